@@ -1,0 +1,56 @@
+package dev.netdoctor.cli;
+
+import dev.netdoctor.session.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The command-line face of the engine: {@code wsl-net-doctor diagnose …}. */
+@Command(name = "wsl-net-doctor", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
+        description = "Finds why networking from WSL2 fails, and explains it in plain words.",
+        subcommands = {DiagnoseCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:no problem found", "1:a problem was found", "2:bad usage or input", "3:the run could not complete"})
+public final class Cli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** The wizard could not open a window; say what to do instead. */
+    public static void windowUnavailable(String reason) {
+        System.err.println("wsl-net-doctor: cannot open the wizard window (" + reason + ").");
+        System.err.println("Run it on a desktop, or use the command line: wsl-net-doctor diagnose --help");
+        System.exit(ExitCodes.INCOMPLETE);
+    }
+
+    /** Runs the CLI and returns its exit status (tests call this directly). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, argv) -> {
+            // One clear line and the hint; the full usage only on request.
+            ex.getCommandLine().getErr().println("wsl-net-doctor: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try 'wsl-net-doctor " + ex.getCommandLine().getCommandName() + " --help'.");
+            return ExitCodes.BAD_INPUT;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"WSL Net Doctor " + Version.current(), "Java " + Runtime.version()};
+        }
+    }
+}

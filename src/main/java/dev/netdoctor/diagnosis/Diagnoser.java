@@ -1,0 +1,75 @@
+package dev.netdoctor.diagnosis;
+
+import dev.netdoctor.model.Confidence;
+import dev.netdoctor.model.ConnectResult;
+import dev.netdoctor.model.Environment;
+import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.Target;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns one run's observations into findings; the same for the CLI, the wizard and reports. */
+public final class Diagnoser {
+    public static final String NO_PROBLEM = "no-problem-found";
+    public static final String NO_TARGET = "environment-only";
+
+    /** Order matters only for display: the most fundamental failure first. */
+    private final List<Rule> rules = List.of(
+            ReachabilityRules.NAME,
+            ReachabilityRules.UNREACHABLE,
+            ReachabilityRules.REFUSED,
+            ReachabilityRules.FILTERED,
+            new DscpDropRule(),
+            new PathMtuRule());
+
+    public List<Finding> diagnose(Target target, Environment environment, List<ProbeOutcome> outcomes) {
+        Observations obs = new Observations(target, environment, outcomes);
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules) {
+            rule.apply(obs).ifPresent(findings::add);
+        }
+        if (findings.stream().noneMatch(f -> f.severity() == Severity.PROBLEM)) {
+            noProblem(obs).ifPresent(findings::add);
+        }
+        return findings;
+    }
+
+    /** "Nothing wrong" is a result too, and it carries the evidence that says so. */
+    private static Optional<Finding> noProblem(Observations obs) {
+        if (obs.target() == null) {
+            return Optional.of(new Finding(NO_TARGET, Severity.INFO, Confidence.HIGH, "Your system was checked",
+                    "No target was given, so only this computer's network setup was looked at.", List.of(), List.of()));
+        }
+        boolean connected = ReachabilityRules.unmarked(obs).map(a -> a.result() == ConnectResult.CONNECTED).orElse(false);
+        if (!connected) {
+            return Optional.empty();
+        }
+        List<Evidence> evidence = new ArrayList<>(ReachabilityRules.evidenceOf(obs, "dscp-connect"));
+        evidence.addAll(ReachabilityRules.evidenceOf(obs, "ssh-handshake"));
+        evidence.addAll(ReachabilityRules.evidenceOf(obs, "openssh-client"));
+        boolean handshake = obs.data(ProbeData.SshHandshakes.class)
+                .map(h -> h.attempts().stream().allMatch(a -> a.completed())).orElse(false);
+        return Optional.of(new Finding(NO_PROBLEM, Severity.INFO, handshake ? Confidence.HIGH : Confidence.MEDIUM,
+                "No problem found with " + obs.target(),
+                "Connections to " + obs.target() + " work, with and without packet marking"
+                        + (handshake ? ", and the SSH handshake completes." : ".")
+                        + " If ssh still fails, the cause is past the network: login, keys or the server's settings.",
+                evidence, List.of()));
+    }
+
+    /** One line for the top of a report or the CLI. */
+    public static String verdict(List<Finding> findings, boolean complete) {
+        Optional<Finding> problem = findings.stream().filter(f -> f.severity() == Severity.PROBLEM).findFirst();
+        String line = problem.map(Finding::title)
+                .or(() -> findings.stream().filter(f -> f.severity() == Severity.WARNING).findFirst().map(f -> "Worth knowing: " + f.title()))
+                .or(() -> findings.stream().findFirst().map(Finding::title))
+                .orElse("No conclusion: the checks did not gather enough evidence");
+        return complete ? line : line + " (the run did not complete)";
+    }
+}

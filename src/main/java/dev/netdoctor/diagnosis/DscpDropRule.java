@@ -1,0 +1,109 @@
+package dev.netdoctor.diagnosis;
+
+import dev.netdoctor.model.Confidence;
+import dev.netdoctor.model.ConnectAttempt;
+import dev.netdoctor.model.ConnectResult;
+import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FixSuggestion;
+import dev.netdoctor.model.HandshakeAttempt;
+import dev.netdoctor.model.OpenSshAttempt;
+import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.WslFacts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code dscp-marked-syn-dropped}: the unmarked SYN is answered while SYNs carrying a DSCP mark
+ * get no answer at all. That contrast, observed in this run, is the whole proof; addresses,
+ * interface names and MTUs play no part.
+ */
+final class DscpDropRule implements Rule {
+    static final String ID = "dscp-marked-syn-dropped";
+
+    @Override
+    public Optional<Finding> apply(Observations obs) {
+        Optional<ProbeData.MarkedConnects> connects = obs.data(ProbeData.MarkedConnects.class);
+        if (connects.isEmpty()) {
+            return Optional.empty();
+        }
+        ProbeData.MarkedConnects c = connects.get();
+        Optional<ConnectAttempt> unmarked = c.unmarked();
+        if (unmarked.isEmpty() || !unmarked.get().result().answered()) {
+            return Optional.empty();
+        }
+        List<ConnectAttempt> dropped = c.marked().stream().filter(a -> a.result() == ConnectResult.TIMED_OUT).toList();
+        if (dropped.isEmpty()) {
+            return Optional.empty();
+        }
+        String userClass = obs.environment() == null || obs.environment().sshClient() == null
+                ? null : obs.environment().sshClient().interactiveQos();
+        boolean userClassDropped = userClass != null && dropped.stream().anyMatch(a -> a.marking().name().equalsIgnoreCase(userClass));
+        boolean userClassAnswered = userClass != null && c.marked().stream()
+                .anyMatch(a -> a.marking().name().equalsIgnoreCase(userClass) && a.result().answered());
+
+        List<Evidence> evidence = new ArrayList<>();
+        ConnectAttempt u = unmarked.get();
+        evidence.add(Evidence.of("Unmarked SYN to " + c.address() + ":" + c.port() + ": " + (u.result() == ConnectResult.CONNECTED
+                ? "connected in " + u.millis() + " ms" : "answered (refused) in " + u.millis() + " ms")));
+        for (ConnectAttempt a : c.marked()) {
+            evidence.add(Evidence.of(String.format("SYN marked %s (ToS 0x%02x): %s", a.marking().name(), a.marking().tos(),
+                    a.result() == ConnectResult.TIMED_OUT ? "no answer within " + a.millis() + " ms" : a.result().name().toLowerCase() + " in " + a.millis() + " ms")));
+        }
+        boolean corroborated = false;
+        Optional<ProbeData.SshHandshakes> hs = obs.data(ProbeData.SshHandshakes.class);
+        if (hs.isPresent()) {
+            for (HandshakeAttempt a : hs.get().attempts()) {
+                evidence.add(Evidence.of("SSH handshake " + (a.marking().marked() ? "marked " + a.marking().name() : "unmarked") + ": "
+                        + (a.completed() ? "reached the server's host key (" + a.serverVersion() + ")" : "stopped at " + a.reached().name().toLowerCase().replace('_', ' '))));
+            }
+            corroborated |= hs.get().attempts().stream().anyMatch(a -> !a.marking().marked() && a.completed())
+                    && hs.get().attempts().stream().anyMatch(a -> a.marking().marked() && a.reached() == HandshakeAttempt.Stage.NOTHING);
+        }
+        Optional<ProbeData.OpenSshRuns> ssh = obs.data(ProbeData.OpenSshRuns.class);
+        if (ssh.isPresent()) {
+            for (OpenSshAttempt a : ssh.get().attempts()) {
+                evidence.add(a.run().asEvidence("Your ssh with IPQoS=" + a.ipqos() + ": " + a.result().name().toLowerCase().replace('_', ' ')));
+            }
+            corroborated |= ssh.get().attempts().stream().anyMatch(a -> a.ipqos().equals("none") && a.result() == OpenSshAttempt.Result.KEY_EXCHANGE_DONE)
+                    && ssh.get().attempts().stream().anyMatch(a -> !a.ipqos().equals("none") && a.result() == OpenSshAttempt.Result.CONNECT_TIMED_OUT);
+        }
+        obs.data(ProbeData.Sockets.class).ifPresent(s -> s.synSentToTarget().stream().filter(t -> !t.ours()).forEach(t ->
+                evidence.add(Evidence.of(t.owner() + " has been waiting in SYN-SENT for " + t.remoteAddress() + ":" + t.remotePort()
+                        + " for at least " + t.ageMillis() / 1000 + " s"))));
+        obs.synGiveUpSeconds().ifPresent(s -> evidence.add(Evidence.of("Without a ConnectTimeout, ssh waits about " + s
+                + " s for an answer before giving up (tcp_syn_retries=" + obs.environment().tcpSynRetries() + ")")));
+
+        String marks = String.join(", ", dropped.stream().map(a -> a.marking().name()).toList());
+        if (userClass != null && userClassAnswered && !userClassDropped) {
+            return Optional.of(new Finding(ID, Severity.WARNING, Confidence.MEDIUM,
+                    "Some marked packets are dropped on the way to " + obs.target().host(),
+                    "Connections marked " + marks + " got no answer while unmarked ones did. Your ssh uses "
+                            + userClass + " for this host, which does get through, so ssh itself should work; other programs "
+                            + "that mark their packets may hang.",
+                    evidence, fixes(obs)));
+        }
+        Confidence confidence = corroborated || userClassDropped ? Confidence.HIGH : Confidence.MEDIUM;
+        String waitText = obs.synGiveUpSeconds().map(s -> " and waits about " + s + " s before giving up").orElse("");
+        return Optional.of(new Finding(ID, Severity.PROBLEM, confidence,
+                "Marked SSH packets are dropped on the way to " + obs.target().host(),
+                "Your computer can reach " + obs.target() + ": a plain connection attempt was answered. But ssh marks its "
+                        + "packets with a priority tag (IPQoS" + (userClass == null ? "" : " " + userClass) + "), and packets carrying "
+                        + "such a tag (" + marks + ") got no answer at all, so ssh hangs in SYN-SENT" + waitText + ". "
+                        + "Telling ssh not to mark its packets for this host fixes it.",
+                evidence, fixes(obs)));
+    }
+
+    private static List<FixSuggestion> fixes(Observations obs) {
+        List<FixSuggestion> fixes = new ArrayList<>();
+        fixes.add(Fixes.sshIpqosNone(obs.target()));
+        WslFacts wsl = obs.environment() == null ? null : obs.environment().wsl();
+        if (wsl != null && wsl.kind() == WslFacts.Kind.WSL2 && !"mirrored".equals(wsl.networkingMode())) {
+            fixes.add(Fixes.mirroredNetworking());
+        }
+        return fixes;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.netdoctor.diagnosis;
+
+import dev.netdoctor.model.Confidence;
+import dev.netdoctor.model.ConnectAttempt;
+import dev.netdoctor.model.ConnectResult;
+import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FixSuggestion;
+import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.RouteLookup;
+import dev.netdoctor.model.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The plain failures that must not be mistaken for the DSCP problem: a name that does not
+ * resolve, a host that cannot be reached, a port that refuses, a port that is filtered.
+ */
+final class ReachabilityRules {
+    static final String NAME_NOT_RESOLVED = "name-not-resolved";
+    static final String HOST_UNREACHABLE = "host-unreachable";
+    static final String PORT_REFUSED = "port-refused";
+    static final String PORT_FILTERED = "port-filtered";
+
+    private ReachabilityRules() {
+    }
+
+    static final Rule NAME = obs -> obs.data(ProbeData.Resolution.class)
+            .filter(r -> !r.resolved())
+            .map(r -> new Finding(NAME_NOT_RESOLVED, Severity.PROBLEM, Confidence.HIGH,
+                    "The name " + r.host() + " could not be found",
+                    "Your computer could not find an address for \"" + r.host() + "\" (" + r.error() + "). "
+                            + "Check the spelling, or use the machine's IP address instead.",
+                    evidenceOf(obs, "name-resolution"),
+                    List.of(new FixSuggestion(Fixes.CHECK_HOST_NAME, "Check the host name",
+                            "Check the spelling of \"" + r.host() + "\", or use its IP address. In WSL, names of machines on "
+                                    + "your home network may only resolve on Windows; the IP address works in both."))));
+
+    static final Rule REFUSED = obs -> unmarked(obs)
+            .filter(a -> a.result() == ConnectResult.REFUSED)
+            .map(a -> new Finding(PORT_REFUSED, Severity.PROBLEM, Confidence.HIGH,
+                    "Nothing accepts connections on port " + obs.target().port() + " of " + obs.target().host(),
+                    "The machine answered, but refused the connection on port " + obs.target().port() + " within "
+                            + a.millis() + " ms. Usually the service (for SSH: sshd) is not running or listens on another port.",
+                    connectEvidence(obs),
+                    List.of(new FixSuggestion(Fixes.START_SERVICE, "Start the service or use its port",
+                            "On " + obs.target().host() + ", check that the SSH server runs (e.g. \"sudo systemctl status ssh\") "
+                                    + "and which port it listens on (\"sudo ss -tlnp\")."))));
+
+    static final Rule FILTERED = obs -> {
+        Optional<ConnectAttempt> u = unmarked(obs).filter(a -> a.result() == ConnectResult.TIMED_OUT);
+        if (u.isEmpty() || anyMarkedAnswered(obs)) {
+            return Optional.empty();
+        }
+        boolean pingAnswered = obs.data(ProbeData.Ping.class).map(ProbeData.Ping::answered).orElse(false);
+        if (!pingAnswered) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(PORT_FILTERED, Severity.PROBLEM, Confidence.HIGH,
+                "Connections to port " + obs.target().port() + " of " + obs.target().host() + " are blocked",
+                "The machine answers ping, but no connection to port " + obs.target().port() + " got any answer, "
+                        + "marked or not. A firewall on the way or on the machine silently drops them; this is not the "
+                        + "packet-marking problem, because unmarked connections fail too.",
+                connectEvidence(obs),
+                List.of(new FixSuggestion(Fixes.OPEN_FIREWALL, "Allow the port in the firewall",
+                        "Check the firewall on " + obs.target().host() + " (e.g. \"sudo ufw status\" or \"sudo nft list ruleset\") "
+                                + "and any firewall between you and it; allow TCP port " + obs.target().port() + "."))));
+    };
+
+    static final Rule UNREACHABLE = obs -> {
+        Optional<ProbeData.MarkedConnects> c = obs.data(ProbeData.MarkedConnects.class);
+        Optional<ProbeData.Routes> routes = obs.data(ProbeData.Routes.class);
+        boolean noRoute = routes.map(r -> r.lookups().stream().noneMatch(RouteLookup::found) && !r.lookups().isEmpty()).orElse(false);
+        boolean saidUnreachable = c.map(m -> !m.attempts().isEmpty() && m.attempts().stream().allMatch(a -> a.result() == ConnectResult.UNREACHABLE)).orElse(false);
+        boolean silent = c.map(m -> !m.attempts().isEmpty() && m.attempts().stream().allMatch(a -> a.result() == ConnectResult.TIMED_OUT)).orElse(false)
+                && obs.data(ProbeData.Ping.class).map(p -> !p.answered()).orElse(false);
+        if (!noRoute && !saidUnreachable && !silent) {
+            return Optional.empty();
+        }
+        String why = noRoute ? "Your computer has no route to it."
+                : saidUnreachable ? "The network reported that the machine cannot be reached."
+                : "It answered neither ping nor any connection attempt.";
+        List<Evidence> evidence = new ArrayList<>(evidenceOf(obs, "routes"));
+        evidence.addAll(evidenceOf(obs, "ping"));
+        evidence.addAll(connectEvidence(obs));
+        return Optional.of(new Finding(HOST_UNREACHABLE, Severity.PROBLEM, silent && !noRoute ? Confidence.MEDIUM : Confidence.HIGH,
+                obs.target().host() + " cannot be reached",
+                why + " Check that the machine is on and connected to the same network, and that the address is right.",
+                evidence,
+                List.of(new FixSuggestion(Fixes.CHECK_HOST_POWER, "Check the machine and its address",
+                        "Make sure " + obs.target().host() + " is switched on and on your network; try reaching it from Windows "
+                                + "or another device. If nothing reaches it, the problem is not WSL."))));
+    };
+
+    static Optional<ConnectAttempt> unmarked(Observations obs) {
+        return obs.data(ProbeData.MarkedConnects.class).flatMap(ProbeData.MarkedConnects::unmarked);
+    }
+
+    private static boolean anyMarkedAnswered(Observations obs) {
+        return obs.data(ProbeData.MarkedConnects.class).map(m -> m.marked().stream().anyMatch(a -> a.result().answered())).orElse(false);
+    }
+
+    static List<Evidence> connectEvidence(Observations obs) {
+        List<Evidence> e = new ArrayList<>(evidenceOf(obs, "dscp-connect"));
+        e.addAll(evidenceOf(obs, "ping"));
+        return e;
+    }
+
+    static List<Evidence> evidenceOf(Observations obs, String probeId) {
+        return obs.outcome(probeId).map(o -> o.evidence()).orElse(List.of());
+    }
+}

@@ -1,0 +1,162 @@
+package dev.netdoctor.host;
+
+import dev.netdoctor.model.Environment;
+import dev.netdoctor.model.NetInterface;
+import dev.netdoctor.model.SshClientFacts;
+import dev.netdoctor.model.Target;
+import dev.netdoctor.model.TcpConnection;
+import dev.netdoctor.model.WslFacts;
+import oshi.SystemInfo;
+import oshi.hardware.NetworkIF;
+import oshi.software.os.InternetProtocolStats;
+import oshi.software.os.NetworkParams;
+import oshi.software.os.OSProcess;
+import oshi.software.os.OperatingSystem;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Facts about the machine: OSHI for what the operating system reports (interfaces, MTU,
+ * gateway, DNS, the live TCP table with owning processes), the {@link LinuxSide} for what only
+ * Linux itself can say (WSL kernel, networking mode, the user's ssh client).
+ */
+public final class HostInspector {
+    private static final System.Logger LOG = System.getLogger(HostInspector.class.getName());
+
+    private final LinuxSide linux;
+    private final SystemInfo systemInfo = new SystemInfo();
+    private final long ownPid = ProcessHandle.current().pid();
+
+    public HostInspector(LinuxSide linux) {
+        this.linux = linux;
+    }
+
+    public LinuxSide linux() {
+        return linux;
+    }
+
+    /** The full environment scan; each part that fails becomes a note, never an exception. */
+    public Environment inspect(Target target) throws InterruptedException {
+        List<String> notes = new ArrayList<>();
+        OperatingSystem os = systemInfo.getOperatingSystem();
+        String osName = os.getFamily() + " " + os.getVersionInfo();
+        String kernel = linux.readFile("/proc/sys/kernel/osrelease", 4096).map(String::strip).orElse(null);
+
+        List<NetInterface> interfaces = interfaces(notes);
+        String gateway = null;
+        List<String> dns = List.of();
+        try {
+            NetworkParams params = os.getNetworkParams();
+            gateway = blankToNull(params.getIpv4DefaultGateway());
+            dns = Arrays.stream(params.getDnsServers()).filter(s -> !s.isBlank()).toList();
+        } catch (RuntimeException e) {
+            notes.add("Gateway and DNS could not be read: " + e.getMessage());
+        }
+
+        WslFacts wsl = wslFacts(interfaces);
+        SshClientFacts ssh = new SshClientInspector(linux).inspect(target);
+
+        Integer retries = linux.readFile("/proc/sys/net/ipv4/tcp_syn_retries", 64)
+                .map(String::strip).flatMap(HostInspector::parseInt).orElse(null);
+        Integer giveUp = retries == null ? null : Environment.synGiveUpSeconds(retries);
+        return new Environment(osName, kernel, wsl, interfaces, gateway, dns, ssh, retries, giveUp, notes);
+    }
+
+    private WslFacts wslFacts(List<NetInterface> interfaces) throws InterruptedException {
+        String osRelease = linux.readFile("/proc/sys/kernel/osrelease", 4096).orElse(null);
+        String procVersion = linux.readFile("/proc/version", 4096).orElse(null);
+        String distro = linux.env("WSL_DISTRO_NAME").orElse(null);
+        String wslinfo = null;
+        if (linux.hasCommand("wslinfo")) {
+            var run = linux.run(List.of("wslinfo", "--networking-mode"), Duration.ofSeconds(3));
+            if (run.succeeded()) {
+                wslinfo = run.stdout().strip();
+            }
+        }
+        return WslDetector.detect(osRelease, procVersion, distro, wslinfo,
+                interfaces.stream().map(NetInterface::name).toList());
+    }
+
+    private List<NetInterface> interfaces(List<String> notes) {
+        List<NetInterface> result = new ArrayList<>();
+        try {
+            for (NetworkIF nif : systemInfo.getHardware().getNetworkIFs(true)) {
+                boolean up = nif.getIfOperStatus() == NetworkIF.IfOperStatus.UP
+                        || nif.getIfOperStatus() == NetworkIF.IfOperStatus.UNKNOWN && nif.getIPv4addr().length > 0;
+                result.add(new NetInterface(nif.getName(), (int) nif.getMTU(), up,
+                        Arrays.asList(nif.getIPv4addr()), Arrays.asList(nif.getIPv6addr())));
+            }
+        } catch (RuntimeException e) {
+            notes.add("Network interfaces could not be read: " + e.getMessage());
+        }
+        return result;
+    }
+
+    /**
+     * The TCP table now, with owning processes where the system tells them. Ages are filled
+     * in by {@link SocketTable}, which watches over time.
+     */
+    public List<TcpConnection> tcpConnections() {
+        OperatingSystem os = systemInfo.getOperatingSystem();
+        List<InternetProtocolStats.IPConnection> raw = os.getInternetProtocolStats().getConnections();
+        Map<Integer, Optional<OSProcess>> processes = new HashMap<>();
+        List<TcpConnection> rows = new ArrayList<>();
+        // Our own probes include child processes (the user's ssh that we run): those are ours too.
+        java.util.Set<Long> ourPids = new java.util.HashSet<>();
+        ourPids.add(ownPid);
+        ProcessHandle.current().descendants().forEach(h -> ourPids.add(h.pid()));
+        for (InternetProtocolStats.IPConnection c : raw) {
+            if (!c.getType().startsWith("tcp")) {
+                continue;
+            }
+            int pid = c.getowningProcessId();
+            Optional<OSProcess> proc = pid < 0 ? Optional.empty()
+                    : processes.computeIfAbsent(pid, p -> Optional.ofNullable(os.getProcess(p)));
+            rows.add(new TcpConnection(c.getState().name(), address(c.getLocalAddress()), c.getLocalPort(),
+                    address(c.getForeignAddress()), c.getForeignPort(), pid,
+                    proc.map(OSProcess::getName).orElse(null),
+                    proc.map(OSProcess::getCommandLine).map(HostInspector::commandLine).orElse(null),
+                    0, ourPids.contains((long) pid)));
+        }
+        return rows;
+    }
+
+    /** OSHI gives NUL-separated arguments on Linux; show them as one line. */
+    private static String commandLine(String raw) {
+        String s = raw.replace('\0', ' ').strip();
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+
+    static String address(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return "*";
+        }
+        try {
+            InetAddress a = InetAddress.getByAddress(bytes);
+            return a.getHostAddress();
+        } catch (UnknownHostException e) {
+            LOG.log(System.Logger.Level.DEBUG, "odd address length {0}", bytes.length);
+            return "?";
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Optional<Integer> parseInt(String s) {
+        try {
+            return Optional.of(Integer.parseInt(s));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

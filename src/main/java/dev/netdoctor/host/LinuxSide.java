@@ -1,0 +1,37 @@
+package dev.netdoctor.host;
+
+import dev.netdoctor.model.CommandRun;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one way probes touch the Linux system they diagnose: run a command given as an argv list
+ * (never a shell string) with a time limit, or read a small file. Implementations: this Linux
+ * ({@link LocalLinuxSide}); a WSL distro reached through wsl.exe comes later. Probes must not
+ * know which one they have.
+ */
+public interface LinuxSide {
+    /** Output kept per stream; the rest is dropped and the run marked truncated. */
+    int DEFAULT_OUTPUT_CAP = 256 * 1024;
+
+    /**
+     * Runs {@code argv} and waits at most {@code timeout}; on time-out or interruption the process
+     * (and its children) are killed. Never throws for a failing command: the result says how it
+     * ended. Throws {@link InterruptedException} when the calling thread is interrupted.
+     */
+    CommandRun run(List<String> argv, Duration timeout) throws InterruptedException;
+
+    /** Reads a text file of at most {@code maxBytes}; empty when it does not exist or cannot be read. */
+    Optional<String> readFile(String path, int maxBytes);
+
+    /** Whether a command of that name can be found on the Linux side's PATH. */
+    boolean hasCommand(String name);
+
+    /** Environment variable of the Linux side. */
+    Optional<String> env(String name);
+
+    /** Where commands run, in the user's words ("this Linux", "WSL distro Ubuntu"). */
+    String describe();
+}

@@ -1,0 +1,162 @@
+package dev.netdoctor.host;
+
+import dev.netdoctor.model.CommandRun;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Runs commands on this machine, which is itself the Linux we diagnose. */
+public final class LocalLinuxSide implements LinuxSide {
+    private static final System.Logger LOG = System.getLogger(LocalLinuxSide.class.getName());
+    /** After a kill, how long we wait for the output readers to see end-of-stream. */
+    private static final long DRAIN_MILLIS = 500;
+
+    private final int outputCap;
+    private final Map<String, String> extraEnv;
+
+    public LocalLinuxSide() {
+        this(DEFAULT_OUTPUT_CAP, Map.of());
+    }
+
+    public LocalLinuxSide(int outputCap, Map<String, String> extraEnv) {
+        this.outputCap = outputCap;
+        this.extraEnv = Map.copyOf(extraEnv);
+    }
+
+    @Override
+    public CommandRun run(List<String> argv, Duration timeout) throws InterruptedException {
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("empty argv");
+        }
+        long start = System.nanoTime();
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        // Output we parse must not depend on the user's language.
+        pb.environment().put("LC_ALL", "C");
+        pb.environment().putAll(extraEnv);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot start {0}: {1}", argv.get(0), e.getMessage());
+            return new CommandRun(argv, 127, "", e.getMessage(), millisSince(start), false, false, true);
+        }
+        Capture out = new Capture(p.getInputStream(), outputCap);
+        Capture err = new Capture(p.getErrorStream(), outputCap);
+        Thread outThread = Thread.ofVirtual().start(out);
+        Thread errThread = Thread.ofVirtual().start(err);
+        boolean finished;
+        try {
+            finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            kill(p);
+            throw e;
+        }
+        if (!finished) {
+            kill(p);
+        }
+        outThread.join(DRAIN_MILLIS);
+        errThread.join(DRAIN_MILLIS);
+        int exit = finished ? p.exitValue() : -1;
+        LOG.log(System.Logger.Level.DEBUG, "ran {0} -> {1} in {2} ms", argv, finished ? exit : "time-out", millisSince(start));
+        return new CommandRun(argv, exit, out.text(), err.text(), millisSince(start), !finished,
+                out.truncated() || err.truncated(), false);
+    }
+
+    private static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        try {
+            p.waitFor(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    @Override
+    public Optional<String> readFile(String path, int maxBytes) {
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            byte[] bytes = in.readNBytes(maxBytes);
+            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean hasCommand(String name) {
+        if (name.contains("/")) {
+            return Files.isExecutable(Path.of(name));
+        }
+        String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        for (String dir : (path + ":/usr/sbin:/sbin").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name));
+    }
+
+    @Override
+    public String describe() {
+        return "this Linux system";
+    }
+
+    /** Reads a stream to its end, keeping at most {@code cap} bytes. */
+    private static final class Capture implements Runnable {
+        private final InputStream in;
+        private final int cap;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private volatile boolean truncated;
+
+        Capture(InputStream in, int cap) {
+            this.in = in;
+            this.cap = cap;
+        }
+
+        @Override
+        public void run() {
+            byte[] buf = new byte[8192];
+            try (in) {
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    int room = cap - kept.size();
+                    if (room > 0) {
+                        kept.write(buf, 0, Math.min(room, n));
+                    }
+                    if (n > room) {
+                        truncated = true;
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process was killed; keep what arrived
+            }
+        }
+
+        synchronized String text() {
+            return kept.toString(StandardCharsets.UTF_8);
+        }
+
+        boolean truncated() {
+            return truncated;
+        }
+    }
+}

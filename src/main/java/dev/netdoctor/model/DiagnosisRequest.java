@@ -1,0 +1,33 @@
+package dev.netdoctor.model;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the user asked us to look at. {@code target} may be null (environment and local checks
+ * only). {@code attemptTimeout} bounds each single connect or handshake attempt;
+ * {@code deadline} bounds the whole run.
+ */
+public record DiagnosisRequest(Target target, List<Integer> servicePorts, Duration attemptTimeout, Duration deadline) {
+    public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofMillis(2000);
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(20);
+    public static final Duration MIN_DEADLINE = Duration.ofSeconds(3);
+    public static final Duration MAX_DEADLINE = Duration.ofMinutes(10);
+
+    public DiagnosisRequest {
+        servicePorts = servicePorts == null ? List.of() : List.copyOf(servicePorts);
+        attemptTimeout = attemptTimeout == null ? DEFAULT_ATTEMPT_TIMEOUT : attemptTimeout;
+        deadline = deadline == null ? DEFAULT_DEADLINE : deadline;
+        if (deadline.compareTo(MIN_DEADLINE) < 0 || deadline.compareTo(MAX_DEADLINE) > 0) {
+            throw new InvalidInputException("The time limit must be between " + MIN_DEADLINE.toSeconds()
+                    + " and " + MAX_DEADLINE.toSeconds() + " seconds.");
+        }
+        if (attemptTimeout.isNegative() || attemptTimeout.isZero() || attemptTimeout.compareTo(deadline) > 0) {
+            throw new InvalidInputException("Each attempt's time limit must be positive and within the run's time limit.");
+        }
+    }
+
+    public static DiagnosisRequest forTarget(Target target) {
+        return new DiagnosisRequest(target, List.of(), null, null);
+    }
+}

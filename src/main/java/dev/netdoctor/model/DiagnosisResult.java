@@ -1,0 +1,33 @@
+package dev.netdoctor.model;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One finished diagnosis, immutable: the schema of {@code diagnose --json}.
+ * {@code verdict} is one line for people; {@code complete} is false when the run was
+ * cancelled or hit its deadline before every probe finished.
+ */
+public record DiagnosisResult(int schemaVersion, String tool, String toolVersion, OffsetDateTime startedAt,
+                              long durationMillis, Request request, Environment environment,
+                              List<ProbeOutcome> probes, List<Finding> findings, String verdict,
+                              boolean complete) {
+    public static final int SCHEMA_VERSION = 1;
+
+    /** The question, as recorded in the result. */
+    public record Request(String target, List<Integer> servicePorts, long attemptTimeoutMillis, long deadlineMillis) {
+        public static Request of(DiagnosisRequest r) {
+            return new Request(r.target() == null ? null : r.target().toString(), r.servicePorts(),
+                    r.attemptTimeout().toMillis(), r.deadline().toMillis());
+        }
+    }
+
+    public DiagnosisResult {
+        probes = List.copyOf(probes);
+        findings = List.copyOf(findings);
+    }
+
+    public boolean problemFound() {
+        return findings.stream().anyMatch(f -> f.severity() == Severity.PROBLEM);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.netdoctor.model;
+
+import java.util.List;
+
+/** The observations of one probe, typed so diagnosis rules can reason over them. */
+public sealed interface ProbeData {
+
+    /** Addresses the target name resolved to, as the Linux side resolves them. */
+    record Resolution(String host, List<String> addresses, String method, String error) implements ProbeData {
+        public Resolution {
+            addresses = List.copyOf(addresses);
+        }
+
+        public boolean resolved() {
+            return !addresses.isEmpty();
+        }
+    }
+
+    /** ICMP echo with the system ping. */
+    record Ping(String address, int sent, int received, Double averageRttMillis) implements ProbeData {
+        public boolean answered() {
+            return received > 0;
+        }
+    }
+
+    /** What the kernel answers to "how would you send this?", plus the policy rules. */
+    record Routes(List<RouteLookup> lookups, List<PolicyRule> rules) implements ProbeData {
+        public Routes {
+            lookups = List.copyOf(lookups);
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /** TCP connects to the same address and port, unmarked and with each packet marking. */
+    record MarkedConnects(String address, int port, List<ConnectAttempt> attempts) implements ProbeData {
+        public MarkedConnects {
+            attempts = List.copyOf(attempts);
+        }
+
+        public java.util.Optional<ConnectAttempt> unmarked() {
+            return attempts.stream().filter(a -> !a.marking().marked()).findFirst();
+        }
+
+        public List<ConnectAttempt> marked() {
+            return attempts.stream().filter(a -> a.marking().marked()).toList();
+        }
+    }
+
+    /** SSH protocol handshakes (JSch) up to the server's host key, never further. */
+    record SshHandshakes(String address, int port, List<HandshakeAttempt> attempts) implements ProbeData {
+        public SshHandshakes {
+            attempts = List.copyOf(attempts);
+        }
+    }
+
+    /** The user's own OpenSSH client run with different IPQoS values. */
+    record OpenSshRuns(String clientVersion, List<OpenSshAttempt> attempts) implements ProbeData {
+        public OpenSshRuns {
+            attempts = List.copyOf(attempts);
+        }
+    }
+
+    /** Don't-fragment pings of growing size, to find a path that loses large packets. */
+    record PathMtu(String address, int interfaceMtu, Integer largestAnsweredPayload,
+                   Integer smallestLostPayload, List<Integer> payloadsTried) implements ProbeData {
+        public PathMtu {
+            payloadsTried = List.copyOf(payloadsTried);
+        }
+
+        /** Payload + 20 bytes IPv4 header + 8 bytes ICMP header. */
+        public Integer estimatedPathMtu() {
+            return largestAnsweredPayload == null ? null : largestAnsweredPayload + 28;
+        }
+
+        public boolean blackHole() {
+            return largestAnsweredPayload != null && smallestLostPayload != null;
+        }
+    }
+
+    /** Connections seen waiting in SYN-SENT for the target, and the last full table. */
+    record Sockets(List<TcpConnection> synSentToTarget, List<TcpConnection> lastSnapshot) implements ProbeData {
+        public Sockets {
+            synSentToTarget = List.copyOf(synSentToTarget);
+            lastSnapshot = List.copyOf(lastSnapshot);
+        }
+    }
+}

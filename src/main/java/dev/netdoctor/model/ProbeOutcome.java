@@ -1,0 +1,22 @@
+package dev.netdoctor.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one probe did in one run. {@code startedAfterMillis} counts from the moment probing
+ * started, so a report can draw the timeline.
+ */
+public record ProbeOutcome(String probeId, String title, ProbeStatus status, String summary,
+                           Map<String, String> parameters, long startedAfterMillis, long durationMillis,
+                           ProbeData data, List<Evidence> evidence, String error) {
+    public ProbeOutcome {
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    public <T extends ProbeData> java.util.Optional<T> dataAs(Class<T> type) {
+        return type.isInstance(data) && status == ProbeStatus.COMPLETED
+                ? java.util.Optional.of(type.cast(data)) : java.util.Optional.empty();
+    }
+}

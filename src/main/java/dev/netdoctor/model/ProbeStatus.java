@@ -1,0 +1,15 @@
+package dev.netdoctor.model;
+
+/** How a probe itself ended; what it observed about the network is in its data. */
+public enum ProbeStatus {
+    /** Ran to the end; the data holds its observations (which may be failures of the network). */
+    COMPLETED,
+    /** Not applicable here (e.g. no OpenSSH client installed, nothing to test). */
+    SKIPPED,
+    /** The probe could not do its work; {@code error} says why. */
+    FAILED,
+    /** The probe's own time limit or the session deadline ran out. */
+    TIMED_OUT,
+    /** The user stopped the run. */
+    CANCELLED
+}

@@ -1,0 +1,23 @@
+package dev.netdoctor.model;
+
+/**
+ * The kernel's answer for one destination ({@code ip route get}): the interface and gateway
+ * packets would leave through. {@code protocol} is set when the lookup was asked for that IP
+ * protocol (policy rules can send TCP elsewhere than ICMP).
+ */
+public record RouteLookup(String destination, String protocol, String device, String gateway,
+                          String source, String table, String type, String error) {
+    public boolean found() {
+        return error == null && device != null;
+    }
+
+    /** One line a person can read: {@code 127.0.0.1 (tcp) → loopback0 via 169.254.73.152}. */
+    public String describe() {
+        if (error != null) {
+            return destination + (protocol == null ? "" : " (" + protocol + ")") + " → no route: " + error;
+        }
+        return destination + (protocol == null ? "" : " (" + protocol + ")") + " → " + device
+                + (gateway == null ? "" : " via " + gateway)
+                + (table == null || table.equals("main") ? "" : " [table " + table + "]");
+    }
+}

@@ -1,0 +1,10 @@
+package dev.netdoctor.model;
+
+/** How much a finding matters to the user: {@code problem} makes the CLI exit with 1. */
+public enum Severity {
+    PROBLEM, WARNING, INFO;
+
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.netdoctor.probe;
+
+import dev.netdoctor.model.ConnectAttempt;
+import dev.netdoctor.model.DscpClass;
+import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.ProbeData;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The A/B test at the heart of the SSH hang: the same TCP connect, once with an unmarked SYN
+ * and once per DSCP class, all at the same time. If the unmarked SYN is answered and the
+ * marked ones vanish, something on the way drops marked packets.
+ */
+public final class DscpConnectProbe implements Probe {
+    @Override
+    public String id() {
+        return "dscp-connect";
+    }
+
+    @Override
+    public String title() {
+        return "Connect with and without packet marking";
+    }
+
+    @Override
+    public Duration timeLimit(ProbeContext context) {
+        return context.attemptTimeout().plusSeconds(2);
+    }
+
+    @Override
+    public ProbeReport run(ProbeContext ctx) throws Exception {
+        InetAddress address = InetAddress.ofLiteral(ctx.address());
+        int port = ctx.target().port();
+        List<DscpClass> classes = Markings.toCompare(ctx.environment());
+        ctx.progress(0.05, "sending " + classes.size() + " SYNs to " + ctx.target());
+        List<ConnectAttempt> attempts = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<ConnectAttempt>> futures = new ArrayList<>();
+            for (DscpClass c : classes) {
+                futures.add(pool.submit(() -> MarkedConnector.attempt(address, port, c, ctx.attemptTimeout())));
+            }
+            int done = 0;
+            for (Future<ConnectAttempt> f : futures) {
+                ConnectAttempt a = f.get();
+                attempts.add(a);
+                ctx.progress(0.05 + 0.95 * ++done / futures.size(), a.marking().name() + ": " + describe(a));
+            }
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("address", ctx.address());
+        params.put("port", Integer.toString(port));
+        params.put("classes", String.join(",", classes.stream().map(DscpClass::name).toList()));
+        params.put("timeoutMillis", Long.toString(ctx.attemptTimeout().toMillis()));
+        List<Evidence> evidence = attempts.stream()
+                .map(a -> Evidence.of(String.format("SYN %-10s (ToS 0x%02x) → %s", a.marking().name(), a.marking().tos(), describe(a))))
+                .toList();
+        ProbeData.MarkedConnects data = new ProbeData.MarkedConnects(ctx.address(), port, attempts);
+        return ProbeReport.completed(summarize(data), params, data, evidence);
+    }
+
+    static String describe(ConnectAttempt a) {
+        return switch (a.result()) {
+            case CONNECTED -> "connected in " + a.millis() + " ms";
+            case REFUSED -> "refused in " + a.millis() + " ms";
+            case TIMED_OUT -> "no answer within " + a.millis() + " ms";
+            case UNREACHABLE -> "unreachable: " + a.error();
+            case ERROR -> "error: " + a.error();
+        };
+    }
+
+    static String summarize(ProbeData.MarkedConnects data) {
+        long answered = data.marked().stream().filter(a -> a.result().answered()).count();
+        String unmarked = data.unmarked().map(DscpConnectProbe::describe).orElse("not tried");
+        return "unmarked: " + unmarked + "; marked: " + answered + " of " + data.marked().size() + " answered";
+    }
+}

@@ -1,0 +1,77 @@
+package dev.netdoctor.probe;
+
+import dev.netdoctor.model.CommandRun;
+import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.ProbeData;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves the target name the way the Linux side's programs (ssh among them) do: through the
+ * C library's resolver, via {@code getent ahosts}. IPv4 addresses come first, as most home
+ * networks route those.
+ */
+public final class NameResolutionProbe implements Probe {
+    static final Duration LIMIT = Duration.ofSeconds(5);
+
+    @Override
+    public String id() {
+        return "name-resolution";
+    }
+
+    @Override
+    public String title() {
+        return "Look up the target's address";
+    }
+
+    @Override
+    public Duration timeLimit(ProbeContext context) {
+        return LIMIT.plusSeconds(1);
+    }
+
+    @Override
+    public ProbeReport run(ProbeContext ctx) throws InterruptedException {
+        String host = ctx.target().host();
+        Map<String, String> params = Map.of("host", host);
+        if (ctx.target().isIpLiteral()) {
+            return ProbeReport.completed(host + " is already an address", params,
+                    new ProbeData.Resolution(host, List.of(host), "literal", null), List.of());
+        }
+        if (!ctx.linux().hasCommand("getent")) {
+            return ProbeReport.skipped("getent is not available on " + ctx.linux().describe());
+        }
+        ctx.progress(0.1, "asking the resolver for " + host);
+        CommandRun run = ctx.linux().run(List.of("getent", "ahosts", host), LIMIT);
+        List<String> addresses = parseAhosts(run.stdout());
+        String error = null;
+        if (addresses.isEmpty()) {
+            error = run.timedOut() ? "the resolver did not answer within " + LIMIT.toSeconds() + " s"
+                    : "no address found for " + host;
+        }
+        String summary = addresses.isEmpty() ? error : host + " → " + String.join(", ", addresses);
+        return ProbeReport.completed(summary, params, new ProbeData.Resolution(host, addresses, "getent ahosts", error),
+                List.of(run.asEvidence(summary)));
+    }
+
+    /** {@code getent ahosts} prints each address once per socket type; keep each once, IPv4 first. */
+    static List<String> parseAhosts(String output) {
+        Set<String> v4 = new LinkedHashSet<>();
+        Set<String> v6 = new LinkedHashSet<>();
+        for (String line : output.split("\\R")) {
+            String[] cols = line.strip().split("\\s+");
+            if (cols.length == 0 || cols[0].isEmpty()) {
+                continue;
+            }
+            (cols[0].contains(":") ? v6 : v4).add(cols[0]);
+        }
+        List<String> all = new ArrayList<>(v4);
+        all.addAll(v6);
+        return all;
+    }
+
+}

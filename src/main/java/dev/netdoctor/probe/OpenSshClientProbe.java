@@ -1,0 +1,147 @@
+package dev.netdoctor.probe;
+
+import dev.netdoctor.model.CommandRun;
+import dev.netdoctor.model.DscpClass;
+import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.OpenSshAttempt;
+import dev.netdoctor.model.OpenSshAttempt.Result;
+import dev.netdoctor.model.ProbeData;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs the user's own ssh, with their config, once with {@code IPQoS=none} and once with the
+ * marking it would use, to show the hang with the real client. It is stopped at the host key
+ * check (strict checking against an empty known_hosts), so it never logs in, never asks for a
+ * password and never writes known_hosts.
+ */
+public final class OpenSshClientProbe implements Probe {
+    @Override
+    public String id() {
+        return "openssh-client";
+    }
+
+    @Override
+    public String title() {
+        return "Try your own ssh with and without marking";
+    }
+
+    @Override
+    public Duration timeLimit(ProbeContext context) {
+        return runLimit(context).plusSeconds(2);
+    }
+
+    private static Duration runLimit(ProbeContext ctx) {
+        return ctx.attemptTimeout().plusMillis(1500);
+    }
+
+    @Override
+    public ProbeReport run(ProbeContext ctx) throws Exception {
+        if (!ctx.linux().hasCommand("ssh") || ctx.environment().sshClient() == null || !ctx.environment().sshClient().installed()) {
+            return ProbeReport.skipped("No OpenSSH client (ssh) on " + ctx.linux().describe() + " to try.");
+        }
+        Set<String> values = new LinkedHashSet<>();
+        values.add("none");
+        Markings.userClass(ctx.environment()).ifPresentOrElse(c -> values.add(c.name()), () -> values.add("af21"));
+        long connectTimeout = Math.max(1, (ctx.attemptTimeout().toMillis() + 999) / 1000);
+        List<OpenSshAttempt> attempts = new ArrayList<>();
+        ctx.progress(0.05, "running ssh with IPQoS " + String.join(" and ", values));
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<OpenSshAttempt>> futures = new ArrayList<>();
+            for (String v : values) {
+                List<String> argv = argv(ctx.target().host(), ctx.target().port(), v, connectTimeout);
+                futures.add(pool.submit(() -> interpret(v, ctx.linux().run(argv, runLimit(ctx)))));
+            }
+            for (Future<OpenSshAttempt> f : futures) {
+                OpenSshAttempt a = f.get();
+                attempts.add(a);
+                ctx.progress(0.5, "IPQoS=" + a.ipqos() + ": " + describe(a));
+            }
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("ipqos", String.join(",", values));
+        params.put("connectTimeout", Long.toString(connectTimeout));
+        List<Evidence> evidence = attempts.stream().map(a -> a.run().asEvidence("IPQoS=" + a.ipqos() + ": " + describe(a))).toList();
+        String summary = String.join("; ", attempts.stream().map(a -> "IPQoS=" + a.ipqos() + " " + describe(a)).toList());
+        return ProbeReport.completed(summary, params, new ProbeData.OpenSshRuns(ctx.environment().sshClient().version(), attempts), evidence);
+    }
+
+    /** The argv for one run; the host was validated (no leading '-') and also follows "--". */
+    static List<String> argv(String host, int port, String ipqos, long connectTimeoutSeconds) {
+        return List.of("ssh", "-v",
+                "-o", "BatchMode=yes",
+                "-o", "ConnectTimeout=" + connectTimeoutSeconds,
+                "-o", "ConnectionAttempts=1",
+                "-o", "StrictHostKeyChecking=yes",
+                "-o", "UserKnownHostsFile=/dev/null",
+                "-o", "GlobalKnownHostsFile=/dev/null",
+                "-o", "UpdateHostKeys=no",
+                "-o", "ControlMaster=no",
+                "-o", "ControlPath=none",
+                "-o", "PasswordAuthentication=no",
+                "-o", "KbdInteractiveAuthentication=no",
+                "-o", "IPQoS=" + ipqos,
+                "-p", Integer.toString(port),
+                "--", host, "true");
+    }
+
+    /** Reads how far ssh got from its own -v messages. */
+    static OpenSshAttempt interpret(String ipqos, CommandRun run) {
+        String text = run.stderr() + "\n" + run.stdout();
+        boolean established = text.contains("Connection established");
+        Result result;
+        if (text.contains("Host key verification failed") || text.contains("Server host key:")
+                || text.contains("Permission denied") || text.contains("Authenticated to")) {
+            result = Result.KEY_EXCHANGE_DONE;
+        } else if (text.contains("Could not resolve hostname")) {
+            result = Result.NAME_NOT_RESOLVED;
+        } else if (text.contains("Connection refused")) {
+            result = Result.REFUSED;
+        } else if (text.contains("No route to host") || text.contains("Network is unreachable")) {
+            result = Result.UNREACHABLE;
+        } else if (text.contains("during banner exchange") || (established && (run.timedOut() || text.contains("timed out")))) {
+            result = Result.STALLED_AFTER_CONNECT;
+        } else if (text.contains("Connection timed out") || text.contains("Operation timed out") || run.timedOut()) {
+            result = Result.CONNECT_TIMED_OUT;
+        } else {
+            result = Result.OTHER;
+        }
+        return new OpenSshAttempt(ipqos, result, run.durationMillis(), lastStep(text), run);
+    }
+
+    private static String lastStep(String text) {
+        String last = null;
+        for (String line : text.split("\\R")) {
+            if (line.startsWith("debug1:")) {
+                last = line.substring("debug1:".length()).strip();
+            }
+        }
+        return last;
+    }
+
+    static String describe(OpenSshAttempt a) {
+        String what = switch (a.result()) {
+            case KEY_EXCHANGE_DONE -> "reached the server's host key";
+            case STALLED_AFTER_CONNECT -> "connected, then stalled";
+            case CONNECT_TIMED_OUT -> "connection timed out (stuck in SYN-SENT)";
+            case REFUSED -> "connection refused";
+            case UNREACHABLE -> "host unreachable";
+            case NAME_NOT_RESOLVED -> "name not resolved";
+            case OTHER -> "ended otherwise (exit " + a.run().exitCode() + ")";
+        };
+        return what + " after " + a.millis() + " ms";
+    }
+
+    static DscpClass classOf(String ipqos) {
+        return DscpClass.parse(ipqos).orElse(DscpClass.UNMARKED);
+    }
+}

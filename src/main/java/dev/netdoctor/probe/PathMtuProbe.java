@@ -1,0 +1,128 @@
+package dev.netdoctor.probe;
+
+import dev.netdoctor.model.CommandRun;
+import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.HandshakeAttempt;
+import dev.netdoctor.model.NetInterface;
+import dev.netdoctor.model.OpenSshAttempt;
+import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.RouteLookup;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Sizes the path with don't-fragment pings when a TCP connection opened but the SSH key
+ * exchange (the first large packets) never completed: the sign of a path that silently drops
+ * packets above some size. All sizes are tried at once so the probe costs one wait, not many.
+ */
+public final class PathMtuProbe implements Probe {
+    /** Total IP packet sizes to try below the interface MTU: common tunnel and link limits. */
+    static final List<Integer> PACKET_SIZES = List.of(1500, 1492, 1400, 1280, 1200, 1000, 900, 576);
+    private static final Duration PING_LIMIT = Duration.ofMillis(2500);
+
+    @Override
+    public String id() {
+        return "path-mtu";
+    }
+
+    @Override
+    public String title() {
+        return "Check whether large packets get through";
+    }
+
+    @Override
+    public Duration timeLimit(ProbeContext context) {
+        return PING_LIMIT.plusSeconds(2);
+    }
+
+    /** True when an earlier probe saw TCP connect but the SSH key exchange not finish. */
+    static boolean keyExchangeStalled(List<ProbeOutcome> earlier) {
+        for (ProbeOutcome o : earlier) {
+            if (o.data() instanceof ProbeData.SshHandshakes h) {
+                for (HandshakeAttempt a : h.attempts()) {
+                    if (!a.marking().marked() && !a.completed() && a.reached().ordinal() >= HandshakeAttempt.Stage.TCP_CONNECTED.ordinal()) {
+                        return true;
+                    }
+                }
+            }
+            if (o.data() instanceof ProbeData.OpenSshRuns r) {
+                for (OpenSshAttempt a : r.attempts()) {
+                    if ("none".equals(a.ipqos()) && a.result() == OpenSshAttempt.Result.STALLED_AFTER_CONNECT) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public ProbeReport run(ProbeContext ctx) throws Exception {
+        if (!keyExchangeStalled(ctx.earlierOutcomes())) {
+            return ProbeReport.skipped("Not needed: no connection stalled after opening.");
+        }
+        if (!ctx.linux().hasCommand("ping") || ctx.address().contains(":")) {
+            return ProbeReport.skipped("Path MTU sizing needs ping and an IPv4 target.");
+        }
+        int mtu = interfaceMtu(ctx);
+        List<Integer> payloads = new ArrayList<>();
+        payloads.add(mtu - 28);
+        PACKET_SIZES.stream().filter(s -> s < mtu).map(s -> s - 28).forEach(payloads::add);
+        ctx.progress(0.1, "don't-fragment pings of " + payloads.size() + " sizes");
+        Map<Integer, CommandRun> runs = new TreeMap<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<Integer, Future<CommandRun>> futures = new TreeMap<>();
+            for (int payload : payloads) {
+                List<String> argv = List.of("ping", "-4", "-n", "-M", "do", "-c", "2", "-i", "0.2", "-W", "1", "-w", "2",
+                        "-s", Integer.toString(payload), ctx.address());
+                futures.put(payload, pool.submit(() -> ctx.linux().run(argv, PING_LIMIT)));
+            }
+            for (var e : futures.entrySet()) {
+                runs.put(e.getKey(), e.getValue().get());
+            }
+        }
+        Integer largestAnswered = null;
+        Integer smallestLost = null;
+        List<Evidence> evidence = new ArrayList<>();
+        for (var e : runs.entrySet()) {
+            boolean answered = PingProbe.parse(ctx.address(), e.getValue().stdout()).answered();
+            if (answered) {
+                largestAnswered = e.getKey();
+            } else if (smallestLost == null) {
+                smallestLost = e.getKey();
+            }
+            evidence.add(e.getValue().asEvidence((e.getKey() + 28) + "-byte packets: " + (answered ? "answered" : "lost")));
+        }
+        ProbeData.PathMtu data = new ProbeData.PathMtu(ctx.address(), mtu, largestAnswered, smallestLost, List.copyOf(runs.keySet()));
+        String summary = data.blackHole()
+                ? "packets up to " + data.estimatedPathMtu() + " bytes get through, " + (smallestLost + 28) + " bytes are lost"
+                : largestAnswered == null ? "no don't-fragment ping was answered" : "all sizes up to " + (largestAnswered + 28) + " bytes got through";
+        return ProbeReport.completed(summary, Map.of("interfaceMtu", Integer.toString(mtu)), data, evidence);
+    }
+
+    /** MTU of the interface the route to the target leaves through, else the largest up interface. */
+    private static int interfaceMtu(ProbeContext ctx) {
+        String dev = null;
+        for (ProbeOutcome o : ctx.earlierOutcomes()) {
+            if (o.data() instanceof ProbeData.Routes r) {
+                dev = r.lookups().stream().filter(RouteLookup::found).map(RouteLookup::device).findFirst().orElse(null);
+            }
+        }
+        List<NetInterface> ifs = ctx.environment().interfaces();
+        for (NetInterface i : ifs) {
+            if (i.name().equals(dev) && i.mtu() > 0) {
+                return i.mtu();
+            }
+        }
+        return ifs.stream().filter(NetInterface::up).filter(i -> !i.name().equals("lo"))
+                .mapToInt(NetInterface::mtu).max().orElse(1500);
+    }
+}

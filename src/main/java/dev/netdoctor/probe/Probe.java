@@ -1,0 +1,19 @@
+package dev.netdoctor.probe;
+
+/**
+ * One check of the network. A probe has no side effects on the user's files, bounds every
+ * wait, and honours interruption (the session's cancel). It reports what it saw as data;
+ * the session turns any exception into an outcome with the error.
+ */
+public interface Probe {
+    /** Stable id used in JSON and reports, e.g. {@code dscp-connect}. */
+    String id();
+
+    /** A short name in the user's words. */
+    String title();
+
+    /** Upper bound on how long this probe may take, given the context. */
+    java.time.Duration timeLimit(ProbeContext context);
+
+    ProbeReport run(ProbeContext context) throws Exception;
+}

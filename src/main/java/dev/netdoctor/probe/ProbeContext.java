@@ -1,0 +1,45 @@
+package dev.netdoctor.probe;
+
+import dev.netdoctor.host.HostInspector;
+import dev.netdoctor.host.LinuxSide;
+import dev.netdoctor.model.Environment;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.RouteLookup;
+import dev.netdoctor.model.Target;
+import dev.netdoctor.model.TcpConnection;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a probe may use: the question, the facts gathered so far, the Linux side, and ways to
+ * report progress and live observations while it runs.
+ */
+public interface ProbeContext {
+    /** Null when the user gave no target. */
+    Target target();
+
+    /** The address probes connect to (resolved from the target); null when it did not resolve. */
+    String address();
+
+    Environment environment();
+
+    /** Outcomes of probes that finished in an earlier stage of this run. */
+    List<ProbeOutcome> earlierOutcomes();
+
+    LinuxSide linux();
+
+    HostInspector inspector();
+
+    /** Time limit of one connect or handshake attempt. */
+    Duration attemptTimeout();
+
+    void progress(double fraction, String message);
+
+    void routeLine(RouteLookup lookup);
+
+    void sockets(List<TcpConnection> snapshot);
+
+    /** True once every other probe of the same stage has finished (lets watchers stop early). */
+    boolean othersFinished();
+}

@@ -1,0 +1,261 @@
+package dev.netdoctor.probe;
+
+import com.jcraft.jsch.HostKey;
+import com.jcraft.jsch.HostKeyRepository;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Logger;
+import com.jcraft.jsch.Session;
+import com.jcraft.jsch.SocketFactory;
+import com.jcraft.jsch.UserInfo;
+import dev.netdoctor.model.DscpClass;
+import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.HandshakeAttempt;
+import dev.netdoctor.model.HandshakeAttempt.Stage;
+import dev.netdoctor.model.ProbeData;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.channels.SocketChannel;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Speaks SSH to the target with JSch, unmarked and with the user's marking, up to the moment the
+ * server proves its identity. There we refuse the host key on purpose: no user name is
+ * offered for login, no credentials are sent, and no known_hosts file is read or written.
+ */
+public final class SshHandshakeProbe implements Probe {
+    /** A user name that is never used: we stop before authentication. */
+    private static final String NO_USER = "netdoctor-probe";
+
+    @Override
+    public String id() {
+        return "ssh-handshake";
+    }
+
+    @Override
+    public String title() {
+        return "Start an SSH handshake";
+    }
+
+    @Override
+    public Duration timeLimit(ProbeContext context) {
+        return context.attemptTimeout().multipliedBy(2).plusSeconds(2);
+    }
+
+    @Override
+    public ProbeReport run(ProbeContext ctx) throws Exception {
+        InetAddress address = InetAddress.ofLiteral(ctx.address());
+        int port = ctx.target().port();
+        List<DscpClass> classes = new ArrayList<>();
+        classes.add(DscpClass.UNMARKED);
+        classes.add(Markings.userClass(ctx.environment()).orElse(DscpClass.parse("af21").orElseThrow()));
+        ctx.progress(0.05, "SSH handshakes with " + ctx.target());
+        List<HandshakeAttempt> attempts = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<HandshakeAttempt>> futures = new ArrayList<>();
+            for (DscpClass c : classes) {
+                futures.add(pool.submit(() -> handshake(address, port, c, ctx.attemptTimeout())));
+            }
+            for (Future<HandshakeAttempt> f : futures) {
+                HandshakeAttempt a = f.get();
+                attempts.add(a);
+                ctx.progress(0.5, a.marking().name() + ": " + describe(a));
+            }
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("address", ctx.address());
+        params.put("port", Integer.toString(port));
+        params.put("classes", String.join(",", classes.stream().map(DscpClass::name).toList()));
+        List<Evidence> evidence = attempts.stream().map(a -> Evidence.of(a.marking().name() + ": " + describe(a))).toList();
+        String summary = String.join("; ", attempts.stream().map(a -> a.marking().name() + " " + describe(a)).toList());
+        return ProbeReport.completed(summary, params, new ProbeData.SshHandshakes(ctx.address(), port, attempts), evidence);
+    }
+
+    static String describe(HandshakeAttempt a) {
+        if (a.completed()) {
+            return "key exchange done in " + a.millis() + " ms (" + a.serverVersion() + ", " + a.keyExchange()
+                    + ", " + a.hostKeyType() + " " + a.hostKeyFingerprint() + ")";
+        }
+        return "stopped at " + a.reached().name().toLowerCase().replace('_', ' ') + " after " + a.millis() + " ms"
+                + (a.error() == null ? "" : ": " + a.error());
+    }
+
+    static HandshakeAttempt handshake(InetAddress address, int port, DscpClass marking, Duration timeout)
+            throws InterruptedException {
+        AtomicReference<Stage> stage = new AtomicReference<>(Stage.NOTHING);
+        AtomicReference<HostKey> seenKey = new AtomicReference<>();
+        AtomicReference<String> kex = new AtomicReference<>();
+        JSch jsch = new JSch();
+        long start = System.nanoTime();
+        Session session = null;
+        try {
+            session = jsch.getSession(NO_USER, address.getHostAddress(), port);
+            session.setHostKeyRepository(new RefusingRepository(seenKey));
+            session.setConfig("StrictHostKeyChecking", "yes");
+            session.setConfig("PreferredAuthentications", "none");
+            session.setSocketFactory(new MarkedSocketFactory(address, marking, timeout, stage));
+            session.setLogger(new StageLogger(stage, kex));
+            session.connect((int) timeout.toMillis());
+            // Unreachable in practice: the repository refuses every key.
+            return result(marking, stage.get(), true, start, session, seenKey.get(), kex.get(), null);
+        } catch (JSchException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("handshake cancelled");
+            }
+            boolean keyRefusedByUs = seenKey.get() != null;
+            if (keyRefusedByUs) {
+                stage.set(Stage.KEY_EXCHANGE_DONE);
+            }
+            return result(marking, stage.get(), keyRefusedByUs, start, session, seenKey.get(), kex.get(),
+                    keyRefusedByUs ? null : rootMessage(e));
+        } finally {
+            if (session != null) {
+                session.disconnect();
+            }
+        }
+    }
+
+    private static HandshakeAttempt result(DscpClass marking, Stage stage, boolean completed, long start,
+                                           Session session, HostKey key, String kex, String error) {
+        String version = null;
+        try {
+            // Throws rather than returns null when no banner arrived.
+            version = session == null ? null : session.getServerVersion();
+        } catch (RuntimeException ignored) {
+            // no banner
+        }
+        return new HandshakeAttempt(marking, stage, completed, MarkedConnector.millisSince(start), version, kex,
+                key == null ? null : key.getType(), key == null ? null : fingerprint(key), error);
+    }
+
+    static String fingerprint(HostKey key) {
+        try {
+            byte[] blob = Base64.getDecoder().decode(key.getKey());
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob);
+            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t == e ? m : e.getMessage() + " (" + m + ")";
+    }
+
+    /** Captures the server's key and refuses it, so the session ends before authentication. */
+    private record RefusingRepository(AtomicReference<HostKey> seen) implements HostKeyRepository {
+        @Override
+        public int check(String host, byte[] key) {
+            try {
+                seen.compareAndSet(null, new HostKey(host, key));
+            } catch (JSchException ignored) {
+                // unknown key type: still refused
+            }
+            return NOT_INCLUDED;
+        }
+
+        @Override
+        public void add(HostKey hostkey, UserInfo ui) {
+            // never store anything
+        }
+
+        @Override
+        public void remove(String host, String type) {
+        }
+
+        @Override
+        public void remove(String host, String type, byte[] key) {
+        }
+
+        @Override
+        public String getKnownHostsRepositoryID() {
+            return "wsl-net-doctor (never trusts, never stores)";
+        }
+
+        @Override
+        public HostKey[] getHostKey() {
+            return new HostKey[0];
+        }
+
+        @Override
+        public HostKey[] getHostKey(String host, String type) {
+            return new HostKey[0];
+        }
+    }
+
+    /** Opens JSch's TCP connection with the chosen marking on its SYN and every later packet. */
+    private record MarkedSocketFactory(InetAddress address, DscpClass marking, Duration timeout,
+                                       AtomicReference<Stage> stage) implements SocketFactory {
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            try {
+                SocketChannel channel = MarkedConnector.open(address, port, marking, timeout);
+                stage.set(Stage.TCP_CONNECTED);
+                return channel.socket();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("cancelled", e);
+            }
+        }
+
+        @Override
+        public InputStream getInputStream(Socket socket) throws IOException {
+            return socket.getInputStream();
+        }
+
+        @Override
+        public OutputStream getOutputStream(Socket socket) throws IOException {
+            return socket.getOutputStream();
+        }
+    }
+
+    /** Follows JSch's own log lines to know how far the handshake got. */
+    private record StageLogger(AtomicReference<Stage> stage, AtomicReference<String> kex) implements Logger {
+        private static final String KEX = "kex: algorithm: ";
+
+        @Override
+        public boolean isEnabled(int level) {
+            return true;
+        }
+
+        @Override
+        public void log(int level, String message) {
+            if (message == null) {
+                return;
+            }
+            if (message.startsWith(KEX)) {
+                kex.compareAndSet(null, message.substring(KEX.length()).strip());
+            }
+            if (message.startsWith("Remote version string")) {
+                advance(Stage.BANNER_RECEIVED);
+            } else if (message.startsWith("SSH_MSG_KEXINIT")) {
+                advance(Stage.KEY_EXCHANGE_STARTED);
+            } else if (message.startsWith("SSH_MSG_NEWKEYS")) {
+                advance(Stage.KEY_EXCHANGE_DONE);
+            }
+        }
+
+        private void advance(Stage to) {
+            stage.accumulateAndGet(to, (a, b) -> a.ordinal() >= b.ordinal() ? a : b);
+        }
+    }
+}

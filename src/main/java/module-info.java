@@ -1,0 +1,25 @@
+/**
+ * WSL Net Doctor: finds why networking from WSL2 fails, explains it, and fixes it safely.
+ * Layers by package, arrows one way: model ← host ← probe ← diagnosis ← session ← cli / ui.
+ */
+module dev.netdoctor {
+    requires java.logging;
+    requires javafx.controls;
+    requires atlantafx.base;
+    requires org.kordamp.ikonli.javafx;
+    requires org.kordamp.ikonli.feather;
+    requires com.github.oshi;
+    requires com.jcraft.jsch;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+
+    exports dev.netdoctor.model;
+    // picocli reads the commands' annotations and fields reflectively.
+    opens dev.netdoctor.cli to info.picocli;
+    // Jackson serializes the model's records reflectively.
+    opens dev.netdoctor.model to com.fasterxml.jackson.databind;
+    opens dev.netdoctor.report to com.fasterxml.jackson.databind;
+    // JavaFX instantiates the Application subclass.
+    exports dev.netdoctor.ui to javafx.graphics;
+}
