@@ -46,9 +46,11 @@ public final class WizardView extends BorderPane {
         VBox box = new VBox(4);
         box.getStyleClass().add("sidebar");
         box.setPadding(new Insets(24, 16, 24, 16));
-        box.setPrefWidth(210);
+        box.setPrefWidth(232);
+        box.setMinWidth(232);
         Label product = new Label("WSL Net Doctor");
-        product.getStyleClass().addAll(Styles.TITLE_4, "product");
+        product.getStyleClass().add("product");
+        product.setMinWidth(Region.USE_PREF_SIZE);
         product.setGraphic(new FontIcon(Feather.ACTIVITY));
         box.getChildren().add(product);
         Region gap = new Region();
@@ -111,11 +113,11 @@ public final class WizardView extends BorderPane {
             Label head = new Label(s.title());
             head.getStyleClass().add(Styles.TITLE_4);
             Label sub = new Label(s.description());
-            sub.getStyleClass().add(Styles.TEXT_MUTED);
-            sub.setWrapText(true);
+            sub.getStyleClass().add("choice-detail");
             FontIcon icon = new FontIcon(ICONS.get(s));
             icon.getStyleClass().add("choice-icon");
             HBox inner = new HBox(16, icon, new VBox(4, head, sub));
+            inner.setMinHeight(56);
             inner.setAlignment(Pos.CENTER_LEFT);
             ToggleButton choice = new ToggleButton();
             choice.setGraphic(inner);

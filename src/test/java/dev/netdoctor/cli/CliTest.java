@@ -1,0 +1,81 @@
+package dev.netdoctor.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CliTest {
+    private record Run(int exit, String out, String err, long millis) {
+    }
+
+    private static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        long start = System.nanoTime();
+        int exit = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-oProxyCommand=x", "host name", "nas:0", "nas:99999", "bad\u0007bell", "a;b"})
+    void badTargetsGetOneClearLineExitTwoAndNothingRuns(String target) {
+        Run r = cli("diagnose", "--target", target, "--json");
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip().lines()).hasSizeBetween(1, 2);
+        assertThat(r.err()).startsWith("wsl-net-doctor: ");
+        assertThat(r.millis()).as("nothing ran").isLessThan(2_000);
+    }
+
+    @Test
+    void unknownOptionsAreUsageErrors() {
+        Run r = cli("diagnose", "--frobnicate");
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("Unknown option");
+    }
+
+    @Test
+    void timeoutOutOfRangeIsBadInput() {
+        assertThat(cli("diagnose", "--target", "198.18.0.1", "--timeout", "0").exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli("diagnose", "--target", "198.18.0.1", "--timeout", "abc").exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void versionAndHelpWork() {
+        assertThat(cli("--version").out()).contains("WSL Net Doctor");
+        Run help = cli("diagnose", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("--target").contains("--json");
+    }
+
+    /** A closed port on this machine's loopback: refused, found as a problem, in the documented schema. */
+    @Test
+    void jsonResultFollowsTheSchema() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Run r = cli("diagnose", "--target", "127.0.0.1:" + port, "--json", "--quiet", "--timeout", "10");
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.PROBLEM_FOUND);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.path("environment").path("interfaces").isArray()).isTrue();
+        assertThat(json.path("probes").size()).isGreaterThanOrEqualTo(6);
+        JsonNode finding = json.path("findings").path(0);
+        assertThat(finding.path("id").asText()).isEqualTo("port-refused");
+        assertThat(finding.path("severity").asText()).isEqualTo("problem");
+        for (String field : new String[]{"title", "explanation", "evidence", "fixes"}) {
+            assertThat(finding.has(field)).as(field).isTrue();
+        }
+        assertThat(json.path("probes").findValues("data")).anySatisfy(d -> assertThat(d.path("kind").asText()).isEqualTo("marked-connects"));
+    }
+}

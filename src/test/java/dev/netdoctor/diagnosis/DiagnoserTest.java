@@ -1,0 +1,136 @@
+package dev.netdoctor.diagnosis;
+
+import dev.netdoctor.model.Confidence;
+import dev.netdoctor.model.ConnectResult;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.HandshakeAttempt.Stage;
+import dev.netdoctor.model.OpenSshAttempt.Result;
+import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.WslFacts;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DiagnoserTest {
+    private final Diagnoser diagnoser = new Diagnoser();
+
+    private List<Finding> diagnose(Scenarios s) {
+        return diagnoser.diagnose(s.target, s.environment(), s.outcomes);
+    }
+
+    private static List<String> ids(List<Finding> findings) {
+        return findings.stream().map(Finding::id).toList();
+    }
+
+    private static Scenarios dscpLab(String address) {
+        return new Scenarios(address).ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.TIMED_OUT)
+                .handshakes(true, Stage.NOTHING).openssh(Result.KEY_EXCHANGE_DONE, Result.CONNECT_TIMED_OUT);
+    }
+
+    @Test
+    void markedSynsVanishingWhileUnmarkedAreAnsweredIsTheDscpProblem() {
+        List<Finding> findings = diagnose(dscpLab("198.19.1.2"));
+        assertThat(ids(findings)).containsExactly("dscp-marked-syn-dropped");
+        Finding f = findings.getFirst();
+        assertThat(f.severity()).isEqualTo(Severity.PROBLEM);
+        assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(f.fixes()).extracting(x -> x.id()).containsExactly("ssh-config-ipqos-none", "wslconfig-networking-mode");
+        assertThat(f.fixes().getFirst().title()).isEqualTo("Turn off SSH packet marking for 198.19.1.*");
+        assertThat(f.explanation()).contains("127 s");
+        assertThat(f.evidence()).anySatisfy(e -> assertThat(e.summary()).contains("SYN marked af21 (ToS 0x48): no answer"));
+    }
+
+    @Test
+    void mirroredModeIsNotOfferedWhenAlreadyMirroredOrNotWsl() {
+        Scenarios s = dscpLab("198.19.1.2");
+        s.wsl = new WslFacts(WslFacts.Kind.WSL2, null, "mirrored", "wslinfo", List.of());
+        assertThat(diagnose(s).getFirst().fixes()).extracting(x -> x.id()).containsExactly("ssh-config-ipqos-none");
+        s.wsl = new WslFacts(WslFacts.Kind.NOT_WSL, null, null, null, List.of());
+        assertThat(diagnose(s).getFirst().fixes()).extracting(x -> x.id()).containsExactly("ssh-config-ipqos-none");
+    }
+
+    @Test
+    void filteredIsNotMistakenForDscp() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.TIMED_OUT, ConnectResult.TIMED_OUT)
+                .openssh(Result.CONNECT_TIMED_OUT, Result.CONNECT_TIMED_OUT);
+        assertThat(ids(diagnose(s))).containsExactly("port-filtered");
+    }
+
+    @Test
+    void silenceToPingAndTcpIsAnUnreachableHostNotAFilteredPort() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(false).route(true).connects(ConnectResult.TIMED_OUT, ConnectResult.TIMED_OUT);
+        List<Finding> findings = diagnose(s);
+        assertThat(ids(findings)).containsExactly("host-unreachable");
+        assertThat(findings.getFirst().confidence()).isEqualTo(Confidence.MEDIUM);
+    }
+
+    @Test
+    void noRouteIsUnreachableWithHighConfidence() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(false).route(false).connects(ConnectResult.UNREACHABLE, ConnectResult.UNREACHABLE);
+        List<Finding> findings = diagnose(s);
+        assertThat(ids(findings)).containsExactly("host-unreachable");
+        assertThat(findings.getFirst().confidence()).isEqualTo(Confidence.HIGH);
+    }
+
+    @Test
+    void aResetIsARefusedPortWhateverTheMarking() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.REFUSED, ConnectResult.REFUSED)
+                .openssh(Result.REFUSED, Result.REFUSED);
+        assertThat(ids(diagnose(s))).containsExactly("port-refused");
+    }
+
+    @Test
+    void aStalledKeyExchangeWithLostLargePacketsIsAPathMtuBlackHole() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.CONNECTED)
+                .handshakes(false, Stage.KEY_EXCHANGE_STARTED).openssh(Result.STALLED_AFTER_CONNECT, Result.STALLED_AFTER_CONNECT)
+                .pathMtu(972, 1172);
+        List<Finding> findings = diagnose(s);
+        assertThat(ids(findings)).containsExactly("path-mtu-blackhole");
+        assertThat(findings.getFirst().explanation()).contains("1000 bytes get through").contains("1200 bytes");
+    }
+
+    @Test
+    void healthySaysNothingIsWrongWithItsEvidence() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.CONNECTED)
+                .handshakes(true, Stage.KEY_EXCHANGE_DONE).openssh(Result.KEY_EXCHANGE_DONE, Result.KEY_EXCHANGE_DONE);
+        List<Finding> findings = diagnose(s);
+        assertThat(ids(findings)).containsExactly(Diagnoser.NO_PROBLEM);
+        assertThat(findings.getFirst().severity()).isEqualTo(Severity.INFO);
+        assertThat(Diagnoser.verdict(findings, true)).startsWith("No problem found");
+    }
+
+    @Test
+    void whenTheUsersOwnClassGetsThroughItIsOnlyAWarning() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connectsOnlyClassDropped("ef");
+        List<Finding> findings = diagnose(s);
+        assertThat(findings).extracting(Finding::id).contains("dscp-marked-syn-dropped");
+        assertThat(findings.getFirst().severity()).isEqualTo(Severity.WARNING);
+    }
+
+    @Test
+    void withoutEvidenceNothingIsConcluded() {
+        Scenarios s = new Scenarios("198.19.1.2");
+        List<Finding> findings = diagnose(s);
+        assertThat(findings).isEmpty();
+        assertThat(Diagnoser.verdict(findings, false)).contains("did not complete");
+    }
+
+    @Test
+    void noTargetMeansAnEnvironmentOnlyResult() {
+        Scenarios s = new Scenarios("198.19.1.2");
+        assertThat(diagnoser.diagnose(null, s.environment(), List.of())).extracting(Finding::id).containsExactly(Diagnoser.NO_TARGET);
+    }
+
+    /** Findings come from the contrast observed, never from which address or network it was. */
+    @Property(tries = 50)
+    void theVerdictDoesNotDependOnTheAddress(@ForAll @IntRange(min = 0, max = 255) int a, @ForAll @IntRange(min = 1, max = 254) int b) {
+        String address = "198." + (18 + a % 2) + "." + a + "." + b;
+        assertThat(ids(diagnose(dscpLab(address)))).containsExactly("dscp-marked-syn-dropped");
+        assertThat(ids(diagnose(dscpLab("192.168.1." + b)))).containsExactly("dscp-marked-syn-dropped");
+    }
+}

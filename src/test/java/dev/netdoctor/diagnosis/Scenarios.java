@@ -1,0 +1,105 @@
+package dev.netdoctor.diagnosis;
+
+import dev.netdoctor.model.CommandRun;
+import dev.netdoctor.model.ConnectAttempt;
+import dev.netdoctor.model.ConnectResult;
+import dev.netdoctor.model.DscpClass;
+import dev.netdoctor.model.Environment;
+import dev.netdoctor.model.HandshakeAttempt;
+import dev.netdoctor.model.OpenSshAttempt;
+import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.ProbeStatus;
+import dev.netdoctor.model.RouteLookup;
+import dev.netdoctor.model.SshClientFacts;
+import dev.netdoctor.model.Target;
+import dev.netdoctor.model.WslFacts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Builds recorded-style observations for rule tests: what each lab scenario looks like. */
+final class Scenarios {
+    static final List<String> CLASSES = List.of("lowdelay", "af21", "cs1", "ef", "throughput");
+
+    final Target target;
+    final String address;
+    final List<ProbeOutcome> outcomes = new ArrayList<>();
+    String userQos = "lowdelay";
+    WslFacts wsl = new WslFacts(WslFacts.Kind.WSL2, "Ubuntu", "nat", "wslinfo --networking-mode", List.of());
+
+    Scenarios(String address) {
+        this.target = Target.parse(address);
+        this.address = address;
+    }
+
+    static ProbeOutcome outcome(String id, ProbeData data) {
+        return new ProbeOutcome(id, id, ProbeStatus.COMPLETED, id, Map.of(), 0, 1, data, List.of(), null);
+    }
+
+    Scenarios ping(boolean answered) {
+        outcomes.add(outcome("ping", new ProbeData.Ping(address, 3, answered ? 3 : 0, answered ? 0.2 : null)));
+        return this;
+    }
+
+    Scenarios route(boolean found) {
+        RouteLookup r = found ? new RouteLookup(address, null, "eth0", "198.18.1.1", "198.18.1.2", null, null, null)
+                : new RouteLookup(address, null, null, null, null, null, null, "Network is unreachable");
+        outcomes.add(outcome("routes", new ProbeData.Routes(List.of(r), List.of())));
+        return this;
+    }
+
+    Scenarios connects(ConnectResult unmarked, ConnectResult marked) {
+        List<ConnectAttempt> attempts = new ArrayList<>();
+        attempts.add(new ConnectAttempt(DscpClass.UNMARKED, unmarked, 5, null));
+        for (String c : CLASSES) {
+            ConnectResult r = marked;
+            if (c.equals("__")) {
+                r = unmarked;
+            }
+            attempts.add(new ConnectAttempt(DscpClass.parse(c).orElseThrow(), r, r == ConnectResult.TIMED_OUT ? 2000 : 5, null));
+        }
+        outcomes.add(outcome("dscp-connect", new ProbeData.MarkedConnects(address, target.port(), attempts)));
+        return this;
+    }
+
+    Scenarios connectsOnlyClassDropped(String dropped) {
+        List<ConnectAttempt> attempts = new ArrayList<>();
+        attempts.add(new ConnectAttempt(DscpClass.UNMARKED, ConnectResult.CONNECTED, 5, null));
+        for (String c : CLASSES) {
+            ConnectResult r = c.equals(dropped) ? ConnectResult.TIMED_OUT : ConnectResult.CONNECTED;
+            attempts.add(new ConnectAttempt(DscpClass.parse(c).orElseThrow(), r, 5, null));
+        }
+        outcomes.add(outcome("dscp-connect", new ProbeData.MarkedConnects(address, target.port(), attempts)));
+        return this;
+    }
+
+    Scenarios handshakes(boolean unmarkedDone, HandshakeAttempt.Stage markedReached) {
+        DscpClass user = DscpClass.parse(userQos).orElseThrow();
+        outcomes.add(outcome("ssh-handshake", new ProbeData.SshHandshakes(address, target.port(), List.of(
+                new HandshakeAttempt(DscpClass.UNMARKED, unmarkedDone ? HandshakeAttempt.Stage.KEY_EXCHANGE_DONE : HandshakeAttempt.Stage.KEY_EXCHANGE_STARTED,
+                        unmarkedDone, 200, "SSH-2.0-OpenSSH_9.2p1", "curve25519-sha256", "ssh-ed25519", "SHA256:x", null),
+                new HandshakeAttempt(user, markedReached, markedReached == HandshakeAttempt.Stage.KEY_EXCHANGE_DONE, 2000,
+                        null, null, null, null, "timeout")))));
+        return this;
+    }
+
+    Scenarios openssh(OpenSshAttempt.Result none, OpenSshAttempt.Result marked) {
+        CommandRun run = new CommandRun(List.of("ssh", "-v"), 255, "", "debug1: ...", 100, false, false, false);
+        outcomes.add(outcome("openssh-client", new ProbeData.OpenSshRuns("OpenSSH_9.2p1", List.of(
+                new OpenSshAttempt("none", none, 100, null, run), new OpenSshAttempt(userQos, marked, 2000, null, run)))));
+        return this;
+    }
+
+    Scenarios pathMtu(Integer largest, Integer smallestLost) {
+        outcomes.add(outcome("path-mtu", new ProbeData.PathMtu(address, 1500, largest, smallestLost, List.of(1472, 1172, 972))));
+        return this;
+    }
+
+    Environment environment() {
+        return new Environment("Linux", "6.6.87.2-microsoft-standard-WSL2", wsl, List.of(), "198.18.1.1", List.of(),
+                new SshClientFacts(true, "OpenSSH_9.2p1", Map.of("ipqos", userQos + " throughput"), userQos, "throughput", null),
+                6, 127, List.of());
+    }
+}

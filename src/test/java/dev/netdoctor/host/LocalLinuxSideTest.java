@@ -1,0 +1,69 @@
+package dev.netdoctor.host;
+
+import dev.netdoctor.model.CommandRun;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalLinuxSideTest {
+    private final LocalLinuxSide linux = new LocalLinuxSide();
+
+    @Test
+    void runsArgvAndKeepsOutputAndStatus() throws Exception {
+        CommandRun r = linux.run(List.of("sh", "-c", "echo out; echo err >&2; exit 3"), Duration.ofSeconds(5));
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.stdout()).isEqualTo("out\n");
+        assertThat(r.stderr()).isEqualTo("err\n");
+        assertThat(r.timedOut()).isFalse();
+    }
+
+    @Test
+    void argumentsAreNeverInterpretedByAShell() throws Exception {
+        String tricky = "a b; echo injected $(id) `id` | cat > /tmp/x";
+        CommandRun r = linux.run(List.of("printf", "%s", tricky), Duration.ofSeconds(5));
+        assertThat(r.stdout()).isEqualTo(tricky);
+    }
+
+    @Test
+    void aCommandThatHangsIsKilledAtItsTimeLimit() throws Exception {
+        long start = System.nanoTime();
+        CommandRun r = linux.run(List.of("sh", "-c", "sleep 30 & sleep 30; wait"), Duration.ofMillis(300));
+        long took = (System.nanoTime() - start) / 1_000_000;
+        assertThat(r.timedOut()).isTrue();
+        assertThat(took).isLessThan(5_000);
+    }
+
+    @Test
+    void outputBeyondTheCapIsDroppedAndSaidSo() throws Exception {
+        LocalLinuxSide small = new LocalLinuxSide(1000, Map.of());
+        CommandRun r = small.run(List.of("sh", "-c", "head -c 5000 /dev/zero | tr '\\0' x"), Duration.ofSeconds(5));
+        assertThat(r.stdout()).hasSize(1000);
+        assertThat(r.truncated()).isTrue();
+        assertThat(r.asEvidence("x").output()).contains("not kept");
+    }
+
+    @Test
+    void aMissingCommandIsReportedNotThrown() throws Exception {
+        CommandRun r = linux.run(List.of("no-such-command-netdoctor"), Duration.ofSeconds(5));
+        assertThat(r.notFound()).isTrue();
+        assertThat(r.succeeded()).isFalse();
+        assertThat(linux.hasCommand("no-such-command-netdoctor")).isFalse();
+        assertThat(linux.hasCommand("sh")).isTrue();
+    }
+
+    @Test
+    void readsSmallFilesAndSaysNothingForMissingOnes() {
+        assertThat(linux.readFile("/proc/sys/kernel/osrelease", 4096)).get().asString().isNotBlank();
+        assertThat(linux.readFile("/nonexistent/netdoctor", 4096)).isEmpty();
+    }
+
+    @Test
+    void commandLinesAreQuotedForDisplay() {
+        CommandRun r = new CommandRun(List.of("ssh", "-o", "IPQoS=none", "a b"), 0, "", "", 1, false, false, false);
+        assertThat(r.commandLine()).isEqualTo("ssh -o IPQoS=none 'a b'");
+    }
+}

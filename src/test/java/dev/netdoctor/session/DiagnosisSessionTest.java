@@ -1,0 +1,165 @@
+package dev.netdoctor.session;
+
+import dev.netdoctor.host.HostInspector;
+import dev.netdoctor.host.LocalLinuxSide;
+import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.ProbeStatus;
+import dev.netdoctor.model.Target;
+import dev.netdoctor.probe.Probe;
+import dev.netdoctor.probe.ProbeContext;
+import dev.netdoctor.probe.ProbeReport;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DiagnosisSessionTest {
+    private static final HostInspector INSPECTOR = new HostInspector(new LocalLinuxSide());
+    private static final DiagnosisRequest REQUEST = new DiagnosisRequest(Target.parse("198.18.0.1"), List.of(),
+            Duration.ofMillis(500), Duration.ofSeconds(5));
+
+    /** A probe whose behaviour a test chooses. */
+    private record FakeProbe(String id, Duration limit, ProbeBody body) implements Probe {
+        @Override
+        public String title() {
+            return id;
+        }
+
+        @Override
+        public Duration timeLimit(ProbeContext context) {
+            return limit;
+        }
+
+        @Override
+        public ProbeReport run(ProbeContext context) throws Exception {
+            return body.run(context);
+        }
+    }
+
+    private interface ProbeBody {
+        ProbeReport run(ProbeContext ctx) throws Exception;
+    }
+
+    private static Probe ok(String id) {
+        return new FakeProbe(id, Duration.ofSeconds(2), ctx -> ProbeReport.completed("fine", Map.of(), null, List.of()));
+    }
+
+    private static Probe sleeper(String id, Duration limit) {
+        return new FakeProbe(id, limit, ctx -> {
+            Thread.sleep(60_000);
+            return ProbeReport.completed("woke", Map.of(), null, List.of());
+        });
+    }
+
+    private static ProbeOutcome outcome(DiagnosisResult r, String id) {
+        return r.probes().stream().filter(p -> p.probeId().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aProbeThatThrowsBecomesAFailedOutcomeAndTheOthersStillRun() {
+        Probe boom = new FakeProbe("boom", Duration.ofSeconds(2), ctx -> {
+            throw new IllegalStateException("kaboom");
+        });
+        DiagnosisResult r = new DiagnosisSession(INSPECTOR, REQUEST, null,
+                List.of(List.of(ok("first")), List.of(boom, ok("second")))).run();
+        assertThat(outcome(r, "boom").status()).isEqualTo(ProbeStatus.FAILED);
+        assertThat(outcome(r, "boom").error()).contains("kaboom");
+        assertThat(outcome(r, "second").status()).isEqualTo(ProbeStatus.COMPLETED);
+        assertThat(r.environment()).isNotNull();
+    }
+
+    @Test
+    void aProbeThatHangsIsStoppedAtItsOwnLimit() {
+        long start = System.nanoTime();
+        DiagnosisResult r = new DiagnosisSession(INSPECTOR, REQUEST, null,
+                List.of(List.of(ok("first")), List.of(sleeper("hang", Duration.ofMillis(300)), ok("other")))).run();
+        long took = (System.nanoTime() - start) / 1_000_000;
+        assertThat(outcome(r, "hang").status()).isEqualTo(ProbeStatus.TIMED_OUT);
+        assertThat(outcome(r, "other").status()).isEqualTo(ProbeStatus.COMPLETED);
+        assertThat(r.complete()).isFalse();
+        assertThat(took).isLessThan(4_000);
+    }
+
+    @Test
+    void theRunsDeadlineBoundsEverything() {
+        DiagnosisRequest shortRun = new DiagnosisRequest(Target.parse("198.18.0.1"), List.of(), Duration.ofMillis(500), Duration.ofSeconds(3));
+        long start = System.nanoTime();
+        DiagnosisResult r = new DiagnosisSession(INSPECTOR, shortRun, null,
+                List.of(List.of(ok("first")), List.of(sleeper("long", Duration.ofSeconds(30))), List.of(ok("later")))).run();
+        long took = (System.nanoTime() - start) / 1_000_000;
+        assertThat(outcome(r, "long").status()).isEqualTo(ProbeStatus.TIMED_OUT);
+        assertThat(outcome(r, "later").status()).isEqualTo(ProbeStatus.TIMED_OUT);
+        assertThat(took).isBetween(2_500L, 6_000L);
+    }
+
+    @Test
+    void cancelStopsEverythingWithinASecond() throws Exception {
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        DiagnosisSession session = new DiagnosisSession(INSPECTOR, REQUEST, events::add,
+                List.of(List.of(ok("first")), List.of(sleeper("a", Duration.ofSeconds(30)), sleeper("b", Duration.ofSeconds(30)))));
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var future = pool.submit(session::run);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (events.stream().noneMatch(e -> e instanceof SessionEvent.ProbeStarted s && s.probeId().equals("b"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            long cancelAt = System.nanoTime();
+            session.cancel();
+            DiagnosisResult r = future.get(5, TimeUnit.SECONDS);
+            assertThat((System.nanoTime() - cancelAt) / 1_000_000).isLessThan(1_000);
+            assertThat(outcome(r, "a").status()).isEqualTo(ProbeStatus.CANCELLED);
+            assertThat(r.complete()).isFalse();
+        }
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotEndTheRun() {
+        DiagnosisResult r = new DiagnosisSession(INSPECTOR, REQUEST, e -> {
+            throw new RuntimeException("listener bug");
+        }, List.of(List.of(ok("first")), List.of(ok("second")))).run();
+        assertThat(outcome(r, "second").status()).isEqualTo(ProbeStatus.COMPLETED);
+    }
+
+    @Test
+    void eventsTellTheStoryInOrder() {
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        new DiagnosisSession(INSPECTOR, REQUEST, events::add, List.of(List.of(ok("first")), List.of(ok("second")))).run();
+        assertThat(events).filteredOn(e -> e instanceof SessionEvent.ProbeStarted).hasSize(2);
+        assertThat(events).filteredOn(e -> e instanceof SessionEvent.ProbeFinished).hasSize(2);
+        assertThat(events).filteredOn(e -> e instanceof SessionEvent.EnvironmentReady).hasSize(1);
+        // The system scan is ready before the probes that need it start.
+        int envReady = indexOf(events, e -> e instanceof SessionEvent.EnvironmentReady);
+        int secondStarted = indexOf(events, e -> e instanceof SessionEvent.ProbeStarted s && s.probeId().equals("second"));
+        int firstFinished = indexOf(events, e -> e instanceof SessionEvent.ProbeFinished f && f.outcome().probeId().equals("first"));
+        assertThat(firstFinished).isLessThan(envReady);
+        assertThat(envReady).isLessThan(secondStarted);
+        assertThat(events).extracting(SessionEvent::elapsedMillis).isSorted();
+    }
+
+    private static int indexOf(List<SessionEvent> events, java.util.function.Predicate<SessionEvent> p) {
+        for (int i = 0; i < events.size(); i++) {
+            if (p.test(events.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void withoutATargetOnlyTheSystemIsScanned() {
+        DiagnosisResult r = new DiagnosisSession(INSPECTOR, new DiagnosisRequest(null, List.of(), null, null), null).run();
+        assertThat(r.probes()).isEmpty();
+        assertThat(r.environment().interfaces()).isNotEmpty();
+        assertThat(r.findings()).extracting(f -> f.id()).containsExactly("environment-only");
+        assertThat(r.complete()).isTrue();
+    }
+}
