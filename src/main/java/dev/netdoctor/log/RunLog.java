@@ -38,13 +38,16 @@ public final class RunLog {
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String home = System.getProperty("user.home");
-        if (os.contains("windows")) {
-            String local = System.getenv("LOCALAPPDATA");
-            return Path.of(local != null ? local : home, "WSL Net Doctor");
+        return stateDir(System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home"));
+    }
+
+    static Path stateDir(String osName, java.util.Map<String, String> env, String home) {
+        if (osName.toLowerCase(Locale.ROOT).contains("windows")) {
+            String local = env.get("LOCALAPPDATA");
+            return Path.of(local != null && !local.isBlank() ? local : home, "WSL Net Doctor");
         }
-        String xdg = System.getenv("XDG_STATE_HOME");
+        // XDG says a relative XDG_STATE_HOME is invalid and must be ignored.
+        String xdg = env.get("XDG_STATE_HOME");
         return (xdg != null && xdg.startsWith("/") ? Path.of(xdg) : Path.of(home, ".local", "state")).resolve("wsl-net-doctor");
     }
 
@@ -53,9 +56,14 @@ public final class RunLog {
      * A folder we cannot write is not fatal: the run goes on without a file.
      */
     public static synchronized Path start(String kind, boolean mirrorToStderr) {
+        return start(stateDir().resolve("logs"), kind, mirrorToStderr);
+    }
+
+    static synchronized Path start(Path dir, String kind, boolean mirrorToStderr) {
         Logger root = Logger.getLogger("");
         for (Handler h : root.getHandlers()) {
             root.removeHandler(h);
+            h.close();
         }
         Formatter format = new LineFormat();
         Logger ours = Logger.getLogger("dev.netdoctor");
@@ -67,7 +75,6 @@ public final class RunLog {
             console.setFormatter(format);
             root.addHandler(console);
         }
-        Path dir = stateDir().resolve("logs");
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(kind + "-" + LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid() + ".log");

@@ -1,0 +1,146 @@
+package dev.netdoctor.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One network lab (src/test/lab/lab.sh): namespaces for client, NAT gateway and target with a
+ * real sshd. Runs the real CLI jar inside the client namespace. Always torn down by close().
+ */
+public final class Lab implements AutoCloseable {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final long COMMAND_LIMIT_SECONDS = 60;
+
+    public final String scenario;
+    public final String name;
+    private final Map<String, String> values;
+
+    private Lab(String scenario, String name, Map<String, String> values) {
+        this.scenario = scenario;
+        this.name = name;
+        this.values = values;
+    }
+
+    static Path script() {
+        return Path.of(System.getProperty("netdoctor.labScript", "src/test/lab/lab.sh"));
+    }
+
+    static Path jar() {
+        return Path.of(System.getProperty("netdoctor.jar", "target/wsl-net-doctor.jar"));
+    }
+
+    /** The JDK 25 that runs these tests also runs the CLI under test. */
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** Empty when labs can run here; otherwise why not (shown as the skip reason). */
+    public static Optional<String> unavailableReason() {
+        if (!Files.isRegularFile(jar())) {
+            return Optional.of("the CLI jar " + jar() + " is not built (run mvn verify)");
+        }
+        try {
+            Result r = run(List.of("bash", script().toString(), "check"), 30);
+            return r.exit == 0 ? Optional.empty() : Optional.of("network lab unavailable: " + r.out.strip() + r.err.strip());
+        } catch (IOException e) {
+            return Optional.of("network lab unavailable: " + e.getMessage());
+        }
+    }
+
+    public static Lab up(String scenario) throws IOException {
+        String name = "nd" + (ProcessHandle.current().pid() % 1000) + COUNTER.incrementAndGet();
+        run(List.of("bash", script().toString(), "down", name), 30);
+        Result r = run(List.of("bash", script().toString(), "up", scenario, name), 60);
+        if (r.exit != 0) {
+            run(List.of("bash", script().toString(), "down", name), 30);
+            throw new IOException("lab " + scenario + " did not come up: " + r.err);
+        }
+        Map<String, String> values = new HashMap<>();
+        r.out.lines().filter(l -> l.contains("=")).forEach(l -> values.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+        return new Lab(scenario, name, values);
+    }
+
+    public String get(String key) {
+        return values.get(key);
+    }
+
+    public String target() {
+        return get("TARGET_IP") + ":" + get("TARGET_PORT");
+    }
+
+    /** Runs argv inside the named namespace. */
+    public Result inNamespace(String ns, List<String> argv, long limitSeconds) throws IOException {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+        full.addAll(argv);
+        return run(full, limitSeconds);
+    }
+
+    public Process startInNamespace(String ns, List<String> argv, Path output) throws IOException {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+        full.addAll(argv);
+        return new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    /** The real CLI jar, run inside the client namespace. */
+    public Result cli(String... args) throws IOException {
+        List<String> argv = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+        argv.addAll(List.of(args));
+        return inNamespace(get("CLIENT_NS"), argv, COMMAND_LIMIT_SECONDS);
+    }
+
+    public JsonNode diagnoseJson(String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("diagnose", "--target", target(), "--json", "--quiet"));
+        args.addAll(List.of(extra));
+        Result r = cli(args.toArray(String[]::new));
+        JsonNode json = JSON.readTree(r.out);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("_exit", r.exit).put("_wallMillis", r.millis);
+        return json;
+    }
+
+    @Override
+    public void close() throws IOException {
+        run(List.of("bash", script().toString(), "down", name), 60);
+    }
+
+    public record Result(int exit, String out, String err, long millis) {
+    }
+
+    static Result run(List<String> argv, long limitSeconds) throws IOException {
+        Path out = Files.createTempFile("lab-out", ".txt");
+        Path err = Files.createTempFile("lab-err", ".txt");
+        try {
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            boolean done;
+            try {
+                done = p.waitFor(limitSeconds, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                done = false;
+            }
+            if (!done) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return new Result(done ? p.exitValue() : -1, Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8), millis);
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
