@@ -7,6 +7,7 @@ import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.InvalidInputException;
 import dev.netdoctor.model.Target;
+import dev.netdoctor.model.VantageRequest;
 import dev.netdoctor.report.JsonReport;
 import dev.netdoctor.session.DiagnosisSession;
 import picocli.CommandLine;
@@ -14,6 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -22,14 +27,33 @@ import java.util.concurrent.Callable;
                 "Progress goes to stderr; the result to stdout (text, or JSON with --json)."},
         footer = {"", "Examples:",
                 "  wsl-net-doctor diagnose --target 198.18.0.10",
-                "  wsl-net-doctor diagnose --target nas.home.arpa:2222 --json > result.json"})
+                "  wsl-net-doctor diagnose --target nas.home.arpa:2222 --json > result.json",
+                "  wsl-net-doctor diagnose --service-port 8443",
+                "  wsl-net-doctor diagnose --service-port 8443 --vantage alice@198.18.0.20 --identity ~/.ssh/id_ed25519"})
 public final class DiagnoseCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-t", "--target"}, paramLabel = "HOST[:PORT]",
-            description = "The machine you cannot reach, e.g. 198.18.0.10 or nas.local:2222 (port defaults to 22).")
+            description = "The machine you cannot reach, e.g. 198.18.0.10 or nas.local:2222 (port defaults to 22). "
+                    + "Without it, only this computer and its own ports are checked.")
     String target;
+
+    @Option(names = {"-p", "--service-port"}, paramLabel = "N",
+            description = "A port your own service listens on here: checks who listens and whether it can be reached locally. Repeatable.")
+    List<Integer> servicePorts = new ArrayList<>();
+
+    @Option(names = "--vantage", paramLabel = "USER@HOST[:PORT]",
+            description = "Another machine you can SSH into (with a key): from there, check that the service port is reachable.")
+    String vantage;
+
+    @Option(names = {"-i", "--identity"}, paramLabel = "FILE",
+            description = "Private key for --vantage; without it the ssh agent is used. Passwords are never used.")
+    Path identity;
+
+    @Option(names = "--accept-host-key", paramLabel = "SHA256:…",
+            description = "The --vantage host's key fingerprint, when it is not in your known_hosts yet. Nothing is accepted silently.")
+    String acceptHostKey;
 
     @Option(names = "--json", description = "Print the result as one JSON document on stdout.")
     boolean json;
@@ -48,6 +72,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Mirror the run log on stderr.")
     boolean verbose;
 
+    private static String readableKey(Path file) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new InvalidInputException("The key file " + file + " does not exist or cannot be read.");
+        }
+        return file.toAbsolutePath().toString();
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -55,7 +86,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
         DiagnosisRequest request;
         try {
             Target t = target == null ? null : Target.parse(target);
-            request = new DiagnosisRequest(t, java.util.List.of(), Duration.ofMillis(attemptMillis), Duration.ofSeconds(timeoutSeconds));
+            VantageRequest v = null;
+            if (vantage != null) {
+                v = VantageRequest.parse(vantage, identity == null ? null : readableKey(identity), acceptHostKey);
+            } else if (identity != null || acceptHostKey != null) {
+                throw new InvalidInputException("--identity and --accept-host-key go with --vantage USER@HOST.");
+            }
+            request = new DiagnosisRequest(t, servicePorts, v, Duration.ofMillis(attemptMillis), Duration.ofSeconds(timeoutSeconds));
         } catch (InvalidInputException e) {
             err.println("wsl-net-doctor: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

@@ -26,7 +26,11 @@ public final class Diagnoser {
             ReachabilityRules.REFUSED,
             ReachabilityRules.FILTERED,
             new DscpDropRule(),
-            new PathMtuRule());
+            new PathMtuRule(),
+            LoopbackRules.NOT_LISTENING,
+            LoopbackRules.REDIRECTED,
+            LoopbackRules.BLOCKED,
+            LoopbackRules.HOST_KEY);
 
     public List<Finding> diagnose(Target target, Environment environment, List<ProbeOutcome> outcomes) {
         Observations obs = new Observations(target, environment, outcomes);
@@ -43,8 +47,11 @@ public final class Diagnoser {
     /** "Nothing wrong" is a result too, and it carries the evidence that says so. */
     private static Optional<Finding> noProblem(Observations obs) {
         if (obs.target() == null) {
-            return Optional.of(new Finding(NO_TARGET, Severity.INFO, Confidence.HIGH, "Your system was checked",
-                    "No target was given, so only this computer's network setup was looked at.", List.of(), List.of()));
+            List<Evidence> local = new ArrayList<>(ReachabilityRules.evidenceOf(obs, "loopback-self-test"));
+            local.addAll(ReachabilityRules.evidenceOf(obs, "service-ports"));
+            return Optional.of(new Finding(NO_TARGET, Severity.INFO, Confidence.HIGH, "No problem found on this computer",
+                    "This computer's network setup was checked" + (local.isEmpty() ? "." : ", and programs on it reach their own ports.")
+                            + " Give a target to check a connection to another machine.", local, List.of()));
         }
         boolean connected = ReachabilityRules.unmarked(obs).map(a -> a.result() == ConnectResult.CONNECTED).orElse(false);
         if (!connected) {

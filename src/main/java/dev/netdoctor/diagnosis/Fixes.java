@@ -12,6 +12,11 @@ public final class Fixes {
     public static final String CHECK_HOST_NAME = "check-host-name";
     public static final String CHECK_HOST_POWER = "check-host-reachable";
     public static final String LOWER_MTU = "lower-interface-mtu";
+    public static final String USE_OTHER_LOOPBACK = "use-127-0-0-2";
+    public static final String BIND_SERVICE_TO_INTERFACE = "bind-service-to-interface";
+    public static final String WSLCONFIG_HOST_ADDRESS_LOOPBACK = "wslconfig-host-address-loopback";
+    public static final String REVERSE_PROXY = "reverse-proxy";
+    public static final String TEST_FROM_ANOTHER_HOST = "test-from-another-host";
 
     private Fixes() {
     }

@@ -5,17 +5,26 @@ import java.util.List;
 
 /**
  * What the user asked us to look at. {@code target} may be null (environment and local checks
- * only). {@code attemptTimeout} bounds each single connect or handshake attempt;
+ * only); {@code vantage} may be null (no outside check). {@code attemptTimeout} bounds each single connect or handshake attempt;
  * {@code deadline} bounds the whole run.
  */
-public record DiagnosisRequest(Target target, List<Integer> servicePorts, Duration attemptTimeout, Duration deadline) {
+public record DiagnosisRequest(Target target, List<Integer> servicePorts, VantageRequest vantage,
+                               Duration attemptTimeout, Duration deadline) {
     public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofMillis(2000);
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(20);
     public static final Duration MIN_DEADLINE = Duration.ofSeconds(3);
     public static final Duration MAX_DEADLINE = Duration.ofMinutes(10);
 
     public DiagnosisRequest {
-        servicePorts = servicePorts == null ? List.of() : List.copyOf(servicePorts);
+        servicePorts = servicePorts == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(servicePorts));
+        for (int port : servicePorts) {
+            if (port < 1 || port > 65535) {
+                throw new InvalidInputException("The service port " + port + " is out of range: give a number from 1 to 65535.");
+            }
+        }
+        if (vantage != null && servicePorts.isEmpty()) {
+            throw new InvalidInputException("The outside check needs a service port to test: add --service-port N.");
+        }
         attemptTimeout = attemptTimeout == null ? DEFAULT_ATTEMPT_TIMEOUT : attemptTimeout;
         deadline = deadline == null ? DEFAULT_DEADLINE : deadline;
         if (deadline.compareTo(MIN_DEADLINE) < 0 || deadline.compareTo(MAX_DEADLINE) > 0) {
@@ -28,6 +37,6 @@ public record DiagnosisRequest(Target target, List<Integer> servicePorts, Durati
     }
 
     public static DiagnosisRequest forTarget(Target target) {
-        return new DiagnosisRequest(target, List.of(), null, null);
+        return new DiagnosisRequest(target, List.of(), null, null, null);
     }
 }

@@ -15,10 +15,10 @@ public record DiagnosisResult(int schemaVersion, String tool, String toolVersion
     public static final int SCHEMA_VERSION = 1;
 
     /** The question, as recorded in the result. */
-    public record Request(String target, List<Integer> servicePorts, long attemptTimeoutMillis, long deadlineMillis) {
+    public record Request(String target, List<Integer> servicePorts, String vantage, long attemptTimeoutMillis, long deadlineMillis) {
         public static Request of(DiagnosisRequest r) {
             return new Request(r.target() == null ? null : r.target().toString(), r.servicePorts(),
-                    r.attemptTimeout().toMillis(), r.deadline().toMillis());
+                    r.vantage() == null ? null : r.vantage().toString(), r.attemptTimeout().toMillis(), r.deadline().toMillis());
         }
     }
 

@@ -84,4 +84,36 @@ public sealed interface ProbeData {
             lastSnapshot = List.copyOf(lastSnapshot);
         }
     }
+
+    /** Sockets waiting for connections on this machine, with their owners. */
+    record Listeners(List<TcpConnection> listening) implements ProbeData {
+        public Listeners {
+            listening = List.copyOf(listening);
+        }
+    }
+
+    /** Our own listener on a wildcard address, reached through each local address. */
+    record LoopbackSelfTest(int port, List<LocalConnect> connects) implements ProbeData {
+        public LoopbackSelfTest {
+            connects = List.copyOf(connects);
+        }
+    }
+
+    /** The user's service ports: who listens, and whether local connects get there. */
+    record ServicePorts(List<ServicePort> ports) implements ProbeData {
+        public ServicePorts {
+            ports = List.copyOf(ports);
+        }
+    }
+
+    /** This machine seen from another host over SSH. */
+    record Vantage(String user, String host, int port, String hostKeyFingerprint, HostKeyStatus hostKeyStatus,
+                   boolean loggedIn, List<VantageCheck> checks, String error) implements ProbeData {
+        /** How the vantage host's key was trusted, or why it was not. */
+        public enum HostKeyStatus { KNOWN, ACCEPTED_BY_FINGERPRINT, UNKNOWN, CHANGED, NOT_SEEN }
+
+        public Vantage {
+            checks = List.copyOf(checks);
+        }
+    }
 }

@@ -21,18 +21,22 @@ public final class IpJson {
     }
 
     public static RouteLookup route(String destination, String protocol, String json, String error) {
+        return route(destination, protocol, null, json, error);
+    }
+
+    public static RouteLookup route(String destination, String protocol, Integer port, String json, String error) {
         if (error != null || json == null || json.isBlank()) {
-            return new RouteLookup(destination, protocol, null, null, null, null, null, error == null ? "no answer" : error);
+            return new RouteLookup(destination, protocol, port, null, null, null, null, null, error == null ? "no answer" : error);
         }
         try {
             JsonNode first = JSON.readTree(json).path(0);
             if (first.isMissingNode()) {
-                return new RouteLookup(destination, protocol, null, null, null, null, null, "empty answer");
+                return new RouteLookup(destination, protocol, port, null, null, null, null, null, "empty answer");
             }
-            return new RouteLookup(destination, protocol, text(first, "dev"), text(first, "gateway"),
+            return new RouteLookup(destination, protocol, port, text(first, "dev"), text(first, "gateway"),
                     text(first, "prefsrc"), text(first, "table"), text(first, "type"), null);
         } catch (Exception e) {
-            return new RouteLookup(destination, protocol, null, null, null, null, null, "unreadable answer: " + e.getMessage());
+            return new RouteLookup(destination, protocol, port, null, null, null, null, null, "unreadable answer: " + e.getMessage());
         }
     }
 

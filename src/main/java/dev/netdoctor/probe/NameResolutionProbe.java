@@ -30,6 +30,11 @@ public final class NameResolutionProbe implements Probe {
     }
 
     @Override
+    public boolean needsAddress() {
+        return false;
+    }
+
+    @Override
     public Duration timeLimit(ProbeContext context) {
         return LIMIT.plusSeconds(1);
     }

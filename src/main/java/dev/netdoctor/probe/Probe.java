@@ -16,4 +16,9 @@ public interface Probe {
     java.time.Duration timeLimit(ProbeContext context);
 
     ProbeReport run(ProbeContext context) throws Exception;
+
+    /** Whether the probe needs the target's resolved address; if it did not resolve, it is skipped. */
+    default boolean needsAddress() {
+        return true;
+    }
 }

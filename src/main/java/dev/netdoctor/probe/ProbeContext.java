@@ -2,6 +2,7 @@ package dev.netdoctor.probe;
 
 import dev.netdoctor.host.HostInspector;
 import dev.netdoctor.host.LinuxSide;
+import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.RouteLookup;
@@ -16,6 +17,9 @@ import java.util.List;
  * report progress and live observations while it runs.
  */
 public interface ProbeContext {
+    /** The whole question (service ports, vantage host, limits). */
+    DiagnosisRequest request();
+
     /** Null when the user gave no target. */
     Target target();
 

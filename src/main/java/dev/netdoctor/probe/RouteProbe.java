@@ -43,8 +43,8 @@ public final class RouteProbe implements Probe {
         List<RouteLookup> lookups = new ArrayList<>();
         String address = ctx.address();
         String port = Integer.toString(ctx.target().port());
-        lookups.add(lookup(ctx, evidence, address, null, List.of("ip", "-j", "route", "get", address)));
-        lookups.add(lookup(ctx, evidence, address, "tcp",
+        lookups.add(lookup(ctx, evidence, address, null, null, List.of("ip", "-j", "route", "get", address)));
+        lookups.add(lookup(ctx, evidence, address, "tcp", ctx.target().port(),
                 List.of("ip", "-j", "route", "get", address, "ipproto", "tcp", "dport", port)));
         CommandRun rules = ctx.linux().run(List.of("ip", "-j", "rule", "list"), CALL);
         List<PolicyRule> parsed = IpJson.rules(rules.stdout());
@@ -54,11 +54,11 @@ public final class RouteProbe implements Probe {
                 new ProbeData.Routes(lookups, parsed), evidence);
     }
 
-    private RouteLookup lookup(ProbeContext ctx, List<Evidence> evidence, String dest, String protocol, List<String> argv)
+    private RouteLookup lookup(ProbeContext ctx, List<Evidence> evidence, String dest, String protocol, Integer port, List<String> argv)
             throws InterruptedException {
         CommandRun run = ctx.linux().run(argv, CALL);
         String error = run.succeeded() ? null : (run.stderr().isBlank() ? "exit " + run.exitCode() : run.stderr().strip());
-        RouteLookup lookup = IpJson.route(dest, protocol, run.stdout(), error);
+        RouteLookup lookup = IpJson.route(dest, protocol, port, run.stdout(), error);
         evidence.add(run.asEvidence(lookup.describe()));
         ctx.routeLine(lookup);
         return lookup;

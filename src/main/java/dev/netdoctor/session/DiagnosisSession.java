@@ -16,6 +16,11 @@ import dev.netdoctor.model.Target;
 import dev.netdoctor.model.TcpConnection;
 import dev.netdoctor.model.WslFacts;
 import dev.netdoctor.probe.DscpConnectProbe;
+import dev.netdoctor.probe.ListeningSocketsProbe;
+import dev.netdoctor.probe.LocalRoutesProbe;
+import dev.netdoctor.probe.LoopbackSelfTestProbe;
+import dev.netdoctor.probe.ServicePortProbe;
+import dev.netdoctor.probe.VantageProbe;
 import dev.netdoctor.probe.NameResolutionProbe;
 import dev.netdoctor.probe.OpenSshClientProbe;
 import dev.netdoctor.probe.PathMtuProbe;
@@ -79,15 +84,26 @@ public final class DiagnosisSession {
         this.stages = List.copyOf(stages);
     }
 
+    /**
+     * Stage 1 resolves the target; stage 2 runs everything that needs the address or nothing
+     * at all, at once (the local loopback checks always run: they are cheap and need no input);
+     * stage 3 sizes the path only if stage 2 saw a stalled handshake.
+     */
     public static List<List<Probe>> defaultStages(DiagnosisRequest request) {
-        if (request.target() == null) {
-            return List.of();
+        List<Probe> local = new ArrayList<>(List.of(new ListeningSocketsProbe(), new LoopbackSelfTestProbe(), new LocalRoutesProbe()));
+        if (!request.servicePorts().isEmpty()) {
+            local.add(new ServicePortProbe());
         }
-        return List.of(
-                List.of(new NameResolutionProbe()),
-                List.of(new PingProbe(), new RouteProbe(), new DscpConnectProbe(), new SshHandshakeProbe(),
-                        new OpenSshClientProbe(), new SocketWatchProbe()),
-                List.of(new PathMtuProbe()));
+        if (request.vantage() != null) {
+            local.add(new VantageProbe());
+        }
+        if (request.target() == null) {
+            return List.of(List.of(), local);
+        }
+        List<Probe> network = new ArrayList<>(List.of(new PingProbe(), new RouteProbe(), new DscpConnectProbe(),
+                new SshHandshakeProbe(), new OpenSshClientProbe(), new SocketWatchProbe()));
+        network.addAll(local);
+        return List.of(List.of(new NameResolutionProbe()), network, List.of(new PathMtuProbe()));
     }
 
     /** Stops every probe within about a second; {@link #run} then returns an incomplete result. */
@@ -116,9 +132,6 @@ public final class DiagnosisSession {
                 }
                 if (i == 1 && address == null) {
                     address = resolvedAddress(outcomes);
-                    if (address == null) {
-                        break; // nothing to connect to; the name finding explains it
-                    }
                 }
                 if (cancelled || System.nanoTime() >= deadline) {
                     complete = false;
@@ -187,6 +200,14 @@ public final class DiagnosisSession {
         for (Probe probe : probes) {
             Context ctx = new Context(probe.id(), environment, address, earlier, unfinished);
             started.put(probe, elapsed());
+            if (address == null && probe.needsAddress()) {
+                String why = request.target() == null ? "no target given" : "the target's name did not resolve";
+                running.put(probe, CompletableFuture.completedFuture(ProbeReport.skipped("Not run: " + why + ".")));
+                limits.put(probe, System.nanoTime());
+                unfinished.decrementAndGet();
+                emit(new SessionEvent.ProbeStarted(probe.id(), probe.title(), elapsed()));
+                continue;
+            }
             limits.put(probe, System.nanoTime() + probe.timeLimit(ctx).toNanos());
             emit(new SessionEvent.ProbeStarted(probe.id(), probe.title(), elapsed()));
             try {
@@ -289,6 +310,11 @@ public final class DiagnosisSession {
         @Override
         public boolean othersFinished() {
             return unfinished.get() <= 1;
+        }
+
+        @Override
+        public DiagnosisRequest request() {
+            return request;
         }
 
         @Override

@@ -44,8 +44,8 @@ final class Scenarios {
     }
 
     Scenarios route(boolean found) {
-        RouteLookup r = found ? new RouteLookup(address, null, "eth0", "198.18.1.1", "198.18.1.2", null, null, null)
-                : new RouteLookup(address, null, null, null, null, null, null, "Network is unreachable");
+        RouteLookup r = found ? new RouteLookup(address, null, null, "eth0", "198.18.1.1", "198.18.1.2", null, null, null)
+                : new RouteLookup(address, null, null, null, null, null, null, null, "Network is unreachable");
         outcomes.add(outcome("routes", new ProbeData.Routes(List.of(r), List.of())));
         return this;
     }

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DiagnosisSessionTest {
     private static final HostInspector INSPECTOR = new HostInspector(new LocalLinuxSide());
-    private static final DiagnosisRequest REQUEST = new DiagnosisRequest(Target.parse("198.18.0.1"), List.of(),
+    private static final DiagnosisRequest REQUEST = new DiagnosisRequest(Target.parse("198.18.0.1"), List.of(), null,
             Duration.ofMillis(500), Duration.ofSeconds(5));
 
     /** A probe whose behaviour a test chooses. */
@@ -90,7 +90,7 @@ class DiagnosisSessionTest {
 
     @Test
     void theRunsDeadlineBoundsEverything() {
-        DiagnosisRequest shortRun = new DiagnosisRequest(Target.parse("198.18.0.1"), List.of(), Duration.ofMillis(500), Duration.ofSeconds(3));
+        DiagnosisRequest shortRun = new DiagnosisRequest(Target.parse("198.18.0.1"), List.of(), null, Duration.ofMillis(500), Duration.ofSeconds(3));
         long start = System.nanoTime();
         DiagnosisResult r = new DiagnosisSession(INSPECTOR, shortRun, null,
                 List.of(List.of(ok("first")), List.of(sleeper("long", Duration.ofSeconds(30))), List.of(ok("later")))).run();
@@ -155,9 +155,11 @@ class DiagnosisSessionTest {
     }
 
     @Test
-    void withoutATargetOnlyTheSystemIsScanned() {
-        DiagnosisResult r = new DiagnosisSession(INSPECTOR, new DiagnosisRequest(null, List.of(), null, null), null).run();
-        assertThat(r.probes()).isEmpty();
+    void withoutATargetOnlyTheSystemAndItsOwnPortsAreChecked() {
+        DiagnosisResult r = new DiagnosisSession(INSPECTOR, new DiagnosisRequest(null, List.of(), null, null, null), null).run();
+        assertThat(r.probes()).extracting(ProbeOutcome::probeId)
+                .containsExactlyInAnyOrder("listening-sockets", "loopback-self-test", "local-routes");
+        assertThat(r.probes()).allSatisfy(p -> assertThat(p.status()).isEqualTo(ProbeStatus.COMPLETED));
         assertThat(r.environment().interfaces()).isNotEmpty();
         assertThat(r.findings()).extracting(f -> f.id()).containsExactly("environment-only");
         assertThat(r.complete()).isTrue();

@@ -1,0 +1,22 @@
+package dev.netdoctor.diagnosis;
+
+import dev.netdoctor.model.LocalConnect;
+
+/** How local connects read in findings. */
+final class LocalConnectText {
+    private LocalConnectText() {
+    }
+
+    static String address(LocalConnect c) {
+        return (c.address().contains(":") ? "[" + c.address() + "]" : c.address()) + ":" + c.port();
+    }
+
+    static String describe(LocalConnect c) {
+        return address(c) + " (" + c.label() + "): " + switch (c.result()) {
+            case CONNECTED -> "connected";
+            case REFUSED -> "refused";
+            case TIMED_OUT -> "no answer within " + c.millis() + " ms";
+            case UNREACHABLE, ERROR -> "failed: " + c.error();
+        };
+    }
+}

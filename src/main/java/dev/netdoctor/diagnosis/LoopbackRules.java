@@ -1,0 +1,191 @@
+package dev.netdoctor.diagnosis;
+
+import dev.netdoctor.model.Confidence;
+import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FixSuggestion;
+import dev.netdoctor.model.LocalConnect;
+import dev.netdoctor.model.PolicyRule;
+import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeData.Vantage.HostKeyStatus;
+import dev.netdoctor.model.RouteLookup;
+import dev.netdoctor.model.ServicePort;
+import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.TcpConnection;
+import dev.netdoctor.model.VantageCheck;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The loopback trap of WSL's mirrored networking, recognised by its shape in this run: a
+ * socket listens, a local connect to it through 127.0.0.1 (or an own address) is refused or
+ * hangs, and the kernel's TCP route for that address leaves through an interface other than
+ * {@code lo}. Interface names, gateway addresses and table numbers play no part.
+ */
+final class LoopbackRules {
+    static final String LOOPBACK_REDIRECTED = "loopback-redirected";
+    static final String SERVICE_NOT_LISTENING = "service-not-listening";
+    static final String LOCAL_CONNECT_BLOCKED = "local-connect-blocked";
+    static final String VANTAGE_HOST_KEY = "vantage-host-key-unconfirmed";
+
+    private LoopbackRules() {
+    }
+
+    /** A failed local connect, and what was listening there. */
+    private record Miss(LocalConnect connect, String listener, RouteLookup route) {
+    }
+
+    static final Rule REDIRECTED = obs -> {
+        List<Miss> misses = misses(obs);
+        List<Miss> redirected = misses.stream().filter(m -> m.route() != null && !"lo".equals(m.route().device())).toList();
+        if (redirected.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ServicePort> service = obs.data(ProbeData.ServicePorts.class).flatMap(s -> s.ports().stream()
+                .filter(p -> redirected.stream().anyMatch(m -> m.connect().port() == p.port())).findFirst());
+        List<Evidence> evidence = new ArrayList<>();
+        Map<String, RouteLookup> routes = new LinkedHashMap<>();
+        for (Miss m : redirected) {
+            evidence.add(Evidence.of(m.listener() + " listens, but a connect through " + LocalConnectText.address(m.connect()) + " was "
+                    + (m.connect().result().name().equals("REFUSED") ? "refused" : "not answered") + " (" + m.connect().millis() + " ms)"));
+            routes.putIfAbsent(m.route().describe(), m.route());
+        }
+        routes.values().forEach(r -> evidence.add(Evidence.of("The kernel routes TCP for " + r.destination() + " out of " + r.device()
+                + (r.gateway() == null ? "" : " via " + r.gateway()) + (r.table() == null ? "" : ", table " + r.table())
+                + ", not through lo")));
+        plainLoopbackRoute(obs).ifPresent(r -> evidence.add(Evidence.of("Without a protocol (as ping asks), 127.0.0.1 → " + r.device()
+                + ": that is why ping works while TCP does not")));
+        policyRulesFor(obs, routes.values()).forEach(rule -> evidence.add(Evidence.of("Policy rule " + rule.priority() + ": "
+                + rule.selector() + " → " + rule.action())));
+        boolean otherLoopbackWorks = allConnects(obs).stream().anyMatch(c -> c.address().equals("127.0.0.2") && !c.failed());
+        if (otherLoopbackWorks) {
+            evidence.add(Evidence.of("127.0.0.2 reaches the same listener: other loopback addresses stay inside Linux"));
+        }
+        Optional<ProbeData.Vantage> vantage = obs.data(ProbeData.Vantage.class).filter(ProbeData.Vantage::loggedIn);
+        List<VantageCheck> outside = vantage.map(ProbeData.Vantage::checks).orElse(List.of());
+        outside.forEach(c -> evidence.add(Evidence.of("From " + vantage.get().host() + ", " + c.address() + ":" + c.port() + " is "
+                + (c.reachable() ? "reachable" : "NOT reachable") + " (" + c.method() + ")")));
+        boolean outsideWorks = !outside.isEmpty() && outside.stream().allMatch(VantageCheck::reachable);
+        boolean outsideFails = outside.stream().anyMatch(c -> !c.reachable());
+
+        String what = service.map(s -> "Your service on port " + s.port()).orElse("Programs on this computer");
+        String who = service.flatMap(s -> s.listeners().stream().findFirst()).map(TcpConnection::owner).map(o -> " (" + o + ")").orElse("");
+        String addresses = String.join(" and ", redirected.stream().map(m -> m.connect().address()).distinct().toList());
+        String device = redirected.getFirst().route().device();
+        String title = service.map(s -> "Port " + s.port() + " can't be reached through " + addresses + " from inside WSL")
+                .orElse("Connections to this computer's own ports through " + addresses + " go to Windows");
+        String outsideSentence = outsideWorks ? " Other machines can reach it: we checked from " + vantage.get().host() + "."
+                : outsideFails ? " It was not reachable from " + vantage.get().host() + " either, so check its firewall too."
+                : " Other machines can still reach it.";
+        String explanation = what + who + " is fine and listening. But WSL's mirrored networking sends connections to "
+                + addresses + " made inside Linux out through " + device + " to Windows, where nothing listens on that port, so they "
+                + "are refused or hang." + outsideSentence + " Ping still works because only TCP and UDP are redirected.";
+        int port = service.map(ServicePort::port).orElse(redirected.getFirst().connect().port());
+        return Optional.of(new Finding(LOOPBACK_REDIRECTED, Severity.PROBLEM, Confidence.HIGH, title, explanation, evidence,
+                fixes(obs, port, otherLoopbackWorks, service.isPresent())));
+    };
+
+    static final Rule NOT_LISTENING = obs -> obs.data(ProbeData.ServicePorts.class).flatMap(s -> s.ports().stream()
+            .filter(p -> p.listeners().isEmpty()).findFirst()).map(p -> new Finding(SERVICE_NOT_LISTENING, Severity.PROBLEM, Confidence.HIGH,
+            "Nothing is listening on port " + p.port(),
+            "No program on this computer accepts connections on port " + p.port() + ", so every connection to it is refused. "
+                    + "Start the service, or check which port it uses.",
+            p.connects().stream().map(c -> Evidence.of(LocalConnectText.describe(c))).toList(),
+            List.of(new FixSuggestion(Fixes.START_SERVICE, "Start the service on port " + p.port(),
+                    "Start it and check with: ss -tlnp | grep :" + p.port()))));
+
+    /** A local connect that failed although the route stays on lo: a local firewall, most likely. */
+    static final Rule BLOCKED = obs -> {
+        List<Miss> onLo = misses(obs).stream().filter(m -> m.route() != null && "lo".equals(m.route().device())).toList();
+        if (onLo.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Evidence> evidence = onLo.stream().map(m -> Evidence.of(LocalConnectText.describe(m.connect()) + "; route: " + m.route().describe())).toList();
+        return Optional.of(new Finding(LOCAL_CONNECT_BLOCKED, Severity.WARNING, Confidence.MEDIUM,
+                "Some local connections are blocked on this computer",
+                "A listener exists, the connection stays inside this computer, and still it was refused or not answered. "
+                        + "A local firewall rule is the usual cause.", evidence,
+                List.of(new FixSuggestion(Fixes.OPEN_FIREWALL, "Check the local firewall", "sudo nft list ruleset; sudo iptables -S"))));
+    };
+
+    static final Rule HOST_KEY = obs -> obs.data(ProbeData.Vantage.class)
+            .filter(v -> v.hostKeyStatus() == HostKeyStatus.UNKNOWN || v.hostKeyStatus() == HostKeyStatus.CHANGED)
+            .map(v -> new Finding(VANTAGE_HOST_KEY, Severity.WARNING, Confidence.HIGH,
+                    v.hostKeyStatus() == HostKeyStatus.CHANGED ? "The other machine's host key has changed: not connected"
+                            : "Confirm the other machine's host key to use it",
+                    v.error(), List.of(Evidence.of("Host key of " + v.host() + ": " + v.hostKeyFingerprint())), List.of()));
+
+    private static List<LocalConnect> allConnects(Observations obs) {
+        List<LocalConnect> all = new ArrayList<>();
+        obs.data(ProbeData.LoopbackSelfTest.class).ifPresent(t -> all.addAll(t.connects()));
+        obs.data(ProbeData.ServicePorts.class).ifPresent(s -> s.ports().forEach(p -> all.addAll(p.connects())));
+        return all;
+    }
+
+    /** Failed local connects to an address some listener covers, with the TCP route for it. */
+    private static List<Miss> misses(Observations obs) {
+        List<Miss> misses = new ArrayList<>();
+        obs.data(ProbeData.LoopbackSelfTest.class).ifPresent(t -> t.connects().stream().filter(LocalConnect::failed)
+                .forEach(c -> misses.add(new Miss(c, "This check's own listener on port " + c.port(), tcpRoute(obs, c)))));
+        obs.data(ProbeData.ServicePorts.class).ifPresent(s -> s.ports().forEach(p -> p.connects().stream()
+                .filter(LocalConnect::failed).filter(c -> p.listensFor(c.address()))
+                .forEach(c -> misses.add(new Miss(c, p.listeners().getFirst().owner() + " on port " + p.port(), tcpRoute(obs, c))))));
+        return misses;
+    }
+
+    /** The kernel's TCP route for the connect's address: for its port when asked, else for TCP in general. */
+    private static RouteLookup tcpRoute(Observations obs, LocalConnect c) {
+        List<RouteLookup> lookups = localRoutes(obs).map(ProbeData.Routes::lookups).orElse(List.of());
+        return lookups.stream().filter(r -> r.found() && "tcp".equals(r.protocol()) && r.destination().equals(c.address())
+                        && Integer.valueOf(c.port()).equals(r.port())).findFirst()
+                .or(() -> lookups.stream().filter(r -> r.found() && "tcp".equals(r.protocol()) && r.destination().equals(c.address())
+                        && r.port() == null).findFirst())
+                .orElse(null);
+    }
+
+    private static Optional<ProbeData.Routes> localRoutes(Observations obs) {
+        return obs.outcome("local-routes").flatMap(o -> o.dataAs(ProbeData.Routes.class));
+    }
+
+    private static Optional<RouteLookup> plainLoopbackRoute(Observations obs) {
+        return localRoutes(obs).flatMap(r -> r.lookups().stream()
+                .filter(l -> l.found() && l.protocol() == null && l.destination().equals("127.0.0.1")).findFirst());
+    }
+
+    /** The policy rules that send lookups to the tables those routes came from. */
+    private static List<PolicyRule> policyRulesFor(Observations obs, java.util.Collection<RouteLookup> routes) {
+        List<String> tables = routes.stream().map(RouteLookup::table).filter(t -> t != null && !t.equals("main")).distinct().toList();
+        return localRoutes(obs).map(r -> r.rules().stream().filter(rule -> tables.stream().anyMatch(t -> rule.action().equals("lookup " + t))).toList())
+                .orElse(List.of());
+    }
+
+    private static List<FixSuggestion> fixes(Observations obs, int port, boolean otherLoopbackWorks, boolean service) {
+        List<FixSuggestion> fixes = new ArrayList<>();
+        if (otherLoopbackWorks) {
+            fixes.add(new FixSuggestion(Fixes.USE_OTHER_LOOPBACK, "Use 127.0.0.2 for local tests",
+                    "Inside WSL, connect to 127.0.0.2:" + port + " instead of 127.0.0.1:" + port
+                            + " (e.g. curl http://127.0.0.2:" + port + "/). Only 127.0.0.1 is sent to Windows; we checked that 127.0.0.2 works."));
+        }
+        if (service) {
+            fixes.add(new FixSuggestion(Fixes.BIND_SERVICE_TO_INTERFACE, "Bind the service to the network address",
+                    "If only other machines use the service, bind it to this machine's network address instead of 0.0.0.0 "
+                            + "and connect to that address; local tests through 127.0.0.1 then stop being possible by design."));
+        }
+        fixes.add(new FixSuggestion(Fixes.WSLCONFIG_HOST_ADDRESS_LOOPBACK, "Let WSL and Windows reach each other by address",
+                "In %UserProfile%\\.wslconfig, [experimental] hostAddressLoopback=true lets Windows and Linux connect to each other "
+                        + "through the machine's own address in mirrored mode; ignoredPorts=" + port + " lets Linux bind a port Windows also uses. "
+                        + "Takes effect after wsl --shutdown."));
+        fixes.add(new FixSuggestion(Fixes.WSLCONFIG_NETWORKING_MODE, "Switch WSL back to NAT networking",
+                "Set networkingMode=nat in the [wsl2] section of %UserProfile%\\.wslconfig, then wsl --shutdown. In NAT mode 127.0.0.1 "
+                        + "stays inside Linux; other machines then need a port forward to reach the service."));
+        fixes.add(new FixSuggestion(Fixes.REVERSE_PROXY, "Put a reverse proxy in front",
+                "A proxy (e.g. nginx) listening on the network address and forwarding to the service keeps one entry point for everyone."));
+        fixes.add(new FixSuggestion(Fixes.TEST_FROM_ANOTHER_HOST, "Test from another machine",
+                "The service works for everyone else: run your checks from another machine, e.g. ssh other-host 'curl http://<this address>:" + port + "/'."));
+        return fixes;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.netdoctor.diagnosis;
+
+import dev.netdoctor.model.ConnectResult;
+import dev.netdoctor.model.Environment;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FixSuggestion;
+import dev.netdoctor.model.LocalConnect;
+import dev.netdoctor.model.PolicyRule;
+import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeData.Vantage.HostKeyStatus;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.RouteLookup;
+import dev.netdoctor.model.ServicePort;
+import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.TcpConnection;
+import dev.netdoctor.model.VantageCheck;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoopbackRulesTest {
+    private final Diagnoser diagnoser = new Diagnoser();
+    private final Environment env = new Scenarios("198.18.2.2").environment();
+
+    private static LocalConnect connect(String address, int port, ConnectResult r) {
+        return new LocalConnect(address, address.startsWith("127.0.0.1") ? "loopback" : "address", port, r, r == ConnectResult.TIMED_OUT ? 600 : 1, null);
+    }
+
+    private static RouteLookup tcpRoute(String address, Integer port, String device, String table) {
+        return new RouteLookup(address, "tcp", port, device, device.equals("lo") ? null : "169.254.73.2", address, table, null, null);
+    }
+
+    /** Observations shaped like mirrored mode: 127.0.0.1 and the own address leave through some non-lo device. */
+    private static List<ProbeOutcome> mirrored(String device, ConnectResult failure, boolean withService) {
+        List<ProbeOutcome> o = new ArrayList<>();
+        o.add(Scenarios.outcome("loopback-self-test", new ProbeData.LoopbackSelfTest(40000, List.of(
+                connect("127.0.0.1", 40000, failure), connect("198.18.2.2", 40000, failure), connect("127.0.0.2", 40000, ConnectResult.CONNECTED)))));
+        List<RouteLookup> routes = new ArrayList<>(List.of(
+                new RouteLookup("127.0.0.1", null, null, "lo", null, "127.0.0.1", "local", "local", null),
+                tcpRoute("127.0.0.1", null, device, "127"), tcpRoute("198.18.2.2", null, device, "128"),
+                tcpRoute("127.0.0.2", null, "lo", "local")));
+        if (withService) {
+            routes.add(tcpRoute("127.0.0.1", 8443, device, "127"));
+            TcpConnection socat = new TcpConnection("LISTEN", "0.0.0.0", 8443, "0.0.0.0", 0, 321, "socat", "socat TCP-LISTEN:8443", 0, false);
+            o.add(Scenarios.outcome("service-ports", new ProbeData.ServicePorts(List.of(new ServicePort(8443, List.of(socat), List.of(
+                    connect("127.0.0.1", 8443, failure), connect("198.18.2.2", 8443, failure), connect("127.0.0.2", 8443, ConnectResult.CONNECTED)))))));
+        }
+        o.add(Scenarios.outcome("local-routes", new ProbeData.Routes(routes, List.of(
+                new PolicyRule(1, "iif lo ipproto tcp dst 127.0.0.1", "lookup 127"), new PolicyRule(100, "", "lookup local")))));
+        return o;
+    }
+
+    @Test
+    void aLocalConnectThatLeavesThroughAnotherInterfaceIsTheLoopbackTrap() {
+        List<Finding> findings = diagnoser.diagnose(null, env, mirrored("loopback0", ConnectResult.REFUSED, true));
+        assertThat(findings).extracting(Finding::id).containsExactly("loopback-redirected");
+        Finding f = findings.getFirst();
+        assertThat(f.severity()).isEqualTo(Severity.PROBLEM);
+        assertThat(f.title()).isEqualTo("Port 8443 can't be reached through 127.0.0.1 and 198.18.2.2 from inside WSL");
+        assertThat(f.explanation()).contains("socat (pid 321)").contains("loopback0");
+        assertThat(f.evidence()).extracting(e -> e.summary())
+                .anyMatch(s -> s.contains("routes TCP for 127.0.0.1 out of loopback0 via 169.254.73.2, table 127"))
+                .anyMatch(s -> s.contains("Policy rule 1: iif lo ipproto tcp dst 127.0.0.1 → lookup 127"))
+                .anyMatch(s -> s.contains("127.0.0.2 reaches the same listener"));
+        assertThat(f.fixes()).extracting(FixSuggestion::id).startsWith("use-127-0-0-2", "bind-service-to-interface")
+                .contains("wslconfig-networking-mode", "reverse-proxy", "test-from-another-host");
+    }
+
+    @Test
+    void theShapeMattersNotTheNames() {
+        // Another WSL release could name the interface differently and use other tables: same finding.
+        assertThat(diagnoser.diagnose(null, env, mirrored("mirror7", ConnectResult.TIMED_OUT, false)))
+                .extracting(Finding::id).containsExactly("loopback-redirected");
+    }
+
+    @Test
+    void aHangIsTreatedLikeARefusal() {
+        Finding f = diagnoser.diagnose(null, env, mirrored("loopback0", ConnectResult.TIMED_OUT, true)).getFirst();
+        assertThat(f.id()).isEqualTo("loopback-redirected");
+        assertThat(f.evidence()).anySatisfy(e -> assertThat(e.summary()).contains("not answered"));
+    }
+
+    @Test
+    void theOutsideViewIsPartOfTheStory() {
+        List<ProbeOutcome> o = mirrored("loopback0", ConnectResult.REFUSED, true);
+        o.add(Scenarios.outcome("outside-vantage", new ProbeData.Vantage("root", "198.18.2.3", 22, "SHA256:x", HostKeyStatus.ACCEPTED_BY_FINGERPRINT,
+                true, List.of(new VantageCheck("198.18.2.2", 8443, true, "bash", "netdoctor-result reachable bash")), null)));
+        Finding f = diagnoser.diagnose(null, env, o).getFirst();
+        assertThat(f.explanation()).contains("Other machines can reach it: we checked from 198.18.2.3");
+        assertThat(f.evidence()).anySatisfy(e -> assertThat(e.summary()).isEqualTo("From 198.18.2.3, 198.18.2.2:8443 is reachable (bash)"));
+    }
+
+    @Test
+    void aFailureThatStaysOnLoIsNotBlamedOnWsl() {
+        List<ProbeOutcome> o = mirrored("lo", ConnectResult.REFUSED, false);
+        List<Finding> findings = diagnoser.diagnose(null, env, o);
+        assertThat(findings).extracting(Finding::id).contains("local-connect-blocked").doesNotContain("loopback-redirected");
+    }
+
+    @Test
+    void healthyLoopbackRaisesNothing() {
+        List<ProbeOutcome> o = mirrored("lo", ConnectResult.CONNECTED, true);
+        assertThat(diagnoser.diagnose(null, env, o)).extracting(Finding::id).containsExactly(Diagnoser.NO_TARGET);
+    }
+
+    @Test
+    void aPortNobodyListensOnIsSaidPlainly() {
+        List<ProbeOutcome> o = List.of(Scenarios.outcome("service-ports", new ProbeData.ServicePorts(List.of(
+                new ServicePort(9000, List.of(), List.of(connect("127.0.0.1", 9000, ConnectResult.REFUSED)))))));
+        assertThat(diagnoser.diagnose(null, env, o)).extracting(Finding::id).containsExactly("service-not-listening");
+    }
+
+    @Test
+    void anUnknownVantageKeyAsksForConfirmationWithItsFingerprint() {
+        String fp = "SHA256:" + "A".repeat(43);
+        List<ProbeOutcome> o = List.of(Scenarios.outcome("outside-vantage", new ProbeData.Vantage("root", "198.18.2.3", 22, fp,
+                HostKeyStatus.UNKNOWN, false, List.of(), "not in known_hosts; run again with --accept-host-key " + fp)));
+        Finding f = diagnoser.diagnose(null, env, o).stream().filter(x -> x.id().equals("vantage-host-key-unconfirmed")).findFirst().orElseThrow();
+        assertThat(f.explanation()).contains("--accept-host-key " + fp);
+    }
+}
