@@ -2,6 +2,7 @@
 # lab.sh - reproducible network labs (Linux network namespaces) for WSL Net Doctor tests.
 #
 #   lab.sh up SCENARIO NAME   SCENARIO: healthy | dscp | refused | filtered | mtu
+#                                       | mirrored | mirrored-silent | loopback-ok
 #   lab.sh down NAME          always exits 0, idempotent
 #   lab.sh check              exit 0 if labs can run here, else reason on stdout, exit 1
 #
@@ -16,7 +17,17 @@
 #   filtered  forward: drop every TCP SYN to 198.19.1.2:22; ping works
 #   mtu       client MTU 1500; the gateway's routes in both directions have MTU 1000 and its
 #             output chain drops ICMP frag-needed -> PMTU black hole
-# Only 198.18.0.0/15 addresses are used; the namespaces have no link to the host's network.
+#
+# WSL2 "mirrored networking" scenarios (other topology, see up_mirrored below and README.md):
+#   NAME-c (client, "WSL")  eth0 198.18.2.2/24 --veth-- NAME-v (vantage) eth0 198.18.2.3/24, sshd :22
+#                           loopback0 169.254.73.1/30 --veth-- NAME-w ("Windows") wsl0 169.254.73.2/30
+#                           socat service on 0.0.0.0:8443
+#   mirrored         policy rules send locally generated TCP for 127.0.0.1 and 198.18.2.2 out of
+#                    loopback0 to "Windows", which has no listener and answers RST -> refused
+#   mirrored-silent  the same, but "Windows" drops the SYNs -> connect hangs in SYN-SENT
+#   loopback-ok      same topology, no redirect rules -> 127.0.0.1:8443 connects
+# Only 198.18.0.0/15 addresses are used (plus 127/8 and 169.254/16 inside the lab namespaces);
+# the namespaces have no link to the host's network.
 # See README.md next to this file.
 
 set -euo pipefail
@@ -31,12 +42,27 @@ readonly SSHD=/usr/sbin/sshd
 readonly STATE_BASE=/tmp/netdoctor-lab-
 readonly PATH_MTU=1000          # "mtu" scenario: MTU of the path through the gateway
 
+# mirrored-networking scenarios (mirrored | mirrored-silent | loopback-ok)
+readonly M_CLIENT_IP=198.18.2.2         # client ("WSL") eth0; also owned by "Windows" (mirrored)
+readonly M_VANTAGE_IP=198.18.2.3        # vantage namespace, sshd
+readonly M_VANTAGE_PORT=22
+readonly M_VANTAGE_USER=root
+readonly M_SERVICE_PORT=8443            # socat service in the client, bound to 0.0.0.0
+readonly M_LO0_IP=169.254.73.1          # client side of loopback0
+readonly M_WIN_IP=169.254.73.2          # "Windows" side (the loopback gateway)
+readonly M_LO0_PLEN=30
+readonly M_WIN_IF=wsl0                  # name of the veth in the "Windows" namespace
+readonly M_TABLE_LOOPBACK=127           # route for 127.0.0.1 out of loopback0
+readonly M_TABLE_LOCAL=128              # route for the client's own address out of loopback0
+readonly SOCAT=socat
+
 log() { printf 'lab.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 usage() {
     cat >&2 <<'EOF'
-usage: lab.sh up SCENARIO NAME    (SCENARIO: healthy|dscp|refused|filtered|mtu; NAME: 1-8 chars [a-z0-9])
+usage: lab.sh up SCENARIO NAME    (SCENARIO: healthy|dscp|refused|filtered|mtu|mirrored|mirrored-silent|loopback-ok;
+                                   NAME: 1-8 chars [a-z0-9])
        lab.sh down NAME
        lab.sh check
 EOF
@@ -45,6 +71,15 @@ EOF
 valid_name() { [[ "${1:-}" =~ ^[a-z0-9]{1,8}$ ]]; }
 
 # ---------------------------------------------------------------- down
+
+# true while process $1 exists and is not a zombie (a zombie has exited already; where PID 1
+# does not reap orphans promptly, 'kill -0' would keep succeeding on it)
+pid_alive() {
+    local st
+    st=$(sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null) || return 1   # "pid (comm) STATE ..."
+    st=${st%% *}
+    [ -n "$st" ] && [ "$st" != Z ] && [ "$st" != X ]
+}
 
 # Kill every process living in namespace $1 (TERM, bounded wait, then KILL). Never fails.
 kill_ns_pids() {
@@ -78,14 +113,27 @@ do_down() {
         if [ -n "$pid" ] && grep -qs -- "$state/sshd_config" "/proc/$pid/cmdline" 2>/dev/null; then
             kill -TERM "$pid" 2>/dev/null
             for ((i = 0; i < 40; i++)); do
-                kill -0 "$pid" 2>/dev/null || break
+                pid_alive "$pid" || break
                 sleep 0.05
             done
-            kill -KILL "$pid" 2>/dev/null
+            pid_alive "$pid" && kill -KILL "$pid" 2>/dev/null
+        fi
+    fi
+    # 1b. the service of the mirrored scenarios (socat), only if it really is this lab's socat
+    if [ -f "$state/socat.pid" ]; then
+        pid=$(head -n1 "$state/socat.pid" 2>/dev/null | tr -cd '0-9')
+        if [ -n "$pid" ] && grep -qs -- "$state/socat.log" "/proc/$pid/cmdline" 2>/dev/null; then
+            kill -TERM "$pid" 2>/dev/null
+            for ((i = 0; i < 40; i++)); do
+                pid_alive "$pid" || break
+                sleep 0.05
+            done
+            pid_alive "$pid" && kill -KILL "$pid" 2>/dev/null
         fi
     fi
     # 2. anything else started in the namespaces, then the namespaces themselves
-    for ns in "$name-c" "$name-g" "$name-t"; do
+    #    (c/g/t: NAT scenarios; c/w/v: mirrored scenarios)
+    for ns in "$name-c" "$name-g" "$name-t" "$name-w" "$name-v"; do
         if [ -e "/run/netns/$ns" ]; then
             kill_ns_pids "$ns"
             ip netns delete "$ns" >/dev/null 2>&1
@@ -260,6 +308,7 @@ cmd_up() {
     local scenario=$1 name=$2
     case "$scenario" in
         healthy|dscp|refused|filtered|mtu) ;;
+        mirrored|mirrored-silent|loopback-ok) up_mirrored "$scenario" "$name"; return ;;
         *) usage; die "unknown scenario '$scenario'" ;;
     esac
     valid_name "$name" || die "NAME '$name' must be 1-8 chars [a-z0-9]"
@@ -270,7 +319,7 @@ cmd_up() {
     CLI_NS="$name-c"; GW_NS="$name-g"; TGT_NS="$name-t"
     STATE="${STATE_BASE}${name}"
     local ns
-    for ns in "$CLI_NS" "$GW_NS" "$TGT_NS"; do
+    for ns in "$CLI_NS" "$GW_NS" "$TGT_NS" "$name-w" "$name-v"; do
         [ ! -e "/run/netns/$ns" ] || die "namespace $ns already exists; run 'lab.sh down $name' first"
     done
     [ ! -e "$STATE" ] || die "state folder $STATE already exists; run 'lab.sh down $name' first"
@@ -359,6 +408,243 @@ cmd_up() {
     printf 'TARGET_IP=%s\n' "$TARGET_IP"
     printf 'TARGET_PORT=%s\n' "$TARGET_PORT"
     printf 'CLIENT_IP=%s\n' "$CLIENT_IP"
+    printf 'STATE_DIR=%s\n' "$STATE"
+}
+
+# ---------------------------------------------------------------- up: WSL2 mirrored networking
+
+# wait (bounded: 100 x 50 ms = 5 s + command time) until namespace $1 has a TCP listener on $2:$3;
+# gives up early if the optional process $4 (the listener) has died
+wait_listening_in() {
+    local ns=$1 addr=$2 port=$3 pid=${4:-} i
+    for ((i = 0; i < 100; i++)); do
+        if ip netns exec "$ns" ss -Hltn "sport = :$port" 2>/dev/null | grep -q "$addr:$port"; then
+            return 0
+        fi
+        if [ -n "$pid" ] && ! pid_alive "$pid"; then
+            log "the listener for $addr:$port in $ns (pid $pid) exited"
+            return 1
+        fi
+        sleep 0.05
+    done
+    log "nothing listened on $addr:$port in $ns within 5 s"
+    return 1
+}
+
+# wait (bounded: 40 x 50 ms = 2 s) until every "NS:DEV" given reports operstate UP
+wait_devs_up() {
+    local i nd ok
+    for ((i = 0; i < 40; i++)); do
+        ok=1
+        for nd in "$@"; do
+            ip -n "${nd%%:*}" -br link show dev "${nd#*:}" 2>/dev/null | grep -q ' UP ' || { ok=0; break; }
+        done
+        [ "$ok" -eq 1 ] && return 0
+        sleep 0.05
+    done
+    log "links did not come up within 2 s: $*"
+    return 1
+}
+
+# MAC address of device $2 in namespace $1
+mac_of() { ip -n "$1" -br link show dev "$2" | awk '{print $3}'; }
+
+write_vantage_sshd_config() {
+    cat >"$STATE/sshd_config" <<EOC
+# sshd config of netdoctor lab '$UP_NAME', vantage namespace (the system's /etc/ssh is not used)
+Port $M_VANTAGE_PORT
+ListenAddress $M_VANTAGE_IP
+AddressFamily inet
+HostKey $STATE/ssh_host_ed25519_key
+PidFile $STATE/sshd.pid
+UsePAM no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PubkeyAuthentication yes
+AuthorizedKeysFile $STATE/authorized_keys
+AuthorizedPrincipalsFile none
+PermitRootLogin prohibit-password
+AllowUsers $M_VANTAGE_USER
+StrictModes no
+UseDNS no
+PrintMotd no
+PrintLastLog no
+X11Forwarding no
+AllowTcpForwarding no
+AllowAgentForwarding no
+PermitTunnel no
+LoginGraceTime 30
+LogLevel VERBOSE
+EOC
+}
+
+# Topology (all three scenarios):
+#   NAME-c ("WSL", client)                               NAME-v (vantage: another machine on the LAN)
+#     eth0      198.18.2.2/24     <------ veth ------>     eth0 198.18.2.3/24, sshd 198.18.2.3:22
+#     loopback0 169.254.73.1/30   <------ veth ------>   NAME-w ("Windows")
+#     socat on 0.0.0.0:8443                                wsl0 169.254.73.2/30, lo also holds 198.18.2.2/32
+# mirrored / mirrored-silent add the WSL policy rules in NAME-c (locally generated TCP to 127.0.0.1
+# and to 198.18.2.2 leaves through loopback0); "Windows" answers with RST (mirrored) or drops the
+# SYNs (mirrored-silent). loopback-ok keeps the normal rules.
+up_mirrored() {
+    local scenario=$1 name=$2
+    valid_name "$name" || die "NAME '$name' must be 1-8 chars [a-z0-9]"
+    [ "$(id -u)" -eq 0 ] || die "must run as root"
+    [ -x "$SSHD" ] || die "sshd not found at $SSHD"
+    command -v ssh-keygen >/dev/null 2>&1 || die "ssh-keygen not found"
+    command -v "$SOCAT" >/dev/null 2>&1 || die "$SOCAT not found (apt-get install socat)"
+    [ "$scenario" = mirrored-silent ] && { command -v nft >/dev/null 2>&1 || die "nft not found"; }
+
+    CLI_NS="$name-c"; local WIN_NS="$name-w" VAN_NS="$name-v"
+    STATE="${STATE_BASE}${name}"
+    local ns
+    for ns in "$CLI_NS" "$name-g" "$name-t" "$WIN_NS" "$VAN_NS"; do
+        [ ! -e "/run/netns/$ns" ] || die "namespace $ns already exists; run 'lab.sh down $name' first"
+    done
+    [ ! -e "$STATE" ] || die "state folder $STATE already exists; run 'lab.sh down $name' first"
+
+    UP_NAME=$name
+    trap on_up_exit EXIT
+    trap 'exit 130' INT TERM HUP
+
+    step "create state folder" mkdir -m 0700 "$STATE"
+    echo "$scenario" >"$STATE/scenario"
+
+    step "create namespace $CLI_NS" ip netns add "$CLI_NS"
+    step "create namespace $WIN_NS" ip netns add "$WIN_NS"
+    step "create namespace $VAN_NS" ip netns add "$VAN_NS"
+
+    step "veth loopback0<->$M_WIN_IF" ip -n "$CLI_NS" link add loopback0 type veth peer name "$M_WIN_IF" netns "$WIN_NS"
+    step "veth client<->vantage"      ip -n "$CLI_NS" link add eth0 type veth peer name eth0 netns "$VAN_NS"
+
+    # no IPv6 on the lab links (only the addresses below exist there); ::1 on lo stays.
+    # Best effort: the sysctl is missing when the kernel runs without IPv6.
+    ip netns exec "$CLI_NS" sysctl -qw net.ipv6.conf.loopback0.disable_ipv6=1 net.ipv6.conf.eth0.disable_ipv6=1 >/dev/null 2>&1 || true
+    ip netns exec "$WIN_NS" sysctl -qw "net.ipv6.conf.$M_WIN_IF.disable_ipv6=1" >/dev/null 2>&1 || true
+    ip netns exec "$VAN_NS" sysctl -qw net.ipv6.conf.eth0.disable_ipv6=1 >/dev/null 2>&1 || true
+
+    # sysctls. Packets with 127.0.0.1 as source or destination may leave/enter only through
+    # interfaces with route_localnet=1; "Windows" and WSL see their own addresses as source
+    # (accept_local=1); no reverse-path filtering on the loopback path.
+    local kv
+    for kv in all.rp_filter=0 default.rp_filter=0 loopback0.rp_filter=0 loopback0.route_localnet=1 \
+              loopback0.accept_local=1 loopback0.arp_announce=2 eth0.rp_filter=0; do
+        step "client sysctl $kv" ip netns exec "$CLI_NS" sysctl -qw "net.ipv4.conf.$kv"
+    done
+    for kv in all.rp_filter=0 default.rp_filter=0 "$M_WIN_IF.rp_filter=0" "$M_WIN_IF.route_localnet=1" \
+              "$M_WIN_IF.accept_local=1" "$M_WIN_IF.arp_announce=2"; do
+        step "windows sysctl $kv" ip netns exec "$WIN_NS" sysctl -qw "net.ipv4.conf.$kv"
+    done
+
+    # client ("WSL")
+    step "client lo up"        ip -n "$CLI_NS" link set lo up
+    step "client eth0 addr"    ip -n "$CLI_NS" addr add "$M_CLIENT_IP/24" dev eth0
+    step "client eth0 up"      ip -n "$CLI_NS" link set eth0 up
+    step "client loopback0 addr" ip -n "$CLI_NS" addr add "$M_LO0_IP/$M_LO0_PLEN" dev loopback0
+    step "client loopback0 up" ip -n "$CLI_NS" link set loopback0 up
+    # "Windows"
+    step "windows lo up"       ip -n "$WIN_NS" link set lo up
+    step "windows mirrored addr" ip -n "$WIN_NS" addr add "$M_CLIENT_IP/32" dev lo
+    step "windows $M_WIN_IF addr" ip -n "$WIN_NS" addr add "$M_WIN_IP/$M_LO0_PLEN" dev "$M_WIN_IF"
+    step "windows $M_WIN_IF up" ip -n "$WIN_NS" link set "$M_WIN_IF" up
+    # vantage
+    step "vantage lo up"       ip -n "$VAN_NS" link set lo up
+    step "vantage addr"        ip -n "$VAN_NS" addr add "$M_VANTAGE_IP/24" dev eth0
+    step "vantage up"          ip -n "$VAN_NS" link set eth0 up
+    wait_devs_up "$CLI_NS:eth0" "$CLI_NS:loopback0" "$WIN_NS:$M_WIN_IF" "$VAN_NS:eth0"
+
+    # static neighbours on the loopback link (real WSL adds a static ARP entry for its loopback
+    # gateway too), so no ARP request ever carries 127.0.0.1 as its sender address
+    step "client static neighbour" ip -n "$CLI_NS" neigh replace "$M_WIN_IP" \
+        lladdr "$(mac_of "$WIN_NS" "$M_WIN_IF")" dev loopback0 nud permanent
+    step "windows static neighbour" ip -n "$WIN_NS" neigh replace "$M_LO0_IP" \
+        lladdr "$(mac_of "$CLI_NS" loopback0)" dev "$M_WIN_IF" nud permanent
+
+    # "Windows": its answers to 127.0.0.1 and to the mirrored address go back to WSL through the
+    # veth (a reply from Windows' loopback relay), never to its own lo
+    step "windows table $M_TABLE_LOOPBACK" ip -n "$WIN_NS" route add 127.0.0.1/32 via "$M_LO0_IP" dev "$M_WIN_IF" table "$M_TABLE_LOOPBACK"
+    step "windows table $M_TABLE_LOCAL"    ip -n "$WIN_NS" route add "$M_CLIENT_IP/32" via "$M_LO0_IP" dev "$M_WIN_IF" table "$M_TABLE_LOCAL"
+    step "windows rule 127"  ip -n "$WIN_NS" rule add pref 1 to 127.0.0.1/32 iif lo ipproto tcp lookup "$M_TABLE_LOOPBACK"
+    step "windows rule 128"  ip -n "$WIN_NS" rule add pref 1 to "$M_CLIENT_IP/32" iif lo ipproto tcp lookup "$M_TABLE_LOCAL"
+    step "windows local rule to pref 2" ip -n "$WIN_NS" rule add pref 2 lookup local
+    step "windows drop local rule pref 0" ip -n "$WIN_NS" rule del pref 0 lookup local
+
+    if [ "$scenario" != loopback-ok ]; then
+        # the WSL mirrored-mode loopback rules (priorities as in real WSL: 0 inbound from Windows,
+        # 1 Linux->Windows, 2 everything else local), restricted to locally generated TCP
+        step "client table $M_TABLE_LOOPBACK" ip -n "$CLI_NS" route add 127.0.0.1/32 via "$M_WIN_IP" dev loopback0 \
+            src 127.0.0.1 table "$M_TABLE_LOOPBACK"
+        step "client table $M_TABLE_LOCAL" ip -n "$CLI_NS" route add "$M_CLIENT_IP/32" via "$M_WIN_IP" dev loopback0 \
+            src "$M_CLIENT_IP" table "$M_TABLE_LOCAL"
+        # move "0: from all lookup local" to pref 2 (add the new one first, then delete the old
+        # one before any other pref-0 rule exists, so the delete cannot hit the wrong rule)
+        step "client local rule to pref 2" ip -n "$CLI_NS" rule add pref 2 lookup local
+        step "client drop local rule pref 0" ip -n "$CLI_NS" rule del pref 0 lookup local
+        step "client rule iif loopback0" ip -n "$CLI_NS" rule add pref 0 iif loopback0 lookup local
+        # Only packets whose source is not chosen yet (0.0.0.0: connect()'s first route lookup,
+        # 'ip route get' without 'from') or equals the destination are redirected. Real WSL has no
+        # 'from' here because Windows sends back what is not its own; this "Windows" does not, and
+        # without the restriction the SYN-ACK of a listener on 127.0.0.2 (to 127.0.0.1) would leave
+        # through loopback0 too and 127.0.0.2:8443 could not connect.
+        local dst table
+        for dst in 127.0.0.1 "$M_CLIENT_IP"; do
+            table=$M_TABLE_LOOPBACK; [ "$dst" = 127.0.0.1 ] || table=$M_TABLE_LOCAL
+            step "client rule $dst (source unset)" ip -n "$CLI_NS" rule add pref 1 from 0.0.0.0/32 to "$dst/32" \
+                iif lo ipproto tcp lookup "$table"
+            step "client rule $dst (source $dst)" ip -n "$CLI_NS" rule add pref 1 from "$dst/32" to "$dst/32" \
+                iif lo ipproto tcp lookup "$table"
+        done
+        ip -n "$CLI_NS" route flush cache >/dev/null 2>&1 || true
+    fi
+
+    if [ "$scenario" = mirrored-silent ]; then
+        step "windows nftables (drop SYNs)" ip netns exec "$WIN_NS" nft -f - <<EON
+table ip $NFT_TABLE {
+    chain input {
+        type filter hook input priority filter; policy accept;
+        iifname "$M_WIN_IF" tcp flags & (syn | ack) == syn counter drop comment "mirrored-silent: Windows drops the SYNs"
+    }
+}
+EON
+    fi
+
+    # the service in WSL: socat on 0.0.0.0:8443, echoing. Not a child of anything that reads our
+    # stdout; the state folder's socat.log in its argv lets 'down' recognise it.
+    : >"$STATE/socat.log"
+    ip netns exec "$CLI_NS" "$SOCAT" -lf "$STATE/socat.log" \
+        "TCP-LISTEN:$M_SERVICE_PORT,bind=0.0.0.0,fork,reuseaddr" EXEC:/bin/cat </dev/null >/dev/null 2>&1 &
+    echo $! >"$STATE/socat.pid"
+    wait_listening_in "$CLI_NS" 0.0.0.0 "$M_SERVICE_PORT" "$(cat "$STATE/socat.pid")"
+
+    # the vantage's sshd (own host key, own config, per-run user key for root)
+    step "ssh-keygen host key" ssh-keygen -q -t ed25519 -N '' -C "netdoctor-lab-$name-vantage-host" -f "$STATE/ssh_host_ed25519_key"
+    step "ssh-keygen user key" ssh-keygen -q -t ed25519 -N '' -C "netdoctor-lab-$name-user" -f "$STATE/id_ed25519"
+    step "authorized_keys" cp "$STATE/id_ed25519.pub" "$STATE/authorized_keys"
+    chmod 0600 "$STATE/authorized_keys"
+    write_vantage_sshd_config
+    if [ ! -d /run/sshd ]; then
+        step "create /run/sshd" mkdir -p -m 0755 /run/sshd
+    fi
+    step "sshd config test" ip netns exec "$VAN_NS" "$SSHD" -t -f "$STATE/sshd_config"
+    step "start sshd" timeout 10 ip netns exec "$VAN_NS" "$SSHD" -f "$STATE/sshd_config" -E "$STATE/sshd.log" </dev/null
+    wait_listening_in "$VAN_NS" "$M_VANTAGE_IP" "$M_VANTAGE_PORT"
+    local fp
+    fp=$(ssh-keygen -lf "$STATE/ssh_host_ed25519_key.pub" | awk '{print $2}')
+    [[ "$fp" == SHA256:* ]] || die "could not read the host key fingerprint"
+
+    UP_DONE=1
+    trap - EXIT INT TERM HUP
+    printf 'CLIENT_NS=%s\n' "$CLI_NS"
+    printf 'WINDOWS_NS=%s\n' "$WIN_NS"
+    printf 'VANTAGE_NS=%s\n' "$VAN_NS"
+    printf 'CLIENT_IP=%s\n' "$M_CLIENT_IP"
+    printf 'SERVICE_PORT=%s\n' "$M_SERVICE_PORT"
+    printf 'VANTAGE_IP=%s\n' "$M_VANTAGE_IP"
+    printf 'VANTAGE_PORT=%s\n' "$M_VANTAGE_PORT"
+    printf 'VANTAGE_USER=%s\n' "$M_VANTAGE_USER"
+    printf 'VANTAGE_KEY=%s\n' "$STATE/id_ed25519"
+    printf 'VANTAGE_HOST_KEY_PUB=%s\n' "$STATE/ssh_host_ed25519_key.pub"
+    printf 'VANTAGE_HOST_KEY_FP=%s\n' "$fp"
     printf 'STATE_DIR=%s\n' "$STATE"
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # verify.sh - checks that every lab scenario of lab.sh behaves as documented in README.md.
-# Run as root:  bash src/test/lab/verify.sh      (about 40 s; exit 0 = all checks passed)
-# Uses lab names vfh, vfd, vfr, vff, vfm, vfx and removes them again.
+# Run as root:  bash src/test/lab/verify.sh      (about 50 s; exit 0 = all checks passed)
+# Uses lab names vfh, vfd, vfr, vff, vfm, vfx, vmr, vms, vmo, vmp1, vmp2 and removes them again.
+# The mirrored scenarios need socat.
 # Only traffic inside the labs (198.18.0.0/15) is generated.
 
 set -uo pipefail
@@ -15,7 +16,7 @@ SSHO=(-F /dev/null -o BatchMode=yes -o StrictHostKeyChecking=yes
 
 cleanup() {
     local n
-    for n in vfh vfd vfr vff vfm vfx; do "$LAB" down "$n" >/dev/null 2>&1; done
+    for n in vfh vfd vfr vff vfm vfx vmr vms vmo vmp1 vmp2; do "$LAB" down "$n" >/dev/null 2>&1; done
     rm -rf -- "$TMP"
 }
 trap cleanup EXIT
@@ -145,6 +146,133 @@ if up mtu vfm; then
     else bad "mtu: DF ping -s 900 failed"; fi
 fi
 "$LAB" down vfm
+
+# ------------------------------------------------------------ WSL2 mirrored networking
+MKEYS="CLIENT_NS WINDOWS_NS VANTAGE_NS CLIENT_IP SERVICE_PORT VANTAGE_IP VANTAGE_PORT VANTAGE_USER VANTAGE_KEY VANTAGE_HOST_KEY_PUB VANTAGE_HOST_KEY_FP STATE_DIR "
+upm() { # upm SCENARIO NAME ; loads the printed keys into M_*
+    if ! "$LAB" up "$1" "$2" >"$TMP/$2.env" 2>"$TMP/$2.err"; then
+        bad "lab.sh up $1 $2: $(cat "$TMP/$2.err")"; return 1
+    fi
+    local keys; keys=$(cut -d= -f1 "$TMP/$2.env" | tr '\n' ' ')
+    if [ "$keys" = "$MKEYS" ]; then ok "up $1 $2 printed the expected keys"; else bad "up $1 $2 printed: $keys"; fi
+    M_KEY=$(sed -n 's/^VANTAGE_KEY=//p' "$TMP/$2.env")
+    M_HOSTPUB=$(sed -n 's/^VANTAGE_HOST_KEY_PUB=//p' "$TMP/$2.env")
+    M_FP=$(sed -n 's/^VANTAGE_HOST_KEY_FP=//p' "$TMP/$2.env")
+}
+# tcp_connect NS ADDR [USER] -> sets OUT, RC, T (connect bounded by timeout 3)
+tcp_connect() {
+    local ns=$1 addr=$2 user=${3:-} s; s=$(now)
+    if [ -n "$user" ]; then
+        OUT=$(timeout 3 ip netns exec "$ns" setpriv --reuid="$user" --regid=nogroup --clear-groups \
+              bash -c "exec 3<>/dev/tcp/$addr/8443" 2>&1 </dev/null)
+    else
+        OUT=$(timeout 3 ip netns exec "$ns" bash -c "exec 3<>/dev/tcp/$addr/8443" 2>&1 </dev/null)
+    fi
+    RC=$?
+    T=$(secs "$s" "$(now)")
+}
+route_dev() { ip netns exec "$1" ip -j route get "${@:2}" 2>/dev/null | grep -o '"dev":"[^"]*"' | cut -d'"' -f4; }
+expect_refused() { # NS ADDR LABEL [USER]
+    tcp_connect "$1" "$2" "${4:-}"
+    if [ "$RC" -ne 0 ] && [[ "$OUT" == *"Connection refused"* ]] && awk -v t="$T" 'BEGIN { exit !(t < 1) }'; then
+        ok "$3: connect to $2:8443 refused (${T}s)"
+    else bad "$3: connect to $2:8443: rc=$RC ${T}s: $OUT"; fi
+}
+expect_connects() { # NS ADDR LABEL [USER]
+    tcp_connect "$1" "$2" "${4:-}"
+    if [ "$RC" -eq 0 ]; then ok "$3: connect to $2:8443 works (${T}s)"; else bad "$3: connect to $2:8443: rc=$RC ${T}s: $OUT"; fi
+}
+common_mirrored_checks() { # NAME LABEL
+    local n=$1 label=$2 out
+    if timeout 5 ip netns exec "$n-c" ping -c1 -W1 127.0.0.1 >/dev/null 2>&1; then ok "$label: ping 127.0.0.1 works"
+    else bad "$label: ping 127.0.0.1 failed"; fi
+    expect_connects "$n-c" 127.0.0.2 "$label"
+    out=$(ip netns exec "$n-c" ss -Hltnp "sport = :8443")
+    if [[ "$out" == *"0.0.0.0:8443"* ]] && [[ "$out" == *'"socat"'* ]]; then ok "$label: socat listens on 0.0.0.0:8443"
+    else bad "$label: ss -ltnp: $out"; fi
+    local s; s=$(now)
+    if timeout 3 ip netns exec "$n-v" bash -c 'exec 3<>/dev/tcp/198.18.2.2/8443; echo hello >&3; read -r -t 2 l <&3; [ "$l" = hello ]' 2>/dev/null
+    then ok "$label: the vantage reaches 198.18.2.2:8443 and gets the echo ($(secs "$s" "$(now)")s)"
+    else bad "$label: the vantage cannot reach 198.18.2.2:8443"; fi
+    printf '198.18.2.3 %s\n' "$(cut -d' ' -f1,2 "$M_HOSTPUB")" >"$TMP/$n.known_hosts"
+    s=$(now)
+    out=$(timeout 15 ip netns exec "$n-c" ssh -F /dev/null -i "$M_KEY" -o BatchMode=yes -o StrictHostKeyChecking=yes \
+          -o UserKnownHostsFile="$TMP/$n.known_hosts" -o GlobalKnownHostsFile=/dev/null -o ConnectTimeout=5 \
+          root@198.18.2.3 'echo hi' 2>&1 </dev/null)
+    if [ "$out" = hi ]; then ok "$label: ssh -i VANTAGE_KEY root@198.18.2.3 'echo hi' prints hi, host key checked strictly ($(secs "$s" "$(now)")s)"
+    else bad "$label: ssh to the vantage: $out"; fi
+    if [ "$(ssh-keygen -lf "$M_HOSTPUB" | awk '{print $2}')" = "$M_FP" ] && [[ "$M_FP" == SHA256:* ]]; then
+        ok "$label: VANTAGE_HOST_KEY_FP matches VANTAGE_HOST_KEY_PUB"
+    else bad "$label: VANTAGE_HOST_KEY_FP '$M_FP' does not match"; fi
+}
+
+if ! command -v socat >/dev/null 2>&1; then
+    bad "socat is not installed: mirrored scenarios not checked"
+else
+    if upm mirrored vmr; then
+        d=$(route_dev vmr-c 127.0.0.1 ipproto tcp dport 8443)
+        if [ "$d" = loopback0 ]; then ok "mirrored: route get 127.0.0.1 ipproto tcp dport 8443 -> dev loopback0"
+        else bad "mirrored: route get 127.0.0.1 ipproto tcp -> dev '$d'"; fi
+        d=$(route_dev vmr-c 127.0.0.1)
+        if [ "$d" = lo ]; then ok "mirrored: route get 127.0.0.1 (no protocol) -> dev lo"
+        else bad "mirrored: route get 127.0.0.1 -> dev '$d'"; fi
+        d=$(route_dev vmr-c 198.18.2.2 ipproto tcp dport 8443)
+        if [ "$d" = loopback0 ]; then ok "mirrored: route get 198.18.2.2 ipproto tcp dport 8443 -> dev loopback0"
+        else bad "mirrored: route get 198.18.2.2 ipproto tcp -> dev '$d'"; fi
+        expect_refused vmr-c 127.0.0.1 mirrored
+        expect_refused vmr-c 198.18.2.2 mirrored
+        expect_refused vmr-c 127.0.0.1 "mirrored (user nobody)" nobody
+        common_mirrored_checks vmr mirrored
+    fi
+    "$LAB" down vmr
+
+    if upm mirrored-silent vms; then
+        s=$(now)
+        timeout 3 ip netns exec vms-c bash -c 'exec 3<>/dev/tcp/127.0.0.1/8443' >/dev/null 2>&1 </dev/null &
+        cpid=$!
+        syn=""
+        for ((i = 0; i < 30; i++)); do
+            syn=$(ip netns exec vms-c ss -Htn state syn-sent "dport = :8443")
+            [ -n "$syn" ] && break
+            sleep 0.05
+        done
+        wait "$cpid"; RC=$?; T=$(secs "$s" "$(now)")
+        if [[ "$syn" == *"127.0.0.1:8443"* ]]; then ok "mirrored-silent: ss shows the connect in SYN-SENT: $(echo $syn)"
+        else bad "mirrored-silent: no SYN-SENT socket seen"; fi
+        if [ "$RC" -eq 124 ]; then ok "mirrored-silent: connect to 127.0.0.1:8443 hangs (killed by timeout 3 after ${T}s)"
+        else bad "mirrored-silent: connect to 127.0.0.1:8443 ended with rc=$RC after ${T}s"; fi
+        d=$(route_dev vms-c 127.0.0.1 ipproto tcp dport 8443)
+        if [ "$d" = loopback0 ]; then ok "mirrored-silent: route get 127.0.0.1 ipproto tcp -> dev loopback0"
+        else bad "mirrored-silent: route get 127.0.0.1 ipproto tcp -> dev '$d'"; fi
+        common_mirrored_checks vms mirrored-silent
+    fi
+    "$LAB" down vms
+
+    if upm loopback-ok vmo; then
+        d=$(route_dev vmo-c 127.0.0.1 ipproto tcp dport 8443)
+        if [ "$d" = lo ]; then ok "loopback-ok: route get 127.0.0.1 ipproto tcp -> dev lo"
+        else bad "loopback-ok: route get 127.0.0.1 ipproto tcp -> dev '$d'"; fi
+        expect_connects vmo-c 127.0.0.1 loopback-ok
+        expect_connects vmo-c 198.18.2.2 loopback-ok
+        common_mirrored_checks vmo loopback-ok
+    fi
+    "$LAB" down vmo
+
+    # two labs in parallel, then down leaves nothing
+    "$LAB" up mirrored vmp1 >"$TMP/vmp1.env" 2>&1 & p1=$!
+    "$LAB" up loopback-ok vmp2 >"$TMP/vmp2.env" 2>&1 & p2=$!
+    wait "$p1"; r1=$?; wait "$p2"; r2=$?
+    if [ "$r1$r2" = 00 ]; then
+        tcp_connect vmp1-c 127.0.0.1; a=$RC; tcp_connect vmp2-c 127.0.0.1; b=$RC
+        if [ "$a" -ne 0 ] && [ "$b" -eq 0 ]; then ok "two labs up in parallel (mirrored + loopback-ok) behave independently"
+        else bad "parallel labs: mirrored rc=$a loopback-ok rc=$b"; fi
+    else bad "parallel up: rc $r1 $r2: $(cat "$TMP/vmp1.env" "$TMP/vmp2.env")"; fi
+    "$LAB" down vmp1; "$LAB" down vmp2
+    left=$(ip netns list | grep -E '^vm(r|s|o|p1|p2)-[cwv]( |$)' || true)
+    if [ -z "$left" ]; then ok "mirrored: no lab namespaces left"; else bad "mirrored: namespaces left: $left"; fi
+    if pgrep -f 'netdoctor-lab-vm' >/dev/null; then bad "mirrored: lab processes left: $(pgrep -af 'netdoctor-lab-vm')"
+    else ok "mirrored: no lab sshd/socat left"; fi
+fi
 
 # ------------------------------------------------------------ down / failed up
 "$LAB" down vfm; rc1=$?; "$LAB" down vfm; rc2=$?

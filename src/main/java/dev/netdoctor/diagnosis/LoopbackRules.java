@@ -52,13 +52,14 @@ final class LoopbackRules {
         for (Miss m : redirected) {
             evidence.add(Evidence.of(m.listener() + " listens, but a connect through " + LocalConnectText.address(m.connect()) + " was "
                     + (m.connect().result().name().equals("REFUSED") ? "refused" : "not answered") + " (" + m.connect().millis() + " ms)"));
-            routes.putIfAbsent(m.route().describe(), m.route());
+            RouteLookup r = m.route();
+            routes.putIfAbsent(r.destination() + "|" + r.device() + "|" + r.gateway() + "|" + r.table(), r);
         }
         routes.values().forEach(r -> evidence.add(Evidence.of("The kernel routes TCP for " + r.destination() + " out of " + r.device()
                 + (r.gateway() == null ? "" : " via " + r.gateway()) + (r.table() == null ? "" : ", table " + r.table())
                 + ", not through lo")));
-        plainLoopbackRoute(obs).ifPresent(r -> evidence.add(Evidence.of("Without a protocol (as ping asks), 127.0.0.1 → " + r.device()
-                + ": that is why ping works while TCP does not")));
+        Optional<RouteLookup> plain = plainLoopbackRoute(obs).filter(r -> "lo".equals(r.device()));
+        plain.ifPresent(r -> evidence.add(Evidence.of("Without a protocol (as ping asks), 127.0.0.1 → lo: that is why ping works while TCP does not")));
         policyRulesFor(obs, routes.values()).forEach(rule -> evidence.add(Evidence.of("Policy rule " + rule.priority() + ": "
                 + rule.selector() + " → " + rule.action())));
         boolean otherLoopbackWorks = allConnects(obs).stream().anyMatch(c -> c.address().equals("127.0.0.2") && !c.failed());
@@ -73,17 +74,20 @@ final class LoopbackRules {
         boolean outsideFails = outside.stream().anyMatch(c -> !c.reachable());
 
         String what = service.map(s -> "Your service on port " + s.port()).orElse("Programs on this computer");
-        String who = service.flatMap(s -> s.listeners().stream().findFirst()).map(TcpConnection::owner).map(o -> " (" + o + ")").orElse("");
+        String who = service.flatMap(s -> s.listeners().stream().findFirst()).map(TcpConnection::owner).map(o -> ", " + o + ",").orElse("");
+        boolean wsl = obs.environment() != null && obs.environment().wsl().kind() == dev.netdoctor.model.WslFacts.Kind.WSL2;
         String addresses = String.join(" and ", redirected.stream().map(m -> m.connect().address()).distinct().toList());
         String device = redirected.getFirst().route().device();
-        String title = service.map(s -> "Port " + s.port() + " can't be reached through " + addresses + " from inside WSL")
-                .orElse("Connections to this computer's own ports through " + addresses + " go to Windows");
+        String title = service.map(s -> "Port " + s.port() + " can't be reached through " + addresses + (wsl ? " from inside WSL" : " from this computer"))
+                .orElse("Connections to this computer's own ports through " + addresses + " are sent elsewhere");
         String outsideSentence = outsideWorks ? " Other machines can reach it: we checked from " + vantage.get().host() + "."
                 : outsideFails ? " It was not reachable from " + vantage.get().host() + " either, so check its firewall too."
                 : " Other machines can still reach it.";
-        String explanation = what + who + " is fine and listening. But WSL's mirrored networking sends connections to "
-                + addresses + " made inside Linux out through " + device + " to Windows, where nothing listens on that port, so they "
-                + "are refused or hang." + outsideSentence + " Ping still works because only TCP and UDP are redirected.";
+        String sender = wsl ? "WSL's mirrored networking sends" : "This system's routing rules send";
+        String destination = wsl ? " to Windows, where nothing listens on that port," : ", where nothing listens on that port,";
+        String explanation = what + who + " is fine and listening. But " + sender + " TCP connections to " + addresses
+                + " made on this computer out through " + device + destination + " so they are refused or hang." + outsideSentence
+                + (plain.isPresent() ? " Ping still works because it is not redirected." : "");
         int port = service.map(ServicePort::port).orElse(redirected.getFirst().connect().port());
         return Optional.of(new Finding(LOOPBACK_REDIRECTED, Severity.PROBLEM, Confidence.HIGH, title, explanation, evidence,
                 fixes(obs, port, otherLoopbackWorks, service.isPresent())));

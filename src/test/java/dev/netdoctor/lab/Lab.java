@@ -96,18 +96,28 @@ public final class Lab implements AutoCloseable {
 
     /** The real CLI jar, run inside the client namespace. */
     public Result cli(String... args) throws IOException {
-        List<String> argv = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+        return cli(List.of(), args);
+    }
+
+    /** The CLI with JVM options, e.g. {@code -Duser.home=…} so tests never touch the real ~/.ssh. */
+    public Result cli(List<String> jvmOptions, String... args) throws IOException {
+        List<String> argv = new ArrayList<>(List.of(java()));
+        argv.addAll(jvmOptions);
+        argv.addAll(List.of("-jar", jar().toString()));
         argv.addAll(List.of(args));
         return inNamespace(get("CLIENT_NS"), argv, COMMAND_LIMIT_SECONDS);
+    }
+
+    public static JsonNode json(Result r) throws IOException {
+        JsonNode json = JSON.readTree(r.out());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("_exit", r.exit()).put("_wallMillis", r.millis());
+        return json;
     }
 
     public JsonNode diagnoseJson(String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("diagnose", "--target", target(), "--json", "--quiet"));
         args.addAll(List.of(extra));
-        Result r = cli(args.toArray(String[]::new));
-        JsonNode json = JSON.readTree(r.out);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("_exit", r.exit).put("_wallMillis", r.millis);
-        return json;
+        return json(cli(args.toArray(String[]::new)));
     }
 
     @Override

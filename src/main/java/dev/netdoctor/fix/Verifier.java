@@ -1,0 +1,25 @@
+package dev.netdoctor.fix;
+
+import java.nio.file.Path;
+
+/** Checks that a candidate file has the intended effect and no other (the oracle). */
+public interface Verifier {
+    /** The verdict on a candidate file; {@code ran} is false when the check could not run at all. */
+    record Verdict(boolean ran, boolean ok, String message) {
+        static Verdict passed(String message) {
+            return new Verdict(true, true, message);
+        }
+
+        static Verdict failed(String message) {
+            return new Verdict(true, false, message);
+        }
+
+        static Verdict couldNotRun(String message) {
+            return new Verdict(false, true, message);
+        }
+    }
+
+    Verdict verify(Path candidate) throws InterruptedException;
+
+    Verifier NONE = candidate -> Verdict.couldNotRun("no check for this file");
+}

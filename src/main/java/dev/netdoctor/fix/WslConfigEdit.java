@@ -1,0 +1,228 @@
+package dev.netdoctor.fix;
+
+import dev.netdoctor.fix.WslConfigScan.Found;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_16BE;
+import static java.nio.charset.StandardCharsets.UTF_16LE;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+/**
+ * Sets {@code networkingMode} in WSL's {@code %UserProfile%\.wslconfig}: a pure edit of the
+ * file's bytes that changes nothing but that setting, so the user's diff shows only what matters.
+ *
+ * <p>Lines are read as WSL reads them ({@link WslConfigSyntax}, {@link WslConfigScan}). The
+ * edit leaves exactly one networkingMode line that WSL honours: the effective one gets the new
+ * value in place, any other is commented out (never deleted), and without one a line is added
+ * to the first {@code [wsl2]} section or a new {@code [wsl2]} section is appended.
+ */
+public final class WslConfigEdit {
+    public static final String FIX_ID = "wslconfig-networking-mode";
+
+    /** The networking modes WSL accepts, as they are written in the file. */
+    public enum Mode {
+        NAT, MIRRORED, VIRTIOPROXY, NONE;
+
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** How a .wslconfig is encoded; WSL reads only the first two. */
+    public enum Encoding {
+        UTF8, UTF8_BOM, UTF16LE, UTF16BE;
+
+        boolean isUtf16() {
+            return this == UTF16LE || this == UTF16BE;
+        }
+    }
+
+    static final String RESTART_NOTE = "WSL reads this setting only when it starts. Run `wsl --shutdown` and wait"
+            + " until all distros have stopped (about 8 seconds, the \"8 second rule\") before starting WSL again."
+            + " This restart stops every running distro, so save your work in them first.";
+    static final String UTF16_CONFLICT = "WSL cannot read this .wslconfig: it is saved as UTF-16 (\"Unicode\" in"
+            + " Notepad), and WSL only reads UTF-8, so none of the settings in it take effect. Nothing was changed."
+            + " Net Doctor can rewrite the file as UTF-8 with the same content and then set networkingMode.";
+    static final String UTF16_REWRITTEN = "The file was saved as UTF-16 (\"Unicode\" in Notepad), which WSL cannot"
+            + " read; it was rewritten as UTF-8 with the same content so that WSL reads it.";
+    static final String UTF16_BROKEN = "This .wslconfig looks like UTF-16 (\"Unicode\" in Notepad), which WSL cannot"
+            + " read, but it contains bytes that are not valid UTF-16, so it cannot be converted to UTF-8 without"
+            + " losing text. Nothing was changed. Open it in Notepad and save it with the encoding \"UTF-8\".";
+
+    private WslConfigEdit() {
+    }
+
+    /** @param original the file's exact bytes (empty array for a missing file) */
+    public static EditResult setNetworkingMode(byte[] original, Mode mode, boolean rewriteUtf16AsUtf8) {
+        Objects.requireNonNull(mode, "mode");
+        Encoding encoding = detect(original);
+        if (!encoding.isUtf16()) {
+            return edit(original, encoding == Encoding.UTF8_BOM, mode, List.of());
+        }
+        if (!rewriteUtf16AsUtf8) {
+            return refused(original, UTF16_CONFLICT);
+        }
+        return utf16ToUtf8(original, encoding)
+                .map(utf8 -> edit(utf8, false, mode, List.of(UTF16_REWRITTEN)))
+                .map(result -> new EditResult(result.updated(), true, result.notes(), result.conflicts()))
+                .orElseGet(() -> refused(original, UTF16_BROKEN));
+    }
+
+    /**
+     * Reads the effective networkingMode WSL would use from these bytes, or empty: the value
+     * as WSL reads it (unquoted, lower case, since WSL compares it ignoring case), which may be
+     * one WSL rejects and replaces with its default. Empty for UTF-16, which WSL cannot read.
+     */
+    public static Optional<String> effectiveNetworkingMode(byte[] content) {
+        Encoding encoding = detect(content);
+        if (encoding.isUtf16()) {
+            return Optional.empty();
+        }
+        WslConfigDocument document = WslConfigDocument.of(content, encoding == Encoding.UTF8_BOM);
+        return WslConfigScan.of(document.lines()).effective()
+                .map(found -> readable(found.setting().value()).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A byte order mark decides; without one, text that is mostly ASCII in UTF-16 shows itself
+     * by a NUL in every other byte (Notepad's "Unicode" and PowerShell 5's {@code >} write that).
+     */
+    public static Encoding detect(byte[] content) {
+        if (startsWith(content, WslConfigDocument.UTF8_BOM)) {
+            return Encoding.UTF8_BOM;
+        }
+        if (startsWith(content, (byte) 0xFF, (byte) 0xFE)) {
+            return Encoding.UTF16LE;
+        }
+        if (startsWith(content, (byte) 0xFE, (byte) 0xFF)) {
+            return Encoding.UTF16BE;
+        }
+        if (mostlyNulAt(content, 1)) {
+            return Encoding.UTF16LE;
+        }
+        return mostlyNulAt(content, 0) ? Encoding.UTF16BE : Encoding.UTF8;
+    }
+
+    private static EditResult edit(byte[] utf8, boolean bom, Mode mode, List<String> earlierNotes) {
+        WslConfigDocument document = WslConfigDocument.of(utf8, bom);
+        WslConfigScan scan = WslConfigScan.of(document.lines());
+        List<String> notes = new ArrayList<>(earlierNotes);
+        WslConfigDocument updated = scan.effective()
+                .map(effective -> keepOnly(document, scan, effective, mode, notes))
+                .orElseGet(() -> add(document, scan, mode, notes));
+        notes.add(RESTART_NOTE);
+        byte[] bytes = updated.toBytes();
+        return new EditResult(bytes, !Arrays.equals(bytes, utf8), notes, List.of());
+    }
+
+    private static WslConfigDocument keepOnly(WslConfigDocument document, WslConfigScan scan, Found effective,
+                                              Mode mode, List<String> notes) {
+        WslConfigDocument updated = document;
+        String oldValue = effective.setting().value();
+        if (oldValue.equalsIgnoreCase(mode.value())) {
+            notes.add("networkingMode is already set to %s in [%s] (line %d)."
+                    .formatted(mode.value(), effective.section(), effective.lineNumber()));
+        } else {
+            updated = updated.replacing(effective.index(), withValue(document.lines().get(effective.index()),
+                    effective, mode));
+            notes.add("Changed networkingMode from %s to %s in [%s] (line %d)."
+                    .formatted(describe(oldValue), mode.value(), effective.section(), effective.lineNumber()));
+        }
+        for (Found other : scan.settings()) {
+            if (other.index() != effective.index()) {
+                updated = updated.replacing(other.index(), document.lines().get(other.index()).commentedOut());
+                notes.add(("Commented out line %d (networkingMode set to %s in [%s]) by putting \"# \" in front of"
+                        + " it, so that only one networkingMode setting counts. The line itself is kept.")
+                        .formatted(other.lineNumber(), describe(other.setting().value()), other.section()));
+            }
+        }
+        return updated;
+    }
+
+    /** Keeps the key's spelling, the spacing, a trailing comment, and quotes if the old value had them. */
+    private static WslConfigLine withValue(WslConfigLine line, Found found, Mode mode) {
+        String content = line.content();
+        int start = found.setting().valueStart();
+        int end = found.setting().valueEnd();
+        boolean quoted = end - start >= 2 && content.charAt(start) == '"' && content.charAt(end - 1) == '"';
+        String value = quoted ? '"' + mode.value() + '"' : mode.value();
+        return new WslConfigLine(content.substring(0, start) + value + content.substring(end), line.ending());
+    }
+
+    private static WslConfigDocument add(WslConfigDocument document, WslConfigScan scan, Mode mode,
+                                         List<String> notes) {
+        String setting = WslConfigScan.KEY + "=" + mode.value();
+        if (scan.insertionPoint().isPresent()) {
+            int at = scan.insertionPoint().getAsInt();
+            notes.add("Added %s to [wsl2] (line %d).".formatted(setting, at + 1));
+            return document.inserting(at, setting);
+        }
+        WslConfigDocument updated = document;
+        if (!updated.lines().isEmpty() && !updated.endsWithBlankLine()) {
+            updated = updated.appending("");
+        }
+        updated = updated.appending("[" + WslConfigScan.WSL2 + "]").appending(setting);
+        notes.add("Added a [wsl2] section with %s at the end of the file (line %d)."
+                .formatted(setting, updated.lines().size()));
+        return updated;
+    }
+
+    private static EditResult refused(byte[] original, String conflict) {
+        return new EditResult(original, false, List.of(), List.of(conflict));
+    }
+
+    private static Optional<byte[]> utf16ToUtf8(byte[] content, Encoding encoding) {
+        boolean bom = startsWith(content, (byte) 0xFF, (byte) 0xFE) || startsWith(content, (byte) 0xFE, (byte) 0xFF);
+        Charset charset = encoding == Encoding.UTF16LE ? UTF_16LE : UTF_16BE;
+        ByteBuffer text = ByteBuffer.wrap(content, bom ? 2 : 0, content.length - (bom ? 2 : 0));
+        try {
+            // Strict decoding: a lossy conversion would silently damage the user's file.
+            String decoded = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(text)
+                    .toString();
+            return Optional.of(decoded.getBytes(UTF_8));
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Half or more of the two-byte units have their NUL on this side and a character on the other. */
+    private static boolean mostlyNulAt(byte[] content, int nulSide) {
+        int units = content.length / 2;
+        int asciiLike = 0;
+        for (int unit = 0; unit < units; unit++) {
+            byte nul = content[2 * unit + nulSide];
+            byte other = content[2 * unit + 1 - nulSide];
+            if (nul == 0 && other != 0) {
+                asciiLike++;
+            }
+        }
+        return units > 0 && 2 * asciiLike >= units;
+    }
+
+    private static boolean startsWith(byte[] content, byte... prefix) {
+        return content.length >= prefix.length && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static String describe(String value) {
+        return value.isBlank() ? "an empty value" : readable(value);
+    }
+
+    /** Lines are held as ISO-8859-1; shown to people, their bytes are UTF-8 again. */
+    private static String readable(String latin1) {
+        return new String(latin1.getBytes(ISO_8859_1), UTF_8);
+    }
+}

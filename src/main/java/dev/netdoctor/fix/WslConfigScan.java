@@ -1,0 +1,117 @@
+package dev.netdoctor.fix;
+
+import dev.netdoctor.fix.WslConfigSyntax.BrokenHeader;
+import dev.netdoctor.fix.WslConfigSyntax.Header;
+import dev.netdoctor.fix.WslConfigSyntax.Parsed;
+import dev.netdoctor.fix.WslConfigSyntax.Setting;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
+
+/**
+ * Where a .wslconfig sets networkingMode in a place WSL honours, and where a new setting would
+ * go if it sets none.
+ *
+ * @param settings      every networkingMode line WSL honours, in file order
+ * @param insertionPoint the line index a new setting is inserted at: right after the last
+ *                      setting of the first {@code [wsl2]} section (after its header if it has
+ *                      none), so it stays clear of comments and blank lines that usually
+ *                      introduce the next section; empty without a {@code [wsl2]} header
+ */
+record WslConfigScan(List<Found> settings, OptionalInt insertionPoint) {
+    static final String KEY = "networkingMode";
+    static final String WSL2 = "wsl2";
+    static final String EXPERIMENTAL = "experimental";
+
+    /** A networkingMode line WSL honours, with its section in lower case. */
+    record Found(int index, String section, Setting setting) {
+        int lineNumber() {
+            return index + 1;
+        }
+    }
+
+    WslConfigScan {
+        settings = List.copyOf(settings);
+    }
+
+    static WslConfigScan of(List<WslConfigLine> lines) {
+        List<Parsed> parsed = lines.stream().map(line -> WslConfigSyntax.parse(line.content())).toList();
+        return new WslConfigScan(honouredSettings(parsed), insertionPoint(parsed));
+    }
+
+    /**
+     * The setting WSL uses. Two assumptions, as agreed for this project: a {@code [wsl2]}
+     * setting wins over a legacy {@code [experimental]} one, and within them the last one wins,
+     * gitconfig style (also across repeated {@code [wsl2]} sections). Current WSL sources
+     * (ConfigKey::Parse) instead keep the first occurrence of either spelling and warn about the
+     * rest. The edit never depends on which rule is right: it leaves exactly one honoured line.
+     */
+    Optional<Found> effective() {
+        return settings.stream()
+                .max(Comparator.comparing((Found found) -> found.section().equals(WSL2))
+                        .thenComparingInt(Found::index));
+    }
+
+    private static List<Found> honouredSettings(List<Parsed> parsed) {
+        List<Found> found = new ArrayList<>();
+        SectionBuffer section = SectionBuffer.EMPTY;
+        for (int i = 0; i < parsed.size(); i++) {
+            section = section.after(parsed.get(i));
+            if (parsed.get(i) instanceof Setting setting && setting.key().equalsIgnoreCase(KEY)) {
+                String name = section.name().toLowerCase(Locale.ROOT);
+                if (name.equals(WSL2) || name.equals(EXPERIMENTAL)) {
+                    found.add(new Found(i, name, setting));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static OptionalInt insertionPoint(List<Parsed> parsed) {
+        OptionalInt header = IntStream.range(0, parsed.size())
+                .filter(i -> parsed.get(i) instanceof Header(String name) && name.equalsIgnoreCase(WSL2))
+                .findFirst();
+        if (header.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        int after = header.getAsInt();
+        // A broken header ends the section too: past it, WSL files keys under a mangled name.
+        for (int i = after + 1; i < parsed.size() && !(parsed.get(i) instanceof Header || parsed.get(i) instanceof BrokenHeader); i++) {
+            if (parsed.get(i) instanceof Setting) {
+                after = i;
+            }
+        }
+        return OptionalInt.of(after + 1);
+    }
+
+    /**
+     * WSL builds a key's full name ("wsl2.networkingMode") in one buffer: a header fills it and
+     * records the section's length, and each key line first cuts the buffer back to that length.
+     * A broken header is skipped, but the name it began to read has already replaced the buffer
+     * while the length stays. The keys after it land in a truncated name, or in one padded with
+     * NULs that matches no section; this record reproduces that so we never edit a line WSL
+     * files elsewhere.
+     */
+    private record SectionBuffer(String buffer, int length) {
+        static final SectionBuffer EMPTY = new SectionBuffer("", 0);
+
+        SectionBuffer after(Parsed line) {
+            return switch (line) {
+                case Header(String name) -> new SectionBuffer(name, name.length());
+                case BrokenHeader(String name) -> new SectionBuffer(name, length);
+                default -> this;
+            };
+        }
+
+        String name() {
+            return buffer.length() >= length
+                    ? buffer.substring(0, length)
+                    : buffer + "\0".repeat(length - buffer.length());
+        }
+    }
+}
