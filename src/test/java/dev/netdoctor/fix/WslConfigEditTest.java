@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.Charset;
 import java.util.stream.Stream;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
@@ -489,9 +488,5 @@ class WslConfigEditTest {
                 // section's length: after [abcd], "[wsl2 ]" leaves keys in wsl2.
                 Arguments.of("[abcd]\n[wsl2 ]\nnetworkingMode=mirrored\n", "mirrored"),
                 Arguments.of("[wsl2]\n[wsl2junk-]\nnetworkingMode=mirrored\n", "mirrored"));
-    }
-
-    static Charset unused() {
-        return UTF_8;
     }
 }
