@@ -25,10 +25,11 @@ class ArchitectureTest {
             "probe", List.of("model", "host"),
             "diagnosis", List.of("model"),
             "session", List.of("model", "host", "probe", "diagnosis"),
+            "fix", List.of("model", "host"),
             "report", List.of("model"),
             "log", List.of(),
-            "cli", List.of("model", "host", "probe", "diagnosis", "session", "report", "log"),
-            "ui", List.of("model", "host", "probe", "diagnosis", "session", "report", "log"));
+            "cli", List.of("model", "host", "probe", "diagnosis", "session", "fix", "report", "log"),
+            "ui", List.of("model", "host", "probe", "diagnosis", "session", "fix", "report", "log"));
 
     private static List<Path> sources() throws IOException {
         try (Stream<Path> s = Files.walk(SRC)) {
