@@ -2,7 +2,6 @@ package dev.netdoctor.fix;
 
 import dev.netdoctor.fix.WslConfigEdit.Encoding;
 import dev.netdoctor.fix.WslConfigEdit.Mode;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -52,420 +51,399 @@ class WslConfigEditTest {
         return out.toByteArray();
     }
 
-    @Nested
-    class AddsTheSettingWhereNoneCounts {
-        @Test
-        void aMissingOrEmptyFileGetsAWsl2SectionWithWindowsLineBreaks() {
-            EditResult result = WslConfigEdit.setNetworkingMode(new byte[0], Mode.MIRRORED, false);
+    @Test
+    void aMissingOrEmptyFileGetsAWsl2SectionWithWindowsLineBreaks() {
+        EditResult result = WslConfigEdit.setNetworkingMode(new byte[0], Mode.MIRRORED, false);
 
-            assertThat(text(result.updated())).isEqualTo("[wsl2]\r\nnetworkingMode=mirrored\r\n");
-            assertThat(result.changed()).isTrue();
-            assertThat(result.applicable()).isTrue();
-            assertThat(result.notes()).first().asString().contains("Added a [wsl2] section", "networkingMode=mirrored");
-            assertThat(result.notes()).last().isEqualTo(WslConfigEdit.RESTART_NOTE);
-        }
+        assertThat(text(result.updated())).isEqualTo("[wsl2]\r\nnetworkingMode=mirrored\r\n");
+        assertThat(result.changed()).isTrue();
+        assertThat(result.applicable()).isTrue();
+        assertThat(result.notes()).first().asString().contains("Added a [wsl2] section", "networkingMode=mirrored");
+        assertThat(result.notes()).last().isEqualTo(WslConfigEdit.RESTART_NOTE);
+    }
 
-        @Test
-        void aFileWithoutWsl2GetsTheSectionAppendedAfterABlankLine() {
-            String file = "# my settings\n[boot]\nsystemd=true\n";
+    @Test
+    void aFileWithoutWsl2GetsTheSectionAppendedAfterABlankLine() {
+        String file = "# my settings\n[boot]\nsystemd=true\n";
 
-            EditResult result = set(file, Mode.MIRRORED);
+        EditResult result = set(file, Mode.MIRRORED);
 
-            assertThat(text(result.updated())).isEqualTo(file + "\n[wsl2]\nnetworkingMode=mirrored\n");
-            assertThat(result.notes()).first().asString().contains("line 6");
-        }
+        assertThat(text(result.updated())).isEqualTo(file + "\n[wsl2]\nnetworkingMode=mirrored\n");
+        assertThat(result.notes()).first().asString().contains("line 6");
+    }
 
-        @Test
-        void noSecondBlankLineWhenTheFileAlreadyEndsWithOne() {
-            String file = "[boot]\nsystemd=true\n\n";
+    @Test
+    void noSecondBlankLineWhenTheFileAlreadyEndsWithOne() {
+        String file = "[boot]\nsystemd=true\n\n";
 
-            assertThat(after(file, Mode.NAT)).isEqualTo(file + "[wsl2]\nnetworkingMode=nat\n");
-        }
+        assertThat(after(file, Mode.NAT)).isEqualTo(file + "[wsl2]\nnetworkingMode=nat\n");
+    }
 
-        @Test
-        void goesAfterTheLastSettingOfWsl2SoCommentsAboveTheNextSectionStayWithIt() {
-            String file = "[wsl2]\nmemory=8GB\nprocessors = 4\n\n# Boot settings\n[boot]\nsystemd=true\n";
+    @Test
+    void goesAfterTheLastSettingOfWsl2SoCommentsAboveTheNextSectionStayWithIt() {
+        String file = "[wsl2]\nmemory=8GB\nprocessors = 4\n\n# Boot settings\n[boot]\nsystemd=true\n";
 
-            EditResult result = set(file, Mode.MIRRORED);
+        EditResult result = set(file, Mode.MIRRORED);
 
-            assertThat(text(result.updated())).isEqualTo(
-                    "[wsl2]\nmemory=8GB\nprocessors = 4\nnetworkingMode=mirrored\n\n# Boot settings\n[boot]\nsystemd=true\n");
-            assertThat(result.notes()).first().isEqualTo("Added networkingMode=mirrored to [wsl2] (line 4).");
-        }
+        assertThat(text(result.updated())).isEqualTo(
+                "[wsl2]\nmemory=8GB\nprocessors = 4\nnetworkingMode=mirrored\n\n# Boot settings\n[boot]\nsystemd=true\n");
+        assertThat(result.notes()).first().isEqualTo("Added networkingMode=mirrored to [wsl2] (line 4).");
+    }
 
-        @Test
-        void goesRightAfterTheHeaderOfAWsl2SectionWithoutSettings() {
-            assertThat(after("[WSL2] # network\n# nothing yet\n[boot]\n", Mode.MIRRORED))
-                    .isEqualTo("[WSL2] # network\nnetworkingMode=mirrored\n# nothing yet\n[boot]\n");
-        }
+    @Test
+    void goesRightAfterTheHeaderOfAWsl2SectionWithoutSettings() {
+        assertThat(after("[WSL2] # network\n# nothing yet\n[boot]\n", Mode.MIRRORED))
+                .isEqualTo("[WSL2] # network\nnetworkingMode=mirrored\n# nothing yet\n[boot]\n");
+    }
 
-        @Test
-        void goesIntoTheFirstOfTwoWsl2Sections() {
-            assertThat(after("[wsl2]\nmemory=1GB\n[boot]\nsystemd=true\n[wsl2]\nswap=0\n", Mode.NAT))
-                    .isEqualTo("[wsl2]\nmemory=1GB\nnetworkingMode=nat\n[boot]\nsystemd=true\n[wsl2]\nswap=0\n");
-        }
+    @Test
+    void goesIntoTheFirstOfTwoWsl2Sections() {
+        assertThat(after("[wsl2]\nmemory=1GB\n[boot]\nsystemd=true\n[wsl2]\nswap=0\n", Mode.NAT))
+                .isEqualTo("[wsl2]\nmemory=1GB\nnetworkingMode=nat\n[boot]\nsystemd=true\n[wsl2]\nswap=0\n");
+    }
 
-        @Test
-        void stopsAtABrokenHeaderBecauseWslFilesTheKeysAfterItElsewhere() {
-            assertThat(after("[wsl2]\nmemory=1GB\n[wsl2]oops\nswap=0\n", Mode.MIRRORED))
-                    .isEqualTo("[wsl2]\nmemory=1GB\nnetworkingMode=mirrored\n[wsl2]oops\nswap=0\n");
-        }
+    @Test
+    void stopsAtABrokenHeaderBecauseWslFilesTheKeysAfterItElsewhere() {
+        assertThat(after("[wsl2]\nmemory=1GB\n[wsl2]oops\nswap=0\n", Mode.MIRRORED))
+                .isEqualTo("[wsl2]\nmemory=1GB\nnetworkingMode=mirrored\n[wsl2]oops\nswap=0\n");
+    }
 
-        @Test
-        void aHeaderWslCannotReadDoesNotCountAsWsl2() {
-            String file = "[ wsl2 ]\nmemory=1GB\n";
+    @Test
+    void aHeaderWslCannotReadDoesNotCountAsWsl2() {
+        String file = "[ wsl2 ]\nmemory=1GB\n";
 
-            assertThat(after(file, Mode.MIRRORED)).isEqualTo(file + "\n[wsl2]\nnetworkingMode=mirrored\n");
-        }
+        assertThat(after(file, Mode.MIRRORED)).isEqualTo(file + "\n[wsl2]\nnetworkingMode=mirrored\n");
+    }
 
-        @Test
-        void leavesASettingInASectionWslIgnoresAndAddsTheRealOne() {
-            String file = "networkingMode=nat\n[boot]\nnetworkingMode=nat\n";
+    @Test
+    void leavesASettingInASectionWslIgnoresAndAddsTheRealOne() {
+        String file = "networkingMode=nat\n[boot]\nnetworkingMode=nat\n";
 
-            String updated = after(file, Mode.MIRRORED);
+        String updated = after(file, Mode.MIRRORED);
 
-            assertThat(updated).isEqualTo(file + "\n[wsl2]\nnetworkingMode=mirrored\n");
-            assertThat(WslConfigEdit.effectiveNetworkingMode(utf8(updated))).contains("mirrored");
-        }
+        assertThat(updated).isEqualTo(file + "\n[wsl2]\nnetworkingMode=mirrored\n");
+        assertThat(WslConfigEdit.effectiveNetworkingMode(utf8(updated))).contains("mirrored");
+    }
 
-        @ParameterizedTest
-        @EnumSource(Mode.class)
-        void writesEveryModeInLowerCase(Mode mode) {
-            String updated = after("[wsl2]\n", mode);
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void writesEveryModeInLowerCase(Mode mode) {
+        String updated = after("[wsl2]\n", mode);
 
-            assertThat(updated).isEqualTo("[wsl2]\nnetworkingMode=" + mode.value() + "\n");
-            assertThat(mode.value()).isLowerCase();
-            assertThat(effective(updated)).isEqualTo(mode.value());
+        assertThat(updated).isEqualTo("[wsl2]\nnetworkingMode=" + mode.value() + "\n");
+        assertThat(mode.value()).isLowerCase();
+        assertThat(effective(updated)).isEqualTo(mode.value());
+    }
+
+    static Stream<Arguments> spellings() {
+        return Stream.of(
+                Arguments.of("networkingMode=nat", "networkingMode=mirrored"),
+                Arguments.of("networkingMode = nat", "networkingMode = mirrored"),
+                Arguments.of("\tNetworkingMode\t=\tNAT\t# set by IT", "\tNetworkingMode\t=\tmirrored\t# set by IT"),
+                Arguments.of("networkingmode = \"nat\"  # quoted", "networkingmode = \"mirrored\"  # quoted"),
+                Arguments.of("NETWORKINGMODE=nat#tight comment", "NETWORKINGMODE=mirrored#tight comment"),
+                Arguments.of("  networkingMode=bridged   ", "  networkingMode=mirrored   "),
+                Arguments.of("networkingMode =", "networkingMode =mirrored"),
+                Arguments.of("networkingMode=\"nat # not a comment\"", "networkingMode=\"mirrored\""),
+                Arguments.of("networkingMode=n\\tat # escaped", "networkingMode=mirrored # escaped"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("spellings")
+    void onlyTheValueChanges(String before, String expected) {
+        EditResult result = set("[wsl2]\nmemory=4GB\n" + before + "\nswap=0\n", Mode.MIRRORED);
+
+        assertThat(text(result.updated())).isEqualTo("[wsl2]\nmemory=4GB\n" + expected + "\nswap=0\n");
+        assertThat(result.changed()).isTrue();
+        assertThat(result.notes()).first().asString()
+                .startsWith("Changed networkingMode from ").endsWith(" to mirrored in [wsl2] (line 3).");
+    }
+
+    @Test
+    void notesTheOldValueInPlainWords() {
+        assertThat(set("[wsl2]\nnetworkingMode=nat\n", Mode.MIRRORED).notes())
+                .containsExactly("Changed networkingMode from nat to mirrored in [wsl2] (line 2).",
+                        WslConfigEdit.RESTART_NOTE);
+    }
+
+    @Test
+    void theLegacyExperimentalPlacementIsChangedWhereItIs() {
+        String file = "[experimental]\nautoMemoryReclaim=gradual\nnetworkingMode=nat\n";
+
+        EditResult result = set(file, Mode.MIRRORED);
+
+        assertThat(text(result.updated()))
+                .isEqualTo("[experimental]\nautoMemoryReclaim=gradual\nnetworkingMode=mirrored\n");
+        assertThat(result.notes()).first()
+                .isEqualTo("Changed networkingMode from nat to mirrored in [experimental] (line 3).");
+    }
+
+    @Test
+    void wsl2WinsOverExperimentalAndTheOtherIsCommentedOut() {
+        String file = "[experimental]\nnetworkingMode=mirrored\n[wsl2]\nnetworkingMode=nat\n";
+
+        EditResult result = set(file, Mode.VIRTIOPROXY);
+
+        assertThat(text(result.updated()))
+                .isEqualTo("[experimental]\n# networkingMode=mirrored\n[wsl2]\nnetworkingMode=virtioproxy\n");
+        assertThat(result.notes()).hasSize(3);
+        assertThat(result.notes().get(0)).contains("from nat to virtioproxy in [wsl2] (line 4)");
+        assertThat(result.notes().get(1)).contains("Commented out line 2", "[experimental]", "mirrored");
+    }
+
+    @Test
+    void withTheLastDuplicateInOneSectionWinningOnlyItKeepsCounting() {
+        String file = "[wsl2]\nnetworkingMode=mirrored\nmemory=2GB\nnetworkingMode = nat # later\n";
+
+        EditResult result = set(file, Mode.MIRRORED);
+
+        assertThat(text(result.updated()))
+                .isEqualTo("[wsl2]\n# networkingMode=mirrored\nmemory=2GB\nnetworkingMode = mirrored # later\n");
+        assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("Commented out line 2 "));
+    }
+
+    @Test
+    void duplicateWsl2SectionsKeepOnlyTheLastSetting() {
+        String file = "[wsl2]\nnetworkingMode=nat\n[boot]\nsystemd=true\n[Wsl2]\nnetworkingMode=none\n";
+
+        EditResult result = set(file, Mode.NAT);
+
+        assertThat(text(result.updated()))
+                .isEqualTo("[wsl2]\n# networkingMode=nat\n[boot]\nsystemd=true\n[Wsl2]\nnetworkingMode=nat\n");
+        assertThat(result.notes()).anySatisfy(note -> assertThat(note).contains("Commented out line 2", "[wsl2]"));
+    }
+
+    @Test
+    void everyExtraSettingIsNamedByItsLineNumber() {
+        String file = "[wsl2]\nnetworkingMode=a\nnetworkingMode=b\n[experimental]\nnetworkingMode=c\n[wsl2]\nnetworkingMode=d\n";
+
+        EditResult result = set(file, Mode.MIRRORED);
+
+        assertThat(text(result.updated())).isEqualTo("[wsl2]\n# networkingMode=a\n# networkingMode=b\n"
+                + "[experimental]\n# networkingMode=c\n[wsl2]\nnetworkingMode=mirrored\n");
+        assertThat(result.notes()).filteredOn(note -> note.startsWith("Commented out"))
+                .extracting(note -> note.substring(0, "Commented out line 2".length()))
+                .containsExactly("Commented out line 2", "Commented out line 3", "Commented out line 5");
+        assertThat(result.notes()).last().isEqualTo(WslConfigEdit.RESTART_NOTE);
+    }
+
+    @Test
+    void alreadySetIgnoringCaseAndQuotesChangesNothing() {
+        String file = "[wsl2]\r\nnetworkingMode = \"Mirrored\" # yes\r\n";
+
+        EditResult result = set(file, Mode.MIRRORED);
+
+        assertThat(result.changed()).isFalse();
+        assertThat(result.updated()).isEqualTo(utf8(file));
+        assertThat(result.notes()).containsExactly(
+                "networkingMode is already set to mirrored in [wsl2] (line 2).", WslConfigEdit.RESTART_NOTE);
+    }
+
+    @Test
+    void alreadySetWithADuplicateStillCommentsOutTheDuplicate() {
+        EditResult result = set("[experimental]\nnetworkingMode=nat\n[wsl2]\nnetworkingMode=mirrored\n", Mode.MIRRORED);
+
+        assertThat(result.changed()).isTrue();
+        assertThat(text(result.updated()))
+                .isEqualTo("[experimental]\n# networkingMode=nat\n[wsl2]\nnetworkingMode=mirrored\n");
+        assertThat(result.notes().getFirst()).contains("already set");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "[boot]\nx=1", "[wsl2]\nnetworkingMode=nat\n[experimental]\nnetworkingMode=none\n",
+            "\uFEFF[wsl2]\r\nmemory=1GB", "[wsl2]\nnetworkingMode=nat\nnetworkingMode=nat\n"})
+    void applyingTwiceChangesNothingTheSecondTime(String file) {
+        for (Mode mode : Mode.values()) {
+            byte[] once = set(file, mode).updated();
+            EditResult twice = WslConfigEdit.setNetworkingMode(once, mode, false);
+
+            assertThat(twice.changed()).as("%s on %s", mode, file).isFalse();
+            assertThat(twice.updated()).isEqualTo(once);
+            assertThat(twice.notes().getFirst()).contains("already set");
         }
     }
 
-    @Nested
-    class ChangesAnExistingSettingInPlace {
-        static Stream<Arguments> spellings() {
-            return Stream.of(
-                    Arguments.of("networkingMode=nat", "networkingMode=mirrored"),
-                    Arguments.of("networkingMode = nat", "networkingMode = mirrored"),
-                    Arguments.of("\tNetworkingMode\t=\tNAT\t# set by IT", "\tNetworkingMode\t=\tmirrored\t# set by IT"),
-                    Arguments.of("networkingmode = \"nat\"  # quoted", "networkingmode = \"mirrored\"  # quoted"),
-                    Arguments.of("NETWORKINGMODE=nat#tight comment", "NETWORKINGMODE=mirrored#tight comment"),
-                    Arguments.of("  networkingMode=bridged   ", "  networkingMode=mirrored   "),
-                    Arguments.of("networkingMode =", "networkingMode =mirrored"),
-                    Arguments.of("networkingMode=\"nat # not a comment\"", "networkingMode=\"mirrored\""),
-                    Arguments.of("networkingMode=n\\tat # escaped", "networkingMode=mirrored # escaped"));
-        }
-
-        @ParameterizedTest
-        @MethodSource("spellings")
-        void onlyTheValueChanges(String before, String expected) {
-            EditResult result = set("[wsl2]\nmemory=4GB\n" + before + "\nswap=0\n", Mode.MIRRORED);
-
-            assertThat(text(result.updated())).isEqualTo("[wsl2]\nmemory=4GB\n" + expected + "\nswap=0\n");
-            assertThat(result.changed()).isTrue();
-            assertThat(result.notes()).first().asString()
-                    .startsWith("Changed networkingMode from ").endsWith(" to mirrored in [wsl2] (line 3).");
-        }
-
-        @Test
-        void notesTheOldValueInPlainWords() {
-            assertThat(set("[wsl2]\nnetworkingMode=nat\n", Mode.MIRRORED).notes())
-                    .containsExactly("Changed networkingMode from nat to mirrored in [wsl2] (line 2).",
-                            WslConfigEdit.RESTART_NOTE);
-        }
-
-        @Test
-        void theLegacyExperimentalPlacementIsChangedWhereItIs() {
-            String file = "[experimental]\nautoMemoryReclaim=gradual\nnetworkingMode=nat\n";
-
-            EditResult result = set(file, Mode.MIRRORED);
-
-            assertThat(text(result.updated()))
-                    .isEqualTo("[experimental]\nautoMemoryReclaim=gradual\nnetworkingMode=mirrored\n");
-            assertThat(result.notes()).first()
-                    .isEqualTo("Changed networkingMode from nat to mirrored in [experimental] (line 3).");
-        }
-
-        @Test
-        void wsl2WinsOverExperimentalAndTheOtherIsCommentedOut() {
-            String file = "[experimental]\nnetworkingMode=mirrored\n[wsl2]\nnetworkingMode=nat\n";
-
-            EditResult result = set(file, Mode.VIRTIOPROXY);
-
-            assertThat(text(result.updated()))
-                    .isEqualTo("[experimental]\n# networkingMode=mirrored\n[wsl2]\nnetworkingMode=virtioproxy\n");
-            assertThat(result.notes()).hasSize(3);
-            assertThat(result.notes().get(0)).contains("from nat to virtioproxy in [wsl2] (line 4)");
-            assertThat(result.notes().get(1)).contains("Commented out line 2", "[experimental]", "mirrored");
-        }
-
-        @Test
-        void withTheLastDuplicateInOneSectionWinningOnlyItKeepsCounting() {
-            String file = "[wsl2]\nnetworkingMode=mirrored\nmemory=2GB\nnetworkingMode = nat # later\n";
-
-            EditResult result = set(file, Mode.MIRRORED);
-
-            assertThat(text(result.updated()))
-                    .isEqualTo("[wsl2]\n# networkingMode=mirrored\nmemory=2GB\nnetworkingMode = mirrored # later\n");
-            assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("Commented out line 2 "));
-        }
-
-        @Test
-        void duplicateWsl2SectionsKeepOnlyTheLastSetting() {
-            String file = "[wsl2]\nnetworkingMode=nat\n[boot]\nsystemd=true\n[Wsl2]\nnetworkingMode=none\n";
-
-            EditResult result = set(file, Mode.NAT);
-
-            assertThat(text(result.updated()))
-                    .isEqualTo("[wsl2]\n# networkingMode=nat\n[boot]\nsystemd=true\n[Wsl2]\nnetworkingMode=nat\n");
-            assertThat(result.notes()).anySatisfy(note -> assertThat(note).contains("Commented out line 2", "[wsl2]"));
-        }
-
-        @Test
-        void everyExtraSettingIsNamedByItsLineNumber() {
-            String file = "[wsl2]\nnetworkingMode=a\nnetworkingMode=b\n[experimental]\nnetworkingMode=c\n[wsl2]\nnetworkingMode=d\n";
-
-            EditResult result = set(file, Mode.MIRRORED);
-
-            assertThat(text(result.updated())).isEqualTo("[wsl2]\n# networkingMode=a\n# networkingMode=b\n"
-                    + "[experimental]\n# networkingMode=c\n[wsl2]\nnetworkingMode=mirrored\n");
-            assertThat(result.notes()).filteredOn(note -> note.startsWith("Commented out"))
-                    .extracting(note -> note.substring(0, "Commented out line 2".length()))
-                    .containsExactly("Commented out line 2", "Commented out line 3", "Commented out line 5");
-            assertThat(result.notes()).last().isEqualTo(WslConfigEdit.RESTART_NOTE);
-        }
+    @Test
+    void crlfFileGetsACrlfLine() {
+        assertThat(after("[wsl2]\r\nmemory=4GB\r\n", Mode.MIRRORED))
+                .isEqualTo("[wsl2]\r\nmemory=4GB\r\nnetworkingMode=mirrored\r\n");
+        assertThat(after("[boot]\r\nx=1\r\n", Mode.NAT))
+                .isEqualTo("[boot]\r\nx=1\r\n\r\n[wsl2]\r\nnetworkingMode=nat\r\n");
     }
 
-    @Nested
-    class AlreadySet {
-        @Test
-        void sameValueIgnoringCaseAndQuotesChangesNothing() {
-            String file = "[wsl2]\r\nnetworkingMode = \"Mirrored\" # yes\r\n";
-
-            EditResult result = set(file, Mode.MIRRORED);
-
-            assertThat(result.changed()).isFalse();
-            assertThat(result.updated()).isEqualTo(utf8(file));
-            assertThat(result.notes()).containsExactly(
-                    "networkingMode is already set to mirrored in [wsl2] (line 2).", WslConfigEdit.RESTART_NOTE);
-        }
-
-        @Test
-        void sameValueWithADuplicateStillCommentsOutTheDuplicate() {
-            EditResult result = set("[experimental]\nnetworkingMode=nat\n[wsl2]\nnetworkingMode=mirrored\n", Mode.MIRRORED);
-
-            assertThat(result.changed()).isTrue();
-            assertThat(text(result.updated()))
-                    .isEqualTo("[experimental]\n# networkingMode=nat\n[wsl2]\nnetworkingMode=mirrored\n");
-            assertThat(result.notes().getFirst()).contains("already set");
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"", "[boot]\nx=1", "[wsl2]\nnetworkingMode=nat\n[experimental]\nnetworkingMode=none\n",
-                "\uFEFF[wsl2]\r\nmemory=1GB", "[wsl2]\nnetworkingMode=nat\nnetworkingMode=nat\n"})
-        void applyingTwiceChangesNothingTheSecondTime(String file) {
-            for (Mode mode : Mode.values()) {
-                byte[] once = set(file, mode).updated();
-                EditResult twice = WslConfigEdit.setNetworkingMode(once, mode, false);
-
-                assertThat(twice.changed()).as("%s on %s", mode, file).isFalse();
-                assertThat(twice.updated()).isEqualTo(once);
-                assertThat(twice.notes().getFirst()).contains("already set");
-            }
-        }
+    @Test
+    void mixedLineBreaksUseTheDominantOneAndKeepTheOthers() {
+        assertThat(after("[wsl2]\nmemory=4GB\r\nswap=0\n", Mode.NAT))
+                .isEqualTo("[wsl2]\nmemory=4GB\r\nswap=0\nnetworkingMode=nat\n");
+        assertThat(after("[wsl2]\r\nmemory=4GB\nswap=0\r\n", Mode.NAT))
+                .isEqualTo("[wsl2]\r\nmemory=4GB\nswap=0\r\nnetworkingMode=nat\r\n");
     }
 
-    @Nested
-    class PreservesBytes {
-        @Test
-        void crlfFileGetsACrlfLine() {
-            assertThat(after("[wsl2]\r\nmemory=4GB\r\n", Mode.MIRRORED))
-                    .isEqualTo("[wsl2]\r\nmemory=4GB\r\nnetworkingMode=mirrored\r\n");
-            assertThat(after("[boot]\r\nx=1\r\n", Mode.NAT))
-                    .isEqualTo("[boot]\r\nx=1\r\n\r\n[wsl2]\r\nnetworkingMode=nat\r\n");
-        }
+    @Test
+    void aUtf8ByteOrderMarkIsKept() {
+        byte[] file = concat(BOM, utf8("[wsl2]\nnetworkingMode=nat\n"));
 
-        @Test
-        void mixedLineBreaksUseTheDominantOneAndKeepTheOthers() {
-            assertThat(after("[wsl2]\nmemory=4GB\r\nswap=0\n", Mode.NAT))
-                    .isEqualTo("[wsl2]\nmemory=4GB\r\nswap=0\nnetworkingMode=nat\n");
-            assertThat(after("[wsl2]\r\nmemory=4GB\nswap=0\r\n", Mode.NAT))
-                    .isEqualTo("[wsl2]\r\nmemory=4GB\nswap=0\r\nnetworkingMode=nat\r\n");
-        }
+        EditResult result = WslConfigEdit.setNetworkingMode(file, Mode.MIRRORED, false);
 
-        @Test
-        void aUtf8ByteOrderMarkIsKept() {
-            byte[] file = concat(BOM, utf8("[wsl2]\nnetworkingMode=nat\n"));
-
-            EditResult result = WslConfigEdit.setNetworkingMode(file, Mode.MIRRORED, false);
-
-            assertThat(result.updated()).isEqualTo(concat(BOM, utf8("[wsl2]\nnetworkingMode=mirrored\n")));
-            assertThat(WslConfigEdit.effectiveNetworkingMode(file)).contains("nat");
-        }
-
-        @Test
-        void aFileThatIsOnlyAByteOrderMarkKeepsIt() {
-            EditResult result = WslConfigEdit.setNetworkingMode(BOM, Mode.NAT, false);
-
-            assertThat(result.updated()).isEqualTo(concat(BOM, utf8("[wsl2]\r\nnetworkingMode=nat\r\n")));
-        }
-
-        @Test
-        void aMissingFinalNewlineStaysMissing() {
-            assertThat(after("[wsl2]\nmemory=4GB", Mode.MIRRORED))
-                    .isEqualTo("[wsl2]\nmemory=4GB\nnetworkingMode=mirrored");
-            assertThat(after("[boot]\nsystemd=true", Mode.MIRRORED))
-                    .isEqualTo("[boot]\nsystemd=true\n\n[wsl2]\nnetworkingMode=mirrored");
-            assertThat(after("[wsl2]\nnetworkingMode=nat", Mode.MIRRORED))
-                    .isEqualTo("[wsl2]\nnetworkingMode=mirrored");
-            assertThat(after("[wsl2]", Mode.NAT)).isEqualTo("[wsl2]\r\nnetworkingMode=nat");
-        }
-
-        @Test
-        void bytesThatAreNotUtf8SurviveUnchanged() {
-            byte[] latin1Comment = "# Einstellungen f\u00fcr \u00c4rger \u00ff\n".getBytes(ISO_8859_1);
-            byte[] brokenValue = {'k', 'e', 'r', 'n', 'e', 'l', '=', (byte) 0xC3, '(', (byte) 0x80, '\n'};
-            byte[] original = concat(latin1Comment, utf8("[wsl2]\n"), brokenValue, utf8("networkingMode=nat\t# \u00e9t\u00e9\n"));
-
-            EditResult result = WslConfigEdit.setNetworkingMode(original, Mode.MIRRORED, false);
-
-            assertThat(result.updated()).isEqualTo(
-                    concat(latin1Comment, utf8("[wsl2]\n"), brokenValue, utf8("networkingMode=mirrored\t# \u00e9t\u00e9\n")));
-        }
-
-        @Test
-        void tabsCommentsUnknownSectionsAndBlankLinesAreKept() {
-            String file = "; made by hand\n\n[wsl2]\n\tmemory\t=\t4GB  # half\n\n[unknown]\nfoo = bar\n  \n[experimental]\nsparseVhd=true\n";
-
-            String updated = after(file, Mode.MIRRORED);
-
-            assertThat(updated).isEqualTo("; made by hand\n\n[wsl2]\n\tmemory\t=\t4GB  # half\nnetworkingMode=mirrored\n\n"
-                    + "[unknown]\nfoo = bar\n  \n[experimental]\nsparseVhd=true\n");
-        }
+        assertThat(result.updated()).isEqualTo(concat(BOM, utf8("[wsl2]\nnetworkingMode=mirrored\n")));
+        assertThat(WslConfigEdit.effectiveNetworkingMode(file)).contains("nat");
     }
 
-    @Nested
-    class Utf16 {
-        private static final String CONTENT = "# caf\u00e9 \u2603\r\n[wsl2]\r\nnetworkingMode=nat\r\n";
-        private static final String EXPECTED = "# caf\u00e9 \u2603\r\n[wsl2]\r\nnetworkingMode=mirrored\r\n";
+    @Test
+    void aFileThatIsOnlyAByteOrderMarkKeepsIt() {
+        EditResult result = WslConfigEdit.setNetworkingMode(BOM, Mode.NAT, false);
 
-        static Stream<Arguments> files() {
-            return Stream.of(
-                    Arguments.of(Encoding.UTF16LE, concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, CONTENT.getBytes(UTF_16LE))),
-                    Arguments.of(Encoding.UTF16BE, concat(new byte[]{(byte) 0xFE, (byte) 0xFF}, CONTENT.getBytes(UTF_16BE))),
-                    Arguments.of(Encoding.UTF16LE, CONTENT.getBytes(UTF_16LE)));
-        }
+        assertThat(result.updated()).isEqualTo(concat(BOM, utf8("[wsl2]\r\nnetworkingMode=nat\r\n")));
+    }
 
-        @ParameterizedTest
-        @MethodSource("files")
-        void isDetected(Encoding encoding, byte[] file) {
-            assertThat(WslConfigEdit.detect(file)).isEqualTo(encoding);
-        }
+    @Test
+    void aMissingFinalNewlineStaysMissing() {
+        assertThat(after("[wsl2]\nmemory=4GB", Mode.MIRRORED))
+                .isEqualTo("[wsl2]\nmemory=4GB\nnetworkingMode=mirrored");
+        assertThat(after("[boot]\nsystemd=true", Mode.MIRRORED))
+                .isEqualTo("[boot]\nsystemd=true\n\n[wsl2]\nnetworkingMode=mirrored");
+        assertThat(after("[wsl2]\nnetworkingMode=nat", Mode.MIRRORED))
+                .isEqualTo("[wsl2]\nnetworkingMode=mirrored");
+        assertThat(after("[wsl2]", Mode.NAT)).isEqualTo("[wsl2]\r\nnetworkingMode=nat");
+    }
 
-        @ParameterizedTest
-        @MethodSource("files")
-        void isNotEditedWithoutPermissionToRewriteIt(Encoding encoding, byte[] file) {
-            EditResult result = WslConfigEdit.setNetworkingMode(file, Mode.MIRRORED, false);
+    @Test
+    void bytesThatAreNotUtf8SurviveUnchanged() {
+        byte[] latin1Comment = "# Einstellungen f\u00fcr \u00c4rger \u00ff\n".getBytes(ISO_8859_1);
+        byte[] brokenValue = {'k', 'e', 'r', 'n', 'e', 'l', '=', (byte) 0xC3, '(', (byte) 0x80, '\n'};
+        byte[] original = concat(latin1Comment, utf8("[wsl2]\n"), brokenValue, utf8("networkingMode=nat\t# \u00e9t\u00e9\n"));
+
+        EditResult result = WslConfigEdit.setNetworkingMode(original, Mode.MIRRORED, false);
+
+        assertThat(result.updated()).isEqualTo(
+                concat(latin1Comment, utf8("[wsl2]\n"), brokenValue, utf8("networkingMode=mirrored\t# \u00e9t\u00e9\n")));
+    }
+
+    @Test
+    void tabsCommentsUnknownSectionsAndBlankLinesAreKept() {
+        String file = "; made by hand\n\n[wsl2]\n\tmemory\t=\t4GB  # half\n\n[unknown]\nfoo = bar\n  \n[experimental]\nsparseVhd=true\n";
+
+        String updated = after(file, Mode.MIRRORED);
+
+        assertThat(updated).isEqualTo("; made by hand\n\n[wsl2]\n\tmemory\t=\t4GB  # half\nnetworkingMode=mirrored\n\n"
+                + "[unknown]\nfoo = bar\n  \n[experimental]\nsparseVhd=true\n");
+    }
+
+    private static final String UTF16_CONTENT = "# caf\u00e9 \u2603\r\n[wsl2]\r\nnetworkingMode=nat\r\n";
+    private static final String UTF16_EXPECTED = "# caf\u00e9 \u2603\r\n[wsl2]\r\nnetworkingMode=mirrored\r\n";
+
+    static Stream<Arguments> utf16Files() {
+        return Stream.of(
+                Arguments.of(Encoding.UTF16LE, concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, UTF16_CONTENT.getBytes(UTF_16LE))),
+                Arguments.of(Encoding.UTF16BE, concat(new byte[]{(byte) 0xFE, (byte) 0xFF}, UTF16_CONTENT.getBytes(UTF_16BE))),
+                Arguments.of(Encoding.UTF16LE, UTF16_CONTENT.getBytes(UTF_16LE)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("utf16Files")
+    void utf16IsDetected(Encoding encoding, byte[] file) {
+        assertThat(WslConfigEdit.detect(file)).isEqualTo(encoding);
+    }
+
+    @ParameterizedTest
+    @MethodSource("utf16Files")
+    void utf16IsNotEditedWithoutPermissionToRewriteIt(Encoding encoding, byte[] file) {
+        EditResult result = WslConfigEdit.setNetworkingMode(file, Mode.MIRRORED, false);
+
+        assertThat(result.updated()).isEqualTo(file);
+        assertThat(result.changed()).isFalse();
+        assertThat(result.applicable()).isFalse();
+        assertThat(result.conflicts()).singleElement().asString()
+                .contains("WSL cannot read", "UTF-16", "\"Unicode\" in Notepad", "rewrite", "UTF-8", "same content");
+    }
+
+    @ParameterizedTest
+    @MethodSource("utf16Files")
+    void utf16IsRewrittenAsUtf8WithTheSameContentAndThenEdited(Encoding encoding, byte[] file) {
+        EditResult result = WslConfigEdit.setNetworkingMode(file, Mode.MIRRORED, true);
+
+        assertThat(result.updated()).isEqualTo(utf8(UTF16_EXPECTED));
+        assertThat(result.changed()).isTrue();
+        assertThat(result.applicable()).isTrue();
+        assertThat(result.notes()).first().isEqualTo(WslConfigEdit.UTF16_REWRITTEN);
+        assertThat(result.notes()).contains("Changed networkingMode from nat to mirrored in [wsl2] (line 3).");
+        assertThat(result.notes()).last().isEqualTo(WslConfigEdit.RESTART_NOTE);
+    }
+
+    @Test
+    void utf16IsRewrittenEvenWhenTheModeIsAlreadySetBecauseWslCannotReadIt() {
+        byte[] file = concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, UTF16_EXPECTED.getBytes(UTF_16LE));
+
+        EditResult result = WslConfigEdit.setNetworkingMode(file, Mode.MIRRORED, true);
+
+        assertThat(result.changed()).isTrue();
+        assertThat(result.updated()).isEqualTo(utf8(UTF16_EXPECTED));
+    }
+
+    @ParameterizedTest
+    @MethodSource("utf16Files")
+    void utf16IsReadAsSettingNothing(Encoding encoding, byte[] file) {
+        assertThat(WslConfigEdit.effectiveNetworkingMode(file)).isEmpty();
+    }
+
+    @Test
+    void utf16ThatCannotBeDecodedIsNeverConverted() {
+        byte[] truncated = concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, "[wsl2]".getBytes(UTF_16LE), new byte[]{'x'});
+        byte[] loneSurrogate = concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, new byte[]{0x00, (byte) 0xD8, 'a', 0});
+
+        for (byte[] file : new byte[][]{truncated, loneSurrogate}) {
+            EditResult result = WslConfigEdit.setNetworkingMode(file, Mode.MIRRORED, true);
 
             assertThat(result.updated()).isEqualTo(file);
             assertThat(result.changed()).isFalse();
-            assertThat(result.applicable()).isFalse();
-            assertThat(result.conflicts()).singleElement().asString()
-                    .contains("WSL cannot read", "UTF-16", "\"Unicode\" in Notepad", "rewrite", "UTF-8", "same content");
-        }
-
-        @ParameterizedTest
-        @MethodSource("files")
-        void isRewrittenAsUtf8WithTheSameContentAndThenEdited(Encoding encoding, byte[] file) {
-            EditResult result = WslConfigEdit.setNetworkingMode(file, Mode.MIRRORED, true);
-
-            assertThat(result.updated()).isEqualTo(utf8(EXPECTED));
-            assertThat(result.changed()).isTrue();
-            assertThat(result.applicable()).isTrue();
-            assertThat(result.notes()).first().isEqualTo(WslConfigEdit.UTF16_REWRITTEN);
-            assertThat(result.notes()).contains("Changed networkingMode from nat to mirrored in [wsl2] (line 3).");
-            assertThat(result.notes()).last().isEqualTo(WslConfigEdit.RESTART_NOTE);
-        }
-
-        @Test
-        void isRewrittenEvenWhenTheModeIsAlreadySetBecauseWslCannotReadIt() {
-            byte[] file = concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, EXPECTED.getBytes(UTF_16LE));
-
-            EditResult result = WslConfigEdit.setNetworkingMode(file, Mode.MIRRORED, true);
-
-            assertThat(result.changed()).isTrue();
-            assertThat(result.updated()).isEqualTo(utf8(EXPECTED));
-        }
-
-        @ParameterizedTest
-        @MethodSource("files")
-        void isReadAsSettingNothing(Encoding encoding, byte[] file) {
-            assertThat(WslConfigEdit.effectiveNetworkingMode(file)).isEmpty();
-        }
-
-        @Test
-        void thatCannotBeDecodedIsNeverConverted() {
-            byte[] truncated = concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, "[wsl2]".getBytes(UTF_16LE), new byte[]{'x'});
-            byte[] loneSurrogate = concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, new byte[]{0x00, (byte) 0xD8, 'a', 0});
-
-            for (byte[] file : new byte[][]{truncated, loneSurrogate}) {
-                EditResult result = WslConfigEdit.setNetworkingMode(file, Mode.MIRRORED, true);
-
-                assertThat(result.updated()).isEqualTo(file);
-                assertThat(result.changed()).isFalse();
-                assertThat(result.conflicts()).containsExactly(WslConfigEdit.UTF16_BROKEN);
-            }
+            assertThat(result.conflicts()).containsExactly(WslConfigEdit.UTF16_BROKEN);
         }
     }
 
-    @Nested
-    class Detect {
-        @Test
-        void utf8WithAndWithoutByteOrderMark() {
-            assertThat(WslConfigEdit.detect(new byte[0])).isEqualTo(Encoding.UTF8);
-            assertThat(WslConfigEdit.detect(utf8("[wsl2]\nmemory=4GB\n"))).isEqualTo(Encoding.UTF8);
-            assertThat(WslConfigEdit.detect(utf8("\u00e9\u00e9\u00e9"))).isEqualTo(Encoding.UTF8);
-            assertThat(WslConfigEdit.detect(concat(BOM, utf8("[wsl2]")))).isEqualTo(Encoding.UTF8_BOM);
-            assertThat(WslConfigEdit.detect(BOM)).isEqualTo(Encoding.UTF8_BOM);
-        }
-
-        @Test
-        void byteOrderMarkLessUtf16ByItsNuls() {
-            assertThat(WslConfigEdit.detect("[wsl2]".getBytes(UTF_16LE))).isEqualTo(Encoding.UTF16LE);
-            assertThat(WslConfigEdit.detect("[wsl2]".getBytes(UTF_16BE))).isEqualTo(Encoding.UTF16BE);
-            assertThat(WslConfigEdit.detect(new byte[]{'a', 0, 'b', 'c', 'd', 'e'})).isEqualTo(Encoding.UTF8);
-        }
+    @Test
+    void detectsUtf8WithAndWithoutByteOrderMark() {
+        assertThat(WslConfigEdit.detect(new byte[0])).isEqualTo(Encoding.UTF8);
+        assertThat(WslConfigEdit.detect(utf8("[wsl2]\nmemory=4GB\n"))).isEqualTo(Encoding.UTF8);
+        assertThat(WslConfigEdit.detect(utf8("\u00e9\u00e9\u00e9"))).isEqualTo(Encoding.UTF8);
+        assertThat(WslConfigEdit.detect(concat(BOM, utf8("[wsl2]")))).isEqualTo(Encoding.UTF8_BOM);
+        assertThat(WslConfigEdit.detect(BOM)).isEqualTo(Encoding.UTF8_BOM);
     }
 
-    @Nested
-    class ReadsWhatWslUses {
-        @ParameterizedTest
-        @ValueSource(strings = {"", "\n\n", "[wsl2]\nmemory=4GB\n", "networkingMode=mirrored\n",
-                "[boot]\nnetworkingMode=mirrored\n", "[wsl2]\n# networkingMode=mirrored\n",
-                "[wsl2]\n; networkingMode=mirrored\n", "[wsl2]\nnetworking_mode=mirrored\n",
-                "[wsl2]\nnetworkingMode mirrored\n", "[wsl2]\nnetworkingMode=\"mirrored\n",
-                "[wsl2]\nnetworkingMode=mir\\qrored\n", "[wsl2]\nnetworkingMode=mirrored \\\n",
-                "[wsl2]x\nnetworkingMode=mirrored\n", "[wsl]\nnetworkingMode=mirrored\n",
-                "[experimental]\n[wsl2]x\nnetworkingMode=mirrored\n", "[wsl2]\n[boot] [wsl2]\nnetworkingMode=mirrored\n"})
-        void nothingWhereWslFindsNoSetting(String file) {
-            assertThat(WslConfigEdit.effectiveNetworkingMode(utf8(file))).isEmpty();
-        }
+    @Test
+    void detectsByteOrderMarkLessUtf16ByItsNuls() {
+        assertThat(WslConfigEdit.detect("[wsl2]".getBytes(UTF_16LE))).isEqualTo(Encoding.UTF16LE);
+        assertThat(WslConfigEdit.detect("[wsl2]".getBytes(UTF_16BE))).isEqualTo(Encoding.UTF16BE);
+        assertThat(WslConfigEdit.detect(new byte[]{'a', 0, 'b', 'c', 'd', 'e'})).isEqualTo(Encoding.UTF8);
+    }
 
-        @ParameterizedTest
-        @MethodSource("dev.netdoctor.fix.WslConfigEditTest#readings")
-        void theValueWslUses(String file, String expected) {
-            assertThat(effective(file)).isEqualTo(expected);
-        }
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\n\n", "[wsl2]\nmemory=4GB\n", "networkingMode=mirrored\n",
+            "[boot]\nnetworkingMode=mirrored\n", "[wsl2]\n# networkingMode=mirrored\n",
+            "[wsl2]\n; networkingMode=mirrored\n", "[wsl2]\nnetworking_mode=mirrored\n",
+            "[wsl2]\nnetworkingMode mirrored\n", "[wsl2]\nnetworkingMode=\"mirrored\n",
+            "[wsl2]\nnetworkingMode=mir\\qrored\n", "[wsl2]\nnetworkingMode=mirrored \\\n",
+            "[wsl2]x\nnetworkingMode=mirrored\n", "[wsl]\nnetworkingMode=mirrored\n",
+            "[experimental]\n[wsl2]x\nnetworkingMode=mirrored\n", "[wsl2]\n[boot] [wsl2]\nnetworkingMode=mirrored\n"})
+    void readsNothingWhereWslFindsNoSetting(String file) {
+        assertThat(WslConfigEdit.effectiveNetworkingMode(utf8(file))).isEmpty();
+    }
 
-        @Test
-        void aSectionWithoutTheSettingIsNotTheOneThatCounts() {
-            assertThat(effective("[experimental]\nnetworkingMode=mirrored\n[wsl2]\nmemory=1GB\n")).isEqualTo("mirrored");
-        }
+    @ParameterizedTest
+    @MethodSource("readings")
+    void readsTheValueWslUses(String file, String expected) {
+        assertThat(effective(file)).isEqualTo(expected);
+    }
 
-        @Test
-        void evenAfterInvalidUtf8Bytes() {
-            byte[] file = concat(new byte[]{'#', (byte) 0xFF, (byte) 0xC3, '\n'}, utf8("[wsl2]\nnetworkingMode=Mirrored\n"));
+    @Test
+    void readsExperimentalWhenWsl2HasNoSetting() {
+        assertThat(effective("[experimental]\nnetworkingMode=mirrored\n[wsl2]\nmemory=1GB\n")).isEqualTo("mirrored");
+    }
 
-            assertThat(WslConfigEdit.effectiveNetworkingMode(file)).contains("mirrored");
-        }
+    @Test
+    void readsEvenAfterInvalidUtf8Bytes() {
+        byte[] file = concat(new byte[]{'#', (byte) 0xFF, (byte) 0xC3, '\n'}, utf8("[wsl2]\nnetworkingMode=Mirrored\n"));
+
+        assertThat(WslConfigEdit.effectiveNetworkingMode(file)).contains("mirrored");
     }
 
     static Stream<Arguments> readings() {

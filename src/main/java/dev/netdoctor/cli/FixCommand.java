@@ -1,0 +1,123 @@
+package dev.netdoctor.cli;
+
+import dev.netdoctor.fix.EditResult;
+import dev.netdoctor.fix.FixException;
+import dev.netdoctor.fix.SafeApply;
+import dev.netdoctor.fix.SshConfigEdit;
+import dev.netdoctor.fix.SshConfigOracle;
+import dev.netdoctor.fix.SshIncludes;
+import dev.netdoctor.fix.Verifier;
+import dev.netdoctor.host.LocalLinuxSide;
+import dev.netdoctor.model.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/** {@code fix …}: the one-click fixes, from the command line, with the same safety. */
+@Command(name = "fix", mixinStandardHelpOptions = true,
+        description = "Applies a fix safely: shows the diff, keeps a backup, checks the result, can be undone.",
+        subcommands = {FixCommand.SshIpqos.class, WslModeCommand.class})
+public final class FixCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Shared: print the preview, apply unless dry-run, report; exit 0 done or nothing to do, 1 refused. */
+    static int previewAndApply(PrintWriter out, PrintWriter err, Path file, Function<byte[], EditResult> edit,
+                               VerifierFactory verifier, boolean dryRun) {
+        SafeApply apply = new SafeApply(Clock.systemUTC());
+        try {
+            SafeApply.Preview preview = apply.preview(file, edit);
+            EditResult r = preview.edit();
+            r.notes().forEach(n -> out.println(n));
+            if (!r.applicable()) {
+                r.conflicts().forEach(c -> err.println("Conflict: " + c));
+                err.println("Nothing was changed.");
+                return ExitCodes.PROBLEM_FOUND;
+            }
+            if (!r.changed()) {
+                return ExitCodes.NO_PROBLEM;
+            }
+            out.println();
+            out.print(preview.diff());
+            if (dryRun) {
+                out.println();
+                out.println("Dry run: nothing was written.");
+                return ExitCodes.NO_PROBLEM;
+            }
+            SafeApply.Applied applied = apply.apply(preview, verifier.create(preview));
+            out.println();
+            out.println("Written: " + applied.file());
+            out.println(applied.backup() == null ? "No backup needed: the file did not exist before." : "Backup:  " + applied.backup());
+            out.println((applied.verdict().ran() ? "Checked: " : "Not checked: ") + applied.verdict().message());
+            out.println("To undo: wsl-net-doctor undo " + (applied.backup() == null ? applied.undoRecord() : applied.backup()));
+            return ExitCodes.NO_PROBLEM;
+        } catch (FixException e) {
+            err.println("wsl-net-doctor: " + e.getMessage());
+            return ExitCodes.PROBLEM_FOUND;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("wsl-net-doctor: interrupted; the file was left as it was.");
+            return ExitCodes.INCOMPLETE;
+        }
+    }
+
+    interface VerifierFactory {
+        Verifier create(SafeApply.Preview preview) throws InterruptedException;
+    }
+
+    @Command(name = "ssh-ipqos", mixinStandardHelpOptions = true,
+            description = {"Turns off ssh's packet marking (IPQoS) for some hosts in your ~/.ssh/config.",
+                    "Changes nothing for any other host; the real ssh (ssh -G) checks that before and after writing."},
+            footer = {"", "Example:", "  wsl-net-doctor fix ssh-ipqos --hosts '192.168.1.*' --dry-run"})
+    static final class SshIpqos implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--hosts", required = true, paramLabel = "PATTERN", description = "Host pattern, e.g. 192.168.1.* or nas.local.")
+        String hosts;
+
+        @Option(names = "--value", defaultValue = "none", paramLabel = "IPQOS", description = "The IPQoS to use, ${DEFAULT-VALUE} by default.")
+        String value;
+
+        @Option(names = "--ssh-config", paramLabel = "PATH", description = "The config file, ~/.ssh/config by default.")
+        Path sshConfig;
+
+        @Option(names = "--dry-run", description = "Show the change and write nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            String pattern;
+            String ipqos;
+            try {
+                pattern = SshConfigEdit.checkPattern(hosts);
+                ipqos = SshConfigEdit.checkValue(value);
+            } catch (InvalidInputException e) {
+                err.println("wsl-net-doctor: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            Path home = Path.of(System.getProperty("user.home"));
+            Path file = sshConfig != null ? sshConfig : home.resolve(".ssh").resolve("config");
+            LocalDate today = LocalDate.now();
+            return previewAndApply(spec.commandLine().getOut(), err, file,
+                    original -> SshConfigEdit.setIpqos(original, pattern, ipqos, today, List.of(), SshIncludes.under(home)),
+                    preview -> new SshConfigOracle(new LocalLinuxSide(), preview.existed() ? preview.file() : null,
+                            preview.original(), pattern, ipqos, List.of()),
+                    dryRun);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.netdoctor.cli;
+
+import dev.netdoctor.fix.WslConfigEdit;
+import dev.netdoctor.fix.WslConfigLocation;
+import dev.netdoctor.fix.WslConfigOracle;
+import dev.netdoctor.host.LocalLinuxSide;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "wsl-networking-mode", mixinStandardHelpOptions = true,
+        description = {"Sets networkingMode in %UserProfile%\\.wslconfig (mirrored or nat).",
+                "Takes effect after 'wsl --shutdown' (see: wsl-net-doctor restart-wsl)."},
+        footer = {"", "Examples:", "  wsl-net-doctor fix wsl-networking-mode --mode mirrored --dry-run",
+                "  wsl-net-doctor fix wsl-networking-mode --mode nat --wslconfig /mnt/c/Users/alice/.wslconfig"})
+final class WslModeCommand implements Callable<Integer> {
+    /** The modes a fix offers; virtioproxy and none are not fixes for anything we diagnose. */
+    enum FixMode { MIRRORED, NAT }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--mode", required = true, paramLabel = "mirrored|nat", description = "The networking mode to set.")
+    FixMode mode;
+
+    @Option(names = "--wslconfig", paramLabel = "PATH", description = "The .wslconfig file; found through WSL interop by default.")
+    Path wslconfig;
+
+    @Option(names = "--rewrite-utf16", description = "If the file is saved as UTF-16 (which WSL cannot read), rewrite it as UTF-8 with the same content.")
+    boolean rewriteUtf16;
+
+    @Option(names = "--dry-run", description = "Show the change and write nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Path> file = wslconfig != null ? Optional.of(wslconfig) : WslConfigLocation.find(new LocalLinuxSide());
+        if (file.isEmpty()) {
+            err.println("wsl-net-doctor: cannot find your Windows profile's .wslconfig from here; give it with --wslconfig PATH "
+                    + "(inside WSL usually /mnt/c/Users/<you>/.wslconfig).");
+            return ExitCodes.BAD_INPUT;
+        }
+        WslConfigEdit.Mode target = mode == FixMode.MIRRORED ? WslConfigEdit.Mode.MIRRORED : WslConfigEdit.Mode.NAT;
+        return FixCommand.previewAndApply(out, err, file.get(),
+                original -> WslConfigEdit.setNetworkingMode(original, target, rewriteUtf16),
+                preview -> new WslConfigOracle(target), dryRun);
+    }
+}

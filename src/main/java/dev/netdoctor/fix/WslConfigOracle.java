@@ -1,0 +1,36 @@
+package dev.netdoctor.fix;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads the candidate .wslconfig the way WSL will: it must be UTF-8 (WSL cannot read UTF-16)
+ * and give the requested networking mode.
+ */
+public final class WslConfigOracle implements Verifier {
+    private final WslConfigEdit.Mode mode;
+
+    public WslConfigOracle(WslConfigEdit.Mode mode) {
+        this.mode = mode;
+    }
+
+    @Override
+    public Verdict verify(Path candidate) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(candidate);
+        } catch (IOException e) {
+            return Verdict.failed("the new file cannot be read back: " + e.getMessage());
+        }
+        WslConfigEdit.Encoding enc = WslConfigEdit.detect(bytes);
+        if (enc != WslConfigEdit.Encoding.UTF8 && enc != WslConfigEdit.Encoding.UTF8_BOM) {
+            return Verdict.failed("the new file is " + enc + ", which WSL cannot read");
+        }
+        String effective = WslConfigEdit.effectiveNetworkingMode(bytes).orElse("(not set)");
+        if (!effective.equalsIgnoreCase(mode.value())) {
+            return Verdict.failed("WSL would use networkingMode " + effective + ", not " + mode.value());
+        }
+        return Verdict.passed("read back as WSL reads it: networkingMode=" + effective + ", UTF-8.");
+    }
+}
