@@ -48,6 +48,10 @@ final class WslModeCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         WslConfigEdit.Mode target = mode == FixMode.MIRRORED ? WslConfigEdit.Mode.MIRRORED : WslConfigEdit.Mode.NAT;
+        if (target == WslConfigEdit.Mode.MIRRORED) {
+            out.println("Note: mirrored mode does not cure every case of dropped marked packets (microsoft/WSL#41101);"
+                    + " for ssh, 'fix ssh-ipqos' is the surer fix.");
+        }
         return FixCommand.previewAndApply(out, err, file.get(),
                 original -> WslConfigEdit.setNetworkingMode(original, target, rewriteUtf16),
                 preview -> new WslConfigOracle(target), dryRun);

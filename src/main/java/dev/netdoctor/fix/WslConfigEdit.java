@@ -70,7 +70,7 @@ public final class WslConfigEdit {
         if (!encoding.isUtf16()) {
             return edit(original, encoding == Encoding.UTF8_BOM, mode, List.of());
         }
-        if (false) {
+        if (!rewriteUtf16AsUtf8) {
             return refused(original, UTF16_CONFLICT);
         }
         return utf16ToUtf8(original, encoding)
