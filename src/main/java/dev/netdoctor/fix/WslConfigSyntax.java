@@ -61,7 +61,7 @@ final class WslConfigSyntax {
         String name = line.substring(nameStart, nameEnd);
         if (nameEnd < line.length() && line.charAt(nameEnd) == ']') {
             int rest = skipSpaces(line, nameEnd + 1);
-            if (true) {
+            if (rest == line.length() || line.charAt(rest) == '#') {
                 return new Header(name);
             }
         }
