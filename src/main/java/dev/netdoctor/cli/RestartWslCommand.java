@@ -1,14 +1,13 @@
 package dev.netdoctor.cli;
 
 import dev.netdoctor.host.LocalLinuxSide;
-import dev.netdoctor.model.CommandRun;
+import dev.netdoctor.fix.FixException;
+import dev.netdoctor.fix.WslRestart;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "restart-wsl", mixinStandardHelpOptions = true,
@@ -30,17 +29,12 @@ public final class RestartWslCommand implements Callable<Integer> {
             err.println("wsl-net-doctor: restarting WSL stops every running distro. Run again with --yes to confirm.");
             return ExitCodes.PROBLEM_FOUND;
         }
-        LocalLinuxSide local = new LocalLinuxSide();
-        String wsl = local.hasCommand("wsl.exe") ? "wsl.exe" : "/mnt/c/Windows/System32/wsl.exe";
-        if (!local.hasCommand(wsl)) {
-            err.println("wsl-net-doctor: wsl.exe is not reachable from here. In Windows PowerShell, run: wsl --shutdown");
-            return ExitCodes.INCOMPLETE;
-        }
         out.println("Stopping all WSL distros (wsl.exe --shutdown)…");
         out.flush();
-        CommandRun r = local.run(List.of(wsl, "--shutdown"), Duration.ofSeconds(60));
-        if (!r.succeeded()) {
-            err.println("wsl-net-doctor: wsl.exe --shutdown failed: " + (r.stderr() + r.stdout()).strip());
+        try {
+            WslRestart.shutdown(new LocalLinuxSide());
+        } catch (FixException e) {
+            err.println("wsl-net-doctor: " + e.getMessage());
             return ExitCodes.INCOMPLETE;
         }
         out.println("Done. Start your distro again; WSL reads .wslconfig when it starts.");

@@ -31,7 +31,7 @@ final class WslModeCommand implements Callable<Integer> {
     @Option(names = "--wslconfig", paramLabel = "PATH", description = "The .wslconfig file; found through WSL interop by default.")
     Path wslconfig;
 
-    @Option(names = "--rewrite-utf16", description = "If the file is saved as UTF-16 (which WSL cannot read), rewrite it as UTF-8 with the same content.")
+    @Option(names = "--rewrite-utf16", description = "If the file is saved as UTF-16 (which WSL may not read), rewrite it as UTF-8 with the same content.")
     boolean rewriteUtf16;
 
     @Option(names = "--dry-run", description = "Show the change and write nothing.")

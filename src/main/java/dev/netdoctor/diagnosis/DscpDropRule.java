@@ -58,7 +58,7 @@ final class DscpDropRule implements Rule {
         if (hs.isPresent()) {
             for (HandshakeAttempt a : hs.get().attempts()) {
                 evidence.add(Evidence.of("SSH handshake " + (a.marking().marked() ? "marked " + a.marking().name() : "unmarked") + ": "
-                        + (a.completed() ? "reached the server's host key (" + a.serverVersion() + ")" : "stopped at " + a.reached().name().toLowerCase().replace('_', ' '))));
+                        + (a.completed() ? "reached the server's host key (" + a.serverVersion() + ")" : a.reached().describe())));
             }
             corroborated |= hs.get().attempts().stream().anyMatch(a -> !a.marking().marked() && a.completed())
                     && hs.get().attempts().stream().anyMatch(a -> a.marking().marked() && a.reached() == HandshakeAttempt.Stage.NOTHING);

@@ -18,6 +18,11 @@ public final class Fixes {
     public static final String REVERSE_PROXY = "reverse-proxy";
     public static final String TEST_FROM_ANOTHER_HOST = "test-from-another-host";
 
+    /** Parameter names of applicable fixes. */
+    public static final String PATTERN = "pattern";
+    public static final String TARGET = "target";
+    public static final String MODE = "mode";
+
     private Fixes() {
     }
 
@@ -34,13 +39,15 @@ public final class Fixes {
         String pattern = hostPattern(target);
         return new FixSuggestion(SSH_CONFIG_IPQOS_NONE, "Turn off SSH packet marking for " + pattern,
                 "Adds \"IPQoS none\" for Host " + pattern + " to your ~/.ssh/config, so ssh stops marking its packets "
-                        + "for these hosts. To try it once first: ssh -o IPQoS=none " + target.host());
+                        + "for these hosts. To try it once first: ssh -o IPQoS=none " + target.host(),
+                java.util.Map.of(PATTERN, pattern, TARGET, target.host()));
     }
 
     static FixSuggestion mirroredNetworking() {
         return new FixSuggestion(WSLCONFIG_NETWORKING_MODE, "Switch WSL to mirrored networking",
                 "Sets networkingMode=mirrored in the [wsl2] section of %UserProfile%\\.wslconfig; it takes effect after "
                         + "\"wsl --shutdown\". Mirrored mode uses Windows' own network stack instead of WSL's NAT. It does not "
-                        + "cure every case of dropped marked packets (microsoft/WSL#41101), so the ssh setting is the surer fix.");
+                        + "cure every case of dropped marked packets (microsoft/WSL#41101), so the ssh setting is the surer fix.",
+                java.util.Map.of(MODE, "mirrored"));
     }
 }

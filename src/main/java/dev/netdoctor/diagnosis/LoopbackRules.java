@@ -185,7 +185,8 @@ final class LoopbackRules {
                         + "Takes effect after wsl --shutdown."));
         fixes.add(new FixSuggestion(Fixes.WSLCONFIG_NETWORKING_MODE, "Switch WSL back to NAT networking",
                 "Set networkingMode=nat in the [wsl2] section of %UserProfile%\\.wslconfig, then wsl --shutdown. In NAT mode 127.0.0.1 "
-                        + "stays inside Linux; other machines then need a port forward to reach the service."));
+                        + "stays inside Linux; other machines then need a port forward to reach the service.",
+                java.util.Map.of(Fixes.MODE, "nat")));
         fixes.add(new FixSuggestion(Fixes.REVERSE_PROXY, "Put a reverse proxy in front",
                 "A proxy (e.g. nginx) listening on the network address and forwarding to the service keeps one entry point for everyone."));
         fixes.add(new FixSuggestion(Fixes.TEST_FROM_ANOTHER_HOST, "Test from another machine",

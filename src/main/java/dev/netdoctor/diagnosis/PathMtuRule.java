@@ -29,8 +29,7 @@ final class PathMtuRule implements Rule {
         int through = m.estimatedPathMtu();
         List<Evidence> evidence = new ArrayList<>();
         obs.data(ProbeData.SshHandshakes.class).ifPresent(h -> h.attempts().stream().filter(a -> !a.marking().marked()).forEach(a ->
-                evidence.add(Evidence.of("SSH handshake (unmarked): connected, then stopped at "
-                        + a.reached().name().toLowerCase().replace('_', ' ') + " after " + a.millis() + " ms"))));
+                evidence.add(Evidence.of("SSH handshake (unmarked): " + a.reached().describe() + " after " + a.millis() + " ms"))));
         evidence.addAll(ReachabilityRules.evidenceOf(obs, "path-mtu"));
         return Optional.of(new Finding(ID, Severity.PROBLEM, Confidence.HIGH,
                 "Large packets to " + obs.target().host() + " are lost on the way",

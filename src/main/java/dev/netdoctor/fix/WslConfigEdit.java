@@ -23,9 +23,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  * file's bytes that changes nothing but that setting, so the user's diff shows only what matters.
  *
  * <p>Lines are read as WSL reads them ({@link WslConfigSyntax}, {@link WslConfigScan}). The
- * edit leaves exactly one networkingMode line that WSL honours: the effective one gets the new
- * value in place, any other is commented out (never deleted), and without one a line is added
- * to the first {@code [wsl2]} section or a new {@code [wsl2]} section is appended.
+ * edit leaves exactly one networkingMode line that WSL honours: the effective one (the first in
+ * the file) gets the new value in place, any other is commented out (never deleted), and
+ * without one a line is added to the first {@code [wsl2]} section or a new {@code [wsl2]}
+ * section is appended.
  */
 public final class WslConfigEdit {
     public static final String FIX_ID = "wslconfig-networking-mode";
@@ -39,7 +40,7 @@ public final class WslConfigEdit {
         }
     }
 
-    /** How a .wslconfig is encoded; WSL reads only the first two. */
+    /** How a .wslconfig is encoded; only the first two are sure to be read by WSL. */
     public enum Encoding {
         UTF8, UTF8_BOM, UTF16LE, UTF16BE;
 
@@ -51,12 +52,15 @@ public final class WslConfigEdit {
     static final String RESTART_NOTE = "WSL reads this setting only when it starts. Run `wsl --shutdown` and wait"
             + " until all distros have stopped (about 8 seconds, the \"8 second rule\") before starting WSL again."
             + " This restart stops every running distro, so save your work in them first.";
-    static final String UTF16_CONFLICT = "WSL cannot read this .wslconfig: it is saved as UTF-16 (\"Unicode\" in"
-            + " Notepad), and WSL only reads UTF-8, so none of the settings in it take effect. Nothing was changed."
+    // WSL reads .wslconfig as UTF-8. Without a byte order mark (and as big-endian) UTF-16 is not
+    // read at all; with one, Windows' C library may convert it. Either way UTF-8 is the encoding
+    // WSL is sure to read, so the texts say "may" and the rewrite is offered, never forced.
+    static final String UTF16_CONFLICT = "This .wslconfig is saved as UTF-16 (\"Unicode\" in Notepad), but WSL reads"
+            + " .wslconfig as UTF-8, so its settings may not take effect. Nothing was changed."
             + " Net Doctor can rewrite the file as UTF-8 with the same content and then set networkingMode.";
-    static final String UTF16_REWRITTEN = "The file was saved as UTF-16 (\"Unicode\" in Notepad), which WSL cannot"
-            + " read; it was rewritten as UTF-8 with the same content so that WSL reads it.";
-    static final String UTF16_BROKEN = "This .wslconfig looks like UTF-16 (\"Unicode\" in Notepad), which WSL cannot"
+    static final String UTF16_REWRITTEN = "The file was saved as UTF-16 (\"Unicode\" in Notepad); it was rewritten as"
+            + " UTF-8 with the same content, the encoding WSL reads.";
+    static final String UTF16_BROKEN = "This .wslconfig looks like UTF-16 (\"Unicode\" in Notepad), which WSL may not"
             + " read, but it contains bytes that are not valid UTF-16, so it cannot be converted to UTF-8 without"
             + " losing text. Nothing was changed. Open it in Notepad and save it with the encoding \"UTF-8\".";
 
@@ -82,7 +86,7 @@ public final class WslConfigEdit {
     /**
      * Reads the effective networkingMode WSL would use from these bytes, or empty: the value
      * as WSL reads it (unquoted, lower case, since WSL compares it ignoring case), which may be
-     * one WSL rejects and replaces with its default. Empty for UTF-16, which WSL cannot read.
+     * one WSL rejects and replaces with its default. Empty for UTF-16, which WSL may not read.
      */
     public static Optional<String> effectiveNetworkingMode(byte[] content) {
         Encoding encoding = detect(content);

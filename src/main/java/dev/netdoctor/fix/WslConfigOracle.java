@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads the candidate .wslconfig the way WSL will: it must be UTF-8 (WSL cannot read UTF-16)
+ * Reads the candidate .wslconfig the way WSL will: it must be UTF-8 (WSL may not read UTF-16)
  * and give the requested networking mode.
  */
 public final class WslConfigOracle implements Verifier {
@@ -25,7 +25,7 @@ public final class WslConfigOracle implements Verifier {
         }
         WslConfigEdit.Encoding enc = WslConfigEdit.detect(bytes);
         if (enc != WslConfigEdit.Encoding.UTF8 && enc != WslConfigEdit.Encoding.UTF8_BOM) {
-            return Verdict.failed("the new file is " + enc + ", which WSL cannot read");
+            return Verdict.failed("the new file is " + enc + ", which WSL may not read");
         }
         String effective = WslConfigEdit.effectiveNetworkingMode(bytes).orElse("(not set)");
         if (!effective.equalsIgnoreCase(mode.value())) {

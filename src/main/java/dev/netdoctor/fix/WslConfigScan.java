@@ -6,7 +6,6 @@ import dev.netdoctor.fix.WslConfigSyntax.Parsed;
 import dev.netdoctor.fix.WslConfigSyntax.Setting;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,16 +44,13 @@ record WslConfigScan(List<Found> settings, OptionalInt insertionPoint) {
     }
 
     /**
-     * The setting WSL uses. Two assumptions, as agreed for this project: a {@code [wsl2]}
-     * setting wins over a legacy {@code [experimental]} one, and within them the last one wins,
-     * gitconfig style (also across repeated {@code [wsl2]} sections). Current WSL sources
-     * (ConfigKey::Parse) instead keep the first occurrence of either spelling and warn about the
-     * rest. The edit never depends on which rule is right: it leaves exactly one honoured line.
+     * The setting WSL uses: WSL's own parser (ConfigKey::Parse in microsoft/WSL) treats
+     * {@code wsl2.networkingMode} and the legacy {@code experimental.networkingMode} as one
+     * setting, keeps the first occurrence in the file and warns about the rest. The edit does
+     * not rely on this: it leaves exactly one honoured line.
      */
     Optional<Found> effective() {
-        return settings.stream()
-                .max(Comparator.comparing((Found found) -> found.section().equals(WSL2))
-                        .thenComparingInt(Found::index));
+        return settings.stream().findFirst();
     }
 
     private static List<Found> honouredSettings(List<Parsed> parsed) {

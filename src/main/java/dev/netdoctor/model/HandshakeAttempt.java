@@ -9,6 +9,21 @@ public record HandshakeAttempt(DscpClass marking, Stage reached, boolean complet
                                String hostKeyFingerprint, String error) {
     /** The stages of an SSH connection, in order. */
     public enum Stage {
-        NOTHING, TCP_CONNECTED, BANNER_RECEIVED, KEY_EXCHANGE_STARTED, KEY_EXCHANGE_DONE
+        NOTHING("got no connection at all"),
+        TCP_CONNECTED("connected, but the server never introduced itself"),
+        BANNER_RECEIVED("stopped after the server introduced itself"),
+        KEY_EXCHANGE_STARTED("stopped during the key exchange"),
+        KEY_EXCHANGE_DONE("reached the server's host key");
+
+        private final String words;
+
+        Stage(String words) {
+            this.words = words;
+        }
+
+        /** How far it got, in plain words. */
+        public String describe() {
+            return words;
+        }
     }
 }

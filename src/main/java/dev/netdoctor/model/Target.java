@@ -124,7 +124,8 @@ public record Target(String host, int port) {
     private static String printable(String s) {
         StringBuilder b = new StringBuilder();
         s.codePoints().limit(80).forEach(cp -> {
-            if (Character.isISOControl(cp) || Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            // An ordinary space is visible as it is; other invisible characters are shown by code.
+            if (cp != ' ' && (Character.isISOControl(cp) || Character.isWhitespace(cp) || Character.isSpaceChar(cp))) {
                 b.append(String.format("\\u%04x", cp));
             } else {
                 b.appendCodePoint(cp);

@@ -90,7 +90,7 @@ public final class SshHandshakeProbe implements Probe {
             return "key exchange done in " + a.millis() + " ms (" + a.serverVersion() + ", " + a.keyExchange()
                     + ", " + a.hostKeyType() + " " + a.hostKeyFingerprint() + ")";
         }
-        return "stopped at " + a.reached().name().toLowerCase().replace('_', ' ') + " after " + a.millis() + " ms"
+        return a.reached().describe() + " after " + a.millis() + " ms"
                 + (a.error() == null ? "" : ": " + a.error());
     }
 

@@ -1,12 +1,19 @@
 package dev.netdoctor.ui;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.netdoctor.fix.WslConfigLocation;
+import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.log.RunLog;
 import javafx.application.Application;
+import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 
 /** The wizard window. */
@@ -19,20 +26,44 @@ public final class WizardApp extends Application {
         Application.launch(WizardApp.class, args);
     }
 
-    /** The scene of a fresh wizard; also used by tests to render screenshots. */
-    public static Scene createScene(WizardViewModel model, Runnable onCancel) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Scene scene = new Scene(new WizardView(model, onCancel), WIDTH, HEIGHT);
+    /** Light or dark AtlantaFX theme; {@code null} follows the system where JavaFX can tell. */
+    public static void applyTheme(Boolean dark) {
+        boolean useDark = dark != null ? dark : Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
+        Application.setUserAgentStylesheet(useDark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** The scene of a wizard; also used by tests to drive it and to render screenshots. */
+    public static Scene createScene(WizardViewModel model, DialogService dialogs) {
+        Scene scene = new Scene(new WizardView(model, dialogs), WIDTH, HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(WizardApp.class.getResource("wizard.css")).toExternalForm());
         return scene;
     }
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("WSL Net Doctor");
-        stage.setScene(createScene(new WizardViewModel(), Platform::exit));
-        stage.setMinWidth(760);
-        stage.setMinHeight(520);
+        applyTheme(null);
+        Platform.getPreferences().colorSchemeProperty().addListener((o, a, b) -> applyTheme(null));
+        LocalLinuxSide linux = new LocalLinuxSide();
+        Path home = Path.of(System.getProperty("user.home"));
+        FxDialogService dialogs = new FxDialogService(stage);
+        WizardViewModel model = new WizardViewModel(new EngineRunner(), dialogs,
+                new Settings(RunLog.stateDir().resolve("settings.properties")),
+                new FixPlaces(home, () -> WslConfigLocation.find(linux), linux, Clock.systemDefaultZone()), stage::close);
+        stage.setTitle(Texts.get("app.title"));
+        for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
+            var url = WizardApp.class.getResource("/icons/wsl-net-doctor-" + size + ".png");
+            if (url != null) {
+                stage.getIcons().add(new Image(url.toExternalForm()));
+            }
+        }
+        stage.setScene(createScene(model, dialogs));
+        stage.setMinWidth(WIDTH);
+        stage.setMinHeight(HEIGHT);
+        stage.setOnCloseRequest(e -> {
+            if (model.isRunning()) {
+                model.cancel();
+            }
+        });
         stage.show();
     }
 }

@@ -1,43 +1,42 @@
 package dev.netdoctor.ui;
 
-import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** The wizard window's content: a sidebar of steps, the current step, and Back/Next/Cancel. Thin: state lives in the view model. */
+/**
+ * The wizard window's content: a sidebar showing where you are, the current step, and
+ * Back / Next / Cancel. Thin: all state and flow live in {@link WizardViewModel}.
+ */
 public final class WizardView extends BorderPane {
-    private static final Map<Symptom, Feather> ICONS = Map.of(
-            Symptom.SSH_HANGS, Feather.TERMINAL,
-            Symptom.OWN_PORT_UNREACHABLE, Feather.MONITOR,
-            Symptom.NOT_SURE, Feather.SEARCH);
-
     private final WizardViewModel model;
+    private final DialogService dialogs;
     private final List<Label> sidebarItems = new ArrayList<>();
     private final BorderPane content = new BorderPane();
 
-    public WizardView(WizardViewModel model, Runnable onCancel) {
+    public WizardView(WizardViewModel model, DialogService dialogs) {
         this.model = model;
+        this.dialogs = dialogs;
         getStyleClass().add("wizard");
         setLeft(sidebar());
-        content.setPadding(new Insets(32, 40, 16, 40));
+        content.setPadding(new Insets(28, 36, 12, 36));
         setCenter(content);
-        setBottom(buttons(onCancel));
+        setBottom(buttons());
         model.stepProperty().addListener((obs, old, now) -> show(now.intValue()));
         show(model.stepProperty().get());
     }
@@ -45,17 +44,20 @@ public final class WizardView extends BorderPane {
     private Node sidebar() {
         VBox box = new VBox(4);
         box.getStyleClass().add("sidebar");
-        box.setPadding(new Insets(24, 16, 24, 16));
-        box.setPrefWidth(232);
-        box.setMinWidth(232);
-        Label product = new Label("WSL Net Doctor");
+        box.setPadding(new Insets(20, 14, 20, 14));
+        box.setPrefWidth(228);
+        box.setMinWidth(228);
+        Label product = new Label(Texts.get("app.title"));
         product.getStyleClass().add("product");
         product.setMinWidth(Region.USE_PREF_SIZE);
-        product.setGraphic(new FontIcon(Feather.ACTIVITY));
-        box.getChildren().add(product);
+        var url = WizardView.class.getResource("/icons/wsl-net-doctor-32.png");
+        if (url != null) {
+            ImageView logo = new ImageView(new Image(url.toExternalForm(), 24, 24, true, true));
+            product.setGraphic(logo);
+        }
         Region gap = new Region();
-        gap.setMinHeight(16);
-        box.getChildren().add(gap);
+        gap.setMinHeight(18);
+        box.getChildren().addAll(product, gap);
         for (int i = 0; i < WizardViewModel.STEPS.size(); i++) {
             Label item = new Label((i + 1) + "   " + WizardViewModel.STEPS.get(i));
             item.getStyleClass().add("step");
@@ -66,25 +68,29 @@ public final class WizardView extends BorderPane {
         return box;
     }
 
-    private Node buttons(Runnable onCancel) {
-        Button cancel = new Button("Cancel");
+    private Node buttons() {
+        Button cancel = new Button();
+        cancel.setId("cancel");
         cancel.setCancelButton(true);
-        cancel.setOnAction(e -> onCancel.run());
-        Button back = new Button("Back", new FontIcon(Feather.ARROW_LEFT));
+        cancel.textProperty().bind(Bindings.createStringBinding(() -> model.checks().runningProperty().get()
+                ? Texts.get("nav.stop") : Texts.get("nav.cancel"), model.checks().runningProperty()));
+        cancel.setOnAction(e -> model.cancel());
+        Button back = new Button(Texts.get("nav.back"), Ui.icon(Feather.ARROW_LEFT, "button-icon"));
+        back.setId("back");
         back.disableProperty().bind(model.canGoBackProperty().not());
         back.setOnAction(e -> model.back());
-        Button next = new Button("Next", new FontIcon(Feather.ARROW_RIGHT));
-        next.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        Button next = new Button(Texts.get("nav.next"), Ui.icon(Feather.ARROW_RIGHT, "button-icon"));
+        next.setId("next");
+        next.setContentDisplay(ContentDisplay.RIGHT);
         next.setDefaultButton(true);
         next.getStyleClass().add(Styles.ACCENT);
         next.disableProperty().bind(model.canGoNextProperty().not());
         next.setOnAction(e -> model.next());
-        next.setId("next");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, cancel, spacer, back, next);
         bar.getStyleClass().add("button-bar");
-        bar.setPadding(new Insets(12, 40, 16, 40));
+        bar.setPadding(new Insets(12, 36, 14, 36));
         return bar;
     }
 
@@ -98,52 +104,21 @@ public final class WizardView extends BorderPane {
                 l.getStyleClass().add("done");
             }
         }
-        content.setCenter(step == 0 ? symptomStep() : comingStep(step));
-    }
-
-    private Node symptomStep() {
-        Label title = new Label("What's wrong?");
-        title.getStyleClass().add(Styles.TITLE_2);
-        Label intro = new Label("Pick what you see. We'll run the right checks and explain what we find.");
-        intro.getStyleClass().add(Styles.TEXT_MUTED);
-        intro.setWrapText(true);
-        VBox choices = new VBox(12);
-        ToggleGroup group = new ToggleGroup();
-        for (Symptom s : Symptom.values()) {
-            Label head = new Label(s.title());
-            head.getStyleClass().add(Styles.TITLE_4);
-            Label sub = new Label(s.description());
-            sub.getStyleClass().add("choice-detail");
-            FontIcon icon = new FontIcon(ICONS.get(s));
-            icon.getStyleClass().add("choice-icon");
-            HBox inner = new HBox(16, icon, new VBox(4, head, sub));
-            inner.setMinHeight(56);
-            inner.setAlignment(Pos.CENTER_LEFT);
-            ToggleButton choice = new ToggleButton();
-            choice.setGraphic(inner);
-            choice.setToggleGroup(group);
-            choice.getStyleClass().add("choice");
-            choice.setMaxWidth(Double.MAX_VALUE);
-            choice.setAlignment(Pos.CENTER_LEFT);
-            choice.setUserData(s);
-            choice.setSelected(s == model.symptomProperty().get());
-            choice.setId("symptom-" + s.name().toLowerCase().replace('_', '-'));
-            choices.getChildren().add(choice);
-        }
-        group.selectedToggleProperty().addListener((obs, old, now) ->
-                model.symptomProperty().set(now == null ? null : (Symptom) now.getUserData()));
-        VBox page = new VBox(12, title, intro, new Region(), choices);
-        page.setFillWidth(true);
-        return page;
-    }
-
-    private Node comingStep(int step) {
-        Label title = new Label(WizardViewModel.STEPS.get(step));
-        title.getStyleClass().add(Styles.TITLE_2);
-        Label text = new Label("This step runs from the command line today:\n"
-                + "wsl-net-doctor diagnose --target HOST[:PORT]");
-        text.setWrapText(true);
-        text.getStyleClass().add(Styles.TEXT_MUTED);
-        return new VBox(12, title, text);
+        Node page = switch (step) {
+            case WizardViewModel.SYMPTOM -> SymptomPage.build(model);
+            case WizardViewModel.DETAILS -> DetailsPage.build(model, dialogs);
+            case WizardViewModel.SYSTEM -> SystemPage.build(model);
+            case WizardViewModel.CHECKS -> ChecksPage.build(model);
+            case WizardViewModel.DIAGNOSIS -> DiagnosisPage.build(model);
+            case WizardViewModel.FIX -> FixPage.build(model);
+            case WizardViewModel.VERIFY -> VerifyPage.build(model);
+            default -> ReportPage.build(model);
+        };
+        content.setCenter(page);
+        // Keyboard users land in the new page's first field or choice, not on a button that may
+        // have been disabled meanwhile.
+        Node first = page.lookup(".text-field");
+        Node target = first != null ? first : page.lookup(".toggle-button");
+        javafx.application.Platform.runLater(() -> (target != null ? target : page).requestFocus());
     }
 }

@@ -1,31 +1,93 @@
 package dev.netdoctor.ui;
 
+import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.report.JsonReport;
+import dev.netdoctor.report.MarkdownReport;
+import dev.netdoctor.session.SessionEvent;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The wizard's state and navigation, without any control: which step is shown, what the user
- * chose, and whether they may go on. Views bind to it; tests drive it directly.
+ * The wizard's state and flow, without any control: which step is shown, what the user chose,
+ * the running diagnosis and its results, fixes, verification and export. Views bind to it;
+ * tests drive it directly or through the views.
  */
 public final class WizardViewModel {
-    public static final List<String> STEPS = List.of("What's wrong?", "Details", "Your system", "Running checks",
-            "Diagnosis", "Fix", "Verify", "Report");
+    public static final int SYMPTOM = 0;
+    public static final int DETAILS = 1;
+    public static final int SYSTEM = 2;
+    public static final int CHECKS = 3;
+    public static final int DIAGNOSIS = 4;
+    public static final int FIX = 5;
+    public static final int VERIFY = 6;
+    public static final int REPORT = 7;
+    public static final List<String> STEPS = List.of(Texts.get("step.symptom"), Texts.get("step.details"), Texts.get("step.system"),
+            Texts.get("step.checks"), Texts.get("step.diagnosis"), Texts.get("step.fix"), Texts.get("step.verify"), Texts.get("step.report"));
 
-    private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(SYMPTOM);
     private final ObjectProperty<Symptom> symptom = new SimpleObjectProperty<>();
+    private final DetailsViewModel details = new DetailsViewModel(symptom);
+    private final ObservableList<CheckItem> system = FXCollections.observableArrayList();
+    private final BooleanProperty systemReady = new SimpleBooleanProperty();
+    private final ChecksViewModel checks = new ChecksViewModel();
+    private final ObjectProperty<DiagnosisResult> result = new SimpleObjectProperty<>();
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final FixViewModel fixes;
+    private final VerifyViewModel verify = new VerifyViewModel();
+    private final BooleanProperty verifying = new SimpleBooleanProperty();
+    private final StringProperty reportStatus = new SimpleStringProperty("");
+    private final ObservableList<String> recentTargets = FXCollections.observableArrayList();
     private final BooleanBinding canGoNext;
     private final BooleanBinding canGoBack;
 
-    public WizardViewModel() {
-        canGoNext = Bindings.createBooleanBinding(
-                () -> step.get() < STEPS.size() - 1 && (step.get() != 0 || symptom.get() != null), step, symptom);
-        canGoBack = step.greaterThan(0);
+    private final SessionRunner runner;
+    private final DialogService dialogs;
+    private final Settings settings;
+    private final Runnable exit;
+    private final Timeline ticker;
+    private SessionRunner.Running running;
+    private DiagnosisRequest request;
+    private long runStartNanos;
+
+    public WizardViewModel(SessionRunner runner, DialogService dialogs, Settings settings, FixPlaces places, Runnable exit) {
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.settings = settings;
+        this.exit = exit;
+        this.fixes = new FixViewModel(places, dialogs);
+        recentTargets.setAll(settings.recentTargets());
+        canGoNext = Bindings.createBooleanBinding(() -> switch (step.get()) {
+            case SYMPTOM -> symptom.get() != null;
+            case DETAILS -> details.validProperty().get();
+            case SYSTEM -> systemReady.get();
+            case CHECKS -> result.get() != null;
+            case REPORT -> false;
+            default -> !verifying.get();
+        }, step, symptom, details.validProperty(), systemReady, result, verifying);
+        canGoBack = Bindings.createBooleanBinding(() -> step.get() > SYMPTOM && !verifying.get(), step, verifying);
+        ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> checks.tick((System.nanoTime() - runStartNanos) / 1_000_000)));
+        ticker.setCycleCount(Timeline.INDEFINITE);
     }
 
     public ReadOnlyIntegerProperty stepProperty() {
@@ -36,6 +98,50 @@ public final class WizardViewModel {
         return symptom;
     }
 
+    public DetailsViewModel details() {
+        return details;
+    }
+
+    public ObservableList<CheckItem> system() {
+        return system;
+    }
+
+    public BooleanProperty systemReadyProperty() {
+        return systemReady;
+    }
+
+    public ChecksViewModel checks() {
+        return checks;
+    }
+
+    public ObjectProperty<DiagnosisResult> resultProperty() {
+        return result;
+    }
+
+    public ObservableList<Finding> findings() {
+        return findings;
+    }
+
+    public FixViewModel fixes() {
+        return fixes;
+    }
+
+    public VerifyViewModel verify() {
+        return verify;
+    }
+
+    public BooleanProperty verifyingProperty() {
+        return verifying;
+    }
+
+    public StringProperty reportStatusProperty() {
+        return reportStatus;
+    }
+
+    public ObservableList<String> recentTargets() {
+        return recentTargets;
+    }
+
     public BooleanBinding canGoNextProperty() {
         return canGoNext;
     }
@@ -44,15 +150,139 @@ public final class WizardViewModel {
         return canGoBack;
     }
 
+    public boolean isRunning() {
+        return running != null && !running.result().isDone();
+    }
+
     public void next() {
-        if (canGoNext.get()) {
-            step.set(step.get() + 1);
+        if (!canGoNext.get()) {
+            return;
         }
+        if (step.get() == DETAILS) {
+            startDiagnosis();
+        }
+        step.set(step.get() + 1);
     }
 
     public void back() {
-        if (canGoBack.get()) {
-            step.set(step.get() - 1);
+        if (!canGoBack.get()) {
+            return;
+        }
+        if (step.get() <= CHECKS && isRunning()) {
+            running.cancel();
+        }
+        step.set(step.get() <= CHECKS && step.get() > DETAILS ? DETAILS : step.get() - 1);
+    }
+
+    /** Cancel: stops a running diagnosis; with nothing running, leaves the wizard. */
+    public void cancel() {
+        if (isRunning()) {
+            running.cancel();
+        } else {
+            exit.run();
         }
     }
+
+    public void useRecent(String target) {
+        details.useRecent(target);
+    }
+
+    private void startDiagnosis() {
+        request = details.toRequest();
+        if (request.target() != null) {
+            settings.remember(request.target().toString());
+            recentTargets.setAll(settings.recentTargets());
+        }
+        result.set(null);
+        findings.clear();
+        system.clear();
+        systemReady.set(false);
+        checks.started();
+        runStartNanos = System.nanoTime();
+        ticker.play();
+        running = runner.start(request, new FxEventPump(this::onEvent));
+        SessionRunner.Running thisRun = running;
+        running.result().whenComplete((r, error) -> javafx.application.Platform.runLater(() -> {
+            if (thisRun != running) {
+                return; // an older run, replaced by going back and starting again
+            }
+            ticker.stop();
+            checks.finished();
+            if (error != null) {
+                dialogs.showError(Texts.get("checks.failed.title"), Texts.get("checks.failed"), Errors.details(error));
+                return;
+            }
+            showResult(r);
+        }));
+    }
+
+    private void onEvent(SessionEvent event) {
+        if (event instanceof SessionEvent.EnvironmentReady e) {
+            system.setAll(SystemChecklist.of(e.environment(), symptom.get() != Symptom.OWN_PORT_UNREACHABLE));
+            systemReady.set(true);
+        }
+        checks.accept(event);
+    }
+
+    private void showResult(DiagnosisResult r) {
+        if (!systemReady.get()) {
+            system.setAll(SystemChecklist.of(r.environment(), symptom.get() != Symptom.OWN_PORT_UNREACHABLE));
+            systemReady.set(true);
+        }
+        result.set(r);
+        findings.setAll(r.findings());
+        fixes.show(r.findings());
+    }
+
+    /** Runs the checks again with the same question and shows them next to the first run. */
+    public void verifyNow() {
+        DiagnosisResult before = result.get();
+        if (before == null || verifying.get()) {
+            return;
+        }
+        verifying.set(true);
+        SessionRunner.Running again = runner.start(request, e -> { });
+        again.result().whenComplete((after, error) -> javafx.application.Platform.runLater(() -> {
+            verifying.set(false);
+            if (error != null) {
+                dialogs.showError(Texts.get("verify.failed.title"), Texts.get("checks.failed"), Errors.details(error));
+                return;
+            }
+            verify.compare(before, after);
+        }));
+    }
+
+    /** What changed through the Fix step, for the report. */
+    List<String> fixHistory() {
+        List<String> lines = new ArrayList<>();
+        for (FixAction a : fixes.actions()) {
+            if (!a.statusProperty().get().isEmpty() && a.kind() != FixAction.Kind.ADVICE) {
+                lines.add(a.suggestion().title() + ": " + a.statusProperty().get());
+            }
+        }
+        return lines;
+    }
+
+    public String summaryText() {
+        return result.get() == null ? "" : MarkdownReport.summary(result.get(), fixHistory());
+    }
+
+    public void copySummary() {
+        dialogs.copyToClipboard(summaryText());
+        reportStatus.set(Texts.get("report.copied"));
+    }
+
+    public void saveJson() {
+        DiagnosisResult r = result.get();
+        if (r == null) {
+            return;
+        }
+        String name = "wsl-net-doctor-" + LocalDate.now() + (r.request().target() == null ? ""
+                : "-" + r.request().target().replaceAll("[^A-Za-z0-9.-]", "_")) + ".json";
+        dialogs.chooseSaveFile(Texts.get("report.saveJson"), name, "JSON", "*.json").ifPresent(path ->
+                Background.run(() -> Files.writeString(path, JsonReport.write(r), StandardCharsets.UTF_8),
+                        written -> reportStatus.set(Texts.get("report.saved", written)),
+                        error -> dialogs.showError(Texts.get("report.saveJson"), Texts.get("report.saveFailed", path), Errors.details(error))));
+    }
+
 }

@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Properties of the edit over generated files. The checks use their own, deliberately simple
  * reading of the file (regular expressions) rather than the code under test, so a parser bug
- * cannot hide behind itself; the generator only produces lines that reading gets right.
+ * cannot hide behind itself; the generator only produces lines that reading gets right. Like
+ * WSL (ConfigKey::Parse), that reading takes [wsl2] and [experimental] networkingMode as one
+ * setting and uses the first occurrence in the file.
  */
 class WslConfigEditPropertiesTest {
     private static final String BOM = "\u00EF\u00BB\u00BF";
@@ -50,13 +52,36 @@ class WslConfigEditPropertiesTest {
 
     record Line(String content, String ending) {}
 
+    /** A networkingMode line in [wsl2] or [experimental]: its index and the value as WSL reads it. */
+    record Honoured(int index, String value) {}
+
     @Property
     void afterTheEditWslUsesTheRequestedMode(@ForAll("files") ConfigFile file, @ForAll Mode mode) {
         EditResult result = WslConfigEdit.setNetworkingMode(file.bytes(), mode, false);
 
         assertThat(result.applicable()).isTrue();
         assertThat(WslConfigEdit.effectiveNetworkingMode(result.updated())).contains(mode.value());
+        assertThat(honoured(result.updated())).first().extracting(Honoured::value).isEqualTo(mode.value());
         assertThat(result.notes()).last().isEqualTo(WslConfigEdit.RESTART_NOTE);
+    }
+
+    @Property
+    void theLineWslUsedIsChangedInPlaceAndTheLaterOnesAreCommentedOut(@ForAll("files") ConfigFile file,
+                                                                     @ForAll Mode mode) {
+        List<Honoured> before = honoured(file.bytes());
+        byte[] updated = WslConfigEdit.setNetworkingMode(file.bytes(), mode, false).updated();
+        List<Line> original = lines(file.bytes());
+        List<Line> now = lines(updated);
+
+        if (!before.isEmpty()) {
+            // Nothing is inserted when a setting exists, so line indices stay the same.
+            assertThat(now).hasSameSizeAs(original);
+            assertThat(honoured(updated)).extracting(Honoured::index).containsExactly(before.getFirst().index());
+            for (Honoured later : before.subList(1, before.size())) {
+                assertThat(now.get(later.index()).content())
+                        .isEqualTo("# " + original.get(later.index()).content());
+            }
+        }
     }
 
     @Property
@@ -100,17 +125,7 @@ class WslConfigEditPropertiesTest {
     void exactlyOneSettingIsLeftWhereWslLooks(@ForAll("files") ConfigFile file, @ForAll Mode mode) {
         byte[] updated = WslConfigEdit.setNetworkingMode(file.bytes(), mode, false).updated();
 
-        String section = "";
-        int honoured = 0;
-        for (Line line : lines(updated)) {
-            Matcher header = HEADER.matcher(line.content());
-            if (header.matches()) {
-                section = header.group(1).toLowerCase(Locale.ROOT);
-            } else if (isNetworkingMode(line.content()) && (section.equals("wsl2") || section.equals("experimental"))) {
-                honoured++;
-            }
-        }
-        assertThat(honoured).isEqualTo(1);
+        assertThat(honoured(updated)).hasSize(1);
     }
 
     @Property
@@ -144,6 +159,32 @@ class WslConfigEditPropertiesTest {
         // A last line without a line break gets one when something is appended after it.
         return original.content().equals(now.content())
                 && (original.ending().equals(now.ending()) || original.ending().isEmpty());
+    }
+
+    /** The networkingMode lines WSL honours, in file order; WSL uses the first. */
+    private static List<Honoured> honoured(byte[] bytes) {
+        List<Honoured> found = new ArrayList<>();
+        String section = "";
+        List<Line> lines = lines(bytes);
+        for (int i = 0; i < lines.size(); i++) {
+            String content = lines.get(i).content();
+            Matcher header = HEADER.matcher(content);
+            if (header.matches()) {
+                section = header.group(1).toLowerCase(Locale.ROOT);
+            } else if (isNetworkingMode(content) && (section.equals("wsl2") || section.equals("experimental"))) {
+                found.add(new Honoured(i, value(content)));
+            }
+        }
+        return found;
+    }
+
+    /** The value as the generator writes it: quoted up to the closing quote, else up to a "#", trimmed. */
+    private static String value(String content) {
+        String raw = content.substring(content.indexOf('=') + 1).replaceFirst("^[ \\t]+", "");
+        String value = raw.startsWith("\"")
+                ? raw.substring(1, raw.indexOf('"', 1))
+                : raw.replaceFirst("#.*", "").replaceFirst("[ \\t]+$", "");
+        return value.toLowerCase(Locale.ROOT);
     }
 
     private static boolean isNetworkingMode(String content) {

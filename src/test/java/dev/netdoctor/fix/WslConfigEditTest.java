@@ -179,38 +179,50 @@ class WslConfigEditTest {
     }
 
     @Test
-    void wsl2WinsOverExperimentalAndTheOtherIsCommentedOut() {
+    void theFirstOccurrenceWinsAcrossExperimentalAndWsl2AndTheLaterIsCommentedOut() {
         String file = "[experimental]\nnetworkingMode=mirrored\n[wsl2]\nnetworkingMode=nat\n";
 
         EditResult result = set(file, Mode.VIRTIOPROXY);
 
         assertThat(text(result.updated()))
-                .isEqualTo("[experimental]\n# networkingMode=mirrored\n[wsl2]\nnetworkingMode=virtioproxy\n");
+                .isEqualTo("[experimental]\nnetworkingMode=virtioproxy\n[wsl2]\n# networkingMode=nat\n");
         assertThat(result.notes()).hasSize(3);
-        assertThat(result.notes().get(0)).contains("from nat to virtioproxy in [wsl2] (line 4)");
-        assertThat(result.notes().get(1)).contains("Commented out line 2", "[experimental]", "mirrored");
+        assertThat(result.notes().get(0)).contains("from mirrored to virtioproxy in [experimental] (line 2)");
+        assertThat(result.notes().get(1)).contains("Commented out line 4", "[wsl2]", "nat");
     }
 
     @Test
-    void withTheLastDuplicateInOneSectionWinningOnlyItKeepsCounting() {
+    void withTheFirstDuplicateInOneSectionWinningOnlyItKeepsCounting() {
         String file = "[wsl2]\nnetworkingMode=mirrored\nmemory=2GB\nnetworkingMode = nat # later\n";
 
         EditResult result = set(file, Mode.MIRRORED);
 
         assertThat(text(result.updated()))
-                .isEqualTo("[wsl2]\n# networkingMode=mirrored\nmemory=2GB\nnetworkingMode = mirrored # later\n");
-        assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("Commented out line 2 "));
+                .isEqualTo("[wsl2]\nnetworkingMode=mirrored\nmemory=2GB\n# networkingMode = nat # later\n");
+        assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("Commented out line 4 "));
     }
 
     @Test
-    void duplicateWsl2SectionsKeepOnlyTheLastSetting() {
+    void aLaterDuplicateThatAlreadyHasTheModeDoesNotCountAsAlreadySet() {
+        String file = "[wsl2]\nnetworkingMode=nat\nmemory=2GB\nnetworkingMode = mirrored # later\n";
+
+        EditResult result = set(file, Mode.MIRRORED);
+
+        assertThat(text(result.updated()))
+                .isEqualTo("[wsl2]\nnetworkingMode=mirrored\nmemory=2GB\n# networkingMode = mirrored # later\n");
+        assertThat(result.notes().getFirst()).isEqualTo("Changed networkingMode from nat to mirrored in [wsl2] (line 2).");
+        assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("Commented out line 4 "));
+    }
+
+    @Test
+    void duplicateWsl2SectionsKeepOnlyTheFirstSetting() {
         String file = "[wsl2]\nnetworkingMode=nat\n[boot]\nsystemd=true\n[Wsl2]\nnetworkingMode=none\n";
 
         EditResult result = set(file, Mode.NAT);
 
         assertThat(text(result.updated()))
-                .isEqualTo("[wsl2]\n# networkingMode=nat\n[boot]\nsystemd=true\n[Wsl2]\nnetworkingMode=nat\n");
-        assertThat(result.notes()).anySatisfy(note -> assertThat(note).contains("Commented out line 2", "[wsl2]"));
+                .isEqualTo("[wsl2]\nnetworkingMode=nat\n[boot]\nsystemd=true\n[Wsl2]\n# networkingMode=none\n");
+        assertThat(result.notes()).anySatisfy(note -> assertThat(note).contains("Commented out line 6", "[wsl2]"));
     }
 
     @Test
@@ -219,11 +231,11 @@ class WslConfigEditTest {
 
         EditResult result = set(file, Mode.MIRRORED);
 
-        assertThat(text(result.updated())).isEqualTo("[wsl2]\n# networkingMode=a\n# networkingMode=b\n"
-                + "[experimental]\n# networkingMode=c\n[wsl2]\nnetworkingMode=mirrored\n");
+        assertThat(text(result.updated())).isEqualTo("[wsl2]\nnetworkingMode=mirrored\n# networkingMode=b\n"
+                + "[experimental]\n# networkingMode=c\n[wsl2]\n# networkingMode=d\n");
         assertThat(result.notes()).filteredOn(note -> note.startsWith("Commented out"))
                 .extracting(note -> note.substring(0, "Commented out line 2".length()))
-                .containsExactly("Commented out line 2", "Commented out line 3", "Commented out line 5");
+                .containsExactly("Commented out line 3", "Commented out line 5", "Commented out line 7");
         assertThat(result.notes()).last().isEqualTo(WslConfigEdit.RESTART_NOTE);
     }
 
@@ -241,11 +253,11 @@ class WslConfigEditTest {
 
     @Test
     void alreadySetWithADuplicateStillCommentsOutTheDuplicate() {
-        EditResult result = set("[experimental]\nnetworkingMode=nat\n[wsl2]\nnetworkingMode=mirrored\n", Mode.MIRRORED);
+        EditResult result = set("[experimental]\nnetworkingMode=mirrored\n[wsl2]\nnetworkingMode=nat\n", Mode.MIRRORED);
 
         assertThat(result.changed()).isTrue();
         assertThat(text(result.updated()))
-                .isEqualTo("[experimental]\n# networkingMode=nat\n[wsl2]\nnetworkingMode=mirrored\n");
+                .isEqualTo("[experimental]\nnetworkingMode=mirrored\n[wsl2]\n# networkingMode=nat\n");
         assertThat(result.notes().getFirst()).contains("already set");
     }
 
@@ -353,8 +365,9 @@ class WslConfigEditTest {
         assertThat(result.updated()).isEqualTo(file);
         assertThat(result.changed()).isFalse();
         assertThat(result.applicable()).isFalse();
-        assertThat(result.conflicts()).singleElement().asString()
-                .contains("WSL cannot read", "UTF-16", "\"Unicode\" in Notepad", "rewrite", "UTF-8", "same content");
+        assertThat(result.conflicts()).containsExactly(WslConfigEdit.UTF16_CONFLICT);
+        assertThat(WslConfigEdit.UTF16_CONFLICT)
+                .contains("UTF-16", "\"Unicode\" in Notepad", "Nothing was changed", "rewrite", "UTF-8", "same content");
     }
 
     @ParameterizedTest
@@ -371,7 +384,7 @@ class WslConfigEditTest {
     }
 
     @Test
-    void utf16IsRewrittenEvenWhenTheModeIsAlreadySetBecauseWslCannotReadIt() {
+    void utf16IsRewrittenEvenWhenTheModeIsAlreadySetOnceTheRewriteIsAllowed() {
         byte[] file = concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, UTF16_EXPECTED.getBytes(UTF_16LE));
 
         EditResult result = WslConfigEdit.setNetworkingMode(file, Mode.MIRRORED, true);
@@ -457,10 +470,14 @@ class WslConfigEditTest {
                 Arguments.of("[wsl2]\nnetworkingMode=\n", ""),
                 Arguments.of("[experimental]\nnetworkingMode=mirrored\n", "mirrored"),
                 Arguments.of("[wsl2]\nnetworkingMode=nat\n[experimental]\nnetworkingMode=mirrored\n", "nat"),
-                Arguments.of("[experimental]\nnetworkingMode=mirrored\n[wsl2]\nnetworkingMode=nat\n", "nat"),
-                Arguments.of("[wsl2]\nnetworkingMode=nat\nnetworkingMode=mirrored\n", "mirrored"),
-                Arguments.of("[wsl2]\nnetworkingMode=nat\n[boot]\n[wsl2]\nnetworkingMode=none\n", "none"),
-                Arguments.of("[wsl2]\nnetworkingMode=nat\n[ boot ]\nnetworkingMode=mirrored\n", "mirrored"),
+                // WSL keeps the first occurrence of wsl2.networkingMode or experimental.networkingMode.
+                Arguments.of("[experimental]\nnetworkingMode=mirrored\n[wsl2]\nnetworkingMode=nat\n", "mirrored"),
+                Arguments.of("[wsl2]\nnetworkingMode=nat\nnetworkingMode=mirrored\n", "nat"),
+                Arguments.of("[wsl2]\nnetworkingMode=nat\n[boot]\n[wsl2]\nnetworkingMode=none\n", "nat"),
+                Arguments.of("[wsl2]\nmemory=1GB\n[boot]\n[wsl2]\nnetworkingMode=none\n", "none"),
+                // "[ boot ]" is no header to WSL, so the setting after it is still in [wsl2].
+                Arguments.of("[wsl2]\n[ boot ]\nnetworkingMode=mirrored\n", "mirrored"),
+                Arguments.of("[boot]\nnetworkingMode=nat\n[wsl2]\nnetworkingMode=mirrored\n", "mirrored"),
                 Arguments.of("[wsl2]\nnetworkingMode=mirrored\n[boot]\nnetworkingMode=nat\n", "mirrored"),
                 // A broken header replaces the name WSL builds keys with, cut to the last good
                 // section's length: after [abcd], "[wsl2 ]" leaves keys in wsl2.

@@ -1,0 +1,72 @@
+package dev.netdoctor.report;
+
+import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.model.Environment;
+import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FixSuggestion;
+import dev.netdoctor.model.NetInterface;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** A ticket-ready summary in Markdown: what was asked, what was found, what was done. */
+public final class MarkdownReport {
+    private static final int EVIDENCE_LINES = 6;
+
+    private MarkdownReport() {
+    }
+
+    /** @param fixHistory lines saying which fixes were applied or undone (may be empty) */
+    public static String summary(DiagnosisResult r, List<String> fixHistory) {
+        StringBuilder b = new StringBuilder();
+        b.append("## WSL Net Doctor report\n\n");
+        b.append("**Verdict:** ").append(r.verdict()).append("\n\n");
+        b.append("- When: ").append(r.startedAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(" (")
+                .append(r.durationMillis()).append(" ms)\n");
+        if (r.request().target() != null) {
+            b.append("- Target: `").append(r.request().target()).append("`\n");
+        }
+        if (!r.request().servicePorts().isEmpty()) {
+            b.append("- Service ports: ").append(r.request().servicePorts()).append('\n');
+        }
+        Environment env = r.environment();
+        b.append("- System: ").append(env.os()).append(env.kernel() == null ? "" : ", kernel " + env.kernel()).append('\n');
+        b.append("- WSL: ").append(env.wsl().describe()).append('\n');
+        for (NetInterface i : env.interfaces()) {
+            if (!i.name().equals("lo")) {
+                b.append("- Interface ").append(i.name()).append(": MTU ").append(i.mtu())
+                        .append(i.ipv4().isEmpty() ? "" : ", " + String.join(" ", i.ipv4())).append('\n');
+            }
+        }
+        if (env.sshClient().installed()) {
+            b.append("- OpenSSH: ").append(env.sshClient().version());
+            String q = env.sshClient().effective().get("ipqos");
+            b.append(q == null ? "" : ", IPQoS for the target: " + q).append('\n');
+        }
+        for (Finding f : r.findings()) {
+            b.append("\n### ").append(f.title()).append("\n\n");
+            b.append('`').append(f.id()).append("` · ").append(f.severity().id()).append(" · ")
+                    .append(f.confidence().name().toLowerCase()).append(" confidence\n\n");
+            b.append(f.explanation()).append("\n\n");
+            List<Evidence> ev = f.evidence();
+            for (Evidence e : ev.subList(0, Math.min(EVIDENCE_LINES, ev.size()))) {
+                b.append("- ").append(e.summary()).append('\n');
+            }
+            if (ev.size() > EVIDENCE_LINES) {
+                b.append("- … and ").append(ev.size() - EVIDENCE_LINES).append(" more in the full report\n");
+            }
+            if (!f.fixes().isEmpty()) {
+                b.append("\nSuggested fixes:\n");
+                for (FixSuggestion s : f.fixes()) {
+                    b.append("- **").append(s.title()).append("** (`").append(s.id()).append("`)\n");
+                }
+            }
+        }
+        if (!fixHistory.isEmpty()) {
+            b.append("\n### What was changed\n\n");
+            fixHistory.forEach(h -> b.append("- ").append(h).append('\n'));
+        }
+        return b.toString();
+    }
+}

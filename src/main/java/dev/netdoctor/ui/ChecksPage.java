@@ -1,0 +1,135 @@
+package dev.netdoctor.ui;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.function.Function;
+
+/** Step 4: every check with its progress and time, the live socket table, and the routes. */
+final class ChecksPage {
+    private static final PseudoClass SYN_SENT = PseudoClass.getPseudoClass("syn-sent");
+
+    private ChecksPage() {
+    }
+
+    static Node build(WizardViewModel model) {
+        ChecksViewModel checks = model.checks();
+        GridPane rows = new GridPane();
+        rows.setHgap(10);
+        rows.setVgap(6);
+        rows.getStyleClass().add("probe-rows");
+        Runnable fill = () -> {
+            rows.getChildren().clear();
+            int r = 0;
+            for (ProbeRow p : checks.probes()) {
+                Label title = new Label(p.title());
+                title.setMinWidth(Region.USE_PREF_SIZE);
+                Label message = new Label();
+                message.textProperty().bind(p.messageProperty());
+                message.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+                message.setMaxWidth(Double.MAX_VALUE);
+                VBox text = new VBox(1, title, message);
+                GridPane.setHgrow(text, Priority.ALWAYS);
+                text.setMinWidth(0);
+                ProgressBar bar = new ProgressBar();
+                bar.setMinWidth(90);
+                bar.setPrefWidth(90);
+                bar.progressProperty().bind(p.progressProperty());
+                bar.setAccessibleText(p.title());
+                Label state = new Label();
+                state.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("checks.state." + p.stateProperty().get().name()), p.stateProperty()));
+                state.getStyleClass().add(Styles.TEXT_SMALL);
+                p.stateProperty().addListener((o, a, b) -> styleState(state, b));
+                styleState(state, p.stateProperty().get());
+                state.setMinWidth(76);
+                Label time = new Label();
+                time.textProperty().bind(Bindings.createStringBinding(() -> String.format("%.1f s", p.elapsedMillisProperty().get() / 1000.0),
+                        p.elapsedMillisProperty()));
+                time.getStyleClass().addAll(Styles.TEXT_MUTED, "mono");
+                time.setMinWidth(52);
+                time.setAlignment(Pos.CENTER_RIGHT);
+                rows.addRow(r++, text, bar, state, time);
+            }
+        };
+        fill.run();
+        checks.probes().addListener((ListChangeListener<ProbeRow>) c -> fill.run());
+        ScrollPane probeScroll = new ScrollPane(rows);
+        probeScroll.setFitToWidth(true);
+        probeScroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+
+        TableView<SocketRow> sockets = new TableView<>(checks.sockets());
+        sockets.setId("sockets");
+        sockets.setPlaceholder(new Label(Texts.get("checks.sockets.empty")));
+        sockets.getColumns().addAll(java.util.List.of(
+                column("checks.col.state", SocketRow::state, 92),
+                column("checks.col.remote", SocketRow::remote, 130),
+                column("checks.col.process", SocketRow::process, 110),
+                column("checks.col.pid", SocketRow::pid, 56),
+                column("checks.col.waited", SocketRow::waited, 70),
+                column("checks.col.local", SocketRow::local, 140)));
+        sockets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        sockets.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(SocketRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(SYN_SENT, !empty && item != null && item.synSent());
+            }
+        });
+        sockets.getStyleClass().add(Styles.DENSE);
+        ListView<String> routes = new ListView<>(checks.routes());
+        routes.setId("routes");
+        routes.setPlaceholder(new Label(Texts.get("checks.routes.empty")));
+        routes.getStyleClass().add("mono-list");
+        TabPane tabs = new TabPane(new Tab(Texts.get("checks.sockets"), sockets), new Tab(Texts.get("checks.routes"), routes));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add(Styles.TABS_FLOATING);
+
+        SplitPane split = new SplitPane(probeScroll, tabs);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        Label done = new Label();
+        done.textProperty().bind(Bindings.createStringBinding(() -> model.resultProperty().get() == null ? ""
+                : model.resultProperty().get().complete() ? Texts.get("checks.done") : Texts.get("checks.stopped"), model.resultProperty()));
+        done.getStyleClass().add(Styles.SUCCESS);
+        done.setId("checks-done");
+        return Ui.page(Texts.get("checks.title"), Texts.get("checks.intro"), split, done);
+    }
+
+    private static void styleState(Label state, ProbeRow.State s) {
+        state.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.WARNING, Styles.TEXT_MUTED);
+        state.getStyleClass().add(switch (s) {
+            case DONE -> Styles.SUCCESS;
+            case FAILED -> Styles.DANGER;
+            case STOPPED -> Styles.WARNING;
+            case RUNNING, SKIPPED -> Styles.TEXT_MUTED;
+        });
+    }
+
+    private static TableColumn<SocketRow, String> column(String key, Function<SocketRow, String> value, double width) {
+        TableColumn<SocketRow, String> c = new TableColumn<>(Texts.get(key));
+        c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+}

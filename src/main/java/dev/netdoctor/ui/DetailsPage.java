@@ -1,0 +1,119 @@
+package dev.netdoctor.ui;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** Step 2: what to check, each field with its message right next to it. */
+final class DetailsPage {
+    private DetailsPage() {
+    }
+
+    static Node build(WizardViewModel model, DialogService dialogs) {
+        DetailsViewModel d = model.details();
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(4);
+        ColumnConstraints wide = new ColumnConstraints();
+        wide.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(wide, new ColumnConstraints(110));
+        Symptom symptom = model.symptomProperty().get();
+        int row = 0;
+        if (symptom != Symptom.OWN_PORT_UNREACHABLE) {
+            TextField host = field("host", d.hostProperty(), Texts.get("details.host.prompt"));
+            TextField port = field("port", d.portProperty(), "22");
+            MenuButton recent = new MenuButton(Texts.get("details.recent"), Ui.icon(Feather.CLOCK, "field-icon"));
+            recent.setId("recent");
+            recent.disableProperty().bind(Bindings.isEmpty(model.recentTargets()));
+            Runnable fill = () -> recent.getItems().setAll(model.recentTargets().stream().map(t -> {
+                MenuItem item = new MenuItem(t);
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> model.useRecent(t));
+                return item;
+            }).toList());
+            fill.run();
+            model.recentTargets().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
+            HBox hostRow = new HBox(8, host, recent);
+            HBox.setHgrow(host, Priority.ALWAYS);
+            grid.add(label(Texts.get("details.host"), host), 0, row);
+            grid.add(label(Texts.get("details.port"), port), 1, row++);
+            grid.add(hostRow, 0, row);
+            grid.add(port, 1, row++);
+            grid.add(error("host-error", d.hostErrorProperty()), 0, row);
+            grid.add(error("port-error", d.portErrorProperty()), 1, row++);
+        }
+        if (symptom != Symptom.SSH_HANGS) {
+            TextField service = field("service-port", d.servicePortsProperty(), Texts.get("details.service.prompt"));
+            grid.add(label(Texts.get("details.service"), service), 0, row++, 2, 1);
+            grid.add(service, 0, row++);
+            grid.add(error("service-error", d.servicePortErrorProperty()), 0, row++, 2, 1);
+        }
+        Node page = Ui.page(Texts.get("details.title"), Texts.get("details.intro"), grid);
+        if (symptom != Symptom.SSH_HANGS) {
+            ((VBox) page).getChildren().add(vantage(d, dialogs));
+        }
+        return page;
+    }
+
+    private static Node vantage(DetailsViewModel d, DialogService dialogs) {
+        TextField who = field("vantage", d.vantageProperty(), Texts.get("details.vantage.prompt"));
+        TextField key = field("identity", d.identityProperty(), Texts.get("details.identity.prompt"));
+        Button browse = new Button(Texts.get("details.identity.browse"));
+        browse.setOnAction(e -> dialogs.chooseOpenFile(Texts.get("details.identity"), "key")
+                .ifPresent(p -> d.identityProperty().set(p.toString())));
+        HBox keyRow = new HBox(8, key, browse);
+        HBox.setHgrow(key, Priority.ALWAYS);
+        VBox box = new VBox(4,
+                label(Texts.get("details.vantage.user"), who), who, error("vantage-error", d.vantageErrorProperty()),
+                label(Texts.get("details.identity"), key), keyRow, error("identity-error", d.identityErrorProperty()),
+                Ui.wrapping(Texts.get("details.vantage.help"), Styles.TEXT_MUTED, Styles.TEXT_SMALL));
+        box.setPadding(new Insets(8, 4, 4, 4));
+        TitledPane pane = new TitledPane(Texts.get("details.vantage"), box);
+        pane.setId("vantage-pane");
+        pane.setExpanded(!d.vantageProperty().get().isBlank());
+        return pane;
+    }
+
+    private static TextField field(String id, StringProperty value, String prompt) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(value);
+        f.setPromptText(prompt);
+        f.setMaxWidth(Double.MAX_VALUE);
+        return f;
+    }
+
+    private static Label label(String text, Node target) {
+        Label l = new Label(text);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(target);
+        l.getStyleClass().add("field-label");
+        return l;
+    }
+
+    /** The message next to a field: empty when the value is fine. */
+    private static Label error(String id, StringBinding message) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(message);
+        l.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL, "field-error");
+        l.setWrapText(true);
+        l.setMinHeight(18);
+        return l;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.netdoctor.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Every question the wizard asks in a window of its own; tests answer with a fake. */
+public interface DialogService {
+    /** A yes/no question; true when the user confirmed. */
+    boolean confirm(String title, String header, String content, String confirmLabel);
+
+    /** Shows a change before it is made; true when the user chose to apply it. */
+    boolean previewChange(String title, String explanation, String diff, String applyLabel);
+
+    /** A friendly error, with the technical details folded away. */
+    void showError(String title, String message, String details);
+
+    Optional<Path> chooseSaveFile(String title, String suggestedName, String description, String extension);
+
+    Optional<Path> chooseOpenFile(String title, String description);
+
+    void copyToClipboard(String text);
+}

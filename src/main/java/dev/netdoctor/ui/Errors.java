@@ -1,0 +1,16 @@
+package dev.netdoctor.ui;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Technical details of an error, for the folded "Details" part of an error dialog. */
+final class Errors {
+    private Errors() {
+    }
+
+    static String details(Throwable error) {
+        StringWriter w = new StringWriter();
+        error.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.netdoctor.ui;
+
+import dev.netdoctor.diagnosis.Fixes;
+import dev.netdoctor.model.FixSuggestion;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.nio.file.Path;
+
+/** One fix on the Fix step: what it is, what happened to it, and whether it can be undone. */
+public final class FixAction {
+    /** What the button does. */
+    public enum Kind { SSH_CONFIG, WSLCONFIG, ADVICE }
+
+    private final FixSuggestion suggestion;
+    private final Kind kind;
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<Path> undo = new SimpleObjectProperty<>();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+
+    FixAction(FixSuggestion suggestion) {
+        this.suggestion = suggestion;
+        this.kind = switch (suggestion.id()) {
+            case Fixes.SSH_CONFIG_IPQOS_NONE -> Kind.SSH_CONFIG;
+            case Fixes.WSLCONFIG_NETWORKING_MODE -> suggestion.parameters().containsKey(Fixes.MODE) ? Kind.WSLCONFIG : Kind.ADVICE;
+            default -> Kind.ADVICE;
+        };
+    }
+
+    public FixSuggestion suggestion() {
+        return suggestion;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** The backup (or undo record) to undo with; null when there is nothing to undo. */
+    public ObjectProperty<Path> undoProperty() {
+        return undo;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.netdoctor.ui;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** Step 6: a button per fix; advice is shown in full and can be copied. */
+final class FixPage {
+    private FixPage() {
+    }
+
+    static Node build(WizardViewModel model) {
+        FixViewModel fixes = model.fixes();
+        VBox list = new VBox(14);
+        Runnable fill = () -> {
+            list.getChildren().clear();
+            if (fixes.actions().isEmpty()) {
+                list.getChildren().add(Ui.wrapping(Texts.get("fix.none"), Styles.TEXT_MUTED));
+            }
+            fixes.actions().forEach(a -> list.getChildren().add(card(fixes, a)));
+            list.getChildren().add(restart(fixes));
+        };
+        fill.run();
+        fixes.actions().addListener((ListChangeListener<FixAction>) c -> fill.run());
+        ScrollPane scroll = new ScrollPane(list);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        return Ui.page(Texts.get("fix.title"), Texts.get("fix.intro"), scroll);
+    }
+
+    private static Node card(FixViewModel fixes, FixAction a) {
+        boolean advice = a.kind() == FixAction.Kind.ADVICE;
+        Label title = Ui.wrapping(a.suggestion().title(), Styles.TITLE_4);
+        Label detail = Ui.wrapping(a.suggestion().detail());
+        if (advice) {
+            detail.getStyleClass().add("advice");
+        }
+        Button go = new Button(advice ? Texts.get("fix.copy") : Texts.get("fix.preview"),
+                Ui.icon(advice ? Feather.COPY : Feather.EYE, "button-icon"));
+        go.setId("fix-" + a.suggestion().id());
+        if (!advice) {
+            go.getStyleClass().add(Styles.ACCENT);
+        }
+        go.disableProperty().bind(a.busyProperty());
+        go.setOnAction(e -> fixes.run(a));
+        Button undo = new Button(Texts.get("fix.undo"), Ui.icon(Feather.ROTATE_CCW, "button-icon"));
+        undo.setId("undo-" + a.suggestion().id());
+        undo.visibleProperty().bind(a.undoProperty().isNotNull());
+        undo.managedProperty().bind(undo.visibleProperty());
+        undo.disableProperty().bind(a.busyProperty());
+        undo.setOnAction(e -> fixes.undo(a));
+        Label status = Ui.wrapping("", Styles.TEXT_SMALL);
+        status.textProperty().bind(a.statusProperty());
+        status.setId("status-" + a.suggestion().id());
+        go.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        undo.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(8, go, undo, status);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        VBox card = new VBox(8, title, detail, buttons);
+        card.getStyleClass().add("card");
+        return card;
+    }
+
+    private static Node restart(FixViewModel fixes) {
+        Button restart = new Button(Texts.get("fix.restart"), Ui.icon(Feather.REFRESH_CW, "button-icon"));
+        restart.setId("restart-wsl");
+        restart.getStyleClass().add(Styles.DANGER);
+        restart.setOnAction(e -> fixes.restartWsl());
+        Label hint = Ui.wrapping(Texts.get("fix.restart.hint"), Styles.TEXT_MUTED);
+        Label status = Ui.wrapping("", Styles.TEXT_SMALL);
+        status.textProperty().bind(fixes.restartStatusProperty());
+        VBox box = new VBox(8, hint, new HBox(8, restart, status));
+        box.getStyleClass().add("card");
+        box.visibleProperty().bind(fixes.restartOfferedProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        restart.disableProperty().bind(Bindings.isNotEmpty(fixes.restartStatusProperty()));
+        return box;
+    }
+}

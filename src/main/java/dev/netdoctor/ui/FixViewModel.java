@@ -1,0 +1,205 @@
+package dev.netdoctor.ui;
+
+import dev.netdoctor.diagnosis.Fixes;
+import dev.netdoctor.fix.EditResult;
+import dev.netdoctor.fix.FixException;
+import dev.netdoctor.fix.SafeApply;
+import dev.netdoctor.fix.SshConfigEdit;
+import dev.netdoctor.fix.SshConfigOracle;
+import dev.netdoctor.fix.SshIncludes;
+import dev.netdoctor.fix.Verifier;
+import dev.netdoctor.fix.WslConfigEdit;
+import dev.netdoctor.fix.WslConfigOracle;
+import dev.netdoctor.fix.WslRestart;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FixSuggestion;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The Fix step: one action per fix the findings suggest. Applying goes preview (the diff and
+ * what it means) → the user's yes → the safe apply pipeline → backup shown → undo offered.
+ * Advice is copied, exactly as shown. All file work runs in the background.
+ */
+public final class FixViewModel {
+    private final ObservableList<FixAction> actions = FXCollections.observableArrayList();
+    private final BooleanProperty restartOffered = new SimpleBooleanProperty();
+    private final StringProperty restartStatus = new SimpleStringProperty("");
+    private final FixPlaces places;
+    private final DialogService dialogs;
+
+    FixViewModel(FixPlaces places, DialogService dialogs) {
+        this.places = places;
+        this.dialogs = dialogs;
+    }
+
+    public ObservableList<FixAction> actions() {
+        return actions;
+    }
+
+    public BooleanProperty restartOfferedProperty() {
+        return restartOffered;
+    }
+
+    public StringProperty restartStatusProperty() {
+        return restartStatus;
+    }
+
+    void show(List<Finding> findings) {
+        Map<String, FixAction> unique = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            for (FixSuggestion s : f.fixes()) {
+                unique.putIfAbsent(s.id() + s.parameters(), new FixAction(s));
+            }
+        }
+        actions.setAll(unique.values());
+    }
+
+    public void run(FixAction action) {
+        switch (action.kind()) {
+            case ADVICE -> {
+                dialogs.copyToClipboard(action.suggestion().title() + "\n" + action.suggestion().detail());
+                action.statusProperty().set(Texts.get("fix.copied"));
+            }
+            case SSH_CONFIG -> apply(action, this::sshPlan);
+            case WSLCONFIG -> apply(action, this::wslPlan);
+        }
+    }
+
+    /** What to write and how to check it, found off the FX thread. */
+    private record Plan(Path file, Function<byte[], EditResult> edit, VerifierFactory verifier, boolean wsl) {
+    }
+
+    private interface VerifierFactory {
+        Verifier create(SafeApply.Preview preview) throws InterruptedException;
+    }
+
+    private Plan sshPlan(FixAction action) {
+        String pattern = action.suggestion().parameters().get(Fixes.PATTERN);
+        String target = action.suggestion().parameters().get(Fixes.TARGET);
+        List<String> samples = target == null ? List.of() : List.of(target);
+        LocalDate today = LocalDate.now(places.clock());
+        return new Plan(places.sshConfig(),
+                original -> SshConfigEdit.setIpqos(original, pattern, "none", today, samples, SshIncludes.under(places.home())),
+                preview -> new SshConfigOracle(places.linux(), preview.existed() ? preview.file() : null, preview.original(),
+                        pattern, "none", samples), false);
+    }
+
+    /** Signals, from the background, that the user has to point at .wslconfig. */
+    private static final class NeedsWslconfig extends Exception {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private Path chosenWslconfig;
+
+    private Plan wslPlan(FixAction action) throws Exception {
+        Path path = chosenWslconfig != null ? chosenWslconfig : places.wslconfig().call().orElseThrow(NeedsWslconfig::new);
+        WslConfigEdit.Mode mode = "nat".equals(action.suggestion().parameters().get(Fixes.MODE))
+                ? WslConfigEdit.Mode.NAT : WslConfigEdit.Mode.MIRRORED;
+        return new Plan(path, original -> WslConfigEdit.setNetworkingMode(original, mode, true), preview -> new WslConfigOracle(mode), true);
+    }
+
+    private interface Planner {
+        Plan plan(FixAction action) throws Exception;
+    }
+
+    private void apply(FixAction action, Planner planner) {
+        SafeApply pipeline = new SafeApply(places.clock());
+        action.busyProperty().set(true);
+        Background.run(() -> {
+            Plan plan = planner.plan(action);
+            return new Object[]{plan, pipeline.preview(plan.file(), plan.edit())};
+        }, planned -> {
+            Plan plan = (Plan) planned[0];
+            SafeApply.Preview preview = (SafeApply.Preview) planned[1];
+            EditResult edit = preview.edit();
+            if (!edit.applicable()) {
+                action.busyProperty().set(false);
+                action.statusProperty().set(Texts.get("fix.refused"));
+                dialogs.showError(action.suggestion().title(), Texts.get("fix.conflict"), String.join("\n\n", edit.conflicts()));
+                return;
+            }
+            if (!edit.changed()) {
+                action.busyProperty().set(false);
+                action.statusProperty().set(Texts.get("fix.alreadyInPlace"));
+                return;
+            }
+            String explanation = String.join("\n", edit.notes()) + "\n\n" + Texts.get("fix.safety", preview.file());
+            if (!dialogs.previewChange(action.suggestion().title(), explanation, preview.diff(), Texts.get("fix.apply"))) {
+                action.busyProperty().set(false);
+                action.statusProperty().set(Texts.get("fix.notApplied"));
+                return;
+            }
+            Background.run(() -> pipeline.apply(preview, plan.verifier().create(preview)), applied -> {
+                action.busyProperty().set(false);
+                action.undoProperty().set(applied.backup() != null ? applied.backup() : applied.undoRecord());
+                action.statusProperty().set(applied.backup() == null ? Texts.get("fix.appliedNew", applied.file())
+                        : Texts.get("fix.applied", applied.backup()));
+                if (plan.wsl()) {
+                    restartOffered.set(true);
+                }
+            }, error -> failed(action, error));
+        }, error -> {
+            if (error instanceof NeedsWslconfig) {
+                action.busyProperty().set(false);
+                Optional<Path> chosen = dialogs.chooseOpenFile(Texts.get("fix.wslconfig.find"), ".wslconfig");
+                if (chosen.isPresent()) {
+                    chosenWslconfig = chosen.get();
+                    apply(action, planner);
+                } else {
+                    action.statusProperty().set(Texts.get("fix.wslconfig.notFound"));
+                }
+                return;
+            }
+            failed(action, error);
+        });
+    }
+
+    public void undo(FixAction action) {
+        Path record = action.undoProperty().get();
+        if (record == null) {
+            return;
+        }
+        action.busyProperty().set(true);
+        Background.run(() -> new SafeApply(places.clock()).undo(record), file -> {
+            action.busyProperty().set(false);
+            action.undoProperty().set(null);
+            action.statusProperty().set(Texts.get("fix.undone", file));
+        }, error -> failed(action, error));
+    }
+
+    /** The WSL restart, its own action: it stops every running distro, so it asks first. */
+    public void restartWsl() {
+        if (!dialogs.confirm(Texts.get("fix.restart.title"), Texts.get("fix.restart.header"), Texts.get("fix.restart.body"),
+                Texts.get("fix.restart.confirm"))) {
+            return;
+        }
+        restartStatus.set(Texts.get("fix.restart.running"));
+        Background.run(() -> {
+            WslRestart.shutdown(places.linux());
+            return Boolean.TRUE;
+        }, ok -> restartStatus.set(Texts.get("fix.restart.done")), error -> {
+            restartStatus.set("");
+            dialogs.showError(Texts.get("fix.restart.title"), error.getMessage(), Errors.details(error));
+        });
+    }
+
+    private void failed(FixAction action, Throwable error) {
+        action.busyProperty().set(false);
+        action.statusProperty().set(Texts.get("fix.failed"));
+        String message = error instanceof FixException ? error.getMessage() : Texts.get("fix.unexpected");
+        dialogs.showError(action.suggestion().title(), message, Errors.details(error));
+    }
+}

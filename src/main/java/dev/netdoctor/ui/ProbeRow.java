@@ -1,0 +1,59 @@
+package dev.netdoctor.ui;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One check on the Running checks step: its progress, what it is doing, how long it took. */
+public final class ProbeRow {
+    /** Where a check is. */
+    public enum State { RUNNING, DONE, SKIPPED, FAILED, STOPPED }
+
+    private final String id;
+    private final String title;
+    private final long startedAt;
+    private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.RUNNING);
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final LongProperty elapsedMillis = new SimpleLongProperty();
+
+    ProbeRow(String id, String title, long startedAt) {
+        this.id = id;
+        this.title = title;
+        this.startedAt = startedAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    long startedAt() {
+        return startedAt;
+    }
+
+    public ObjectProperty<State> stateProperty() {
+        return state;
+    }
+
+    /** 0..1, or -1 while unknown. */
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public LongProperty elapsedMillisProperty() {
+        return elapsedMillis;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.netdoctor.ui;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** Step 8: the summary a help desk can act on, to copy or save. */
+final class ReportPage {
+    private ReportPage() {
+    }
+
+    static Node build(WizardViewModel model) {
+        TextArea summary = new TextArea(model.summaryText());
+        summary.setId("summary");
+        summary.setEditable(false);
+        summary.setWrapText(true);
+        summary.getStyleClass().add("mono");
+        VBox.setVgrow(summary, Priority.ALWAYS);
+        Button copy = new Button(Texts.get("report.copy"), Ui.icon(Feather.CLIPBOARD, "button-icon"));
+        copy.setId("copy-summary");
+        copy.getStyleClass().add(Styles.ACCENT);
+        copy.setOnAction(e -> model.copySummary());
+        Button json = new Button(Texts.get("report.saveJson"), Ui.icon(Feather.SAVE, "button-icon"));
+        json.setId("save-json");
+        json.setOnAction(e -> model.saveJson());
+        copy.disableProperty().bind(model.resultProperty().isNull());
+        json.disableProperty().bind(model.resultProperty().isNull());
+        Label status = new Label();
+        status.textProperty().bind(model.reportStatusProperty());
+        status.getStyleClass().add(Styles.SUCCESS);
+        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        json.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setMinWidth(0);
+        HBox bar = new HBox(8, copy, json, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        summary.textProperty().bind(Bindings.createStringBinding(model::summaryText, model.resultProperty(), model.stepProperty()));
+        return Ui.page(Texts.get("report.title"), Texts.get("report.intro"), bar, summary);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.netdoctor.ui;
+
+import dev.netdoctor.model.DscpClass;
+import dev.netdoctor.model.Environment;
+import dev.netdoctor.model.NetInterface;
+import dev.netdoctor.model.WslFacts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns the environment scan into a checklist a non-expert can read. */
+final class SystemChecklist {
+    private SystemChecklist() {
+    }
+
+    static List<CheckItem> of(Environment env, boolean sshMatters) {
+        List<CheckItem> items = new ArrayList<>();
+        items.add(new CheckItem(CheckItem.Status.OK, Texts.get("system.os"), env.os() + (env.kernel() == null ? "" : " · kernel " + env.kernel())));
+        WslFacts wsl = env.wsl();
+        items.add(switch (wsl.kind()) {
+            case WSL2 -> new CheckItem(CheckItem.Status.OK, Texts.get("system.wsl"), wsl.describe().replaceFirst(", networking: .*", ""));
+            case WSL1 -> new CheckItem(CheckItem.Status.NOTE, Texts.get("system.wsl"), Texts.get("system.wsl1"));
+            case NOT_WSL -> new CheckItem(CheckItem.Status.NOTE, Texts.get("system.wsl"), Texts.get("system.notWsl"));
+        });
+        if (wsl.kind() == WslFacts.Kind.WSL2) {
+            boolean mirrored = "mirrored".equals(wsl.networkingMode());
+            items.add(new CheckItem(mirrored ? CheckItem.Status.NOTE : CheckItem.Status.OK, Texts.get("system.mode"),
+                    (wsl.networkingMode() == null ? Texts.get("system.unknown") : wsl.networkingMode())
+                            + (mirrored ? " — " + Texts.get("system.mode.mirroredNote") : "")
+                            + (wsl.modeSource() != null && wsl.modeSource().startsWith("inferred") ? " (" + Texts.get("system.inferred") + ")" : "")));
+        }
+        for (NetInterface i : env.interfaces()) {
+            if (i.name().equals("lo")) {
+                continue;
+            }
+            boolean small = i.mtu() > 0 && i.mtu() < 1400;
+            items.add(new CheckItem(!i.up() || small ? CheckItem.Status.NOTE : CheckItem.Status.OK, Texts.get("system.interface", i.name()),
+                    "MTU " + i.mtu() + (i.ipv4().isEmpty() ? "" : " · " + String.join(", ", i.ipv4()))
+                            + (i.up() ? "" : " · " + Texts.get("system.down")) + (small ? " · " + Texts.get("system.smallMtu") : "")));
+        }
+        items.add(env.defaultGateway() == null
+                ? new CheckItem(CheckItem.Status.PROBLEM, Texts.get("system.gateway"), Texts.get("system.noGateway"))
+                : new CheckItem(CheckItem.Status.OK, Texts.get("system.gateway"), env.defaultGateway()));
+        items.add(new CheckItem(env.dnsServers().isEmpty() ? CheckItem.Status.NOTE : CheckItem.Status.OK, Texts.get("system.dns"),
+                env.dnsServers().isEmpty() ? Texts.get("system.none") : String.join(", ", env.dnsServers())));
+        if (env.sshClient().installed()) {
+            items.add(new CheckItem(CheckItem.Status.OK, Texts.get("system.ssh"), env.sshClient().version()));
+            String q = env.sshClient().interactiveQos();
+            if (q != null) {
+                boolean marked = DscpClass.parse(q).map(DscpClass::marked).orElse(false);
+                items.add(new CheckItem(marked ? CheckItem.Status.NOTE : CheckItem.Status.OK, Texts.get("system.ipqos"),
+                        env.sshClient().effective().getOrDefault("ipqos", q) + (marked ? " — " + Texts.get("system.ipqos.marked") : "")));
+            }
+        } else {
+            items.add(new CheckItem(sshMatters ? CheckItem.Status.PROBLEM : CheckItem.Status.NOTE, Texts.get("system.ssh"),
+                    env.sshClient().note() == null ? Texts.get("system.none") : env.sshClient().note()));
+        }
+        env.notes().forEach(n -> items.add(new CheckItem(CheckItem.Status.NOTE, Texts.get("system.note"), n)));
+        return items;
+    }
+}

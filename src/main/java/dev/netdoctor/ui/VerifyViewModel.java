@@ -1,0 +1,64 @@
+package dev.netdoctor.ui;
+
+import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.Severity;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The Verify step: the checks run again, shown next to the first run. */
+public final class VerifyViewModel {
+    /** The checks whose summaries say most about the problems we diagnose. */
+    static final List<String> KEY_CHECKS = List.of("dscp-connect", "ssh-handshake", "openssh-client", "path-mtu",
+            "loopback-self-test", "service-ports", "outside-vantage");
+
+    private final ObservableList<BeforeAfter> rows = FXCollections.observableArrayList();
+
+    public ObservableList<BeforeAfter> rows() {
+        return rows;
+    }
+
+    void compare(DiagnosisResult before, DiagnosisResult after) {
+        rows.setAll(rows(before, after));
+    }
+
+    static List<BeforeAfter> rows(DiagnosisResult before, DiagnosisResult after) {
+        List<BeforeAfter> out = new java.util.ArrayList<>();
+        boolean wasProblem = before.problemFound();
+        boolean isProblem = after.problemFound();
+        out.add(new BeforeAfter(Texts.get("verify.verdict"), before.verdict(), after.verdict(), wasProblem && !isProblem));
+        Set<String> afterIds = after.findings().stream().map(Finding::id).collect(Collectors.toSet());
+        for (Finding f : before.findings()) {
+            if (f.severity() != Severity.INFO) {
+                boolean gone = !afterIds.contains(f.id());
+                out.add(new BeforeAfter(f.title(), Texts.get("verify.found"), gone ? Texts.get("verify.gone") : Texts.get("verify.still"), gone));
+            }
+        }
+        Set<String> beforeIds = before.findings().stream().map(Finding::id).collect(Collectors.toSet());
+        after.findings().stream().filter(f -> f.severity() != Severity.INFO && !beforeIds.contains(f.id()))
+                .forEach(f -> out.add(new BeforeAfter(f.title(), "—", Texts.get("verify.new"), false)));
+        Map<String, ProbeOutcome> b = byId(before.probes());
+        Map<String, ProbeOutcome> a = byId(after.probes());
+        for (String id : KEY_CHECKS) {
+            Optional<ProbeOutcome> x = Optional.ofNullable(b.get(id));
+            Optional<ProbeOutcome> y = Optional.ofNullable(a.get(id));
+            if (x.isPresent() || y.isPresent()) {
+                String title = x.or(() -> y).map(ProbeOutcome::title).orElse(id);
+                out.add(new BeforeAfter(title, x.map(ProbeOutcome::summary).orElse("—"), y.map(ProbeOutcome::summary).orElse("—"), false));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, ProbeOutcome> byId(List<ProbeOutcome> probes) {
+        return probes.stream().collect(Collectors.toMap(ProbeOutcome::probeId, Function.identity(), (p, q) -> p));
+    }
+}

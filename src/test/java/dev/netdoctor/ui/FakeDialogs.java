@@ -1,0 +1,51 @@
+package dev.netdoctor.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Answers the wizard's questions the way a test says, and remembers what was shown. */
+final class FakeDialogs implements DialogService {
+    volatile boolean answerYes = true;
+    volatile Path saveTo;
+    volatile Path openFile;
+    volatile String lastDiff;
+    volatile String lastPreviewText;
+    volatile String clipboard;
+    final List<String> errors = new CopyOnWriteArrayList<>();
+    final List<String> confirmations = new CopyOnWriteArrayList<>();
+
+    @Override
+    public boolean confirm(String title, String header, String content, String confirmLabel) {
+        confirmations.add(header + " " + content);
+        return answerYes;
+    }
+
+    @Override
+    public boolean previewChange(String title, String explanation, String diff, String applyLabel) {
+        lastDiff = diff;
+        lastPreviewText = explanation;
+        return answerYes;
+    }
+
+    @Override
+    public void showError(String title, String message, String details) {
+        errors.add(title + ": " + message);
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName, String description, String extension) {
+        return Optional.ofNullable(saveTo);
+    }
+
+    @Override
+    public Optional<Path> chooseOpenFile(String title, String description) {
+        return Optional.ofNullable(openFile);
+    }
+
+    @Override
+    public void copyToClipboard(String text) {
+        clipboard = text;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.netdoctor.ui;
+
+import dev.netdoctor.diagnosis.Diagnoser;
+import dev.netdoctor.model.CommandRun;
+import dev.netdoctor.model.ConnectAttempt;
+import dev.netdoctor.model.ConnectResult;
+import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.model.DscpClass;
+import dev.netdoctor.model.Environment;
+import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.HandshakeAttempt;
+import dev.netdoctor.model.NetInterface;
+import dev.netdoctor.model.OpenSshAttempt;
+import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.ProbeStatus;
+import dev.netdoctor.model.RouteLookup;
+import dev.netdoctor.model.SshClientFacts;
+import dev.netdoctor.model.Target;
+import dev.netdoctor.model.TcpConnection;
+import dev.netdoctor.model.WslFacts;
+import dev.netdoctor.session.SessionEvent;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Recorded-style runs for the wizard tests: the DSCP lab as the engine saw it, and a healthy rerun. */
+final class Fixtures {
+    static final String TARGET = "198.18.1.56";
+
+    private Fixtures() {
+    }
+
+    static Environment environment() {
+        return new Environment("Ubuntu 24.04.1 LTS", "6.6.87.2-microsoft-standard-WSL2",
+                new WslFacts(WslFacts.Kind.WSL2, "Ubuntu", "nat", "wslinfo --networking-mode", List.of()),
+                List.of(new NetInterface("lo", 65536, true, List.of("127.0.0.1"), List.of("::1")),
+                        new NetInterface("eth0", 1280, true, List.of("198.18.0.2"), List.of())),
+                "198.18.0.1", List.of("198.18.0.1"),
+                new SshClientFacts(true, "OpenSSH_9.6p1 Ubuntu-3ubuntu13.5, OpenSSL 3.0.13",
+                        Map.of("ipqos", "af21 cs1", "port", "22", "hostname", TARGET), "af21", "cs1", null),
+                6, 127, List.of());
+    }
+
+    private static ProbeOutcome outcome(String id, String title, long start, long millis, String summary, ProbeData data, List<Evidence> ev) {
+        return new ProbeOutcome(id, title, ProbeStatus.COMPLETED, summary, Map.of(), start, millis, data, ev, null);
+    }
+
+    /** The DSCP failure: unmarked SYN answered, marked ones dropped. */
+    static List<ProbeOutcome> dscpOutcomes(boolean healthy) {
+        ConnectResult marked = healthy ? ConnectResult.CONNECTED : ConnectResult.TIMED_OUT;
+        List<ConnectAttempt> attempts = new ArrayList<>();
+        attempts.add(new ConnectAttempt(DscpClass.UNMARKED, ConnectResult.CONNECTED, 4, null));
+        for (String c : List.of("af21", "cs1", "ef", "lowdelay", "throughput")) {
+            attempts.add(new ConnectAttempt(DscpClass.parse(c).orElseThrow(), marked, healthy ? 5 : 2000, null));
+        }
+        CommandRun sshRun = new CommandRun(List.of("ssh", "-v", "-o", "IPQoS=af21", "--", TARGET, "true"), 255, "",
+                healthy ? "debug1: Connection established.\nHost key verification failed." : "ssh: connect to host " + TARGET + " port 22: Connection timed out",
+                healthy ? 120 : 2010, false, false, false);
+        return List.of(
+                outcome("name-resolution", "Look up the target's address", 0, 2, TARGET + " is already an address",
+                        new ProbeData.Resolution(TARGET, List.of(TARGET), "literal", null), List.of()),
+                outcome("ping", "Ping the target", 210, 420, TARGET + " answered 3 of 3 pings (0.4 ms)",
+                        new ProbeData.Ping(TARGET, 3, 3, 0.4), List.of()),
+                outcome("routes", "Find the route packets take", 210, 60, TARGET + " → eth0 via 198.18.0.1",
+                        new ProbeData.Routes(List.of(new RouteLookup(TARGET, "tcp", 22, "eth0", "198.18.0.1", "198.18.0.2", null, null, null)), List.of()), List.of()),
+                outcome("dscp-connect", "Connect with and without packet marking", 210, healthy ? 30 : 2050,
+                        healthy ? "unmarked: connected in 4 ms; marked: 5 of 5 answered" : "unmarked: connected in 4 ms; marked: 0 of 5 answered",
+                        new ProbeData.MarkedConnects(TARGET, 22, attempts), List.of()),
+                outcome("ssh-handshake", "Start an SSH handshake", 210, healthy ? 220 : 2100, healthy ? "key exchange done" : "marked: stopped before connecting",
+                        new ProbeData.SshHandshakes(TARGET, 22, List.of(
+                                new HandshakeAttempt(DscpClass.UNMARKED, HandshakeAttempt.Stage.KEY_EXCHANGE_DONE, true, 210,
+                                        "SSH-2.0-OpenSSH_9.2p1", "curve25519-sha256", "ssh-ed25519", "SHA256:x", null),
+                                new HandshakeAttempt(DscpClass.parse("af21").orElseThrow(),
+                                        healthy ? HandshakeAttempt.Stage.KEY_EXCHANGE_DONE : HandshakeAttempt.Stage.NOTHING, healthy, 2000,
+                                        null, null, null, null, healthy ? null : "timeout"))), List.of()),
+                outcome("openssh-client", "Try your own ssh with and without marking", 210, 2100, "IPQoS=none reached the host key",
+                        new ProbeData.OpenSshRuns("OpenSSH_9.6p1", List.of(
+                                new OpenSshAttempt("none", OpenSshAttempt.Result.KEY_EXCHANGE_DONE, 120, null, sshRun),
+                                new OpenSshAttempt("af21", healthy ? OpenSshAttempt.Result.KEY_EXCHANGE_DONE : OpenSshAttempt.Result.CONNECT_TIMED_OUT, 2010, null, sshRun))),
+                        List.of(sshRun.asEvidence("IPQoS=af21"))));
+    }
+
+    static DiagnosisResult result(boolean healthy) {
+        Target target = Target.parse(TARGET);
+        List<ProbeOutcome> probes = dscpOutcomes(healthy);
+        List<Finding> findings = new Diagnoser().diagnose(target, environment(), probes);
+        return new DiagnosisResult(1, "wsl-net-doctor", "test", OffsetDateTime.parse("2026-11-22T03:00:00Z"), 2480,
+                DiagnosisResult.Request.of(DiagnosisRequest.forTarget(target)), environment(), probes, findings,
+                Diagnoser.verdict(findings, true), true);
+    }
+
+    /** The events a run emits, in order: what the Running checks step shows live. */
+    static List<SessionEvent> events(DiagnosisResult r) {
+        List<SessionEvent> events = new ArrayList<>();
+        for (ProbeOutcome o : r.probes()) {
+            events.add(new SessionEvent.ProbeStarted(o.probeId(), o.title(), o.startedAfterMillis()));
+        }
+        events.add(new SessionEvent.EnvironmentReady(r.environment(), 200));
+        events.add(new SessionEvent.ProbeProgress("dscp-connect", 0.3, "sending 6 SYNs to " + TARGET + ":22", 300));
+        events.add(new SessionEvent.RouteLine(new RouteLookup(TARGET, "tcp", 22, "eth0", "198.18.0.1", "198.18.0.2", null, null, null), 320));
+        events.add(new SessionEvent.SocketSnapshot(List.of(
+                new TcpConnection("SYN_SENT", "198.18.0.2", 51234, TARGET, 22, 4242, "ssh", "ssh admin@" + TARGET, 12_400, false),
+                new TcpConnection("SYN_SENT", "198.18.0.2", 51300, TARGET, 22, 777, "java", "wsl-net-doctor", 900, true),
+                new TcpConnection("ESTABLISHED", "198.18.0.2", 51310, TARGET, 22, 778, "ssh", "ssh -o IPQoS=none", 0, true)), 800));
+        for (ProbeOutcome o : r.probes()) {
+            events.add(new SessionEvent.ProbeFinished(o, o.startedAfterMillis() + o.durationMillis()));
+        }
+        r.findings().forEach(f -> events.add(new SessionEvent.FindingRaised(f, r.durationMillis())));
+        return events;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.netdoctor.ui;
+
+import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.session.SessionEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/** A session that plays recorded results, one per start, in order: deterministic for tests. */
+final class ScriptedRunner implements SessionRunner {
+    private final List<DiagnosisResult> results;
+    final List<DiagnosisRequest> requests = new CopyOnWriteArrayList<>();
+    private int next;
+
+    ScriptedRunner(DiagnosisResult... results) {
+        this.results = new ArrayList<>(List.of(results));
+    }
+
+    @Override
+    public Running start(DiagnosisRequest request, Consumer<SessionEvent> listener) {
+        requests.add(request);
+        DiagnosisResult r = results.get(Math.min(next++, results.size() - 1));
+        CompletableFuture<DiagnosisResult> done = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            for (SessionEvent e : Fixtures.events(r)) {
+                listener.accept(e);
+            }
+            done.complete(r);
+        });
+        return new Running() {
+            @Override
+            public void cancel() {
+            }
+
+            @Override
+            public CompletableFuture<DiagnosisResult> result() {
+                return done;
+            }
+        };
+    }
+}

@@ -1,0 +1,198 @@
+package dev.netdoctor.ui;
+
+import dev.netdoctor.host.LocalLinuxSide;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole wizard, driven like a user would: choose, type, run (a scripted session with the
+ * DSCP lab's events), read the finding, preview and apply the ssh fix to a temporary home,
+ * undo it, verify, export. Screenshots of every step go to target/screenshots/.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WizardFlowTest {
+    @TempDir
+    static Path home;
+
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final ScriptedRunner runner = new ScriptedRunner(Fixtures.result(false), Fixtures.result(true));
+    private final AtomicBoolean exited = new AtomicBoolean();
+    private WizardViewModel model;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        WizardApp.applyTheme(false);
+        Path userHome = Files.createTempDirectory(home, "home");
+        FixPlaces places = new FixPlaces(userHome, () -> Optional.of(userHome.resolve(".wslconfig")), new LocalLinuxSide(),
+                Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
+        model = new WizardViewModel(runner, dialogs, new Settings(userHome.resolve("settings.properties")), places, () -> exited.set(true));
+        scene = WizardApp.createScene(model, dialogs);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    private void until(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(condition));
+    }
+
+    private <T extends Node> T find(FxRobot robot, String id, Class<T> type) {
+        return robot.lookup(id).queryAs(type);
+    }
+
+    private void press(FxRobot robot, String id) {
+        robot.interact(() -> find(robot, id, ButtonBase.class).fire());
+    }
+
+    private boolean nextEnabled(FxRobot robot) throws Exception {
+        return fx(() -> !find(robot, "#next", Button.class).isDisabled());
+    }
+
+    private void shot(String name) throws Exception {
+        Screenshots.save(scene, "light-" + name + ".png");
+    }
+
+    @Test
+    void aUserGoesFromSymptomToReport(FxRobot robot) throws Exception {
+        // 1. What's wrong?
+        assertThat(nextEnabled(robot)).isFalse();
+        shot("1-whats-wrong");
+        press(robot, "#symptom-ssh-hangs");
+        assertThat(nextEnabled(robot)).isTrue();
+        press(robot, "#next");
+
+        // 2. Details: validated as you type
+        robot.clickOn("#host").write("nas box");
+        until(() -> !find(robot, "#host-error", Label.class).getText().isEmpty());
+        assertThat(fx(() -> find(robot, "#host-error", Label.class).getText())).contains("space");
+        assertThat(nextEnabled(robot)).isFalse();
+        shot("2-details-invalid");
+        robot.interact(() -> find(robot, "#host", TextField.class).setText(""));
+        robot.clickOn("#host").write(Fixtures.TARGET);
+        until(() -> find(robot, "#host-error", Label.class).getText().isEmpty());
+        robot.interact(() -> find(robot, "#port", TextField.class).setText("70000"));
+        assertThat(fx(() -> find(robot, "#port-error", Label.class).getText())).contains("out of range");
+        robot.interact(() -> find(robot, "#port", TextField.class).setText("22"));
+        assertThat(nextEnabled(robot)).isTrue();
+        shot("2-details");
+        press(robot, "#next");
+        assertThat(runner.requests).singleElement().satisfies(r -> assertThat(r.target().toString()).isEqualTo(Fixtures.TARGET + ":22"));
+
+        // 3. Your system
+        until(() -> model.systemReadyProperty().get());
+        assertThat(fx(() -> model.system().stream().map(CheckItem::label).toList())).contains("WSL networking mode", "IPQoS ssh will use for this host");
+        assertThat(robot.lookup(".label").queryAllAs(Label.class).stream().map(Label::getText)).anyMatch(t -> t.contains("af21 cs1"));
+        shot("3-your-system");
+        press(robot, "#next");
+
+        // 4. Running checks: the SYN-SENT row and the route, then done
+        until(() -> model.resultProperty().get() != null);
+        TableView<?> sockets = find(robot, "#sockets", TableView.class);
+        java.util.List<String> socketRows = fx(() -> sockets.getItems().stream().map(Object::toString).toList());
+        assertThat(socketRows).anyMatch(r -> r.contains("SYN-SENT") && r.contains("ssh") && r.contains("4242") && r.contains("12.4 s"));
+        java.util.List<String> routeLines = fx(() -> find(robot, "#routes", ListView.class).getItems().stream().map(Object::toString).toList());
+        assertThat(routeLines).anyMatch(r -> r.contains(Fixtures.TARGET + " (tcp port 22) → eth0 via 198.18.0.1"));
+        assertThat(fx(() -> find(robot, "#checks-done", Label.class).getText())).contains("All checks finished");
+        shot("4-running-checks");
+        press(robot, "#next");
+
+        // 5. Diagnosis: the finding card, with details folded away
+        Node card = find(robot, "#finding-dscp-marked-syn-dropped", Node.class);
+        assertThat(card).isNotNull();
+        assertThat(robot.from(card).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText))
+                .anyMatch(t -> t.startsWith("Marked SSH packets are dropped on the way to " + Fixtures.TARGET))
+                .anyMatch(t -> t.contains("We are sure"));
+        robot.interact(() -> robot.from(card).lookup(".titled-pane").queryAs(TitledPane.class).setExpanded(true));
+        shot("5-diagnosis");
+        press(robot, "#next");
+
+        // 6. Fix: preview → apply → backup shown → undo
+        Path config = model.fixes().actions().isEmpty() ? null : home;
+        assertThat(config).isNotNull();
+        shot("6-fix");
+        press(robot, "#fix-ssh-config-ipqos-none");
+        until(() -> model.fixes().actions().getFirst().statusProperty().get().startsWith("Applied"));
+        assertThat(dialogs.lastDiff).contains("+Host 198.18.1.*").contains("+    IPQoS none");
+        assertThat(dialogs.lastPreviewText).contains("backed up");
+        String status = fx(() -> find(robot, "#status-ssh-config-ipqos-none", Label.class).getText());
+        assertThat(status).startsWith("Applied");
+        assertThat(fx(() -> find(robot, "#undo-ssh-config-ipqos-none", Button.class).isVisible())).isTrue();
+        shot("6-fix-applied");
+        press(robot, "#undo-ssh-config-ipqos-none");
+        until(() -> model.fixes().actions().getFirst().statusProperty().get().startsWith("Undone"));
+        assertThat(dialogs.errors).isEmpty();
+        press(robot, "#next");
+
+        // 7. Verify: before and after side by side
+        press(robot, "#verify-run");
+        until(() -> !model.verify().rows().isEmpty() && !model.verifyingProperty().get());
+        assertThat(fx(() -> model.verify().rows().stream().map(BeforeAfter::toString).toList()))
+                .anyMatch(r -> r.contains("Marked SSH packets") && r.contains("gone"));
+        shot("7-verify");
+        press(robot, "#next");
+
+        // 8. Report: copy the summary, save JSON
+        assertThat(fx(() -> find(robot, "#summary", TextArea.class).getText())).contains("**Verdict:** Marked SSH packets are dropped");
+        press(robot, "#copy-summary");
+        assertThat(dialogs.clipboard).contains("dscp-marked-syn-dropped");
+        Path json = home.resolve("result.json");
+        dialogs.saveTo = json;
+        press(robot, "#save-json");
+        until(() -> Files.exists(json) && Files.size(json) > 0);
+        assertThat(Files.readString(json)).contains("\"schemaVersion\" : 1").contains("dscp-marked-syn-dropped");
+        shot("8-report");
+        assertThat(nextEnabled(robot)).isFalse();
+    }
+
+    @Test
+    void cancelOnTheFirstStepLeavesAndEscapeIsCancel(FxRobot robot) {
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(exited).isTrue();
+    }
+
+    @Test
+    void keyboardAloneGetsThroughTheFirstStep(FxRobot robot) throws Exception {
+        robot.press(javafx.scene.input.KeyCode.TAB).release(javafx.scene.input.KeyCode.TAB);
+        robot.press(javafx.scene.input.KeyCode.SPACE).release(javafx.scene.input.KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.symptomProperty().get()).isNotNull();
+        robot.press(javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.stepProperty().get()).isEqualTo(WizardViewModel.DETAILS);
+        Node focused = fx(() -> scene.getFocusOwner());
+        assertThat(focused).as("focus is somewhere visible on the new page").isNotNull();
+    }
+}
