@@ -46,4 +46,10 @@ public interface ProbeContext {
 
     /** True once every other probe of the same stage has finished (lets watchers stop early). */
     boolean othersFinished();
+
+    /**
+     * Registers what stops a blocking call that ignores interruption (e.g. closing a JSch
+     * session); run when the user cancels. Interruption alone stops everything else.
+     */
+    void onCancel(Runnable stop);
 }

@@ -68,7 +68,7 @@ public final class SshHandshakeProbe implements Probe {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<HandshakeAttempt>> futures = new ArrayList<>();
             for (DscpClass c : classes) {
-                futures.add(pool.submit(() -> handshake(address, port, c, ctx.attemptTimeout())));
+                futures.add(pool.submit(() -> handshake(address, port, c, ctx.attemptTimeout(), ctx::onCancel)));
             }
             for (Future<HandshakeAttempt> f : futures) {
                 HandshakeAttempt a = f.get();
@@ -94,8 +94,8 @@ public final class SshHandshakeProbe implements Probe {
                 + (a.error() == null ? "" : ": " + a.error());
     }
 
-    static HandshakeAttempt handshake(InetAddress address, int port, DscpClass marking, Duration timeout)
-            throws InterruptedException {
+    static HandshakeAttempt handshake(InetAddress address, int port, DscpClass marking, Duration timeout,
+                                      java.util.function.Consumer<Runnable> onCancel) throws InterruptedException {
         AtomicReference<Stage> stage = new AtomicReference<>(Stage.NOTHING);
         AtomicReference<HostKey> seenKey = new AtomicReference<>();
         AtomicReference<String> kex = new AtomicReference<>();
@@ -104,6 +104,8 @@ public final class SshHandshakeProbe implements Probe {
         Session session = null;
         try {
             session = jsch.getSession(NO_USER, address.getHostAddress(), port);
+            // JSch's blocking reads ignore interruption: closing the session is what stops them.
+            onCancel.accept(session::disconnect);
             session.setHostKeyRepository(new RefusingRepository(seenKey));
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("PreferredAuthentications", "none");

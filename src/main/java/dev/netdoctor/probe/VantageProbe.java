@@ -90,6 +90,7 @@ public final class VantageProbe implements Probe {
             HostKeyRepository known = jsch.getHostKeyRepository();
             String identityNote = useIdentity(jsch, v);
             session = jsch.getSession(v.user(), vantageAddress.getHostAddress(), v.host().port());
+            onCancel(ctx, session);
             session.setHostKeyAlias(v.host().port() == 22 ? v.host().host() : "[" + v.host().host() + "]:" + v.host().port());
             session.setHostKeyRepository(new CheckingRepository(known, v.acceptedFingerprint(), fingerprint, status));
             session.setConfig("StrictHostKeyChecking", "yes");
@@ -121,6 +122,11 @@ public final class VantageProbe implements Probe {
                 session.disconnect();
             }
         }
+    }
+
+    /** JSch's blocking reads ignore interruption: closing the session is what stops them. */
+    private static void onCancel(ProbeContext ctx, Session session) {
+        ctx.onCancel(session::disconnect);
     }
 
     private static ProbeReport done(VantageRequest v, String fp, HostKeyStatus status, boolean loggedIn, List<VantageCheck> checks,

@@ -68,6 +68,9 @@ public final class DiagnosisSession {
     private final List<List<Probe>> stages;
     private final Diagnoser diagnoser = new Diagnoser();
     private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<Runnable> cancelActions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** How often a waiting run looks whether it was cancelled. */
+    private static final long CANCEL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private volatile boolean cancelled;
     private long startNanos;
 
@@ -110,6 +113,13 @@ public final class DiagnosisSession {
     public void cancel() {
         cancelled = true;
         pool.shutdownNow();
+        for (Runnable stop : cancelActions) {
+            try {
+                stop.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "cancel action failed", e);
+            }
+        }
     }
 
     public boolean isCancelled() {
@@ -160,7 +170,7 @@ public final class DiagnosisSession {
         long left = Math.min(ENVIRONMENT_LIMIT.toNanos(), deadline - System.nanoTime());
         Environment env;
         try {
-            env = future.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+            env = future.get(Math.max(left, 0), TimeUnit.NANOSECONDS); // the scan itself honours interruption
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancelled = true;
@@ -230,7 +240,7 @@ public final class DiagnosisSession {
             ProbeOutcome outcome;
             long startedAt = started.get(probe);
             try {
-                ProbeReport r = f.get(Math.max(wait, 0), TimeUnit.NANOSECONDS);
+                ProbeReport r = await(f, System.nanoTime() + Math.max(wait, 0));
                 outcome = new ProbeOutcome(probe.id(), probe.title(), r.status(), r.summary(), r.parameters(), startedAt,
                         elapsed() - startedAt, r.data(), r.evidence(), null);
             } catch (TimeoutException e) {
@@ -260,6 +270,26 @@ public final class DiagnosisSession {
             emit(new SessionEvent.ProbeFinished(outcome, elapsed()));
         }
         return complete;
+    }
+
+    /** Waits for a probe, but not a moment longer once the run is cancelled. */
+    private ProbeReport await(Future<ProbeReport> f, long untilNanos)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        while (true) {
+            if (cancelled) {
+                f.cancel(true);
+                throw new CancellationException("cancelled");
+            }
+            long left = untilNanos - System.nanoTime();
+            if (left <= 0) {
+                throw new TimeoutException();
+            }
+            try {
+                return f.get(Math.min(left, CANCEL_POLL_NANOS), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException slice) {
+                // look again whether we were cancelled
+            }
+        }
     }
 
     private ProbeOutcome failed(Probe probe, long startedAt, ProbeStatus status, String error) {
@@ -310,6 +340,14 @@ public final class DiagnosisSession {
         @Override
         public boolean othersFinished() {
             return unfinished.get() <= 1;
+        }
+
+        @Override
+        public void onCancel(Runnable stop) {
+            cancelActions.add(stop);
+            if (cancelled) {
+                stop.run();
+            }
         }
 
         @Override

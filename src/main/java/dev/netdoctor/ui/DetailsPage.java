@@ -54,14 +54,14 @@ final class DetailsPage {
             grid.add(label(Texts.get("details.port"), port), 1, row++);
             grid.add(hostRow, 0, row);
             grid.add(port, 1, row++);
-            grid.add(error("host-error", d.hostErrorProperty()), 0, row);
-            grid.add(error("port-error", d.portErrorProperty()), 1, row++);
+            grid.add(error("host-error", d.hostErrorProperty(), host), 0, row);
+            grid.add(error("port-error", d.portErrorProperty(), port), 1, row++);
         }
         if (symptom != Symptom.SSH_HANGS) {
             TextField service = field("service-port", d.servicePortsProperty(), Texts.get("details.service.prompt"));
             grid.add(label(Texts.get("details.service"), service), 0, row++, 2, 1);
             grid.add(service, 0, row++);
-            grid.add(error("service-error", d.servicePortErrorProperty()), 0, row++, 2, 1);
+            grid.add(error("service-error", d.servicePortErrorProperty(), service), 0, row++, 2, 1);
         }
         Node page = Ui.page(Texts.get("details.title"), Texts.get("details.intro"), grid);
         if (symptom != Symptom.SSH_HANGS) {
@@ -79,8 +79,8 @@ final class DetailsPage {
         HBox keyRow = new HBox(8, key, browse);
         HBox.setHgrow(key, Priority.ALWAYS);
         VBox box = new VBox(4,
-                label(Texts.get("details.vantage.user"), who), who, error("vantage-error", d.vantageErrorProperty()),
-                label(Texts.get("details.identity"), key), keyRow, error("identity-error", d.identityErrorProperty()),
+                label(Texts.get("details.vantage.user"), who), who, error("vantage-error", d.vantageErrorProperty(), who),
+                label(Texts.get("details.identity"), key), keyRow, error("identity-error", d.identityErrorProperty(), key),
                 Ui.wrapping(Texts.get("details.vantage.help"), Styles.TEXT_MUTED, Styles.TEXT_SMALL));
         box.setPadding(new Insets(8, 4, 4, 4));
         TitledPane pane = new TitledPane(Texts.get("details.vantage"), box);
@@ -106,11 +106,22 @@ final class DetailsPage {
         return l;
     }
 
-    /** The message next to a field: empty when the value is fine. */
-    private static Label error(String id, StringBinding message) {
+    /**
+     * The message next to a field: empty when the value is fine. An empty field the user has not
+     * touched yet is not scolded; Next stays disabled, and the message appears once they type or
+     * leave the field.
+     */
+    private static Label error(String id, StringBinding message, TextField field) {
         Label l = new Label();
         l.setId(id);
-        l.textProperty().bind(message);
+        javafx.beans.property.BooleanProperty touched = new javafx.beans.property.SimpleBooleanProperty(!field.getText().isEmpty());
+        field.textProperty().addListener((o, a, b) -> touched.set(true));
+        field.focusedProperty().addListener((o, was, now) -> {
+            if (was && !now) {
+                touched.set(true);
+            }
+        });
+        l.textProperty().bind(Bindings.when(touched).then(message).otherwise(""));
         l.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL, "field-error");
         l.setWrapText(true);
         l.setMinHeight(18);

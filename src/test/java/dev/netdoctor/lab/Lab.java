@@ -47,6 +47,26 @@ public final class Lab implements AutoCloseable {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
+    /**
+     * The class path of this test JVM, for starting test code in a namespace. Surefire and
+     * Failsafe may hide it in a manifest-only booter jar; then its Class-Path is read.
+     */
+    static String testClasspath() throws IOException {
+        String cp = System.getProperty("java.class.path");
+        String[] parts = cp.split(java.io.File.pathSeparator);
+        if (parts.length == 1 && parts[0].endsWith(".jar") && parts[0].contains("surefirebooter")) {
+            try (java.util.jar.JarFile booter = new java.util.jar.JarFile(parts[0])) {
+                String classPath = booter.getManifest().getMainAttributes().getValue("Class-Path");
+                List<String> paths = new ArrayList<>();
+                for (String url : classPath.trim().split("\\s+")) {
+                    paths.add(Path.of(java.net.URI.create(url)).toString());
+                }
+                return String.join(java.io.File.pathSeparator, paths);
+            }
+        }
+        return cp;
+    }
+
     /** Empty when labs can run here; otherwise why not (shown as the skip reason). */
     public static Optional<String> unavailableReason() {
         if (!Files.isRegularFile(jar())) {

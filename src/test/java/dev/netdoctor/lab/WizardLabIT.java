@@ -1,0 +1,49 @@
+package dev.netdoctor.lab;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The wizard itself, with the JavaFX runtime and the real engine inside the DSCP lab's client
+ * namespace, while the user's own ssh hangs there: the live socket table must show that ssh
+ * in SYN-SENT, and the diagnosis must name the DSCP problem.
+ */
+class WizardLabIT {
+    @BeforeAll
+    static void labAvailable() {
+        var reason = Lab.unavailableReason();
+        assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
+    }
+
+    @Test
+    void theWizardShowsTheStuckSshLiveAndTheFinding() throws Exception {
+        try (Lab lab = Lab.up("dscp")) {
+            Path log = Files.createTempFile("hung-ssh", ".txt");
+            Process hung = lab.startInNamespace(lab.get("CLIENT_NS"), List.of("ssh", "-o", "IPQoS=af21", "-o", "BatchMode=yes",
+                    "-o", "ConnectTimeout=40", "-o", "UserKnownHostsFile=/dev/null", "-F", "/dev/null", lab.get("TARGET_IP"), "true"), log);
+            try {
+                Thread.sleep(500);
+                Lab.Result r = lab.inNamespace(lab.get("CLIENT_NS"), List.of(Lab.java(), "-Dglass.platform=Headless",
+                        "-Dprism.order=sw", "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
+                        "-cp", Lab.testClasspath(), "dev.netdoctor.ui.WizardLabDriver", lab.get("TARGET_IP")), Lab.COMMAND_LIMIT_SECONDS);
+                assertThat(r.exit()).as(r.err()).isZero();
+                assertThat(r.out()).containsPattern("SYN-SENT-ROW ssh pid=\\d+ to=198\\.19\\.1\\.2:22")
+                        .contains("FINDING dscp-marked-syn-dropped");
+                assertThat(Path.of("target/screenshots/lab-running-checks-live.png")).isNotEmptyFile();
+            } finally {
+                hung.descendants().forEach(ProcessHandle::destroyForcibly);
+                hung.destroyForcibly();
+                hung.waitFor(5, TimeUnit.SECONDS);
+                Files.deleteIfExists(log);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.netdoctor.ui;
+
+import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.model.Target;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Cancel while the real engine is busy: a server on this machine's loopback that accepts and
+ * then says nothing keeps the SSH checks (JSch and the user's ssh) waiting. Cancel must end
+ * the run within a second and leave no diagnosis thread and no child process behind.
+ */
+class CancelTest {
+    @Test
+    void cancelDuringProbesLeavesNothingRunning() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            DiagnosisRequest request = new DiagnosisRequest(new Target("127.0.0.1", silent.getLocalPort()), List.of(), null,
+                    Duration.ofSeconds(5), Duration.ofSeconds(30));
+            SessionRunner.Running running = new EngineRunner().start(request, e -> { });
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (ProcessHandle.current().descendants().noneMatch(p -> p.info().command().orElse("").endsWith("ssh"))
+                    && System.nanoTime() < until) {
+                Thread.sleep(20); // until the user's ssh is running: the probes are busy
+            }
+            long cancelAt = System.nanoTime();
+            running.cancel();
+            DiagnosisResult result = running.result().get(5, TimeUnit.SECONDS);
+            assertThat((System.nanoTime() - cancelAt) / 1_000_000).as("stopped within a second").isLessThan(1_000);
+            assertThat(result.complete()).isFalse();
+            long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while ((diagnosisThreadAlive() || ProcessHandle.current().descendants().findAny().isPresent()) && System.nanoTime() < settle) {
+                Thread.sleep(20);
+            }
+            assertThat(diagnosisThreadAlive()).as("no diagnosis thread left").isFalse();
+            assertThat(ProcessHandle.current().descendants().toList()).as("no child process left").isEmpty();
+        }
+    }
+
+    private static boolean diagnosisThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("diagnosis") && t.isAlive());
+    }
+}
