@@ -7,13 +7,9 @@ import dev.netdoctor.model.ProbeData;
 
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The A/B test at the heart of the SSH hang: the same TCP connect, once with an unmarked SYN
@@ -42,19 +38,9 @@ public final class DscpConnectProbe implements Probe {
         int port = ctx.target().port();
         List<DscpClass> classes = Markings.toCompare(ctx.environment());
         ctx.progress(0.05, "sending " + classes.size() + " SYNs to " + ctx.target());
-        List<ConnectAttempt> attempts = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<ConnectAttempt>> futures = new ArrayList<>();
-            for (DscpClass c : classes) {
-                futures.add(pool.submit(() -> MarkedConnector.attempt(address, port, c, ctx.attemptTimeout())));
-            }
-            int done = 0;
-            for (Future<ConnectAttempt> f : futures) {
-                ConnectAttempt a = f.get();
-                attempts.add(a);
-                ctx.progress(0.05 + 0.95 * ++done / futures.size(), a.marking().name() + ": " + describe(a));
-            }
-        }
+        int[] done = {0};
+        List<ConnectAttempt> attempts = Parallel.map(classes, c -> MarkedConnector.attempt(address, port, c, ctx.attemptTimeout()),
+                a -> ctx.progress(0.05 + 0.95 * ++done[0] / classes.size(), a.marking().name() + ": " + describe(a)));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("address", ctx.address());
         params.put("port", Integer.toString(port));

@@ -8,13 +8,9 @@ import dev.netdoctor.model.NetInterface;
 
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The addresses through which a program on this machine reaches its own services, and
@@ -65,24 +61,13 @@ public final class LocalAddresses {
 
     /** Connects to each address on {@code port} at the same time. */
     static List<LocalConnect> connectAll(Map<String, String> addresses, int port, int v6Port) throws Exception {
-        List<LocalConnect> result = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<LocalConnect>> futures = new ArrayList<>();
-            for (var e : addresses.entrySet()) {
-                int p = e.getKey().contains(":") ? v6Port : port;
-                if (p <= 0) {
-                    continue;
-                }
-                futures.add(pool.submit(() -> {
-                    ConnectAttempt a = MarkedConnector.attempt(InetAddress.ofLiteral(e.getKey()), p, DscpClass.UNMARKED, LOCAL_TIMEOUT);
-                    return new LocalConnect(e.getKey(), e.getValue(), p, a.result(), a.millis(), a.error());
-                }));
-            }
-            for (Future<LocalConnect> f : futures) {
-                result.add(f.get());
-            }
-        }
-        return result;
+        List<Map.Entry<String, String>> reachable = addresses.entrySet().stream()
+                .filter(e -> (e.getKey().contains(":") ? v6Port : port) > 0).toList();
+        return Parallel.map(reachable, e -> {
+            int p = e.getKey().contains(":") ? v6Port : port;
+            ConnectAttempt a = MarkedConnector.attempt(InetAddress.ofLiteral(e.getKey()), p, DscpClass.UNMARKED, LOCAL_TIMEOUT);
+            return new LocalConnect(e.getKey(), e.getValue(), p, a.result(), a.millis(), a.error());
+        });
     }
 
     static String describe(LocalConnect c) {

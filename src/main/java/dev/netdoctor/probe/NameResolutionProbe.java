@@ -1,7 +1,6 @@
 package dev.netdoctor.probe;
 
 import dev.netdoctor.model.CommandRun;
-import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.ProbeData;
 
 import java.time.Duration;

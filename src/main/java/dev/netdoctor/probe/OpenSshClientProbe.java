@@ -8,15 +8,11 @@ import dev.netdoctor.model.OpenSshAttempt.Result;
 import dev.netdoctor.model.ProbeData;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs the user's own ssh, with their config, once with {@code IPQoS=none} and once with the
@@ -53,20 +49,10 @@ public final class OpenSshClientProbe implements Probe {
         values.add("none");
         Markings.userClass(ctx.environment()).ifPresentOrElse(c -> values.add(c.name()), () -> values.add("af21"));
         long connectTimeout = Math.max(1, (ctx.attemptTimeout().toMillis() + 999) / 1000);
-        List<OpenSshAttempt> attempts = new ArrayList<>();
         ctx.progress(0.05, "running ssh with IPQoS " + String.join(" and ", values));
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<OpenSshAttempt>> futures = new ArrayList<>();
-            for (String v : values) {
-                List<String> argv = argv(ctx.target().host(), ctx.target().port(), v, connectTimeout);
-                futures.add(pool.submit(() -> interpret(v, ctx.linux().run(argv, runLimit(ctx)))));
-            }
-            for (Future<OpenSshAttempt> f : futures) {
-                OpenSshAttempt a = f.get();
-                attempts.add(a);
-                ctx.progress(0.5, "IPQoS=" + a.ipqos() + ": " + describe(a));
-            }
-        }
+        List<OpenSshAttempt> attempts = Parallel.map(List.copyOf(values),
+                v -> interpret(v, ctx.linux().run(argv(ctx.target().host(), ctx.target().port(), v, connectTimeout), runLimit(ctx))),
+                a -> ctx.progress(0.5, "IPQoS=" + a.ipqos() + ": " + describe(a)));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("ipqos", String.join(",", values));
         params.put("connectTimeout", Long.toString(connectTimeout));

@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Sizes the path with don't-fragment pings when a TCP connection opened but the SSH key
@@ -78,16 +75,10 @@ public final class PathMtuProbe implements Probe {
         PACKET_SIZES.stream().filter(s -> s < mtu).map(s -> s - 28).forEach(payloads::add);
         ctx.progress(0.1, "don't-fragment pings of " + payloads.size() + " sizes");
         Map<Integer, CommandRun> runs = new TreeMap<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            Map<Integer, Future<CommandRun>> futures = new TreeMap<>();
-            for (int payload : payloads) {
-                List<String> argv = List.of("ping", "-4", "-n", "-M", "do", "-c", "2", "-i", "0.2", "-W", "1", "-w", "2",
-                        "-s", Integer.toString(payload), ctx.address());
-                futures.put(payload, pool.submit(() -> ctx.linux().run(argv, PING_LIMIT)));
-            }
-            for (var e : futures.entrySet()) {
-                runs.put(e.getKey(), e.getValue().get());
-            }
+        List<CommandRun> pings = Parallel.map(payloads, payload -> ctx.linux().run(List.of("ping", "-4", "-n", "-M", "do", "-c", "2",
+                "-i", "0.2", "-W", "1", "-w", "2", "-s", Integer.toString(payload), ctx.address()), PING_LIMIT));
+        for (int i = 0; i < payloads.size(); i++) {
+            runs.put(payloads.get(i), pings.get(i));
         }
         Integer largestAnswered = null;
         Integer smallestLost = null;

@@ -27,9 +27,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -64,18 +61,8 @@ public final class SshHandshakeProbe implements Probe {
         classes.add(DscpClass.UNMARKED);
         classes.add(Markings.userClass(ctx.environment()).orElse(DscpClass.parse("af21").orElseThrow()));
         ctx.progress(0.05, "SSH handshakes with " + ctx.target());
-        List<HandshakeAttempt> attempts = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<HandshakeAttempt>> futures = new ArrayList<>();
-            for (DscpClass c : classes) {
-                futures.add(pool.submit(() -> handshake(address, port, c, ctx.attemptTimeout(), ctx::onCancel)));
-            }
-            for (Future<HandshakeAttempt> f : futures) {
-                HandshakeAttempt a = f.get();
-                attempts.add(a);
-                ctx.progress(0.5, a.marking().name() + ": " + describe(a));
-            }
-        }
+        List<HandshakeAttempt> attempts = Parallel.map(classes, c -> handshake(address, port, c, ctx.attemptTimeout(), ctx::onCancel),
+                a -> ctx.progress(0.5, a.marking().name() + ": " + describe(a)));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("address", ctx.address());
         params.put("port", Integer.toString(port));

@@ -1,0 +1,52 @@
+package dev.netdoctor.probe;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Runs a probe's attempts at the same time, one virtual thread each, and returns their results
+ * in order. If the probe is cancelled meanwhile, its attempts are interrupted too (a plain
+ * {@code close()} would wait for them), so no child process or socket outlives a cancel.
+ */
+final class Parallel {
+    /** One attempt; may block, must honour interruption. */
+    interface Attempt<T, R> {
+        R run(T item) throws Exception;
+    }
+
+    private Parallel() {
+    }
+
+    static <T, R> List<R> map(List<T> items, Attempt<T, R> attempt, Consumer<R> eachDone) throws Exception {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<R>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> attempt.run(item)));
+            }
+            List<R> results = new ArrayList<>();
+            try {
+                for (Future<R> f : futures) {
+                    R r = f.get();
+                    results.add(r);
+                    eachDone.accept(r);
+                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                throw e;
+            } catch (ExecutionException e) {
+                pool.shutdownNow();
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+            return results;
+        }
+    }
+
+    static <T, R> List<R> map(List<T> items, Attempt<T, R> attempt) throws Exception {
+        return map(items, attempt, r -> { });
+    }
+}
