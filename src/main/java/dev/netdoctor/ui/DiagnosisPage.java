@@ -28,6 +28,13 @@ final class DiagnosisPage {
         Runnable fill = () -> {
             cards.getChildren().clear();
             model.findings().forEach(f -> cards.getChildren().add(card(f)));
+            model.unconfirmedHostKey().ifPresent(v -> {
+                javafx.scene.control.Button trust = new javafx.scene.control.Button(Texts.get("hostkey.button"),
+                        Ui.icon(Feather.KEY, "button-icon"));
+                trust.setId("confirm-host-key");
+                trust.setOnAction(e -> model.confirmHostKeyAndCheckAgain());
+                cards.getChildren().add(trust);
+            });
             if (model.resultProperty().get() != null) {
                 cards.getChildren().add(allChecks(model));
             }

@@ -3,6 +3,7 @@ package dev.netdoctor.ui;
 import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.report.JsonReport;
 import dev.netdoctor.report.MarkdownReport;
 import dev.netdoctor.session.SessionEvent;
@@ -232,6 +233,30 @@ public final class WizardViewModel {
         result.set(r);
         findings.setAll(r.findings());
         fixes.show(r.findings());
+    }
+
+    /** The fingerprint of an outside machine's host key the user has not confirmed yet, if any. */
+    public java.util.Optional<ProbeData.Vantage> unconfirmedHostKey() {
+        DiagnosisResult r = result.get();
+        return r == null ? java.util.Optional.empty() : r.probes().stream()
+                .map(p -> p.dataAs(ProbeData.Vantage.class)).flatMap(java.util.Optional::stream)
+                .filter(v -> v.hostKeyStatus() == ProbeData.Vantage.HostKeyStatus.UNKNOWN && v.hostKeyFingerprint() != null)
+                .findFirst();
+    }
+
+    /**
+     * Shows the outside machine's key fingerprint; if the user confirms it is that machine's
+     * key, it is trusted for this run only (never written to known_hosts) and the checks run again.
+     */
+    public void confirmHostKeyAndCheckAgain() {
+        unconfirmedHostKey().ifPresent(v -> {
+            if (dialogs.confirm(Texts.get("hostkey.title"), Texts.get("hostkey.header", v.host()),
+                    Texts.get("hostkey.body", v.hostKeyFingerprint(), v.host()), Texts.get("hostkey.trust"))) {
+                details.acceptedFingerprintProperty().set(v.hostKeyFingerprint());
+                startDiagnosis();
+                step.set(CHECKS);
+            }
+        });
     }
 
     /** Runs the checks again with the same question and shows them next to the first run. */
