@@ -13,6 +13,9 @@ module dev.netdoctor {
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
+    requires openhtmltopdf.pdfbox;
+    requires openhtmltopdf.core;
+    requires org.apache.pdfbox;
 
     exports dev.netdoctor.model;
     // picocli reads the commands' annotations and fields reflectively.

@@ -1,19 +1,24 @@
 package dev.netdoctor.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.model.FixRecord;
 import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ReportData;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * The JSON form of a result: the schema of {@code diagnose --json}. The model stays free of
@@ -26,6 +31,7 @@ public final class JsonReport {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .addMixIn(ProbeData.class, ProbeDataMixin.class)
+            .registerSubtypes(probeDataKinds())
             // Enums as the schema spells them: problem, high, completed, wsl2.
             .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
             .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
@@ -46,17 +52,72 @@ public final class JsonReport {
         }
     }
 
-    /** Each probe's data names its kind, so a saved result can be read back. */
+    /** The result's own fields (the diagnose --json schema), plus fixHistory, verification and redacted. */
+    public static String write(ReportData report) {
+        try {
+            ObjectNode tree = MAPPER.valueToTree(report.result());
+            tree.set(FIX_HISTORY, MAPPER.valueToTree(report.fixHistory()));
+            if (report.verification() != null) {
+                tree.set(VERIFICATION, MAPPER.valueToTree(report.verification()));
+            }
+            tree.put(REDACTED, report.redacted());
+            return MAPPER.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a saved result or report back. Throws {@link IOException} with a plain message when
+     * the text is not one of ours.
+     */
+    public static ReportData read(String json) throws IOException {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("This is not a JSON file: " + e.getOriginalMessage(), e);
+        }
+        if (tree == null || !tree.isObject() || !tree.has("schemaVersion")) {
+            throw new IOException("This JSON is not a WSL Net Doctor result (no schemaVersion).");
+        }
+        int version = tree.get("schemaVersion").asInt();
+        if (version != DiagnosisResult.SCHEMA_VERSION) {
+            throw new IOException("This result has schema version " + version + "; this version of WSL Net Doctor reads "
+                    + DiagnosisResult.SCHEMA_VERSION + ".");
+        }
+        ObjectNode object = (ObjectNode) tree;
+        JsonNode history = object.remove(FIX_HISTORY);
+        JsonNode verification = object.remove(VERIFICATION);
+        JsonNode redacted = object.remove(REDACTED);
+        try {
+            DiagnosisResult result = MAPPER.treeToValue(object, DiagnosisResult.class);
+            List<FixRecord> fixes = history == null ? List.of()
+                    : MAPPER.readerForListOf(FixRecord.class).readValue(history);
+            DiagnosisResult again = verification == null || verification.isNull() ? null
+                    : MAPPER.treeToValue(verification, DiagnosisResult.class);
+            return new ReportData(result, fixes, again, redacted != null && redacted.asBoolean());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("This result cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static final String FIX_HISTORY = "fixHistory";
+    private static final String VERIFICATION = "verification";
+    private static final String REDACTED = "redacted";
+
+    /** Each probe's data names its kind ("marked-connects"), so a saved result can be read back. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-    @JsonSubTypes({
-            @JsonSubTypes.Type(value = ProbeData.Resolution.class, name = "resolution"),
-            @JsonSubTypes.Type(value = ProbeData.Ping.class, name = "ping"),
-            @JsonSubTypes.Type(value = ProbeData.Routes.class, name = "routes"),
-            @JsonSubTypes.Type(value = ProbeData.MarkedConnects.class, name = "marked-connects"),
-            @JsonSubTypes.Type(value = ProbeData.SshHandshakes.class, name = "ssh-handshakes"),
-            @JsonSubTypes.Type(value = ProbeData.OpenSshRuns.class, name = "openssh-runs"),
-            @JsonSubTypes.Type(value = ProbeData.PathMtu.class, name = "path-mtu"),
-            @JsonSubTypes.Type(value = ProbeData.Sockets.class, name = "sockets")})
     private interface ProbeDataMixin {
+    }
+
+    /**
+     * Every kind of probe data, named after its record in kebab case: taken from the sealed
+     * interface itself, so a new kind can never be written without a name to read it back by.
+     */
+    static NamedType[] probeDataKinds() {
+        return java.util.Arrays.stream(ProbeData.class.getPermittedSubclasses())
+                .map(c -> new NamedType(c, c.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT)))
+                .toArray(NamedType[]::new);
     }
 }

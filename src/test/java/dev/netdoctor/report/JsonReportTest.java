@@ -1,0 +1,47 @@
+package dev.netdoctor.report;
+
+import dev.netdoctor.model.FixRecord;
+import dev.netdoctor.model.ReportData;
+import dev.netdoctor.report.fixtures.Results;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonReportTest {
+    static List<ReportData> every() {
+        return Results.everyFindingType();
+    }
+
+    @ParameterizedTest
+    @MethodSource("every")
+    void aResultSurvivesTheRoundTrip(ReportData report) throws IOException {
+        ReportData back = JsonReport.read(JsonReport.write(report));
+        assertThat(back.result()).usingRecursiveComparison().isEqualTo(report.result());
+        assertThat(JsonReport.write(back)).isEqualTo(JsonReport.write(report));
+    }
+
+    @Test
+    void fixHistoryAndRedactionTravelWithTheResult() throws IOException {
+        ReportData r = new ReportData(every().getFirst().result(), List.of(new FixRecord("ssh-config-ipqos-none", "Turn off marking",
+                "applied", "/home/u/.ssh/config", "/home/u/.ssh/config.bak", "+IPQoS none", "ssh -G confirms",
+                OffsetDateTime.parse("2026-11-22T03:00:00Z"))), every().getFirst().result(), true);
+        ReportData back = JsonReport.read(JsonReport.write(r));
+        assertThat(back.fixHistory()).isEqualTo(r.fixHistory());
+        assertThat(back.redacted()).isTrue();
+        assertThat(back.verification()).isNotNull();
+    }
+
+    @Test
+    void foreignTextIsRefusedPlainly() {
+        assertThatThrownBy(() -> JsonReport.read("not json")).hasMessageStartingWith("This is not a JSON file");
+        assertThatThrownBy(() -> JsonReport.read("{\"a\":1}")).hasMessageContaining("not a WSL Net Doctor result");
+        assertThatThrownBy(() -> JsonReport.read("{\"schemaVersion\":99}")).hasMessageContaining("schema version 99");
+    }
+}
