@@ -8,7 +8,9 @@ import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.InvalidInputException;
 import dev.netdoctor.model.Target;
 import dev.netdoctor.model.VantageRequest;
+import dev.netdoctor.model.ReportData;
 import dev.netdoctor.report.JsonReport;
+import dev.netdoctor.report.ReportFiles;
 import dev.netdoctor.session.DiagnosisSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +30,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  wsl-net-doctor diagnose --target 198.18.0.10",
                 "  wsl-net-doctor diagnose --target nas.home.arpa:2222 --json > result.json",
+                "  wsl-net-doctor diagnose --target 198.18.0.10 --pdf report.pdf --markdown ticket.md --redact",
                 "  wsl-net-doctor diagnose --service-port 8443",
                 "  wsl-net-doctor diagnose --service-port 8443 --vantage alice@198.18.0.20 --identity ~/.ssh/id_ed25519"})
 public final class DiagnoseCommand implements Callable<Integer> {
@@ -65,6 +68,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--attempt-timeout", paramLabel = "MILLIS", defaultValue = "2000",
             description = "Time limit for each single connect or handshake, ${DEFAULT-VALUE} ms by default.")
     int attemptMillis;
+
+    @CommandLine.Mixin
+    ReportOptions report = new ReportOptions();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress display on stderr.")
     boolean quiet;
@@ -113,12 +119,26 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 // the JVM is already shutting down
             }
         }
+        ReportData data = ReportFiles.prepare(ReportData.of(result), report.redact);
         if (json) {
-            out.println(JsonReport.write(result));
+            out.println(report.redact ? JsonReport.write(data) : JsonReport.write(result));
         } else {
-            TextReport.print(result, out);
+            TextReport.print(data.result(), out);
         }
         out.flush();
+        ReportFiles.Request files = report.request(null);
+        if (files.any()) {
+            try {
+                // Already redacted above when asked: the files get the very same placeholders.
+                for (Path p : ReportFiles.write(data, new ReportFiles.Request(files.pdf(), files.markdown(), files.html(), null,
+                        files.paper(), false))) {
+                    err.println("Wrote " + p);
+                }
+            } catch (java.io.IOException e) {
+                err.println("wsl-net-doctor: the report could not be written: " + e.getMessage());
+                return ExitCodes.INCOMPLETE;
+            }
+        }
         if (result.problemFound()) {
             return ExitCodes.PROBLEM_FOUND;
         }

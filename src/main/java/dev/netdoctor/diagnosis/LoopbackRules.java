@@ -83,7 +83,7 @@ final class LoopbackRules {
         String outsideSentence = outsideWorks ? " Other machines can reach it: we checked from " + vantage.get().host() + "."
                 : outsideFails ? " It was not reachable from " + vantage.get().host() + " either, so check its firewall too."
                 : " Other machines can still reach it.";
-        String sender = wsl ? "WSL's mirrored networking sends" : "This system's routing rules send";
+        String sender = wsl ? "WSL's mirrored networking sends" : "this system's routing rules send";
         String destination = wsl ? " to Windows, where nothing listens on that port," : ", where nothing listens on that port,";
         String explanation = what + who + " is fine and listening. But " + sender + " TCP connections to " + addresses
                 + " made on this computer out through " + device + destination + " so they are refused or hang." + outsideSentence

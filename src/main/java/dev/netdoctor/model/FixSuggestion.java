@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public record FixSuggestion(String id, String title, String detail, Map<String, String> parameters) {
     public FixSuggestion {
-        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
     }
 
     /** Advice, or a fix that needs no parameters. */

@@ -11,7 +11,8 @@ public record ProbeOutcome(String probeId, String title, ProbeStatus status, Str
                            Map<String, String> parameters, long startedAfterMillis, long durationMillis,
                            ProbeData data, List<Evidence> evidence, String error) {
     public ProbeOutcome {
-        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        // Insertion order kept, so the JSON of a result is the same every time it is written.
+        parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 

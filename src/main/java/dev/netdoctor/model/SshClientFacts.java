@@ -10,7 +10,7 @@ import java.util.Map;
 public record SshClientFacts(boolean installed, String version, Map<String, String> effective,
                              String interactiveQos, String bulkQos, String note) {
     public SshClientFacts {
-        effective = effective == null ? Map.of() : Map.copyOf(effective);
+        effective = effective == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(effective));
     }
 
     public static SshClientFacts missing(String note) {

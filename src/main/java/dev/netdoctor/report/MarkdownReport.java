@@ -17,6 +17,17 @@ public final class MarkdownReport {
     private MarkdownReport() {
     }
 
+    /** The summary of a report: with what was changed, and a note when it was redacted. */
+    public static String summary(dev.netdoctor.model.ReportData report) {
+        List<String> history = report.fixHistory().stream().map(f -> f.title() + ": " + f.action()
+                + (f.backup() == null ? "" : " (backup " + f.backup() + ")")).toList();
+        String text = summary(report.result(), history);
+        if (report.verification() != null) {
+            text += "\n### After the fixes\n\n**Verdict:** " + report.verification().verdict() + "\n";
+        }
+        return report.redacted() ? text.replaceFirst("\n\n", "\n\n_Redacted: names and addresses are replaced by placeholders._\n\n") : text;
+    }
+
     /** @param fixHistory lines saying which fixes were applied or undone (may be empty) */
     public static String summary(DiagnosisResult r, List<String> fixHistory) {
         StringBuilder b = new StringBuilder();

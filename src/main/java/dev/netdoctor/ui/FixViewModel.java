@@ -12,6 +12,7 @@ import dev.netdoctor.fix.WslConfigEdit;
 import dev.netdoctor.fix.WslConfigOracle;
 import dev.netdoctor.fix.WslRestart;
 import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FixRecord;
 import dev.netdoctor.model.FixSuggestion;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -22,6 +23,7 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ import java.util.function.Function;
  */
 public final class FixViewModel {
     private final ObservableList<FixAction> actions = FXCollections.observableArrayList();
+    private final ObservableList<FixRecord> history = FXCollections.observableArrayList();
     private final BooleanProperty restartOffered = new SimpleBooleanProperty();
     private final StringProperty restartStatus = new SimpleStringProperty("");
     private final FixPlaces places;
@@ -47,6 +50,16 @@ public final class FixViewModel {
 
     public ObservableList<FixAction> actions() {
         return actions;
+    }
+
+    /** What was applied, undone or refused, for the report. */
+    public ObservableList<FixRecord> history() {
+        return history;
+    }
+
+    private void record(FixAction action, String what, Path file, Path backup, String diff, String verification) {
+        history.add(new FixRecord(action.suggestion().id(), action.suggestion().title(), what, file == null ? null : file.toString(),
+                backup == null ? null : backup.toString(), diff, verification, OffsetDateTime.now(places.clock())));
     }
 
     public BooleanProperty restartOfferedProperty() {
@@ -128,6 +141,7 @@ public final class FixViewModel {
             if (!edit.applicable()) {
                 action.busyProperty().set(false);
                 action.statusProperty().set(Texts.get("fix.refused"));
+                record(action, "refused: " + String.join(" ", edit.conflicts()), preview.file(), null, null, null);
                 dialogs.showError(action.suggestion().title(), Texts.get("fix.conflict"), String.join("\n\n", edit.conflicts()));
                 return;
             }
@@ -145,6 +159,7 @@ public final class FixViewModel {
             Background.run(() -> pipeline.apply(preview, plan.verifier().create(preview)), applied -> {
                 action.busyProperty().set(false);
                 action.undoProperty().set(applied.backup() != null ? applied.backup() : applied.undoRecord());
+                record(action, "applied", applied.file(), applied.backup(), preview.diff(), applied.verdict().message());
                 action.statusProperty().set(applied.backup() == null ? Texts.get("fix.appliedNew", applied.file())
                         : Texts.get("fix.applied", applied.backup()));
                 if (plan.wsl()) {
@@ -177,6 +192,7 @@ public final class FixViewModel {
             action.busyProperty().set(false);
             action.undoProperty().set(null);
             action.statusProperty().set(Texts.get("fix.undone", file));
+            record(action, "undone", file, null, null, null);
         }, error -> failed(action, error));
     }
 

@@ -28,6 +28,14 @@ final class ReportPage {
         copy.setId("copy-summary");
         copy.getStyleClass().add(Styles.ACCENT);
         copy.setOnAction(e -> model.copySummary());
+        Button pdf = new Button(Texts.get("report.savePdf"), Ui.icon(Feather.FILE_TEXT, "button-icon"));
+        pdf.setId("export-pdf");
+        pdf.setOnAction(e -> model.exportPdf());
+        pdf.disableProperty().bind(model.resultProperty().isNull());
+        pdf.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.CheckBox redact = new javafx.scene.control.CheckBox(Texts.get("report.redact"));
+        redact.setId("redact");
+        redact.selectedProperty().bindBidirectional(model.redactProperty());
         Button json = new Button(Texts.get("report.saveJson"), Ui.icon(Feather.SAVE, "button-icon"));
         json.setId("save-json");
         json.setOnAction(e -> model.saveJson());
@@ -39,9 +47,10 @@ final class ReportPage {
         copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         json.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.setMinWidth(0);
-        HBox bar = new HBox(8, copy, json, status);
+        HBox bar = new HBox(8, pdf, copy, json, status);
         bar.setAlignment(Pos.CENTER_LEFT);
-        summary.textProperty().bind(Bindings.createStringBinding(model::summaryText, model.resultProperty(), model.stepProperty()));
-        return Ui.page(Texts.get("report.title"), Texts.get("report.intro"), bar, summary);
+        summary.textProperty().bind(Bindings.createStringBinding(model::summaryText, model.resultProperty(), model.stepProperty(),
+                model.redactProperty()));
+        return Ui.page(Texts.get("report.title"), Texts.get("report.intro"), bar, redact, summary);
     }
 }

@@ -4,7 +4,10 @@ import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ReportData;
+import dev.netdoctor.report.HtmlReport;
 import dev.netdoctor.report.JsonReport;
+import dev.netdoctor.report.ReportFiles;
 import dev.netdoctor.report.MarkdownReport;
 import dev.netdoctor.session.SessionEvent;
 import javafx.animation.KeyFrame;
@@ -58,6 +61,8 @@ public final class WizardViewModel {
     private final VerifyViewModel verify = new VerifyViewModel();
     private final BooleanProperty verifying = new SimpleBooleanProperty();
     private final StringProperty reportStatus = new SimpleStringProperty("");
+    private final BooleanProperty redact = new SimpleBooleanProperty();
+    private final ObjectProperty<DiagnosisResult> verification = new SimpleObjectProperty<>();
     private final ObservableList<String> recentTargets = FXCollections.observableArrayList();
     private final BooleanBinding canGoNext;
     private final BooleanBinding canGoBack;
@@ -137,6 +142,11 @@ public final class WizardViewModel {
 
     public StringProperty reportStatusProperty() {
         return reportStatus;
+    }
+
+    /** Whether exported reports hide names and addresses. */
+    public BooleanProperty redactProperty() {
+        return redact;
     }
 
     public ObservableList<String> recentTargets() {
@@ -274,22 +284,36 @@ public final class WizardViewModel {
                 return;
             }
             verify.compare(before, after);
+            verification.set(after);
         }));
     }
 
-    /** What changed through the Fix step, for the report. */
-    List<String> fixHistory() {
-        List<String> lines = new ArrayList<>();
-        for (FixAction a : fixes.actions()) {
-            if (!a.statusProperty().get().isEmpty() && a.kind() != FixAction.Kind.ADVICE) {
-                lines.add(a.suggestion().title() + ": " + a.statusProperty().get());
-            }
-        }
-        return lines;
+    /** Everything the report shows, redacted when the user asked for it. */
+    ReportData reportData() {
+        return ReportFiles.prepare(new ReportData(result.get(), List.copyOf(fixes.history()), verification.get(), false), redact.get());
     }
 
     public String summaryText() {
-        return result.get() == null ? "" : MarkdownReport.summary(result.get(), fixHistory());
+        return result.get() == null ? "" : MarkdownReport.summary(reportData());
+    }
+
+    /** The name a report file gets unless the user picks another: product, date and target. */
+    String defaultFileName(String extension) {
+        DiagnosisResult r = result.get();
+        String target = r == null || r.request().target() == null || redact.get() ? "" : "-" + r.request().target().replaceAll("[^A-Za-z0-9.-]", "_");
+        return "wsl-net-doctor-" + LocalDate.now() + target + "." + extension;
+    }
+
+    public void exportPdf() {
+        if (result.get() == null) {
+            return;
+        }
+        ReportData data = reportData();
+        dialogs.chooseSaveFile(Texts.get("report.savePdf"), defaultFileName("pdf"), "PDF", "*.pdf").ifPresent(path ->
+                Background.run(() -> ReportFiles.write(data, new ReportFiles.Request(path, null, null, null,
+                                HtmlReport.Paper.A4, false)).getFirst(),
+                        written -> reportStatus.set(Texts.get("report.saved", written)),
+                        error -> dialogs.showError(Texts.get("report.savePdf"), Texts.get("report.saveFailed", path), Errors.details(error))));
     }
 
     public void copySummary() {
@@ -298,14 +322,12 @@ public final class WizardViewModel {
     }
 
     public void saveJson() {
-        DiagnosisResult r = result.get();
-        if (r == null) {
+        if (result.get() == null) {
             return;
         }
-        String name = "wsl-net-doctor-" + LocalDate.now() + (r.request().target() == null ? ""
-                : "-" + r.request().target().replaceAll("[^A-Za-z0-9.-]", "_")) + ".json";
-        dialogs.chooseSaveFile(Texts.get("report.saveJson"), name, "JSON", "*.json").ifPresent(path ->
-                Background.run(() -> Files.writeString(path, JsonReport.write(r), StandardCharsets.UTF_8),
+        ReportData data = reportData();
+        dialogs.chooseSaveFile(Texts.get("report.saveJson"), defaultFileName("json"), "JSON", "*.json").ifPresent(path ->
+                Background.run(() -> Files.writeString(path, JsonReport.write(data), StandardCharsets.UTF_8),
                         written -> reportStatus.set(Texts.get("report.saved", written)),
                         error -> dialogs.showError(Texts.get("report.saveJson"), Texts.get("report.saveFailed", path), Errors.details(error))));
     }

@@ -171,7 +171,17 @@ class WizardFlowTest {
         dialogs.saveTo = json;
         press(robot, "#save-json");
         until(() -> Files.exists(json) && Files.size(json) > 0);
-        assertThat(Files.readString(json)).contains("\"schemaVersion\" : 1").contains("dscp-marked-syn-dropped");
+        assertThat(Files.readString(json)).contains("\"schemaVersion\" : 1").contains("dscp-marked-syn-dropped")
+                .contains("\"fixHistory\"").contains("\"action\" : \"applied\"").contains("\"action\" : \"undone\"")
+                .contains("\"verification\"");
+        Path pdf = home.resolve("report.pdf");
+        dialogs.saveTo = pdf;
+        press(robot, "#export-pdf");
+        until(() -> Files.exists(pdf) && Files.size(pdf) > 1000);
+        assertThat(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        robot.interact(() -> find(robot, "#redact", javafx.scene.control.CheckBox.class).setSelected(true));
+        assertThat(fx(() -> find(robot, "#summary", TextArea.class).getText())).contains("Redacted");
+        robot.interact(() -> find(robot, "#redact", javafx.scene.control.CheckBox.class).setSelected(false));
         shot("8-report");
         assertThat(nextEnabled(robot)).isFalse();
     }

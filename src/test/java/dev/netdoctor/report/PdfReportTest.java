@@ -1,0 +1,150 @@
+package dev.netdoctor.report;
+
+import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FixRecord;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.ReportData;
+import dev.netdoctor.report.fixtures.Results;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reports for results of every finding type, read back with PDFBox the way a help desk would see them. */
+class PdfReportTest {
+    static List<ReportData> every() {
+        return Results.everyFindingType();
+    }
+
+    static byte[] pdf(ReportData data, HtmlReport.Paper paper) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PdfReport.write(data, paper, out);
+        return out.toByteArray();
+    }
+
+    static String text(PDDocument doc) throws IOException {
+        return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+    }
+
+    static List<String> bookmarks(PDDocument doc) {
+        List<String> names = new ArrayList<>();
+        var outline = doc.getDocumentCatalog().getDocumentOutline();
+        if (outline != null) {
+            for (PDOutlineItem item : outline.children()) {
+                names.add(item.getTitle());
+            }
+        }
+        return names;
+    }
+
+    @ParameterizedTest
+    @MethodSource("every")
+    void everyFindingTypeMakesACompleteReport(ReportData data) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf(data, HtmlReport.Paper.A4))) {
+            String text = text(doc);
+            String flat = data.result().verdict().replaceAll("\\s+", " ");
+            assertThat(text).contains("WSL Net Doctor").containsIgnoringCase("verdict").contains(flat);
+            if (data.result().request().target() != null) {
+                assertThat(text).contains(data.result().request().target());
+            }
+            for (Finding f : data.result().findings()) {
+                assertThat(text).contains(f.title().replaceAll("\\s+", " ")).contains(f.id());
+            }
+            assertThat(text).contains("What was asked").contains("This computer").contains("Checks").contains("Fixes");
+            for (ProbeOutcome p : data.result().probes()) {
+                assertThat(text).contains(p.probeId());
+            }
+            assertThat(text).containsPattern("Page 1 of \\d+");
+            assertThat(bookmarks(doc)).contains("Verdict", "What was asked", "This computer", "Findings", "Checks", "Fixes",
+                    "Appendix: raw evidence");
+            assertThat(bookmarks(doc)).filteredOn(b -> b.startsWith("Finding: ")).hasSize(data.result().findings().size());
+            assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void theAppendixKeepsEveryCommandAndItsOutputUncut() throws IOException {
+        ReportData dscp = Results.recorded("dscp");
+        try (PDDocument doc = Loader.loadPDF(pdf(dscp, HtmlReport.Paper.A4))) {
+            String text = text(doc);
+            assertThat(text).contains("$ ping -4 -n -c 3").contains("packets transmitted")
+                    .contains("ip -j rule list").contains("Connection timed out");
+        }
+    }
+
+    @Test
+    void a4AndLetterAreReallyThoseSizes() throws IOException {
+        try (PDDocument a4 = Loader.loadPDF(pdf(Results.recorded("healthy"), HtmlReport.Paper.A4));
+             PDDocument letter = Loader.loadPDF(pdf(Results.recorded("healthy"), HtmlReport.Paper.LETTER))) {
+            PDPage p = a4.getPage(0);
+            assertThat(p.getMediaBox().getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(2f));
+            assertThat(p.getMediaBox().getHeight()).isCloseTo(842f, org.assertj.core.data.Offset.offset(2f));
+            PDPage q = letter.getPage(0);
+            assertThat(q.getMediaBox().getWidth()).isCloseTo(612f, org.assertj.core.data.Offset.offset(2f));
+            assertThat(q.getMediaBox().getHeight()).isCloseTo(792f, org.assertj.core.data.Offset.offset(2f));
+        }
+    }
+
+    @Test
+    void fontsAreEmbeddedAndTheDocumentIsTaggedForScreenReaders() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf(Results.recorded("mirrored"), HtmlReport.Paper.A4))) {
+            for (PDPage page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                }
+            }
+            assertThat(doc.getDocumentCatalog().getStructureTreeRoot()).as("tagged PDF").isNotNull();
+            assertThat(doc.getDocumentCatalog().getMarkInfo()).isNotNull();
+            assertThat(doc.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+            assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("en");
+            assertThat(doc.getDocumentInformation().getTitle()).startsWith("WSL Net Doctor report");
+        }
+    }
+
+    @Test
+    void fixesAndTheVerificationAreReported() throws IOException {
+        ReportData dscp = Results.recorded("dscp");
+        ReportData withFix = new ReportData(dscp.result(), List.of(new FixRecord("ssh-config-ipqos-none",
+                "Turn off SSH packet marking for 198.19.1.*", "applied", "/home/u/.ssh/config", "/home/u/.ssh/config.wsl-net-doctor-x.bak",
+                "--- a/config\n+++ b/config\n@@ -1 +1,3 @@\n+Host 198.19.1.*\n+  IPQoS none\n Host nas", "ssh -G confirms: ipqos none none",
+                OffsetDateTime.parse("2026-11-22T03:00:00Z"))), Results.recorded("healthy").result(), false);
+        try (PDDocument doc = Loader.loadPDF(pdf(withFix, HtmlReport.Paper.A4))) {
+            String text = text(doc);
+            assertThat(text).contains("Turn off SSH packet marking for 198.19.1.*: applied")
+                    .contains("config.wsl-net-doctor-x.bak").contains("+ IPQoS none").contains("ssh -G confirms")
+                    .contains("Verification").contains("gone");
+        }
+    }
+
+    @Test
+    void hostileTextInCommandOutputIsShownNotInterpreted() throws IOException {
+        ReportData dscp = Results.recorded("dscp");
+        var r = dscp.result();
+        List<ProbeOutcome> probes = new ArrayList<>(r.probes());
+        probes.add(new ProbeOutcome("x", "Odd output", dev.netdoctor.model.ProbeStatus.COMPLETED, "odd", Map.of(), 0, 1, null,
+                List.of(new Evidence("odd", "echo", "<script>alert(1)</script> & \u0007bell \u001b[31mred ]]> \uD83D\uDE00 Ünïcødé Ω")), null));
+        ReportData odd = ReportData.of(new dev.netdoctor.model.DiagnosisResult(r.schemaVersion(), r.tool(), r.toolVersion(), r.startedAt(),
+                r.durationMillis(), r.request(), r.environment(), probes, r.findings(), r.verdict(), r.complete()));
+        String html = HtmlReport.render(odd, HtmlReport.Paper.A4);
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;").doesNotContain("<script>");
+        try (PDDocument doc = Loader.loadPDF(pdf(odd, HtmlReport.Paper.A4))) {
+            assertThat(text(doc)).contains("<script>alert(1)</script> &").contains("Ünïcødé Ω");
+        }
+    }
+}
