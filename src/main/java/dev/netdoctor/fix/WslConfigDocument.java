@@ -18,23 +18,9 @@ record WslConfigDocument(boolean bom, List<WslConfigLine> lines) {
 
     static WslConfigDocument of(byte[] utf8, boolean bom) {
         int skip = bom ? UTF8_BOM.length : 0;
-        return new WslConfigDocument(bom, split(new String(utf8, skip, utf8.length - skip, ISO_8859_1)));
-    }
-
-    private static List<WslConfigLine> split(String text) {
-        List<WslConfigLine> lines = new ArrayList<>();
-        int start = 0;
-        while (start < text.length()) {
-            int lf = text.indexOf('\n', start);
-            if (lf < 0) {
-                lines.add(new WslConfigLine(text.substring(start), ""));
-                break;
-            }
-            boolean crlf = lf > start && text.charAt(lf - 1) == '\r';
-            lines.add(new WslConfigLine(text.substring(start, crlf ? lf - 1 : lf), crlf ? CRLF : LF));
-            start = lf + 1;
-        }
-        return lines;
+        List<WslConfigLine> lines = TextLines.parse(java.util.Arrays.copyOfRange(utf8, skip, utf8.length)).lines().stream()
+                .map(line -> new WslConfigLine(line.text(), line.ending())).toList();
+        return new WslConfigDocument(bom, lines);
     }
 
     byte[] toBytes() {

@@ -47,15 +47,21 @@ public final class LocalRoutesProbe implements Probe {
         }
         List<String> addresses = new ArrayList<>(LocalAddresses.of(ctx.environment()).keySet());
         List<Integer> ports = ctx.request().servicePorts();
+        // The plain lookup of 127.0.0.1 is what ping uses: the contrast explains "ping works, TCP does not".
+        List<Question> questions = new ArrayList<>();
+        questions.add(new Question(LocalAddresses.LOOPBACK_V4, null, null));
+        for (String a : addresses) {
+            questions.add(new Question(a, "tcp", null));
+            for (int port : ports) {
+                questions.add(new Question(a, "tcp", port));
+            }
+        }
+        List<Answer> answers = Parallel.map(questions, q -> lookup(ctx, q));
         List<RouteLookup> lookups = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
-        // The plain lookup of 127.0.0.1 is what ping uses: the contrast explains "ping works, TCP does not".
-        lookups.add(lookup(ctx, evidence, LocalAddresses.LOOPBACK_V4, null, null));
-        for (String a : addresses) {
-            lookups.add(lookup(ctx, evidence, a, "tcp", null));
-            for (int port : ports) {
-                lookups.add(lookup(ctx, evidence, a, "tcp", port));
-            }
+        for (Answer a : answers) {
+            lookups.add(a.route());
+            evidence.add(a.evidence());
         }
         CommandRun rules = ctx.linux().run(List.of("ip", "-j", "rule", "list"), CALL);
         List<PolicyRule> parsed = new ArrayList<>(IpJson.rules(rules.stdout()));
@@ -74,8 +80,17 @@ public final class LocalRoutesProbe implements Probe {
                 new ProbeData.Routes(lookups, parsed), evidence);
     }
 
-    private RouteLookup lookup(ProbeContext ctx, List<Evidence> evidence, String address, String protocol, Integer port)
-            throws InterruptedException {
+    /** One question for the kernel, and its answer with the command that asked it. */
+    private record Question(String address, String protocol, Integer port) {
+    }
+
+    private record Answer(RouteLookup route, Evidence evidence) {
+    }
+
+    private Answer lookup(ProbeContext ctx, Question q) throws InterruptedException {
+        String address = q.address();
+        String protocol = q.protocol();
+        Integer port = q.port();
         List<String> argv = new ArrayList<>(List.of("ip"));
         if (address.contains(":")) {
             argv.add("-6");
@@ -90,8 +105,7 @@ public final class LocalRoutesProbe implements Probe {
         CommandRun run = ctx.linux().run(argv, CALL);
         String error = run.succeeded() ? null : (run.stderr().isBlank() ? "exit " + run.exitCode() : run.stderr().strip());
         RouteLookup r = IpJson.route(address, protocol, port, run.stdout(), error);
-        evidence.add(run.asEvidence(r.describe()));
         ctx.routeLine(r);
-        return r;
+        return new Answer(r, run.asEvidence(r.describe()));
     }
 }

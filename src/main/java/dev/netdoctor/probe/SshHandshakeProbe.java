@@ -1,13 +1,11 @@
 package dev.netdoctor.probe;
 
 import com.jcraft.jsch.HostKey;
-import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Logger;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SocketFactory;
-import com.jcraft.jsch.UserInfo;
 import dev.netdoctor.model.DscpClass;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.HandshakeAttempt;
@@ -151,7 +149,7 @@ public final class SshHandshakeProbe implements Probe {
     }
 
     /** Captures the server's key and refuses it, so the session ends before authentication. */
-    private record RefusingRepository(AtomicReference<HostKey> seen) implements HostKeyRepository {
+    private record RefusingRepository(AtomicReference<HostKey> seen) implements ReadOnlyHostKeys {
         @Override
         public int check(String host, byte[] key) {
             try {
@@ -160,19 +158,6 @@ public final class SshHandshakeProbe implements Probe {
                 // unknown key type: still refused
             }
             return NOT_INCLUDED;
-        }
-
-        @Override
-        public void add(HostKey hostkey, UserInfo ui) {
-            // never store anything
-        }
-
-        @Override
-        public void remove(String host, String type) {
-        }
-
-        @Override
-        public void remove(String host, String type, byte[] key) {
         }
 
         @Override

@@ -8,7 +8,6 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.SSHAgentConnector;
 import com.jcraft.jsch.Session;
-import com.jcraft.jsch.UserInfo;
 import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.ProbeData;
@@ -263,7 +262,7 @@ public final class VantageProbe implements Probe {
 
     /** Checks keys against known_hosts (read-only) and the fingerprint the user confirmed; stores nothing. */
     private record CheckingRepository(HostKeyRepository known, String accepted, AtomicReference<String> fingerprint,
-                                      AtomicReference<HostKeyStatus> status) implements HostKeyRepository {
+                                      AtomicReference<HostKeyStatus> status) implements ReadOnlyHostKeys {
         @Override
         public int check(String host, byte[] key) {
             String fp = sha256Fingerprint(key);
@@ -283,19 +282,6 @@ public final class VantageProbe implements Probe {
             }
             status.set(HostKeyStatus.UNKNOWN);
             return NOT_INCLUDED;
-        }
-
-        @Override
-        public void add(HostKey hostkey, UserInfo ui) {
-            // never store anything
-        }
-
-        @Override
-        public void remove(String host, String type) {
-        }
-
-        @Override
-        public void remove(String host, String type, byte[] key) {
         }
 
         @Override
