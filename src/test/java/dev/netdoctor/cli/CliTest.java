@@ -6,29 +6,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CliTest {
-    private record Run(int exit, String out, String err, long millis) {
-    }
 
-    private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        long start = System.nanoTime();
-        int exit = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString(), (System.nanoTime() - start) / 1_000_000);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "-oProxyCommand=x", "host name", "nas:0", "nas:99999", "bad\u0007bell", "a;b"})
     void badTargetsGetOneClearLineExitTwoAndNothingRuns(String target) {
-        Run r = cli("diagnose", "--target", target, "--json");
+        CliRun r = CliRun.of("diagnose", "--target", target, "--json");
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip().lines()).hasSizeBetween(1, 2);
@@ -38,21 +27,21 @@ class CliTest {
 
     @Test
     void unknownOptionsAreUsageErrors() {
-        Run r = cli("diagnose", "--frobnicate");
+        CliRun r = CliRun.of("diagnose", "--frobnicate");
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("Unknown option");
     }
 
     @Test
     void timeoutOutOfRangeIsBadInput() {
-        assertThat(cli("diagnose", "--target", "198.18.0.1", "--timeout", "0").exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(cli("diagnose", "--target", "198.18.0.1", "--timeout", "abc").exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(CliRun.of("diagnose", "--target", "198.18.0.1", "--timeout", "0").exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(CliRun.of("diagnose", "--target", "198.18.0.1", "--timeout", "abc").exit()).isEqualTo(ExitCodes.BAD_INPUT);
     }
 
     @Test
     void versionAndHelpWork() {
-        assertThat(cli("--version").out()).contains("WSL Net Doctor");
-        Run help = cli("diagnose", "--help");
+        assertThat(CliRun.of("--version").out()).contains("WSL Net Doctor");
+        CliRun help = CliRun.of("diagnose", "--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("--target").contains("--json");
     }
@@ -64,7 +53,7 @@ class CliTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Run r = cli("diagnose", "--target", "127.0.0.1:" + port, "--json", "--quiet", "--timeout", "10");
+        CliRun r = CliRun.of("diagnose", "--target", "127.0.0.1:" + port, "--json", "--quiet", "--timeout", "10");
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.PROBLEM_FOUND);
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.path("schemaVersion").asInt()).isEqualTo(1);

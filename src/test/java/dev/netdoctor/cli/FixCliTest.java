@@ -3,8 +3,6 @@ package dev.netdoctor.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,23 +15,15 @@ class FixCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void badPatternOrValueIsExitTwoAndTouchesNothing() throws Exception {
         Path config = Files.writeString(dir.resolve("config"), "Host nas\n");
-        assertThat(cli("fix", "ssh-ipqos", "--hosts", "a b", "--ssh-config", config.toString()).exit()).isEqualTo(2);
-        assertThat(cli("fix", "ssh-ipqos", "--hosts", "-oX", "--ssh-config", config.toString()).exit()).isEqualTo(2);
-        assertThat(cli("fix", "ssh-ipqos", "--hosts", "nas", "--value", "turbo", "--ssh-config", config.toString()).exit()).isEqualTo(2);
-        assertThat(cli("fix", "wsl-networking-mode", "--mode", "bridged", "--wslconfig", dir.resolve(".wslconfig").toString()).exit()).isEqualTo(2);
+        assertThat(CliRun.of("fix", "ssh-ipqos", "--hosts", "a b", "--ssh-config", config.toString()).exit()).isEqualTo(2);
+        assertThat(CliRun.of("fix", "ssh-ipqos", "--hosts", "-oX", "--ssh-config", config.toString()).exit()).isEqualTo(2);
+        assertThat(CliRun.of("fix", "ssh-ipqos", "--hosts", "nas", "--value", "turbo", "--ssh-config", config.toString()).exit()).isEqualTo(2);
+        assertThat(CliRun.of("fix", "wsl-networking-mode", "--mode", "bridged", "--wslconfig", dir.resolve(".wslconfig").toString()).exit()).isEqualTo(2);
         assertThat(Files.readString(config)).isEqualTo("Host nas\n");
         try (var files = Files.list(dir)) {
             assertThat(files.count()).isEqualTo(1);
@@ -43,7 +33,7 @@ class FixCliTest {
     @Test
     void dryRunShowsTheDiffAndWritesNothing() throws Exception {
         Path config = Files.writeString(dir.resolve("config"), "Host nas\n  User x\n");
-        Run r = cli("fix", "ssh-ipqos", "--hosts", "198.18.1.*", "--ssh-config", config.toString(), "--dry-run");
+        CliRun r = CliRun.of("fix", "ssh-ipqos", "--hosts", "198.18.1.*", "--ssh-config", config.toString(), "--dry-run");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("+Host 198.18.1.*").contains("+  IPQoS none").contains("Dry run: nothing was written.");
         assertThat(Files.readString(config)).isEqualTo("Host nas\n  User x\n");
@@ -53,16 +43,16 @@ class FixCliTest {
     void aRealRunPrintsBackupAndVerdictAndUndoRestoresTheBytes() throws Exception {
         byte[] original = "Host nas\r\n  User x".getBytes(StandardCharsets.UTF_8);
         Path config = Files.write(dir.resolve("config"), original);
-        Run r = cli("fix", "ssh-ipqos", "--hosts", "198.18.1.*", "--ssh-config", config.toString());
+        CliRun r = CliRun.of("fix", "ssh-ipqos", "--hosts", "198.18.1.*", "--ssh-config", config.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Backup:  ").contains("To undo: wsl-net-doctor undo ");
         assertThat(Files.readString(config)).contains("IPQoS none");
         Matcher m = Pattern.compile("To undo: wsl-net-doctor undo (\\S+)").matcher(r.out());
         assertThat(m.find()).isTrue();
-        Run again = cli("fix", "ssh-ipqos", "--hosts", "198.18.1.*", "--ssh-config", config.toString());
+        CliRun again = CliRun.of("fix", "ssh-ipqos", "--hosts", "198.18.1.*", "--ssh-config", config.toString());
         assertThat(again.exit()).isZero();
         assertThat(again.out()).contains("already none");
-        Run undo = cli("undo", m.group(1));
+        CliRun undo = CliRun.of("undo", m.group(1));
         assertThat(undo.exit()).as(undo.err()).isZero();
         assertThat(Files.readAllBytes(config)).isEqualTo(original);
     }
@@ -70,7 +60,7 @@ class FixCliTest {
     @Test
     void aConflictIsRefusedWithWhatToChange() throws Exception {
         Path config = Files.writeString(dir.resolve("config"), "IPQoS af21\nHost nas\n");
-        Run r = cli("fix", "ssh-ipqos", "--hosts", "198.18.1.*", "--ssh-config", config.toString());
+        CliRun r = CliRun.of("fix", "ssh-ipqos", "--hosts", "198.18.1.*", "--ssh-config", config.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("Conflict:").contains("line 1").contains("Nothing was changed.");
         assertThat(Files.readString(config)).isEqualTo("IPQoS af21\nHost nas\n");
@@ -80,11 +70,11 @@ class FixCliTest {
     void aUtf16WslconfigIsOnlyRewrittenWhenAskedTo() throws Exception {
         byte[] utf16 = "\uFEFF[wsl2]\r\nmemory=4GB\r\n".getBytes(StandardCharsets.UTF_16LE);
         Path file = Files.write(dir.resolve(".wslconfig"), utf16);
-        Run refused = cli("fix", "wsl-networking-mode", "--mode", "mirrored", "--wslconfig", file.toString());
+        CliRun refused = CliRun.of("fix", "wsl-networking-mode", "--mode", "mirrored", "--wslconfig", file.toString());
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).containsIgnoringCase("UTF-16");
         assertThat(Files.readAllBytes(file)).isEqualTo(utf16);
-        Run done = cli("fix", "wsl-networking-mode", "--mode", "mirrored", "--wslconfig", file.toString(), "--rewrite-utf16");
+        CliRun done = CliRun.of("fix", "wsl-networking-mode", "--mode", "mirrored", "--wslconfig", file.toString(), "--rewrite-utf16");
         assertThat(done.exit()).as(done.err()).isZero();
         assertThat(done.out()).contains("networkingMode=mirrored").contains("wsl --shutdown");
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("[wsl2]").contains("memory=4GB").contains("networkingMode=mirrored");
@@ -92,14 +82,14 @@ class FixCliTest {
 
     @Test
     void undoOfSomethingUnknownIsRefused() {
-        Run r = cli("undo", dir.resolve("nothing.bak").toString());
+        CliRun r = CliRun.of("undo", dir.resolve("nothing.bak").toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("No undo record");
     }
 
     @Test
     void restartingWslNeedsConfirmation() {
-        Run r = cli("restart-wsl");
+        CliRun r = CliRun.of("restart-wsl");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("stops every running distro").contains("--yes");
     }

@@ -8,8 +8,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,15 +17,7 @@ class ReportCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private Path saved(String name) throws Exception {
         return Files.writeString(dir.resolve(name + ".json"), JsonReport.write(Results.recorded(name)));
@@ -40,7 +30,7 @@ class ReportCliTest {
         Path md = dir.resolve("r.md");
         Path html = dir.resolve("r.html");
         Path json = dir.resolve("r.json");
-        Run r = cli("report", "--from", from.toString(), "--pdf", pdf.toString(), "--markdown", md.toString(),
+        CliRun r = CliRun.of("report", "--from", from.toString(), "--pdf", pdf.toString(), "--markdown", md.toString(),
                 "--html", html.toString(), "--json", json.toString(), "--paper", "letter");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Wrote " + pdf);
@@ -59,7 +49,7 @@ class ReportCliTest {
         Path pdf = dir.resolve("r.pdf");
         Path md = dir.resolve("r.md");
         Path json = dir.resolve("r.json");
-        Run r = cli("report", "--from", from.toString(), "--pdf", pdf.toString(), "--markdown", md.toString(), "--json", json.toString(), "--redact");
+        CliRun r = CliRun.of("report", "--from", from.toString(), "--pdf", pdf.toString(), "--markdown", md.toString(), "--json", json.toString(), "--redact");
         assertThat(r.exit()).as(r.err()).isZero();
         String pdfText;
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
@@ -75,14 +65,14 @@ class ReportCliTest {
 
     @Test
     void badInputChangesNothing() throws Exception {
-        assertThat(cli("report", "--from", dir.resolve("missing.json").toString(), "--pdf", dir.resolve("x.pdf").toString()).exit())
+        assertThat(CliRun.of("report", "--from", dir.resolve("missing.json").toString(), "--pdf", dir.resolve("x.pdf").toString()).exit())
                 .isEqualTo(ExitCodes.BAD_INPUT);
         Path garbage = Files.writeString(dir.resolve("g.json"), "{not json");
-        Run r = cli("report", "--from", garbage.toString(), "--pdf", dir.resolve("x.pdf").toString());
+        CliRun r = CliRun.of("report", "--from", garbage.toString(), "--pdf", dir.resolve("x.pdf").toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("not a JSON file");
-        assertThat(cli("report", "--from", saved("healthy").toString()).exit()).as("nothing asked for").isEqualTo(ExitCodes.BAD_INPUT);
-        Run folder = cli("report", "--from", saved("healthy").toString(), "--pdf", dir.toString());
+        assertThat(CliRun.of("report", "--from", saved("healthy").toString()).exit()).as("nothing asked for").isEqualTo(ExitCodes.BAD_INPUT);
+        CliRun folder = CliRun.of("report", "--from", saved("healthy").toString(), "--pdf", dir.toString());
         assertThat(folder.exit()).isEqualTo(ExitCodes.INCOMPLETE);
         assertThat(folder.err()).contains("is a folder");
         assertThat(dir.resolve("x.pdf")).doesNotExist();

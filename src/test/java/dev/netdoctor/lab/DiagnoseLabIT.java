@@ -109,25 +109,14 @@ class DiagnoseLabIT {
 
     @Test
     void theHumanReportNamesTheFixAndTheUsersStuckSsh() throws Exception {
-        try (Lab lab = Lab.up("dscp")) {
-            Path log = Files.createTempFile("hung-ssh", ".txt");
-            // The user's own ssh, hanging in SYN-SENT as in the seed report.
-            Process hung = lab.startInNamespace(lab.get("CLIENT_NS"), List.of("ssh", "-o", "IPQoS=af21", "-o", "BatchMode=yes",
-                    "-o", "ConnectTimeout=25", "-o", "UserKnownHostsFile=/dev/null", "-F", "/dev/null", lab.get("TARGET_IP"), "true"), log);
-            try {
-                Thread.sleep(1200);
-                Lab.Result r = lab.cli("diagnose", "--target", lab.target());
-                assertThat(r.exit()).isEqualTo(1);
-                assertThat(r.out()).contains("Marked SSH packets are dropped")
-                        .contains("Turn off SSH packet marking for 198.19.1.*")
-                        .containsPattern("ssh \\(pid \\d+\\) has been waiting in SYN-SENT for 198\\.19\\.1\\.2:22 for at least \\d+ s");
-                assertThat(r.err()).as("progress goes to stderr").contains("Connect with and without packet marking");
-            } finally {
-                hung.descendants().forEach(ProcessHandle::destroyForcibly);
-                hung.destroyForcibly();
-                hung.waitFor(5, TimeUnit.SECONDS);
-                Files.deleteIfExists(log);
-            }
+        try (Lab lab = Lab.up("dscp"); AutoCloseable hung = lab.hungSsh()) {
+            Thread.sleep(1200);
+            Lab.Result r = lab.cli("diagnose", "--target", lab.target());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains("Marked SSH packets are dropped")
+                    .contains("Turn off SSH packet marking for 198.19.1.*")
+                    .containsPattern("ssh \\(pid \\d+\\) has been waiting in SYN-SENT for 198\\.19\\.1\\.2:22 for at least \\d+ s");
+            assertThat(r.err()).as("progress goes to stderr").contains("Connect with and without packet marking");
         }
     }
 

@@ -108,6 +108,22 @@ public final class Lab implements AutoCloseable {
         return run(full, limitSeconds);
     }
 
+    /**
+     * The user's own ssh, hanging in SYN-SENT as in the seed report (marked af21, into the DSCP
+     * lab's drop). Closing it kills it.
+     */
+    public AutoCloseable hungSsh() throws IOException {
+        Path log = Files.createTempFile("hung-ssh", ".txt");
+        Process p = startInNamespace(get("CLIENT_NS"), List.of("ssh", "-o", "IPQoS=af21", "-o", "BatchMode=yes",
+                "-o", "ConnectTimeout=40", "-o", "UserKnownHostsFile=/dev/null", "-F", "/dev/null", get("TARGET_IP"), "true"), log);
+        return () -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor(5, TimeUnit.SECONDS);
+            Files.deleteIfExists(log);
+        };
+    }
+
     public Process startInNamespace(String ns, List<String> argv, Path output) throws IOException {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
         full.addAll(argv);

@@ -3,10 +3,8 @@ package dev.netdoctor.lab;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -25,25 +23,15 @@ class WizardLabIT {
 
     @Test
     void theWizardShowsTheStuckSshLiveAndTheFinding() throws Exception {
-        try (Lab lab = Lab.up("dscp")) {
-            Path log = Files.createTempFile("hung-ssh", ".txt");
-            Process hung = lab.startInNamespace(lab.get("CLIENT_NS"), List.of("ssh", "-o", "IPQoS=af21", "-o", "BatchMode=yes",
-                    "-o", "ConnectTimeout=40", "-o", "UserKnownHostsFile=/dev/null", "-F", "/dev/null", lab.get("TARGET_IP"), "true"), log);
-            try {
-                Thread.sleep(500);
-                Lab.Result r = lab.inNamespace(lab.get("CLIENT_NS"), List.of(Lab.java(), "-Dglass.platform=Headless",
-                        "-Dprism.order=sw", "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
-                        "-cp", Lab.testClasspath(), "dev.netdoctor.ui.WizardLabDriver", lab.get("TARGET_IP")), Lab.COMMAND_LIMIT_SECONDS);
-                assertThat(r.exit()).as(r.err()).isZero();
-                assertThat(r.out()).containsPattern("SYN-SENT-ROW ssh pid=\\d+ to=198\\.19\\.1\\.2:22")
-                        .contains("FINDING dscp-marked-syn-dropped");
-                assertThat(Path.of("target/screenshots/lab-running-checks-live.png")).isNotEmptyFile();
-            } finally {
-                hung.descendants().forEach(ProcessHandle::destroyForcibly);
-                hung.destroyForcibly();
-                hung.waitFor(5, TimeUnit.SECONDS);
-                Files.deleteIfExists(log);
-            }
+        try (Lab lab = Lab.up("dscp"); AutoCloseable hung = lab.hungSsh()) {
+            Thread.sleep(500);
+            Lab.Result r = lab.inNamespace(lab.get("CLIENT_NS"), List.of(Lab.java(), "-Dglass.platform=Headless",
+                    "-Dprism.order=sw", "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
+                    "-cp", Lab.testClasspath(), "dev.netdoctor.ui.WizardLabDriver", lab.get("TARGET_IP")), Lab.COMMAND_LIMIT_SECONDS);
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).containsPattern("SYN-SENT-ROW ssh pid=\\d+ to=198\\.19\\.1\\.2:22")
+                    .contains("FINDING dscp-marked-syn-dropped");
+            assertThat(Path.of("target/screenshots/lab-running-checks-live.png")).isNotEmptyFile();
         }
     }
 }
