@@ -76,11 +76,16 @@ class ArchitectureTest {
                 }).toList()).isEmpty();
     }
 
+    /**
+     * A shell may only run a constant script (its inputs passed as "$1"…), never a script
+     * assembled at run time from text.
+     */
     @Test
     void noShellStringsAreBuilt() throws IOException {
+        Pattern assembled = Pattern.compile("\"(ba)?sh\", \"-c\", (?![A-Z_]+,)");
         assertThat(sources().stream().filter(p -> {
             String s = read(p);
-            return s.contains("\"sh\", \"-c\"") || s.contains("\"bash\", \"-c\"") || s.contains("Runtime.getRuntime().exec");
+            return assembled.matcher(s).find() || s.contains("Runtime.getRuntime().exec");
         }).toList()).isEmpty();
     }
 

@@ -22,14 +22,21 @@ public final class LocalLinuxSide implements LinuxSide {
 
     private final int outputCap;
     private final Map<String, String> extraEnv;
+    private final java.util.function.Function<byte[], String> decoder;
 
     public LocalLinuxSide() {
         this(DEFAULT_OUTPUT_CAP, Map.of());
     }
 
     public LocalLinuxSide(int outputCap, Map<String, String> extraEnv) {
+        this(outputCap, extraEnv, bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** With a decoder for what the commands print (wsl.exe prints UTF-16LE, see {@link WslText}). */
+    public LocalLinuxSide(int outputCap, Map<String, String> extraEnv, java.util.function.Function<byte[], String> decoder) {
         this.outputCap = outputCap;
         this.extraEnv = Map.copyOf(extraEnv);
+        this.decoder = decoder;
     }
 
     @Override
@@ -50,8 +57,8 @@ public final class LocalLinuxSide implements LinuxSide {
             LOG.log(System.Logger.Level.DEBUG, "cannot start {0}: {1}", argv.get(0), e.getMessage());
             return new CommandRun(argv, 127, "", e.getMessage(), millisSince(start), false, false, true);
         }
-        Capture out = new Capture(p.getInputStream(), outputCap);
-        Capture err = new Capture(p.getErrorStream(), outputCap);
+        Capture out = new Capture(p.getInputStream(), outputCap, decoder);
+        Capture err = new Capture(p.getErrorStream(), outputCap, decoder);
         Thread outThread = Thread.ofVirtual().start(out);
         Thread errThread = Thread.ofVirtual().start(err);
         boolean finished;
@@ -124,12 +131,14 @@ public final class LocalLinuxSide implements LinuxSide {
     private static final class Capture implements Runnable {
         private final InputStream in;
         private final int cap;
+        private final java.util.function.Function<byte[], String> decoder;
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
         private volatile boolean truncated;
 
-        Capture(InputStream in, int cap) {
+        Capture(InputStream in, int cap, java.util.function.Function<byte[], String> decoder) {
             this.in = in;
             this.cap = cap;
+            this.decoder = decoder;
         }
 
         @Override
@@ -152,7 +161,7 @@ public final class LocalLinuxSide implements LinuxSide {
         }
 
         synchronized String text() {
-            return kept.toString(StandardCharsets.UTF_8);
+            return decoder.apply(kept.toByteArray());
         }
 
         boolean truncated() {

@@ -1,0 +1,88 @@
+package dev.netdoctor.host;
+
+import dev.netdoctor.model.CommandRun;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Linux of a WSL distro, reached from Windows through wsl.exe: every command is
+ * {@code wsl.exe -d DISTRO --exec ARGV…}, the arguments passed one by one (never a shell
+ * string), with a time limit and an output cap. WSL_UTF8=1 asks wsl.exe for UTF-8; its
+ * UTF-16LE is decoded all the same, for versions that ignore it.
+ */
+public final class WslLinuxSide implements LinuxSide {
+    private static final Duration SMALL = Duration.ofSeconds(15);
+    /** A fixed script: the command name reaches it as "$1", never as part of the script. */
+    private static final String HAS_COMMAND = "command -v \"$1\" >/dev/null 2>&1";
+
+    private final String wslExe;
+    private final String distro;
+    private final LocalLinuxSide windows;
+
+    public WslLinuxSide(String wslExe, String distro) {
+        this.wslExe = wslExe;
+        this.distro = distro;
+        this.windows = new LocalLinuxSide(DEFAULT_OUTPUT_CAP, Map.of("WSL_UTF8", "1"), WslText::decode);
+    }
+
+    public String distro() {
+        return distro;
+    }
+
+    @Override
+    public CommandRun run(List<String> argv, Duration timeout) throws InterruptedException {
+        List<String> full = new ArrayList<>(List.of(wslExe, "-d", distro, "--exec"));
+        full.addAll(argv);
+        CommandRun r = windows.run(full, timeout);
+        // Show the command as it ran inside the distro; the wsl.exe prefix is the same every time.
+        return new CommandRun(argv, r.exitCode(), r.stdout(), r.stderr(), r.durationMillis(), r.timedOut(), r.truncated(), r.notFound());
+    }
+
+    @Override
+    public Optional<String> readFile(String path, int maxBytes) {
+        try {
+            CommandRun r = run(List.of("head", "-c", Integer.toString(maxBytes), "--", path), SMALL);
+            return r.succeeded() ? Optional.of(r.stdout()) : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean hasCommand(String name) {
+        try {
+            return run(List.of("sh", "-c", HAS_COMMAND, "sh", name), SMALL).succeeded();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<String> env(String name) {
+        try {
+            CommandRun r = run(List.of("printenv", name), SMALL);
+            return r.succeeded() ? Optional.of(r.stdout().strip()) : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "the WSL distro " + distro;
+    }
+
+    /** The distros wsl.exe knows, from {@code wsl.exe -l -v}. */
+    public static List<WslDistro> list(String wslExe) throws InterruptedException {
+        LocalLinuxSide windows = new LocalLinuxSide(DEFAULT_OUTPUT_CAP, Map.of("WSL_UTF8", "1"), WslText::decode);
+        CommandRun r = windows.run(List.of(wslExe, "-l", "-v"), SMALL);
+        return r.succeeded() ? WslDistro.parseList(r.stdout()) : List.of();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.netdoctor.host;
+
+import dev.netdoctor.model.CommandRun;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** wsl.exe as Windows has it, played by src/test/lab/fake-wsl.exe (bash + iconv). */
+class WslSideTest {
+    static final String FAKE = Path.of("src/test/lab/fake-wsl.exe").toAbsolutePath().toString();
+
+    @BeforeAll
+    static void fakeRuns() {
+        assumeTrue(new LocalLinuxSide().hasCommand("iconv") && Files.isExecutable(Path.of(FAKE)), "Skipping: needs bash and iconv");
+    }
+
+    @Test
+    void utf16WithoutBomIsRecognisedAndUtf8LeftAlone() {
+        String table = "  NAME   STATE   VERSION\r\n* Ubuntu Running 2\r\n";
+        assertThat(WslText.decode(table.getBytes(StandardCharsets.UTF_16LE))).isEqualTo(table);
+        assertThat(WslText.decode(("\uFEFF" + table).getBytes(StandardCharsets.UTF_16LE))).isEqualTo(table);
+        assertThat(WslText.decode("grüße 198.18.0.1".getBytes(StandardCharsets.UTF_8))).isEqualTo("grüße 198.18.0.1");
+        assertThat(WslText.decode(new byte[0])).isEmpty();
+    }
+
+    @Test
+    void theDistroTableIsReadWhateverTheLanguage() {
+        List<WslDistro> english = WslDistro.parseList("""
+                  NAME            STATE           VERSION
+                * Ubuntu-24.04    Running         2
+                  Debian          Stopped         2
+                  legacy          Stopped         1
+                """);
+        assertThat(english).extracting(WslDistro::name).containsExactly("Ubuntu-24.04", "Debian", "legacy");
+        assertThat(english.getFirst().isDefault()).isTrue();
+        assertThat(english.getFirst().running()).isTrue();
+        assertThat(english.get(2).version()).isEqualTo(1);
+        List<WslDistro> german = WslDistro.parseList("""
+                  NAME      STATUS             VERSION
+                * Ubuntu    Wird ausgeführt    2
+                  Debian    Beendet            2
+                """);
+        assertThat(german.getFirst().state()).isEqualTo("Wird ausgeführt");
+        assertThat(german.getFirst().running()).isTrue();
+        assertThat(german.get(1).running()).isFalse();
+        assertThat(WslDistro.choose(german, null)).get().extracting(WslDistro::name).isEqualTo("Ubuntu");
+        assertThat(WslDistro.choose(german, "debian")).get().extracting(WslDistro::name).isEqualTo("Debian");
+        assertThat(WslDistro.choose(german, "Arch")).isEmpty();
+        assertThat(WslDistro.parseList("")).isEmpty();
+    }
+
+    @Test
+    void listingDistrosThroughWslExeDecodesItsUtf16() throws Exception {
+        List<WslDistro> distros = WslLinuxSide.list(FAKE);
+        assertThat(distros).singleElement().satisfies(d -> {
+            assertThat(d.name()).isEqualTo("Lab");
+            assertThat(d.isDefault()).isTrue();
+            assertThat(d.version()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void commandsRunInsideTheDistroWithTheirArgumentsIntact() throws Exception {
+        WslLinuxSide side = new WslLinuxSide(FAKE, "Lab");
+        String tricky = "a b; echo injected $(id) `id` | cat";
+        CommandRun r = side.run(List.of("printf", "%s", tricky), Duration.ofSeconds(10));
+        assertThat(r.stdout()).isEqualTo(tricky);
+        assertThat(r.argv()).containsExactly("printf", "%s", tricky);
+        assertThat(side.hasCommand("sh")).isTrue();
+        assertThat(side.hasCommand("no-such-command-netdoctor")).isFalse();
+        assertThat(side.readFile("/proc/sys/kernel/osrelease", 4096)).get().asString().isNotBlank();
+        assertThat(side.readFile("/nonexistent/netdoctor", 4096)).isEmpty();
+        assertThat(side.env("PATH")).isPresent();
+        assertThat(side.describe()).isEqualTo("the WSL distro Lab");
+    }
+
+    @Test
+    void anUnknownDistroSaysSoInPlainWords() throws Exception {
+        CommandRun r = new WslLinuxSide(FAKE, "Nope").run(List.of("true"), Duration.ofSeconds(10));
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stderr()).contains("There is no distribution with the supplied name.");
+    }
+
+    @Test
+    void aHangingCommandIsStoppedAtItsLimit() throws Exception {
+        long start = System.nanoTime();
+        CommandRun r = new WslLinuxSide(FAKE, "Lab").run(List.of("sleep", "30"), Duration.ofMillis(300));
+        assertThat(r.timedOut()).isTrue();
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+    }
+}
