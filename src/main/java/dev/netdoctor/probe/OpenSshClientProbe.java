@@ -1,7 +1,6 @@
 package dev.netdoctor.probe;
 
 import dev.netdoctor.model.CommandRun;
-import dev.netdoctor.model.DscpClass;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.OpenSshAttempt;
 import dev.netdoctor.model.OpenSshAttempt.Result;
@@ -127,7 +126,4 @@ public final class OpenSshClientProbe implements Probe {
         return what + " after " + a.millis() + " ms";
     }
 
-    static DscpClass classOf(String ipqos) {
-        return DscpClass.parse(ipqos).orElse(DscpClass.UNMARKED);
-    }
 }

@@ -122,9 +122,6 @@ public final class DiagnosisSession {
         }
     }
 
-    public boolean isCancelled() {
-        return cancelled;
-    }
 
     public DiagnosisResult run() {
         startNanos = System.nanoTime();

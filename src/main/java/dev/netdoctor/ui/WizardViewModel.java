@@ -29,7 +29,6 @@ import javafx.util.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
