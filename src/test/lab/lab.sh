@@ -449,6 +449,10 @@ wait_devs_up() {
 # MAC address of device $2 in namespace $1
 mac_of() { ip -n "$1" -br link show dev "$2" | awk '{print $3}'; }
 
+# UsePAM yes: with PAM off, sshd refuses even key logins to an account whose password is
+# locked ("!" in /etc/shadow, as root is on many images); with PAM on it leaves that to PAM,
+# which lets a key in. Verified here by locking root for a moment: "Permission denied" with
+# UsePAM no, a working login with UsePAM yes.
 write_vantage_sshd_config() {
     cat >"$STATE/sshd_config" <<EOC
 # sshd config of netdoctor lab '$UP_NAME', vantage namespace (the system's /etc/ssh is not used)
@@ -457,7 +461,7 @@ ListenAddress $M_VANTAGE_IP
 AddressFamily inet
 HostKey $STATE/ssh_host_ed25519_key
 PidFile $STATE/sshd.pid
-UsePAM no
+UsePAM yes
 PasswordAuthentication no
 KbdInteractiveAuthentication no
 PubkeyAuthentication yes
