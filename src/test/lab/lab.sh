@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # lab.sh - reproducible network labs (Linux network namespaces) for WSL Net Doctor tests.
 #
-#   lab.sh up SCENARIO NAME   SCENARIO: healthy | dscp | refused | filtered | mtu
+#   lab.sh up SCENARIO NAME   SCENARIO: healthy | dscp | refused | filtered | mtu | wsl-dscp
 #                                       | mirrored | mirrored-silent | loopback-ok
 #   lab.sh down NAME          always exits 0, idempotent
 #   lab.sh check              exit 0 if labs can run here, else reason on stdout, exit 1
@@ -36,6 +36,8 @@ readonly CLIENT_IP=198.18.1.2
 readonly GW_CLIENT_IP=198.18.1.1
 readonly GW_TARGET_IP=198.19.1.1
 readonly TARGET_IP=198.19.1.2
+readonly WSL_WINDOWS_IP=198.18.3.2       # wsl-dscp: "Windows", on its own link to the gateway
+readonly WSL_GW_WINDOWS_IP=198.18.3.1
 readonly TARGET_PORT=22
 readonly NFT_TABLE=netdoctor_lab
 readonly SSHD=/usr/sbin/sshd
@@ -61,7 +63,7 @@ die() { log "error: $*"; exit 1; }
 
 usage() {
     cat >&2 <<'EOF'
-usage: lab.sh up SCENARIO NAME    (SCENARIO: healthy|dscp|refused|filtered|mtu|mirrored|mirrored-silent|loopback-ok;
+usage: lab.sh up SCENARIO NAME    (SCENARIO: healthy|dscp|refused|filtered|mtu|wsl-dscp|mirrored|mirrored-silent|loopback-ok;
                                    NAME: 1-8 chars [a-z0-9])
        lab.sh down NAME
        lab.sh check
@@ -227,7 +229,7 @@ nft_gateway() {
     # $1 = scenario; loads the gateway's own table from stdin
     local scenario=$1 forward_rules="" output_rules=""
     case "$scenario" in
-        dscp)
+        dscp|wsl-dscp)
             forward_rules='iifname "gw-c" oifname "gw-t" tcp flags & (syn | ack) == syn ip dscp != cs0 counter drop comment "dscp: drop DSCP-marked SYNs"' ;;
         filtered)
             forward_rules="iifname \"gw-c\" oifname \"gw-t\" ip daddr $TARGET_IP tcp dport $TARGET_PORT tcp flags & (syn | ack) == syn counter drop comment \"filtered: drop every SYN to 22\"" ;;
@@ -307,7 +309,7 @@ cmd_up() {
     [ $# -eq 2 ] || { usage; exit 2; }
     local scenario=$1 name=$2
     case "$scenario" in
-        healthy|dscp|refused|filtered|mtu) ;;
+        healthy|dscp|refused|filtered|mtu|wsl-dscp) ;;
         mirrored|mirrored-silent|loopback-ok) up_mirrored "$scenario" "$name"; return ;;
         *) usage; die "unknown scenario '$scenario'" ;;
     esac
@@ -366,6 +368,19 @@ cmd_up() {
     # there is nothing else reachable from these namespaces)
     step "client route"   ip -n "$CLI_NS" route add default via "$GW_CLIENT_IP" dev eth0
     step "target route"   ip -n "$TGT_NS" route add default via "$GW_TARGET_IP" dev eth0
+    if [ "$scenario" = wsl-dscp ]; then
+        # "Windows": its own link to the gateway, where marked SYNs are not dropped (the drop
+        # rule matches only what comes from the WSL side, gw-c): works from Windows, not from WSL.
+        WIN_NS="$name-w"
+        step "create namespace $WIN_NS" ip netns add "$WIN_NS"
+        step "veth windows<->gateway" ip -n "$GW_NS" link add gw-w type veth peer name eth0 netns "$WIN_NS"
+        step "windows lo up"   ip -n "$WIN_NS" link set lo up
+        step "windows addr"    ip -n "$WIN_NS" addr add "$WSL_WINDOWS_IP/24" dev eth0
+        step "windows up"      ip -n "$WIN_NS" link set eth0 up
+        step "gateway addr w"  ip -n "$GW_NS" addr add "$WSL_GW_WINDOWS_IP/24" dev gw-w
+        step "gateway up w"    ip -n "$GW_NS" link set gw-w up
+        step "windows route"   ip -n "$WIN_NS" route add default via "$WSL_GW_WINDOWS_IP" dev eth0
+    fi
     wait_links_up
 
     if [ "$scenario" = mtu ]; then
@@ -408,6 +423,10 @@ cmd_up() {
     printf 'TARGET_IP=%s\n' "$TARGET_IP"
     printf 'TARGET_PORT=%s\n' "$TARGET_PORT"
     printf 'CLIENT_IP=%s\n' "$CLIENT_IP"
+    if [ "$scenario" = wsl-dscp ]; then
+        printf 'WINDOWS_NS=%s\n' "$WIN_NS"
+        printf 'WINDOWS_IP=%s\n' "$WSL_WINDOWS_IP"
+    fi
     printf 'STATE_DIR=%s\n' "$STATE"
 }
 

@@ -32,12 +32,12 @@ final class DscpDropRule implements Rule {
         }
         ProbeData.MarkedConnects c = connects.get();
         Optional<ConnectAttempt> unmarked = c.unmarked();
-        if (unmarked.isEmpty() || !unmarked.get().result().answered()) {
-            return Optional.empty();
-        }
-        List<ConnectAttempt> dropped = c.marked().stream().filter(a -> a.result() == ConnectResult.TIMED_OUT).toList();
+        List<ConnectAttempt> dropped = unmarked.filter(u -> u.result().answered()).map(u -> c.marked().stream()
+                .filter(a -> a.result() == ConnectResult.TIMED_OUT).toList()).orElse(List.of());
         if (dropped.isEmpty()) {
-            return Optional.empty();
+            // From Windows (WSL mode) the app's own connections may all get through: then the
+            // user's ssh inside the distro carries the contrast.
+            return fromWindowsContrast(obs, c);
         }
         String userClass = obs.environment() == null || obs.environment().sshClient() == null
                 ? null : obs.environment().sshClient().interactiveQos();
@@ -94,6 +94,49 @@ final class DscpDropRule implements Rule {
                         + "packets with a priority tag (IPQoS" + (userClass == null ? "" : " " + userClass) + "), and packets carrying "
                         + "such a tag (" + marks + ") got no answer at all, so ssh hangs in SYN-SENT" + waitText + ". "
                         + "Telling ssh not to mark its packets for this host fixes it.",
+                evidence, fixes(obs)));
+    }
+
+    /**
+     * WSL mode: the app's connections ran from Windows and got through, marked or not, while the
+     * user's ssh inside the distro connects with IPQoS=none and hangs with its marking. The
+     * marking is lost between WSL and Windows: WSL's NAT.
+     */
+    private static Optional<Finding> fromWindowsContrast(Observations obs, ProbeData.MarkedConnects c) {
+        Optional<ProbeData.OpenSshRuns> ssh = obs.data(ProbeData.OpenSshRuns.class);
+        if (ssh.isEmpty()) {
+            return Optional.empty();
+        }
+        List<OpenSshAttempt> runs = ssh.get().attempts();
+        boolean plainWorks = runs.stream().anyMatch(a -> a.ipqos().equals("none") && a.result() == OpenSshAttempt.Result.KEY_EXCHANGE_DONE);
+        List<OpenSshAttempt> markedHang = runs.stream()
+                .filter(a -> !a.ipqos().equals("none") && a.result() == OpenSshAttempt.Result.CONNECT_TIMED_OUT).toList();
+        if (!plainWorks || markedHang.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean fromWindows = obs.outcome("dscp-connect").map(o -> "Windows".equals(o.parameters().get("from"))).orElse(false);
+        boolean windowsMarkedWork = fromWindows && !c.marked().isEmpty() && c.marked().stream().allMatch(a -> a.result().answered());
+        List<Evidence> evidence = new ArrayList<>();
+        for (OpenSshAttempt a : runs) {
+            evidence.add(a.run().asEvidence("Your ssh in WSL with IPQoS=" + a.ipqos() + ": " + a.result().name().toLowerCase().replace('_', ' ')));
+        }
+        if (fromWindows) {
+            for (ConnectAttempt a : c.attempts()) {
+                evidence.add(Evidence.of(String.format("From Windows, SYN %s (ToS 0x%02x): %s", a.marking().name(), a.marking().tos(),
+                        a.result().answered() ? "answered in " + a.millis() + " ms" : a.result().name().toLowerCase())));
+            }
+        }
+        obs.synGiveUpSeconds().ifPresent(s -> evidence.add(Evidence.of("Without a ConnectTimeout, ssh waits about " + s
+                + " s for an answer before giving up (tcp_syn_retries=" + obs.environment().tcpSynRetries() + ")")));
+        String marks = String.join(", ", markedHang.stream().map(OpenSshAttempt::ipqos).distinct().toList());
+        String where = windowsMarkedWork
+                ? " From Windows the same marked packets get through (we tried), so they are lost between WSL and Windows, in WSL's NAT."
+                : "";
+        return Optional.of(new Finding(ID, Severity.PROBLEM, windowsMarkedWork ? Confidence.HIGH : Confidence.MEDIUM,
+                "Marked SSH packets are dropped on the way to " + obs.target().host(),
+                "Your ssh in WSL connects to " + obs.target() + " when it does not mark its packets (IPQoS none), and hangs "
+                        + "in SYN-SENT when it marks them (" + marks + ")." + where
+                        + " Telling ssh not to mark its packets for this host fixes it.",
                 evidence, fixes(obs)));
     }
 

@@ -34,4 +34,12 @@ public interface LinuxSide {
 
     /** Where commands run, in the user's words ("this Linux", "WSL distro Ubuntu"). */
     String describe();
+
+    /**
+     * Whether this Linux is the machine the app itself runs on. When it is not (a WSL distro
+     * reached from Windows), the app's own connections are Windows' — the baseline that works.
+     */
+    default boolean isAppsOwnMachine() {
+        return true;
+    }
 }

@@ -79,6 +79,11 @@ public final class WslLinuxSide implements LinuxSide {
         return "the WSL distro " + distro;
     }
 
+    @Override
+    public boolean isAppsOwnMachine() {
+        return false;
+    }
+
     /** The distros wsl.exe knows, from {@code wsl.exe -l -v}. */
     public static List<WslDistro> list(String wslExe) throws InterruptedException {
         LocalLinuxSide windows = new LocalLinuxSide(DEFAULT_OUTPUT_CAP, Map.of("WSL_UTF8", "1"), WslText::decode);

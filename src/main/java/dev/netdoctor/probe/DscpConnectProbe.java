@@ -42,6 +42,7 @@ public final class DscpConnectProbe implements Probe {
         List<ConnectAttempt> attempts = Parallel.map(classes, c -> MarkedConnector.attempt(address, port, c, ctx.attemptTimeout()),
                 a -> ctx.progress(0.05 + 0.95 * ++done[0] / classes.size(), a.marking().name() + ": " + describe(a)));
         Map<String, String> params = new LinkedHashMap<>();
+        params.put(ProbeContext.FROM, ctx.appSide());
         params.put("address", ctx.address());
         params.put("port", Integer.toString(port));
         params.put("classes", String.join(",", classes.stream().map(DscpClass::name).toList()));

@@ -52,4 +52,14 @@ public interface ProbeContext {
      * session); run when the user cancels. Interruption alone stops everything else.
      */
     void onCancel(Runnable stop);
+
+    /** Parameter name and values saying where a probe's own connections came from. */
+    String FROM = "from";
+    String FROM_WINDOWS = "Windows";
+    String FROM_THIS_LINUX = "this Linux";
+
+    /** Where connections made by the app itself come from: Windows when the Linux side is a WSL distro. */
+    default String appSide() {
+        return linux().isAppsOwnMachine() ? FROM_THIS_LINUX : FROM_WINDOWS;
+    }
 }

@@ -62,6 +62,7 @@ public final class SshHandshakeProbe implements Probe {
         List<HandshakeAttempt> attempts = Parallel.map(classes, c -> handshake(address, port, c, ctx.attemptTimeout(), ctx::onCancel),
                 a -> ctx.progress(0.5, a.marking().name() + ": " + describe(a)));
         Map<String, String> params = new LinkedHashMap<>();
+        params.put(ProbeContext.FROM, ctx.appSide());
         params.put("address", ctx.address());
         params.put("port", Integer.toString(port));
         params.put("classes", String.join(",", classes.stream().map(DscpClass::name).toList()));

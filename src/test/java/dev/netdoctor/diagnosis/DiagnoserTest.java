@@ -54,6 +54,25 @@ class DiagnoserTest {
         assertThat(diagnose(s).getFirst().fixes()).extracting(x -> x.id()).containsExactly("ssh-config-ipqos-none");
     }
 
+    /** WSL mode: the app's connections ran from Windows and got through; the distro's own ssh shows the drop. */
+    @Test
+    void worksFromWindowsFailsFromWslIsTheDscpProblemWithTheWindowsContrast() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.CONNECTED)
+                .openssh(Result.KEY_EXCHANGE_DONE, Result.CONNECT_TIMED_OUT);
+        var connect = s.outcomes.stream().filter(o -> o.probeId().equals("dscp-connect")).findFirst().orElseThrow();
+        s.outcomes.set(s.outcomes.indexOf(connect), new dev.netdoctor.model.ProbeOutcome(connect.probeId(), connect.title(), connect.status(),
+                connect.summary(), java.util.Map.of("from", "Windows"), 0, 1, connect.data(), List.of(), null));
+        List<Finding> findings = diagnose(s);
+        assertThat(ids(findings)).containsExactly("dscp-marked-syn-dropped");
+        assertThat(findings.getFirst().confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(findings.getFirst().explanation()).contains("From Windows the same marked packets get through");
+        assertThat(findings.getFirst().evidence()).anySatisfy(e -> assertThat(e.summary()).startsWith("From Windows, SYN af21"));
+        // the same ssh contrast without a Windows baseline is still the problem, with less certainty
+        Scenarios local = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.CONNECTED)
+                .openssh(Result.KEY_EXCHANGE_DONE, Result.CONNECT_TIMED_OUT);
+        assertThat(diagnose(local).getFirst().confidence()).isEqualTo(Confidence.MEDIUM);
+    }
+
     @Test
     void filteredIsNotMistakenForDscp() {
         Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.TIMED_OUT, ConnectResult.TIMED_OUT)
