@@ -67,6 +67,7 @@ public final class HostInspector {
         Integer retries = linux.readFile("/proc/sys/net/ipv4/tcp_syn_retries", 64)
                 .map(String::strip).flatMap(HostInspector::parseInt).orElse(null);
         Integer giveUp = retries == null ? null : Environment.synGiveUpSeconds(retries);
+        linux.platform().ifPresent(notes::add);
         return new Environment(osName, kernel, wsl, interfaces, gateway, dns, ssh, retries, giveUp, notes);
     }
 

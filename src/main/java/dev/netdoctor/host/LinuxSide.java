@@ -42,4 +42,9 @@ public interface LinuxSide {
     default boolean isAppsOwnMachine() {
         return true;
     }
+
+    /** What this Linux runs on, when that is worth saying (the WSL and Windows versions of a distro). */
+    default Optional<String> platform() throws InterruptedException {
+        return Optional.empty();
+    }
 }

@@ -84,6 +84,17 @@ public final class WslLinuxSide implements LinuxSide {
         return false;
     }
 
+    @Override
+    public Optional<String> platform() throws InterruptedException {
+        return Optional.of(version().describe());
+    }
+
+    /** {@code wsl.exe --version}: the WSL, kernel and Windows versions behind this distro. */
+    public WslVersion version() throws InterruptedException {
+        CommandRun r = windows.run(List.of(wslExe, "--version"), SMALL);
+        return WslVersion.parse(r.stdout() + (r.succeeded() ? "" : r.stderr()));
+    }
+
     /** The distros wsl.exe knows, from {@code wsl.exe -l -v}. */
     public static List<WslDistro> list(String wslExe) throws InterruptedException {
         LocalLinuxSide windows = new LocalLinuxSide(DEFAULT_OUTPUT_CAP, Map.of("WSL_UTF8", "1"), WslText::decode);
