@@ -305,6 +305,19 @@ wait_sshd_listening() {
     return 1
 }
 
+# Refuses to touch a lab that (partly) exists, then arms the teardown: from here on, any failure
+# or interruption removes what was made. Every scenario uses the same five namespace names.
+claim_lab() {
+    local name=$1 ns
+    for ns in "$name-c" "$name-g" "$name-t" "$name-w" "$name-v"; do
+        [ ! -e "/run/netns/$ns" ] || die "namespace $ns already exists; run 'lab.sh down $name' first"
+    done
+    [ ! -e "$STATE" ] || die "state folder $STATE already exists; run 'lab.sh down $name' first"
+    UP_NAME=$name
+    trap on_up_exit EXIT
+    trap 'exit 130' INT TERM HUP
+}
+
 cmd_up() {
     [ $# -eq 2 ] || { usage; exit 2; }
     local scenario=$1 name=$2
@@ -320,16 +333,8 @@ cmd_up() {
 
     CLI_NS="$name-c"; GW_NS="$name-g"; TGT_NS="$name-t"
     STATE="${STATE_BASE}${name}"
-    local ns
-    for ns in "$CLI_NS" "$GW_NS" "$TGT_NS" "$name-w" "$name-v"; do
-        [ ! -e "/run/netns/$ns" ] || die "namespace $ns already exists; run 'lab.sh down $name' first"
-    done
-    [ ! -e "$STATE" ] || die "state folder $STATE already exists; run 'lab.sh down $name' first"
-
     # from here on, any failure tears down what was made
-    UP_NAME=$name
-    trap on_up_exit EXIT
-    trap 'exit 130' INT TERM HUP
+    claim_lab "$name"
 
     # "mtu": the client keeps 1500 (so it advertises MSS 1460) and the path through the gateway
     # is limited to $PATH_MTU by route MTUs (see README.md: why not an interface MTU)
@@ -520,15 +525,7 @@ up_mirrored() {
 
     CLI_NS="$name-c"; local WIN_NS="$name-w" VAN_NS="$name-v"
     STATE="${STATE_BASE}${name}"
-    local ns
-    for ns in "$CLI_NS" "$name-g" "$name-t" "$WIN_NS" "$VAN_NS"; do
-        [ ! -e "/run/netns/$ns" ] || die "namespace $ns already exists; run 'lab.sh down $name' first"
-    done
-    [ ! -e "$STATE" ] || die "state folder $STATE already exists; run 'lab.sh down $name' first"
-
-    UP_NAME=$name
-    trap on_up_exit EXIT
-    trap 'exit 130' INT TERM HUP
+    claim_lab "$name"
 
     step "create state folder" mkdir -m 0700 "$STATE"
     echo "$scenario" >"$STATE/scenario"
