@@ -385,6 +385,12 @@ cmd_up() {
         step "gateway addr w"  ip -n "$GW_NS" addr add "$WSL_GW_WINDOWS_IP/24" dev gw-w
         step "gateway up w"    ip -n "$GW_NS" link set gw-w up
         step "windows route"   ip -n "$WIN_NS" route add default via "$WSL_GW_WINDOWS_IP" dev eth0
+        # Windows' adapter towards the WSL VM, named as Windows names it (OSHI reads the alias);
+        # a veth pair inside "Windows" stands in for it, MTU as the client's link.
+        step "windows wsl adapter" ip -n "$WIN_NS" link add vwsl mtu 1280 type veth peer name vwsl-vm mtu 1280
+        step "windows wsl adapter alias" ip -n "$WIN_NS" link set vwsl alias "vEthernet (WSL (Hyper-V firewall))"
+        step "windows wsl adapter up" ip -n "$WIN_NS" link set vwsl up
+        step "windows wsl adapter peer up" ip -n "$WIN_NS" link set vwsl-vm up
     fi
     wait_links_up
 

@@ -47,6 +47,9 @@ final class TextReport {
         if (env.defaultGateway() != null) {
             out.println("  gateway " + env.defaultGateway() + (env.dnsServers().isEmpty() ? "" : ", DNS " + String.join(" ", env.dnsServers())));
         }
+        if (env.windows() != null) {
+            env.windows().summary().forEach((k, v) -> out.println("  Windows · " + k + ": " + v));
+        }
         if (env.sshClient().installed()) {
             out.println("  " + env.sshClient().version() + (env.sshClient().interactiveQos() == null ? ""
                     : ", IPQoS for this host: " + env.sshClient().effective().getOrDefault("ipqos", "?")));

@@ -1,10 +1,12 @@
 package dev.netdoctor.host;
 
+import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.NetInterface;
 import dev.netdoctor.model.SshClientFacts;
 import dev.netdoctor.model.Target;
 import dev.netdoctor.model.TcpConnection;
+import dev.netdoctor.model.WindowsFacts;
 import dev.netdoctor.model.WslFacts;
 import oshi.SystemInfo;
 import oshi.hardware.NetworkIF;
@@ -31,6 +33,10 @@ import java.util.Optional;
 public final class HostInspector {
     private static final System.Logger LOG = System.getLogger(HostInspector.class.getName());
 
+    private static final Duration CALL = Duration.ofSeconds(10);
+    /** /proc/net/tcp has one 150-byte line per socket: room for thousands. */
+    private static final int PROC_TABLE_CAP = 2 * 1024 * 1024;
+
     private final LinuxSide linux;
     private final SystemInfo systemInfo = new SystemInfo();
     private final long ownPid = ProcessHandle.current().pid();
@@ -50,15 +56,25 @@ public final class HostInspector {
         String osName = os.getFamily() + " " + os.getVersionInfo();
         String kernel = linux.readFile("/proc/sys/kernel/osrelease", 4096).map(String::strip).orElse(null);
 
-        List<NetInterface> interfaces = interfaces(notes);
+        List<NetInterface> interfaces;
         String gateway = null;
         List<String> dns = List.of();
-        try {
-            NetworkParams params = os.getNetworkParams();
-            gateway = blankToNull(params.getIpv4DefaultGateway());
-            dns = Arrays.stream(params.getDnsServers()).filter(s -> !s.isBlank()).toList();
-        } catch (RuntimeException e) {
-            notes.add("Gateway and DNS could not be read: " + e.getMessage());
+        WindowsFacts windows = null;
+        if (linux instanceof WslLinuxSide distro) {
+            // OSHI sees Windows here: the distro's own network comes from the distro.
+            interfaces = distroInterfaces(notes);
+            gateway = distroGateway();
+            dns = linux.readFile("/etc/resolv.conf", 64 * 1024).map(DistroNetwork::nameServers).orElse(List.of());
+            windows = windowsFacts(distro, notes);
+        } else {
+            interfaces = interfaces(notes);
+            try {
+                NetworkParams params = os.getNetworkParams();
+                gateway = blankToNull(params.getIpv4DefaultGateway());
+                dns = Arrays.stream(params.getDnsServers()).filter(s -> !s.isBlank()).toList();
+            } catch (RuntimeException e) {
+                notes.add("Gateway and DNS could not be read: " + e.getMessage());
+            }
         }
 
         WslFacts wsl = wslFacts(interfaces);
@@ -67,8 +83,60 @@ public final class HostInspector {
         Integer retries = linux.readFile("/proc/sys/net/ipv4/tcp_syn_retries", 64)
                 .map(String::strip).flatMap(HostInspector::parseInt).orElse(null);
         Integer giveUp = retries == null ? null : Environment.synGiveUpSeconds(retries);
-        linux.platform().ifPresent(notes::add);
-        return new Environment(osName, kernel, wsl, interfaces, gateway, dns, ssh, retries, giveUp, notes);
+        return new Environment(osName, kernel, wsl, interfaces, gateway, dns, ssh, retries, giveUp, notes, windows);
+    }
+
+    private List<NetInterface> distroInterfaces(List<String> notes) throws InterruptedException {
+        if (!linux.hasCommand("ip")) {
+            notes.add("The ip command is not installed on " + linux.describe() + " (package iproute2), so its network "
+                    + "interfaces are not known.");
+            return List.of();
+        }
+        CommandRun r = linux.run(List.of("ip", "-j", "addr", "show"), CALL);
+        if (!r.succeeded()) {
+            notes.add("The network interfaces of " + linux.describe() + " could not be read: " + r.stderr().strip());
+            return List.of();
+        }
+        return DistroNetwork.interfaces(r.stdout());
+    }
+
+    private String distroGateway() throws InterruptedException {
+        if (!linux.hasCommand("ip")) {
+            return null;
+        }
+        CommandRun r = linux.run(List.of("ip", "-j", "route", "show", "default"), CALL);
+        return r.succeeded() ? DistroNetwork.defaultGateway(r.stdout()) : null;
+    }
+
+    /** Windows' side of a distro seen from Windows: wsl.exe's versions and status, the WSL adapter. */
+    private WindowsFacts windowsFacts(WslLinuxSide distro, List<String> notes) throws InterruptedException {
+        WslVersion version = distro.version();
+        WslStatus status = distro.status();
+        List<NetInterface> adapters = new ArrayList<>();
+        try {
+            for (NetworkIF nif : systemInfo.getHardware().getNetworkIFs(true)) {
+                adapter(nif.getIfAlias(), nif.getDisplayName(), nif.getName(), (int) nif.getMTU(),
+                        nif.getIfOperStatus() == NetworkIF.IfOperStatus.UP, nif.getIPv4addr(), nif.getIPv6addr())
+                        .ifPresent(adapters::add);
+            }
+        } catch (RuntimeException e) {
+            notes.add("Windows' network adapters could not be read: " + e.getMessage());
+        }
+        return new WindowsFacts(version.describe(), version.windows(), status.defaultDistro(), status.defaultVersion(),
+                status.raw(), adapters);
+    }
+
+    /**
+     * A Windows adapter, when it is one WSL made: Windows names them "vEthernet (WSL)" or
+     * "vEthernet (WSL (Hyper-V firewall))" in every language (the alias is the adapter's name).
+     */
+    static Optional<NetInterface> adapter(String alias, String displayName, String name, int mtu, boolean up,
+                                          String[] ipv4, String[] ipv6) {
+        String shown = alias != null && !alias.isBlank() ? alias.strip() : displayName;
+        if (shown == null || !shown.startsWith("vEthernet (WSL")) {
+            return Optional.empty();
+        }
+        return Optional.of(new NetInterface(shown, mtu, up, Arrays.asList(ipv4), Arrays.asList(ipv6)));
     }
 
     private WslFacts wslFacts(List<NetInterface> interfaces) throws InterruptedException {
@@ -102,10 +170,45 @@ public final class HostInspector {
     }
 
     /**
-     * The TCP table now, with owning processes where the system tells them. Ages are filled
-     * in by {@link SocketTable}, which watches over time.
+     * The Linux side's TCP table now, with owning processes where the system tells them: OSHI's
+     * on this machine, the distro's own (read with ss) when the app runs on Windows. Ages are
+     * filled in by {@link SocketTable}, which watches over time.
      */
     public List<TcpConnection> tcpConnections() {
+        return linux instanceof WslLinuxSide distro ? distroConnections(distro) : oshiConnections(false);
+    }
+
+    /**
+     * What the socket watcher looks at: the Linux side's table and, when the app runs on Windows,
+     * Windows' own too, where the app's baseline checks and a Windows ssh.exe show.
+     */
+    public List<TcpConnection> watchedConnections() {
+        if (!(linux instanceof WslLinuxSide distro)) {
+            return oshiConnections(false);
+        }
+        List<TcpConnection> rows = new ArrayList<>(distroConnections(distro));
+        rows.addAll(oshiConnections(true));
+        return rows;
+    }
+
+    private List<TcpConnection> distroConnections(WslLinuxSide distro) {
+        try {
+            CommandRun r = linux.run(List.of("sh", "-c", DistroSockets.SCRIPT), CALL);
+            if (r.succeeded()) {
+                return DistroSockets.fromSs(r.stdout(), distro::isOurs);
+            }
+            // No ss (iproute2 missing): the kernel's own tables still tell states, not owners.
+            List<TcpConnection> rows = new ArrayList<>();
+            linux.readFile("/proc/net/tcp", PROC_TABLE_CAP).map(DistroSockets::fromProc).ifPresent(rows::addAll);
+            linux.readFile("/proc/net/tcp6", PROC_TABLE_CAP).map(DistroSockets::fromProc).ifPresent(rows::addAll);
+            return rows;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    private List<TcpConnection> oshiConnections(boolean onWindows) {
         OperatingSystem os = systemInfo.getOperatingSystem();
         List<InternetProtocolStats.IPConnection> raw = os.getInternetProtocolStats().getConnections();
         Map<Integer, Optional<OSProcess>> processes = new HashMap<>();
@@ -125,7 +228,7 @@ public final class HostInspector {
                     address(c.getForeignAddress()), c.getForeignPort(), pid,
                     proc.map(OSProcess::getName).orElse(null),
                     proc.map(OSProcess::getCommandLine).map(HostInspector::commandLine).orElse(null),
-                    0, ourPids.contains((long) pid)));
+                    0, ourPids.contains((long) pid), onWindows));
         }
         return rows;
     }

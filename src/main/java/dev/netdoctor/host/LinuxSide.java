@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The one way probes touch the Linux system they diagnose: run a command given as an argv list
  * (never a shell string) with a time limit, or read a small file. Implementations: this Linux
- * ({@link LocalLinuxSide}); a WSL distro reached through wsl.exe comes later. Probes must not
+ * ({@link LocalLinuxSide}), or a WSL distro reached from Windows through wsl.exe
+ * ({@link WslLinuxSide}). Probes must not
  * know which one they have.
  */
 public interface LinuxSide {
@@ -41,10 +42,5 @@ public interface LinuxSide {
      */
     default boolean isAppsOwnMachine() {
         return true;
-    }
-
-    /** What this Linux runs on, when that is worth saying (the WSL and Windows versions of a distro). */
-    default Optional<String> platform() throws InterruptedException {
-        return Optional.empty();
     }
 }

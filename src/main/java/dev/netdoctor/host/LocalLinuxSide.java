@@ -105,13 +105,20 @@ public final class LocalLinuxSide implements LinuxSide {
 
     @Override
     public boolean hasCommand(String name) {
-        if (name.contains("/")) {
+        if (name.contains("/") || name.contains(java.io.File.separator)) {
             return Files.isExecutable(Path.of(name));
         }
-        String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-        for (String dir : (path + ":/usr/sbin:/sbin").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-                return true;
+        // On Windows (where this runs wsl.exe) PATH is ';'-separated; Linux keeps sbin off a user's PATH.
+        boolean windows = java.io.File.pathSeparatorChar == ';';
+        String path = System.getenv().getOrDefault("PATH", windows ? "" : "/usr/local/bin:/usr/bin:/bin");
+        String extra = windows ? "" : java.io.File.pathSeparator + "/usr/sbin" + java.io.File.pathSeparator + "/sbin";
+        for (String dir : (path + extra).split(java.io.File.pathSeparator)) {
+            try {
+                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+                    return true;
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // a malformed PATH entry (quotes, stray characters) names no folder
             }
         }
         return false;

@@ -24,7 +24,7 @@ public final class SocketTable {
     }
 
     public SocketTable(HostInspector inspector) {
-        this(inspector::tcpConnections, System::currentTimeMillis);
+        this(inspector::watchedConnections, System::currentTimeMillis);
     }
 
     /** A fresh snapshot with ages; sockets that disappeared are forgotten. */
@@ -36,8 +36,7 @@ public final class SocketTable {
             String key = key(c);
             long since = firstSeen.getOrDefault(key, now);
             seen.put(key, since);
-            return new TcpConnection(c.state(), c.localAddress(), c.localPort(), c.remoteAddress(), c.remotePort(),
-                    c.pid(), c.processName(), c.commandLine(), now - since, c.ours());
+            return c.withAge(now - since);
         }).toList();
         firstSeen.clear();
         firstSeen.putAll(seen);
@@ -57,6 +56,6 @@ public final class SocketTable {
     }
 
     private static String key(TcpConnection c) {
-        return c.state() + "|" + c.localAddress() + ":" + c.localPort() + "|" + c.remoteAddress() + ":" + c.remotePort() + "|" + c.pid();
+        return c.state() + "|" + c.localAddress() + ":" + c.localPort() + "|" + c.remoteAddress() + ":" + c.remotePort() + "|" + c.pid() + (c.onWindows() ? "|windows" : "");
     }
 }

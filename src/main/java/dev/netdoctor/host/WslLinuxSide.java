@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Linux of a WSL distro, reached from Windows through wsl.exe: every command is
@@ -16,12 +17,16 @@ import java.util.Optional;
  */
 public final class WslLinuxSide implements LinuxSide {
     private static final Duration SMALL = Duration.ofSeconds(15);
+    /** A stopped distro boots its VM first; cold starts take seconds, rarely more than half a minute. */
+    static final Duration START_LIMIT = Duration.ofSeconds(60);
     /** A fixed script: the command name reaches it as "$1", never as part of the script. */
     private static final String HAS_COMMAND = "command -v \"$1\" >/dev/null 2>&1";
 
     private final String wslExe;
     private final String distro;
     private final LocalLinuxSide windows;
+    /** Commands of ours running inside the distro right now, as /proc/PID/cmdline shows them (joined by spaces). */
+    private final Map<String, Integer> running = new ConcurrentHashMap<>();
 
     public WslLinuxSide(String wslExe, String distro) {
         this.wslExe = wslExe;
@@ -37,7 +42,14 @@ public final class WslLinuxSide implements LinuxSide {
     public CommandRun run(List<String> argv, Duration timeout) throws InterruptedException {
         List<String> full = new ArrayList<>(List.of(wslExe, "-d", distro, "--exec"));
         full.addAll(argv);
-        CommandRun r = windows.run(full, timeout);
+        String key = String.join(" ", argv);
+        running.merge(key, 1, Integer::sum);
+        CommandRun r;
+        try {
+            r = windows.run(full, timeout);
+        } finally {
+            running.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
+        }
         // Show the command as it ran inside the distro; the wsl.exe prefix is the same every time.
         return new CommandRun(argv, r.exitCode(), r.stdout(), r.stderr(), r.durationMillis(), r.timedOut(), r.truncated(), r.notFound());
     }
@@ -84,9 +96,32 @@ public final class WslLinuxSide implements LinuxSide {
         return false;
     }
 
-    @Override
-    public Optional<String> platform() throws InterruptedException {
-        return Optional.of(version().describe());
+    /**
+     * Whether a process inside the distro is one of our own checks: its command line (arguments
+     * joined by spaces) is one we are running right now. The distro's process ids mean nothing
+     * to Windows, so this is how our ssh is told from the user's.
+     */
+    public boolean isOurs(String commandLine) {
+        return running.containsKey(commandLine.strip());
+    }
+
+    /**
+     * Starts the distro (the first command does, when it is stopped) and says why it failed,
+     * in wsl.exe's own words; empty when it runs.
+     */
+    public Optional<String> startProblem() throws InterruptedException {
+        CommandRun r = run(List.of("true"), START_LIMIT);
+        if (r.succeeded()) {
+            return Optional.empty();
+        }
+        if (r.timedOut()) {
+            return Optional.of("The WSL distro " + distro + " did not start within " + START_LIMIT.toSeconds()
+                    + " s. Try \"wsl -d " + distro + "\" in a terminal to see what it waits for.");
+        }
+        String said = (r.stderr() + "\n" + r.stdout()).strip().replaceAll("\\s*\\R\\s*", " ");
+        return Optional.of("The WSL distro " + distro + " could not be started" + (said.isEmpty() ? " (wsl.exe exit code "
+                + r.exitCode() + ")." : ": " + said + (said.endsWith(".") ? "" : ".")) + " Try \"wsl -d " + distro + "\" in a terminal, or restart WSL with "
+                + "\"wsl --shutdown\".");
     }
 
     /** {@code wsl.exe --version}: the WSL, kernel and Windows versions behind this distro. */
@@ -95,10 +130,9 @@ public final class WslLinuxSide implements LinuxSide {
         return WslVersion.parse(r.stdout() + (r.succeeded() ? "" : r.stderr()));
     }
 
-    /** The distros wsl.exe knows, from {@code wsl.exe -l -v}. */
-    public static List<WslDistro> list(String wslExe) throws InterruptedException {
-        LocalLinuxSide windows = new LocalLinuxSide(DEFAULT_OUTPUT_CAP, Map.of("WSL_UTF8", "1"), WslText::decode);
-        CommandRun r = windows.run(List.of(wslExe, "-l", "-v"), SMALL);
-        return r.succeeded() ? WslDistro.parseList(r.stdout()) : List.of();
+    /** {@code wsl.exe --status}: the default distro and WSL version. */
+    public WslStatus status() throws InterruptedException {
+        CommandRun r = windows.run(List.of(wslExe, "--status"), SMALL);
+        return WslStatus.parse(r.stdout() + (r.succeeded() ? "" : r.stderr()));
     }
 }

@@ -59,7 +59,16 @@ public final class LocalAddresses {
                 .anyMatch(i -> i.ipv6().stream().anyMatch(a -> a.equals("::1") || a.equals("0:0:0:0:0:0:0:1")));
     }
 
-    /** Connects to each address on {@code port} at the same time. */
+    /**
+     * Connects to each address on {@code port} at the same time, from where the Linux side is:
+     * this process on this machine, or inside the distro when the app runs on Windows.
+     */
+    static List<LocalConnect> connectAll(ProbeContext ctx, Map<String, String> addresses, int port) throws Exception {
+        return ctx.linux().isAppsOwnMachine() ? connectAll(addresses, port, port)
+                : DistroConnects.connect(ctx.linux(), addresses, port, LOCAL_TIMEOUT);
+    }
+
+    /** Connects to each address on {@code port} at the same time, from this process. */
     static List<LocalConnect> connectAll(Map<String, String> addresses, int port, int v6Port) throws Exception {
         List<Map.Entry<String, String>> reachable = addresses.entrySet().stream()
                 .filter(e -> (e.getKey().contains(":") ? v6Port : port) > 0).toList();

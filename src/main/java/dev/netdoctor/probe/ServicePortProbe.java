@@ -45,7 +45,12 @@ public final class ServicePortProbe implements Probe {
         for (int port : ctx.request().servicePorts()) {
             List<TcpConnection> listeners = table.stream()
                     .filter(c -> TcpConnection.LISTEN.equals(c.state()) && c.localPort() == port).toList();
-            List<LocalConnect> connects = LocalAddresses.connectAll(addresses, port, port);
+            List<LocalConnect> connects;
+            try {
+                connects = LocalAddresses.connectAll(ctx, addresses, port);
+            } catch (DistroConnects.Unavailable e) {
+                return ProbeReport.skipped(e.getMessage());
+            }
             ports.add(new ServicePort(port, listeners, connects));
             if (listeners.isEmpty()) {
                 evidence.add(Evidence.of("nothing listens on port " + port));

@@ -139,7 +139,12 @@ public final class HtmlReport {
         if (e.synGiveUpSeconds() != null) {
             rows.put("Unanswered SYN gives up after", e.synGiveUpSeconds() + " s (tcp_syn_retries=" + e.tcpSynRetries() + ")");
         }
-        e.notes().forEach(n -> rows.put("Note", n));
+        for (int i = 0; i < e.notes().size(); i++) {
+            rows.put(e.notes().size() == 1 ? "Note" : "Note " + (i + 1), e.notes().get(i));
+        }
+        if (e.windows() != null) {
+            e.windows().summary().forEach((k, v) -> rows.put("Windows · " + k, v));
+        }
         StringBuilder s = new StringBuilder(keyValues(rows));
         s.append("<h3>Network interfaces</h3>\n<table class=\"grid\"><thead><tr><th>Interface</th><th>MTU</th><th>State</th><th>IPv4</th><th>IPv6</th></tr></thead><tbody>\n");
         for (NetInterface i : e.interfaces()) {

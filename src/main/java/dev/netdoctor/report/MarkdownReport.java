@@ -50,6 +50,9 @@ public final class MarkdownReport {
                         .append(i.ipv4().isEmpty() ? "" : ", " + String.join(" ", i.ipv4())).append('\n');
             }
         }
+        if (env.windows() != null) {
+            env.windows().summary().forEach((k, v) -> b.append("- Windows · ").append(k).append(": ").append(v).append('\n'));
+        }
         if (env.sshClient().installed()) {
             b.append("- OpenSSH: ").append(env.sshClient().version());
             String q = env.sshClient().effective().get("ipqos");

@@ -3,6 +3,7 @@ package dev.netdoctor.ui;
 import dev.netdoctor.model.DscpClass;
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.NetInterface;
+import dev.netdoctor.model.WindowsFacts;
 import dev.netdoctor.model.WslFacts;
 
 import java.util.ArrayList;
@@ -54,6 +55,18 @@ final class SystemChecklist {
         } else {
             items.add(new CheckItem(sshMatters ? CheckItem.Status.PROBLEM : CheckItem.Status.NOTE, Texts.get("system.ssh"),
                     env.sshClient().note() == null ? Texts.get("system.none") : env.sshClient().note()));
+        }
+        if (env.windows() != null) {
+            WindowsFacts w = env.windows();
+            items.add(new CheckItem(CheckItem.Status.OK, Texts.get("system.windows.wsl"), w.wsl()));
+            if (w.wslAdapters().isEmpty()) {
+                items.add(new CheckItem(CheckItem.Status.OK, Texts.get("system.windows.adapter"), Texts.get("system.windows.noAdapter")));
+            }
+            for (NetInterface a : w.wslAdapters()) {
+                boolean small = a.mtu() > 0 && a.mtu() < 1400;
+                items.add(new CheckItem(small ? CheckItem.Status.NOTE : CheckItem.Status.OK, Texts.get("system.windows.adapter"),
+                        a.name() + " · MTU " + a.mtu() + (small ? " · " + Texts.get("system.smallMtu") : "")));
+            }
         }
         env.notes().forEach(n -> items.add(new CheckItem(CheckItem.Status.NOTE, Texts.get("system.note"), n)));
         return items;

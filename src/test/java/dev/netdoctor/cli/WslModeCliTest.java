@@ -24,4 +24,37 @@ class WslModeCliTest {
         assertThat(r.exit()).isEqualTo(ExitCodes.INCOMPLETE);
         assertThat(r.err()).contains("no WSL distro named Arch").contains("installed: Lab");
     }
+
+    @Test
+    void aDistroThatCannotStartStopsTheRunWithWslsOwnWords(@org.junit.jupiter.api.io.TempDir Path dir) {
+        String exe = dev.netdoctor.host.FakeWsl.with(dir, java.util.Map.of("FAKE_WSL_DISTROS", "Lab:Broken:2:default"));
+        CliRun r = CliRun.of("diagnose", "--wsl", "--wsl-exe", exe, "--quiet");
+        assertThat(r.exit()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(r.err()).contains("Note: The distro Lab is not running")
+                .contains("could not be started: The virtual machine could not be started");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void noDistroAndWsl1AreExplained(@org.junit.jupiter.api.io.TempDir Path dir) {
+        CliRun none = CliRun.of("diagnose", "--wsl", "--wsl-exe",
+                dev.netdoctor.host.FakeWsl.with(dir, java.util.Map.of("FAKE_WSL_DISTROS", "")), "--quiet");
+        assertThat(none.exit()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(none.err()).contains("WSL has no Linux distro installed");
+        CliRun old = CliRun.of("diagnose", "--wsl", "--wsl-exe",
+                dev.netdoctor.host.FakeWsl.with(dir, java.util.Map.of("FAKE_WSL_DISTROS", "Old:Running:1:default")), "--quiet");
+        assertThat(old.err()).contains("runs WSL 1").contains("only in WSL 2");
+    }
+
+    @Test
+    void aCommandMissingInTheDistroNamesItsPackage(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path bin = dev.netdoctor.host.FakeWsl.pathWithout(dir, java.util.List.of("ip"));
+        String exe = dev.netdoctor.host.FakeWsl.with(dir, java.util.Map.of("FAKE_WSL_PATH", bin.toString()));
+        CliRun r = CliRun.of("diagnose", "--wsl", "Lab", "--wsl-exe", exe, "--json", "--quiet", "--timeout", "15");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(json.path("environment").path("notes").toString())
+                .contains("The ip command is not installed on the WSL distro Lab (package iproute2)");
+        assertThat(json.path("probes").findValuesAsText("summary"))
+                .anySatisfy(s -> assertThat(s).contains("not installed on the WSL distro Lab (package iproute2)"));
+    }
 }

@@ -59,7 +59,7 @@ class WslSideTest {
 
     @Test
     void listingDistrosThroughWslExeDecodesItsUtf16() throws Exception {
-        List<WslDistro> distros = WslLinuxSide.list(FAKE);
+        List<WslDistro> distros = WslDistros.list(FAKE);
         assertThat(distros).singleElement().satisfies(d -> {
             assertThat(d.name()).isEqualTo("Lab");
             assertThat(d.isDefault()).isTrue();

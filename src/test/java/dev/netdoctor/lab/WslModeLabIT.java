@@ -41,12 +41,43 @@ class WslModeLabIT {
         }
     }
 
+    /**
+     * The app in the lab's "Windows" namespace, the distro in the client namespace: the
+     * listener and every local connect must be made inside the distro, as on real Windows.
+     */
+    private static JsonNode diagnoseFromWindows(Lab lab, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("env", "FAKE_WSL_NETNS=" + lab.get("CLIENT_NS"), Lab.java(), "-jar",
+                Lab.jar().toString(), "diagnose", "--wsl", "Lab", "--wsl-exe", FAKE, "--json", "--quiet"));
+        argv.addAll(List.of(args));
+        return Lab.json(lab.inNamespace(lab.get("WINDOWS_NS"), argv, Lab.COMMAND_LIMIT_SECONDS));
+    }
+
+    private static JsonNode probe(JsonNode json, String id) {
+        return json.path("probes").findParents("probeId").stream()
+                .filter(p -> p.path("probeId").asText().equals(id)).findFirst().orElseThrow();
+    }
+
     @Test
-    void mirroredLoopbackThroughWslExeIsTheSameFinding() throws Exception {
+    void mirroredLoopbackSeenFromWindowsIsTheSameFinding() throws Exception {
         try (Lab lab = Lab.up("mirrored")) {
-            JsonNode json = Lab.json(lab.cli("diagnose", "--wsl", "--wsl-exe", FAKE, "--service-port", lab.get("SERVICE_PORT"),
-                    "--json", "--quiet"));
+            JsonNode json = diagnoseFromWindows(lab, "--service-port", lab.get("SERVICE_PORT"));
             assertThat(ids(json)).containsExactly("loopback-redirected");
+            JsonNode self = probe(json, "loopback-self-test");
+            assertThat(self.path("status").asText()).isEqualTo("completed");
+            assertThat(self.path("evidence").findValuesAsText("summary"))
+                    .anySatisfy(e -> assertThat(e).startsWith("127.0.0.1:").contains("(loopback): refused"))
+                    .anySatisfy(e -> assertThat(e).startsWith("127.0.0.2:").contains("connected"));
+            JsonNode service = probe(json, "service-ports");
+            assertThat(service.path("summary").asText()).contains("socat (pid ").contains("listening");
+        }
+    }
+
+    @Test
+    void workingLoopbackSeenFromWindowsIsNoProblem() throws Exception {
+        try (Lab lab = Lab.up("loopback-ok")) {
+            JsonNode json = diagnoseFromWindows(lab, "--service-port", lab.get("SERVICE_PORT"));
+            assertThat(ids(json)).doesNotContain("loopback-redirected", "local-connect-blocked");
+            assertThat(probe(json, "loopback-self-test").path("summary").asText()).startsWith("all ");
         }
     }
 }

@@ -1,0 +1,68 @@
+package dev.netdoctor.host;
+
+import dev.netdoctor.model.CommandRun;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Finding and opening the WSL distro to diagnose, from Windows: is wsl.exe there, which distros
+ * exist, which one to use, is it WSL 2, does it start. Each way this fails is a
+ * {@link WslUnavailableException} whose message says what to do; the CLI and the wizard show it.
+ */
+public final class WslDistros {
+    private static final Duration LIST_LIMIT = Duration.ofSeconds(20);
+
+    private WslDistros() {
+    }
+
+    /** The distros wsl.exe lists; fails when there is no wsl.exe or no distro. */
+    public static List<WslDistro> list(String wslExe) throws WslUnavailableException, InterruptedException {
+        LocalLinuxSide windows = new LocalLinuxSide(LinuxSide.DEFAULT_OUTPUT_CAP, Map.of("WSL_UTF8", "1"), WslText::decode);
+        if (!windows.hasCommand(wslExe)) {
+            throw new WslUnavailableException("WSL is not installed here (no " + wslExe + "). Install it with \"wsl --install\" "
+                    + "in an administrator PowerShell, or give its location with --wsl-exe.");
+        }
+        CommandRun r = windows.run(List.of(wslExe, "-l", "-v"), LIST_LIMIT);
+        List<WslDistro> distros = r.succeeded() ? WslDistro.parseList(r.stdout()) : List.of();
+        if (distros.isEmpty()) {
+            String said = oneLine(r.stdout() + " " + r.stderr());
+            throw new WslUnavailableException("WSL has no Linux distro installed. Install one, e.g. \"wsl --install -d Ubuntu\"."
+                    + (said.isEmpty() ? "" : " (wsl.exe says: " + said + ")"));
+        }
+        return distros;
+    }
+
+    /**
+     * Opens the distro named {@code wanted} (the default when null or blank) and starts it.
+     *
+     * @param progress told when a stopped distro has to start first, which takes a while
+     */
+    public static WslLinuxSide open(String wslExe, String wanted, Consumer<String> progress)
+            throws WslUnavailableException, InterruptedException {
+        List<WslDistro> distros = list(wslExe);
+        String name = wanted == null || wanted.isBlank() ? null : wanted.strip();
+        WslDistro distro = WslDistro.choose(distros, name).orElseThrow(() -> new WslUnavailableException(
+                (name == null ? "No default WSL distro is set" : "There is no WSL distro named " + name) + "; installed: "
+                        + String.join(", ", distros.stream().map(WslDistro::name).toList()) + ". Choose one with --wsl NAME."));
+        if (distro.version() == 1) {
+            throw new WslUnavailableException("The distro " + distro.name() + " runs WSL 1, which shares Windows' network: these "
+                    + "problems happen only in WSL 2. Convert it with \"wsl --set-version " + distro.name() + " 2\".");
+        }
+        if (!distro.running()) {
+            progress.accept("The distro " + distro.name() + " is not running; WSL starts it for the checks (this can take a few seconds).");
+        }
+        WslLinuxSide side = new WslLinuxSide(wslExe, distro.name());
+        var problem = side.startProblem();
+        if (problem.isPresent()) {
+            throw new WslUnavailableException(problem.get());
+        }
+        return side;
+    }
+
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

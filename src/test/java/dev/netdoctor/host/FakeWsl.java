@@ -1,0 +1,62 @@
+package dev.netdoctor.host;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * src/test/lab/fake-wsl.exe with some of its settings (FAKE_WSL_DISTROS, FAKE_WSL_PATH) fixed:
+ * a wrapper script to pass as --wsl-exe, since the in-process CLI cannot change its environment.
+ */
+public final class FakeWsl {
+    public static final String FAKE = Path.of("src/test/lab/fake-wsl.exe").toAbsolutePath().toString();
+
+    private FakeWsl() {
+    }
+
+    public static boolean runs() {
+        return new LocalLinuxSide().hasCommand("iconv") && Files.isExecutable(Path.of(FAKE));
+    }
+
+    /** A wrapper that runs the fake with these variables set (values are single-quoted, so plain text only). */
+    public static String with(Path folder, Map<String, String> env) {
+        String exports = env.entrySet().stream()
+                .map(e -> "export " + e.getKey() + "='" + e.getValue().replace("'", "") + "'")
+                .collect(Collectors.joining("\n"));
+        Path script = folder.resolve("wsl-" + Integer.toHexString(env.hashCode()) + ".exe");
+        try {
+            Files.writeString(script, "#!/bin/sh\n" + exports + "\nexec '" + FAKE + "' \"$@\"\n");
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return script.toString();
+    }
+
+    /**
+     * A folder to use as the distro's whole PATH: the usual tools, less the ones named (to play a
+     * distro without, say, iproute2).
+     */
+    public static Path pathWithout(Path folder, List<String> missing) {
+        Path bin = folder.resolve("distro-bin");
+        try {
+            Files.createDirectories(bin);
+            for (String tool : List.of("sh", "bash", "true", "cat", "head", "printenv", "tr", "grep", "cut", "sort", "env",
+                    "ip", "ss", "ssh", "ping", "uname", "base64", "mktemp", "mv", "rm", "chmod", "stat", "sync", "mkdir")) {
+                var real = java.util.stream.Stream.of("/usr/bin", "/bin", "/usr/sbin", "/sbin")
+                        .map(d -> Path.of(d, tool)).filter(Files::exists).findFirst();
+                if (!missing.contains(tool) && real.isPresent() && !Files.exists(bin.resolve(tool))) {
+                    Files.createSymbolicLink(bin.resolve(tool), real.get());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bin;
+    }
+}
