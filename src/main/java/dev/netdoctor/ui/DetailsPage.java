@@ -1,12 +1,14 @@
 package dev.netdoctor.ui;
 
 import atlantafx.base.theme.Styles;
+import dev.netdoctor.host.WslDistro;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -64,10 +66,43 @@ final class DetailsPage {
             grid.add(error("service-error", d.servicePortErrorProperty(), service), 0, row++, 2, 1);
         }
         Node page = Ui.page(Texts.get("details.title"), Texts.get("details.intro"), grid);
+        if (model.distros().activeProperty().get()) {
+            ((VBox) page).getChildren().add(2, distroChoice(model.distros()));
+        }
         if (symptom != Symptom.SSH_HANGS) {
             ((VBox) page).getChildren().add(vantage(d, dialogs));
         }
         return page;
+    }
+
+    /** On Windows: the distro the checks run in, or why WSL cannot be used. */
+    private static Node distroChoice(DistroViewModel distros) {
+        ComboBox<WslDistro> choice = new ComboBox<>(distros.distros());
+        choice.setId("distro");
+        choice.valueProperty().bindBidirectional(distros.chosenProperty());
+        choice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(WslDistro d) {
+                return d == null ? "" : DistroViewModel.describe(d);
+            }
+
+            @Override
+            public WslDistro fromString(String s) {
+                return null;
+            }
+        });
+        choice.setMaxWidth(Double.MAX_VALUE);
+        choice.disableProperty().bind(Bindings.isEmpty(distros.distros()));
+        choice.promptTextProperty().bind(Bindings.when(distros.loadingProperty()).then(Texts.get("distro.loading")).otherwise(""));
+        Label problem = new Label();
+        problem.setId("distro-problem");
+        problem.textProperty().bind(distros.problemProperty());
+        problem.getStyleClass().addAll(Styles.TEXT_SMALL, "field-error");
+        problem.setWrapText(true);
+        problem.getStyleClass().add(Styles.DANGER); // only ever shows a problem, or "loading" while the list is read
+        VBox box = new VBox(4, label(Texts.get("distro.label"), choice), choice, problem);
+        box.setPadding(new Insets(0, 0, 8, 0));
+        return box;
     }
 
     private static Node vantage(DetailsViewModel d, DialogService dialogs) {

@@ -1,6 +1,8 @@
 package dev.netdoctor.ui;
 
 import dev.netdoctor.host.HostInspector;
+import dev.netdoctor.host.LinuxSide;
+import dev.netdoctor.host.WslDistros;
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.DiagnosisResult;
@@ -8,35 +10,60 @@ import dev.netdoctor.session.DiagnosisSession;
 import dev.netdoctor.session.SessionEvent;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** The real engine, each run on its own background thread (never the FX thread). */
 public final class EngineRunner implements SessionRunner {
-    private final HostInspector inspector;
+    private static final System.Logger LOG = System.getLogger(EngineRunner.class.getName());
 
-    public EngineRunner() {
-        this(new HostInspector(new LocalLinuxSide()));
+    /** Where the checks run, opened at the start of each run (a WSL distro may have to start first). */
+    public interface LinuxSideOpener {
+        LinuxSide open() throws Exception;
     }
 
-    public EngineRunner(HostInspector inspector) {
-        this.inspector = inspector;
+    private final LinuxSideOpener opener;
+
+    public EngineRunner() {
+        this(LocalLinuxSide::new);
+    }
+
+    public EngineRunner(LinuxSideOpener opener) {
+        this.opener = opener;
+    }
+
+    /** Checks a WSL distro from Windows: the one the user chose, opened through {@code wslExe}. */
+    public static EngineRunner wsl(String wslExe, DistroViewModel distros) {
+        return new EngineRunner(() -> WslDistros.open(wslExe, distros.chosenName(),
+                note -> LOG.log(System.Logger.Level.INFO, note)));
     }
 
     @Override
     public Running start(DiagnosisRequest request, Consumer<SessionEvent> listener) {
-        DiagnosisSession session = new DiagnosisSession(inspector, request, listener);
         CompletableFuture<DiagnosisResult> result = new CompletableFuture<>();
+        AtomicReference<DiagnosisSession> session = new AtomicReference<>();
+        AtomicBoolean cancelled = new AtomicBoolean();
         Thread t = Thread.ofPlatform().daemon().name("diagnosis").start(() -> {
             try {
-                result.complete(session.run());
-            } catch (RuntimeException | Error e) {
+                DiagnosisSession s = new DiagnosisSession(new HostInspector(opener.open()), request, listener);
+                session.set(s);
+                if (cancelled.get()) {
+                    s.cancel();
+                }
+                result.complete(s.run());
+            } catch (Exception | Error e) {
                 result.completeExceptionally(e);
             }
         });
         return new Running() {
             @Override
             public void cancel() {
-                session.cancel();
+                cancelled.set(true);
+                DiagnosisSession s = session.get();
+                if (s != null) {
+                    s.cancel();
+                }
             }
 
             @Override

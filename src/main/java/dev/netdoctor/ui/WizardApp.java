@@ -39,6 +39,19 @@ public final class WizardApp extends Application {
         return scene;
     }
 
+    /**
+     * The wsl.exe to reach the distros through: on Windows always ("wsl.exe" on the PATH unless
+     * -Dnetdoctor.wslExe says otherwise); elsewhere only when that property names one (tests, and
+     * trying Windows mode with a fake). Null: the checks run on this Linux.
+     */
+    static String wslExe() {
+        String given = System.getProperty("netdoctor.wslExe");
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("windows") ? "wsl.exe" : null;
+    }
+
     @Override
     public void start(Stage stage) {
         applyTheme(null);
@@ -46,9 +59,14 @@ public final class WizardApp extends Application {
         LocalLinuxSide linux = new LocalLinuxSide();
         Path home = Path.of(System.getProperty("user.home"));
         FxDialogService dialogs = new FxDialogService(stage);
-        WizardViewModel model = new WizardViewModel(new EngineRunner(), dialogs,
+        DistroViewModel distros = new DistroViewModel();
+        String wslExe = wslExe();
+        WizardViewModel model = new WizardViewModel(wslExe == null ? new EngineRunner() : EngineRunner.wsl(wslExe, distros), dialogs,
                 new Settings(RunLog.stateDir().resolve("settings.properties")),
-                new FixPlaces(home, () -> WslConfigLocation.find(linux), linux, Clock.systemDefaultZone()), stage::close);
+                new FixPlaces(home, () -> WslConfigLocation.find(linux), linux, Clock.systemDefaultZone()), distros, stage::close);
+        if (wslExe != null) {
+            distros.load(wslExe);
+        }
         stage.setTitle(Texts.get("app.title"));
         for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
             var url = WizardApp.class.getResource("/icons/wsl-net-doctor-" + size + ".png");

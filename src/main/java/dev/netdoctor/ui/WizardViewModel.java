@@ -67,6 +67,8 @@ public final class WizardViewModel {
     private final BooleanBinding canGoBack;
 
     private final SessionRunner runner;
+    private final DistroViewModel distros;
+    private final BooleanBinding distrosReady;
     private final DialogService dialogs;
     private final Settings settings;
     private final Runnable exit;
@@ -76,20 +78,28 @@ public final class WizardViewModel {
     private long runStartNanos;
 
     public WizardViewModel(SessionRunner runner, DialogService dialogs, Settings settings, FixPlaces places, Runnable exit) {
+        this(runner, dialogs, settings, places, new DistroViewModel(), exit);
+    }
+
+    /** With the distro choice of the app running on Windows. */
+    public WizardViewModel(SessionRunner runner, DialogService dialogs, Settings settings, FixPlaces places,
+                           DistroViewModel distros, Runnable exit) {
         this.runner = runner;
+        this.distros = distros;
         this.dialogs = dialogs;
         this.settings = settings;
         this.exit = exit;
         this.fixes = new FixViewModel(places, dialogs);
+        this.distrosReady = distros.readyProperty();
         recentTargets.setAll(settings.recentTargets());
         canGoNext = Bindings.createBooleanBinding(() -> switch (step.get()) {
             case SYMPTOM -> symptom.get() != null;
-            case DETAILS -> details.validProperty().get();
+            case DETAILS -> details.validProperty().get() && distrosReady.get();
             case SYSTEM -> systemReady.get();
             case CHECKS -> result.get() != null;
             case REPORT -> false;
             default -> !verifying.get();
-        }, step, symptom, details.validProperty(), systemReady, result, verifying);
+        }, step, symptom, details.validProperty(), distrosReady, systemReady, result, verifying);
         canGoBack = Bindings.createBooleanBinding(() -> step.get() > SYMPTOM && !verifying.get(), step, verifying);
         ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> checks.tick((System.nanoTime() - runStartNanos) / 1_000_000)));
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -101,6 +111,11 @@ public final class WizardViewModel {
 
     public ObjectProperty<Symptom> symptomProperty() {
         return symptom;
+    }
+
+    /** Which WSL distro to check, when the app runs on Windows. */
+    public DistroViewModel distros() {
+        return distros;
     }
 
     public DetailsViewModel details() {
