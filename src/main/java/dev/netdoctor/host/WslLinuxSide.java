@@ -33,11 +33,12 @@ public final class WslLinuxSide implements LinuxSide {
         return distro;
     }
 
+    /** {@code stdin} goes through wsl.exe unchanged, byte for byte, to the command in the distro. */
     @Override
-    public CommandRun run(List<String> argv, Duration timeout) throws InterruptedException {
+    public CommandRun run(List<String> argv, byte[] stdin, Duration timeout) throws InterruptedException {
         List<String> full = new ArrayList<>(List.of(wslExe, "-d", distro, "--exec"));
         full.addAll(argv);
-        CommandRun r = windows.run(full, timeout);
+        CommandRun r = windows.run(full, stdin, timeout);
         // Show the command as it ran inside the distro; the wsl.exe prefix is the same every time.
         return new CommandRun(argv, r.exitCode(), r.stdout(), r.stderr(), r.durationMillis(), r.timedOut(), r.truncated(), r.notFound());
     }
