@@ -2,9 +2,6 @@ package dev.netdoctor.cli;
 
 import dev.netdoctor.host.HostInspector;
 import dev.netdoctor.host.LinuxSide;
-import dev.netdoctor.host.LocalLinuxSide;
-import dev.netdoctor.host.WslDistro;
-import dev.netdoctor.host.WslLinuxSide;
 import dev.netdoctor.log.RunLog;
 import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.DiagnosisResult;
@@ -75,51 +72,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ReportOptions report = new ReportOptions();
 
-    @Option(names = "--wsl", arity = "0..1", fallbackValue = "", paramLabel = "DISTRO",
-            description = "Run the Linux-side checks inside a WSL distro through wsl.exe (the default distro when no name is "
-                    + "given). The default on Windows.")
-    String wsl;
-
-    @Option(names = "--wsl-exe", paramLabel = "PATH", description = "Where wsl.exe is, if not on the PATH.")
-    Path wslExe;
+    @CommandLine.Mixin
+    WslOptions wsl = new WslOptions();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress display on stderr.")
     boolean quiet;
 
     @Option(names = {"-v", "--verbose"}, description = "Mirror the run log on stderr.")
     boolean verbose;
-
-    /**
-     * This Linux, or a WSL distro through wsl.exe: chosen by --wsl, and by default on Windows.
-     * Every way this can fail gets a sentence that says what to do.
-     */
-    private LinuxSide linuxSide(PrintWriter err) throws InterruptedException {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("windows");
-        if (wsl == null && wslExe == null && !windows) {
-            return new LocalLinuxSide();
-        }
-        String exe = wslExe != null ? wslExe.toString() : "wsl.exe";
-        if (!new LocalLinuxSide().hasCommand(exe)) {
-            throw new InvalidInputException("WSL is not installed here (no " + exe + "). Install it with \"wsl --install\" in an "
-                    + "administrator PowerShell, or give its location with --wsl-exe.");
-        }
-        List<WslDistro> distros = WslLinuxSide.list(exe);
-        if (distros.isEmpty()) {
-            throw new InvalidInputException("WSL has no Linux distro installed. Install one, e.g. \"wsl --install -d Ubuntu\".");
-        }
-        String wanted = wsl == null || wsl.isBlank() ? null : wsl;
-        WslDistro distro = WslDistro.choose(distros, wanted).orElseThrow(() -> new InvalidInputException(
-                (wanted == null ? "No default WSL distro is set" : "There is no WSL distro named " + wanted) + "; installed: "
-                        + String.join(", ", distros.stream().map(WslDistro::name).toList()) + ". Choose one with --wsl NAME."));
-        if (distro.version() == 1) {
-            throw new InvalidInputException("The distro " + distro.name() + " runs WSL 1, which shares Windows' network: these "
-                    + "problems happen only in WSL 2. Convert it with \"wsl --set-version " + distro.name() + " 2\".");
-        }
-        if (!distro.running()) {
-            err.println("Note: the distro " + distro.name() + " is not running; WSL starts it for the checks.");
-        }
-        return new WslLinuxSide(exe, distro.name());
-    }
 
     private static String readableKey(Path file) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -149,7 +109,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         RunLog.start("cli", verbose);
         LinuxSide side;
         try {
-            side = linuxSide(err);
+            side = wsl.linuxSide(err);
         } catch (InvalidInputException e) {
             err.println("wsl-net-doctor: " + e.getMessage());
             return ExitCodes.INCOMPLETE;
