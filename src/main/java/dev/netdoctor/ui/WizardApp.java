@@ -12,7 +12,6 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -44,11 +43,10 @@ public final class WizardApp extends Application {
         applyTheme(null);
         Platform.getPreferences().colorSchemeProperty().addListener((o, a, b) -> applyTheme(null));
         LocalLinuxSide linux = new LocalLinuxSide();
-        Path home = Path.of(System.getProperty("user.home"));
         FxDialogService dialogs = new FxDialogService(stage);
         WizardViewModel model = new WizardViewModel(new EngineRunner(), dialogs,
                 new Settings(RunLog.stateDir().resolve("settings.properties")),
-                new FixPlaces(home, () -> WslConfigLocation.find(linux), linux, Clock.systemDefaultZone()), stage::close);
+                FixPlaces.forLinux(linux, () -> WslConfigLocation.find(linux), Clock.systemDefaultZone()), stage::close);
         stage.setTitle(Texts.get("app.title"));
         for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
             var url = WizardApp.class.getResource("/icons/wsl-net-doctor-" + size + ".png");
