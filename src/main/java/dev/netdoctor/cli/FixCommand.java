@@ -107,7 +107,7 @@ public final class FixCommand implements Runnable {
         WslOptions wsl = new WslOptions();
 
         @Override
-        public Integer call() throws InterruptedException {
+        public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             String pattern;
             String ipqos;
@@ -127,6 +127,9 @@ public final class FixCommand implements Runnable {
                 home = files.home();
             } catch (InvalidInputException | IOException e) {
                 err.println("wsl-net-doctor: " + e.getMessage());
+                return ExitCodes.INCOMPLETE;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return ExitCodes.INCOMPLETE;
             }
             String file = sshConfig != null ? sshConfig : files.inFolder(files.inFolder(home, ".ssh"), "config");

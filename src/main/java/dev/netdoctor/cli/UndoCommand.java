@@ -3,7 +3,6 @@ package dev.netdoctor.cli;
 import dev.netdoctor.fix.ConfigFiles;
 import dev.netdoctor.fix.FixException;
 import dev.netdoctor.fix.SafeApply;
-import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.model.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,24 +27,24 @@ public final class UndoCommand implements Callable<Integer> {
     WslOptions wsl = new WslOptions();
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        ConfigFiles files;
         try {
             // On Windows a path like /home/alice/.ssh/config.….bak can only be a distro's.
-            LinuxSide linux = wsl.linuxSide(err, WslOptions.onWindows() && backup.startsWith("/"), false);
-            files = ConfigFiles.of(linux);
-        } catch (InvalidInputException e) {
-            err.println("wsl-net-doctor: " + e.getMessage());
-            return ExitCodes.INCOMPLETE;
-        }
-        try {
+            ConfigFiles files = ConfigFiles.of(wsl.linuxSide(err, WslOptions.onWindows() && backup.startsWith("/"), false));
             String restored = new SafeApply(files, Clock.systemUTC()).undo(backup);
             spec.commandLine().getOut().println("Restored " + files.where(restored) + " from " + backup + ".");
             return ExitCodes.NO_PROBLEM;
+        } catch (InvalidInputException e) {
+            err.println("wsl-net-doctor: " + e.getMessage());
+            return ExitCodes.INCOMPLETE; // no distro to undo in
         } catch (FixException e) {
             err.println("wsl-net-doctor: " + e.getMessage());
             return ExitCodes.PROBLEM_FOUND;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("wsl-net-doctor: interrupted; the file was left as it was.");
+            return ExitCodes.INCOMPLETE;
         }
     }
 }
