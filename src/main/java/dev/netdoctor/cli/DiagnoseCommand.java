@@ -2,9 +2,6 @@ package dev.netdoctor.cli;
 
 import dev.netdoctor.host.HostInspector;
 import dev.netdoctor.host.LinuxSide;
-import dev.netdoctor.host.LocalLinuxSide;
-import dev.netdoctor.host.WslDistros;
-import dev.netdoctor.host.WslUnavailableException;
 import dev.netdoctor.log.RunLog;
 import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.DiagnosisResult;
@@ -75,28 +72,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ReportOptions report = new ReportOptions();
 
-    @Option(names = "--wsl", arity = "0..1", fallbackValue = "", paramLabel = "DISTRO",
-            description = "Run the Linux-side checks inside a WSL distro through wsl.exe (the default distro when no name is "
-                    + "given). The default on Windows.")
-    String wsl;
-
-    @Option(names = "--wsl-exe", paramLabel = "PATH", description = "Where wsl.exe is, if not on the PATH.")
-    Path wslExe;
+    @CommandLine.Mixin
+    WslOptions wsl = new WslOptions();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress display on stderr.")
     boolean quiet;
 
     @Option(names = {"-v", "--verbose"}, description = "Mirror the run log on stderr.")
     boolean verbose;
-
-    /** This Linux, or a WSL distro through wsl.exe: chosen by --wsl, and by default on Windows. */
-    private LinuxSide linuxSide(PrintWriter err) throws WslUnavailableException, InterruptedException {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("windows");
-        if (wsl == null && wslExe == null && !windows) {
-            return new LocalLinuxSide();
-        }
-        return WslDistros.open(wslExe != null ? wslExe.toString() : "wsl.exe", wsl, note -> err.println("Note: " + note));
-    }
 
     private static String readableKey(Path file) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -126,8 +109,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
         RunLog.start("cli", verbose);
         LinuxSide side;
         try {
-            side = linuxSide(err);
-        } catch (WslUnavailableException e) {
+            side = wsl.linuxSide(err);
+        } catch (InvalidInputException e) {
             err.println("wsl-net-doctor: " + e.getMessage());
             return ExitCodes.INCOMPLETE;
         } catch (InterruptedException e) {

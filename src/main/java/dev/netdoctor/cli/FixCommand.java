@@ -1,5 +1,6 @@
 package dev.netdoctor.cli;
 
+import dev.netdoctor.fix.ConfigFiles;
 import dev.netdoctor.fix.EditResult;
 import dev.netdoctor.fix.FixException;
 import dev.netdoctor.fix.SafeApply;
@@ -7,14 +8,14 @@ import dev.netdoctor.fix.SshConfigEdit;
 import dev.netdoctor.fix.SshConfigOracle;
 import dev.netdoctor.fix.SshIncludes;
 import dev.netdoctor.fix.Verifier;
-import dev.netdoctor.host.LocalLinuxSide;
+import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.model.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,9 +36,9 @@ public final class FixCommand implements Runnable {
     }
 
     /** Shared: print the preview, apply unless dry-run, report; exit 0 done or nothing to do, 1 refused. */
-    static int previewAndApply(PrintWriter out, PrintWriter err, Path file, Function<byte[], EditResult> edit,
-                               VerifierFactory verifier, boolean dryRun) {
-        SafeApply apply = new SafeApply(Clock.systemUTC());
+    static int previewAndApply(PrintWriter out, PrintWriter err, ConfigFiles files, String file, Function<byte[], EditResult> edit,
+                               VerifierFactory verifier, boolean dryRun, String undoOptions) {
+        SafeApply apply = new SafeApply(files, Clock.systemUTC());
         try {
             SafeApply.Preview preview = apply.preview(file, edit);
             EditResult r = preview.edit();
@@ -59,10 +60,11 @@ public final class FixCommand implements Runnable {
             }
             SafeApply.Applied applied = apply.apply(preview, verifier.create(preview));
             out.println();
-            out.println("Written: " + applied.file());
+            out.println("Written: " + files.where(applied.file()));
             out.println(applied.backup() == null ? "No backup needed: the file did not exist before." : "Backup:  " + applied.backup());
             out.println((applied.verdict().ran() ? "Checked: " : "Not checked: ") + applied.verdict().message());
-            out.println("To undo: wsl-net-doctor undo " + (applied.backup() == null ? applied.undoRecord() : applied.backup()));
+            out.println("To undo: wsl-net-doctor undo " + (applied.backup() == null ? applied.undoRecord() : applied.backup())
+                    + undoOptions);
             return ExitCodes.NO_PROBLEM;
         } catch (FixException e) {
             err.println("wsl-net-doctor: " + e.getMessage());
@@ -80,8 +82,10 @@ public final class FixCommand implements Runnable {
 
     @Command(name = "ssh-ipqos", mixinStandardHelpOptions = true,
             description = {"Turns off ssh's packet marking (IPQoS) for some hosts in your ~/.ssh/config.",
-                    "Changes nothing for any other host; the real ssh (ssh -G) checks that before and after writing."},
-            footer = {"", "Example:", "  wsl-net-doctor fix ssh-ipqos --hosts '192.168.1.*' --dry-run"})
+                    "Changes nothing for any other host; the real ssh (ssh -G) checks that before and after writing.",
+                    "With --wsl (the default on Windows) it is the config inside the WSL distro, written through wsl.exe."},
+            footer = {"", "Examples:", "  wsl-net-doctor fix ssh-ipqos --hosts '192.168.1.*' --dry-run",
+                    "  wsl-net-doctor fix ssh-ipqos --hosts '192.168.1.*' --wsl Ubuntu"})
     static final class SshIpqos implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -92,11 +96,15 @@ public final class FixCommand implements Runnable {
         @Option(names = "--value", defaultValue = "none", paramLabel = "IPQOS", description = "The IPQoS to use, ${DEFAULT-VALUE} by default.")
         String value;
 
-        @Option(names = "--ssh-config", paramLabel = "PATH", description = "The config file, ~/.ssh/config by default.")
-        Path sshConfig;
+        @Option(names = "--ssh-config", paramLabel = "PATH",
+                description = "The config file, ~/.ssh/config by default; with --wsl a full path inside the distro.")
+        String sshConfig;
 
         @Option(names = "--dry-run", description = "Show the change and write nothing.")
         boolean dryRun;
+
+        @CommandLine.Mixin
+        WslOptions wsl = new WslOptions();
 
         @Override
         public Integer call() {
@@ -110,14 +118,27 @@ public final class FixCommand implements Runnable {
                 err.println("wsl-net-doctor: " + e.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
-            Path home = Path.of(System.getProperty("user.home"));
-            Path file = sshConfig != null ? sshConfig : home.resolve(".ssh").resolve("config");
+            LinuxSide linux;
+            String home;
+            ConfigFiles files;
+            try {
+                linux = wsl.linuxSide(err);
+                files = ConfigFiles.of(linux);
+                home = files.home();
+            } catch (InvalidInputException | IOException e) {
+                err.println("wsl-net-doctor: " + e.getMessage());
+                return ExitCodes.INCOMPLETE;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ExitCodes.INCOMPLETE;
+            }
+            String file = sshConfig != null ? sshConfig : files.inFolder(files.inFolder(home, ".ssh"), "config");
             LocalDate today = LocalDate.now();
-            return previewAndApply(spec.commandLine().getOut(), err, file,
-                    original -> SshConfigEdit.setIpqos(original, pattern, ipqos, today, List.of(), SshIncludes.under(home)),
-                    preview -> new SshConfigOracle(new LocalLinuxSide(), preview.existed() ? preview.file() : null,
+            return previewAndApply(spec.commandLine().getOut(), err, files, file,
+                    original -> SshConfigEdit.setIpqos(original, pattern, ipqos, today, List.of(), SshIncludes.under(files, home)),
+                    preview -> new SshConfigOracle(linux, preview.existed() ? preview.file() : null,
                             preview.original(), pattern, ipqos, List.of()),
-                    dryRun);
+                    dryRun, wsl.sameLinux(linux));
         }
     }
 }

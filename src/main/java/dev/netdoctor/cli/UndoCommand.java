@@ -1,34 +1,50 @@
 package dev.netdoctor.cli;
 
+import dev.netdoctor.fix.ConfigFiles;
 import dev.netdoctor.fix.FixException;
 import dev.netdoctor.fix.SafeApply;
+import dev.netdoctor.model.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
 @Command(name = "undo", mixinStandardHelpOptions = true,
         description = {"Puts back the exact bytes a fix replaced, from the backup it printed.",
-                "Refuses when the file was changed after the fix, so those changes are not lost."})
+                "Refuses when the file was changed after the fix, so those changes are not lost.",
+                "With --wsl the backup is inside that WSL distro; on Windows that is the default for a Linux path (/home/…)."})
 public final class UndoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(paramLabel = "BACKUP_FILE", description = "The backup (or .undo record) a fix printed.")
-    Path backup;
+    String backup;
+
+    @CommandLine.Mixin
+    WslOptions wsl = new WslOptions();
 
     @Override
     public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
         try {
-            Path restored = new SafeApply(Clock.systemUTC()).undo(backup);
-            spec.commandLine().getOut().println("Restored " + restored + " from " + backup + ".");
+            // On Windows a path like /home/alice/.ssh/config.….bak can only be a distro's.
+            ConfigFiles files = ConfigFiles.of(wsl.linuxSide(err, WslOptions.onWindows() && backup.startsWith("/"), false));
+            String restored = new SafeApply(files, Clock.systemUTC()).undo(backup);
+            spec.commandLine().getOut().println("Restored " + files.where(restored) + " from " + backup + ".");
             return ExitCodes.NO_PROBLEM;
+        } catch (InvalidInputException e) {
+            err.println("wsl-net-doctor: " + e.getMessage());
+            return ExitCodes.INCOMPLETE; // no distro to undo in
         } catch (FixException e) {
-            spec.commandLine().getErr().println("wsl-net-doctor: " + e.getMessage());
+            err.println("wsl-net-doctor: " + e.getMessage());
             return ExitCodes.PROBLEM_FOUND;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("wsl-net-doctor: interrupted; the file was left as it was.");
+            return ExitCodes.INCOMPLETE;
         }
     }
 }

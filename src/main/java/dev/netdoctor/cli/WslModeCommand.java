@@ -1,5 +1,6 @@
 package dev.netdoctor.cli;
 
+import dev.netdoctor.fix.LocalConfigFiles;
 import dev.netdoctor.fix.WslConfigEdit;
 import dev.netdoctor.fix.WslConfigLocation;
 import dev.netdoctor.fix.WslConfigOracle;
@@ -52,8 +53,9 @@ final class WslModeCommand implements Callable<Integer> {
             out.println("Note: mirrored mode does not cure every case of dropped marked packets (microsoft/WSL#41101);"
                     + " for ssh, 'fix ssh-ipqos' is the surer fix.");
         }
-        return FixCommand.previewAndApply(out, err, file.get(),
+        // Always a file of this computer: Windows' own profile, or reached through /mnt/c from WSL.
+        return FixCommand.previewAndApply(out, err, LocalConfigFiles.forThisUser(), file.get().toString(),
                 original -> WslConfigEdit.setNetworkingMode(original, target, rewriteUtf16),
-                preview -> new WslConfigOracle(target), dryRun);
+                preview -> new WslConfigOracle(target), dryRun, "");
     }
 }

@@ -1,29 +1,17 @@
 package dev.netdoctor.fix;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -31,75 +19,78 @@ import java.util.function.Function;
  * (refuse if the file changed meanwhile) → backup (timestamped, 0600, never overwritten) →
  * temp file in the same folder → fsync → check the temp with the oracle → atomic move →
  * restore permissions and owner → check again → undo record. Any failure leaves the original
- * bytes in place.
+ * bytes in place. The same on this computer and in a WSL distro: {@link ConfigFiles} says where.
  */
 public final class SafeApply {
-    public static final long MAX_BYTES = 1024 * 1024;
+    public static final int MAX_BYTES = 1024 * 1024;
     static final String BACKUP_INFIX = ".wsl-net-doctor-";
     static final String UNDO_SUFFIX = ".undo";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    private static final Set<PosixFilePermission> OWNER_RW = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_RWX = PosixFilePermissions.fromString("rwx------");
 
+    private final ConfigFiles files;
     private final Clock clock;
 
-    public SafeApply(Clock clock) {
+    public SafeApply(ConfigFiles files, Clock clock) {
+        this.files = files;
         this.clock = clock;
     }
 
     /** What would be written, and where (a symlinked config is followed to its target). */
-    public record Preview(Path requested, Path file, boolean existed, byte[] original, String originalSha256,
+    public record Preview(String requested, String file, boolean existed, byte[] original, String originalSha256,
                           EditResult edit, String diff) {
     }
 
     /** What was done: {@code backup} is null when the file did not exist before. */
-    public record Applied(Path file, Path backup, Path undoRecord, Verifier.Verdict verdict) {
+    public record Applied(String file, String backup, String undoRecord, Verifier.Verdict verdict) {
     }
 
-    public Preview preview(Path requested, Function<byte[], EditResult> edit) throws FixException {
-        Path file = resolve(requested);
-        boolean exists = Files.exists(file);
-        byte[] original = exists ? read(file) : new byte[0];
+    public Preview preview(String requested, Function<byte[], EditResult> edit) throws FixException, InterruptedException {
+        String file = resolve(requested);
+        Optional<byte[]> now = read(file);
+        byte[] original = now.orElse(new byte[0]);
         EditResult result = edit.apply(original);
-        String diff = UnifiedDiff.of("a/" + file.getFileName(), original, "b/" + file.getFileName(), result.updated());
-        return new Preview(requested, file, exists, original, sha256(original), result, diff);
+        String name = files.name(file);
+        String diff = UnifiedDiff.of("a/" + name, original, "b/" + name, result.updated());
+        return new Preview(requested, file, now.isPresent(), original, sha256(original), result, diff);
     }
 
     public Applied apply(Preview preview, Verifier verifier) throws FixException, InterruptedException {
         if (!preview.edit().applicable()) {
             throw new FixException("Not applied: " + String.join(" ", preview.edit().conflicts()));
         }
-        Path file = preview.file();
-        byte[] now = Files.exists(file) ? read(file) : null;
+        String file = preview.file();
+        byte[] now = read(file).orElse(null);
         boolean unchanged = preview.existed() ? now != null && sha256(now).equals(preview.originalSha256()) : now == null;
         if (!unchanged) {
-            throw new FixException("Not applied: " + file + " changed since the preview was made. Look at it again and retry.");
+            throw new FixException("Not applied: " + files.where(file) + " changed since the preview was made. Look at it again and retry.");
         }
         if (!preview.edit().changed()) {
             return new Applied(file, null, null, Verifier.Verdict.passed("nothing to change"));
         }
-        Path dir = file.toAbsolutePath().getParent();
-        createFolder(dir);
-        Path backup = preview.existed() ? backup(file, preview.original()) : null;
-        Set<PosixFilePermission> perms = preview.existed() ? permissions(file) : OWNER_RW;
-        UserPrincipal owner = preview.existed() ? owner(file) : null;
-        Path temp = writeTemp(dir, file, preview.edit().updated(), perms, owner);
+        createFolder(files.folder(file));
+        String backup = preview.existed() ? backup(file, preview.original()) : null;
+        ConfigFiles.Access access = preview.existed() ? access(file) : ConfigFiles.Access.PRIVATE;
+        String temp = writeTemp(file, preview.edit().updated(), access);
+        boolean moved = false;
         try {
             Verifier.Verdict before = verifier.verify(temp);
             if (!before.ok()) {
                 throw new FixException("Not applied: the check of the new file failed: " + before.message());
             }
             move(temp, file);
+            moved = true;
         } finally {
-            quietDelete(temp); // gone after a successful move; removed after a refusal
+            if (!moved) {
+                quietDelete(temp); // removed after a refusal; after the move it is the file
+            }
         }
         Verifier.Verdict after = verifier.verify(file);
         if (!after.ok()) {
-            restore(file, preview.existed() ? preview.original() : null, perms, owner);
+            restore(file, preview.existed() ? preview.original() : null, access);
             throw new FixException("Rolled back: after writing, the check failed: " + after.message()
-                    + " The original file is back in place" + (backup == null ? "." : " (also kept as " + backup + ")."));
+                    + " The original file is back in place" + (backup == null ? "." : " (also kept as " + files.where(backup) + ")."));
         }
-        Path undo = undoRecord(file, backup, preview.edit().updated());
+        String undo = undoRecord(file, backup, preview.edit().updated());
         return new Applied(file, backup, undo, after);
     }
 
@@ -107,228 +98,174 @@ public final class SafeApply {
      * Restores the bytes a fix replaced, from its backup (or removes a file the fix created).
      * Refuses when the file changed after the fix, since restoring would lose those changes.
      */
-    public Path undo(Path backupOrRecord) throws FixException {
-        Path record = backupOrRecord.toString().endsWith(UNDO_SUFFIX) ? backupOrRecord
-                : backupOrRecord.resolveSibling(backupOrRecord.getFileName() + UNDO_SUFFIX);
+    public String undo(String backupOrRecord) throws FixException, InterruptedException {
+        String record = backupOrRecord.endsWith(UNDO_SUFFIX) ? backupOrRecord : backupOrRecord + UNDO_SUFFIX;
         Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(record)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new FixException("No undo record for " + backupOrRecord + " (expected " + record + ").");
+        try {
+            Optional<byte[]> bytes = files.read(record, MAX_BYTES);
+            if (bytes.isEmpty()) {
+                throw new IOException("not there");
+            }
+            p.load(new java.io.ByteArrayInputStream(bytes.get()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new FixException("No undo record for " + files.where(backupOrRecord) + " (expected " + record + ").");
         }
-        Path file = Path.of(p.getProperty("file"));
+        String file = p.getProperty("file");
         String written = p.getProperty("writtenSha256");
         String backupName = p.getProperty("backup", "");
-        byte[] current = Files.exists(file) ? read(file) : null;
+        if (file == null || written == null) {
+            throw new FixException("The undo record " + files.where(record) + " is incomplete; nothing was changed.");
+        }
+        byte[] current = read(file).orElse(null);
         if (current == null || !sha256(current).equals(written)) {
-            throw new FixException("Not undone: " + file + " changed after the fix; restoring would lose those changes. "
+            throw new FixException("Not undone: " + files.where(file) + " changed after the fix; restoring would lose those changes. "
                     + (backupName.isEmpty() ? "" : "The original is still in " + backupName + "."));
         }
-        byte[] original = backupName.isEmpty() ? null : read(Path.of(backupName));
-        restore(file, original, permissions(file), owner(file));
+        byte[] original = null;
+        if (!backupName.isEmpty()) {
+            original = read(backupName).orElseThrow(() -> new FixException("Not undone: the backup " + files.where(backupName)
+                    + " is gone; " + file + " was left as it is."));
+        }
+        restore(file, original, access(file));
         try {
-            Files.move(record, record.resolveSibling(record.getFileName() + ".done"), StandardCopyOption.REPLACE_EXISTING);
+            files.replace(record, record + ".done");
         } catch (IOException e) {
             // the restore itself succeeded; a second undo will refuse on the hash anyway
         }
         return file;
     }
 
-    private static Path resolve(Path requested) throws FixException {
-        Path file = requested.toAbsolutePath();
+    private String resolve(String requested) throws FixException, InterruptedException {
+        ConfigFiles.Found found;
         try {
-            if (Files.isSymbolicLink(file)) {
-                if (!Files.exists(file)) {
-                    throw new FixException(requested + " is a link to a file that does not exist; fix or remove the link first.");
-                }
-                file = file.toRealPath();
-            }
+            found = files.find(requested);
         } catch (IOException e) {
-            throw new FixException("Cannot follow " + requested + ": " + e.getMessage(), e);
+            throw new FixException("Cannot look at " + files.where(requested) + ": " + e.getMessage(), e);
         }
-        if (Files.exists(file)) {
-            if (!Files.isRegularFile(file)) {
-                throw new FixException(requested + " is not a regular file; refusing to touch it.");
-            }
-            if (!Files.isReadable(file)) {
-                throw new FixException(requested + " cannot be read (permissions); refusing to touch it.");
-            }
-        }
-        return file;
+        String shown = files.where(requested);
+        return switch (found.kind()) {
+            case BROKEN_LINK -> throw new FixException(shown + " is a link to a file that does not exist; fix or remove the link first.");
+            case NOT_A_FILE -> throw new FixException(shown + " is not a regular file; refusing to touch it.");
+            case UNREADABLE -> throw new FixException(shown + " cannot be read (permissions); refusing to touch it.");
+            case FILE, MISSING -> found.file();
+        };
     }
 
-    private static byte[] read(Path file) throws FixException {
+    /** The file's bytes, empty when it does not exist; refuses files over 1 MiB. */
+    private Optional<byte[]> read(String file) throws FixException, InterruptedException {
+        Optional<byte[]> bytes;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new FixException(file + " is larger than 1 MiB; that is not a config file we will edit.");
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
-                if (bytes.length > MAX_BYTES) {
-                    throw new FixException(file + " is larger than 1 MiB; that is not a config file we will edit.");
-                }
-                return bytes;
-            }
+            bytes = files.read(file, MAX_BYTES + 1);
         } catch (IOException e) {
-            throw new FixException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new FixException("Cannot read " + files.where(file) + ": " + e.getMessage(), e);
         }
+        if (bytes.isPresent() && bytes.get().length > MAX_BYTES) {
+            throw new FixException(files.where(file) + " is larger than 1 MiB; that is not a config file we will edit.");
+        }
+        return bytes;
     }
 
-    private static void createFolder(Path dir) throws FixException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
+    private void createFolder(String dir) throws FixException, InterruptedException {
         try {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_RWX));
-        } catch (UnsupportedOperationException e) {
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException io) {
-                throw new FixException("Cannot create " + dir + ": " + io.getMessage(), io);
-            }
+            files.createFolder(dir);
         } catch (IOException e) {
-            throw new FixException("Cannot create " + dir + ": " + e.getMessage(), e);
+            throw new FixException("Cannot create " + files.where(dir) + ": " + e.getMessage(), e);
         }
     }
 
-    private Path backup(Path file, byte[] original) throws FixException {
-        String base = file.getFileName() + BACKUP_INFIX + STAMP.format(clock.instant());
+    private String backup(String file, byte[] original) throws FixException, InterruptedException {
+        String base = files.name(file) + BACKUP_INFIX + STAMP.format(clock.instant());
         for (int n = 0; n < 100; n++) {
-            Path candidate = file.resolveSibling(base + (n == 0 ? "" : "-" + n) + ".bak");
+            String candidate = files.sibling(file, base + (n == 0 ? "" : "-" + n) + ".bak");
             try {
-                writeNew(candidate, original);
+                files.createNew(candidate, original);
                 return candidate;
             } catch (FileAlreadyExistsException e) {
                 // never overwrite a backup: take the next name
             } catch (IOException e) {
-                throw new FixException("Not applied: the backup " + candidate + " could not be written (" + e.getMessage()
+                throw new FixException("Not applied: the backup " + files.where(candidate) + " could not be written (" + e.getMessage()
                         + "). Nothing was changed.", e);
             }
         }
-        throw new FixException("Not applied: too many backups with the same time stamp next to " + file + ".");
+        throw new FixException("Not applied: too many backups with the same time stamp next to " + files.where(file) + ".");
     }
 
-    /** Creates a new 0600 file with these bytes and forces them to disk. */
-    private static void writeNew(Path path, byte[] bytes) throws IOException {
-        try (FileChannel ch = FileChannel.open(path, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                PosixFilePermissions.asFileAttribute(OWNER_RW))) {
-            writeAll(ch, bytes);
-            ch.force(true);
-        } catch (IOException e) {
-            if (!(e instanceof FileAlreadyExistsException)) {
-                Files.deleteIfExists(path);
-            }
-            throw e;
-        }
-    }
-
-    private static void writeAll(FileChannel ch, byte[] bytes) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-            ch.write(buf);
-        }
-    }
-
-    private static Path writeTemp(Path dir, Path file, byte[] bytes, Set<PosixFilePermission> perms, UserPrincipal owner)
-            throws FixException {
-        Path temp = null;
+    private String writeTemp(String file, byte[] bytes, ConfigFiles.Access access) throws FixException, InterruptedException {
         try {
-            temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_RW));
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                writeAll(ch, bytes);
-                ch.force(true);
-            }
-            Files.setPosixFilePermissions(temp, perms);
-            if (owner != null && !owner.equals(Files.getOwner(temp))) {
-                Files.setOwner(temp, owner);
-            }
-            return temp;
+            return files.writeTemp(file, bytes, access);
         } catch (IOException e) {
-            quietDelete(temp);
-            throw new FixException("Not applied: the new file could not be written next to " + file + " (" + e.getMessage()
+            throw new FixException("Not applied: the new file could not be written next to " + files.where(file) + " (" + e.getMessage()
                     + "). The original is untouched.", e);
         }
     }
 
-    private static void move(Path temp, Path file) throws FixException {
+    private void move(String temp, String file) throws FixException, InterruptedException {
         try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncFolder(file.toAbsolutePath().getParent());
+            files.replace(temp, file);
         } catch (AtomicMoveNotSupportedException e) {
-            throw new FixException("Not applied: this file system cannot replace " + file + " atomically.", e);
+            throw new FixException("Not applied: this file system cannot replace " + files.where(file) + " atomically.", e);
         } catch (IOException e) {
-            throw new FixException("Not applied: " + file + " could not be replaced (" + e.getMessage() + "). The original is untouched.", e);
+            throw new FixException("Not applied: " + files.where(file) + " could not be replaced (" + e.getMessage()
+                    + "). The original is untouched.", e);
         }
     }
 
     /** Puts {@code original} back (or removes the file when there was none), atomically. */
-    private static void restore(Path file, byte[] original, Set<PosixFilePermission> perms, UserPrincipal owner) throws FixException {
-        try {
-            if (original == null) {
-                Files.deleteIfExists(file);
-                return;
-            }
-            Path temp = writeTemp(file.toAbsolutePath().getParent(), file, original, perms, owner);
+    private void restore(String file, byte[] original, ConfigFiles.Access access) throws FixException, InterruptedException {
+        if (original == null) {
             try {
-                move(temp, file);
-            } finally {
-                Files.deleteIfExists(temp);
+                files.delete(file);
+            } catch (IOException e) {
+                throw new FixException("Could not restore " + files.where(file) + ": " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new FixException("Could not restore " + file + ": " + e.getMessage(), e);
+            return;
+        }
+        String temp = writeTemp(file, original, access);
+        boolean moved = false;
+        try {
+            move(temp, file);
+            moved = true;
+        } finally {
+            if (!moved) {
+                quietDelete(temp);
+            }
         }
     }
 
-    private Path undoRecord(Path file, Path backup, byte[] written) throws FixException {
-        Path record = backup != null ? backup.resolveSibling(backup.getFileName() + UNDO_SUFFIX)
-                : file.resolveSibling(file.getFileName() + BACKUP_INFIX + STAMP.format(clock.instant()) + ".created" + UNDO_SUFFIX);
+    private String undoRecord(String file, String backup, byte[] written) throws FixException, InterruptedException {
+        String record = backup != null ? backup + UNDO_SUFFIX
+                : files.sibling(file, files.name(file) + BACKUP_INFIX + STAMP.format(clock.instant()) + ".created" + UNDO_SUFFIX);
         Properties p = new Properties();
-        p.setProperty("file", file.toString());
-        p.setProperty("backup", backup == null ? "" : backup.toString());
+        p.setProperty("file", file);
+        p.setProperty("backup", backup == null ? "" : backup);
         p.setProperty("writtenSha256", sha256(written));
         p.setProperty("time", clock.instant().toString());
-        try (OutputStream out = Files.newOutputStream(record, StandardOpenOption.CREATE_NEW)) {
-            Files.setPosixFilePermissions(record, OWNER_RW);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             p.store(out, "WSL Net Doctor undo record: wsl-net-doctor undo " + (backup == null ? record : backup));
+            files.createNew(record, out.toByteArray());
         } catch (IOException e) {
             throw new FixException("The fix was applied, but its undo record could not be written: " + e.getMessage()
-                    + (backup == null ? "" : " The original is kept in " + backup + "."), e);
+                    + (backup == null ? "" : " The original is kept in " + files.where(backup) + "."), e);
         }
         return record;
     }
 
-    private static Set<PosixFilePermission> permissions(Path file) {
+    /** Where the local file system keeps no permissions, a new file's are assumed; a distro that cannot answer stops the write. */
+    private ConfigFiles.Access access(String file) throws FixException, InterruptedException {
         try {
-            return Files.getPosixFilePermissions(file);
-        } catch (IOException | UnsupportedOperationException e) {
-            return OWNER_RW;
+            return files.access(file);
+        } catch (IOException e) {
+            throw new FixException("Not applied: the permissions of " + files.where(file) + " could not be read (" + e.getMessage()
+                    + "). The original is untouched.", e);
         }
     }
 
-    private static UserPrincipal owner(Path file) {
+    private void quietDelete(String file) throws InterruptedException {
         try {
-            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-            return view == null ? null : view.getOwner();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static void syncFolder(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // not every file system lets a folder be synced; the move itself was atomic
-        }
-    }
-
-    private static void quietDelete(Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // best effort on an already failing path
-            }
+            files.delete(file);
+        } catch (IOException ignored) {
+            // best effort on an already failing path
         }
     }
 

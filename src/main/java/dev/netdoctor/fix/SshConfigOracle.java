@@ -3,7 +3,6 @@ package dev.netdoctor.fix;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.model.CommandRun;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +28,10 @@ public final class SshConfigOracle implements Verifier {
     private final Map<String, String> before = new LinkedHashMap<>();
 
     /**
-     * @param original the file as it is before the edit (null when it does not exist)
+     * @param original the file as it is before the edit (null when it does not exist), a path on
+     *                 the Linux that {@code linux} runs commands on
      */
-    public SshConfigOracle(LinuxSide linux, Path original, byte[] originalBytes, String pattern, String value,
+    public SshConfigOracle(LinuxSide linux, String original, byte[] originalBytes, String pattern, String value,
                            List<String> targetHosts) throws InterruptedException {
         this.linux = linux;
         this.value = value;
@@ -41,7 +41,7 @@ public final class SshConfigOracle implements Verifier {
         this.targets = List.copyOf(t);
         this.others = otherHosts(originalBytes, pattern);
         if (linux.hasCommand("ssh")) {
-            String from = original == null ? "/dev/null" : original.toString();
+            String from = original == null ? "/dev/null" : original;
             for (String h : hosts()) {
                 CommandRun r = linux.run(argv(from, h), CALL);
                 before.put(h, r.succeeded() ? r.stdout() : null);
@@ -86,14 +86,14 @@ public final class SshConfigOracle implements Verifier {
     }
 
     @Override
-    public Verdict verify(Path candidate) throws InterruptedException {
+    public Verdict verify(String candidate) throws InterruptedException {
         if (!linux.hasCommand("ssh")) {
             return Verdict.couldNotRun("No ssh is installed here, so the result could not be checked with ssh -G.");
         }
         List<String> problems = new ArrayList<>();
         String expected = "ipqos " + value + " " + value;
         for (String h : targets) {
-            CommandRun r = linux.run(argv(candidate.toString(), h), CALL);
+            CommandRun r = linux.run(argv(candidate, h), CALL);
             if (!r.succeeded()) {
                 problems.add("ssh cannot read the new file for " + h + ": " + r.stderr().strip());
                 continue;
@@ -107,7 +107,7 @@ public final class SshConfigOracle implements Verifier {
             }
         }
         for (String h : others) {
-            CommandRun r = linux.run(argv(candidate.toString(), h), CALL);
+            CommandRun r = linux.run(argv(candidate, h), CALL);
             String old = before.get(h);
             if (old != null && (!r.succeeded() || !old.equals(r.stdout()))) {
                 problems.add("the settings for " + h + " would change");

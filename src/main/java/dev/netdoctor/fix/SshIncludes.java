@@ -1,16 +1,16 @@
 package dev.netdoctor.fix;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Resolves ssh_config Include arguments as OpenSSH does for a user config: {@code ~/} is the
  * home folder, relative paths are under {@code ~/.ssh}, and the last path element may be a
- * glob. Read-only; unreadable files are reported as such (content null).
+ * glob. Read-only, through the same {@link ConfigFiles} as the config itself (a distro's
+ * includes are the distro's files, its ~ the distro user's home); unreadable files are reported
+ * as such (content null).
  */
 public final class SshIncludes {
     private static final int MAX_FILES = 64;
@@ -18,34 +18,37 @@ public final class SshIncludes {
     private SshIncludes() {
     }
 
-    public static SshConfigEdit.IncludeReader under(Path home) {
+    public static SshConfigEdit.IncludeReader under(ConfigFiles files, String home) {
         return argument -> {
-            Path sshDir = home.resolve(".ssh");
-            String a = argument.startsWith("~/") ? home.resolve(argument.substring(2)).toString() : argument;
-            Path p = Path.of(a).isAbsolute() ? Path.of(a) : sshDir.resolve(a);
+            String a = argument.startsWith("~/") ? files.inFolder(home, argument.substring(2)) : argument;
+            String p = files.isFullPath(a) ? a : files.inFolder(files.inFolder(home, ".ssh"), a);
+            String last = files.name(p);
             List<SshConfigEdit.Included> out = new ArrayList<>();
-            String last = p.getFileName() == null ? "" : p.getFileName().toString();
-            if (last.contains("*") || last.contains("?") || last.contains("[")) {
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(p.getParent(), last)) {
-                    List<Path> sorted = new ArrayList<>();
-                    files.forEach(sorted::add);
-                    sorted.sort(null); // OpenSSH reads glob matches in sorted order
-                    sorted.stream().limit(MAX_FILES).filter(Files::isRegularFile).forEach(f -> out.add(read(f)));
-                } catch (IOException e) {
-                    // no folder, no matches: OpenSSH ignores that too
+            try {
+                if (last.contains("*") || last.contains("?") || last.contains("[")) {
+                    // OpenSSH reads glob matches in sorted order; no folder or no match is no error to it either
+                    for (String f : files.matching(files.folder(p), last).stream().limit(MAX_FILES).toList()) {
+                        out.add(read(files, f).orElse(new SshConfigEdit.Included(f, null))); // gone since listed
+                    }
+                } else {
+                    read(files, p).ifPresent(out::add);
                 }
-            } else if (Files.exists(p)) {
-                out.add(read(p));
+            } catch (IOException e) {
+                // the folder of a glob cannot be listed: nothing is included from it, as with OpenSSH
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             return out;
         };
     }
 
-    private static SshConfigEdit.Included read(Path f) {
+    /** The file's content (null when unreadable or over 1 MiB); empty when it does not exist. */
+    private static Optional<SshConfigEdit.Included> read(ConfigFiles files, String f) throws InterruptedException {
         try {
-            return new SshConfigEdit.Included(f.toString(), Files.size(f) <= SafeApply.MAX_BYTES ? Files.readAllBytes(f) : null);
+            return files.read(f, SafeApply.MAX_BYTES + 1)
+                    .map(bytes -> new SshConfigEdit.Included(f, bytes.length <= SafeApply.MAX_BYTES ? bytes : null));
         } catch (IOException e) {
-            return new SshConfigEdit.Included(f.toString(), null);
+            return Optional.of(new SshConfigEdit.Included(f, null));
         }
     }
 }

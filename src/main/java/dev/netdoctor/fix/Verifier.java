@@ -1,8 +1,9 @@
 package dev.netdoctor.fix;
 
-import java.nio.file.Path;
-
-/** Checks that a candidate file has the intended effect and no other (the oracle). */
+/**
+ * Checks that a candidate file has the intended effect and no other (the oracle). The candidate
+ * is a location in the same {@link ConfigFiles} as the file being fixed.
+ */
 public interface Verifier {
     /** The verdict on a candidate file; {@code ran} is false when the check could not run at all. */
     record Verdict(boolean ran, boolean ok, String message) {
@@ -19,7 +20,7 @@ public interface Verifier {
         }
     }
 
-    Verdict verify(Path candidate) throws InterruptedException;
+    Verdict verify(String candidate) throws InterruptedException;
 
     Verifier NONE = candidate -> Verdict.couldNotRun("no check for this file");
 }

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * Reads the candidate .wslconfig the way WSL will: it must be UTF-8 (WSL may not read UTF-16)
- * and give the requested networking mode.
+ * and give the requested networking mode. The .wslconfig is always on this computer (Windows'
+ * profile, or reached through /mnt/c from inside WSL), so the candidate is a local path.
  */
 public final class WslConfigOracle implements Verifier {
     private final WslConfigEdit.Mode mode;
@@ -16,11 +17,11 @@ public final class WslConfigOracle implements Verifier {
     }
 
     @Override
-    public Verdict verify(Path candidate) {
+    public Verdict verify(String candidate) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(candidate);
-        } catch (IOException e) {
+            bytes = Files.readAllBytes(Path.of(candidate));
+        } catch (IOException | java.nio.file.InvalidPathException e) {
             return Verdict.failed("the new file cannot be read back: " + e.getMessage());
         }
         WslConfigEdit.Encoding enc = WslConfigEdit.detect(bytes);

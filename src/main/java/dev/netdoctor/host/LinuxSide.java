@@ -9,8 +9,7 @@ import java.util.Optional;
 /**
  * The one way probes touch the Linux system they diagnose: run a command given as an argv list
  * (never a shell string) with a time limit, or read a small file. Implementations: this Linux
- * ({@link LocalLinuxSide}), or a WSL distro reached from Windows through wsl.exe
- * ({@link WslLinuxSide}). Probes must not
+ * ({@link LocalLinuxSide}), or a WSL distro reached through wsl.exe ({@link WslLinuxSide}). Probes must not
  * know which one they have.
  */
 public interface LinuxSide {
@@ -22,7 +21,16 @@ public interface LinuxSide {
      * (and its children) are killed. Never throws for a failing command: the result says how it
      * ended. Throws {@link InterruptedException} when the calling thread is interrupted.
      */
-    CommandRun run(List<String> argv, Duration timeout) throws InterruptedException;
+    default CommandRun run(List<String> argv, Duration timeout) throws InterruptedException {
+        return run(argv, null, timeout);
+    }
+
+    /**
+     * The same, with {@code stdin} (null: none) as the command's input, then end-of-input. A
+     * command that does not read its input is not waited for beyond {@code timeout} either.
+     * This is how bytes reach a file on a Linux we only run commands on (a WSL distro).
+     */
+    CommandRun run(List<String> argv, byte[] stdin, Duration timeout) throws InterruptedException;
 
     /** Reads a text file of at most {@code maxBytes}; empty when it does not exist or cannot be read. */
     Optional<String> readFile(String path, int maxBytes);

@@ -5,6 +5,7 @@ import dev.netdoctor.model.CommandRun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class LocalLinuxSide implements LinuxSide {
     }
 
     @Override
-    public CommandRun run(List<String> argv, Duration timeout) throws InterruptedException {
+    public CommandRun run(List<String> argv, byte[] stdin, Duration timeout) throws InterruptedException {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("empty argv");
         }
@@ -49,7 +50,9 @@ public final class LocalLinuxSide implements LinuxSide {
         // Output we parse must not depend on the user's language.
         pb.environment().put("LC_ALL", "C");
         pb.environment().putAll(extraEnv);
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // Input through a pipe, never Redirect.from("/dev/null"): that path does not exist on
+        // Windows, where this runs wsl.exe. A command without input sees end-of-input at once.
+        pb.redirectInput(ProcessBuilder.Redirect.PIPE);
         Process p;
         try {
             p = pb.start();
@@ -61,6 +64,9 @@ public final class LocalLinuxSide implements LinuxSide {
         Capture err = new Capture(p.getErrorStream(), outputCap, decoder);
         Thread outThread = Thread.ofVirtual().start(out);
         Thread errThread = Thread.ofVirtual().start(err);
+        // Fed from its own thread: a command that does not read would block the writer once the
+        // pipe is full, and only the bounded wait below may decide how long that lasts.
+        Thread inThread = Thread.ofVirtual().start(() -> feed(p.getOutputStream(), stdin));
         boolean finished;
         try {
             finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -73,10 +79,21 @@ public final class LocalLinuxSide implements LinuxSide {
         }
         outThread.join(DRAIN_MILLIS);
         errThread.join(DRAIN_MILLIS);
+        inThread.join(DRAIN_MILLIS);
         int exit = finished ? p.exitValue() : -1;
         LOG.log(System.Logger.Level.DEBUG, "ran {0} -> {1} in {2} ms", argv, finished ? exit : "time-out", millisSince(start));
         return new CommandRun(argv, exit, out.text(), err.text(), millisSince(start), !finished,
                 out.truncated() || err.truncated(), false);
+    }
+
+    private static void feed(OutputStream in, byte[] stdin) {
+        try (in) {
+            if (stdin != null) {
+                in.write(stdin);
+            }
+        } catch (IOException e) {
+            // The command ended (or was killed) without reading it all; its exit status tells.
+        }
     }
 
     private static void kill(Process p) {

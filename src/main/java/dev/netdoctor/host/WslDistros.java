@@ -42,12 +42,21 @@ public final class WslDistros {
      */
     public static WslLinuxSide open(String wslExe, String wanted, Consumer<String> progress)
             throws WslUnavailableException, InterruptedException {
+        return open(wslExe, wanted, true, progress);
+    }
+
+    /**
+     * @param wsl2Only whether a WSL 1 distro is refused: what we diagnose and fix happens in WSL 2
+     *                 only, but an undo must work wherever a fix was made
+     */
+    public static WslLinuxSide open(String wslExe, String wanted, boolean wsl2Only, Consumer<String> progress)
+            throws WslUnavailableException, InterruptedException {
         List<WslDistro> distros = list(wslExe);
         String name = wanted == null || wanted.isBlank() ? null : wanted.strip();
         WslDistro distro = WslDistro.choose(distros, name).orElseThrow(() -> new WslUnavailableException(
                 (name == null ? "No default WSL distro is set" : "There is no WSL distro named " + name) + "; installed: "
                         + String.join(", ", distros.stream().map(WslDistro::name).toList()) + ". Choose one with --wsl NAME."));
-        if (distro.version() == 1) {
+        if (wsl2Only && distro.version() == 1) {
             throw new WslUnavailableException("The distro " + distro.name() + " runs WSL 1, which shares Windows' network: these "
                     + "problems happen only in WSL 2. Convert it with \"wsl --set-version " + distro.name() + " 2\".");
         }

@@ -38,15 +38,16 @@ public final class WslLinuxSide implements LinuxSide {
         return distro;
     }
 
+    /** {@code stdin} goes through wsl.exe unchanged, byte for byte, to the command in the distro. */
     @Override
-    public CommandRun run(List<String> argv, Duration timeout) throws InterruptedException {
+    public CommandRun run(List<String> argv, byte[] stdin, Duration timeout) throws InterruptedException {
         List<String> full = new ArrayList<>(List.of(wslExe, "-d", distro, "--exec"));
         full.addAll(argv);
         String key = String.join(" ", argv);
         running.merge(key, 1, Integer::sum);
         CommandRun r;
         try {
-            r = windows.run(full, timeout);
+            r = windows.run(full, stdin, timeout);
         } finally {
             running.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
         }

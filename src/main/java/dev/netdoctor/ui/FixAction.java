@@ -9,8 +9,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import java.nio.file.Path;
-
 /** One fix on the Fix step: what it is, what happened to it, and whether it can be undone. */
 public final class FixAction {
     /** What the button does. */
@@ -19,7 +17,7 @@ public final class FixAction {
     private final FixSuggestion suggestion;
     private final Kind kind;
     private final StringProperty status = new SimpleStringProperty("");
-    private final ObjectProperty<Path> undo = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> undo = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
     FixAction(FixSuggestion suggestion) {
@@ -44,7 +42,7 @@ public final class FixAction {
     }
 
     /** The backup (or undo record) to undo with; null when there is nothing to undo. */
-    public ObjectProperty<Path> undoProperty() {
+    public ObjectProperty<String> undoProperty() {
         return undo;
     }
 

@@ -1,8 +1,10 @@
 package dev.netdoctor.ui;
 
 import dev.netdoctor.diagnosis.Fixes;
+import dev.netdoctor.fix.ConfigFiles;
 import dev.netdoctor.fix.EditResult;
 import dev.netdoctor.fix.FixException;
+import dev.netdoctor.fix.LocalConfigFiles;
 import dev.netdoctor.fix.SafeApply;
 import dev.netdoctor.fix.SshConfigEdit;
 import dev.netdoctor.fix.SshConfigOracle;
@@ -57,9 +59,9 @@ public final class FixViewModel {
         return history;
     }
 
-    private void record(FixAction action, String what, Path file, Path backup, String diff, String verification) {
-        history.add(new FixRecord(action.suggestion().id(), action.suggestion().title(), what, file == null ? null : file.toString(),
-                backup == null ? null : backup.toString(), diff, verification, OffsetDateTime.now(places.clock())));
+    private void record(FixAction action, String what, String file, String backup, String diff, String verification) {
+        history.add(new FixRecord(action.suggestion().id(), action.suggestion().title(), what, file, backup, diff, verification,
+                OffsetDateTime.now(places.clock())));
     }
 
     public BooleanProperty restartOfferedProperty() {
@@ -92,21 +94,27 @@ public final class FixViewModel {
     }
 
     /** What to write and how to check it, found off the FX thread. */
-    private record Plan(Path file, Function<byte[], EditResult> edit, VerifierFactory verifier, boolean wsl) {
+    private record Plan(String file, Function<byte[], EditResult> edit, VerifierFactory verifier, boolean wsl) {
+    }
+
+    /** Where an action's file lives: the ssh config is the diagnosed Linux's, the .wslconfig this computer's. */
+    private ConfigFiles filesFor(FixAction action) {
+        return action.kind() == FixAction.Kind.SSH_CONFIG ? places.sshFiles() : LocalConfigFiles.forThisUser();
     }
 
     private interface VerifierFactory {
         Verifier create(SafeApply.Preview preview) throws InterruptedException;
     }
 
-    private Plan sshPlan(FixAction action) {
+    private Plan sshPlan(FixAction action) throws Exception {
         String pattern = action.suggestion().parameters().get(Fixes.PATTERN);
         String target = action.suggestion().parameters().get(Fixes.TARGET);
         List<String> samples = target == null ? List.of() : List.of(target);
         LocalDate today = LocalDate.now(places.clock());
+        String home = places.sshFiles().home();
         return new Plan(places.sshConfig(),
-                original -> SshConfigEdit.setIpqos(original, pattern, "none", today, samples, SshIncludes.under(places.home())),
-                preview -> new SshConfigOracle(places.linux(), preview.existed() ? preview.file() : null, preview.original(),
+                original -> SshConfigEdit.setIpqos(original, pattern, "none", today, samples, SshIncludes.under(places.sshFiles(), home)),
+                preview -> new SshConfigOracle(places.sshLinux(), preview.existed() ? preview.file() : null, preview.original(),
                         pattern, "none", samples), false);
     }
 
@@ -121,7 +129,8 @@ public final class FixViewModel {
         Path path = chosenWslconfig != null ? chosenWslconfig : places.wslconfig().call().orElseThrow(NeedsWslconfig::new);
         WslConfigEdit.Mode mode = "nat".equals(action.suggestion().parameters().get(Fixes.MODE))
                 ? WslConfigEdit.Mode.NAT : WslConfigEdit.Mode.MIRRORED;
-        return new Plan(path, original -> WslConfigEdit.setNetworkingMode(original, mode, true), preview -> new WslConfigOracle(mode), true);
+        return new Plan(path.toString(), original -> WslConfigEdit.setNetworkingMode(original, mode, true),
+                preview -> new WslConfigOracle(mode), true);
     }
 
     private interface Planner {
@@ -129,7 +138,8 @@ public final class FixViewModel {
     }
 
     private void apply(FixAction action, Planner planner) {
-        SafeApply pipeline = new SafeApply(places.clock());
+        ConfigFiles files = filesFor(action);
+        SafeApply pipeline = new SafeApply(files, places.clock());
         action.busyProperty().set(true);
         Background.run(() -> {
             Plan plan = planner.plan(action);
@@ -150,7 +160,7 @@ public final class FixViewModel {
                 action.statusProperty().set(Texts.get("fix.alreadyInPlace"));
                 return;
             }
-            String explanation = String.join("\n", edit.notes()) + "\n\n" + Texts.get("fix.safety", preview.file());
+            String explanation = String.join("\n", edit.notes()) + "\n\n" + Texts.get("fix.safety", files.where(preview.file()));
             if (!dialogs.previewChange(action.suggestion().title(), explanation, preview.diff(), Texts.get("fix.apply"))) {
                 action.busyProperty().set(false);
                 action.statusProperty().set(Texts.get("fix.notApplied"));
@@ -160,7 +170,7 @@ public final class FixViewModel {
                 action.busyProperty().set(false);
                 action.undoProperty().set(applied.backup() != null ? applied.backup() : applied.undoRecord());
                 record(action, "applied", applied.file(), applied.backup(), preview.diff(), applied.verdict().message());
-                action.statusProperty().set(applied.backup() == null ? Texts.get("fix.appliedNew", applied.file())
+                action.statusProperty().set(applied.backup() == null ? Texts.get("fix.appliedNew", files.where(applied.file()))
                         : Texts.get("fix.applied", applied.backup()));
                 if (plan.wsl()) {
                     restartOffered.set(true);
@@ -183,15 +193,16 @@ public final class FixViewModel {
     }
 
     public void undo(FixAction action) {
-        Path record = action.undoProperty().get();
+        String record = action.undoProperty().get();
         if (record == null) {
             return;
         }
         action.busyProperty().set(true);
-        Background.run(() -> new SafeApply(places.clock()).undo(record), file -> {
+        ConfigFiles files = filesFor(action);
+        Background.run(() -> new SafeApply(files, places.clock()).undo(record), file -> {
             action.busyProperty().set(false);
             action.undoProperty().set(null);
-            action.statusProperty().set(Texts.get("fix.undone", file));
+            action.statusProperty().set(Texts.get("fix.undone", files.where(file)));
             record(action, "undone", file, null, null, null);
         }, error -> failed(action, error));
     }
@@ -204,7 +215,7 @@ public final class FixViewModel {
         }
         restartStatus.set(Texts.get("fix.restart.running"));
         Background.run(() -> {
-            WslRestart.shutdown(places.linux());
+            WslRestart.shutdown(places.thisComputer());
             return Boolean.TRUE;
         }, ok -> restartStatus.set(Texts.get("fix.restart.done")), error -> {
             restartStatus.set("");

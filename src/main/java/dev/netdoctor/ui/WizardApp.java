@@ -12,7 +12,6 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -57,13 +56,13 @@ public final class WizardApp extends Application {
         applyTheme(null);
         Platform.getPreferences().colorSchemeProperty().addListener((o, a, b) -> applyTheme(null));
         LocalLinuxSide linux = new LocalLinuxSide();
-        Path home = Path.of(System.getProperty("user.home"));
         FxDialogService dialogs = new FxDialogService(stage);
         DistroViewModel distros = new DistroViewModel();
         String wslExe = wslExe();
         WizardViewModel model = new WizardViewModel(wslExe == null ? new EngineRunner() : EngineRunner.wsl(wslExe, distros), dialogs,
                 new Settings(RunLog.stateDir().resolve("settings.properties")),
-                new FixPlaces(home, () -> WslConfigLocation.find(linux), linux, Clock.systemDefaultZone()), distros, stage::close);
+                FixPlaces.forLinux(wslExe == null ? linux : new ChosenDistro(wslExe, distros), () -> WslConfigLocation.find(linux),
+                        Clock.systemDefaultZone()), distros, stage::close);
         if (wslExe != null) {
             distros.load(wslExe);
         }

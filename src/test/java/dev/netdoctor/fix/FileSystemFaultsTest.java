@@ -2,7 +2,6 @@ package dev.netdoctor.fix;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -24,7 +23,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Real file-system faults on a tiny tmpfs of our own: a full disk and a read-only file system.
  * Root ignores permission bits, so a mount is the honest way to make writes fail. In every
- * case the original bytes must stay in place and no partial file may be left behind.
+ * case the original bytes must stay in place and no partial file may be left behind: on this
+ * computer, and in a WSL distro written through (the fake) wsl.exe.
  */
 class FileSystemFaultsTest {
     @TempDir
@@ -32,7 +32,7 @@ class FileSystemFaultsTest {
     Path mount;
     private boolean mounted;
 
-    private final SafeApply apply = new SafeApply(Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC);
     private static final String ORIGINAL = "# original\n" + "Host nas\n  User admin\n".repeat(40);
 
     private static final Function<byte[], EditResult> GROW = b -> new EditResult(
@@ -83,22 +83,24 @@ class FileSystemFaultsTest {
         throw new IllegalStateException("the tmpfs never filled up");
     }
 
-    @Test
-    void aFullDiskRefusesAndKeepsTheOriginal() throws Exception {
+    @Stores.Both
+    void aFullDiskRefusesAndKeepsTheOriginal(ConfigFiles files) throws Exception {
+        SafeApply apply = new SafeApply(files, CLOCK);
         Path f = writeConfig();
-        SafeApply.Preview p = apply.preview(f, GROW);
+        SafeApply.Preview p = apply.preview(f.toString(), GROW);
         fillTheDisk();
         assertThatThrownBy(() -> apply.apply(p, Verifier.NONE)).isInstanceOf(FixException.class).hasMessageStartingWith("Not applied");
         assertThat(Files.readString(f)).isEqualTo(ORIGINAL);
-        try (var files = Files.list(mount)) {
-            assertThat(files.map(x -> x.getFileName().toString())).containsExactlyInAnyOrder("config", "filler");
+        try (var names = Files.list(mount)) {
+            assertThat(names.map(x -> x.getFileName().toString())).containsExactlyInAnyOrder("config", "filler");
         }
     }
 
-    @Test
-    void aReadOnlyFileSystemRefusesAndKeepsTheOriginal() throws Exception {
+    @Stores.Both
+    void aReadOnlyFileSystemRefusesAndKeepsTheOriginal(ConfigFiles files) throws Exception {
+        SafeApply apply = new SafeApply(files, CLOCK);
         Path f = writeConfig();
-        SafeApply.Preview p = apply.preview(f, GROW);
+        SafeApply.Preview p = apply.preview(f.toString(), GROW);
         assumeTrue(run("mount", "-o", "remount,ro", mount.toString()) == 0, "Skipping: cannot remount read-only");
         assertThatThrownBy(() -> apply.apply(p, Verifier.NONE)).isInstanceOf(FixException.class).hasMessageContaining("Nothing was changed");
         assertThat(Files.readString(f)).isEqualTo(ORIGINAL);

@@ -131,12 +131,12 @@ class SshConfigEditPropertiesTest {
             if (!linux.run(List.of("ssh", "-G", "-F", file.toString(), TARGET), Duration.ofSeconds(5)).succeeded()) {
                 return; // a generated config ssh itself rejects tells nothing
             }
-            SafeApply apply = new SafeApply(Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
-            SafeApply.Preview preview = apply.preview(file, SshConfigEditPropertiesTest::edit);
+            SafeApply apply = new SafeApply(new LocalConfigFiles(dir), Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
+            SafeApply.Preview preview = apply.preview(file.toString(), SshConfigEditPropertiesTest::edit);
             if (!preview.edit().applicable()) {
                 return;
             }
-            SshConfigOracle oracle = new SshConfigOracle(linux, file, config, PATTERN, "none", List.of(TARGET));
+            SshConfigOracle oracle = new SshConfigOracle(linux, file.toString(), config, PATTERN, "none", List.of(TARGET));
             SafeApply.Applied applied = apply.apply(preview, oracle);
             assertThat(applied.verdict().ok()).as(applied.verdict().message()).isTrue();
             if (applied.backup() != null) {

@@ -92,8 +92,8 @@ class SshConfigOracleTest {
         Files.writeString(real, "Host nas\n  User x\n");
         Path link = dir.resolve("config");
         Files.createSymbolicLink(link, real);
-        SafeApply apply = new SafeApply(Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
-        SafeApply.Preview preview = apply.preview(link, b -> SshConfigEdit.setIpqos(b, PATTERN, "none", LocalDate.of(2026, 11, 22),
+        SafeApply apply = new SafeApply(new LocalConfigFiles(dir), Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
+        SafeApply.Preview preview = apply.preview(link.toString(), b -> SshConfigEdit.setIpqos(b, PATTERN, "none", LocalDate.of(2026, 11, 22),
                 List.of(TARGET), SshConfigEdit.IncludeReader.NONE));
         SshConfigOracle oracle = new SshConfigOracle(new LocalLinuxSide(), preview.file(), preview.original(), PATTERN, "none", List.of(TARGET));
         apply.apply(preview, oracle);
@@ -113,10 +113,10 @@ class SshConfigOracleTest {
         Path file = dir.resolve("config");
         Files.write(file, config);
         Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        SafeApply apply = new SafeApply(Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
-        SafeApply.Preview preview = apply.preview(file, b -> SshConfigEdit.setIpqos(b, PATTERN, "none", LocalDate.of(2026, 11, 22),
+        SafeApply apply = new SafeApply(new LocalConfigFiles(dir), Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
+        SafeApply.Preview preview = apply.preview(file.toString(), b -> SshConfigEdit.setIpqos(b, PATTERN, "none", LocalDate.of(2026, 11, 22),
                 List.of(TARGET), includes));
-        SshConfigOracle oracle = new SshConfigOracle(new LocalLinuxSide(), file, config, PATTERN, "none", List.of(TARGET));
+        SshConfigOracle oracle = new SshConfigOracle(new LocalLinuxSide(), file.toString(), config, PATTERN, "none", List.of(TARGET));
         if (!reachable) {
             assertThat(preview.edit().applicable()).as(preview.edit().notes().toString()).isFalse();
             try {

@@ -3,7 +3,10 @@ package dev.netdoctor.host;
 import dev.netdoctor.model.CommandRun;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +47,48 @@ class LocalLinuxSideTest {
         assertThat(r.stdout()).hasSize(1000);
         assertThat(r.truncated()).isTrue();
         assertThat(r.asEvidence("x").output()).contains("not kept");
+    }
+
+    @Test
+    void inputReachesTheCommandByteForByte() throws Exception {
+        byte[] input = everyByte();
+        CommandRun r = linux.run(List.of("base64"), input, Duration.ofSeconds(5));
+        assertThat(Base64.getMimeDecoder().decode(r.stdout())).isEqualTo(input);
+    }
+
+    @Test
+    void withoutInputTheCommandSeesItsEndAtOnce() throws Exception {
+        CommandRun r = linux.run(List.of("cat"), Duration.ofSeconds(5));
+        assertThat(r.timedOut()).as("cat waited for input that never came").isFalse();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stdout()).isEmpty();
+    }
+
+    @Test
+    void aCommandThatNeverReadsItsInputStillEndsAtItsTimeLimit() throws Exception {
+        long start = System.nanoTime();
+        CommandRun r = linux.run(List.of("sleep", "30"), new byte[16 << 20], Duration.ofMillis(300));
+        assertThat(r.timedOut()).isTrue();
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+    }
+
+    @Test
+    void aCommandThatExitsWithoutReadingItsInputIsNotHeldUp() throws Exception {
+        CommandRun r = linux.run(List.of("true"), new byte[16 << 20], Duration.ofSeconds(5));
+        assertThat(r.timedOut()).isFalse();
+        assertThat(r.exitCode()).isZero();
+    }
+
+    /** All 256 byte values, a CRLF and some UTF-8, repeated past a pipe's 64 KiB buffer. */
+    static byte[] everyByte() {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (int round = 0; round < 400; round++) {
+            for (int i = 0; i < 256; i++) {
+                b.write(i);
+            }
+            b.writeBytes("\r\nGrüße\n".getBytes(StandardCharsets.UTF_8));
+        }
+        return b.toByteArray();
     }
 
     @Test

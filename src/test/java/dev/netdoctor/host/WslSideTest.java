@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +81,22 @@ class WslSideTest {
         assertThat(side.readFile("/nonexistent/netdoctor", 4096)).isEmpty();
         assertThat(side.env("PATH")).isPresent();
         assertThat(side.describe()).isEqualTo("the WSL distro Lab");
+    }
+
+    @Test
+    void inputGoesThroughWslExeByteForByte() throws Exception {
+        byte[] input = LocalLinuxSideTest.everyByte();
+        CommandRun r = new WslLinuxSide(FAKE, "Lab").run(List.of("base64"), input, Duration.ofSeconds(10));
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(Base64.getMimeDecoder().decode(r.stdout())).isEqualTo(input);
+    }
+
+    @Test
+    void aCommandInTheDistroThatNeverReadsItsInputStillEndsAtItsTimeLimit() throws Exception {
+        long start = System.nanoTime();
+        CommandRun r = new WslLinuxSide(FAKE, "Lab").run(List.of("sleep", "30"), new byte[16 << 20], Duration.ofMillis(300));
+        assertThat(r.timedOut()).isTrue();
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.netdoctor.ui;
 
-import dev.netdoctor.host.LocalLinuxSide;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +33,7 @@ class DarkThemeScreenshotsTest {
         Path userHome = Files.createTempDirectory(home, "home");
         model = new WizardViewModel(new ScriptedRunner(Fixtures.result(false), Fixtures.result(true)), new FakeDialogs(),
                 new Settings(userHome.resolve("settings.properties")),
-                new FixPlaces(userHome, Optional::empty, new LocalLinuxSide(), Clock.systemUTC()), () -> { });
+                FixPlaces.onThisComputer(userHome, Optional::empty, Clock.systemUTC()), () -> { });
         scene = WizardApp.createScene(model, new FakeDialogs());
         stage.setScene(scene);
         stage.show();

@@ -1,7 +1,6 @@
 package dev.netdoctor.ui;
 
 import dev.netdoctor.host.FakeWsl;
-import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.host.WslDistro;
 import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.DiagnosisResult;
@@ -57,7 +56,7 @@ class DistroChoiceTest {
         WizardApp.applyTheme(false);
         Path home = Files.createTempDirectory(dir, "home");
         WizardViewModel model = new WizardViewModel(runner, new FakeDialogs(), new Settings(home.resolve("settings.properties")),
-                new FixPlaces(home, Optional::empty, new LocalLinuxSide(), Clock.systemUTC()), distros, () -> { });
+                FixPlaces.onThisComputer(home, Optional::empty, Clock.systemUTC()), distros, () -> { });
         scene = WizardApp.createScene(model, new FakeDialogs());
         stage.setScene(scene);
         stage.show();

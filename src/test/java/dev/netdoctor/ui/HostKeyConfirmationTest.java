@@ -1,6 +1,5 @@
 package dev.netdoctor.ui;
 
-import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeOutcome;
@@ -52,7 +51,7 @@ class HostKeyConfirmationTest {
         Path userHome = Files.createTempDirectory(home, "home");
         runner = new ScriptedRunner(withUnknownKey(), Fixtures.result(true));
         model = new WizardViewModel(runner, dialogs, new Settings(userHome.resolve("s.properties")),
-                new FixPlaces(userHome, Optional::empty, new LocalLinuxSide(), Clock.systemUTC()), () -> { });
+                FixPlaces.onThisComputer(userHome, Optional::empty, Clock.systemUTC()), () -> { });
         stage.setScene(WizardApp.createScene(model, dialogs));
         stage.show();
     }

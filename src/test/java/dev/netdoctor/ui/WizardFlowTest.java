@@ -1,6 +1,5 @@
 package dev.netdoctor.ui;
 
-import dev.netdoctor.host.LocalLinuxSide;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -52,7 +51,7 @@ class WizardFlowTest {
     void start(Stage stage) throws Exception {
         WizardApp.applyTheme(false);
         Path userHome = Files.createTempDirectory(home, "home");
-        FixPlaces places = new FixPlaces(userHome, () -> Optional.of(userHome.resolve(".wslconfig")), new LocalLinuxSide(),
+        FixPlaces places = FixPlaces.onThisComputer(userHome, () -> Optional.of(userHome.resolve(".wslconfig")),
                 Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
         model = new WizardViewModel(runner, dialogs, new Settings(userHome.resolve("settings.properties")), places, () -> exited.set(true));
         scene = WizardApp.createScene(model, dialogs);

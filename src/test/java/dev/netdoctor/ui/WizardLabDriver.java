@@ -1,6 +1,5 @@
 package dev.netdoctor.ui;
 
-import dev.netdoctor.host.LocalLinuxSide;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -37,7 +36,7 @@ public final class WizardLabDriver {
             WizardApp.applyTheme(false);
             WizardViewModel model = new WizardViewModel(new EngineRunner(), new FakeDialogs(),
                     new Settings(home.resolve("settings.properties")),
-                    new FixPlaces(home, Optional::empty, new LocalLinuxSide(), Clock.systemUTC()), () -> { });
+                    FixPlaces.onThisComputer(home, Optional::empty, Clock.systemUTC()), () -> { });
             holder[0] = model;
             Scene scene = WizardApp.createScene(model, new FakeDialogs());
             Stage stage = new Stage();

@@ -1,0 +1,62 @@
+package dev.netdoctor.cli;
+
+import dev.netdoctor.host.LinuxSide;
+import dev.netdoctor.host.LocalLinuxSide;
+import dev.netdoctor.host.WslDistros;
+import dev.netdoctor.host.WslLinuxSide;
+import dev.netdoctor.host.WslUnavailableException;
+import dev.netdoctor.model.InvalidInputException;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * {@code --wsl [DISTRO]} and {@code --wsl-exe PATH}, shared by the commands that work on a
+ * Linux: this one, or a WSL distro through wsl.exe. Every way reaching the distro can fail gets
+ * a sentence that says what to do.
+ */
+final class WslOptions {
+    @Option(names = "--wsl", arity = "0..1", fallbackValue = "", paramLabel = "DISTRO",
+            description = "Work inside a WSL distro through wsl.exe (the default distro when no name is given). "
+                    + "The default on Windows.")
+    String distro;
+
+    @Option(names = "--wsl-exe", paramLabel = "PATH", description = "Where wsl.exe is, if not on the PATH.")
+    Path wslExe;
+
+    static boolean onWindows() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("windows");
+    }
+
+    /** This Linux, or a WSL distro: chosen by --wsl or --wsl-exe, and by default on Windows. */
+    LinuxSide linuxSide(PrintWriter err) throws InterruptedException {
+        return linuxSide(err, onWindows(), true);
+    }
+
+    /**
+     * @param wslByDefault whether, without --wsl or --wsl-exe, the default distro is meant
+     * @param wsl2Only     whether a WSL 1 distro is refused: what we diagnose and fix happens in WSL 2
+     *                     only, but an undo must work wherever a fix was made
+     * @throws InvalidInputException with the sentence for the user when no distro can be used
+     */
+    LinuxSide linuxSide(PrintWriter err, boolean wslByDefault, boolean wsl2Only) throws InterruptedException {
+        if (distro == null && wslExe == null && !wslByDefault) {
+            return new LocalLinuxSide();
+        }
+        try {
+            return WslDistros.open(wslExe != null ? wslExe.toString() : "wsl.exe", distro, wsl2Only, note -> err.println("Note: " + note));
+        } catch (WslUnavailableException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+    }
+
+    /** The options that reach the same Linux again, for a command line printed to the user (e.g. the undo). */
+    String sameLinux(LinuxSide side) {
+        if (!(side instanceof WslLinuxSide wsl)) {
+            return "";
+        }
+        return " --wsl " + wsl.distro() + (wslExe == null ? "" : " --wsl-exe " + wslExe);
+    }
+}
