@@ -22,6 +22,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * its finding and no other. Needs root and `ip netns`; skipped with the reason otherwise.
  */
 class DiagnoseLabIT {
+    /**
+     * The verdict comes from the evidence, not from waiting out the run's 20 s deadline. This only
+     * catches that kind of hang; how fast it is lives in LabBenchmark (mvn -Pbench verify), not in
+     * a timed test that would flake on a busy machine.
+     */
+    private static final long HANG = 10_000;
+
     @BeforeAll
     static void labAvailable() {
         var reason = Lab.unavailableReason();
@@ -58,7 +65,7 @@ class DiagnoseLabIT {
             assertThat(ssh.path(0).path("ipqos").asText()).isEqualTo("none");
             assertThat(ssh.path(0).path("result").asText()).isEqualTo("key_exchange_done");
             assertThat(ssh.path(1).path("result").asText()).isEqualTo("connect_timed_out");
-            assertThat(json.path("durationMillis").asLong()).as("verdict time").isLessThan(3_000);
+            assertThat(json.path("durationMillis").asLong()).as("verdict time").isLessThan(HANG);
         }
     }
 
@@ -75,7 +82,7 @@ class DiagnoseLabIT {
                 assertThat(a.path("hostKeyFingerprint").asText()).startsWith("SHA256:");
                 assertThat(a.path("keyExchange").asText()).isNotBlank();
             });
-            assertThat(json.path("durationMillis").asLong()).isLessThan(1_500);
+            assertThat(json.path("durationMillis").asLong()).isLessThan(HANG);
         }
     }
 
@@ -84,7 +91,7 @@ class DiagnoseLabIT {
         try (Lab lab = Lab.up("refused")) {
             JsonNode json = lab.diagnoseJson();
             assertThat(findingIds(json)).containsExactly("port-refused");
-            assertThat(json.path("durationMillis").asLong()).isLessThan(1_500);
+            assertThat(json.path("durationMillis").asLong()).isLessThan(HANG);
         }
     }
 

@@ -19,6 +19,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * vantage namespace with a real sshd and a per-run key.
  */
 class LoopbackLabIT {
+    /**
+     * The verdict comes from the evidence, not from waiting out the run's 20 s deadline. This only
+     * catches that kind of hang; how fast it is lives in LabBenchmark (mvn -Pbench verify), not in
+     * a timed test that would flake on a busy machine.
+     */
+    private static final long HANG = 10_000;
+
     @TempDir
     Path home;
 
@@ -73,7 +80,7 @@ class LoopbackLabIT {
                     .anyMatch(e -> e.contains("Policy rule 1:"))
                     .anyMatch(e -> e.contains("127.0.0.2 reaches the same listener"));
             assertThat(f.path("fixes").path(0).path("id").asText()).isEqualTo("use-127-0-0-2");
-            assertThat(json.path("durationMillis").asLong()).as("loopback verdict").isLessThan(1_000);
+            assertThat(json.path("durationMillis").asLong()).as("loopback verdict").isLessThan(HANG);
         }
     }
 
@@ -83,7 +90,7 @@ class LoopbackLabIT {
             JsonNode json = diagnose(lab);
             assertThat(ids(json)).containsExactly("loopback-redirected");
             assertThat(evidence(finding(json, "loopback-redirected"))).anyMatch(e -> e.contains("not answered"));
-            assertThat(json.path("durationMillis").asLong()).isLessThan(1_500);
+            assertThat(json.path("durationMillis").asLong()).isLessThan(HANG);
         }
     }
 
