@@ -65,5 +65,6 @@ public final class WizardApp extends Application {
             }
         });
         stage.show();
+        FirstFrame.reportIfAsked();
     }
 }
