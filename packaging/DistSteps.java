@@ -33,7 +33,8 @@ import java.util.zip.ZipInputStream;
  *
  * natives: JavaFX's native libraries, left out of the linked runtime's module image, go where the
  * JDK keeps its own (runtime/lib, or runtime/bin on Windows), so JavaFX loads them in place instead
- * of unpacking them into ~/.openjfx/cache on each user's first start.
+ * of unpacking them into ~/.openjfx/cache on each user's first start. A library the runtime already
+ * has (the VC++ runtime DLLs JavaFX for Windows brings along) is not replaced.
  *
  * aot: a training run of the app-image's own GUI launcher up to the wizard's first frame records
  * a JDK 25 AOT cache (JEP 483/514/515) next to the app's jars, then every launcher of the image
@@ -105,6 +106,7 @@ public final class DistSteps {
             throw new IllegalStateException("no linked runtime at " + runtime);
         }
         int n = 0;
+        int kept = 0;
         try (Stream<Path> jars = Files.list(dist.resolve("javafx"))) {
             for (Path jar : jars.sorted().toList()) {
                 try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(jar))) {
@@ -112,7 +114,12 @@ public final class DistSteps {
                         String name = e.getName();
                         if (!e.isDirectory() && !name.contains("/") && (name.endsWith(".so") || name.endsWith(".dll") || name.endsWith(".dylib"))) {
                             Path out = into.resolve(name);
-                            Files.copy(zip, out, StandardCopyOption.REPLACE_EXISTING);
+                            if (Files.exists(out)) {
+                                // JavaFX for Windows brings the VC++ runtime DLLs; the JDK's own stay.
+                                kept++;
+                                continue;
+                            }
+                            Files.copy(zip, out);
                             if (!WINDOWS) {
                                 out.toFile().setExecutable(true, false);
                             }
@@ -122,7 +129,7 @@ public final class DistSteps {
                 }
             }
         }
-        System.out.printf("copied %d JavaFX native libraries into %s%n", n, into);
+        System.out.printf("copied %d JavaFX native libraries into %s (%d the runtime has already: kept its own)%n", n, into, kept);
     }
 
     // ---- aot ------------------------------------------------------------------------------
