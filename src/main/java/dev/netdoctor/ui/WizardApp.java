@@ -82,5 +82,6 @@ public final class WizardApp extends Application {
             }
         });
         stage.show();
+        FirstFrame.reportIfAsked();
     }
 }
