@@ -270,8 +270,14 @@ public final class DistSteps {
                 return new Display(null, null);
             }
             // -displayfd: Xvfb picks a free display number and writes it when it accepts clients.
-            Process x = new ProcessBuilder("Xvfb", "-displayfd", "1", "-nolisten", "tcp", "-screen", "0", "1280x800x24")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process x;
+            try {
+                x = new ProcessBuilder("Xvfb", "-displayfd", "1", "-nolisten", "tcp", "-screen", "0", "1280x800x24")
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                throw new IllegalStateException("No display and no Xvfb for the AOT training run: apt-get install xvfb,"
+                        + " or set DISPLAY, or build with -Ddist.skipAot=true (" + e.getMessage() + ")", e);
+            }
             try {
                 InputStream out = x.getInputStream();
                 StringBuilder number = new StringBuilder();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the .deb as a user would (apt resolves its dependencies), checks that the installed
 # CLI and wizard start (the wizard under Xvfb, up to its first frame, with the AOT cache in use),
-# then removes the package and checks that nothing of it is left. Needs root and apt; refuses to
+# then purges the package and checks that nothing of it is left. Needs root and apt; refuses to
 # touch a wsl-net-doctor that was installed before.
 #
 #   bash packaging/linux/check-deb.sh target/dist/installers/wsl-net-doctor_*_amd64.deb
@@ -23,7 +23,7 @@ check() { # check NAME COMMAND...
   fi
 }
 cleanup() {
-  dpkg -r wsl-net-doctor >/dev/null 2>&1 || true
+  dpkg -P wsl-net-doctor >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -37,7 +37,7 @@ check "the wizard starts under Xvfb and closes after its first frame" \
     timeout 60 xvfb-run -a -s "-nolisten tcp -screen 0 1280x800x24" /opt/wsl-net-doctor/bin/wsl-net-doctor >"$1/gui.log" 2>&1' _ "$work"
 check "  ... first frame time written" test -s "$work/frame"
 check "  ... AOT cache opened from /opt" grep -q "Opened AOT cache /opt/wsl-net-doctor/lib/app/wsl-net-doctor.aot" "$work/gui.log"
-check "dpkg -r removes it" dpkg -r wsl-net-doctor
+check "dpkg --purge removes it" dpkg -P wsl-net-doctor
 check "  ... no /opt/wsl-net-doctor, no /usr/bin/wsl-net-doctor-cli" \
   sh -c '! test -e /opt/wsl-net-doctor && ! test -L /usr/bin/wsl-net-doctor-cli'
 
