@@ -26,9 +26,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Facts about the machine: OSHI for what the operating system reports (interfaces, MTU,
- * gateway, DNS, the live TCP table with owning processes), the {@link LinuxSide} for what only
- * Linux itself can say (WSL kernel, networking mode, the user's ssh client).
+ * Facts about the machine. On a Linux that is the app's own: OSHI for what the operating system
+ * reports (interfaces, MTU, gateway, DNS, the live TCP table with owning processes), the
+ * {@link LinuxSide} for what only Linux itself can say (WSL kernel, networking mode, the user's
+ * ssh client). For a WSL distro reached from Windows, OSHI sees Windows: the distro's network and
+ * TCP table are read inside it, and OSHI gives Windows' own facts beside them.
  */
 public final class HostInspector {
     private static final System.Logger LOG = System.getLogger(HostInspector.class.getName());
