@@ -2,6 +2,7 @@ package dev.netdoctor.cli;
 
 import dev.netdoctor.host.HostInspector;
 import dev.netdoctor.host.LinuxSide;
+import dev.netdoctor.host.WslLinuxSide;
 import dev.netdoctor.log.RunLog;
 import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.DiagnosisResult;
@@ -126,6 +127,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
             result = session.run();
         } finally {
             progress.finish();
+            if (side instanceof WslLinuxSide distro) {
+                distro.close(); // ends the relay inside the distro
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException ignored) {

@@ -46,7 +46,7 @@ final class WslOptions {
             return new LocalLinuxSide();
         }
         try {
-            return WslDistros.open(wslExe != null ? wslExe.toString() : "wsl.exe", distro, wsl2Only, note -> err.println("Note: " + note));
+            return WslDistros.open(wslExe != null ? wslExe.toString() : WslDistros.defaultWslExe(), distro, wsl2Only, note -> err.println("Note: " + note));
         } catch (WslUnavailableException e) {
             throw new InvalidInputException(e.getMessage());
         }

@@ -18,6 +18,21 @@ public final class WslDistros {
     private WslDistros() {
     }
 
+    /**
+     * Windows' own wsl.exe, by its full path: a bare "wsl.exe" is looked for in the app's folder
+     * and the current folder before System32, so any wsl.exe lying there would be run instead.
+     */
+    public static String defaultWslExe() {
+        String root = System.getenv("SystemRoot");
+        if (root != null && !root.isBlank()) {
+            java.nio.file.Path system = java.nio.file.Path.of(root, "System32", "wsl.exe");
+            if (java.nio.file.Files.isRegularFile(system)) {
+                return system.toString();
+            }
+        }
+        return "wsl.exe";
+    }
+
     /** The distros wsl.exe lists; fails when there is no wsl.exe or no distro. */
     public static List<WslDistro> list(String wslExe) throws WslUnavailableException, InterruptedException {
         LocalLinuxSide windows = new LocalLinuxSide(LinuxSide.DEFAULT_OUTPUT_CAP, Map.of("WSL_UTF8", "1"), WslText::decode);
@@ -51,6 +66,10 @@ public final class WslDistros {
      */
     public static WslLinuxSide open(String wslExe, String wanted, boolean wsl2Only, Consumer<String> progress)
             throws WslUnavailableException, InterruptedException {
+        var strict = WindowsCommandLine.unsupportedReason();
+        if (strict.isPresent()) {
+            throw new WslUnavailableException(strict.get());
+        }
         List<WslDistro> distros = list(wslExe);
         String name = wanted == null || wanted.isBlank() ? null : wanted.strip();
         WslDistro distro = WslDistro.choose(distros, name).orElseThrow(() -> new WslUnavailableException(
@@ -66,6 +85,7 @@ public final class WslDistros {
         WslLinuxSide side = new WslLinuxSide(wslExe, distro.name());
         var problem = side.startProblem();
         if (problem.isPresent()) {
+            side.close();
             throw new WslUnavailableException(problem.get());
         }
         return side;

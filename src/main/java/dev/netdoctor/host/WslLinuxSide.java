@@ -10,12 +10,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Linux of a WSL distro, reached from Windows through wsl.exe: every command is
- * {@code wsl.exe -d DISTRO --exec ARGV…}, the arguments passed one by one (never a shell
- * string), with a time limit and an output cap. WSL_UTF8=1 asks wsl.exe for UTF-8; its
- * UTF-16LE is decoded all the same, for versions that ignore it.
+ * The Linux of a WSL distro, reached from Windows through wsl.exe. Commands go to one
+ * {@link DistroRelay} inside the distro, started with the first command and kept until
+ * {@link #close()}; where the relay cannot run there, each command is its own
+ * {@code wsl.exe -d DISTRO --exec ARGV…}, every argument quoted by {@link WindowsCommandLine} so
+ * that Linux receives the list byte for byte. Only variables named in WSLENV reach the distro, so
+ * LC_ALL=C is named there. WSL_UTF8=1 asks wsl.exe for UTF-8; its UTF-16LE is decoded all the
+ * same, for versions that ignore it.
  */
-public final class WslLinuxSide implements LinuxSide {
+public final class WslLinuxSide implements LinuxSide, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(WslLinuxSide.class.getName());
     private static final Duration SMALL = Duration.ofSeconds(15);
     /** A stopped distro boots its VM first; cold starts take seconds, rarely more than half a minute. */
     static final Duration START_LIMIT = Duration.ofSeconds(60);
@@ -24,35 +28,89 @@ public final class WslLinuxSide implements LinuxSide {
 
     private final String wslExe;
     private final String distro;
+    private final Map<String, String> env;
     private final LocalLinuxSide windows;
     /** Commands of ours running inside the distro right now, as /proc/PID/cmdline shows them (joined by spaces). */
     private final Map<String, Integer> running = new ConcurrentHashMap<>();
+    private final Object relayLock = new Object();
+    private DistroRelay relay;
+    private boolean relayTried;
+    private volatile boolean closed;
 
     public WslLinuxSide(String wslExe, String distro) {
         this.wslExe = wslExe;
         this.distro = distro;
-        this.windows = new LocalLinuxSide(DEFAULT_OUTPUT_CAP, Map.of("WSL_UTF8", "1"), WslText::decode);
+        this.env = environment(System.getenv("WSLENV"));
+        this.windows = new LocalLinuxSide(DEFAULT_OUTPUT_CAP, env, WslText::decode);
+    }
+
+    /** What wsl.exe is started with: UTF-8 for its own messages, and LC_ALL handed on into the distro. */
+    static Map<String, String> environment(String userWslenv) {
+        String wslenv = userWslenv == null || userWslenv.isBlank() ? "LC_ALL/u"
+                : java.util.Arrays.asList(userWslenv.split(":")).stream().anyMatch(v -> v.split("/")[0].equals("LC_ALL"))
+                ? userWslenv : userWslenv + ":LC_ALL/u";
+        return Map.of("WSL_UTF8", "1", "LC_ALL", "C", "WSLENV", wslenv);
     }
 
     public String distro() {
         return distro;
     }
 
-    /** {@code stdin} goes through wsl.exe unchanged, byte for byte, to the command in the distro. */
+    /** {@code stdin} reaches the command in the distro unchanged, byte for byte. */
     @Override
     public CommandRun run(List<String> argv, byte[] stdin, Duration timeout) throws InterruptedException {
-        List<String> full = new ArrayList<>(List.of(wslExe, "-d", distro, "--exec"));
-        full.addAll(argv);
         String key = String.join(" ", argv);
         running.merge(key, 1, Integer::sum);
-        CommandRun r;
         try {
-            r = windows.run(full, stdin, timeout);
+            DistroRelay r = relay(START_LIMIT);
+            return r != null ? r.run(argv, stdin, timeout) : runAlone(argv, stdin, timeout);
         } finally {
             running.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
         }
+    }
+
+    /** One wsl.exe for this command alone: where the relay cannot run, and to hear wsl.exe's own errors. */
+    private CommandRun runAlone(List<String> argv, byte[] stdin, Duration timeout) throws InterruptedException {
+        List<String> full = new ArrayList<>(prefix());
+        full.addAll(WindowsCommandLine.forWslExec(argv));
+        if (WindowsCommandLine.lineLength(full) >= WindowsCommandLine.MAX_COMMAND_LINE) {
+            return new CommandRun(argv, -1, "", "the command is too long for a Windows command line", 0, false, false, false);
+        }
+        CommandRun r = windows.run(full, stdin, timeout);
         // Show the command as it ran inside the distro; the wsl.exe prefix is the same every time.
         return new CommandRun(argv, r.exitCode(), r.stdout(), r.stderr(), r.durationMillis(), r.timedOut(), r.truncated(), r.notFound());
+    }
+
+    private List<String> prefix() {
+        return List.of(wslExe, "-d", distro, "--exec");
+    }
+
+    /** The relay, started on first use; null when it cannot run in this distro (then each command is its own wsl.exe). */
+    private DistroRelay relay(Duration startLimit) throws InterruptedException {
+        synchronized (relayLock) {
+            if (relay != null && !relay.alive()) {
+                LOG.log(System.Logger.Level.WARNING, "the relay in {0} ended; commands now start wsl.exe each", distro);
+                relay.close();
+                relay = null;
+            }
+            if (relay == null && !relayTried && !closed) {
+                relayTried = true;
+                relay = DistroRelay.start(prefix(), env, DEFAULT_OUTPUT_CAP, startLimit).orElse(null);
+            }
+            return relay;
+        }
+    }
+
+    /** Ends the relay, and with it any command of ours still running in the distro. */
+    @Override
+    public void close() {
+        synchronized (relayLock) {
+            closed = true;
+            if (relay != null) {
+                relay.close();
+                relay = null;
+            }
+        }
     }
 
     @Override
@@ -111,7 +169,10 @@ public final class WslLinuxSide implements LinuxSide {
      * in wsl.exe's own words; empty when it runs.
      */
     public Optional<String> startProblem() throws InterruptedException {
-        CommandRun r = run(List.of("true"), START_LIMIT);
+        if (relay(START_LIMIT) != null) {
+            return Optional.empty();
+        }
+        CommandRun r = runAlone(List.of("true"), null, START_LIMIT);
         if (r.succeeded()) {
             return Optional.empty();
         }

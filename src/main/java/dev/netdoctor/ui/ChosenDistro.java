@@ -22,12 +22,21 @@ final class ChosenDistro implements LinuxSide {
         this.distros = distros;
     }
 
-    private WslLinuxSide now() {
+    /** The side of the distro chosen last, kept so its relay serves the fix's commands one after another. */
+    private WslLinuxSide current;
+
+    private synchronized WslLinuxSide now() {
         String name = distros.chosenName();
         if (name == null) {
             throw new IllegalStateException("No WSL distro is chosen yet; choose one on the Details step.");
         }
-        return new WslLinuxSide(wslExe, name);
+        if (current == null || !current.distro().equals(name)) {
+            if (current != null) {
+                current.close();
+            }
+            current = new WslLinuxSide(wslExe, name);
+        }
+        return current;
     }
 
     @Override

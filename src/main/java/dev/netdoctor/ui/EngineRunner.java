@@ -46,12 +46,19 @@ public final class EngineRunner implements SessionRunner {
         AtomicBoolean cancelled = new AtomicBoolean();
         Thread t = Thread.ofPlatform().daemon().name("diagnosis").start(() -> {
             try {
-                DiagnosisSession s = new DiagnosisSession(new HostInspector(opener.open()), request, listener);
-                session.set(s);
-                if (cancelled.get()) {
-                    s.cancel();
+                LinuxSide side = opener.open();
+                try {
+                    DiagnosisSession s = new DiagnosisSession(new HostInspector(side), request, listener);
+                    session.set(s);
+                    if (cancelled.get()) {
+                        s.cancel();
+                    }
+                    result.complete(s.run());
+                } finally {
+                    if (side instanceof AutoCloseable closeable) {
+                        closeable.close(); // a WSL distro's relay ends with the run
+                    }
                 }
-                result.complete(s.run());
             } catch (Exception | Error e) {
                 result.completeExceptionally(e);
             }

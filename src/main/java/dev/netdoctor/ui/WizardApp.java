@@ -48,7 +48,7 @@ public final class WizardApp extends Application {
         if (given != null && !given.isBlank()) {
             return given;
         }
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("windows") ? "wsl.exe" : null;
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("windows") ? dev.netdoctor.host.WslDistros.defaultWslExe() : null;
     }
 
     @Override
