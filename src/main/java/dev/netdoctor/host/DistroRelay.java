@@ -75,8 +75,8 @@ final class DistroRelay implements AutoCloseable {
         }
         DistroRelay relay = new DistroRelay(p, outputCap);
         CompletableFuture<String> first = new CompletableFuture<>();
-        Thread.ofVirtual().name("distro-relay-out").start(() -> relay.readAnswers(first));
-        Thread.ofVirtual().name("distro-relay-err").start(relay::readErrors);
+        Thread.ofPlatform().daemon().name("distro-relay-out").start(() -> relay.readAnswers(first));
+        Thread.ofPlatform().daemon().name("distro-relay-err").start(relay::readErrors);
         String line;
         try {
             line = first.get(startLimit.toMillis(), TimeUnit.MILLISECONDS);

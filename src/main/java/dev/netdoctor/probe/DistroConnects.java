@@ -24,7 +24,12 @@ import java.util.Map;
 final class DistroConnects {
     /** The script, constant: addresses and ports reach it only as arguments. */
     static final String SCRIPT = load();
-    /** wsl.exe, bash and a python3 listener start in well under this. */
+    /**
+     * A connect that got no answer within the limit is tried once more for this long: the limit
+     * includes starting bash, which a busy computer delays; a silent network stays silent.
+     */
+    static final Duration CONFIRM_LIMIT = Duration.ofSeconds(3);
+    /** bash and a python3 listener start in well under this. */
     private static final Duration OVERHEAD = Duration.ofSeconds(8);
 
     private DistroConnects() {
@@ -59,9 +64,10 @@ final class DistroConnects {
         if (!linux.hasCommand("bash")) {
             throw new Unavailable("bash is not installed on " + linux.describe() + ", and these connects need its /dev/tcp");
         }
-        List<String> argv = new ArrayList<>(List.of("bash", "-c", SCRIPT, "local-connects", mode, seconds(limit)));
+        List<String> argv = new ArrayList<>(List.of("bash", "-c", SCRIPT, "local-connects", mode, seconds(limit),
+                seconds(CONFIRM_LIMIT)));
         argv.addAll(addresses.keySet());
-        CommandRun r = linux.run(argv, limit.plus(OVERHEAD));
+        CommandRun r = linux.run(argv, limit.plus(CONFIRM_LIMIT).plus(OVERHEAD));
         if (r.stdout().strip().equals("no-listener")) {
             throw new Unavailable("neither python3 nor perl is installed on " + linux.describe()
                     + ", so no test listener could be opened there");

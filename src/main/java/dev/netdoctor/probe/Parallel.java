@@ -9,7 +9,8 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Runs a probe's attempts at the same time, one virtual thread each, and returns their results
+ * Runs a probe's attempts at the same time, one platform thread each (an SSH key exchange is
+ * CPU work, and virtual threads are not preempted: it would starve the others), and returns their results
  * in order. If the probe is cancelled meanwhile, its attempts are interrupted too (a plain
  * {@code close()} would wait for them), so no child process or socket outlives a cancel.
  */
@@ -23,7 +24,7 @@ final class Parallel {
     }
 
     static <T, R> List<R> map(List<T> items, Attempt<T, R> attempt, Consumer<R> eachDone) throws Exception {
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("attempt-", 0).factory())) {
             List<Future<R>> futures = new ArrayList<>();
             for (T item : items) {
                 futures.add(pool.submit(() -> attempt.run(item)));

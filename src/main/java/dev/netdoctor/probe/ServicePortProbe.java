@@ -33,7 +33,10 @@ public final class ServicePortProbe implements Probe {
 
     @Override
     public Duration timeLimit(ProbeContext context) {
-        return LocalAddresses.LOCAL_TIMEOUT.plusSeconds(4);
+        // Inside a distro a connect without answer is tried once more (DistroConnects.CONFIRM_LIMIT).
+        Duration connects = context.linux().isAppsOwnMachine() ? LocalAddresses.LOCAL_TIMEOUT
+                : LocalAddresses.LOCAL_TIMEOUT.plus(DistroConnects.CONFIRM_LIMIT);
+        return connects.plusSeconds(4);
     }
 
     @Override

@@ -60,14 +60,29 @@ import java.util.function.Consumer;
  */
 public final class DiagnosisSession {
     private static final System.Logger LOG = System.getLogger(DiagnosisSession.class.getName());
-    static final Duration ENVIRONMENT_LIMIT = Duration.ofSeconds(6);
+    /** Reading this computer's facts runs commands of bounded length; this only stops a scan that is stuck. */
+    static final Duration ENVIRONMENT_LIMIT = Duration.ofSeconds(15);
+    /**
+     * What a busy computer may add to a probe's own limit before the probe is stopped. A probe's
+     * limit is what the network is given (each connect, handshake and command inside it is bounded
+     * by it); waiting for a CPU, a JIT or wsl.exe is not the network's time and never evidence,
+     * so a probe is stopped only when it overran its limit by this much: stuck, not slow.
+     */
+    static final Duration MACHINE_SLACK = Duration.ofSeconds(10);
 
     private final HostInspector inspector;
+    private final Duration slack;
     private final DiagnosisRequest request;
     private final Consumer<SessionEvent> listener;
     private final List<List<Probe>> stages;
     private final Diagnoser diagnoser = new Diagnoser();
-    private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Platform threads, not virtual ones: virtual threads are not preempted, so two CPU-bound
+     * SSH key exchanges would hold both carriers of a 2-core laptop while the timing-sensitive
+     * checks wait. The OS shares the CPU fairly between platform threads.
+     */
+    private final ExecutorService pool = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().daemon().name("probe-", 0).factory());
     private final List<Runnable> cancelActions = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** How often a waiting run looks whether it was cancelled. */
     private static final long CANCEL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -81,6 +96,13 @@ public final class DiagnosisSession {
     /** With the probes given, stage by stage (for tests and for re-running failed checks). */
     public DiagnosisSession(HostInspector inspector, DiagnosisRequest request, Consumer<SessionEvent> listener,
                             List<List<Probe>> stages) {
+        this(inspector, request, listener, stages, MACHINE_SLACK);
+    }
+
+    /** With another slack than {@link #MACHINE_SLACK}, so tests of a stuck probe need not wait 10 s. */
+    DiagnosisSession(HostInspector inspector, DiagnosisRequest request, Consumer<SessionEvent> listener,
+                     List<List<Probe>> stages, Duration slack) {
+        this.slack = Objects.requireNonNull(slack);
         this.inspector = Objects.requireNonNull(inspector);
         this.request = Objects.requireNonNull(request);
         this.listener = listener == null ? e -> { } : listener;
@@ -203,6 +225,7 @@ public final class DiagnosisSession {
         Map<Probe, Future<ProbeReport>> running = new LinkedHashMap<>();
         Map<Probe, Long> started = new LinkedHashMap<>();
         Map<Probe, Long> limits = new LinkedHashMap<>();
+        Map<Probe, Duration> ownLimits = new LinkedHashMap<>();
         AtomicInteger unfinished = new AtomicInteger(probes.size());
         for (Probe probe : probes) {
             Context ctx = new Context(probe.id(), environment, address, earlier, unfinished);
@@ -215,7 +238,8 @@ public final class DiagnosisSession {
                 emit(new SessionEvent.ProbeStarted(probe.id(), probe.title(), elapsed()));
                 continue;
             }
-            limits.put(probe, System.nanoTime() + probe.timeLimit(ctx).toNanos());
+            ownLimits.put(probe, probe.timeLimit(ctx));
+            limits.put(probe, System.nanoTime() + ownLimits.get(probe).plus(slack).toNanos());
             emit(new SessionEvent.ProbeStarted(probe.id(), probe.title(), elapsed()));
             try {
                 running.put(probe, pool.submit(() -> {
@@ -244,8 +268,10 @@ public final class DiagnosisSession {
                 f.cancel(true);
                 complete = false;
                 boolean runDeadline = limits.get(probe) > deadline;
-                outcome = failed(probe, startedAt, ProbeStatus.TIMED_OUT,
-                        runDeadline ? "the run's time limit was reached" : "the check took longer than its limit");
+                outcome = failed(probe, startedAt, ProbeStatus.TIMED_OUT, runDeadline
+                        ? "the run's time limit of " + request.deadline().toSeconds() + " s was reached before this check finished"
+                        : "the check did not finish " + slack.toMillis() + " ms after its own limit of "
+                        + ownLimits.get(probe).toMillis() + " ms: it is stuck");
             } catch (CancellationException | InterruptedException e) {
                 complete = false;
                 if (e instanceof InterruptedException) {
@@ -273,6 +299,10 @@ public final class DiagnosisSession {
     private ProbeReport await(Future<ProbeReport> f, long untilNanos)
             throws InterruptedException, ExecutionException, TimeoutException {
         while (true) {
+            if (f.isDone()) {
+                // A probe that had nothing to do (e.g. no address to check) is done at once: never "timed out".
+                return f.get();
+            }
             if (cancelled) {
                 f.cancel(true);
                 throw new CancellationException("cancelled");

@@ -4,11 +4,13 @@
 #   $1  "listen": first open our own listener on 0.0.0.0 and [::] (free ports), with python3 or
 #       perl, whichever the distro has; or a port number to connect to (the user's service)
 #   $2  time limit per connect, in seconds (fractions allowed)
-#   $3… the addresses
+#   $3  the longer limit for a second try of a connect that got no answer: the limit counts from
+#       before bash starts, and a busy computer must not look like a silent network
+#   $4… the addresses
 # Prints "listening PORT4 PORT6" when it opened a listener (PORT6 -1 when none), then one line per
 # address: ADDRESS PORT connected|timeout|failed MILLIS [ERROR TEXT]
 set -u
-mode=$1; limit=$2; shift 2
+mode=$1; limit=$2; confirm=$3; shift 3
 p4=$mode; p6=$mode
 if [ "$mode" = listen ]; then
   out=$(mktemp) || exit 5
@@ -41,11 +43,14 @@ for a in "$@"; do
   case $a in *:*) p=$p6 ;; *) p=$p4 ;; esac
   [ "$p" -gt 0 ] 2>/dev/null || continue
   (
-    s=$(date +%s%N)
-    if err=$(timeout "$limit" bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$a" "$p" 2>&1); then r=connected
-    elif [ $? -eq 124 ]; then r=timeout
-    else r=failed; fi
-    e=$(date +%s%N)
+    for try in "$limit" "$confirm"; do
+      s=$(date +%s%N)
+      if err=$(timeout "$try" bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$a" "$p" 2>&1); then r=connected
+      elif [ $? -eq 124 ]; then r=timeout
+      else r=failed; fi
+      e=$(date +%s%N)
+      [ "$r" = timeout ] || break
+    done
     printf '%s %s %s %s %s\n' "$a" "$p" "$r" $(( (e - s) / 1000000 )) "$(printf '%s' "$err" | tr '\n' ' ')"
   ) &
   pids="$pids $!"

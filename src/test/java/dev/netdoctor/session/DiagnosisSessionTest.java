@@ -77,15 +77,42 @@ class DiagnosisSessionTest {
     }
 
     @Test
-    void aProbeThatHangsIsStoppedAtItsOwnLimit() {
+    void aProbeThatHangsIsStoppedOnceItOverranItsOwnLimitByTheSlack() {
         long start = System.nanoTime();
         DiagnosisResult r = new DiagnosisSession(INSPECTOR, REQUEST, null,
-                List.of(List.of(ok("first")), List.of(sleeper("hang", Duration.ofMillis(300)), ok("other")))).run();
+                List.of(List.of(ok("first")), List.of(sleeper("hang", Duration.ofMillis(300)), ok("other"))), Duration.ofMillis(700)).run();
         long took = (System.nanoTime() - start) / 1_000_000;
         assertThat(outcome(r, "hang").status()).isEqualTo(ProbeStatus.TIMED_OUT);
+        assertThat(outcome(r, "hang").error()).contains("700 ms after its own limit of 300 ms").contains("stuck");
         assertThat(outcome(r, "other").status()).isEqualTo(ProbeStatus.COMPLETED);
         assertThat(r.complete()).isFalse();
         assertThat(took).isLessThan(4_000);
+    }
+
+    /** A busy computer makes a check late, not wrong: one that overruns its limit but finishes is kept. */
+    @Test
+    void aProbeSlowedDownByTheMachineIsNotCut() {
+        Probe late = new FakeProbe("late", Duration.ofMillis(200), ctx -> {
+            Thread.sleep(900);
+            return ProbeReport.completed("finished late", Map.of(), null, List.of());
+        });
+        DiagnosisResult r = new DiagnosisSession(INSPECTOR, REQUEST, null, List.of(List.of(ok("first")), List.of(late))).run();
+        assertThat(outcome(r, "late").status()).isEqualTo(ProbeStatus.COMPLETED);
+        assertThat(outcome(r, "late").summary()).isEqualTo("finished late");
+        assertThat(r.complete()).isTrue();
+    }
+
+    /** A check that needs the target's address says it could not run and why, never "timed out". */
+    @Test
+    void aCheckWithoutAnAddressToCheckSaysSo() {
+        DiagnosisRequest unresolved = new DiagnosisRequest(Target.parse("no-such-host.invalid"), List.of(), null,
+                Duration.ofMillis(500), Duration.ofSeconds(5));
+        DiagnosisResult r = new DiagnosisSession(INSPECTOR, unresolved, null,
+                List.of(List.of(), List.of(ok("needs-address"), sleeper("also-needs-it", Duration.ofSeconds(1))))).run();
+        assertThat(r.probes()).allSatisfy(p -> {
+            assertThat(p.status()).isEqualTo(ProbeStatus.SKIPPED);
+            assertThat(p.summary()).contains("did not resolve");
+        });
     }
 
     @Test
