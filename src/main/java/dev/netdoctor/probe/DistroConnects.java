@@ -5,10 +5,6 @@ import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.ConnectResult;
 import dev.netdoctor.model.LocalConnect;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +19,7 @@ import java.util.Map;
  */
 final class DistroConnects {
     /** The script, constant: addresses and ports reach it only as arguments. */
-    static final String SCRIPT = load();
+    static final String SCRIPT = Scripts.load("local-connects.sh");
     /**
      * A connect that got no answer within the limit is tried once more for this long: the limit
      * includes starting bash, which a busy computer delays; a silent network stays silent.
@@ -125,16 +121,5 @@ final class DistroConnects {
 
     private static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.3f", d.toMillis() / 1000.0);
-    }
-
-    private static String load() {
-        try (InputStream in = DistroConnects.class.getResourceAsStream("local-connects.sh")) {
-            if (in == null) {
-                throw new IllegalStateException("local-connects.sh is missing from the application");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -37,15 +37,35 @@ public final class DscpConnectProbe implements Probe {
         InetAddress address = InetAddress.ofLiteral(ctx.address());
         int port = ctx.target().port();
         List<DscpClass> classes = Markings.toCompare(ctx.environment());
-        ctx.progress(0.05, "sending " + classes.size() + " SYNs to " + ctx.target());
-        int[] done = {0};
-        List<ConnectAttempt> attempts = Parallel.map(classes, c -> MarkedConnector.attempt(address, port, c, ctx.attemptTimeout()),
-                a -> ctx.progress(0.05 + 0.95 * ++done[0] / classes.size(), a.marking().name() + ": " + describe(a)));
+        String from = ctx.appSide();
+        List<ConnectAttempt> attempts;
+        String note = null;
+        if (ctx.linux().isAppsOwnMachine()) {
+            ctx.progress(0.05, "sending " + classes.size() + " SYNs to " + ctx.target());
+            int[] done = {0};
+            attempts = Parallel.map(classes, c -> MarkedConnector.attempt(address, port, c, ctx.attemptTimeout()),
+                    a -> ctx.progress(0.05 + 0.95 * ++done[0] / classes.size(), a.marking().name() + ": " + describe(a)));
+        } else {
+            // Windows sends every TCP SYN unmarked, whatever IP_TOS says: marked SYNs must come from the distro.
+            ctx.progress(0.05, "sending " + classes.size() + " SYNs to " + ctx.target() + " from inside " + ctx.linux().describe());
+            var inDistro = DistroMarkedConnects.connect(ctx.linux(), ctx.address(), port, classes, ctx.attemptTimeout());
+            if (inDistro.isPresent()) {
+                attempts = inDistro.get();
+                from = ProbeContext.FROM_DISTRO;
+            } else {
+                attempts = List.of(MarkedConnector.attempt(address, port, DscpClass.UNMARKED, ctx.attemptTimeout()));
+                note = "only an unmarked connect, from Windows: the distro has neither python3 nor perl to send marked SYNs, "
+                        + "and Windows does not mark TCP packets";
+            }
+        }
         Map<String, String> params = new LinkedHashMap<>();
-        params.put(ProbeContext.FROM, ctx.appSide());
+        params.put(ProbeContext.FROM, from);
+        if (note != null) {
+            params.put("note", note);
+        }
         params.put("address", ctx.address());
         params.put("port", Integer.toString(port));
-        params.put("classes", String.join(",", classes.stream().map(DscpClass::name).toList()));
+        params.put("classes", String.join(",", attempts.stream().map(a -> a.marking().name()).toList()));
         params.put("timeoutMillis", Long.toString(ctx.attemptTimeout().toMillis()));
         List<Evidence> evidence = attempts.stream()
                 .map(a -> Evidence.of(String.format("SYN %-10s (ToS 0x%02x) → %s", a.marking().name(), a.marking().tos(), describe(a))))

@@ -57,6 +57,8 @@ public interface ProbeContext {
     String FROM = "from";
     String FROM_WINDOWS = "Windows";
     String FROM_THIS_LINUX = "this Linux";
+    /** Made inside the WSL distro while the app runs on Windows: where marked packets can come from. */
+    String FROM_DISTRO = "the WSL distro";
 
     /** Where connections made by the app itself come from: Windows when the Linux side is a WSL distro. */
     default String appSide() {

@@ -57,7 +57,12 @@ public final class SshHandshakeProbe implements Probe {
         int port = ctx.target().port();
         List<DscpClass> classes = new ArrayList<>();
         classes.add(DscpClass.UNMARKED);
-        classes.add(Markings.userClass(ctx.environment()).orElse(DscpClass.parse("af21").orElseThrow()));
+        if (ctx.linux().isAppsOwnMachine()) {
+            // From Windows a "marked" handshake would go out unmarked (Windows ignores IP_TOS on
+            // TCP): only the baseline is worth making there; the user's own ssh in the distro
+            // shows what marking does.
+            classes.add(Markings.userClass(ctx.environment()).orElse(DscpClass.parse("af21").orElseThrow()));
+        }
         ctx.progress(0.05, "SSH handshakes with " + ctx.target());
         List<HandshakeAttempt> attempts = Parallel.map(classes, c -> handshake(address, port, c, ctx.attemptTimeout(), ctx::onCancel),
                 a -> ctx.progress(0.5, a.marking().name() + ": " + describe(a)));
