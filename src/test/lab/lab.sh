@@ -5,6 +5,9 @@
 #                                       | mirrored | mirrored-silent | loopback-ok
 #   lab.sh down NAME          always exits 0, idempotent
 #   lab.sh check              exit 0 if labs can run here, else reason on stdout, exit 1
+#   lab.sh user               makes sure the plain user "ndlab" exists (tests run the app as a
+#                             user, since OpenSSH reads the passwd home, never $HOME); prints
+#                             LAB_USER= and LAB_HOME=
 #
 # Topology:  NAME-c (client) --veth-- NAME-g (gateway, NAT) --veth-- NAME-t (target, sshd)
 #   client  eth0 198.18.1.2/24, default via 198.18.1.1, MTU 1280 (1500 in "mtu")
@@ -229,8 +232,12 @@ nft_gateway() {
     # $1 = scenario; loads the gateway's own table from stdin
     local scenario=$1 forward_rules="" output_rules=""
     case "$scenario" in
-        dscp|wsl-dscp)
+        dscp)
             forward_rules='iifname "gw-c" oifname "gw-t" tcp flags & (syn | ack) == syn ip dscp != cs0 counter drop comment "dscp: drop DSCP-marked SYNs"' ;;
+        wsl-dscp)
+            # Marked SYNs are dropped whichever side sends them: "Windows" gets through only
+            # because, like real Windows, it never marks (its own table clears the field).
+            forward_rules='oifname "gw-t" tcp flags & (syn | ack) == syn ip dscp != cs0 counter drop comment "dscp: drop DSCP-marked SYNs"' ;;
         filtered)
             forward_rules="iifname \"gw-c\" oifname \"gw-t\" ip daddr $TARGET_IP tcp dport $TARGET_PORT tcp flags & (syn | ack) == syn counter drop comment \"filtered: drop every SYN to 22\"" ;;
         mtu)
@@ -385,6 +392,17 @@ cmd_up() {
         step "gateway addr w"  ip -n "$GW_NS" addr add "$WSL_GW_WINDOWS_IP/24" dev gw-w
         step "gateway up w"    ip -n "$GW_NS" link set gw-w up
         step "windows route"   ip -n "$WIN_NS" route add default via "$WSL_GW_WINDOWS_IP" dev eth0
+        # Windows sends TCP unmarked whatever IP_TOS a program sets (marking needs a QoS policy
+        # there), so "Windows" clears the DSCP field of everything it sends: no test can pass on
+        # marking that real Windows would never do.
+        step "windows never marks" ip netns exec "$WIN_NS" nft -f - <<EOW
+table ip $NFT_TABLE {
+    chain postrouting {
+        type filter hook postrouting priority filter; policy accept;
+        ip dscp != cs0 counter ip dscp set cs0 comment "Windows does not mark TCP from IP_TOS"
+    }
+}
+EOW
         # Windows' adapter towards the WSL VM, named as Windows names it (OSHI reads the alias);
         # a veth pair inside "Windows" stands in for it, MTU as the client's link.
         step "windows wsl adapter" ip -n "$WIN_NS" link add vwsl mtu 1280 type veth peer name vwsl-vm mtu 1280
@@ -674,6 +692,25 @@ EON
     printf 'STATE_DIR=%s\n' "$STATE"
 }
 
+# ---------------------------------------------------------------- the plain user
+
+readonly LAB_USER=ndlab
+
+# Tests run the app and ssh as a plain user where the user's own settings matter: OpenSSH reads
+# the passwd entry's home, not $HOME, so a root test with HOME=/tmp/x would test root's config.
+cmd_user() {
+    [ "$(id -u)" = 0 ] || die "must run as root"
+    if ! id -u "$LAB_USER" >/dev/null 2>&1; then
+        useradd --create-home --shell /bin/bash --comment "WSL Net Doctor lab user" "$LAB_USER" \
+            || die "useradd $LAB_USER failed"
+    fi
+    local home
+    home=$(getent passwd "$LAB_USER" | cut -d: -f6)
+    [ -d "$home" ] || { mkdir -p "$home" && chown "$LAB_USER:" "$home" && chmod 0755 "$home"; }
+    printf 'LAB_USER=%s\n' "$LAB_USER"
+    printf 'LAB_HOME=%s\n' "$home"
+}
+
 # ---------------------------------------------------------------- main
 
 main() {
@@ -683,6 +720,7 @@ main() {
         up)    cmd_up "$@" ;;
         down)  cmd_down "$@" ;;
         check) cmd_check ;;
+        user)  cmd_user ;;
         *)     usage; exit 2 ;;
     esac
 }

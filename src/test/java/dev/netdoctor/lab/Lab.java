@@ -164,6 +164,66 @@ public final class Lab implements AutoCloseable {
     public record Result(int exit, String out, String err, long millis) {
     }
 
+    /** The real CLI jar inside the client namespace, run as the plain lab user with that user's own environment. */
+    public Result cliAs(PlainUser user, String... args) throws IOException {
+        List<String> argv = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+        argv.addAll(List.of(args));
+        return inNamespace(get("CLIENT_NS"), user.argv(argv), COMMAND_LIMIT_SECONDS);
+    }
+
+    /**
+     * The plain user "ndlab" ({@code lab.sh user}). Where the user's own settings matter the app
+     * runs as this user: OpenSSH reads the passwd entry's home and ignores $HOME, so a test run
+     * as root with another HOME would test root's ssh config.
+     */
+    public record PlainUser(String name, Path home) {
+        /** OpenSSH 10's own default marking (Debian 12's ssh defaults to lowdelay throughput instead). */
+        public static final String OPENSSH_10_DEFAULT = "Host *\n    IPQoS af21 cs1\n";
+
+        public static PlainUser ensure() throws IOException {
+            Result r = run(List.of("bash", script().toString(), "user"), 30);
+            if (r.exit() != 0) {
+                throw new IOException("the lab user could not be made: " + r.err());
+            }
+            Map<String, String> v = new HashMap<>();
+            r.out().lines().filter(l -> l.contains("=")).forEach(l -> v.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+            return new PlainUser(v.get("LAB_USER"), Path.of(v.get("LAB_HOME")));
+        }
+
+        /** {@code argv} as this user, with the environment a login of this user would have. */
+        public List<String> argv(List<String> argv) {
+            List<String> full = new ArrayList<>(List.of("setpriv", "--reuid", name, "--regid", name, "--init-groups", "--reset-env"));
+            full.addAll(argv);
+            return full;
+        }
+
+        public Path sshConfig() {
+            return home.resolve(".ssh").resolve("config");
+        }
+
+        /** Writes the user's ~/.ssh/config (0600 in a 0700 ~/.ssh, owned by the user); null removes it. */
+        public void writeSshConfig(String text) throws IOException {
+            Path dir = home.resolve(".ssh");
+            if (text == null) {
+                Files.deleteIfExists(sshConfig());
+                return;
+            }
+            Files.createDirectories(dir);
+            Files.writeString(sshConfig(), text);
+            var owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name);
+            for (Path p : List.of(dir, sshConfig())) {
+                Files.setOwner(p, owner);
+            }
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(sshConfig(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+
+        /** Removes what the tests leave in the user's home: ~/.ssh and the app's state and logs. */
+        public void clean() throws IOException {
+            run(List.of("rm", "-rf", "--", home.resolve(".ssh").toString(), home.resolve(".local").toString()), 30);
+        }
+    }
+
     static Result run(List<String> argv, long limitSeconds) throws IOException {
         Path out = Files.createTempFile("lab-out", ".txt");
         Path err = Files.createTempFile("lab-err", ".txt");
