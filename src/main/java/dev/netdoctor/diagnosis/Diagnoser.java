@@ -19,14 +19,20 @@ public final class Diagnoser {
     public static final String NO_PROBLEM = "no-problem-found";
     public static final String NO_TARGET = "environment-only";
 
-    /** Order matters only for display: the most fundamental failure first. */
-    private final List<Rule> rules = List.of(
+    /**
+     * Rules about the connection to the target: they speak of it, so they have nothing to say
+     * without one. Order matters only for display: the most fundamental failure first.
+     */
+    private final List<Rule> targetRules = List.of(
             ReachabilityRules.NAME,
             ReachabilityRules.UNREACHABLE,
             ReachabilityRules.REFUSED,
             ReachabilityRules.FILTERED,
             new DscpDropRule(),
-            new PathMtuRule(),
+            new PathMtuRule());
+
+    /** Rules about this computer and its own ports, with or without a target. */
+    private final List<Rule> localRules = List.of(
             LoopbackRules.NOT_LISTENING,
             LoopbackRules.REDIRECTED,
             LoopbackRules.BLOCKED,
@@ -35,7 +41,12 @@ public final class Diagnoser {
     public List<Finding> diagnose(Target target, Environment environment, List<ProbeOutcome> outcomes) {
         Observations obs = new Observations(target, environment, outcomes);
         List<Finding> findings = new ArrayList<>();
-        for (Rule rule : rules) {
+        if (target != null) {
+            for (Rule rule : targetRules) {
+                rule.apply(obs).ifPresent(findings::add);
+            }
+        }
+        for (Rule rule : localRules) {
             rule.apply(obs).ifPresent(findings::add);
         }
         if (findings.stream().noneMatch(f -> f.severity() == Severity.PROBLEM)) {

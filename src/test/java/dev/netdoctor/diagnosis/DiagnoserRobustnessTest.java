@@ -38,6 +38,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -158,6 +159,26 @@ class DiagnoserRobustnessTest {
         assertThat(findings).noneMatch(f -> f.severity() == Severity.PROBLEM);
         assertThat(findings).noneMatch(f -> f.confidence() == Confidence.HIGH);
         assertThat(Diagnoser.verdict(findings, false)).isNotBlank();
+    }
+
+    /**
+     * Seed 2 as users saw it through a Windows stand-in: a service port, no target, mirrored
+     * networking, and every `ip route get` of the local checks unanswered. The local routes were
+     * taken for routes to a target that does not exist.
+     */
+    @Test
+    void withoutATargetLocalRoutesThatFailAreNotAnUnreachableTarget() {
+        Environment mirrored = environment("wsl-mirrored").sample();
+        RouteLookup unanswered = new RouteLookup("127.0.0.1", "tcp", 8443, null, null, null, null, null, "no answer");
+        List<ProbeOutcome> outcomes = List.of(
+                Scenarios.outcome("listening-sockets", new ProbeData.Listeners(List.of())),
+                Scenarios.outcome("loopback-self-test", new ProbeData.LoopbackSelfTest(SELF_TEST_PORT, List.of())),
+                Scenarios.outcome("local-routes", new ProbeData.Routes(List.of(unanswered), List.of())),
+                Scenarios.outcome("service-ports", new ProbeData.ServicePorts(List.of(new ServicePort(8443, List.of(), List.of())))));
+
+        List<Finding> findings = DIAGNOSER.diagnose(null, mirrored, outcomes);
+
+        assertThat(findings).extracting(Finding::id).containsExactly(LoopbackRules.SERVICE_NOT_LISTENING);
     }
 
     @Provide
