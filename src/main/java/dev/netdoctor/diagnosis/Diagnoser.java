@@ -60,9 +60,14 @@ public final class Diagnoser {
         if (obs.target() == null) {
             List<Evidence> local = new ArrayList<>(ReachabilityRules.evidenceOf(obs, "loopback-self-test"));
             local.addAll(ReachabilityRules.evidenceOf(obs, "service-ports"));
-            return Optional.of(new Finding(NO_TARGET, Severity.INFO, Confidence.HIGH, "No problem found on this computer",
-                    "This computer's network setup was checked" + (local.isEmpty() ? "." : ", and programs on it reach their own ports.")
-                            + " Give a target to check a connection to another machine.", local, List.of()));
+            // Sure only when the check of this computer's own ports ran to the end.
+            boolean selfTested = obs.data("loopback-self-test", ProbeData.LoopbackSelfTest.class).isPresent();
+            String checked = selfTested
+                    ? "This computer's network setup was checked" + (local.isEmpty() ? "." : ", and programs on it reach their own ports.")
+                    : "Nothing wrong was seen, but the check whether programs on this computer reach their own ports did not finish.";
+            return Optional.of(new Finding(NO_TARGET, Severity.INFO, selfTested ? Confidence.HIGH : Confidence.LOW,
+                    "No problem found on this computer",
+                    checked + " Give a target to check a connection to another machine.", local, List.of()));
         }
         boolean connected = ReachabilityRules.unmarked(obs).map(a -> a.result() == ConnectResult.CONNECTED).orElse(false);
         if (!connected) {
