@@ -33,7 +33,8 @@ final class ReachabilityRules {
             .filter(r -> !r.resolved())
             .map(r -> new Finding(NAME_NOT_RESOLVED, Severity.PROBLEM, Confidence.HIGH,
                     "The name " + r.host() + " could not be found",
-                    "Your computer could not find an address for \"" + r.host() + "\" (" + r.error() + "). "
+                    "Your computer could not find an address for \"" + r.host() + "\""
+                            + (r.error() == null ? "" : " (" + r.error() + ")") + ". "
                             + "Check the spelling, or use the machine's IP address instead.",
                     evidenceOf(obs, "name-resolution"),
                     List.of(new FixSuggestion(Fixes.CHECK_HOST_NAME, "Check the host name",
