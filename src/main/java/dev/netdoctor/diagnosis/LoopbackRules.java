@@ -75,7 +75,8 @@ final class LoopbackRules {
 
         String what = service.map(s -> "Your service on port " + s.port()).orElse("Programs on this computer");
         String who = service.flatMap(s -> s.listeners().stream().findFirst()).map(TcpConnection::owner).map(o -> ", " + o + ",").orElse("");
-        boolean wsl = obs.environment() != null && obs.environment().wsl().kind() == dev.netdoctor.model.WslFacts.Kind.WSL2;
+        boolean wsl = obs.environment() != null && obs.environment().wsl() != null
+                && obs.environment().wsl().kind() == dev.netdoctor.model.WslFacts.Kind.WSL2;
         String addresses = String.join(" and ", redirected.stream().map(m -> m.connect().address()).distinct().toList());
         String device = redirected.getFirst().route().device();
         String title = service.map(s -> "Port " + s.port() + " can't be reached through " + addresses + (wsl ? " from inside WSL" : " from this computer"))
