@@ -76,11 +76,14 @@ public final class Diagnoser {
         List<Evidence> evidence = new ArrayList<>(ReachabilityRules.evidenceOf(obs, "dscp-connect"));
         evidence.addAll(ReachabilityRules.evidenceOf(obs, "ssh-handshake"));
         evidence.addAll(ReachabilityRules.evidenceOf(obs, "openssh-client"));
+        boolean markedWork = obs.data(ProbeData.MarkedConnects.class)
+                .map(m -> m.marked().stream().anyMatch(a -> a.result().answered())).orElse(false);
+        // Only handshakes that were tried count: none tried is no evidence that they complete.
         boolean handshake = obs.data(ProbeData.SshHandshakes.class)
-                .map(h -> h.attempts().stream().allMatch(a -> a.completed())).orElse(false);
+                .map(h -> !h.attempts().isEmpty() && h.attempts().stream().allMatch(a -> a.completed())).orElse(false);
         return Optional.of(new Finding(NO_PROBLEM, Severity.INFO, handshake ? Confidence.HIGH : Confidence.MEDIUM,
                 "No problem found with " + obs.target(),
-                "Connections to " + obs.target() + " work, with and without packet marking"
+                "Connections to " + obs.target() + " work" + (markedWork ? ", with and without packet marking" : "")
                         + (handshake ? ", and the SSH handshake completes." : ".")
                         + " If ssh still fails, the cause is past the network: login, keys or the server's settings.",
                 evidence, List.of()));

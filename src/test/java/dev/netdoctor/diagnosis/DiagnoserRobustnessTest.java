@@ -132,6 +132,14 @@ class DiagnoserRobustnessTest {
                 assertThat(fix.detail()).as(fix.id()).isNotBlank().doesNotContain("null");
             }
             assertThat(HIGH_NEEDS).as("every finding id is known to this test").containsKey(f.id());
+            if (f.explanation().contains("the SSH handshake completes")) {
+                assertThat(run.outcomes()).as("a handshake was seen to complete").anyMatch(o -> o.dataAs(ProbeData.SshHandshakes.class)
+                        .map(h -> h.attempts().stream().anyMatch(HandshakeAttempt::completed)).orElse(false));
+            }
+            if (f.explanation().contains("with and without packet marking")) {
+                assertThat(run.outcomes()).as("a marked connect was answered").anyMatch(o -> o.dataAs(ProbeData.MarkedConnects.class)
+                        .map(m -> m.marked().stream().anyMatch(a -> a.result().answered())).orElse(false));
+            }
             if (run.target() == null) {
                 assertThat(ABOUT_THE_TARGET).as("without a target").doesNotContain(f.id());
             }
