@@ -163,6 +163,7 @@ class DiagnoserRobustnessTest {
 
     @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
     void whenNothingCompletedNothingIsClaimed(@ForAll("nothingCompleted") Run run) {
+        assertThat(run.completed()).as("the generator's promise").isEmpty();
         List<Finding> findings = DIAGNOSER.diagnose(run.target(), run.environment(), run.outcomes());
         assertThat(findings).noneMatch(f -> f.severity() == Severity.PROBLEM);
         assertThat(findings).noneMatch(f -> f.confidence() == Confidence.HIGH);
