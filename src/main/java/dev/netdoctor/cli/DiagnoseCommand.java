@@ -35,6 +35,8 @@ import java.util.concurrent.Callable;
                 "  wsl-net-doctor diagnose --service-port 8443",
                 "  wsl-net-doctor diagnose --service-port 8443 --vantage alice@198.18.0.20 --identity ~/.ssh/id_ed25519"})
 public final class DiagnoseCommand implements Callable<Integer> {
+    private static final System.Logger LOG = System.getLogger(DiagnoseCommand.class.getName());
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -107,58 +109,76 @@ public final class DiagnoseCommand implements Callable<Integer> {
             err.println("wsl-net-doctor: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        RunLog.start("cli", verbose);
-        LinuxSide side;
+        Path log = RunLog.start("cli", verbose);
         try {
-            side = wsl.linuxSide(err);
-        } catch (InvalidInputException e) {
-            err.println("wsl-net-doctor: " + e.getMessage());
-            return ExitCodes.INCOMPLETE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ExitCodes.INCOMPLETE;
-        }
-        ProgressDisplay progress = new ProgressDisplay(err, !quiet && !verbose, System.console() != null);
-        DiagnosisSession session = new DiagnosisSession(new HostInspector(side), request, progress);
-        Thread hook = new Thread(session::cancel, "cancel-on-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        DiagnosisResult result;
-        try {
-            result = session.run();
-        } finally {
-            progress.finish();
-            if (side instanceof WslLinuxSide distro) {
-                distro.close(); // ends the relay inside the distro
-            }
+            LinuxSide side;
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // the JVM is already shutting down
-            }
-        }
-        ReportData data = ReportFiles.prepare(ReportData.of(result), report.redact);
-        if (json) {
-            out.println(report.redact ? JsonReport.write(data) : JsonReport.write(result));
-        } else {
-            TextReport.print(data.result(), out);
-        }
-        out.flush();
-        ReportFiles.Request files = report.request(null);
-        if (files.any()) {
-            try {
-                // Already redacted above when asked: the files get the very same placeholders.
-                for (Path p : ReportFiles.write(data, new ReportFiles.Request(files.pdf(), files.markdown(), files.html(), null,
-                        files.paper(), false))) {
-                    err.println("Wrote " + p);
-                }
-            } catch (java.io.IOException e) {
-                err.println("wsl-net-doctor: the report could not be written: " + e.getMessage());
+                side = wsl.linuxSide(err);
+            } catch (InvalidInputException e) {
+                err.println("wsl-net-doctor: " + e.getMessage());
+                return ExitCodes.INCOMPLETE;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return ExitCodes.INCOMPLETE;
             }
+            ProgressDisplay progress = new ProgressDisplay(err, !quiet && !verbose, System.console() != null);
+            DiagnosisSession session = new DiagnosisSession(new HostInspector(side), request, progress);
+            Thread hook = new Thread(session::cancel, "cancel-on-ctrl-c");
+            Runtime.getRuntime().addShutdownHook(hook);
+            DiagnosisResult result;
+            try {
+                result = session.run();
+            } finally {
+                progress.finish();
+                if (side instanceof WslLinuxSide distro) {
+                    distro.close(); // ends the relay inside the distro
+                }
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException ignored) {
+                    // the JVM is already shutting down
+                }
+            }
+            // The result is shown first, so nothing that fails later (the report files) can take it from a script.
+            ReportData data = ReportFiles.prepare(ReportData.of(result), report.redact);
+            if (json) {
+                out.println(report.redact ? JsonReport.write(data) : JsonReport.write(result));
+            } else {
+                TextReport.print(data.result(), out);
+            }
+            out.flush();
+            ReportFiles.Request files = report.request(null);
+            if (files.any()) {
+                try {
+                    // Already redacted above when asked: the files get the very same placeholders.
+                    for (Path p : ReportFiles.write(data, new ReportFiles.Request(files.pdf(), files.markdown(), files.html(), null,
+                            files.paper(), false))) {
+                        err.println("Wrote " + p);
+                    }
+                } catch (java.io.IOException e) {
+                    err.println("wsl-net-doctor: the report could not be written: " + e.getMessage());
+                    return ExitCodes.INCOMPLETE;
+                }
+            }
+            if (result.problemFound()) {
+                return ExitCodes.PROBLEM_FOUND;
+            }
+            return result.complete() ? ExitCodes.NO_PROBLEM : ExitCodes.INCOMPLETE;
+        } catch (RuntimeException | Error e) {
+            return couldNotFinish(e, log, err);
         }
-        if (result.problemFound()) {
-            return ExitCodes.PROBLEM_FOUND;
-        }
-        return result.complete() ? ExitCodes.NO_PROBLEM : ExitCodes.INCOMPLETE;
+    }
+
+    /**
+     * Something no check foresaw went wrong while running or showing the diagnosis: the user
+     * gets one sentence and where the run log is, the log gets the details. Never a stack trace
+     * on the screen. With --json, a result that exists was printed before anything else could fail.
+     */
+    private static int couldNotFinish(Throwable e, Path log, PrintWriter err) {
+        LOG.log(System.Logger.Level.ERROR, "the diagnosis could not finish", e);
+        err.println("wsl-net-doctor: The diagnosis could not finish: an unexpected error (" + e.getClass().getSimpleName()
+                + ") stopped it. " + (log == null ? "No run log could be written." : "The run log is at " + log + "."));
+        err.flush();
+        return ExitCodes.INCOMPLETE;
     }
 }

@@ -19,14 +19,20 @@ public final class Diagnoser {
     public static final String NO_PROBLEM = "no-problem-found";
     public static final String NO_TARGET = "environment-only";
 
-    /** Order matters only for display: the most fundamental failure first. */
-    private final List<Rule> rules = List.of(
+    /**
+     * Rules about the connection to the target: they speak of it, so they have nothing to say
+     * without one. Order matters only for display: the most fundamental failure first.
+     */
+    private final List<Rule> targetRules = List.of(
             ReachabilityRules.NAME,
             ReachabilityRules.UNREACHABLE,
             ReachabilityRules.REFUSED,
             ReachabilityRules.FILTERED,
             new DscpDropRule(),
-            new PathMtuRule(),
+            new PathMtuRule());
+
+    /** Rules about this computer and its own ports, with or without a target. */
+    private final List<Rule> localRules = List.of(
             LoopbackRules.NOT_LISTENING,
             LoopbackRules.REDIRECTED,
             LoopbackRules.BLOCKED,
@@ -35,7 +41,12 @@ public final class Diagnoser {
     public List<Finding> diagnose(Target target, Environment environment, List<ProbeOutcome> outcomes) {
         Observations obs = new Observations(target, environment, outcomes);
         List<Finding> findings = new ArrayList<>();
-        for (Rule rule : rules) {
+        if (target != null) {
+            for (Rule rule : targetRules) {
+                rule.apply(obs).ifPresent(findings::add);
+            }
+        }
+        for (Rule rule : localRules) {
             rule.apply(obs).ifPresent(findings::add);
         }
         if (findings.stream().noneMatch(f -> f.severity() == Severity.PROBLEM)) {
@@ -49,9 +60,14 @@ public final class Diagnoser {
         if (obs.target() == null) {
             List<Evidence> local = new ArrayList<>(ReachabilityRules.evidenceOf(obs, "loopback-self-test"));
             local.addAll(ReachabilityRules.evidenceOf(obs, "service-ports"));
-            return Optional.of(new Finding(NO_TARGET, Severity.INFO, Confidence.HIGH, "No problem found on this computer",
-                    "This computer's network setup was checked" + (local.isEmpty() ? "." : ", and programs on it reach their own ports.")
-                            + " Give a target to check a connection to another machine.", local, List.of()));
+            // Sure only when the check of this computer's own ports ran to the end.
+            boolean selfTested = obs.data("loopback-self-test", ProbeData.LoopbackSelfTest.class).isPresent();
+            String checked = selfTested
+                    ? "This computer's network setup was checked" + (local.isEmpty() ? "." : ", and programs on it reach their own ports.")
+                    : "Nothing wrong was seen, but the check whether programs on this computer reach their own ports did not finish.";
+            return Optional.of(new Finding(NO_TARGET, Severity.INFO, selfTested ? Confidence.HIGH : Confidence.LOW,
+                    "No problem found on this computer",
+                    checked + " Give a target to check a connection to another machine.", local, List.of()));
         }
         boolean connected = ReachabilityRules.unmarked(obs).map(a -> a.result() == ConnectResult.CONNECTED).orElse(false);
         if (!connected) {
@@ -60,11 +76,14 @@ public final class Diagnoser {
         List<Evidence> evidence = new ArrayList<>(ReachabilityRules.evidenceOf(obs, "dscp-connect"));
         evidence.addAll(ReachabilityRules.evidenceOf(obs, "ssh-handshake"));
         evidence.addAll(ReachabilityRules.evidenceOf(obs, "openssh-client"));
+        boolean markedWork = obs.data(ProbeData.MarkedConnects.class)
+                .map(m -> m.marked().stream().anyMatch(a -> a.result().answered())).orElse(false);
+        // Only handshakes that were tried count: none tried is no evidence that they complete.
         boolean handshake = obs.data(ProbeData.SshHandshakes.class)
-                .map(h -> h.attempts().stream().allMatch(a -> a.completed())).orElse(false);
+                .map(h -> !h.attempts().isEmpty() && h.attempts().stream().allMatch(a -> a.completed())).orElse(false);
         return Optional.of(new Finding(NO_PROBLEM, Severity.INFO, handshake ? Confidence.HIGH : Confidence.MEDIUM,
                 "No problem found with " + obs.target(),
-                "Connections to " + obs.target() + " work, with and without packet marking"
+                "Connections to " + obs.target() + " work" + (markedWork ? ", with and without packet marking" : "")
                         + (handshake ? ", and the SSH handshake completes." : ".")
                         + " If ssh still fails, the cause is past the network: login, keys or the server's settings.",
                 evidence, List.of()));

@@ -58,7 +58,8 @@ final class DscpDropRule implements Rule {
         if (hs.isPresent()) {
             for (HandshakeAttempt a : hs.get().attempts()) {
                 evidence.add(Evidence.of("SSH handshake " + (a.marking().marked() ? "marked " + a.marking().name() : "unmarked") + ": "
-                        + (a.completed() ? "reached the server's host key (" + a.serverVersion() + ")" : a.reached().describe())));
+                        + (!a.completed() ? a.reached().describe()
+                        : "reached the server's host key" + (a.serverVersion() == null ? "" : " (" + a.serverVersion() + ")"))));
             }
             corroborated |= hs.get().attempts().stream().anyMatch(a -> !a.marking().marked() && a.completed())
                     && hs.get().attempts().stream().anyMatch(a -> a.marking().marked() && a.reached() == HandshakeAttempt.Stage.NOTHING);

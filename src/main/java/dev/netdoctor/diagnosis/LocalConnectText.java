@@ -12,11 +12,12 @@ final class LocalConnectText {
     }
 
     static String describe(LocalConnect c) {
-        return address(c) + " (" + c.label() + "): " + switch (c.result()) {
+        String label = c.label() == null || c.label().isBlank() ? "" : " (" + c.label() + ")";
+        return address(c) + label + ": " + switch (c.result()) {
             case CONNECTED -> "connected";
             case REFUSED -> "refused";
             case TIMED_OUT -> "no answer within " + c.millis() + " ms";
-            case UNREACHABLE, ERROR -> "failed: " + c.error();
+            case UNREACHABLE, ERROR -> c.error() == null || c.error().isBlank() ? "failed" : "failed: " + c.error();
         };
     }
 }

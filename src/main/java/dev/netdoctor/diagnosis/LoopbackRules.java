@@ -75,7 +75,8 @@ final class LoopbackRules {
 
         String what = service.map(s -> "Your service on port " + s.port()).orElse("Programs on this computer");
         String who = service.flatMap(s -> s.listeners().stream().findFirst()).map(TcpConnection::owner).map(o -> ", " + o + ",").orElse("");
-        boolean wsl = obs.environment() != null && obs.environment().wsl().kind() == dev.netdoctor.model.WslFacts.Kind.WSL2;
+        boolean wsl = obs.environment() != null && obs.environment().wsl() != null
+                && obs.environment().wsl().kind() == dev.netdoctor.model.WslFacts.Kind.WSL2;
         String addresses = String.join(" and ", redirected.stream().map(m -> m.connect().address()).distinct().toList());
         String device = redirected.getFirst().route().device();
         String title = service.map(s -> "Port " + s.port() + " can't be reached through " + addresses + (wsl ? " from inside WSL" : " from this computer"))
@@ -118,10 +119,19 @@ final class LoopbackRules {
 
     static final Rule HOST_KEY = obs -> obs.data(ProbeData.Vantage.class)
             .filter(v -> v.hostKeyStatus() == HostKeyStatus.UNKNOWN || v.hostKeyStatus() == HostKeyStatus.CHANGED)
-            .map(v -> new Finding(VANTAGE_HOST_KEY, Severity.WARNING, Confidence.HIGH,
-                    v.hostKeyStatus() == HostKeyStatus.CHANGED ? "The other machine's host key has changed: not connected"
-                            : "Confirm the other machine's host key to use it",
-                    v.error(), List.of(Evidence.of("Host key of " + v.host() + ": " + v.hostKeyFingerprint())), List.of()));
+            .map(v -> {
+                boolean changed = v.hostKeyStatus() == HostKeyStatus.CHANGED;
+                String fingerprint = v.hostKeyFingerprint() == null ? "not received" : v.hostKeyFingerprint();
+                // The probe's own message says what to do; should it have none, say it here.
+                String explanation = v.error() != null && !v.error().isBlank() ? v.error()
+                        : changed ? "The host key " + v.host() + " showed is not the one your known_hosts has for it, so we did not log in. "
+                                + "Check with whoever runs " + v.host() + " before trusting the new key."
+                        : "The host key of " + v.host() + " is not in your known_hosts yet. Compare its fingerprint with the one the machine "
+                                + "shows, then run again with --accept-host-key and that fingerprint.";
+                return new Finding(VANTAGE_HOST_KEY, Severity.WARNING, Confidence.HIGH,
+                        changed ? "The other machine's host key has changed: not connected" : "Confirm the other machine's host key to use it",
+                        explanation, List.of(Evidence.of("Host key of " + v.host() + ": " + fingerprint)), List.of());
+            });
 
     private static List<LocalConnect> allConnects(Observations obs) {
         List<LocalConnect> all = new ArrayList<>();

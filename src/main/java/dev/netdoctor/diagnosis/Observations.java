@@ -18,6 +18,15 @@ public record Observations(Target target, Environment environment, List<ProbeOut
         return outcomes.stream().map(o -> o.dataAs(type)).flatMap(Optional::stream).findFirst();
     }
 
+    /**
+     * The data of one probe, when it completed. Two probes may observe the same kind of thing
+     * (the routes to the target and those for this computer's own addresses): a rule that
+     * reasons about one of them asks for it by id, so the other can never stand in for it.
+     */
+    public <T extends ProbeData> Optional<T> data(String probeId, Class<T> type) {
+        return outcome(probeId).flatMap(o -> o.dataAs(type));
+    }
+
     public Optional<ProbeOutcome> outcome(String probeId) {
         return outcomes.stream().filter(o -> o.probeId().equals(probeId)).findFirst();
     }

@@ -23,6 +23,8 @@ final class ReachabilityRules {
     static final String HOST_UNREACHABLE = "host-unreachable";
     static final String PORT_REFUSED = "port-refused";
     static final String PORT_FILTERED = "port-filtered";
+    /** The probe that asks the kernel for the route to the target. */
+    static final String ROUTES = "routes";
 
     private ReachabilityRules() {
     }
@@ -31,7 +33,8 @@ final class ReachabilityRules {
             .filter(r -> !r.resolved())
             .map(r -> new Finding(NAME_NOT_RESOLVED, Severity.PROBLEM, Confidence.HIGH,
                     "The name " + r.host() + " could not be found",
-                    "Your computer could not find an address for \"" + r.host() + "\" (" + r.error() + "). "
+                    "Your computer could not find an address for \"" + r.host() + "\""
+                            + (r.error() == null ? "" : " (" + r.error() + ")") + ". "
                             + "Check the spelling, or use the machine's IP address instead.",
                     evidenceOf(obs, "name-resolution"),
                     List.of(new FixSuggestion(Fixes.CHECK_HOST_NAME, "Check the host name",
@@ -71,7 +74,8 @@ final class ReachabilityRules {
 
     static final Rule UNREACHABLE = obs -> {
         Optional<ProbeData.MarkedConnects> c = obs.data(ProbeData.MarkedConnects.class);
-        Optional<ProbeData.Routes> routes = obs.data(ProbeData.Routes.class);
+        // The target's routes only: this computer's own (local-routes) say nothing about the target.
+        Optional<ProbeData.Routes> routes = obs.data(ROUTES, ProbeData.Routes.class);
         boolean noRoute = routes.map(r -> r.lookups().stream().noneMatch(RouteLookup::found) && !r.lookups().isEmpty()).orElse(false);
         boolean saidUnreachable = c.map(m -> !m.attempts().isEmpty() && m.attempts().stream().allMatch(a -> a.result() == ConnectResult.UNREACHABLE)).orElse(false);
         boolean silent = c.map(m -> !m.attempts().isEmpty() && m.attempts().stream().allMatch(a -> a.result() == ConnectResult.TIMED_OUT)).orElse(false)
@@ -82,7 +86,7 @@ final class ReachabilityRules {
         String why = noRoute ? "Your computer has no route to it."
                 : saidUnreachable ? "The network reported that the machine cannot be reached."
                 : "It answered neither ping nor any connection attempt.";
-        List<Evidence> evidence = new ArrayList<>(evidenceOf(obs, "routes"));
+        List<Evidence> evidence = new ArrayList<>(evidenceOf(obs, ROUTES));
         evidence.addAll(evidenceOf(obs, "ping"));
         evidence.addAll(connectEvidence(obs));
         return Optional.of(new Finding(HOST_UNREACHABLE, Severity.PROBLEM, silent && !noRoute ? Confidence.MEDIUM : Confidence.HIGH,

@@ -1,0 +1,439 @@
+package dev.netdoctor.diagnosis;
+
+import dev.netdoctor.model.CommandRun;
+import dev.netdoctor.model.Confidence;
+import dev.netdoctor.model.ConnectAttempt;
+import dev.netdoctor.model.ConnectResult;
+import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.DscpClass;
+import dev.netdoctor.model.Environment;
+import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FixSuggestion;
+import dev.netdoctor.model.HandshakeAttempt;
+import dev.netdoctor.model.LocalConnect;
+import dev.netdoctor.model.NetInterface;
+import dev.netdoctor.model.OpenSshAttempt;
+import dev.netdoctor.model.PolicyRule;
+import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.ProbeStatus;
+import dev.netdoctor.model.RouteLookup;
+import dev.netdoctor.model.ServicePort;
+import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.SshClientFacts;
+import dev.netdoctor.model.Target;
+import dev.netdoctor.model.TcpConnection;
+import dev.netdoctor.model.VantageCheck;
+import dev.netdoctor.model.VantageRequest;
+import dev.netdoctor.model.WindowsFacts;
+import dev.netdoctor.model.WslFacts;
+import dev.netdoctor.probe.Probe;
+import dev.netdoctor.session.DiagnosisSession;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Whatever a run brings back (a probe missing, failed, skipped, cancelled or timed out, data
+ * with empty lists or null fields, no target, the session's fallback environment), the
+ * diagnoser concludes something a person can read, and never claims certainty from a check
+ * that did not complete. "No exception ever reaches the user" starts here.
+ */
+class DiagnoserRobustnessTest {
+    private static final Diagnoser DIAGNOSER = new Diagnoser();
+
+    /** Every probe a session can run: all stages of the fullest request, ids as the probes name themselves. */
+    static final List<String> PROBE_IDS = DiagnosisSession.defaultStages(new DiagnosisRequest(Target.parse("198.18.0.10"),
+                    List.of(8443), VantageRequest.parse("alice@198.18.0.20", null, null), null, null))
+            .stream().flatMap(List::stream).map(Probe::id).distinct().toList();
+
+    private static final List<String> LOCAL_ADDRESSES = List.of("127.0.0.1", "::1", "127.0.0.2", "198.18.2.2", "fe80::2");
+    private static final int SELF_TEST_PORT = 40000;
+
+    /**
+     * For each finding, which checks must have completed before it may claim HIGH confidence:
+     * each inner set is "one of these", all sets must hold.
+     */
+    private static final Map<String, List<Set<String>>> HIGH_NEEDS = Map.ofEntries(
+            Map.entry(ReachabilityRules.NAME_NOT_RESOLVED, List.of(Set.of("name-resolution"))),
+            Map.entry(ReachabilityRules.HOST_UNREACHABLE, List.of(Set.of("routes", "dscp-connect"))),
+            Map.entry(ReachabilityRules.PORT_REFUSED, List.of(Set.of("dscp-connect"))),
+            Map.entry(ReachabilityRules.PORT_FILTERED, List.of(Set.of("dscp-connect"), Set.of("ping"))),
+            Map.entry(DscpDropRule.ID, List.of(Set.of("dscp-connect"))),
+            Map.entry(PathMtuRule.ID, List.of(Set.of("path-mtu"))),
+            Map.entry(LoopbackRules.SERVICE_NOT_LISTENING, List.of(Set.of("service-ports"))),
+            Map.entry(LoopbackRules.LOOPBACK_REDIRECTED, List.of(Set.of("local-routes"), Set.of("loopback-self-test", "service-ports"))),
+            Map.entry(LoopbackRules.LOCAL_CONNECT_BLOCKED, List.of(Set.of("local-routes"), Set.of("loopback-self-test", "service-ports"))),
+            Map.entry(LoopbackRules.VANTAGE_HOST_KEY, List.of(Set.of("outside-vantage"))),
+            Map.entry(Diagnoser.NO_PROBLEM, List.of(Set.of("dscp-connect"), Set.of("ssh-handshake"))),
+            Map.entry(Diagnoser.NO_TARGET, List.of(Set.of("loopback-self-test"))));
+
+    /** Findings about the target: without a target there is nothing to say them about. */
+    private static final Set<String> ABOUT_THE_TARGET = Set.of(ReachabilityRules.NAME_NOT_RESOLVED, ReachabilityRules.HOST_UNREACHABLE,
+            ReachabilityRules.PORT_REFUSED, ReachabilityRules.PORT_FILTERED, DscpDropRule.ID, PathMtuRule.ID, Diagnoser.NO_PROBLEM);
+
+    /** One generated run, printed so a shrunk failure reads like a probe table. */
+    record Run(Target target, List<Integer> servicePorts, String environmentKind, Environment environment, List<ProbeOutcome> outcomes) {
+        Set<String> completed() {
+            return outcomes.stream().filter(o -> o.status() == ProbeStatus.COMPLETED).map(ProbeOutcome::probeId).collect(Collectors.toSet());
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder("target=" + target + " servicePorts=" + servicePorts + " environment=" + environmentKind);
+            for (ProbeOutcome o : outcomes) {
+                b.append("\n  ").append(o.probeId()).append(' ').append(o.status());
+                if (o.data() != null) {
+                    b.append(' ').append(o.data());
+                }
+                if (!o.parameters().isEmpty()) {
+                    b.append(' ').append(o.parameters());
+                }
+            }
+            return b.toString();
+        }
+    }
+
+    @Property(tries = 2000, edgeCases = EdgeCasesMode.NONE)
+    void everyRunEndsInReadableFindings(@ForAll("runs") Run run) {
+        List<Finding> findings = DIAGNOSER.diagnose(run.target(), run.environment(), run.outcomes());
+
+        assertThat(findings).isNotNull().doesNotContainNull();
+        assertThat(findings).extracting(Finding::id).doesNotHaveDuplicates();
+        for (Finding f : findings) {
+            assertThat(f.id()).isNotBlank();
+            assertThat(f.severity()).isNotNull();
+            assertThat(f.confidence()).isNotNull();
+            assertThat(f.title()).as(f.id()).isNotBlank().doesNotContain("null");
+            assertThat(f.explanation()).as(f.id()).isNotBlank().doesNotContain("null");
+            for (Evidence e : f.evidence()) {
+                assertThat(e.summary()).as(f.id() + " evidence").isNotBlank().doesNotContain("null");
+            }
+            for (FixSuggestion fix : f.fixes()) {
+                assertThat(fix.id()).isNotBlank();
+                assertThat(fix.title()).as(fix.id()).isNotBlank().doesNotContain("null");
+                assertThat(fix.detail()).as(fix.id()).isNotBlank().doesNotContain("null");
+            }
+            assertThat(HIGH_NEEDS).as("every finding id is known to this test").containsKey(f.id());
+            if (f.explanation().contains("the SSH handshake completes")) {
+                assertThat(run.outcomes()).as("a handshake was seen to complete").anyMatch(o -> o.dataAs(ProbeData.SshHandshakes.class)
+                        .map(h -> h.attempts().stream().anyMatch(HandshakeAttempt::completed)).orElse(false));
+            }
+            if (f.explanation().contains("with and without packet marking")) {
+                assertThat(run.outcomes()).as("a marked connect was answered").anyMatch(o -> o.dataAs(ProbeData.MarkedConnects.class)
+                        .map(m -> m.marked().stream().anyMatch(a -> a.result().answered())).orElse(false));
+            }
+            if (run.target() == null) {
+                assertThat(ABOUT_THE_TARGET).as("without a target").doesNotContain(f.id());
+            }
+        }
+        assertThat(Diagnoser.verdict(findings, true)).isNotBlank();
+        assertThat(Diagnoser.verdict(findings, false)).isNotBlank();
+    }
+
+    @Property(tries = 2000, edgeCases = EdgeCasesMode.NONE)
+    void highConfidenceOnlyFromChecksThatCompleted(@ForAll("runs") Run run) {
+        Set<String> completed = run.completed();
+        for (Finding f : DIAGNOSER.diagnose(run.target(), run.environment(), run.outcomes())) {
+            if (f.confidence() != Confidence.HIGH) {
+                continue;
+            }
+            for (Set<String> oneOf : HIGH_NEEDS.getOrDefault(f.id(), List.of())) {
+                assertThat(completed).as(f.id() + " is HIGH, so one of " + oneOf + " completed").containsAnyElementsOf(oneOf);
+            }
+        }
+    }
+
+    @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
+    void whenNothingCompletedNothingIsClaimed(@ForAll("nothingCompleted") Run run) {
+        assertThat(run.completed()).as("the generator's promise").isEmpty();
+        List<Finding> findings = DIAGNOSER.diagnose(run.target(), run.environment(), run.outcomes());
+        assertThat(findings).noneMatch(f -> f.severity() == Severity.PROBLEM);
+        assertThat(findings).noneMatch(f -> f.confidence() == Confidence.HIGH);
+        assertThat(Diagnoser.verdict(findings, false)).isNotBlank();
+    }
+
+    /**
+     * Seed 2 as users saw it through a Windows stand-in: a service port, no target, mirrored
+     * networking, and every `ip route get` of the local checks unanswered. The local routes were
+     * taken for routes to a target that does not exist.
+     */
+    @Test
+    void withoutATargetLocalRoutesThatFailAreNotAnUnreachableTarget() {
+        Environment mirrored = environment("wsl-mirrored").sample();
+        RouteLookup unanswered = new RouteLookup("127.0.0.1", "tcp", 8443, null, null, null, null, null, "no answer");
+        List<ProbeOutcome> outcomes = List.of(
+                Scenarios.outcome("listening-sockets", new ProbeData.Listeners(List.of())),
+                Scenarios.outcome("loopback-self-test", new ProbeData.LoopbackSelfTest(SELF_TEST_PORT, List.of())),
+                Scenarios.outcome("local-routes", new ProbeData.Routes(List.of(unanswered), List.of())),
+                Scenarios.outcome("service-ports", new ProbeData.ServicePorts(List.of(new ServicePort(8443, List.of(), List.of())))));
+
+        List<Finding> findings = DIAGNOSER.diagnose(null, mirrored, outcomes);
+
+        assertThat(findings).extracting(Finding::id).containsExactly(LoopbackRules.SERVICE_NOT_LISTENING);
+    }
+
+    @Provide
+    Arbitrary<Run> runs() {
+        return runs(true);
+    }
+
+    @Provide
+    Arbitrary<Run> nothingCompleted() {
+        return runs(false);
+    }
+
+    // ---- the run ----------------------------------------------------------------------------
+
+    private static Arbitrary<Run> runs(boolean withCompleted) {
+        Arbitrary<Target> target = Combinators.combine(hosts(), Arbitraries.oneOf(Arbitraries.just(22), Arbitraries.integers().between(1, 65535)))
+                .as(Target::new).injectNull(0.25);
+        Arbitrary<List<Integer>> ports = Arbitraries.integers().between(1, 65535).list().ofMaxSize(3).uniqueElements();
+        return Combinators.combine(target, ports, Arbitraries.of("linux", "wsl-nat", "wsl-mirrored", "fallback", "sparse", "none"))
+                .flatAs((t, p, kind) -> environment(kind).flatMap(env -> outcomes(t, p, withCompleted)
+                        .map(o -> new Run(t, p, kind, env, o))));
+    }
+
+    private static Arbitrary<String> hosts() {
+        return Arbitraries.oneOf(
+                Arbitraries.of("nas.home.arpa", "build-server", "gitlab.example.internal.", "a"),
+                Combinators.combine(Arbitraries.integers().between(0, 255), Arbitraries.integers().between(0, 255))
+                        .as((a, b) -> "198.18." + a + "." + b),
+                Arbitraries.of("2001:db8::10", "::1", "fe80::1"));
+    }
+
+    private static Arbitrary<List<ProbeOutcome>> outcomes(Target target, List<Integer> ports, boolean withCompleted) {
+        String address = target == null ? "198.18.0.10" : target.isIpLiteral() ? target.host() : "198.18.0.10";
+        int port = target == null ? 22 : target.port();
+        List<Arbitrary<Optional<ProbeOutcome>>> each = new ArrayList<>();
+        for (String id : PROBE_IDS) {
+            Arbitrary<Optional<ProbeOutcome>> completed = data(id, target, address, port, ports)
+                    .flatMap(d -> completed(id, d)).map(Optional::of);
+            Arbitrary<Optional<ProbeOutcome>> notCompleted = Arbitraries.of(ProbeStatus.SKIPPED, ProbeStatus.FAILED,
+                    ProbeStatus.TIMED_OUT, ProbeStatus.CANCELLED).map(s -> Optional.of(notCompleted(id, s)));
+            each.add(Arbitraries.frequencyOf(
+                    Tuple.of(2, Arbitraries.just(Optional.<ProbeOutcome>empty())),
+                    Tuple.of(withCompleted ? 5 : 0, completed),
+                    Tuple.of(3, notCompleted)));
+        }
+        // Sessions list outcomes stage by stage; backwards as well, so no rule can lean on the order.
+        return Combinators.combine(Combinators.combine(each).as(list -> list.stream().flatMap(Optional::stream).toList()),
+                Arbitraries.of(false, true)).as((list, backwards) -> backwards ? list.reversed() : list);
+    }
+
+    private static Arbitrary<ProbeOutcome> completed(String id, ProbeData data) {
+        Arbitrary<Map<String, String>> parameters = id.equals("dscp-connect")
+                ? Arbitraries.of(Map.of(), Map.of("from", "Windows"), Map.of("from", "Linux")) : Arbitraries.just(Map.of());
+        Arbitrary<List<Evidence>> evidence = Arbitraries.of(Evidence.of("observed by " + id),
+                new Evidence(id + " ran a command", "ip -j route get 127.0.0.1", "[]")).list().ofMaxSize(2);
+        return Combinators.combine(parameters, evidence).as((p, e) ->
+                new ProbeOutcome(id, id, ProbeStatus.COMPLETED, id + " done", p, 0, 5, data, e, null));
+    }
+
+    private static ProbeOutcome notCompleted(String id, ProbeStatus status) {
+        String why = switch (status) {
+            case SKIPPED -> "Not run: no target given.";
+            case FAILED -> "IOException: broken pipe";
+            case TIMED_OUT -> "the check took longer than its limit";
+            case CANCELLED -> "stopped by the user";
+            case COMPLETED -> throw new IllegalArgumentException();
+        };
+        return new ProbeOutcome(id, id, status, why, Map.of(), 0, 0, null, List.of(), status == ProbeStatus.SKIPPED ? null : why);
+    }
+
+    private static Arbitrary<? extends ProbeData> data(String id, Target target, String address, int port, List<Integer> ports) {
+        return switch (id) {
+            case "name-resolution" -> resolution(target == null ? "nas.home.arpa" : target.host());
+            case "ping" -> ping(address);
+            case "routes" -> routes(List.of(address), List.of(port));
+            case "dscp-connect" -> markedConnects(address, port);
+            case "ssh-handshake" -> handshakes(address, port);
+            case "openssh-client" -> openSshRuns();
+            case "socket-table" -> sockets(address, port);
+            case "path-mtu" -> pathMtu(address);
+            case "listening-sockets" -> tcp(Arbitraries.just(TcpConnection.LISTEN), Arbitraries.integers().between(1, 65535))
+                    .list().ofMaxSize(3).map(ProbeData.Listeners::new);
+            case "loopback-self-test" -> localConnects(Arbitraries.of(SELF_TEST_PORT, SELF_TEST_PORT - 1))
+                    .list().ofMaxSize(5).map(c -> new ProbeData.LoopbackSelfTest(SELF_TEST_PORT, c));
+            case "local-routes" -> routes(LOCAL_ADDRESSES, concat(ports, SELF_TEST_PORT));
+            case "service-ports" -> servicePorts(ports);
+            case "outside-vantage" -> vantage(ports);
+            default -> throw new IllegalStateException("The session has a probe this test does not know: " + id
+                    + "; teach data() what it observes.");
+        };
+    }
+
+    // ---- environments -----------------------------------------------------------------------
+
+    private static Arbitrary<Environment> environment(String kind) {
+        Arbitrary<SshClientFacts> ssh = Arbitraries.oneOf(
+                Arbitraries.of("lowdelay", "af21", "cs1", "ef", "none", "0x48").injectNull(0.2).map(q ->
+                        new SshClientFacts(true, "OpenSSH_9.6p1", Map.of("ipqos", q == null ? "" : q), q, "throughput", null)),
+                Arbitraries.just(SshClientFacts.missing("ssh is not installed")));
+        NetInterface eth0 = new NetInterface("eth0", 1500, true, List.of("198.18.2.2"), List.of("fe80::2"));
+        NetInterface lo = new NetInterface("lo", 65536, true, List.of("127.0.0.1"), List.of("::1"));
+        NetInterface loopback0 = new NetInterface("loopback0", 1500, true, List.of("198.18.2.2"), List.of());
+        WindowsFacts windows = new WindowsFacts("WSL version: 2.4.11.0", null, "Ubuntu", 2, "Default Distribution: Ubuntu", List.of());
+        return switch (kind) {
+            case "linux" -> ssh.map(s -> new Environment("Linux", "6.8.0", new WslFacts(WslFacts.Kind.NOT_WSL, null, null, null, List.of()),
+                    List.of(lo, eth0), "198.18.1.1", List.of("198.18.1.1"), s, 6, 127, List.of()));
+            case "wsl-nat" -> ssh.map(s -> new Environment("Linux", "6.6.87.2-microsoft-standard-WSL2",
+                    new WslFacts(WslFacts.Kind.WSL2, "Ubuntu", "nat", "wslinfo --networking-mode", List.of()),
+                    List.of(lo, eth0), "172.20.0.1", List.of("10.255.255.254"), s, 6, 127, List.of()));
+            case "wsl-mirrored" -> Combinators.combine(ssh, Arbitraries.of(true, false)).as((s, fromWindows) -> new Environment("Linux",
+                    "6.6.87.2-microsoft-standard-WSL2", new WslFacts(WslFacts.Kind.WSL2, "Ubuntu", "mirrored", "inferred: loopback0", List.of()),
+                    List.of(lo, eth0, loopback0), null, List.of(), s, null, null, List.of(), fromWindows ? windows : null));
+            // The shape of DiagnosisSession.fallbackEnvironment: what a run has when the system scan did not finish.
+            case "fallback" -> Arbitraries.just(new Environment("Windows 11", null,
+                    new WslFacts(WslFacts.Kind.NOT_WSL, null, null, null, List.of("unknown: the scan took longer than 6 s")), List.of(), null,
+                    List.of(), SshClientFacts.missing("not checked: the scan took longer than 6 s"), null, null,
+                    List.of("The system scan did not finish: the scan took longer than 6 s")));
+            // Every field the record lets be null, null.
+            case "sparse" -> Arbitraries.just(new Environment(null, null, null, List.of(), null, List.of(), null, null, null, List.of(), null));
+            case "none" -> Arbitraries.<Environment>just(null);
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    // ---- probe data -------------------------------------------------------------------------
+
+    private static Arbitrary<String> maybe(String... values) {
+        return Arbitraries.of(values).injectNull(0.35);
+    }
+
+    private static Arbitrary<Long> millis() {
+        return Arbitraries.longs().between(0, 3000);
+    }
+
+    private static Arbitrary<DscpClass> markings() {
+        return Arbitraries.of(DscpClass.UNMARKED, DscpClass.parse("lowdelay").orElseThrow(), DscpClass.parse("af21").orElseThrow(),
+                DscpClass.parse("cs1").orElseThrow(), DscpClass.parse("ef").orElseThrow(), DscpClass.parse("throughput").orElseThrow(),
+                DscpClass.parse("0x48").orElseThrow());
+    }
+
+    private static Arbitrary<ProbeData.Resolution> resolution(String host) {
+        return Combinators.combine(Arbitraries.of("198.18.0.10", "2001:db8::10").list().ofMaxSize(2),
+                        Arbitraries.of("getent ahosts", "literal"), maybe("no address found for " + host, "the resolver did not answer within 3 s"))
+                .as((a, m, e) -> new ProbeData.Resolution(host, a, m, e));
+    }
+
+    private static Arbitrary<ProbeData.Ping> ping(String address) {
+        return Arbitraries.integers().between(0, 3).flatMap(sent -> Combinators.combine(Arbitraries.integers().between(0, sent),
+                Arbitraries.doubles().between(0.01, 500).injectNull(0.3)).as((received, rtt) -> new ProbeData.Ping(address, sent, received, rtt)));
+    }
+
+    private static Arbitrary<ProbeData.Routes> routes(List<String> destinations, List<Integer> ports) {
+        Arbitrary<RouteLookup> lookup = Combinators.combine(Arbitraries.of(destinations), Arbitraries.of("tcp").injectNull(0.4),
+                        Arbitraries.of(ports).injectNull(0.5), maybe("lo", "loopback0", "eth0", "mirror7"), maybe("169.254.73.152", "198.18.1.1"),
+                        maybe("198.18.2.2", "127.0.0.1"), maybe("main", "local", "127", "128"),
+                        maybe("Network is unreachable", "no answer", "unreadable answer: x"))
+                .as((d, proto, port, dev, gw, src, table, error) -> new RouteLookup(d, proto, port, dev, gw, src, table,
+                        table == null ? null : "unicast", error));
+        Arbitrary<PolicyRule> rule = Combinators.combine(Arbitraries.integers().between(-1, 32767),
+                        Arbitraries.of("", "iif lo ipproto tcp dst 127.0.0.1", "from all"), Arbitraries.of("", "lookup 127", "lookup local", "lookup main", "goto 5"))
+                .as(PolicyRule::new);
+        return Combinators.combine(lookup.list().ofMaxSize(6), rule.list().ofMaxSize(3)).as(ProbeData.Routes::new);
+    }
+
+    private static Arbitrary<ProbeData.MarkedConnects> markedConnects(String address, int port) {
+        Arbitrary<ConnectAttempt> attempt = Combinators.combine(markings(), Arbitraries.of(ConnectResult.class), millis(),
+                maybe("Connection refused", "No route to host", "Permission denied")).as(ConnectAttempt::new);
+        return attempt.list().ofMaxSize(6).map(a -> new ProbeData.MarkedConnects(address, port, a));
+    }
+
+    private static Arbitrary<ProbeData.SshHandshakes> handshakes(String address, int port) {
+        Arbitrary<HandshakeAttempt> attempt = Combinators.combine(markings(), Arbitraries.of(HandshakeAttempt.Stage.class),
+                        Arbitraries.of(true, false), millis(), maybe("SSH-2.0-OpenSSH_9.2p1"), maybe("curve25519-sha256"),
+                        maybe("ssh-ed25519"), maybe("SHA256:abc"))
+                .flatAs((m, stage, done, ms, version, kex, type, fp) -> maybe("timeout", "Connection refused").map(error ->
+                        new HandshakeAttempt(m, stage, done, ms, version, kex, type, fp, error)));
+        return attempt.list().ofMaxSize(3).map(a -> new ProbeData.SshHandshakes(address, port, a));
+    }
+
+    private static Arbitrary<ProbeData.OpenSshRuns> openSshRuns() {
+        Arbitrary<CommandRun> run = Combinators.combine(Arbitraries.integers().between(0, 255), maybe("", "debug1: Connecting"),
+                        maybe("", "ssh: connect to host x port 22: Connection timed out"), millis(), Arbitraries.of(true, false),
+                        Arbitraries.of(true, false), Arbitraries.of(true, false))
+                .as((exit, out, err, ms, timedOut, truncated, notFound) ->
+                        new CommandRun(List.of("ssh", "-o", "IPQoS=none", "host"), exit, out, err, ms, timedOut, truncated, notFound));
+        Arbitrary<OpenSshAttempt> attempt = Combinators.combine(Arbitraries.of("none", "lowdelay", "af21", "throughput"),
+                Arbitraries.of(OpenSshAttempt.Result.class), millis(), maybe("debug1: SSH2_MSG_KEXINIT sent"), run).as(OpenSshAttempt::new);
+        return Combinators.combine(maybe("OpenSSH_9.6p1"), attempt.list().ofMaxSize(3)).as(ProbeData.OpenSshRuns::new);
+    }
+
+    private static Arbitrary<TcpConnection> tcp(Arbitrary<String> state, Arbitrary<Integer> localPort) {
+        return Combinators.combine(state, Arbitraries.of("0.0.0.0", "::", "127.0.0.1", "198.18.2.2", "0:0:0:0:0:0:0:0", "*"), localPort,
+                        Arbitraries.of(-1, 321), maybe("sshd", "socat", ""), maybe("socat TCP-LISTEN:8443"), millis(), Arbitraries.of(true, false))
+                .flatAs((s, local, lport, pid, name, cmd, age, ours) -> Arbitraries.of(true, false).map(windows ->
+                        new TcpConnection(s, local, lport, "0.0.0.0", 0, pid, name, cmd, age, ours, windows)));
+    }
+
+    private static Arbitrary<ProbeData.Sockets> sockets(String address, int port) {
+        Arbitrary<TcpConnection> waiting = tcp(Arbitraries.just(TcpConnection.SYN_SENT), Arbitraries.integers().between(32768, 60999))
+                .map(c -> new TcpConnection(c.state(), c.localAddress(), c.localPort(), address, port, c.pid(), c.processName(),
+                        c.commandLine(), c.ageMillis(), c.ours(), c.onWindows()));
+        Arbitrary<TcpConnection> any = tcp(Arbitraries.of(TcpConnection.LISTEN, TcpConnection.ESTABLISHED, TcpConnection.SYN_SENT),
+                Arbitraries.integers().between(1, 65535));
+        return Combinators.combine(waiting.list().ofMaxSize(2), any.list().ofMaxSize(3)).as(ProbeData.Sockets::new);
+    }
+
+    private static Arbitrary<ProbeData.PathMtu> pathMtu(String address) {
+        return Combinators.combine(Arbitraries.of(1500, 1400, 9000, 576, 0), Arbitraries.of(1472, 1372, 972, 548).injectNull(0.4),
+                        Arbitraries.of(1472, 1172, 872).injectNull(0.4), Arbitraries.of(1472, 1172, 972).list().ofMaxSize(3))
+                .as((mtu, largest, lost, tried) -> new ProbeData.PathMtu(address, mtu, largest, lost, tried));
+    }
+
+    private static Arbitrary<LocalConnect> localConnects(Arbitrary<Integer> port) {
+        return Combinators.combine(Arbitraries.of(LOCAL_ADDRESSES), maybe("loopback", "own address", "other loopback"), port,
+                        Arbitraries.of(ConnectResult.class), millis(), maybe("Connection refused", "Network is unreachable"))
+                .as(LocalConnect::new);
+    }
+
+    private static Arbitrary<ProbeData.ServicePorts> servicePorts(List<Integer> ports) {
+        Arbitrary<List<Integer>> which = ports.isEmpty() ? Arbitraries.integers().between(1, 65535).list().ofMaxSize(1)
+                : Arbitraries.subsetOf(ports).map(List::copyOf);
+        return which.flatMap(list -> {
+            List<Arbitrary<ServicePort>> each = new ArrayList<>();
+            for (int p : list) {
+                each.add(Combinators.combine(tcp(Arbitraries.just(TcpConnection.LISTEN), Arbitraries.just(p)).list().ofMaxSize(2),
+                        localConnects(Arbitraries.just(p)).list().ofMaxSize(4)).as((l, c) -> new ServicePort(p, l, c)));
+            }
+            return Combinators.combine(each).as(ProbeData.ServicePorts::new);
+        });
+    }
+
+    private static Arbitrary<ProbeData.Vantage> vantage(List<Integer> ports) {
+        Arbitrary<VantageCheck> check = Combinators.combine(Arbitraries.of("198.18.2.2", "fe80::2"),
+                        ports.isEmpty() ? Arbitraries.just(8443) : Arbitraries.of(ports), Arbitraries.of(true, false),
+                        Arbitraries.of("bash", "nc"), maybe("netdoctor-result reachable bash"))
+                .as(VantageCheck::new);
+        return Combinators.combine(maybe("SHA256:" + "A".repeat(43)), Arbitraries.of(ProbeData.Vantage.HostKeyStatus.class),
+                        Arbitraries.of(true, false), check.list().ofMaxSize(2),
+                        maybe("not in known_hosts; run again with --accept-host-key SHA256:x", "Auth fail"))
+                .as((fp, status, loggedIn, checks, error) -> new ProbeData.Vantage("alice", "198.18.2.3", 22, fp, status, loggedIn, checks, error));
+    }
+
+    private static List<Integer> concat(List<Integer> ports, int more) {
+        Set<Integer> all = new LinkedHashSet<>(ports);
+        all.add(more);
+        return List.copyOf(all);
+    }
+
+}
