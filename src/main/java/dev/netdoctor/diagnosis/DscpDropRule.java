@@ -89,19 +89,25 @@ final class DscpDropRule implements Rule {
         }
         Confidence confidence = corroborated || userClassDropped ? Confidence.HIGH : Confidence.MEDIUM;
         String waitText = obs.synGiveUpSeconds().map(s -> " and waits about " + s + " s before giving up").orElse("");
+        // Made inside the distro while the app runs on Windows (ProbeContext.FROM_DISTRO in the probe layer).
+        boolean inDistro = obs.outcome("dscp-connect").map(o -> "the WSL distro".equals(o.parameters().get("from"))).orElse(false);
         return Optional.of(new Finding(ID, Severity.PROBLEM, confidence,
                 "Marked SSH packets are dropped on the way to " + obs.target().host(),
-                "Your computer can reach " + obs.target() + ": a plain connection attempt was answered. But ssh marks its "
+                (inDistro ? "From inside WSL, " + obs.target() + " can be reached" : "Your computer can reach " + obs.target())
+                        + ": a plain connection attempt was answered. But ssh marks its "
                         + "packets with a priority tag (IPQoS" + (userClass == null ? "" : " " + userClass) + "), and packets carrying "
                         + "such a tag (" + marks + ") got no answer at all, so ssh hangs in SYN-SENT" + waitText + ". "
+                        + (inDistro ? "Windows does not mark its TCP packets, which is why ssh from Windows works. " : "")
                         + "Telling ssh not to mark its packets for this host fixes it.",
                 evidence, fixes(obs)));
     }
 
     /**
-     * WSL mode: the app's connections ran from Windows and got through, marked or not, while the
-     * user's ssh inside the distro connects with IPQoS=none and hangs with its marking. The
-     * marking is lost between WSL and Windows: WSL's NAT.
+     * WSL mode when the distro could not send marked SYNs itself (no python3 or perl there): the
+     * user's own ssh inside the distro carries the contrast, connecting with IPQoS=none and
+     * hanging with its marking. What the app sent from Windows is unmarked whatever it asked for
+     * (Windows ignores IP_TOS on TCP), so it shows only that the path works: never that marked
+     * packets get through.
      */
     private static Optional<Finding> fromWindowsContrast(Observations obs, ProbeData.MarkedConnects c) {
         Optional<ProbeData.OpenSshRuns> ssh = obs.data(ProbeData.OpenSshRuns.class);
@@ -115,28 +121,33 @@ final class DscpDropRule implements Rule {
         if (!plainWorks || markedHang.isEmpty()) {
             return Optional.empty();
         }
+        // The probe's "from" parameter (ProbeContext.FROM_WINDOWS in the probe layer).
         boolean fromWindows = obs.outcome("dscp-connect").map(o -> "Windows".equals(o.parameters().get("from"))).orElse(false);
-        boolean windowsMarkedWork = fromWindows && !c.marked().isEmpty() && c.marked().stream().allMatch(a -> a.result().answered());
+        boolean windowsBaseline = fromWindows && c.unmarked().map(a -> a.result().answered()).orElse(false);
         List<Evidence> evidence = new ArrayList<>();
         for (OpenSshAttempt a : runs) {
             evidence.add(a.run().asEvidence("Your ssh in WSL with IPQoS=" + a.ipqos() + ": " + a.result().name().toLowerCase().replace('_', ' ')));
         }
         if (fromWindows) {
             for (ConnectAttempt a : c.attempts()) {
-                evidence.add(Evidence.of(String.format("From Windows, SYN %s (ToS 0x%02x): %s", a.marking().name(), a.marking().tos(),
-                        a.result().answered() ? "answered in " + a.millis() + " ms" : a.result().name().toLowerCase())));
+                evidence.add(Evidence.of("From Windows, an unmarked SYN (Windows does not mark TCP packets): "
+                        + (a.result().answered() ? "answered in " + a.millis() + " ms" : a.result().name().toLowerCase())));
             }
         }
         obs.synGiveUpSeconds().ifPresent(s -> evidence.add(Evidence.of("Without a ConnectTimeout, ssh waits about " + s
                 + " s for an answer before giving up (tcp_syn_retries=" + obs.environment().tcpSynRetries() + ")")));
         String marks = String.join(", ", markedHang.stream().map(OpenSshAttempt::ipqos).distinct().toList());
-        String where = windowsMarkedWork
-                ? " From Windows the same marked packets get through (we tried), so they are lost between WSL and Windows, in WSL's NAT."
+        String baseline = windowsBaseline
+                ? " From Windows an unmarked connection gets through as well: Windows does not mark its TCP packets, which is "
+                + "also why ssh from Windows works."
                 : "";
-        return Optional.of(new Finding(ID, Severity.PROBLEM, windowsMarkedWork ? Confidence.HIGH : Confidence.MEDIUM,
+        // Same program, same place, same moment, only the marking differs: proof enough, unless our own
+        // marked connects (made here, on Linux) got through, which contradicts it.
+        boolean ownMarkedAnswered = c.marked().stream().anyMatch(a -> a.result().answered());
+        return Optional.of(new Finding(ID, Severity.PROBLEM, ownMarkedAnswered ? Confidence.MEDIUM : Confidence.HIGH,
                 "Marked SSH packets are dropped on the way to " + obs.target().host(),
                 "Your ssh in WSL connects to " + obs.target() + " when it does not mark its packets (IPQoS none), and hangs "
-                        + "in SYN-SENT when it marks them (" + marks + ")." + where
+                        + "in SYN-SENT when it marks them (" + marks + ")." + baseline
                         + " Telling ssh not to mark its packets for this host fixes it.",
                 evidence, fixes(obs)));
     }

@@ -64,6 +64,23 @@ final class Scenarios {
         return this;
     }
 
+    /** From Windows when the distro could not send marked SYNs: one unmarked connect (Windows never marks), from "Windows". */
+    Scenarios unmarkedFromWindows(ConnectResult unmarked) {
+        List<ConnectAttempt> attempts = List.of(new ConnectAttempt(DscpClass.UNMARKED, unmarked, 5, null));
+        outcomes.add(new ProbeOutcome("dscp-connect", "dscp-connect", dev.netdoctor.model.ProbeStatus.COMPLETED, "",
+                java.util.Map.of("from", "Windows"), 0, 1, new ProbeData.MarkedConnects(address, target.port(), attempts), List.of(), null));
+        return this;
+    }
+
+    /** Marked and unmarked connects made inside the distro while the app runs on Windows. */
+    Scenarios connectsInDistro(ConnectResult unmarked, ConnectResult marked) {
+        connects(unmarked, marked);
+        ProbeOutcome o = outcomes.removeLast();
+        outcomes.add(new ProbeOutcome(o.probeId(), o.title(), o.status(), o.summary(), java.util.Map.of("from", "the WSL distro"),
+                0, 1, o.data(), List.of(), null));
+        return this;
+    }
+
     Scenarios connectsOnlyClassDropped(String dropped) {
         List<ConnectAttempt> attempts = new ArrayList<>();
         attempts.add(new ConnectAttempt(DscpClass.UNMARKED, ConnectResult.CONNECTED, 5, null));
