@@ -36,7 +36,8 @@ import java.util.zip.ZipInputStream;
  * of unpacking them into ~/.openjfx/cache on each user's first start. A library the runtime already
  * has (the VC++ runtime DLLs JavaFX for Windows brings along) is not replaced.
  *
- * aot: a training run of the app-image's own GUI launcher up to the wizard's first frame records
+ * aot: a training run of the app-image's own GUI launcher, a CLI diagnosis of this computer and then
+ * the wizard up to its first frame, records
  * a JDK 25 AOT cache (JEP 483/514/515) next to the app's jars, then every launcher of the image
  * gets -XX:AOTCache for it. The cache is only valid for this runtime and this class path, which is
  * why it is made from the finished image. On Linux without a display, a private Xvfb is started.
@@ -158,7 +159,9 @@ public final class DistSteps {
         try (Display display = Display.start()) {
             // Relative paths, resolved in the app folder: JAVA_TOOL_OPTIONS splits at spaces, and
             // the image's own path may contain some ("WSL Net Doctor" on Windows).
-            String options = "-XX:AOTCacheOutput=" + AOT_FILE
+            // netdoctor.aotTrainCli: the same run first does a CLI diagnosis of this computer (127.0.0.1
+            // only), so the CLI launcher finds its classes in the cache too.
+            String options = "-XX:AOTCacheOutput=" + AOT_FILE + " -Dnetdoctor.aotTrainCli=true"
                     + " -Dnetdoctor.firstFrameFile=aot-first-frame.txt -Dnetdoctor.stateDir=aot-training-state";
             Run run = Run.launch(launcherPath(image, launcher), app, display, options, log, timeoutSeconds);
             if (run.exit != 0 || !Files.isRegularFile(cache)) {

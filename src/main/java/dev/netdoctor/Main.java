@@ -9,6 +9,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean("netdoctor.aotTrainCli")) {
+            dev.netdoctor.cli.Cli.trainForAotCache();
+        }
         if (args.length == 0) {
             try {
                 dev.netdoctor.ui.WizardApp.start(args);
