@@ -10,8 +10,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * src/test/lab/fake-wsl.exe with some of its settings (FAKE_WSL_DISTROS, FAKE_WSL_PATH) fixed:
- * a wrapper script to pass as --wsl-exe, since the in-process CLI cannot change its environment.
+ * src/test/lab/fake-wsl.exe with some of its settings (FAKE_WSL_DISTROS, FAKE_WSL_PATH, the delays,
+ * ...) fixed: a wrapper script to pass as --wsl-exe, since the in-process CLI cannot change its
+ * environment. The fake (Python 3) does to its argv what Windows does to a command line (the JDK's
+ * join, wsl.exe's reading, CommandLineToArgvW), gives the distro WSL's environment rather than
+ * ours, and takes as long as wsl.exe does (FAKE_WSL_DELAY_MS, FAKE_WSL_FIRST_DELAY_MS); its
+ * settings are listed at the top of the script.
  */
 public final class FakeWsl {
     public static final String FAKE = Path.of("src/test/lab/fake-wsl.exe").toAbsolutePath().toString();
@@ -19,8 +23,9 @@ public final class FakeWsl {
     private FakeWsl() {
     }
 
+    /** Whether the fake can run here: it is a Python 3 script (standard library only). */
     public static boolean runs() {
-        return new LocalLinuxSide().hasCommand("iconv") && Files.isExecutable(Path.of(FAKE));
+        return new LocalLinuxSide().hasCommand("python3") && Files.isExecutable(Path.of(FAKE));
     }
 
     /** A wrapper that runs the fake with these variables set (values are single-quoted, so plain text only). */
