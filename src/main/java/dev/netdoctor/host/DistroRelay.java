@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code distro-relay.sh}): a wsl.exe start costs 0.1-0.3 s, and seconds when the distro must
  * boot, so one per command (about 60 in a diagnosis, twice a second for the live socket table)
  * would spend the run waiting for wsl.exe instead of the network. Commands and data travel as
- * base64 on the relay's stdin and stdout, so nothing depends on how Windows quotes a command
- * line or converts text. Each command's time limit is kept inside the distro; here we wait that
+ * base64 (a command's input as counted raw bytes) on the relay's stdin and stdout, so nothing
+ * depends on how Windows quotes a command line or converts text. Each command's time limit is kept inside the distro; here we wait that
  * long plus {@link #GRACE}, which only a relay that stopped answering uses up.
  */
 final class DistroRelay implements AutoCloseable {
@@ -105,8 +105,9 @@ final class DistroRelay implements AutoCloseable {
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         pending.put(id, answer);
         try {
-            send("R " + id + " " + Math.max(1, timeout.toMillis()) + " " + (stdin == null || stdin.length == 0 ? "-" : base64(stdin)) + " "
-                    + base64(nulTerminated(argv)) + "\n");
+            byte[] input = stdin == null ? new byte[0] : stdin;
+            send(("R " + id + " " + Math.max(1, timeout.toMillis()) + " " + input.length + " " + base64(nulTerminated(argv)) + "\n")
+                    .getBytes(StandardCharsets.US_ASCII), input);
             Answer a = answer.get(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
             String out = text(a.out());
             String err = text(a.err());
@@ -135,12 +136,18 @@ final class DistroRelay implements AutoCloseable {
         }
     }
 
-    private synchronized void send(String line) {
+    private void send(String line) {
+        send(line.getBytes(StandardCharsets.US_ASCII), new byte[0]);
+    }
+
+    /** A request line and the input that follows it, together, so no other request comes between. */
+    private synchronized void send(byte[] line, byte[] input) {
         if (endedBecause != null) {
             throw new UncheckedIOException(new IOException(endedBecause));
         }
         try {
-            requests.write(line.getBytes(StandardCharsets.US_ASCII));
+            requests.write(line);
+            requests.write(input);
             requests.flush();
         } catch (IOException e) {
             ended("it stopped reading (" + e.getMessage() + ")");

@@ -3,7 +3,8 @@
 # the distro must boot) is paid once and not once per command. Started as
 #   bash -c SCRIPT distro-relay CAP
 # Requests on stdin, one line each, all fields ASCII:
-#   R ID LIMIT_MS STDIN ARGV   STDIN "-" for none, else base64; ARGV base64 of the arguments, each ended by a NUL
+#   R ID LIMIT_MS LENGTH ARGV  ARGV base64 of the arguments, each ended by a NUL; then LENGTH raw
+#                              bytes of the command's input follow the line (0: none)
 #   K ID                       stop that command now
 # Answers on stdout: "READY" once, then per command three lines, written under a lock so that
 # answers of commands ending at the same moment never mix:
@@ -18,6 +19,8 @@ cap=${1:-262144}
 for tool in base64 timeout flock mktemp head; do
   command -v "$tool" >/dev/null 2>&1 || { printf 'NORELAY no %s in the distro\n' "$tool"; exit 0; }
 done
+# GNU head -c reads no byte past the count, so the input of a command cannot swallow the next request.
+head --version 2>/dev/null | grep -q GNU || { printf 'NORELAY head is not GNU head\n'; exit 0; }
 if (( BASH_VERSINFO[0] < 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] < 4) )); then
   printf 'NORELAY bash %s is older than 4.4\n' "$BASH_VERSION"; exit 0
 fi
@@ -32,13 +35,9 @@ trap 'stop_all; wait; rm -rf "$dir"' EXIT
 : > "$dir/lock"
 
 job() {
-  local id=$1 ms=$2 input=$3 args=$4 in=/dev/null rc timed=0 missing=0
+  local id=$1 ms=$2 in=$3 args=$4 rc timed=0 missing=0
   local -a argv=()
   mapfile -t -d '' argv < <(printf '%s' "$args" | base64 -d)
-  if [ "$input" != - ]; then
-    in="$dir/$id.in"
-    printf '%s' "$input" | base64 -d > "$in"
-  fi
   if [ "${#argv[@]}" -eq 0 ]; then
     rc=127; missing=1; : > "$dir/$id.out"; printf 'empty command\n' > "$dir/$id.err"
   elif ! command -v -- "${argv[0]}" >/dev/null 2>&1; then
@@ -64,7 +63,9 @@ job() {
 printf 'READY\n'
 while IFS=' ' read -r kind id a b c; do
   case "$kind" in
-    R) job "$id" "$a" "$b" "$c" & ;;
+    R) in=/dev/null
+       if [ "$b" -gt 0 ] 2>/dev/null; then in="$dir/$id.in"; head -c "$b" > "$in"; fi
+       job "$id" "$a" "$in" "$c" & ;;
     K) [ -e "$dir/$id.pid" ] && kill -TERM "$(cat "$dir/$id.pid" 2>/dev/null)" 2>/dev/null ;;
   esac
 done

@@ -14,13 +14,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** wsl.exe as Windows has it, played by src/test/lab/fake-wsl.exe (bash + iconv). */
+/** wsl.exe as Windows has it, played by src/test/lab/fake-wsl.exe (the command-line round trip, WSLENV, latency). */
 class WslSideTest {
     static final String FAKE = Path.of("src/test/lab/fake-wsl.exe").toAbsolutePath().toString();
 
     @BeforeAll
     static void fakeRuns() {
-        assumeTrue(new LocalLinuxSide().hasCommand("iconv") && Files.isExecutable(Path.of(FAKE)), "Skipping: needs bash and iconv");
+        assumeTrue(FakeWsl.runs(), "Skipping: the wsl.exe stand-in needs python3");
     }
 
     @Test
