@@ -63,8 +63,8 @@ public final class FixCommand implements Runnable {
             out.println("Written: " + files.where(applied.file()));
             out.println(applied.backup() == null ? "No backup needed: the file did not exist before." : "Backup:  " + applied.backup());
             out.println((applied.verdict().ran() ? "Checked: " : "Not checked: ") + applied.verdict().message());
-            out.println("To undo: wsl-net-doctor undo " + (applied.backup() == null ? applied.undoRecord() : applied.backup())
-                    + undoOptions);
+            out.println("To undo: wsl-net-doctor undo " + pasteable(String.valueOf(applied.backup() == null ? applied.undoRecord()
+                    : applied.backup())) + undoOptions);
             return ExitCodes.NO_PROBLEM;
         } catch (FixException e) {
             err.println("wsl-net-doctor: " + e.getMessage());
@@ -140,5 +140,16 @@ public final class FixCommand implements Runnable {
                             preview.original(), pattern, ipqos, List.of()),
                     dryRun, wsl.sameLinux(linux));
         }
+    }
+
+    /**
+     * A path as the user can paste it into their shell: bare when it is plain, otherwise in single
+     * quotes, written as PowerShell reads them on Windows ('' for a quote) and as sh reads them elsewhere.
+     */
+    static String pasteable(String path) {
+        if (path.matches("[A-Za-z0-9_./:\\\\+=@%,-]+")) {
+            return path;
+        }
+        return WslOptions.onWindows() ? "'" + path.replace("'", "''") + "'" : "'" + path.replace("'", "'\\''") + "'";
     }
 }

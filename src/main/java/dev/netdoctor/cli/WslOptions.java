@@ -57,6 +57,6 @@ final class WslOptions {
         if (!(side instanceof WslLinuxSide wsl)) {
             return "";
         }
-        return " --wsl " + wsl.distro() + (wslExe == null ? "" : " --wsl-exe " + wslExe);
+        return " --wsl " + wsl.distro() + (wslExe == null ? "" : " --wsl-exe " + FixCommand.pasteable(wslExe.toString()));
     }
 }

@@ -24,7 +24,42 @@ class FixInDistroCliTest {
 
     @BeforeAll
     static void fakeRuns() {
-        assumeTrue(new LocalLinuxSide().hasCommand("iconv"), "Skipping: the fake wsl.exe needs bash and iconv");
+        assumeTrue(dev.netdoctor.host.FakeWsl.runs(), "Skipping: the wsl.exe stand-in needs python3");
+    }
+
+    /**
+     * Through the stand-in that re-does Windows' command-line round trip: a folder whose name has a
+     * space and a quote, the fix written there, ssh -G agreeing, and undo giving back the exact bytes.
+     */
+    @Test
+    void aConfigInAFolderWithASpaceAndAQuoteIsFixedAndUndoneExactly() throws Exception {
+        assumeTrue(new LocalLinuxSide().hasCommand("ssh"), "Skipping: no OpenSSH client (ssh) in the distro to check with");
+        Path folder = Files.createDirectories(dir.resolve("Alice's \"ssh\" files"));
+        byte[] original = "# mine\nHost nas\n\tUser x\n".getBytes(StandardCharsets.UTF_8);
+        Path config = Files.write(folder.resolve("config"), original);
+        CliRun r = CliRun.of("fix", "ssh-ipqos", "--hosts", "198.18.1.*", "--ssh-config", config.toString(), "--wsl", "Lab",
+                "--wsl-exe", FAKE);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Checked: ssh -G confirms: ipqos none none");
+        assertThat(Files.readString(config)).contains("IPQoS none").contains("\tUser x");
+        try (var backups = Files.list(folder)) {
+            assertThat(backups.map(p -> p.getFileName().toString())).anySatisfy(n -> assertThat(n).startsWith("config."));
+        }
+        try (var stray = Files.list(Path.of("."))) {
+            assertThat(stray.map(p -> p.getFileName().toString())).as("no stray files from a cut-up script").doesNotContain("%s");
+        }
+        Path backup;
+        try (var files = Files.list(folder)) {
+            backup = files.filter(p -> p.getFileName().toString().endsWith(".bak")).findFirst().orElseThrow();
+        }
+        // The printed undo command can be pasted: sh reads the quoted path back as it is.
+        assertThat(r.out()).contains("To undo: wsl-net-doctor undo " + FixCommand.pasteable(backup.toString()) + " --wsl Lab");
+        var sh = new LocalLinuxSide().run(java.util.List.of("sh", "-c", "printf %s " + FixCommand.pasteable(backup.toString())),
+                java.time.Duration.ofSeconds(5));
+        assertThat(sh.stdout()).isEqualTo(backup.toString());
+        CliRun undo = CliRun.of("undo", backup.toString(), "--wsl", "Lab", "--wsl-exe", FAKE);
+        assertThat(undo.exit()).as(undo.err()).isZero();
+        assertThat(Files.readAllBytes(config)).isEqualTo(original);
     }
 
     @Test
