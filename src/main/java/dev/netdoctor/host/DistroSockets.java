@@ -20,14 +20,18 @@ import java.util.regex.Pattern;
 public final class DistroSockets {
     /** Separates the ss table from the command lines of the processes waiting in SYN-SENT. */
     static final String CMDLINES = "#cmdlines";
+    /** Set in the environment of every command we run inside the distro, whoever it execs into. */
+    public static final String OURS_VARIABLE = "WSL_NET_DOCTOR_CHECK";
     /**
-     * One snapshot: the table, then "PID ARGS…" for each process with a socket in SYN-SENT, so
-     * our own checks (whose argv we know) can be told from the user's. A constant script: no
-     * input reaches it at all.
+     * One snapshot: the table, then "PID ours|theirs ARGS…" for each process with a socket in
+     * SYN-SENT, so our own checks can be told from the user's: by {@link #OURS_VARIABLE} in the
+     * process's environment (a script of ours may exec python3, which changes its command line),
+     * or else by a command line we know. A constant script: no input reaches it at all.
      */
     static final String SCRIPT = "t=$(ss -tanpH) || exit 3; printf '%s\\n' \"$t\"; echo '" + CMDLINES + "'; "
             + "for p in $(printf '%s\\n' \"$t\" | grep '^SYN-SENT' | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); do "
-            + "printf '%s ' \"$p\"; tr '\\000' ' ' < /proc/$p/cmdline 2>/dev/null; echo; done";
+            + "printf '%s ' \"$p\"; if tr '\\000' '\\n' < /proc/$p/environ 2>/dev/null | grep -q '^" + OURS_VARIABLE + "='; "
+            + "then printf 'ours '; else printf 'theirs '; fi; tr '\\000' ' ' < /proc/$p/cmdline 2>/dev/null; echo; done";
 
     private static final Map<String, String> SS_STATES = Map.ofEntries(
             Map.entry("ESTAB", "ESTABLISHED"), Map.entry("SYN-SENT", "SYN_SENT"), Map.entry("SYN-RECV", "SYN_RECV"),
@@ -50,11 +54,20 @@ public final class DistroSockets {
     public static List<TcpConnection> fromSs(String output, Predicate<String> ours) {
         String[] parts = output.split("(?m)^" + CMDLINES + "$", 2);
         Map<Integer, String> cmdlines = new HashMap<>();
+        java.util.Set<Integer> marked = new java.util.HashSet<>();
         if (parts.length == 2) {
             for (String line : parts[1].strip().lines().toList()) {
                 String[] pidAndArgs = line.strip().split(" ", 2);
                 if (pidAndArgs.length == 2 && pidAndArgs[0].matches("\\d+")) {
-                    cmdlines.put(Integer.parseInt(pidAndArgs[0]), pidAndArgs[1].strip());
+                    int pid = Integer.parseInt(pidAndArgs[0]);
+                    String args = pidAndArgs[1].strip();
+                    if (args.startsWith("ours ") || args.startsWith("theirs ")) {
+                        if (args.startsWith("ours ")) {
+                            marked.add(pid);
+                        }
+                        args = args.substring(args.indexOf(' ') + 1).strip();
+                    }
+                    cmdlines.put(pid, args);
                 }
             }
         }
@@ -80,7 +93,7 @@ public final class DistroSockets {
             }
             String cmd = pid < 0 ? null : cmdlines.get(pid);
             rows.add(new TcpConnection(SS_STATES.get(f[0]), local.address, local.port, remote.address, remote.port, pid, name,
-                    cmd, 0, cmd != null && ours.test(cmd)));
+                    cmd, 0, marked.contains(pid) || cmd != null && ours.test(cmd)));
         }
         return rows;
     }

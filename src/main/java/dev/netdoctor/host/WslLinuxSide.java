@@ -44,12 +44,18 @@ public final class WslLinuxSide implements LinuxSide, AutoCloseable {
         this.windows = new LocalLinuxSide(DEFAULT_OUTPUT_CAP, env, WslText::decode);
     }
 
-    /** What wsl.exe is started with: UTF-8 for its own messages, and LC_ALL handed on into the distro. */
+    /**
+     * What wsl.exe is started with: UTF-8 for its own messages; LC_ALL and the mark of our own
+     * processes handed on into the distro (only variables named in WSLENV cross).
+     */
     static Map<String, String> environment(String userWslenv) {
-        String wslenv = userWslenv == null || userWslenv.isBlank() ? "LC_ALL/u"
-                : java.util.Arrays.asList(userWslenv.split(":")).stream().anyMatch(v -> v.split("/")[0].equals("LC_ALL"))
-                ? userWslenv : userWslenv + ":LC_ALL/u";
-        return Map.of("WSL_UTF8", "1", "LC_ALL", "C", "WSLENV", wslenv);
+        String wslenv = userWslenv == null ? "" : userWslenv.strip();
+        for (String ours : List.of("LC_ALL", DistroSockets.OURS_VARIABLE)) {
+            if (java.util.Arrays.stream(wslenv.split(":")).noneMatch(v -> v.split("/")[0].equals(ours))) {
+                wslenv = wslenv.isEmpty() ? ours + "/u" : wslenv + ":" + ours + "/u";
+            }
+        }
+        return Map.of("WSL_UTF8", "1", "LC_ALL", "C", DistroSockets.OURS_VARIABLE, "1", "WSLENV", wslenv);
     }
 
     public String distro() {

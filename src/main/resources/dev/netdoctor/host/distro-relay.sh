@@ -15,6 +15,8 @@
 # End of stdin (the app ended or closed it) stops every command still running, and the relay.
 set -u
 export LC_ALL=C
+# Marks every process of ours, whatever it execs into, so the socket table tells ours from the user's.
+export WSL_NET_DOCTOR_CHECK=1
 cap=${1:-262144}
 for tool in base64 timeout flock mktemp head; do
   command -v "$tool" >/dev/null 2>&1 || { printf 'NORELAY no %s in the distro\n' "$tool"; exit 0; }

@@ -23,6 +23,23 @@ class DistroFactsTest {
             4250 ssh -v -o BatchMode=yes -- 198.19.1.2 true
             """;
 
+    /** A check of ours that exec'd into another program (bash into python3) is still ours: by the mark in its environment. */
+    @Test
+    void aProcessMarkedOursInItsEnvironmentIsOursWhateverItsCommandLine() {
+        String ss = """
+                SYN-SENT  0      1       198.18.1.2:41234    198.19.1.2:22    users:(("ssh",pid=4242,fd=3))
+                SYN-SENT  0      1       198.18.1.2:41236    198.19.1.2:22    users:(("python3",pid=4300,fd=3))
+                #cmdlines
+                4242 theirs ssh -o IPQoS=af21 198.19.1.2 true
+                4300 ours python3 -c import socket 198.19.1.2 22 2.000 0 72
+                """;
+        List<TcpConnection> rows = DistroSockets.fromSs(ss, cmd -> false);
+        assertThat(rows.get(0).ours()).isFalse();
+        assertThat(rows.get(0).commandLine()).isEqualTo("ssh -o IPQoS=af21 198.19.1.2 true");
+        assertThat(rows.get(1).ours()).isTrue();
+        assertThat(rows.get(1).commandLine()).startsWith("python3 -c");
+    }
+
     @Test
     void ssRowsCarryStateOwnerAndWhetherTheyAreOurs() {
         List<TcpConnection> rows = DistroSockets.fromSs(SS, cmd -> cmd.equals("ssh -v -o BatchMode=yes -- 198.19.1.2 true"));

@@ -108,9 +108,9 @@ class DistroRelayTest {
         try (WslLinuxSide side = new WslLinuxSide(FakeWsl.with(dir, Map.of("FAKE_WSL_DELAY_MS", "0")), "Lab")) {
             assertThat(side.env("LC_ALL")).contains("C");
         }
-        assertThat(WslLinuxSide.environment(null).get("WSLENV")).isEqualTo("LC_ALL/u");
-        assertThat(WslLinuxSide.environment("USERPROFILE/p").get("WSLENV")).isEqualTo("USERPROFILE/p:LC_ALL/u");
-        assertThat(WslLinuxSide.environment("LC_ALL/u:X").get("WSLENV")).isEqualTo("LC_ALL/u:X");
+        assertThat(WslLinuxSide.environment(null).get("WSLENV")).isEqualTo("LC_ALL/u:WSL_NET_DOCTOR_CHECK/u");
+        assertThat(WslLinuxSide.environment("USERPROFILE/p").get("WSLENV")).isEqualTo("USERPROFILE/p:LC_ALL/u:WSL_NET_DOCTOR_CHECK/u");
+        assertThat(WslLinuxSide.environment("LC_ALL/u:X").get("WSLENV")).isEqualTo("LC_ALL/u:X:WSL_NET_DOCTOR_CHECK/u");
     }
 
     /** Where the relay cannot run (here: no flock in the distro), each command is its own wsl.exe, arguments intact. */

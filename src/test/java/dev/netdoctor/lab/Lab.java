@@ -113,9 +113,15 @@ public final class Lab implements AutoCloseable {
      * lab's drop). Closing it kills it.
      */
     public AutoCloseable hungSsh() throws IOException {
+        return hungSsh(null);
+    }
+
+    /** The same, run by {@code user} (null: root), as the user of a WSL distro would run it. */
+    public AutoCloseable hungSsh(PlainUser user) throws IOException {
         Path log = Files.createTempFile("hung-ssh", ".txt");
-        Process p = startInNamespace(get("CLIENT_NS"), List.of("ssh", "-o", "IPQoS=af21", "-o", "BatchMode=yes",
-                "-o", "ConnectTimeout=40", "-o", "UserKnownHostsFile=/dev/null", "-F", "/dev/null", get("TARGET_IP"), "true"), log);
+        List<String> ssh = List.of("ssh", "-o", "IPQoS=af21", "-o", "BatchMode=yes",
+                "-o", "ConnectTimeout=40", "-o", "UserKnownHostsFile=/dev/null", "-F", "/dev/null", get("TARGET_IP"), "true");
+        Process p = startInNamespace(get("CLIENT_NS"), user == null ? ssh : user.argv(ssh), log);
         return () -> {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();

@@ -69,6 +69,7 @@ class WslModeLabIT {
                     .anySatisfy(e -> assertThat(e).startsWith("127.0.0.2:").contains("connected"));
             JsonNode service = probe(json, "service-ports");
             assertThat(service.path("summary").asText()).contains("socat (pid ").contains("listening");
+            BusyMachineLabIT.everyCheckFinished(json);
         }
     }
 
@@ -78,6 +79,7 @@ class WslModeLabIT {
             JsonNode json = diagnoseFromWindows(lab, "--service-port", lab.get("SERVICE_PORT"));
             assertThat(ids(json)).doesNotContain("loopback-redirected", "local-connect-blocked");
             assertThat(probe(json, "loopback-self-test").path("summary").asText()).startsWith("all ");
+            BusyMachineLabIT.everyCheckFinished(json);
         }
     }
 }
