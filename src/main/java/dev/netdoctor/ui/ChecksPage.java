@@ -7,6 +7,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
@@ -18,6 +19,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -60,7 +62,7 @@ final class ChecksPage {
                 state.getStyleClass().add(Styles.TEXT_SMALL);
                 p.stateProperty().addListener((o, a, b) -> styleState(state, b));
                 styleState(state, p.stateProperty().get());
-                state.setMinWidth(76);
+                state.setMinWidth(Region.USE_PREF_SIZE);
                 Label time = new Label();
                 time.textProperty().bind(Bindings.createStringBinding(() -> String.format("%.1f s", p.elapsedMillisProperty().get() / 1000.0),
                         p.elapsedMillisProperty()));
@@ -108,11 +110,37 @@ final class ChecksPage {
         split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);
         Label done = new Label();
-        done.textProperty().bind(Bindings.createStringBinding(() -> model.resultProperty().get() == null ? ""
-                : model.resultProperty().get().complete() ? Texts.get("checks.done") : Texts.get("checks.stopped"), model.resultProperty()));
-        done.getStyleClass().add(Styles.SUCCESS);
+        done.textProperty().bind(Bindings.createStringBinding(() -> switch (model.checksEnded()) {
+            case NOT_YET -> "";
+            case ALL_FINISHED -> Texts.get("checks.done");
+            case STOPPED_BY_USER -> Texts.get("checks.stopped");
+            case SOME_COULD_NOT_FINISH -> Texts.get("checks.incomplete");
+        }, model.resultProperty()));
         done.setId("checks-done");
-        return Ui.page(Texts.get("checks.title"), Texts.get("checks.intro"), split, done);
+        done.setWrapText(true);
+        done.setMaxWidth(Double.MAX_VALUE);
+        done.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(done, Priority.ALWAYS);
+        Runnable styleDone = () -> {
+            done.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING);
+            done.getStyleClass().add(model.checksEnded() == WizardViewModel.ChecksEnded.ALL_FINISHED ? Styles.SUCCESS : Styles.WARNING);
+        };
+        // Weak, held by the label: a rebuilt page must not leave this listener on the view model.
+        javafx.beans.InvalidationListener restyle = o -> styleDone.run();
+        done.getProperties().put("restyle", restyle);
+        model.resultProperty().addListener(new javafx.beans.WeakInvalidationListener(restyle));
+        styleDone.run();
+        Button again = new Button(Texts.get("checks.runAgain"));
+        again.setId("checks-run-again");
+        again.setMnemonicParsing(true);
+        again.setMinWidth(Region.USE_PREF_SIZE);
+        again.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.checksEnded() == WizardViewModel.ChecksEnded.SOME_COULD_NOT_FINISH
+                || model.checksEnded() == WizardViewModel.ChecksEnded.STOPPED_BY_USER, model.resultProperty()));
+        again.managedProperty().bind(again.visibleProperty());
+        again.setOnAction(e -> model.runAgain());
+        HBox end = new HBox(12, done, again);
+        end.setAlignment(Pos.CENTER_LEFT);
+        return Ui.page(Texts.get("checks.title"), Texts.get("checks.intro"), split, end);
     }
 
     private static void styleState(Label state, ProbeRow.State s) {
@@ -120,7 +148,7 @@ final class ChecksPage {
         state.getStyleClass().add(switch (s) {
             case DONE -> Styles.SUCCESS;
             case FAILED -> Styles.DANGER;
-            case STOPPED -> Styles.WARNING;
+            case STOPPED, COULD_NOT_FINISH -> Styles.WARNING;
             case RUNNING, SKIPPED -> Styles.TEXT_MUTED;
         });
     }

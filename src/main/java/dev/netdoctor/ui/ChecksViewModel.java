@@ -97,7 +97,8 @@ public final class ChecksViewModel {
             case COMPLETED -> ProbeRow.State.DONE;
             case SKIPPED -> ProbeRow.State.SKIPPED;
             case FAILED -> ProbeRow.State.FAILED;
-            case TIMED_OUT, CANCELLED -> ProbeRow.State.STOPPED;
+            case TIMED_OUT -> ProbeRow.State.COULD_NOT_FINISH;
+            case CANCELLED -> ProbeRow.State.STOPPED;
         });
     }
 

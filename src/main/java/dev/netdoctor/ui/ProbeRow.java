@@ -12,7 +12,13 @@ import javafx.beans.property.StringProperty;
 /** One check on the Running checks step: its progress, what it is doing, how long it took. */
 public final class ProbeRow {
     /** Where a check is. */
-    public enum State { RUNNING, DONE, SKIPPED, FAILED, STOPPED }
+    public enum State {
+        RUNNING, DONE, SKIPPED, FAILED,
+        /** Ran out of time: the network, or this computer, kept it from finishing. */
+        COULD_NOT_FINISH,
+        /** The user stopped it. */
+        STOPPED
+    }
 
     private final String id;
     private final String title;

@@ -283,6 +283,31 @@ public final class WizardViewModel {
         });
     }
 
+    /** How the last run of the checks ended, in the words the Running checks step uses. */
+    public enum ChecksEnded { NOT_YET, ALL_FINISHED, STOPPED_BY_USER, SOME_COULD_NOT_FINISH }
+
+    public ChecksEnded checksEnded() {
+        DiagnosisResult r = result.get();
+        if (r == null) {
+            return ChecksEnded.NOT_YET;
+        }
+        if (r.complete()) {
+            return ChecksEnded.ALL_FINISHED;
+        }
+        boolean cut = r.probes().stream().anyMatch(p -> p.status() == dev.netdoctor.model.ProbeStatus.TIMED_OUT
+                || p.status() == dev.netdoctor.model.ProbeStatus.FAILED);
+        return cut ? ChecksEnded.SOME_COULD_NOT_FINISH : ChecksEnded.STOPPED_BY_USER;
+    }
+
+    /** The same question once more, from the Running checks step (after a run that did not finish). */
+    public void runAgain() {
+        if (isRunning()) {
+            return;
+        }
+        startDiagnosis();
+        step.set(CHECKS);
+    }
+
     /** Runs the checks again with the same question and shows them next to the first run. */
     public void verifyNow() {
         DiagnosisResult before = result.get();

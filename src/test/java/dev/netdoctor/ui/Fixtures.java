@@ -94,6 +94,21 @@ final class Fixtures {
                 Diagnoser.verdict(findings, true), true);
     }
 
+    /** A run in which one check could not finish (the SSH handshake timed out): incomplete, said so. */
+    static DiagnosisResult incompleteResult() {
+        Target target = Target.parse(TARGET);
+        List<ProbeOutcome> probes = new ArrayList<>();
+        for (ProbeOutcome o : dscpOutcomes(false)) {
+            probes.add(o.probeId().equals("ssh-handshake") ? new ProbeOutcome(o.probeId(), o.title(), dev.netdoctor.model.ProbeStatus.TIMED_OUT,
+                    "the check did not finish 10000 ms after its own limit of 6000 ms: it is stuck", java.util.Map.of(),
+                    o.startedAfterMillis(), 16_000, null, List.of(), "the check did not finish 10000 ms after its own limit of 6000 ms: it is stuck") : o);
+        }
+        List<Finding> findings = new Diagnoser().diagnose(target, environment(), probes);
+        return new DiagnosisResult(1, "wsl-net-doctor", "test", OffsetDateTime.parse("2026-11-22T03:00:00Z"), 16_500,
+                DiagnosisResult.Request.of(DiagnosisRequest.forTarget(target)), environment(), probes, findings,
+                Diagnoser.verdict(findings, false), false);
+    }
+
     /** The events a run emits, in order: what the Running checks step shows live. */
     static List<SessionEvent> events(DiagnosisResult r) {
         List<SessionEvent> events = new ArrayList<>();
