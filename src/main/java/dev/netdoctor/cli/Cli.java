@@ -25,22 +25,13 @@ public final class Cli implements Runnable {
      * The installers' AOT cache is recorded by one training run of the wizard's launcher
      * (packaging/DistSteps.java); with -Dnetdoctor.aotTrainCli=true that run first does a whole
      * CLI diagnosis, so the cache also holds what the command line loads and links (picocli,
-     * the probes, JSch, Jackson, the PDF report). Only this computer is checked: the target is
-     * 127.0.0.1 on a port nothing listens on, so no packet leaves the machine.
+     * the probes, JSch, Jackson). Not the PDF report: its classes would double the cache for a
+     * step few runs take. Only this computer is checked: the target is 127.0.0.1 on a port
+     * nothing listens on, so no packet leaves the machine.
      */
     public static void trainForAotCache() {
-        try {
-            java.nio.file.Path pdf = java.nio.file.Files.createTempFile("wsl-net-doctor-aot-training", ".pdf");
-            try {
-                PrintWriter nowhere = new PrintWriter(java.io.Writer.nullWriter());
-                run(new String[]{"diagnose", "--target", "127.0.0.1:1", "--service-port", "1", "--json", "--quiet",
-                        "--pdf", pdf.toString()}, nowhere, nowhere);
-            } finally {
-                java.nio.file.Files.deleteIfExists(pdf);
-            }
-        } catch (java.io.IOException e) {
-            System.err.println("wsl-net-doctor: the CLI training run could not write its report: " + e.getMessage());
-        }
+        PrintWriter nowhere = new PrintWriter(java.io.Writer.nullWriter());
+        run(new String[]{"diagnose", "--target", "127.0.0.1:1", "--service-port", "1", "--json", "--quiet"}, nowhere, nowhere);
     }
 
     /** The wizard could not open a window; say what to do instead. */
