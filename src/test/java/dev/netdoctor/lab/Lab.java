@@ -172,7 +172,7 @@ public final class Lab implements AutoCloseable {
 
     /** The real CLI jar inside the client namespace, run as the plain lab user with that user's own environment. */
     public Result cliAs(PlainUser user, String... args) throws IOException {
-        List<String> argv = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+        List<String> argv = new ArrayList<>(List.of(java(), "-jar", user.readableJar().toString()));
         argv.addAll(List.of(args));
         return inNamespace(get("CLIENT_NS"), user.argv(argv), COMMAND_LIMIT_SECONDS);
     }
@@ -201,6 +201,26 @@ public final class Lab implements AutoCloseable {
             List<String> full = new ArrayList<>(List.of("setpriv", "--reuid", name, "--regid", name, "--init-groups", "--reset-env"));
             full.addAll(argv);
             return full;
+        }
+
+        /**
+         * The CLI jar where this user can read it: the build's own when its folders let the user
+         * in, else a copy (with its lib/ folder) under /tmp, since a checkout under /root is
+         * closed to everyone else.
+         */
+        public Path readableJar() throws IOException {
+            Path jar = jar().toAbsolutePath();
+            if (run(argv(List.of("test", "-r", jar.toString())), 10).exit() == 0) {
+                return jar;
+            }
+            Path copy = Path.of("/tmp", "netdoctor-lab-app-" + ProcessHandle.current().pid());
+            if (!Files.isRegularFile(copy.resolve(jar.getFileName()))) {
+                run(List.of("rm", "-rf", copy.toString()), 10);
+                Files.createDirectories(copy);
+                run(List.of("cp", "-r", jar.toString(), jar.resolveSibling("lib").toString(), copy.toString()), 30);
+                run(List.of("chmod", "-R", "a+rX", copy.toString()), 10);
+            }
+            return copy.resolve(jar.getFileName());
         }
 
         public Path sshConfig() {

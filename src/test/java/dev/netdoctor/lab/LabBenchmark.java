@@ -31,10 +31,16 @@ public final class LabBenchmark {
     private LabBenchmark() {
     }
 
-    /** The CLI to measure: the app-image's launcher when given, else the jar with this JDK. */
+    private static List<String> cli;
+
+    /** The CLI to measure: the app-image's launcher when given, else the jar (where the lab user can read it) with this JDK. */
     private static List<String> cli() {
+        return cli;
+    }
+
+    private static List<String> cli(Lab.PlainUser user) throws java.io.IOException {
         String launcher = System.getProperty("bench.cli", "");
-        return launcher.isBlank() ? List.of(Lab.java(), "-jar", Lab.jar().toAbsolutePath().toString())
+        return launcher.isBlank() ? List.of(Lab.java(), "-jar", user.readableJar().toString())
                 : List.of(java.nio.file.Path.of(launcher).toAbsolutePath().toString());
     }
 
@@ -49,6 +55,7 @@ public final class LabBenchmark {
         Lab.PlainUser user = Lab.PlainUser.ensure();
         user.clean();
         user.writeSshConfig(Lab.PlainUser.OPENSSH_10_DEFAULT);
+        cli = cli(user);
         System.out.printf("WSL Net Doctor lab benchmark: %s as %s, %d runs per scenario, medians%n%n",
                 String.join(" ", cli()), user.name(), runs);
         System.out.printf("%-9s %-26s %10s %10s %8s  %-28s %s%n", "scenario", "finding", "verdict ms", "wall ms", "CPU ms", "goals",
