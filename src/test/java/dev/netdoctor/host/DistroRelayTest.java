@@ -113,6 +113,24 @@ class DistroRelayTest {
         assertThat(WslLinuxSide.environment("LC_ALL/u:X").get("WSLENV")).isEqualTo("LC_ALL/u:X:WSL_NET_DOCTOR_CHECK/u");
     }
 
+    /** In the JDK's strict mode pre-quoted arguments would throw: the distro is refused with a sentence instead. */
+    @Test
+    void javasStrictCommandLineModeIsRefusedInPlainWords() {
+        String before = System.getProperty(WindowsCommandLine.STRICT_PROPERTY);
+        System.setProperty(WindowsCommandLine.STRICT_PROPERTY, "false");
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> WslDistros.open(FakeWsl.FAKE, "Lab", note -> { }))
+                    .isInstanceOf(WslUnavailableException.class)
+                    .hasMessageContaining("-Djdk.lang.Process.allowAmbiguousCommands=false").hasMessageContaining("remove that option");
+        } finally {
+            if (before == null) {
+                System.clearProperty(WindowsCommandLine.STRICT_PROPERTY);
+            } else {
+                System.setProperty(WindowsCommandLine.STRICT_PROPERTY, before);
+            }
+        }
+    }
+
     /** Where the relay cannot run (here: no flock in the distro), each command is its own wsl.exe, arguments intact. */
     @Test
     void withoutTheRelayEachCommandIsItsOwnWslExeAndStillArrivesIntact() throws Exception {
