@@ -172,7 +172,16 @@ public final class DiagnosisSession {
             if (environment == null) {
                 environment = awaitEnvironment(envFuture, deadline);
             }
-            List<Finding> findings = diagnoser.diagnose(request.target(), environment, outcomes);
+            List<Finding> findings;
+            try {
+                findings = diagnoser.diagnose(request.target(), environment, outcomes);
+            } catch (RuntimeException e) {
+                // Never expected (a property test covers every combination of outcomes), but the
+                // checks' evidence must still reach the user and the report if it happens.
+                LOG.log(System.Logger.Level.ERROR, "the diagnosis rules failed", e);
+                findings = List.of();
+                complete = false;
+            }
             for (Finding f : findings) {
                 emit(new SessionEvent.FindingRaised(f, elapsed()));
             }
