@@ -6,7 +6,6 @@ import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ReportData;
 import dev.netdoctor.report.HtmlReport;
-import dev.netdoctor.report.JsonReport;
 import dev.netdoctor.report.ReportFiles;
 import dev.netdoctor.report.MarkdownReport;
 import dev.netdoctor.session.SessionEvent;
@@ -26,8 +25,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -366,7 +363,9 @@ public final class WizardViewModel {
         }
         ReportData data = reportData();
         dialogs.chooseSaveFile(Texts.get("report.saveJson"), defaultFileName("json"), "JSON", "*.json").ifPresent(path ->
-                Background.run(() -> Files.writeString(path, JsonReport.write(data), StandardCharsets.UTF_8),
+                // Written whole or not at all (temp file, then an atomic move), like the PDF.
+                Background.run(() -> ReportFiles.write(data, new ReportFiles.Request(null, null, null, path,
+                                HtmlReport.Paper.A4, false)).getFirst(),
                         written -> reportStatus.set(Texts.get("report.saved", written)),
                         error -> dialogs.showError(Texts.get("report.saveJson"), Texts.get("report.saveFailed", path), Errors.details(error))));
     }
