@@ -28,6 +28,12 @@ public final class WizardView extends BorderPane {
     private final DialogService dialogs;
     private final List<Label> sidebarItems = new ArrayList<>();
     private final BorderPane content = new BorderPane();
+    /**
+     * Each page is built once and kept: a page binds to lists of the view model, so a page built
+     * anew on every Back/Next would leave the old one listening (and re-filling) for ever. The
+     * Details page is laid out for the symptom chosen, so it is kept per symptom.
+     */
+    private final java.util.Map<Object, Node> pages = new java.util.HashMap<>();
 
     public WizardView(WizardViewModel model, DialogService dialogs) {
         this.model = model;
@@ -104,7 +110,19 @@ public final class WizardView extends BorderPane {
                 l.getStyleClass().add("done");
             }
         }
-        Node page = switch (step) {
+        Node page = page(step);
+        content.setCenter(page);
+        // Keyboard users land in the new page's first field or choice, not on a button that may
+        // have been disabled meanwhile.
+        Node first = page.lookup(".text-field");
+        Node target = first != null ? first : page.lookup(".toggle-button");
+        javafx.application.Platform.runLater(() -> (target != null ? target : page).requestFocus());
+    }
+
+    /** The page of a step, built on first use. */
+    Node page(int step) {
+        Object key = step == WizardViewModel.DETAILS ? List.of(step, String.valueOf(model.symptomProperty().get())) : step;
+        return pages.computeIfAbsent(key, k -> switch (step) {
             case WizardViewModel.SYMPTOM -> SymptomPage.build(model);
             case WizardViewModel.DETAILS -> DetailsPage.build(model, dialogs);
             case WizardViewModel.SYSTEM -> SystemPage.build(model);
@@ -113,12 +131,6 @@ public final class WizardView extends BorderPane {
             case WizardViewModel.FIX -> FixPage.build(model);
             case WizardViewModel.VERIFY -> VerifyPage.build(model);
             default -> ReportPage.build(model);
-        };
-        content.setCenter(page);
-        // Keyboard users land in the new page's first field or choice, not on a button that may
-        // have been disabled meanwhile.
-        Node first = page.lookup(".text-field");
-        Node target = first != null ? first : page.lookup(".toggle-button");
-        javafx.application.Platform.runLater(() -> (target != null ? target : page).requestFocus());
+        });
     }
 }
