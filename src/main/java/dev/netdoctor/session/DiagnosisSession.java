@@ -339,6 +339,7 @@ public final class DiagnosisSession {
             for (Probe p : stage) {
                 ProbeOutcome o = new ProbeOutcome(p.id(), p.title(), status, why, Map.of(), elapsed(), 0, null, List.of(), why);
                 outcomes.add(o);
+                emit(new SessionEvent.ProbeStarted(p.id(), p.title(), o.startedAfterMillis()));
                 emit(new SessionEvent.ProbeFinished(o, elapsed()));
             }
         }

@@ -64,7 +64,15 @@ public final class ChecksViewModel {
                 r.progressProperty().set(p.fraction());
                 r.messageProperty().set(p.message());
             });
-            case SessionEvent.ProbeFinished f -> row(f.outcome().probeId()).ifPresent(r -> finish(r, f.outcome()));
+            case SessionEvent.ProbeFinished f -> {
+                // A check the run never got to (deadline, stop) ends without having started: show it all the same.
+                ProbeRow r = row(f.outcome().probeId()).orElseGet(() -> {
+                    ProbeRow added = new ProbeRow(f.outcome().probeId(), f.outcome().title(), f.outcome().startedAfterMillis());
+                    probes.add(added);
+                    return added;
+                });
+                finish(r, f.outcome());
+            }
             case SessionEvent.SocketSnapshot s -> showSockets(s.connections());
             case SessionEvent.RouteLine r -> {
                 String line = r.lookup().describe();
