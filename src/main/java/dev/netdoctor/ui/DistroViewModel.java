@@ -27,7 +27,14 @@ public final class DistroViewModel {
     /** The chosen name for the engine's background thread (the property belongs to the FX thread). */
     private volatile String chosenName;
 
+    private final TaskExecutor tasks;
+
     public DistroViewModel() {
+        this(TaskExecutor.fx());
+    }
+
+    public DistroViewModel(TaskExecutor tasks) {
+        this.tasks = tasks;
         chosen.addListener((o, a, b) -> chosenName = b == null ? null : b.name());
     }
 
@@ -36,12 +43,10 @@ public final class DistroViewModel {
         active.set(true);
         loading.set(true);
         problem.set("");
-        Background.run(() -> WslDistros.list(wslExe), list -> {
-            loading.set(false);
+        tasks.run(() -> WslDistros.list(wslExe), () -> loading.set(false), list -> {
             distros.setAll(list);
             chosen.set(WslDistro.choose(list, null).orElse(list.getFirst()));
         }, error -> {
-            loading.set(false);
             distros.clear();
             chosen.set(null);
             problem.set(error.getMessage());

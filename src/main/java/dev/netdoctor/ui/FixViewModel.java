@@ -44,10 +44,12 @@ public final class FixViewModel {
     private final StringProperty restartStatus = new SimpleStringProperty("");
     private final FixPlaces places;
     private final DialogService dialogs;
+    private final TaskExecutor tasks;
 
-    FixViewModel(FixPlaces places, DialogService dialogs) {
+    FixViewModel(FixPlaces places, DialogService dialogs, TaskExecutor tasks) {
         this.places = places;
         this.dialogs = dialogs;
+        this.tasks = tasks;
     }
 
     public ObservableList<FixAction> actions() {
@@ -141,44 +143,40 @@ public final class FixViewModel {
         ConfigFiles files = filesFor(action);
         SafeApply pipeline = new SafeApply(files, places.clock());
         action.busyProperty().set(true);
-        Background.run(() -> {
+        Runnable notBusy = () -> action.busyProperty().set(false);
+        tasks.run(() -> {
             Plan plan = planner.plan(action);
-            return new Object[]{plan, pipeline.preview(plan.file(), plan.edit())};
-        }, planned -> {
-            Plan plan = (Plan) planned[0];
-            SafeApply.Preview preview = (SafeApply.Preview) planned[1];
+            return new Planned(plan, pipeline.preview(plan.file(), plan.edit()));
+        }, notBusy, planned -> {
+            SafeApply.Preview preview = planned.preview();
             EditResult edit = preview.edit();
             if (!edit.applicable()) {
-                action.busyProperty().set(false);
                 action.statusProperty().set(Texts.get("fix.refused"));
                 record(action, "refused: " + String.join(" ", edit.conflicts()), preview.file(), null, null, null);
                 dialogs.showError(action.suggestion().title(), Texts.get("fix.conflict"), String.join("\n\n", edit.conflicts()));
                 return;
             }
             if (!edit.changed()) {
-                action.busyProperty().set(false);
                 action.statusProperty().set(Texts.get("fix.alreadyInPlace"));
                 return;
             }
             String explanation = String.join("\n", edit.notes()) + "\n\n" + Texts.get("fix.safety", files.where(preview.file()));
             if (!dialogs.previewChange(action.suggestion().title(), explanation, preview.diff(), Texts.get("fix.apply"))) {
-                action.busyProperty().set(false);
                 action.statusProperty().set(Texts.get("fix.notApplied"));
                 return;
             }
-            Background.run(() -> pipeline.apply(preview, plan.verifier().create(preview)), applied -> {
-                action.busyProperty().set(false);
+            action.busyProperty().set(true);
+            tasks.run(() -> pipeline.apply(preview, planned.plan().verifier().create(preview)), notBusy, applied -> {
                 action.undoProperty().set(applied.backup() != null ? applied.backup() : applied.undoRecord());
                 record(action, "applied", applied.file(), applied.backup(), preview.diff(), applied.verdict().message());
                 action.statusProperty().set(applied.backup() == null ? Texts.get("fix.appliedNew", files.where(applied.file()))
                         : Texts.get("fix.applied", applied.backup()));
-                if (plan.wsl()) {
+                if (planned.plan().wsl()) {
                     restartOffered.set(true);
                 }
             }, error -> failed(action, error));
         }, error -> {
             if (error instanceof NeedsWslconfig) {
-                action.busyProperty().set(false);
                 Optional<Path> chosen = dialogs.chooseOpenFile(Texts.get("fix.wslconfig.find"), ".wslconfig");
                 if (chosen.isPresent()) {
                     chosenWslconfig = chosen.get();
@@ -192,6 +190,10 @@ public final class FixViewModel {
         });
     }
 
+    /** A plan and its preview, found together off the UI thread. */
+    private record Planned(Plan plan, SafeApply.Preview preview) {
+    }
+
     public void undo(FixAction action) {
         String record = action.undoProperty().get();
         if (record == null) {
@@ -199,8 +201,7 @@ public final class FixViewModel {
         }
         action.busyProperty().set(true);
         ConfigFiles files = filesFor(action);
-        Background.run(() -> new SafeApply(files, places.clock()).undo(record), file -> {
-            action.busyProperty().set(false);
+        tasks.run(() -> new SafeApply(files, places.clock()).undo(record), () -> action.busyProperty().set(false), file -> {
             action.undoProperty().set(null);
             action.statusProperty().set(Texts.get("fix.undone", files.where(file)));
             record(action, "undone", file, null, null, null);
@@ -214,7 +215,7 @@ public final class FixViewModel {
             return;
         }
         restartStatus.set(Texts.get("fix.restart.running"));
-        Background.run(() -> {
+        tasks.run(() -> {
             WslRestart.shutdown(places.thisComputer());
             return Boolean.TRUE;
         }, ok -> restartStatus.set(Texts.get("fix.restart.done")), error -> {
@@ -224,7 +225,6 @@ public final class FixViewModel {
     }
 
     private void failed(FixAction action, Throwable error) {
-        action.busyProperty().set(false);
         action.statusProperty().set(Texts.get("fix.failed"));
         String message = error instanceof FixException ? error.getMessage() : Texts.get("fix.unexpected");
         dialogs.showError(action.suggestion().title(), message, Errors.details(error));

@@ -69,6 +69,7 @@ public final class WizardViewModel {
     private final DialogService dialogs;
     private final Settings settings;
     private final Runnable exit;
+    private final TaskExecutor tasks;
     private final Timeline ticker;
     private SessionRunner.Running running;
     private DiagnosisRequest request;
@@ -81,12 +82,19 @@ public final class WizardViewModel {
     /** With the distro choice of the app running on Windows. */
     public WizardViewModel(SessionRunner runner, DialogService dialogs, Settings settings, FixPlaces places,
                            DistroViewModel distros, Runnable exit) {
+        this(runner, dialogs, settings, places, distros, exit, TaskExecutor.fx());
+    }
+
+    /** With the executor its background work goes through (tests: {@link TaskExecutor#sameThread()}). */
+    WizardViewModel(SessionRunner runner, DialogService dialogs, Settings settings, FixPlaces places,
+                    DistroViewModel distros, Runnable exit, TaskExecutor tasks) {
+        this.tasks = tasks;
         this.runner = runner;
         this.distros = distros;
         this.dialogs = dialogs;
         this.settings = settings;
         this.exit = exit;
-        this.fixes = new FixViewModel(places, dialogs);
+        this.fixes = new FixViewModel(places, dialogs, tasks);
         this.distrosReady = distros.readyProperty();
         recentTargets.setAll(settings.recentTargets());
         canGoNext = Bindings.createBooleanBinding(() -> switch (step.get()) {
@@ -224,7 +232,7 @@ public final class WizardViewModel {
         ticker.play();
         running = runner.start(request, new FxEventPump(this::onEvent));
         SessionRunner.Running thisRun = running;
-        running.result().whenComplete((r, error) -> javafx.application.Platform.runLater(() -> {
+        running.result().whenComplete((r, error) -> tasks.onUiThread(() -> {
             if (thisRun != running) {
                 return; // an older run, replaced by going back and starting again
             }
@@ -313,7 +321,7 @@ public final class WizardViewModel {
         }
         verifying.set(true);
         SessionRunner.Running again = runner.start(request, e -> { });
-        again.result().whenComplete((after, error) -> javafx.application.Platform.runLater(() -> {
+        again.result().whenComplete((after, error) -> tasks.onUiThread(() -> {
             verifying.set(false);
             if (error != null) {
                 dialogs.showError(Texts.get("verify.failed.title"), Texts.get("checks.failed"), Errors.details(error));
@@ -346,7 +354,7 @@ public final class WizardViewModel {
         }
         ReportData data = reportData();
         dialogs.chooseSaveFile(Texts.get("report.savePdf"), defaultFileName("pdf"), "PDF", "*.pdf").ifPresent(path ->
-                Background.run(() -> ReportFiles.write(data, new ReportFiles.Request(path, null, null, null,
+                tasks.run(() -> ReportFiles.write(data, new ReportFiles.Request(path, null, null, null,
                                 HtmlReport.Paper.A4, false)).getFirst(),
                         written -> reportStatus.set(Texts.get("report.saved", written)),
                         error -> dialogs.showError(Texts.get("report.savePdf"), Texts.get("report.saveFailed", path), Errors.details(error))));
@@ -364,7 +372,7 @@ public final class WizardViewModel {
         ReportData data = reportData();
         dialogs.chooseSaveFile(Texts.get("report.saveJson"), defaultFileName("json"), "JSON", "*.json").ifPresent(path ->
                 // Written whole or not at all (temp file, then an atomic move), like the PDF.
-                Background.run(() -> ReportFiles.write(data, new ReportFiles.Request(null, null, null, path,
+                tasks.run(() -> ReportFiles.write(data, new ReportFiles.Request(null, null, null, path,
                                 HtmlReport.Paper.A4, false)).getFirst(),
                         written -> reportStatus.set(Texts.get("report.saved", written)),
                         error -> dialogs.showError(Texts.get("report.saveJson"), Texts.get("report.saveFailed", path), Errors.details(error))));
