@@ -1,5 +1,6 @@
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.ConnectResult;
 import dev.netdoctor.model.Environment;
@@ -58,10 +59,10 @@ public final class Diagnoser {
     /** "Nothing wrong" is a result too, and it carries the evidence that says so. */
     private static Optional<Finding> noProblem(Observations obs) {
         if (obs.target() == null) {
-            List<Evidence> local = new ArrayList<>(ReachabilityRules.evidenceOf(obs, "loopback-self-test"));
-            local.addAll(ReachabilityRules.evidenceOf(obs, "service-ports"));
+            List<Evidence> local = new ArrayList<>(ReachabilityRules.evidenceOf(obs, ProbeId.LOOPBACK_SELF_TEST));
+            local.addAll(ReachabilityRules.evidenceOf(obs, ProbeId.SERVICE_PORTS));
             // Sure only when the check of this computer's own ports ran to the end.
-            boolean selfTested = obs.data("loopback-self-test", ProbeData.LoopbackSelfTest.class).isPresent();
+            boolean selfTested = obs.data(ProbeId.LOOPBACK_SELF_TEST, ProbeData.LoopbackSelfTest.class).isPresent();
             String checked = selfTested
                     ? "This computer's network setup was checked" + (local.isEmpty() ? "." : ", and programs on it reach their own ports.")
                     : "Nothing wrong was seen, but the check whether programs on this computer reach their own ports did not finish.";
@@ -73,9 +74,9 @@ public final class Diagnoser {
         if (!connected) {
             return Optional.empty();
         }
-        List<Evidence> evidence = new ArrayList<>(ReachabilityRules.evidenceOf(obs, "dscp-connect"));
-        evidence.addAll(ReachabilityRules.evidenceOf(obs, "ssh-handshake"));
-        evidence.addAll(ReachabilityRules.evidenceOf(obs, "openssh-client"));
+        List<Evidence> evidence = new ArrayList<>(ReachabilityRules.evidenceOf(obs, ProbeId.DSCP_CONNECT));
+        evidence.addAll(ReachabilityRules.evidenceOf(obs, ProbeId.SSH_HANDSHAKE));
+        evidence.addAll(ReachabilityRules.evidenceOf(obs, ProbeId.OPENSSH_CLIENT));
         boolean markedWork = obs.data(ProbeData.MarkedConnects.class)
                 .map(m -> m.marked().stream().anyMatch(a -> a.result().answered())).orElse(false);
         // Only handshakes that were tried count: none tried is no evidence that they complete.

@@ -1,5 +1,6 @@
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.ConnectAttempt;
 import dev.netdoctor.model.ConnectResult;
@@ -89,8 +90,7 @@ final class DscpDropRule implements Rule {
         }
         Confidence confidence = corroborated || userClassDropped ? Confidence.HIGH : Confidence.MEDIUM;
         String waitText = obs.synGiveUpSeconds().map(s -> " and waits about " + s + " s before giving up").orElse("");
-        // Made inside the distro while the app runs on Windows (ProbeContext.FROM_DISTRO in the probe layer).
-        boolean inDistro = obs.outcome("dscp-connect").map(o -> "the WSL distro".equals(o.parameters().get("from"))).orElse(false);
+        boolean inDistro = obs.outcome(ProbeId.DSCP_CONNECT).map(o -> ProbeId.FROM_DISTRO.equals(o.parameters().get(ProbeId.FROM))).orElse(false);
         return Optional.of(new Finding(ID, Severity.PROBLEM, confidence,
                 "Marked SSH packets are dropped on the way to " + obs.target().host(),
                 (inDistro ? "From inside WSL, " + obs.target() + " can be reached" : "Your computer can reach " + obs.target())
@@ -121,8 +121,7 @@ final class DscpDropRule implements Rule {
         if (!plainWorks || markedHang.isEmpty()) {
             return Optional.empty();
         }
-        // The probe's "from" parameter (ProbeContext.FROM_WINDOWS in the probe layer).
-        boolean fromWindows = obs.outcome("dscp-connect").map(o -> "Windows".equals(o.parameters().get("from"))).orElse(false);
+        boolean fromWindows = obs.outcome(ProbeId.DSCP_CONNECT).map(o -> ProbeId.FROM_WINDOWS.equals(o.parameters().get(ProbeId.FROM))).orElse(false);
         boolean windowsBaseline = fromWindows && c.unmarked().map(a -> a.result().answered()).orElse(false);
         List<Evidence> evidence = new ArrayList<>();
         for (OpenSshAttempt a : runs) {

@@ -1,5 +1,6 @@
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.Finding;
@@ -162,7 +163,7 @@ final class LoopbackRules {
     }
 
     private static Optional<ProbeData.Routes> localRoutes(Observations obs) {
-        return obs.outcome("local-routes").flatMap(o -> o.dataAs(ProbeData.Routes.class));
+        return obs.outcome(ProbeId.LOCAL_ROUTES).flatMap(o -> o.dataAs(ProbeData.Routes.class));
     }
 
     private static Optional<RouteLookup> plainLoopbackRoute(Observations obs) {

@@ -2,6 +2,7 @@ package dev.netdoctor.diagnosis;
 
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.Target;
 
@@ -23,12 +24,12 @@ public record Observations(Target target, Environment environment, List<ProbeOut
      * (the routes to the target and those for this computer's own addresses): a rule that
      * reasons about one of them asks for it by id, so the other can never stand in for it.
      */
-    public <T extends ProbeData> Optional<T> data(String probeId, Class<T> type) {
-        return outcome(probeId).flatMap(o -> o.dataAs(type));
+    public <T extends ProbeData> Optional<T> data(ProbeId probe, Class<T> type) {
+        return outcome(probe).flatMap(o -> o.dataAs(type));
     }
 
-    public Optional<ProbeOutcome> outcome(String probeId) {
-        return outcomes.stream().filter(o -> o.probeId().equals(probeId)).findFirst();
+    public Optional<ProbeOutcome> outcome(ProbeId probe) {
+        return outcomes.stream().filter(probe::is).findFirst();
     }
 
     /** How long the user's ssh would wait on its own for an unanswered SYN, if known. */

@@ -1,5 +1,6 @@
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.Finding;
@@ -30,7 +31,7 @@ final class PathMtuRule implements Rule {
         List<Evidence> evidence = new ArrayList<>();
         obs.data(ProbeData.SshHandshakes.class).ifPresent(h -> h.attempts().stream().filter(a -> !a.marking().marked()).forEach(a ->
                 evidence.add(Evidence.of("SSH handshake (unmarked): " + a.reached().describe() + " after " + a.millis() + " ms"))));
-        evidence.addAll(ReachabilityRules.evidenceOf(obs, "path-mtu"));
+        evidence.addAll(ReachabilityRules.evidenceOf(obs, ProbeId.PATH_MTU));
         return Optional.of(new Finding(ID, Severity.PROBLEM, Confidence.HIGH,
                 "Large packets to " + obs.target().host() + " are lost on the way",
                 "The connection opens, but the SSH handshake stalls as soon as large packets are sent: packets of "

@@ -1,5 +1,6 @@
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.ConnectAttempt;
 import dev.netdoctor.model.ConnectResult;
@@ -24,7 +25,7 @@ final class ReachabilityRules {
     static final String PORT_REFUSED = "port-refused";
     static final String PORT_FILTERED = "port-filtered";
     /** The probe that asks the kernel for the route to the target. */
-    static final String ROUTES = "routes";
+    static final ProbeId ROUTES = ProbeId.ROUTES;
 
     private ReachabilityRules() {
     }
@@ -36,7 +37,7 @@ final class ReachabilityRules {
                     "Your computer could not find an address for \"" + r.host() + "\""
                             + (r.error() == null ? "" : " (" + r.error() + ")") + ". "
                             + "Check the spelling, or use the machine's IP address instead.",
-                    evidenceOf(obs, "name-resolution"),
+                    evidenceOf(obs, ProbeId.NAME_RESOLUTION),
                     List.of(new FixSuggestion(Fixes.CHECK_HOST_NAME, "Check the host name",
                             "Check the spelling of \"" + r.host() + "\", or use its IP address. In WSL, names of machines on "
                                     + "your home network may only resolve on Windows; the IP address works in both."))));
@@ -87,7 +88,7 @@ final class ReachabilityRules {
                 : saidUnreachable ? "The network reported that the machine cannot be reached."
                 : "It answered neither ping nor any connection attempt.";
         List<Evidence> evidence = new ArrayList<>(evidenceOf(obs, ROUTES));
-        evidence.addAll(evidenceOf(obs, "ping"));
+        evidence.addAll(evidenceOf(obs, ProbeId.PING));
         evidence.addAll(connectEvidence(obs));
         return Optional.of(new Finding(HOST_UNREACHABLE, Severity.PROBLEM, silent && !noRoute ? Confidence.MEDIUM : Confidence.HIGH,
                 obs.target().host() + " cannot be reached",
@@ -107,12 +108,12 @@ final class ReachabilityRules {
     }
 
     static List<Evidence> connectEvidence(Observations obs) {
-        List<Evidence> e = new ArrayList<>(evidenceOf(obs, "dscp-connect"));
-        e.addAll(evidenceOf(obs, "ping"));
+        List<Evidence> e = new ArrayList<>(evidenceOf(obs, ProbeId.DSCP_CONNECT));
+        e.addAll(evidenceOf(obs, ProbeId.PING));
         return e;
     }
 
-    static List<Evidence> evidenceOf(Observations obs, String probeId) {
-        return obs.outcome(probeId).map(o -> o.evidence()).orElse(List.of());
+    static List<Evidence> evidenceOf(Observations obs, ProbeId probe) {
+        return obs.outcome(probe).map(o -> o.evidence()).orElse(List.of());
     }
 }

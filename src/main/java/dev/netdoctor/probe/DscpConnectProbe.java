@@ -1,5 +1,6 @@
 package dev.netdoctor.probe;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.ConnectAttempt;
 import dev.netdoctor.model.DscpClass;
 import dev.netdoctor.model.Evidence;
@@ -19,7 +20,7 @@ import java.util.Map;
 public final class DscpConnectProbe implements Probe {
     @Override
     public String id() {
-        return "dscp-connect";
+        return ProbeId.DSCP_CONNECT.id();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.netdoctor.probe;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.TcpConnection;
@@ -12,7 +13,7 @@ import java.util.Map;
 public final class ListeningSocketsProbe implements Probe {
     @Override
     public String id() {
-        return "listening-sockets";
+        return ProbeId.LISTENING_SOCKETS.id();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.netdoctor.probe;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.PolicyRule;
@@ -17,7 +18,7 @@ import java.util.Map;
  * that to an interface other than {@code lo} (today loopback0), while ICMP (ping) stays local.
  */
 public final class LocalRoutesProbe implements Probe {
-    public static final String ID = "local-routes";
+    public static final String ID = ProbeId.LOCAL_ROUTES.id();
     private static final Duration CALL = Duration.ofSeconds(2);
 
     @Override

@@ -1,5 +1,6 @@
 package dev.netdoctor.probe;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.LocalConnect;
 import dev.netdoctor.model.ProbeData;
@@ -22,7 +23,7 @@ import java.util.Map;
 public final class LoopbackSelfTestProbe implements Probe {
     @Override
     public String id() {
-        return "loopback-self-test";
+        return ProbeId.LOOPBACK_SELF_TEST.id();
     }
 
     @Override

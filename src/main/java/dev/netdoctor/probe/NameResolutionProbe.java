@@ -1,5 +1,6 @@
 package dev.netdoctor.probe;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.ProbeData;
 
@@ -20,7 +21,7 @@ public final class NameResolutionProbe implements Probe {
 
     @Override
     public String id() {
-        return "name-resolution";
+        return ProbeId.NAME_RESOLUTION.id();
     }
 
     @Override

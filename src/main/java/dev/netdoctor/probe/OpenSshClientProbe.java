@@ -1,5 +1,6 @@
 package dev.netdoctor.probe;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.OpenSshAttempt;
@@ -22,7 +23,7 @@ import java.util.Set;
 public final class OpenSshClientProbe implements Probe {
     @Override
     public String id() {
-        return "openssh-client";
+        return ProbeId.OPENSSH_CLIENT.id();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.netdoctor.probe;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.HandshakeAttempt;
@@ -27,7 +28,7 @@ public final class PathMtuProbe implements Probe {
 
     @Override
     public String id() {
-        return "path-mtu";
+        return ProbeId.PATH_MTU.id();
     }
 
     @Override

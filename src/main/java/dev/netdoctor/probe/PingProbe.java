@@ -1,5 +1,6 @@
 package dev.netdoctor.probe;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.ProbeData;
 
@@ -17,7 +18,7 @@ public final class PingProbe implements Probe {
 
     @Override
     public String id() {
-        return "ping";
+        return ProbeId.PING.id();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.netdoctor.host.HostInspector;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.Environment;
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.RouteLookup;
 import dev.netdoctor.model.Target;
@@ -53,12 +54,11 @@ public interface ProbeContext {
      */
     void onCancel(Runnable stop);
 
-    /** Parameter name and values saying where a probe's own connections came from. */
-    String FROM = "from";
-    String FROM_WINDOWS = "Windows";
-    String FROM_THIS_LINUX = "this Linux";
-    /** Made inside the WSL distro while the app runs on Windows: where marked packets can come from. */
-    String FROM_DISTRO = "the WSL distro";
+    /** Parameter name and values saying where a probe's own connections came from (see {@link ProbeId}). */
+    String FROM = ProbeId.FROM;
+    String FROM_WINDOWS = ProbeId.FROM_WINDOWS;
+    String FROM_THIS_LINUX = ProbeId.FROM_THIS_LINUX;
+    String FROM_DISTRO = ProbeId.FROM_DISTRO;
 
     /** Where connections made by the app itself come from: Windows when the Linux side is a WSL distro. */
     default String appSide() {

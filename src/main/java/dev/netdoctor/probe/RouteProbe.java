@@ -1,5 +1,6 @@
 package dev.netdoctor.probe;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.PolicyRule;
@@ -21,7 +22,7 @@ public final class RouteProbe implements Probe {
 
     @Override
     public String id() {
-        return "routes";
+        return ProbeId.ROUTES.id();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.netdoctor.probe;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.LocalConnect;
 import dev.netdoctor.model.ProbeData;
@@ -18,7 +19,7 @@ import java.util.Map;
 public final class ServicePortProbe implements Probe {
     @Override
     public String id() {
-        return "service-ports";
+        return ProbeId.SERVICE_PORTS.id();
     }
 
     @Override

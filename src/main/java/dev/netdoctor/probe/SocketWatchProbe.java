@@ -1,5 +1,6 @@
 package dev.netdoctor.probe;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.host.SocketTable;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.ProbeData;
@@ -21,7 +22,7 @@ public final class SocketWatchProbe implements Probe {
 
     @Override
     public String id() {
-        return "socket-table";
+        return ProbeId.SOCKET_TABLE.id();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.netdoctor.probe;
 
+import dev.netdoctor.model.ProbeId;
 import com.jcraft.jsch.HostKey;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
@@ -38,7 +39,7 @@ public final class SshHandshakeProbe implements Probe {
 
     @Override
     public String id() {
-        return "ssh-handshake";
+        return ProbeId.SSH_HANDSHAKE.id();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.netdoctor.probe;
 
+import dev.netdoctor.model.ProbeId;
 import com.jcraft.jsch.AgentIdentityRepository;
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.HostKey;
@@ -41,7 +42,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * is accepted only when the user passed its exact fingerprint. Nothing is ever written.
  */
 public final class VantageProbe implements Probe {
-    public static final String ID = "outside-vantage";
+    public static final String ID = ProbeId.OUTSIDE_VANTAGE.id();
     static final Duration CONNECT = Duration.ofSeconds(6);
     static final int REMOTE_CHECK_SECONDS = 3;
     private static final int KNOWN_HOSTS_MAX = 1024 * 1024;

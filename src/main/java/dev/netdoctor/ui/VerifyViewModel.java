@@ -1,5 +1,6 @@
 package dev.netdoctor.ui;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.ProbeOutcome;
@@ -17,8 +18,9 @@ import java.util.stream.Collectors;
 /** The Verify step: the checks run again, shown next to the first run. */
 public final class VerifyViewModel {
     /** The checks whose summaries say most about the problems we diagnose. */
-    static final List<String> KEY_CHECKS = List.of("dscp-connect", "ssh-handshake", "openssh-client", "path-mtu",
-            "loopback-self-test", "service-ports", "outside-vantage");
+    static final List<String> KEY_CHECKS = java.util.stream.Stream.of(ProbeId.DSCP_CONNECT, ProbeId.SSH_HANDSHAKE,
+            ProbeId.OPENSSH_CLIENT, ProbeId.PATH_MTU, ProbeId.LOOPBACK_SELF_TEST, ProbeId.SERVICE_PORTS, ProbeId.OUTSIDE_VANTAGE)
+            .map(ProbeId::id).toList();
 
     private final ObservableList<BeforeAfter> rows = FXCollections.observableArrayList();
 

@@ -1,0 +1,44 @@
+package dev.netdoctor.model;
+
+/**
+ * The checks a diagnosis can run, by the stable id that JSON, reports and the rules use. One
+ * place: a rule that names a check by a mistyped string would silently find no evidence.
+ */
+public enum ProbeId {
+    NAME_RESOLUTION("name-resolution"),
+    PING("ping"),
+    ROUTES("routes"),
+    DSCP_CONNECT("dscp-connect"),
+    SSH_HANDSHAKE("ssh-handshake"),
+    OPENSSH_CLIENT("openssh-client"),
+    SOCKET_TABLE("socket-table"),
+    PATH_MTU("path-mtu"),
+    LISTENING_SOCKETS("listening-sockets"),
+    LOOPBACK_SELF_TEST("loopback-self-test"),
+    LOCAL_ROUTES("local-routes"),
+    SERVICE_PORTS("service-ports"),
+    OUTSIDE_VANTAGE("outside-vantage");
+
+    /** The probe parameter saying where a probe's own connections came from, and its values. */
+    public static final String FROM = "from";
+    public static final String FROM_WINDOWS = "Windows";
+    public static final String FROM_THIS_LINUX = "this Linux";
+    /** Made inside the WSL distro while the app runs on Windows: where marked packets can come from. */
+    public static final String FROM_DISTRO = "the WSL distro";
+
+    private final String id;
+
+    ProbeId(String id) {
+        this.id = id;
+    }
+
+    /** As in JSON: {@code dscp-connect}. */
+    public String id() {
+        return id;
+    }
+
+    /** Whether an outcome is this check's. */
+    public boolean is(ProbeOutcome outcome) {
+        return outcome != null && id.equals(outcome.probeId());
+    }
+}

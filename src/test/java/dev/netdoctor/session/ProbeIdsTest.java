@@ -1,0 +1,26 @@
+package dev.netdoctor.session;
+
+import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.ProbeId;
+import dev.netdoctor.model.Target;
+import dev.netdoctor.model.VantageRequest;
+import dev.netdoctor.probe.Probe;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every check a run can make is named in {@link ProbeId}, and every id there is a check: the rules find their evidence by it. */
+class ProbeIdsTest {
+    @Test
+    void theChecksOfTheFullestRunAreExactlyTheProbeIds() {
+        DiagnosisRequest fullest = new DiagnosisRequest(Target.parse("198.18.1.2"), List.of(8443),
+                VantageRequest.parse("alice@198.18.2.3", null, null), null, null);
+        List<String> ids = DiagnosisSession.defaultStages(fullest).stream().flatMap(List::stream).map(Probe::id).toList();
+        assertThat(ids).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(ProbeId.values()).map(ProbeId::id).toList());
+    }
+}
