@@ -22,7 +22,6 @@ class CliTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip().lines()).hasSizeBetween(1, 2);
         assertThat(r.err()).startsWith("wsl-net-doctor: ");
-        assertThat(r.millis()).as("nothing ran").isLessThan(2_000);
     }
 
     @Test

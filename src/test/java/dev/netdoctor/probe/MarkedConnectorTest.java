@@ -43,7 +43,7 @@ class MarkedConnectorTest {
         try (ServerSocket server = new ServerSocket(0, 5, LOOPBACK)) {
             ConnectAttempt a = MarkedConnector.attempt(LOOPBACK, server.getLocalPort(), DscpClass.UNMARKED, Duration.ofSeconds(2));
             assertThat(a.result()).isEqualTo(ConnectResult.CONNECTED);
-            assertThat(a.millis()).isLessThan(2000);
+            assertThat(a.error()).isNull();
         }
     }
 }

@@ -52,11 +52,26 @@ class DiagnosisSessionTest {
         return new FakeProbe(id, Duration.ofSeconds(2), ctx -> ProbeReport.completed("fine", Map.of(), null, List.of()));
     }
 
-    private static Probe sleeper(String id, Duration limit) {
+    /** Probes that were stopped while they waited: a stopped probe is interrupted, not left running. */
+    private final java.util.Set<String> interrupted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private Probe sleeper(String id, Duration limit) {
         return new FakeProbe(id, limit, ctx -> {
-            Thread.sleep(60_000);
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                interrupted.add(id);
+                throw e;
+            }
             return ProbeReport.completed("woke", Map.of(), null, List.of());
         });
+    }
+
+    private void awaitInterrupted(String id) throws InterruptedException {
+        for (int i = 0; i < 500 && !interrupted.contains(id); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(interrupted).as("the stopped probe was interrupted").contains(id);
     }
 
     private static ProbeOutcome outcome(DiagnosisResult r, String id) {
@@ -77,16 +92,14 @@ class DiagnosisSessionTest {
     }
 
     @Test
-    void aProbeThatHangsIsStoppedOnceItOverranItsOwnLimitByTheSlack() {
-        long start = System.nanoTime();
+    void aProbeThatHangsIsStoppedOnceItOverranItsOwnLimitByTheSlack() throws Exception {
         DiagnosisResult r = new DiagnosisSession(INSPECTOR, REQUEST, null,
                 List.of(List.of(ok("first")), List.of(sleeper("hang", Duration.ofMillis(300)), ok("other"))), Duration.ofMillis(700)).run();
-        long took = (System.nanoTime() - start) / 1_000_000;
+        awaitInterrupted("hang");
         assertThat(outcome(r, "hang").status()).isEqualTo(ProbeStatus.TIMED_OUT);
         assertThat(outcome(r, "hang").error()).contains("700 ms after its own limit of 300 ms").contains("stuck");
         assertThat(outcome(r, "other").status()).isEqualTo(ProbeStatus.COMPLETED);
         assertThat(r.complete()).isFalse();
-        assertThat(took).isLessThan(4_000);
     }
 
     /** A busy computer makes a check late, not wrong: one that overruns its limit but finishes is kept. */
@@ -116,15 +129,16 @@ class DiagnosisSessionTest {
     }
 
     @Test
-    void theRunsDeadlineBoundsEverything() {
+    void theRunsDeadlineBoundsEverything() throws Exception {
         DiagnosisRequest shortRun = new DiagnosisRequest(Target.parse("198.18.0.1"), List.of(), null, Duration.ofMillis(500), Duration.ofSeconds(3));
-        long start = System.nanoTime();
         DiagnosisResult r = new DiagnosisSession(INSPECTOR, shortRun, null,
                 List.of(List.of(ok("first")), List.of(sleeper("long", Duration.ofSeconds(30))), List.of(ok("later")))).run();
-        long took = (System.nanoTime() - start) / 1_000_000;
+        awaitInterrupted("long");
         assertThat(outcome(r, "long").status()).isEqualTo(ProbeStatus.TIMED_OUT);
+        assertThat(outcome(r, "long").error()).contains("run's time limit of 3 s");
         assertThat(outcome(r, "later").status()).isEqualTo(ProbeStatus.TIMED_OUT);
-        assertThat(took).isBetween(2_500L, 6_000L);
+        assertThat(outcome(r, "later").error()).startsWith("not run");
+        assertThat(r.complete()).isFalse();
     }
 
     @Test
@@ -139,10 +153,10 @@ class DiagnosisSessionTest {
                     && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            long cancelAt = System.nanoTime();
             session.cancel();
             DiagnosisResult r = future.get(5, TimeUnit.SECONDS);
-            assertThat((System.nanoTime() - cancelAt) / 1_000_000).isLessThan(1_000);
+            awaitInterrupted("a");
+            awaitInterrupted("b");
             assertThat(outcome(r, "a").status()).isEqualTo(ProbeStatus.CANCELLED);
             assertThat(r.complete()).isFalse();
         }
