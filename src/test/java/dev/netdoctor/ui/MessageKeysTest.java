@@ -1,0 +1,230 @@
+package dev.netdoctor.ui;
+
+import dev.netdoctor.model.Confidence;
+import dev.netdoctor.model.Severity;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.constantpool.PoolEntry;
+import java.lang.classfile.constantpool.StringEntry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Every key the wizard asks {@link Texts} for is in messages.properties (a missing one shows
+ * as {@code !key!} on screen), and every key there is asked for (an unused one is a text that
+ * nobody reads or keeps up to date).
+ *
+ * <p>Read from the compiled ui classes, not the sources. In bytecode a comment or Javadoc that
+ * mentions a key is not a use, a constant (static final String) is seen as the value that runs
+ * wherever it is used, escapes are decoded, and a key built with + is one javac string-concat
+ * recipe ({@code "symptom.\u0001.title"}, \u0001 where the value goes) however the source
+ * spreads it over lines. Every key-shaped string constant of the ui counts as a key: the few
+ * that are not (system properties, file names) are listed in {@link #NOT_KEYS} with why, so a
+ * misspelt key cannot pass as "something else".
+ *
+ * <p>Built keys are not skipped: every recipe that makes a key-shaped string must be listed in
+ * {@link #BUILT} with the enum whose constant names complete it; each of those keys must exist
+ * and counts as used. Should javac ever compile + without recipes (-XDstringConcat=inline), the
+ * BUILT recipes are no longer found and the test fails rather than passing blind.
+ */
+class MessageKeysTest {
+    private static final Path BUNDLE = Path.of("src/main/resources/dev/netdoctor/ui/messages.properties");
+    private static final Path UI_CLASSES = Path.of("target/classes/dev/netdoctor/ui");
+    /** What a key looks like: dotted words, e.g. checks.col.state or symptom.SSH_HANGS.title. */
+    private static final Pattern KEY_SHAPE = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[A-Za-z0-9_]+)+");
+    private static final char ARGUMENT = '\u0001';
+    private static final char CONSTANT = '\u0002';
+
+    /** Key-shaped string constants of the ui that are not message keys, and why. */
+    private static final Map<String, String> NOT_KEYS = Map.of(
+            "dev.netdoctor.ui.messages", "the bundle's own name (Texts)",
+            "netdoctor.firstFrameFile", "a system property (FirstFrame)",
+            "netdoctor.wslExe", "a system property (WizardApp)",
+            "os.name", "a system property (WizardApp)",
+            "settings.properties", "the settings file's name (WizardApp)",
+            "wizard.css", "the style sheet (WizardApp)");
+
+    /** Keys built at run time: recipe → the enum whose constant names fill the \u0001. */
+    private static final Map<String, Class<? extends Enum<?>>> BUILT = Map.of(
+            "checks.state." + ARGUMENT, ProbeRow.State.class,               // ChecksPage: p.stateProperty().get().name()
+            "diagnosis.severity." + ARGUMENT, Severity.class,               // DiagnosisPage: f.severity().name()
+            "diagnosis.confidence." + ARGUMENT, Confidence.class,           // DiagnosisPage: f.confidence().name()
+            "system.status." + ARGUMENT, CheckItem.Status.class,            // SystemPage: item.status().name()
+            "symptom." + ARGUMENT + ".title", Symptom.class,                // Symptom.title(): name()
+            "symptom." + ARGUMENT + ".detail", Symptom.class);              // Symptom.description(): name()
+
+    /** Built key-shaped strings that are not message keys, and why. */
+    private static final Map<String, String> BUILT_NOT_KEYS = Map.of(
+            "recent." + ARGUMENT, "an entry of the settings file: recent.0, recent.1, … (Settings)");
+
+    private static final Map<String, String> KEYS = new TreeMap<>();            // key → value
+    private static final Map<String, Set<String>> LITERALS = new TreeMap<>();   // string constant → classes
+    private static final Map<String, Set<String>> RECIPES = new TreeMap<>();    // concat recipe → classes
+
+    @BeforeAll
+    static void read() throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(BUNDLE, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        p.stringPropertyNames().forEach(k -> KEYS.put(k, p.getProperty(k)));
+        try (Stream<Path> s = Files.walk(UI_CLASSES)) {
+            for (Path file : s.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                ClassModel model = ClassFile.of().parse(Files.readAllBytes(file));
+                String owner = model.thisClass().asSymbol().displayName();
+                // All string constants: ldc operands, ConstantValue of static finals, and the
+                // recipes javac hands to StringConcatFactory as bootstrap arguments.
+                for (PoolEntry e : model.constantPool()) {
+                    if (e instanceof StringEntry str) {
+                        String value = str.stringValue();
+                        boolean recipe = value.indexOf(ARGUMENT) >= 0 || value.indexOf(CONSTANT) >= 0;
+                        (recipe ? RECIPES : LITERALS).computeIfAbsent(value, k -> new TreeSet<>()).add(owner);
+                    }
+                }
+            }
+        }
+        if (!LITERALS.containsKey("app.title")) {
+            fail("no compiled ui classes with their texts under " + UI_CLASSES + " (build first)");
+        }
+    }
+
+    @Test
+    void everyKeyTheUiAsksForExists() {
+        List<String> missing = new ArrayList<>();
+        LITERALS.forEach((s, classes) -> {
+            if (KEY_SHAPE.matcher(s).matches() && !KEYS.containsKey(s) && !NOT_KEYS.containsKey(s)) {
+                missing.add(String.join(", ", classes) + " asks for \"" + s + "\", which messages.properties does not have (shown as !" + s
+                        + "!); if it is no message key, add it to NOT_KEYS with why");
+            }
+        });
+        builtKeys().forEach((key, from) -> {
+            if (!KEYS.containsKey(key)) {
+                missing.add(from + " builds \"" + key + "\", which messages.properties does not have (shown as !" + key + "!)");
+            }
+        });
+        if (!missing.isEmpty()) {
+            fail("missing message keys:\n  " + String.join("\n  ", missing));
+        }
+    }
+
+    @Test
+    void everyKeyInTheFileIsUsed() {
+        Map<String, String> built = builtKeys();
+        List<String> unused = KEYS.keySet().stream().filter(k -> !LITERALS.containsKey(k) && !built.containsKey(k))
+                .map(k -> "\"" + k + "\" (" + KEYS.get(k) + ") is in messages.properties, but no ui class asks for it").toList();
+        if (!unused.isEmpty()) {
+            fail("unused message keys:\n  " + String.join("\n  ", unused));
+        }
+    }
+
+    @Test
+    void everyBuiltKeyIsListedWithItsEnum() {
+        List<String> problems = new ArrayList<>();
+        RECIPES.forEach((recipe, classes) -> {
+            boolean keyShaped = KEY_SHAPE.matcher(recipe.replace(ARGUMENT, 'x').replace(CONSTANT, 'x')).matches();
+            if (keyShaped && !BUILT.containsKey(recipe) && !BUILT_NOT_KEYS.containsKey(recipe)) {
+                problems.add(String.join(", ", classes) + " builds a key as \"" + printable(recipe)
+                        + "\": list it in BUILT with the enum whose names complete it (or in BUILT_NOT_KEYS with why)");
+            }
+        });
+        Stream.concat(BUILT.keySet().stream(), BUILT_NOT_KEYS.keySet().stream()).filter(r -> !RECIPES.containsKey(r))
+                .forEach(r -> problems.add("\"" + printable(r) + "\" is listed as built, but no ui class builds it any more"));
+        NOT_KEYS.keySet().stream().filter(s -> !LITERALS.containsKey(s))
+                .forEach(s -> problems.add("\"" + s + "\" is listed in NOT_KEYS, but no ui class uses it any more"));
+        if (!problems.isEmpty()) {
+            fail(String.join("\n", problems));
+        }
+    }
+
+    /** A key given twice: Properties keeps the last, and the first is dead text. */
+    @Test
+    void noKeyIsGivenTwice() throws IOException {
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> twice = new ArrayList<>();
+        boolean continued = false;
+        int n = 0;
+        for (String line : Files.readAllLines(BUNDLE, StandardCharsets.UTF_8)) {
+            n++;
+            String t = line.strip();
+            boolean continuation = continued;
+            continued = endsWithOddBackslashes(line);
+            if (continuation || t.isEmpty() || t.startsWith("#") || t.startsWith("!")) {
+                continue;
+            }
+            String key = t.split("\\s*[=:\\s]", 2)[0];
+            Integer first = seen.putIfAbsent(key, n);
+            if (first != null) {
+                twice.add(key + " on lines " + first + " and " + n);
+            }
+        }
+        if (!twice.isEmpty()) {
+            fail("keys given twice in messages.properties:\n  " + String.join("\n  ", twice));
+        }
+    }
+
+    /**
+     * Texts always goes through MessageFormat, where a lone ' starts a quoted part and vanishes
+     * from the screen ("Windows' adapter" shows as "Windows adapter"): the bundle writes ''.
+     */
+    @Test
+    void everyApostropheIsDoubled() {
+        Pattern lone = Pattern.compile("(?<!')'(?!')");
+        List<String> odd = KEYS.entrySet().stream().filter(e -> lone.matcher(e.getValue().replace("''", "")).find())
+                .map(e -> e.getKey() + "=" + e.getValue()).toList();
+        if (!odd.isEmpty()) {
+            fail("texts with a lone ' (MessageFormat drops it; write ''):\n  " + String.join("\n  ", odd));
+        }
+    }
+
+    /** Every key in the file has the shape the scan looks for, else its uses would go unseen. */
+    @Test
+    void everyKeyHasTheShapeTheScanLooksFor() {
+        List<String> odd = KEYS.keySet().stream().filter(k -> !KEY_SHAPE.matcher(k).matches()).toList();
+        if (!odd.isEmpty()) {
+            fail("keys that do not look like keys (" + KEY_SHAPE + "): " + odd);
+        }
+    }
+
+    /** Every key a BUILT recipe makes, with the classes that build it. */
+    private static Map<String, String> builtKeys() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        BUILT.forEach((recipe, type) -> {
+            for (Enum<?> constant : type.getEnumConstants()) {
+                keys.put(recipe.replace(String.valueOf(ARGUMENT), constant.name()),
+                        String.join(", ", RECIPES.getOrDefault(recipe, Set.of())) + " (from " + type.getSimpleName() + ")");
+            }
+        });
+        return keys;
+    }
+
+    private static boolean endsWithOddBackslashes(String line) {
+        int count = 0;
+        for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+            count++;
+        }
+        return count % 2 == 1;
+    }
+
+    private static String printable(String recipe) {
+        return recipe.replace(String.valueOf(ARGUMENT), "«value»").replace(String.valueOf(CONSTANT), "«constant»");
+    }
+}
