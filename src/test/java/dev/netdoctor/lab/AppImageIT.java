@@ -54,7 +54,7 @@ class AppImageIT {
 
     @Test
     void cliLauncherDiagnosesTheDscpLabAndWritesAPdf() throws Exception {
-        var reason = Lab.unavailableReason();
+        var reason = Lab.reasonToSkip();
         assumeTrue(reason.isEmpty(), () -> "Skipping the app-image lab run: " + reason.orElse(""));
         Path pdf = WORK.toAbsolutePath().resolve("dscp-report.pdf");
         Files.deleteIfExists(pdf);

@@ -24,7 +24,7 @@ class BusyMachineLabIT {
 
     @BeforeAll
     static void labAvailable() {
-        var reason = Lab.unavailableReason();
+        var reason = Lab.reasonToSkip();
         assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
     }
 

@@ -31,7 +31,7 @@ class DiagnoseLabIT {
 
     @BeforeAll
     static void labAvailable() {
-        var reason = Lab.unavailableReason();
+        var reason = Lab.reasonToSkip();
         assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
     }
 

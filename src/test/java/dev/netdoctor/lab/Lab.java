@@ -80,6 +80,39 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    /**
+     * What every lab test asks first: empty when the lab can run here, otherwise why the test
+     * skips. Where the lab must run (see {@link #mustRun()}) a missing lab is no reason to skip:
+     * it fails the calling test (class) with the reason, so lab tests cannot quietly turn into
+     * green skips on the machine that promised to run them.
+     */
+    public static Optional<String> reasonToSkip() {
+        Optional<String> reason = unavailableReason();
+        if (reason.isPresent()) {
+            if (mustRun()) {
+                throw new AssertionError("The network lab must run here (CI=true and root), but cannot: " + reason.get());
+            }
+            // A class skipped in @BeforeAll shows in Failsafe's report as "Tests run: 0, Skipped: 0",
+            // without the assumption's message: say why in the build log.
+            System.err.println("[lab] network lab tests skip: " + reason.get());
+        }
+        return reason;
+    }
+
+    /** CI=true (as CI services set it) and root (which the lab needs): a lab that does not come up is a broken build. */
+    static boolean mustRun() {
+        if (!"true".equalsIgnoreCase(System.getenv("CI"))) {
+            return false;
+        }
+        try {
+            // The same test as lab.sh check: the effective uid.
+            Result id = run(List.of("id", "-u"), 10);
+            return id.exit == 0 && id.out.strip().equals("0");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public static Lab up(String scenario) throws IOException {
         String name = "nd" + (ProcessHandle.current().pid() % 1000) + COUNTER.incrementAndGet();
         run(List.of("bash", script().toString(), "down", name), 30);

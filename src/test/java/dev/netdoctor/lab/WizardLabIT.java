@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class WizardLabIT {
     @BeforeAll
     static void labAvailable() {
-        var reason = Lab.unavailableReason();
+        var reason = Lab.reasonToSkip();
         assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
     }
 

@@ -29,7 +29,7 @@ class WslContrastLabIT {
 
     @BeforeAll
     static void labAvailable() throws Exception {
-        var reason = Lab.unavailableReason();
+        var reason = Lab.reasonToSkip();
         assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
         user = Lab.PlainUser.ensure();
     }

@@ -20,7 +20,7 @@ class WslModeLabIT {
 
     @BeforeAll
     static void labAvailable() {
-        var reason = Lab.unavailableReason();
+        var reason = Lab.reasonToSkip();
         assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
     }
 
