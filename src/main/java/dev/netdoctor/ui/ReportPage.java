@@ -18,7 +18,7 @@ final class ReportPage {
     }
 
     static Node build(WizardViewModel model) {
-        TextArea summary = new TextArea(model.summaryText());
+        TextArea summary = new TextArea(model.report().summaryText());
         summary.setId("summary");
         summary.setEditable(false);
         summary.setWrapText(true);
@@ -27,30 +27,30 @@ final class ReportPage {
         Button copy = new Button(Texts.get("report.copy"), Ui.icon(Feather.CLIPBOARD, "button-icon"));
         copy.setId("copy-summary");
         copy.getStyleClass().add(Styles.ACCENT);
-        copy.setOnAction(e -> model.copySummary());
+        copy.setOnAction(e -> model.report().copySummary());
         Button pdf = new Button(Texts.get("report.savePdf"), Ui.icon(Feather.FILE_TEXT, "button-icon"));
         pdf.setId("export-pdf");
-        pdf.setOnAction(e -> model.exportPdf());
+        pdf.setOnAction(e -> model.report().exportPdf());
         pdf.disableProperty().bind(model.resultProperty().isNull());
         pdf.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.control.CheckBox redact = new javafx.scene.control.CheckBox(Texts.get("report.redact"));
         redact.setId("redact");
-        redact.selectedProperty().bindBidirectional(model.redactProperty());
+        redact.selectedProperty().bindBidirectional(model.report().redactProperty());
         Button json = new Button(Texts.get("report.saveJson"), Ui.icon(Feather.SAVE, "button-icon"));
         json.setId("save-json");
-        json.setOnAction(e -> model.saveJson());
+        json.setOnAction(e -> model.report().saveJson());
         copy.disableProperty().bind(model.resultProperty().isNull());
         json.disableProperty().bind(model.resultProperty().isNull());
         Label status = new Label();
-        status.textProperty().bind(model.reportStatusProperty());
+        status.textProperty().bind(model.report().statusProperty());
         status.getStyleClass().add(Styles.SUCCESS);
         copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         json.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.setMinWidth(0);
         HBox bar = new HBox(8, pdf, copy, json, status);
         bar.setAlignment(Pos.CENTER_LEFT);
-        summary.textProperty().bind(Bindings.createStringBinding(model::summaryText, model.resultProperty(), model.stepProperty(),
-                model.redactProperty()));
+        summary.textProperty().bind(Bindings.createStringBinding(model.report()::summaryText, model.resultProperty(), model.stepProperty(),
+                model.report().redactProperty()));
         return Ui.page(Texts.get("report.title"), Texts.get("report.intro"), bar, redact, summary);
     }
 }

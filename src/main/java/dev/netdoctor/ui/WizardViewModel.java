@@ -4,10 +4,6 @@ import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.ProbeData;
-import dev.netdoctor.model.ReportData;
-import dev.netdoctor.report.HtmlReport;
-import dev.netdoctor.report.ReportFiles;
-import dev.netdoctor.report.MarkdownReport;
 import dev.netdoctor.session.SessionEvent;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -19,13 +15,10 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -56,8 +49,6 @@ public final class WizardViewModel {
     private final FixViewModel fixes;
     private final VerifyViewModel verify = new VerifyViewModel();
     private final BooleanProperty verifying = new SimpleBooleanProperty();
-    private final StringProperty reportStatus = new SimpleStringProperty("");
-    private final BooleanProperty redact = new SimpleBooleanProperty();
     private final ObjectProperty<DiagnosisResult> verification = new SimpleObjectProperty<>();
     private final ObservableList<String> recentTargets = FXCollections.observableArrayList();
     private final BooleanBinding canGoNext;
@@ -70,6 +61,7 @@ public final class WizardViewModel {
     private final Settings settings;
     private final Runnable exit;
     private final TaskExecutor tasks;
+    private final ReportViewModel report;
     private final Timeline ticker;
     private SessionRunner.Running running;
     private DiagnosisRequest request;
@@ -95,6 +87,7 @@ public final class WizardViewModel {
         this.settings = settings;
         this.exit = exit;
         this.fixes = new FixViewModel(places, dialogs, tasks);
+        this.report = new ReportViewModel(result, fixes.history(), verification, dialogs, tasks, places.clock());
         this.distrosReady = distros.readyProperty();
         recentTargets.setAll(settings.recentTargets());
         canGoNext = Bindings.createBooleanBinding(() -> switch (step.get()) {
@@ -159,13 +152,9 @@ public final class WizardViewModel {
         return verifying;
     }
 
-    public StringProperty reportStatusProperty() {
-        return reportStatus;
-    }
-
-    /** Whether exported reports hide names and addresses. */
-    public BooleanProperty redactProperty() {
-        return redact;
+    /** The Report step: summary, PDF and JSON of this session. */
+    public ReportViewModel report() {
+        return report;
     }
 
     public ObservableList<String> recentTargets() {
@@ -331,51 +320,4 @@ public final class WizardViewModel {
             verification.set(after);
         }));
     }
-
-    /** Everything the report shows, redacted when the user asked for it. */
-    ReportData reportData() {
-        return ReportFiles.prepare(new ReportData(result.get(), List.copyOf(fixes.history()), verification.get(), false), redact.get());
-    }
-
-    public String summaryText() {
-        return result.get() == null ? "" : MarkdownReport.summary(reportData());
-    }
-
-    /** The name a report file gets unless the user picks another: product, date and target. */
-    String defaultFileName(String extension) {
-        DiagnosisResult r = result.get();
-        String target = r == null || r.request().target() == null || redact.get() ? "" : "-" + r.request().target().replaceAll("[^A-Za-z0-9.-]", "_");
-        return "wsl-net-doctor-" + LocalDate.now() + target + "." + extension;
-    }
-
-    public void exportPdf() {
-        if (result.get() == null) {
-            return;
-        }
-        ReportData data = reportData();
-        dialogs.chooseSaveFile(Texts.get("report.savePdf"), defaultFileName("pdf"), "PDF", "*.pdf").ifPresent(path ->
-                tasks.run(() -> ReportFiles.write(data, new ReportFiles.Request(path, null, null, null,
-                                HtmlReport.Paper.A4, false)).getFirst(),
-                        written -> reportStatus.set(Texts.get("report.saved", written)),
-                        error -> dialogs.showError(Texts.get("report.savePdf"), Texts.get("report.saveFailed", path), Errors.details(error))));
-    }
-
-    public void copySummary() {
-        dialogs.copyToClipboard(summaryText());
-        reportStatus.set(Texts.get("report.copied"));
-    }
-
-    public void saveJson() {
-        if (result.get() == null) {
-            return;
-        }
-        ReportData data = reportData();
-        dialogs.chooseSaveFile(Texts.get("report.saveJson"), defaultFileName("json"), "JSON", "*.json").ifPresent(path ->
-                // Written whole or not at all (temp file, then an atomic move), like the PDF.
-                tasks.run(() -> ReportFiles.write(data, new ReportFiles.Request(null, null, null, path,
-                                HtmlReport.Paper.A4, false)).getFirst(),
-                        written -> reportStatus.set(Texts.get("report.saved", written)),
-                        error -> dialogs.showError(Texts.get("report.saveJson"), Texts.get("report.saveFailed", path), Errors.details(error))));
-    }
-
 }
