@@ -43,7 +43,7 @@ public final class WizardView extends BorderPane {
         content.setPadding(new Insets(28, 36, 12, 36));
         setCenter(content);
         setBottom(buttons());
-        model.stepProperty().addListener((obs, old, now) -> show(now.intValue()));
+        model.stepProperty().addListener((obs, old, now) -> show(now));
         show(model.stepProperty().get());
     }
 
@@ -64,8 +64,8 @@ public final class WizardView extends BorderPane {
         Region gap = new Region();
         gap.setMinHeight(18);
         box.getChildren().addAll(product, gap);
-        for (int i = 0; i < WizardViewModel.STEPS.size(); i++) {
-            Label item = new Label((i + 1) + "   " + WizardViewModel.STEPS.get(i));
+        for (Step step : Step.values()) {
+            Label item = new Label((step.ordinal() + 1) + "   " + step.title());
             item.getStyleClass().add("step");
             item.setMaxWidth(Double.MAX_VALUE);
             sidebarItems.add(item);
@@ -100,13 +100,13 @@ public final class WizardView extends BorderPane {
         return bar;
     }
 
-    private void show(int step) {
-        for (int i = 0; i < sidebarItems.size(); i++) {
-            Label l = sidebarItems.get(i);
+    private void show(Step step) {
+        for (Step s : Step.values()) {
+            Label l = sidebarItems.get(s.ordinal());
             l.getStyleClass().removeAll("current", "done");
-            if (i == step) {
+            if (s == step) {
                 l.getStyleClass().add("current");
-            } else if (i < step) {
+            } else if (s.isBefore(step)) {
                 l.getStyleClass().add("done");
             }
         }
@@ -120,17 +120,17 @@ public final class WizardView extends BorderPane {
     }
 
     /** The page of a step, built on first use. */
-    Node page(int step) {
-        Object key = step == WizardViewModel.DETAILS ? List.of(step, String.valueOf(model.symptomProperty().get())) : step;
+    Node page(Step step) {
+        Object key = step == Step.DETAILS ? List.of(step, String.valueOf(model.symptomProperty().get())) : step;
         return pages.computeIfAbsent(key, k -> switch (step) {
-            case WizardViewModel.SYMPTOM -> SymptomPage.build(model);
-            case WizardViewModel.DETAILS -> DetailsPage.build(model, dialogs);
-            case WizardViewModel.SYSTEM -> SystemPage.build(model);
-            case WizardViewModel.CHECKS -> ChecksPage.build(model);
-            case WizardViewModel.DIAGNOSIS -> DiagnosisPage.build(model);
-            case WizardViewModel.FIX -> FixPage.build(model);
-            case WizardViewModel.VERIFY -> VerifyPage.build(model);
-            default -> ReportPage.build(model);
+            case SYMPTOM -> SymptomPage.build(model);
+            case DETAILS -> DetailsPage.build(model, dialogs);
+            case SYSTEM -> SystemPage.build(model);
+            case CHECKS -> ChecksPage.build(model);
+            case DIAGNOSIS -> DiagnosisPage.build(model);
+            case FIX -> FixPage.build(model);
+            case VERIFY -> VerifyPage.build(model);
+            case REPORT -> ReportPage.build(model);
         });
     }
 }

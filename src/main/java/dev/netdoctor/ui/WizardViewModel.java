@@ -11,8 +11,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -27,18 +25,7 @@ import java.util.List;
  * tests drive it directly or through the views.
  */
 public final class WizardViewModel {
-    public static final int SYMPTOM = 0;
-    public static final int DETAILS = 1;
-    public static final int SYSTEM = 2;
-    public static final int CHECKS = 3;
-    public static final int DIAGNOSIS = 4;
-    public static final int FIX = 5;
-    public static final int VERIFY = 6;
-    public static final int REPORT = 7;
-    public static final List<String> STEPS = List.of(Texts.get("step.symptom"), Texts.get("step.details"), Texts.get("step.system"),
-            Texts.get("step.checks"), Texts.get("step.diagnosis"), Texts.get("step.fix"), Texts.get("step.verify"), Texts.get("step.report"));
-
-    private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(SYMPTOM);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Step> step = new javafx.beans.property.ReadOnlyObjectWrapper<>(Step.SYMPTOM);
     private final ObjectProperty<Symptom> symptom = new SimpleObjectProperty<>();
     private final DetailsViewModel details = new DetailsViewModel(symptom);
     private final ObservableList<CheckItem> system = FXCollections.observableArrayList();
@@ -98,12 +85,12 @@ public final class WizardViewModel {
             case REPORT -> false;
             default -> !verifying.get();
         }, step, symptom, details.validProperty(), distrosReady, systemReady, result, verifying);
-        canGoBack = Bindings.createBooleanBinding(() -> step.get() > SYMPTOM && !verifying.get(), step, verifying);
+        canGoBack = Bindings.createBooleanBinding(() -> !step.get().isFirst() && !verifying.get(), step, verifying);
         ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> checks.tick((System.nanoTime() - runStartNanos) / 1_000_000)));
         ticker.setCycleCount(Timeline.INDEFINITE);
     }
 
-    public ReadOnlyIntegerProperty stepProperty() {
+    public javafx.beans.property.ReadOnlyObjectProperty<Step> stepProperty() {
         return step.getReadOnlyProperty();
     }
 
@@ -177,20 +164,22 @@ public final class WizardViewModel {
         if (!canGoNext.get()) {
             return;
         }
-        if (step.get() == DETAILS) {
+        if (step.get() == Step.DETAILS) {
             startDiagnosis();
         }
-        step.set(step.get() + 1);
+        step.set(step.get().next());
     }
 
     public void back() {
         if (!canGoBack.get()) {
             return;
         }
-        if (step.get() <= CHECKS && isRunning()) {
+        boolean partOfTheRun = !Step.CHECKS.isBefore(step.get());
+        if (partOfTheRun && isRunning()) {
             running.cancel();
         }
-        step.set(step.get() <= CHECKS && step.get() > DETAILS ? DETAILS : step.get() - 1);
+        // From the system scan or the checks, Back goes to the question: those steps belong to one run.
+        step.set(partOfTheRun && Step.DETAILS.isBefore(step.get()) ? Step.DETAILS : step.get().previous());
     }
 
     /** Cancel: stops a running diagnosis; with nothing running, leaves the wizard. */
@@ -272,7 +261,7 @@ public final class WizardViewModel {
                     Texts.get("hostkey.body", v.hostKeyFingerprint(), v.host()), Texts.get("hostkey.trust"))) {
                 details.acceptedFingerprintProperty().set(v.hostKeyFingerprint());
                 startDiagnosis();
-                step.set(CHECKS);
+                step.set(Step.CHECKS);
             }
         });
     }
@@ -299,7 +288,7 @@ public final class WizardViewModel {
             return;
         }
         startDiagnosis();
-        step.set(CHECKS);
+        step.set(Step.CHECKS);
     }
 
     /** Runs the checks again with the same question and shows them next to the first run. */

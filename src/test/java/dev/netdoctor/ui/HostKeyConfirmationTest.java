@@ -77,6 +77,6 @@ class HostKeyConfirmationTest {
         robot.interact(() -> robot.lookup("#confirm-host-key").queryAs(Button.class).fire());
         assertThat(runner.requests).hasSize(2);
         assertThat(model.details().acceptedFingerprintProperty().get()).isEqualTo(FP);
-        assertThat(model.stepProperty().get()).isEqualTo(WizardViewModel.CHECKS);
+        assertThat(model.stepProperty().get()).isEqualTo(Step.CHECKS);
     }
 }

@@ -62,9 +62,9 @@ class PagesBuiltOnceTest {
         robot.interact(() -> robot.lookup("#host").queryAs(TextField.class).setText(Fixtures.TARGET));
         robot.interact(model::next);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.resultProperty().get() != null);
-        Map<Integer, Node> firstSeen = new HashMap<>();
+        Map<Step, Node> firstSeen = new HashMap<>();
         // Forward to the last step, noting each page.
-        while (model.stepProperty().get() < WizardViewModel.STEPS.size() - 1) {
+        while (!model.stepProperty().get().isLast()) {
             robot.interact(model::next);
             firstSeen.putIfAbsent(model.stepProperty().get(), shown());
         }
@@ -76,7 +76,7 @@ class PagesBuiltOnceTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(runner.requests).as("moving between the later steps starts no new run").hasSize(1);
-        for (int step : firstSeen.keySet()) {
+        for (Step step : firstSeen.keySet()) {
             assertThat(view.page(step)).isSameAs(firstSeen.get(step));
         }
     }

@@ -200,7 +200,7 @@ class WizardFlowTest {
         assertThat(model.symptomProperty().get()).isNotNull();
         robot.press(javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.stepProperty().get()).isEqualTo(WizardViewModel.DETAILS);
+        assertThat(model.stepProperty().get()).isEqualTo(Step.DETAILS);
         Node focused = fx(() -> scene.getFocusOwner());
         assertThat(focused).as("focus is somewhere visible on the new page").isNotNull();
     }

@@ -55,7 +55,7 @@ public final class WizardLabDriver {
             model.next();
             // On "Your system", Next waits for the scan, as it does for a user.
             model.systemReadyProperty().addListener((o, was, ready) -> {
-                if (ready && model.stepProperty().get() == WizardViewModel.SYSTEM) {
+                if (ready && model.stepProperty().get() == Step.SYSTEM) {
                     model.next();
                 }
             });
@@ -67,7 +67,7 @@ public final class WizardLabDriver {
         boolean shot = false;
         while (System.nanoTime() < until) {
             boolean done = onFx(() -> model.resultProperty().get() != null);
-            boolean synSentShown = onFx(() -> model.stepProperty().get() == WizardViewModel.CHECKS
+            boolean synSentShown = onFx(() -> model.stepProperty().get() == Step.CHECKS
                     && model.checks().sockets().stream().anyMatch(r -> r.synSent() && !r.ours()));
             if (synSentShown && !shot) {
                 Screenshots.save(scene, "lab-running-checks-live.png");
