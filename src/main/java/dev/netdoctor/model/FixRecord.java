@@ -8,4 +8,12 @@ import java.time.OffsetDateTime;
  */
 public record FixRecord(String fixId, String title, String action, String file, String backup, String diff,
                         String verification, OffsetDateTime at) {
+    /** What happened, as the report and the JSON say it. */
+    public static final String APPLIED = "applied";
+    public static final String UNDONE = "undone";
+
+    /** A fix that was not made, and why (the conflicts, in the edit's words). */
+    public static String refused(String why) {
+        return "refused: " + why;
+    }
 }

@@ -152,7 +152,7 @@ public final class FixViewModel {
             EditResult edit = preview.edit();
             if (!edit.applicable()) {
                 action.statusProperty().set(Texts.get("fix.refused"));
-                record(action, "refused: " + String.join(" ", edit.conflicts()), preview.file(), null, null, null);
+                record(action, FixRecord.refused(String.join(" ", edit.conflicts())), preview.file(), null, null, null);
                 dialogs.showError(action.suggestion().title(), Texts.get("fix.conflict"), String.join("\n\n", edit.conflicts()));
                 return;
             }
@@ -168,7 +168,7 @@ public final class FixViewModel {
             action.busyProperty().set(true);
             tasks.run(() -> pipeline.apply(preview, planned.plan().verifier().create(preview)), notBusy, applied -> {
                 action.undoProperty().set(applied.backup() != null ? applied.backup() : applied.undoRecord());
-                record(action, "applied", applied.file(), applied.backup(), preview.diff(), applied.verdict().message());
+                record(action, FixRecord.APPLIED, applied.file(), applied.backup(), preview.diff(), applied.verdict().message());
                 action.statusProperty().set(applied.backup() == null ? Texts.get("fix.appliedNew", files.where(applied.file()))
                         : Texts.get("fix.applied", applied.backup()));
                 if (planned.plan().wsl()) {
@@ -204,7 +204,7 @@ public final class FixViewModel {
         tasks.run(() -> new SafeApply(files, places.clock()).undo(record), () -> action.busyProperty().set(false), file -> {
             action.undoProperty().set(null);
             action.statusProperty().set(Texts.get("fix.undone", files.where(file)));
-            record(action, "undone", file, null, null, null);
+            record(action, FixRecord.UNDONE, file, null, null, null);
         }, error -> failed(action, error));
     }
 
