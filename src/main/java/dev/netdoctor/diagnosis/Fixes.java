@@ -1,27 +1,28 @@
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.model.FixIds;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.Target;
 
-/** The fixes findings can point at; ids are stable and shared with the fix layer and the UI. */
+/** The fixes findings can point at (their ids are {@link FixIds}), in plain words. */
 public final class Fixes {
-    public static final String SSH_CONFIG_IPQOS_NONE = "ssh-config-ipqos-none";
-    public static final String WSLCONFIG_NETWORKING_MODE = "wslconfig-networking-mode";
-    public static final String START_SERVICE = "start-service";
-    public static final String OPEN_FIREWALL = "open-firewall";
-    public static final String CHECK_HOST_NAME = "check-host-name";
-    public static final String CHECK_HOST_POWER = "check-host-reachable";
-    public static final String LOWER_MTU = "lower-interface-mtu";
-    public static final String USE_OTHER_LOOPBACK = "use-127-0-0-2";
-    public static final String BIND_SERVICE_TO_INTERFACE = "bind-service-to-interface";
-    public static final String WSLCONFIG_HOST_ADDRESS_LOOPBACK = "wslconfig-host-address-loopback";
-    public static final String REVERSE_PROXY = "reverse-proxy";
-    public static final String TEST_FROM_ANOTHER_HOST = "test-from-another-host";
+    public static final String SSH_CONFIG_IPQOS_NONE = FixIds.SSH_CONFIG_IPQOS_NONE;
+    public static final String WSLCONFIG_NETWORKING_MODE = FixIds.WSLCONFIG_NETWORKING_MODE;
+    public static final String START_SERVICE = FixIds.START_SERVICE;
+    public static final String OPEN_FIREWALL = FixIds.OPEN_FIREWALL;
+    public static final String CHECK_HOST_NAME = FixIds.CHECK_HOST_NAME;
+    public static final String CHECK_HOST_POWER = FixIds.CHECK_HOST_POWER;
+    public static final String LOWER_MTU = FixIds.LOWER_MTU;
+    public static final String USE_OTHER_LOOPBACK = FixIds.USE_OTHER_LOOPBACK;
+    public static final String BIND_SERVICE_TO_INTERFACE = FixIds.BIND_SERVICE_TO_INTERFACE;
+    public static final String WSLCONFIG_HOST_ADDRESS_LOOPBACK = FixIds.WSLCONFIG_HOST_ADDRESS_LOOPBACK;
+    public static final String REVERSE_PROXY = FixIds.REVERSE_PROXY;
+    public static final String TEST_FROM_ANOTHER_HOST = FixIds.TEST_FROM_ANOTHER_HOST;
 
     /** Parameter names of applicable fixes. */
-    public static final String PATTERN = "pattern";
-    public static final String TARGET = "target";
-    public static final String MODE = "mode";
+    public static final String PATTERN = FixIds.PATTERN;
+    public static final String TARGET = FixIds.TARGET;
+    public static final String MODE = FixIds.MODE;
 
     private Fixes() {
     }

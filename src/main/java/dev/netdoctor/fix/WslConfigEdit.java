@@ -29,7 +29,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  * section is appended.
  */
 public final class WslConfigEdit {
-    public static final String FIX_ID = "wslconfig-networking-mode";
+    public static final String FIX_ID = dev.netdoctor.model.FixIds.WSLCONFIG_NETWORKING_MODE;
 
     /** The networking modes WSL accepts, as they are written in the file. */
     public enum Mode {

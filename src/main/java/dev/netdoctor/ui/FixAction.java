@@ -1,6 +1,6 @@
 package dev.netdoctor.ui;
 
-import dev.netdoctor.diagnosis.Fixes;
+import dev.netdoctor.model.FixIds;
 import dev.netdoctor.model.FixSuggestion;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -23,8 +23,8 @@ public final class FixAction {
     FixAction(FixSuggestion suggestion) {
         this.suggestion = suggestion;
         this.kind = switch (suggestion.id()) {
-            case Fixes.SSH_CONFIG_IPQOS_NONE -> Kind.SSH_CONFIG;
-            case Fixes.WSLCONFIG_NETWORKING_MODE -> suggestion.parameters().containsKey(Fixes.MODE) ? Kind.WSLCONFIG : Kind.ADVICE;
+            case FixIds.SSH_CONFIG_IPQOS_NONE -> Kind.SSH_CONFIG;
+            case FixIds.WSLCONFIG_NETWORKING_MODE -> suggestion.parameters().containsKey(FixIds.MODE) ? Kind.WSLCONFIG : Kind.ADVICE;
             default -> Kind.ADVICE;
         };
     }

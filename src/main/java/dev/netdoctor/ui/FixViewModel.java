@@ -1,6 +1,6 @@
 package dev.netdoctor.ui;
 
-import dev.netdoctor.diagnosis.Fixes;
+import dev.netdoctor.model.FixIds;
 import dev.netdoctor.fix.ConfigFiles;
 import dev.netdoctor.fix.EditResult;
 import dev.netdoctor.fix.FixException;
@@ -109,8 +109,8 @@ public final class FixViewModel {
     }
 
     private Plan sshPlan(FixAction action) throws Exception {
-        String pattern = action.suggestion().parameters().get(Fixes.PATTERN);
-        String target = action.suggestion().parameters().get(Fixes.TARGET);
+        String pattern = action.suggestion().parameters().get(FixIds.PATTERN);
+        String target = action.suggestion().parameters().get(FixIds.TARGET);
         List<String> samples = target == null ? List.of() : List.of(target);
         LocalDate today = LocalDate.now(places.clock());
         String home = places.sshFiles().home();
@@ -129,7 +129,7 @@ public final class FixViewModel {
 
     private Plan wslPlan(FixAction action) throws Exception {
         Path path = chosenWslconfig != null ? chosenWslconfig : places.wslconfig().call().orElseThrow(NeedsWslconfig::new);
-        WslConfigEdit.Mode mode = "nat".equals(action.suggestion().parameters().get(Fixes.MODE))
+        WslConfigEdit.Mode mode = "nat".equals(action.suggestion().parameters().get(FixIds.MODE))
                 ? WslConfigEdit.Mode.NAT : WslConfigEdit.Mode.MIRRORED;
         return new Plan(path.toString(), original -> WslConfigEdit.setNetworkingMode(original, mode, true),
                 preview -> new WslConfigOracle(mode), true);

@@ -1,0 +1,28 @@
+package dev.netdoctor.model;
+
+/**
+ * The fixes a finding can offer, by the stable id that JSON, reports, the fix layer and the
+ * wizard use, and the names of their parameters: named once, here.
+ */
+public final class FixIds {
+    public static final String SSH_CONFIG_IPQOS_NONE = "ssh-config-ipqos-none";
+    public static final String WSLCONFIG_NETWORKING_MODE = "wslconfig-networking-mode";
+    public static final String START_SERVICE = "start-service";
+    public static final String OPEN_FIREWALL = "open-firewall";
+    public static final String CHECK_HOST_NAME = "check-host-name";
+    public static final String CHECK_HOST_POWER = "check-host-reachable";
+    public static final String LOWER_MTU = "lower-interface-mtu";
+    public static final String USE_OTHER_LOOPBACK = "use-127-0-0-2";
+    public static final String BIND_SERVICE_TO_INTERFACE = "bind-service-to-interface";
+    public static final String WSLCONFIG_HOST_ADDRESS_LOOPBACK = "wslconfig-host-address-loopback";
+    public static final String REVERSE_PROXY = "reverse-proxy";
+    public static final String TEST_FROM_ANOTHER_HOST = "test-from-another-host";
+
+    /** Parameter names of applicable fixes. */
+    public static final String PATTERN = "pattern";
+    public static final String TARGET = "target";
+    public static final String MODE = "mode";
+
+    private FixIds() {
+    }
+}
