@@ -1,7 +1,6 @@
 package dev.netdoctor.ui;
 
 import dev.netdoctor.session.SessionEvent;
-import javafx.application.Platform;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +17,19 @@ final class FxEventPump implements Consumer<SessionEvent> {
     private final ConcurrentLinkedQueue<SessionEvent> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Consumer<SessionEvent> onFxThread;
+    private final Consumer<Runnable> toFxThread;
 
-    FxEventPump(Consumer<SessionEvent> onFxThread) {
+    /** @param toFxThread how to get onto the FX thread: {@code Platform::runLater}, or a test's own thread */
+    FxEventPump(Consumer<SessionEvent> onFxThread, Consumer<Runnable> toFxThread) {
         this.onFxThread = onFxThread;
+        this.toFxThread = toFxThread;
     }
 
     @Override
     public void accept(SessionEvent event) {
         queue.add(event);
         if (scheduled.compareAndSet(false, true)) {
-            Platform.runLater(this::drain);
+            toFxThread.accept(this::drain);
         }
     }
 

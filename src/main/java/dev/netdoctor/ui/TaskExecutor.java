@@ -24,6 +24,15 @@ public interface TaskExecutor {
     /** Runs {@code action} where the UI may be touched. */
     void onUiThread(Runnable action);
 
+    /** Something done every {@code period} on the UI thread while started (e.g. the running checks' clocks). */
+    interface Ticker {
+        void start();
+
+        void stop();
+    }
+
+    Ticker ticker(java.time.Duration period, Runnable action);
+
     /** The app's: work on virtual threads, everything after it on the FX thread. */
     static TaskExecutor fx() {
         return Fx.INSTANCE;
@@ -40,6 +49,20 @@ public interface TaskExecutor {
             @Override
             public void onUiThread(Runnable action) {
                 action.run();
+            }
+
+            /** Tests move time themselves: this ticker never fires on its own. */
+            @Override
+            public Ticker ticker(java.time.Duration period, Runnable action) {
+                return new Ticker() {
+                    @Override
+                    public void start() {
+                    }
+
+                    @Override
+                    public void stop() {
+                    }
+                };
             }
         };
     }
@@ -78,6 +101,24 @@ public interface TaskExecutor {
         @Override
         public void onUiThread(Runnable action) {
             Platform.runLater(action);
+        }
+
+        @Override
+        public Ticker ticker(java.time.Duration period, Runnable action) {
+            javafx.animation.Timeline timeline = new javafx.animation.Timeline(
+                    new javafx.animation.KeyFrame(javafx.util.Duration.millis(period.toMillis()), e -> action.run()));
+            timeline.setCycleCount(javafx.animation.Timeline.INDEFINITE);
+            return new Ticker() {
+                @Override
+                public void start() {
+                    timeline.play();
+                }
+
+                @Override
+                public void stop() {
+                    timeline.stop();
+                }
+            };
         }
     }
 }

@@ -5,8 +5,6 @@ import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.session.SessionEvent;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -15,7 +13,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 
 import java.util.List;
 
@@ -49,7 +46,7 @@ public final class WizardViewModel {
     private final Runnable exit;
     private final TaskExecutor tasks;
     private final ReportViewModel report;
-    private final Timeline ticker;
+    private final TaskExecutor.Ticker ticker;
     private SessionRunner.Running running;
     private DiagnosisRequest request;
     private long runStartNanos;
@@ -86,8 +83,7 @@ public final class WizardViewModel {
             default -> !verifying.get();
         }, step, symptom, details.validProperty(), distrosReady, systemReady, result, verifying);
         canGoBack = Bindings.createBooleanBinding(() -> !step.get().isFirst() && !verifying.get(), step, verifying);
-        ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> checks.tick((System.nanoTime() - runStartNanos) / 1_000_000)));
-        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker = tasks.ticker(java.time.Duration.ofMillis(250), () -> checks.tick((System.nanoTime() - runStartNanos) / 1_000_000));
     }
 
     public javafx.beans.property.ReadOnlyObjectProperty<Step> stepProperty() {
@@ -207,8 +203,8 @@ public final class WizardViewModel {
         systemReady.set(false);
         checks.started();
         runStartNanos = System.nanoTime();
-        ticker.play();
-        running = runner.start(request, new FxEventPump(this::onEvent));
+        ticker.start();
+        running = runner.start(request, new FxEventPump(this::onEvent, tasks::onUiThread));
         SessionRunner.Running thisRun = running;
         running.result().whenComplete((r, error) -> tasks.onUiThread(() -> {
             if (thisRun != running) {

@@ -1,0 +1,76 @@
+package dev.netdoctor.ui;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The wizard's flow on the test's own thread, without the FX toolkit (no ApplicationExtension
+ * here): the steps in order, what each needs before Next, Back from the checks to the question,
+ * the run's result reaching the Diagnosis and Fix steps, and Cancel leaving only when nothing runs.
+ */
+class WizardViewModelTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void aRunFromQuestionToReportWithoutAWindow() throws Exception {
+        Path userHome = Files.createTempDirectory(home, "home");
+        FixPlaces places = FixPlaces.onThisComputer(userHome, () -> Optional.of(userHome.resolve(".wslconfig")),
+                Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
+        ScriptedRunner runner = new ScriptedRunner(Fixtures.result(false));
+        AtomicBoolean left = new AtomicBoolean();
+        WizardViewModel model = new WizardViewModel(runner, new FakeDialogs(), new Settings(userHome.resolve("settings.properties")),
+                places, new DistroViewModel(TaskExecutor.sameThread()), () -> left.set(true), TaskExecutor.sameThread());
+
+        assertThat(model.stepProperty().get()).isEqualTo(Step.SYMPTOM);
+        assertThat(model.canGoBackProperty().get()).isFalse();
+        assertThat(model.canGoNextProperty().get()).as("nothing chosen yet").isFalse();
+        model.symptomProperty().set(Symptom.values()[0]);
+        model.next();
+        assertThat(model.stepProperty().get()).isEqualTo(Step.DETAILS);
+        model.details().hostProperty().set("nas box");
+        assertThat(model.canGoNextProperty().get()).as("a host with a space").isFalse();
+        model.details().hostProperty().set(Fixtures.TARGET);
+        assertThat(model.canGoNextProperty().get()).isTrue();
+
+        model.next();
+        assertThat(model.stepProperty().get()).isEqualTo(Step.SYSTEM);
+        for (int i = 0; i < 500 && model.resultProperty().get() == null; i++) {
+            TimeUnit.MILLISECONDS.sleep(10); // the scripted run plays its events on its own thread
+        }
+        assertThat(model.resultProperty().get()).isNotNull();
+        assertThat(model.systemReadyProperty().get()).isTrue();
+        assertThat(model.findings()).extracting(f -> f.id()).contains("dscp-marked-syn-dropped");
+        assertThat(model.checks().probes()).isNotEmpty().allSatisfy(p -> assertThat(p.stateProperty().get()).isNotEqualTo(ProbeRow.State.RUNNING));
+        assertThat(model.fixes().actions()).extracting(a -> a.suggestion().id()).contains("ssh-config-ipqos-none");
+
+        model.next();
+        assertThat(model.stepProperty().get()).isEqualTo(Step.CHECKS);
+        model.back();
+        assertThat(model.stepProperty().get()).as("Back from the checks goes to the question").isEqualTo(Step.DETAILS);
+        model.next();
+        assertThat(runner.requests).as("Next from the question runs the checks again").hasSize(2);
+        while (!model.stepProperty().get().isLast()) {
+            for (int i = 0; i < 500 && !model.canGoNextProperty().get(); i++) {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            model.next();
+        }
+        assertThat(model.stepProperty().get()).isEqualTo(Step.REPORT);
+        assertThat(model.canGoNextProperty().get()).isFalse();
+        assertThat(model.report().summaryText()).contains("dscp-marked-syn-dropped");
+        model.cancel();
+        assertThat(left).as("Cancel with nothing running leaves the wizard").isTrue();
+    }
+}
