@@ -61,15 +61,15 @@ public final class DistroViewModel {
         return chosen;
     }
 
-    public StringProperty problemProperty() {
+    public javafx.beans.property.ReadOnlyStringProperty problemProperty() {
         return problem;
     }
 
-    public BooleanProperty loadingProperty() {
+    public javafx.beans.property.ReadOnlyBooleanProperty loadingProperty() {
         return loading;
     }
 
-    public BooleanProperty activeProperty() {
+    public javafx.beans.property.ReadOnlyBooleanProperty activeProperty() {
         return active;
     }
 

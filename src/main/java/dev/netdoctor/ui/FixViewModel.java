@@ -66,11 +66,11 @@ public final class FixViewModel {
                 OffsetDateTime.now(places.clock())));
     }
 
-    public BooleanProperty restartOfferedProperty() {
+    public javafx.beans.property.ReadOnlyBooleanProperty restartOfferedProperty() {
         return restartOffered;
     }
 
-    public StringProperty restartStatusProperty() {
+    public javafx.beans.property.ReadOnlyStringProperty restartStatusProperty() {
         return restartStatus;
     }
 

@@ -107,7 +107,7 @@ public final class WizardViewModel {
         return system;
     }
 
-    public BooleanProperty systemReadyProperty() {
+    public javafx.beans.property.ReadOnlyBooleanProperty systemReadyProperty() {
         return systemReady;
     }
 
@@ -115,7 +115,7 @@ public final class WizardViewModel {
         return checks;
     }
 
-    public ObjectProperty<DiagnosisResult> resultProperty() {
+    public javafx.beans.property.ReadOnlyObjectProperty<DiagnosisResult> resultProperty() {
         return result;
     }
 
@@ -131,7 +131,7 @@ public final class WizardViewModel {
         return verify;
     }
 
-    public BooleanProperty verifyingProperty() {
+    public javafx.beans.property.ReadOnlyBooleanProperty verifyingProperty() {
         return verifying;
     }
 
