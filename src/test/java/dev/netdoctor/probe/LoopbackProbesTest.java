@@ -1,0 +1,233 @@
+package dev.netdoctor.probe;
+
+import dev.netdoctor.host.HostInspector;
+import dev.netdoctor.host.LinuxSide;
+import dev.netdoctor.host.LocalLinuxSide;
+import dev.netdoctor.model.ConnectAttempt;
+import dev.netdoctor.model.ConnectResult;
+import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.Environment;
+import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.LocalConnect;
+import dev.netdoctor.model.NetInterface;
+import dev.netdoctor.model.OpenSshAttempt;
+import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.ProbeStatus;
+import dev.netdoctor.model.RouteLookup;
+import dev.netdoctor.model.ServicePort;
+import dev.netdoctor.model.SshClientFacts;
+import dev.netdoctor.model.Target;
+import dev.netdoctor.model.TcpConnection;
+import dev.netdoctor.model.WslFacts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The probes run for real against this computer's loopback only: a listener of our own, and a
+ * port nobody listens on. What they report is what the user would read in the checks list.
+ */
+class LoopbackProbesTest {
+    private final LinuxSide linux = new LocalLinuxSide();
+    private ServerSocket listener;
+    private int open;
+    private int closed;
+
+    /** Only lo: the probes that connect to "own addresses" then stay on loopback. */
+    private static final Environment ENV = new Environment("Linux", "6.6", new WslFacts(WslFacts.Kind.NOT_WSL, null, null, null, List.of()),
+            List.of(new NetInterface("lo", 65536, true, List.of("127.0.0.1"), List.of("::1"))), null, List.of(),
+            new SshClientFacts(true, "OpenSSH_9.2p1", Map.of("ipqos", "lowdelay throughput"), "lowdelay", "throughput", null),
+            6, 127, List.of());
+
+    @BeforeEach
+    void listen() throws Exception {
+        listener = new ServerSocket();
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        open = listener.getLocalPort();
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        listener.close();
+    }
+
+    private final class Context implements ProbeContext {
+        final Target target;
+        final DiagnosisRequest request;
+        final List<ProbeOutcome> earlier = new ArrayList<>();
+        final List<String> progress = new ArrayList<>();
+
+        Context(String target, List<Integer> servicePorts) {
+            this.target = target == null ? null : Target.parse(target);
+            this.request = new DiagnosisRequest(this.target, servicePorts, null, Duration.ofMillis(1500), null);
+        }
+
+        @Override public DiagnosisRequest request() { return request; }
+        @Override public Target target() { return target; }
+        @Override public String address() { return target == null ? null : target.host().equals("localhost") ? "127.0.0.1" : target.host(); }
+        @Override public Environment environment() { return ENV; }
+        @Override public List<ProbeOutcome> earlierOutcomes() { return earlier; }
+        @Override public LinuxSide linux() { return linux; }
+        @Override public HostInspector inspector() { return new HostInspector(linux); }
+        @Override public Duration attemptTimeout() { return request.attemptTimeout(); }
+        @Override public void progress(double fraction, String message) { progress.add(message); }
+        @Override public void routeLine(RouteLookup lookup) { }
+        @Override public void sockets(List<TcpConnection> snapshot) { }
+        @Override public boolean othersFinished() { return true; }
+        @Override public void onCancel(Runnable stop) { }
+    }
+
+    private static List<String> evidence(ProbeReport r) {
+        return r.evidence().stream().map(Evidence::summary).toList();
+    }
+
+    @Test
+    void markedAndUnmarkedSynsToAnOpenLoopbackPortAreAllAnswered() throws Exception {
+        Context ctx = new Context("127.0.0.1:" + open, List.of());
+        ProbeReport r = new DscpConnectProbe().run(ctx);
+        assertThat(r.status()).isEqualTo(ProbeStatus.COMPLETED);
+        ProbeData.MarkedConnects data = (ProbeData.MarkedConnects) r.data();
+        assertThat(data.unmarked()).map(ConnectAttempt::result).contains(ConnectResult.CONNECTED);
+        assertThat(data.marked()).isNotEmpty().allSatisfy(a -> assertThat(a.result()).isEqualTo(ConnectResult.CONNECTED));
+        assertThat(data.marked()).extracting(a -> a.marking().name()).contains("lowdelay", "af21");
+        assertThat(r.summary()).startsWith("unmarked: connected in ").endsWith("marked: " + data.marked().size() + " of " + data.marked().size() + " answered");
+        assertThat(r.parameters()).containsEntry("from", "this Linux").containsEntry("port", Integer.toString(open))
+                .containsEntry("address", "127.0.0.1").containsEntry("timeoutMillis", "1500").doesNotContainKey("note");
+        assertThat(evidence(r)).anySatisfy(e -> assertThat(e).startsWith("SYN af21       (ToS 0x48) → connected in"));
+        assertThat(ctx.progress).first().isEqualTo("sending " + (data.marked().size() + 1) + " SYNs to 127.0.0.1:" + open);
+    }
+
+    @Test
+    void synsToAClosedLoopbackPortAreRefusedNotTimedOut() throws Exception {
+        ProbeReport r = new DscpConnectProbe().run(new Context("127.0.0.1:" + closed, List.of()));
+        ProbeData.MarkedConnects data = (ProbeData.MarkedConnects) r.data();
+        assertThat(data.attempts()).allSatisfy(a -> assertThat(a.result()).isEqualTo(ConnectResult.REFUSED));
+        assertThat(r.summary()).startsWith("unmarked: refused in ");
+    }
+
+    @Test
+    void theLoopbackSelfTestReachesItsOwnListenerThroughEveryLoopbackAddress() throws Exception {
+        ProbeReport r = new LoopbackSelfTestProbe().run(new Context(null, List.of()));
+        ProbeData.LoopbackSelfTest data = (ProbeData.LoopbackSelfTest) r.data();
+        assertThat(data.port()).isPositive();
+        assertThat(data.connects()).extracting(LocalConnect::address).contains("127.0.0.1", "127.0.0.2");
+        assertThat(data.connects()).filteredOn(c -> !c.address().contains(":"))
+                .allSatisfy(c -> assertThat(c.result()).isEqualTo(ConnectResult.CONNECTED));
+        assertThat(evidence(r)).hasSameSizeAs(data.connects());
+    }
+
+    @Test
+    void aServicePortSaysWhetherSomethingListensAndWhetherLocalConnectsGetThrough() throws Exception {
+        ProbeReport r = new ServicePortProbe().run(new Context(null, List.of(open, closed)));
+        List<ServicePort> ports = ((ProbeData.ServicePorts) r.data()).ports();
+        assertThat(ports).extracting(ServicePort::port).containsExactly(open, closed);
+        ServicePort served = ports.getFirst();
+        assertThat(served.listeners()).isNotEmpty();
+        assertThat(served.connects()).filteredOn(c -> c.address().equals("127.0.0.1")).singleElement()
+                .satisfies(c -> assertThat(c.result()).isEqualTo(ConnectResult.CONNECTED));
+        ServicePort idle = ports.get(1);
+        assertThat(idle.listeners()).isEmpty();
+        assertThat(idle.connects()).filteredOn(c -> c.address().equals("127.0.0.1")).singleElement()
+                .satisfies(c -> assertThat(c.result()).isEqualTo(ConnectResult.REFUSED));
+        assertThat(evidence(r)).contains("nothing listens on port " + closed);
+        assertThat(r.parameters()).containsEntry("ports", List.of(open, closed).toString());
+    }
+
+    @Test
+    void ourOwnListenerIsSeenAmongTheListeningSockets() {
+        ProbeReport r = new ListeningSocketsProbe().run(new Context(null, List.of()));
+        List<TcpConnection> l = ((ProbeData.Listeners) r.data()).listening();
+        assertThat(r.summary()).isEqualTo(l.size() + " listening sockets");
+        assertThat(l).allSatisfy(c -> assertThat(c.state()).isEqualTo(TcpConnection.LISTEN));
+    }
+
+    @Test
+    void theUsersSshToAClosedLoopbackPortIsRefusedWithAndWithoutMarking() throws Exception {
+        assumeTrue(linux.hasCommand("ssh"), "Skipping: no OpenSSH client");
+        ProbeReport r = new OpenSshClientProbe().run(new Context("127.0.0.1:" + closed, List.of()));
+        List<OpenSshAttempt> a = ((ProbeData.OpenSshRuns) r.data()).attempts();
+        assertThat(a).extracting(OpenSshAttempt::ipqos).containsExactly("none", "lowdelay");
+        assertThat(a).allSatisfy(x -> assertThat(x.result()).isEqualTo(OpenSshAttempt.Result.REFUSED));
+        assertThat(evidence(r)).allSatisfy(e -> assertThat(e).contains("connection refused"));
+    }
+
+    @Test
+    void pingToLoopbackIsAnswered() throws Exception {
+        assumeTrue(linux.hasCommand("ping"), "Skipping: no ping");
+        ProbeReport r = new PingProbe().run(new Context("127.0.0.1:" + open, List.of()));
+        ProbeData.Ping p = (ProbeData.Ping) r.data();
+        assumeTrue(p.sent() > 0 && r.summary().contains("answered"), "Skipping: ping is not permitted here: " + r.summary());
+        assertThat(p.answered()).isTrue();
+        assertThat(r.summary()).startsWith("127.0.0.1 answered " + p.received() + " of " + p.sent() + " pings (");
+    }
+
+    @Test
+    void theRouteToLoopbackStaysOnLo() throws Exception {
+        assumeTrue(linux.hasCommand("ip"), "Skipping: no ip");
+        ProbeReport r = new RouteProbe().run(new Context("127.0.0.1:" + open, List.of()));
+        List<RouteLookup> lookups = ((ProbeData.Routes) r.data()).lookups();
+        assertThat(lookups).isNotEmpty().allSatisfy(l -> assertThat(l.device()).isEqualTo("lo"));
+        // As ping asks (no protocol), and as ssh's TCP connect to the port asks.
+        assertThat(lookups).extracting(RouteLookup::protocol).containsExactly(null, "tcp");
+        assertThat(lookups.get(1).port()).isEqualTo(open);
+        assertThat(r.parameters()).containsEntry("destination", "127.0.0.1").containsEntry("port", Integer.toString(open));
+        assertThat(r.summary()).contains("; ");
+        assertThat(evidence(r)).last().satisfies(e -> assertThat(e).contains("policy routing rules"));
+    }
+
+    @Test
+    void localRoutesAreLookedUpForEveryLoopbackAddressAndServicePort() throws Exception {
+        assumeTrue(linux.hasCommand("ip"), "Skipping: no ip");
+        ProbeReport r = new LocalRoutesProbe().run(new Context(null, List.of(open)));
+        ProbeData.Routes routes = (ProbeData.Routes) r.data();
+        assertThat(routes.lookups()).filteredOn(l -> l.destination().equals("127.0.0.1") && "tcp".equals(l.protocol()))
+                .isNotEmpty().allSatisfy(l -> assertThat(l.device()).isEqualTo("lo"));
+        assertThat(routes.lookups()).anySatisfy(l -> {
+            assertThat(l.destination()).isEqualTo("127.0.0.1");
+            assertThat(l.port()).isEqualTo(open);
+        });
+        assertThat(routes.lookups()).anySatisfy(l -> assertThat(l.destination()).isEqualTo("127.0.0.2"));
+        assertThat(routes.rules()).isNotEmpty();
+    }
+
+    @Test
+    void localhostResolvesToLoopbackAndAnAddressNeedsNoLookup() throws Exception {
+        assumeTrue(linux.hasCommand("getent"), "Skipping: no getent");
+        ProbeReport r = new NameResolutionProbe().run(new Context("localhost:" + open, List.of()));
+        assertThat(r.status()).isEqualTo(ProbeStatus.COMPLETED);
+        assertThat(r.summary()).contains("127.0.0.1");
+        ProbeReport literal = new NameResolutionProbe().run(new Context("127.0.0.1:" + open, List.of()));
+        assertThat(literal.summary()).contains("127.0.0.1");
+    }
+
+    @Test
+    void theMtuCheckRunsOnlyAfterAKeyExchangeStalled() throws Exception {
+        Context ctx = new Context("127.0.0.1:" + open, List.of());
+        ProbeReport r = new PathMtuProbe().run(ctx);
+        assertThat(r.status()).isEqualTo(ProbeStatus.SKIPPED);
+        dev.netdoctor.model.CommandRun run = new dev.netdoctor.model.CommandRun(List.of("ssh"), 255, "", "", 1, true, false, false);
+        ProbeOutcome stalled = new ProbeOutcome("openssh-client", "openssh-client", ProbeStatus.COMPLETED, "", Map.of(), 0, 1,
+                new ProbeData.OpenSshRuns("x", List.of(new OpenSshAttempt("none", OpenSshAttempt.Result.STALLED_AFTER_CONNECT, 1, null, run))),
+                List.of(), null);
+        assertThat(PathMtuProbe.keyExchangeStalled(List.of(stalled))).isTrue();
+        ProbeOutcome markedOnly = new ProbeOutcome("openssh-client", "openssh-client", ProbeStatus.COMPLETED, "", Map.of(), 0, 1,
+                new ProbeData.OpenSshRuns("x", List.of(new OpenSshAttempt("af21", OpenSshAttempt.Result.STALLED_AFTER_CONNECT, 1, null, run))),
+                List.of(), null);
+        assertThat(PathMtuProbe.keyExchangeStalled(List.of(markedOnly))).isFalse();
+    }
+}
