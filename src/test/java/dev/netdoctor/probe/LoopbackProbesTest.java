@@ -230,4 +230,18 @@ class LoopbackProbesTest {
                 List.of(), null);
         assertThat(PathMtuProbe.keyExchangeStalled(List.of(markedOnly))).isFalse();
     }
+
+    @Test
+    void theHandshakeCheckTriesUnmarkedAndTheUsersClass() throws Exception {
+        Context ctx = new Context("127.0.0.1:" + closed, List.of());
+        ProbeReport r = new SshHandshakeProbe().run(ctx);
+        ProbeData.SshHandshakes h = (ProbeData.SshHandshakes) r.data();
+        assertThat(h.attempts()).extracting(a -> a.marking().name()).containsExactly("none", "lowdelay");
+        assertThat(h.attempts()).allSatisfy(a -> assertThat(a.completed()).isFalse());
+        assertThat(r.parameters()).containsEntry("classes", "none,lowdelay").containsEntry("from", "this Linux")
+                .containsEntry("port", Integer.toString(closed));
+        assertThat(r.summary()).startsWith("none got no connection at all after ").contains("; lowdelay got no connection at all after ");
+        assertThat(evidence(r)).first().satisfies(e -> assertThat(e).startsWith("none: got no connection at all"));
+        assertThat(ctx.progress).first().isEqualTo("SSH handshakes with 127.0.0.1:" + closed);
+    }
 }
