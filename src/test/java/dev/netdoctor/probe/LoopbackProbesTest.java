@@ -19,14 +19,19 @@ import dev.netdoctor.model.ServicePort;
 import dev.netdoctor.model.SshClientFacts;
 import dev.netdoctor.model.Target;
 import dev.netdoctor.model.TcpConnection;
+import dev.netdoctor.model.VantageCheck;
+import dev.netdoctor.model.VantageRequest;
+import dev.netdoctor.model.ProbeData.Vantage.HostKeyStatus;
 import dev.netdoctor.model.WslFacts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +46,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class LoopbackProbesTest {
     private final LinuxSide linux = new LocalLinuxSide();
+    @TempDir
+    Path dir;
     private ServerSocket listener;
     private int open;
     private int closed;
@@ -73,8 +80,12 @@ class LoopbackProbesTest {
         final List<String> progress = new ArrayList<>();
 
         Context(String target, List<Integer> servicePorts) {
+            this(target, servicePorts, null);
+        }
+
+        Context(String target, List<Integer> servicePorts, VantageRequest vantage) {
             this.target = target == null ? null : Target.parse(target);
-            this.request = new DiagnosisRequest(this.target, servicePorts, null, Duration.ofMillis(1500), null);
+            this.request = new DiagnosisRequest(this.target, servicePorts, vantage, Duration.ofMillis(1500), null);
         }
 
         @Override public DiagnosisRequest request() { return request; }
@@ -243,5 +254,63 @@ class LoopbackProbesTest {
         assertThat(r.summary()).startsWith("none got no connection at all after ").contains("; lowdelay got no connection at all after ");
         assertThat(evidence(r)).first().satisfies(e -> assertThat(e).startsWith("none: got no connection at all"));
         assertThat(ctx.progress).first().isEqualTo("SSH handshakes with 127.0.0.1:" + closed);
+    }
+
+    @Test
+    void withoutAnotherMachineTheOutsideCheckIsSkipped() throws Exception {
+        ProbeReport r = new VantageProbe().run(new Context(null, List.of(open)));
+        assertThat(r.status()).isEqualTo(ProbeStatus.SKIPPED);
+        assertThat(r.summary()).isEqualTo("No other machine was given.");
+    }
+
+    /** The "other machine" is a real sshd on loopback; its check back connects to loopback too. */
+    @Test
+    void anUnknownHostKeyIsNotTrustedUntilItsFingerprintIsGiven() throws Exception {
+        try (LoopbackSshd sshd = LoopbackSshd.start(dir)) {
+            String user = System.getProperty("user.name");
+            Target host = Target.parse("127.0.0.1:" + sshd.port);
+            String fp = sshd.hostFingerprint();
+
+            ProbeReport unknown = new VantageProbe().run(new Context(null, List.of(open),
+                    new VantageRequest(user, host, sshd.clientKey.toString(), null)));
+            ProbeData.Vantage u = (ProbeData.Vantage) unknown.data();
+            assumeTrue(u.hostKeyStatus() == HostKeyStatus.UNKNOWN, "Skipping: this user's known_hosts already has a key for " + host);
+            assertThat(u.loggedIn()).isFalse();
+            assertThat(u.hostKeyFingerprint()).isEqualTo(fp);
+            assertThat(u.error()).contains("is not in your known_hosts").endsWith("run again with --accept-host-key " + fp);
+            assertThat(unknown.summary()).isEqualTo(u.error());
+
+            String other = "SHA256:" + "A".repeat(43);
+            ProbeData.Vantage wrong = (ProbeData.Vantage) new VantageProbe().run(new Context(null, List.of(open),
+                    new VantageRequest(user, host, sshd.clientKey.toString(), other))).data();
+            assertThat(wrong.loggedIn()).as("a different fingerprint is no permission").isFalse();
+
+            Context ctx = new Context(null, List.of(open, closed), new VantageRequest(user, host, sshd.clientKey.toString(), fp));
+            ProbeReport r = new VantageProbe().run(ctx);
+            ProbeData.Vantage v = (ProbeData.Vantage) r.data();
+            assertThat(v.error()).isNull();
+            assertThat(v.loggedIn()).isTrue();
+            assertThat(v.hostKeyStatus()).isEqualTo(HostKeyStatus.ACCEPTED_BY_FINGERPRINT);
+            assertThat(v.checks()).extracting(VantageCheck::port).containsExactly(open, closed);
+            assertThat(v.checks()).extracting(VantageCheck::reachable).containsExactly(true, false);
+            assertThat(v.checks()).extracting(VantageCheck::address).containsOnly("127.0.0.1");
+            assertThat(r.summary()).isEqualTo("127.0.0.1:" + open + " reachable from 127.0.0.1; 127.0.0.1:" + closed + " not reachable from 127.0.0.1");
+            assertThat(r.parameters()).containsEntry("vantage", user + "@127.0.0.1:" + sshd.port).containsEntry("thisMachine", "127.0.0.1");
+            assertThat(evidence(r)).first().satisfies(e -> assertThat(e).startsWith("From 127.0.0.1, 127.0.0.1:" + open + " is reachable ("));
+            assertThat(ctx.progress).contains("logged in to " + user + "@127.0.0.1:" + sshd.port);
+        }
+    }
+
+    @Test
+    void aKeyTheServerDoesNotKnowIsARefusedLoginNotAPasswordPrompt() throws Exception {
+        try (LoopbackSshd sshd = LoopbackSshd.start(dir)) {
+            String user = System.getProperty("user.name");
+            Target host = Target.parse("127.0.0.1:" + sshd.port);
+            ProbeData.Vantage v = (ProbeData.Vantage) new VantageProbe().run(new Context(null, List.of(open),
+                    new VantageRequest(user, host, sshd.hostKey.toString(), sshd.hostFingerprint()))).data();
+            assertThat(v.loggedIn()).isFalse();
+            assertThat(v.error()).isEqualTo("Login to " + user + "@127.0.0.1:" + sshd.port + " with the key " + sshd.hostKey
+                    + " was refused (passwords are not used).");
+        }
     }
 }
