@@ -73,7 +73,7 @@ class LoopbackProbesTest {
         listener.close();
     }
 
-    private final class Context implements ProbeContext {
+    private class Context implements ProbeContext {
         final Target target;
         final DiagnosisRequest request;
         final List<ProbeOutcome> earlier = new ArrayList<>();
@@ -312,5 +312,52 @@ class LoopbackProbesTest {
             assertThat(v.error()).isEqualTo("Login to " + user + "@127.0.0.1:" + sshd.port + " with the key " + sshd.hostKey
                     + " was refused (passwords are not used).");
         }
+    }
+
+    /**
+     * A listener that never accepts, with its queue full: the kernel drops further SYNs, so
+     * connects to it wait in SYN-SENT, on loopback, as they would towards a filtering network.
+     */
+    @Test
+    void connectionsWaitingInSynSentForTheTargetAreSeenWithTheirAge() throws Exception {
+        List<java.nio.channels.SocketChannel> waiting = new ArrayList<>();
+        try (ServerSocket full = new ServerSocket()) {
+            full.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+            for (int i = 0; i < 6; i++) {
+                java.nio.channels.SocketChannel c = java.nio.channels.SocketChannel.open();
+                c.configureBlocking(false);
+                c.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), full.getLocalPort()));
+                waiting.add(c);
+            }
+            Context ctx = new Context("127.0.0.1:" + full.getLocalPort(), List.of()) {
+                @Override
+                public boolean othersFinished() {
+                    return false;
+                }
+            };
+            ProbeReport r = new SocketWatchProbe().run(ctx);
+            ProbeData.Sockets s = (ProbeData.Sockets) r.data();
+            assumeTrue(!s.synSentToTarget().isEmpty(), "Skipping: this kernel answered every SYN to a full queue");
+            assertThat(s.synSentToTarget()).allSatisfy(c -> {
+                assertThat(c.remotePort()).isEqualTo(full.getLocalPort());
+                assertThat(c.synSent()).isTrue();
+            });
+            assertThat(Integer.parseInt(r.parameters().get("snapshots"))).isGreaterThanOrEqualTo(2);
+            assertThat(r.summary()).startsWith(s.synSentToTarget().size() + " connection(s) waited in SYN-SENT for the target, ");
+            assertThat(evidence(r)).allSatisfy(e -> assertThat(e).contains(" waited in SYN-SENT from 127.0.0.1:")
+                    .contains(" to 127.0.0.1:" + full.getLocalPort() + " for at least "));
+            assertThat(s.synSentToTarget()).anySatisfy(c -> assertThat(c.ageMillis()).isPositive());
+        } finally {
+            for (var c : waiting) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void withNothingWaitingTheWatchSaysSoAndStopsWhenTheOthersAreDone() throws Exception {
+        ProbeReport r = new SocketWatchProbe().run(new Context("127.0.0.1:" + open, List.of()));
+        assertThat(r.summary()).isEqualTo("no connection to the target waited in SYN-SENT");
+        assertThat(r.parameters()).containsEntry("snapshots", "1");
     }
 }
