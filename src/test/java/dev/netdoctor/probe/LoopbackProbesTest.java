@@ -311,6 +311,22 @@ class LoopbackProbesTest {
             assertThat(v.loggedIn()).isFalse();
             assertThat(v.error()).isEqualTo("Login to " + user + "@127.0.0.1:" + sshd.port + " with the key " + sshd.hostKey
                     + " was refused (passwords are not used).");
+            // A key with a passphrase cannot be used unattended: say how to use it instead.
+            Path locked = dir.resolve("locked_ed25519");
+            Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "secret-words", "-f", locked.toString())
+                    .redirectErrorStream(true).start();
+            keygen.getInputStream().readAllBytes();
+            assertThat(keygen.waitFor()).isZero();
+            ProbeData.Vantage p = (ProbeData.Vantage) new VantageProbe().run(new Context(null, List.of(open),
+                    new VantageRequest(user, host, locked.toString(), sshd.hostFingerprint()))).data();
+            assertThat(p.loggedIn()).isFalse();
+            assertThat(p.error()).isEqualTo("The key " + locked + " cannot be used as is (it may need a passphrase): load it into ssh-agent and leave out --identity.");
+            if (System.getenv("SSH_AUTH_SOCK") == null) {
+                ProbeData.Vantage none = (ProbeData.Vantage) new VantageProbe().run(new Context(null, List.of(open),
+                        new VantageRequest(user, host, null, sshd.hostFingerprint()))).data();
+                assertThat(none.error()).isEqualTo("Could not log in to " + user + "@127.0.0.1:" + sshd.port
+                        + ": no key: give --identity FILE or start an ssh agent with your key loaded");
+            }
         }
     }
 
