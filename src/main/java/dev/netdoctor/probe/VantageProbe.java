@@ -167,6 +167,10 @@ public final class VantageProbe implements Probe {
     private static String useIdentity(JSch jsch, VantageRequest v) throws JSchException {
         if (v.identityFile() != null) {
             jsch.addIdentity(v.identityFile());
+            // JSch would skip a key it cannot decrypt and report the server's "Auth fail": say what is wrong.
+            if (jsch.getIdentityRepository().getIdentities().stream().anyMatch(com.jcraft.jsch.Identity::isEncrypted)) {
+                throw new JSchException("the key needs a passphrase");
+            }
             return "key " + v.identityFile();
         }
         try {

@@ -122,4 +122,42 @@ class LoopbackRulesTest {
         Finding f = diagnoser.diagnose(null, env, o).stream().filter(x -> x.id().equals("vantage-host-key-unconfirmed")).findFirst().orElseThrow();
         assertThat(f.explanation()).contains("--accept-host-key " + fp);
     }
+
+    /** Replaces 127.0.0.2's connects in the mirrored observations by ones with this result. */
+    private static List<ProbeOutcome> with127002(List<ProbeOutcome> o, ConnectResult r) {
+        List<ProbeOutcome> out = new ArrayList<>();
+        for (ProbeOutcome x : o) {
+            if (x.data() instanceof ProbeData.LoopbackSelfTest t) {
+                out.add(Scenarios.outcome(x.probeId(), new ProbeData.LoopbackSelfTest(t.port(), t.connects().stream()
+                        .map(c -> c.address().equals("127.0.0.2") ? connect(c.address(), c.port(), r) : c).toList())));
+            } else if (x.data() instanceof ProbeData.ServicePorts s) {
+                out.add(Scenarios.outcome(x.probeId(), new ProbeData.ServicePorts(s.ports().stream().map(p -> new ServicePort(p.port(), p.listeners(),
+                        p.connects().stream().map(c -> c.address().equals("127.0.0.2") ? connect(c.address(), c.port(), r) : c).toList())).toList())));
+            } else {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void ifOtherLoopbackAddressesFailTooUsing127002IsNotOffered() {
+        for (ConnectResult failure : List.of(ConnectResult.REFUSED, ConnectResult.TIMED_OUT)) {
+            List<Finding> findings = diagnoser.diagnose(null, env, with127002(mirrored("loopback0", ConnectResult.REFUSED, true), failure));
+            Finding f = findings.stream().filter(x -> x.id().equals("loopback-redirected")).findFirst().orElseThrow();
+            assertThat(f.fixes()).extracting(FixSuggestion::id).doesNotContain(Fixes.USE_OTHER_LOOPBACK)
+                    .startsWith("bind-service-to-interface");
+            assertThat(f.fixes()).extracting(FixSuggestion::title).noneMatch(t -> t.contains("127.0.0.2"));
+            assertThat(f.evidence()).noneSatisfy(e -> assertThat(e.summary()).contains("127.0.0.2 reaches"));
+        }
+    }
+
+    @Test
+    void the127002FixSaysWhereToConnect() {
+        Finding f = diagnoser.diagnose(null, env, mirrored("loopback0", ConnectResult.REFUSED, true)).getFirst();
+        FixSuggestion use = f.fixes().getFirst();
+        assertThat(use.id()).isEqualTo(Fixes.USE_OTHER_LOOPBACK);
+        assertThat(use.title()).isEqualTo("Use 127.0.0.2 for local tests");
+        assertThat(use.detail()).contains("connect to 127.0.0.2:8443 instead of 127.0.0.1:8443");
+    }
 }

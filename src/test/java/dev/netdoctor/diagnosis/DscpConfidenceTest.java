@@ -1,0 +1,83 @@
+package dev.netdoctor.diagnosis;
+
+import dev.netdoctor.model.Confidence;
+import dev.netdoctor.model.ConnectResult;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.HandshakeAttempt.Stage;
+import dev.netdoctor.model.OpenSshAttempt.Result;
+import dev.netdoctor.model.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How sure the DSCP finding is: either a second witness (the SSH handshake or the user's own
+ * ssh showing the same contrast) or the drop of the very class the user's ssh uses is enough
+ * for HIGH; the bare SYN contrast on other classes alone is MEDIUM.
+ */
+class DscpConfidenceTest {
+    private final Diagnoser diagnoser = new Diagnoser();
+
+    private Finding dscp(Scenarios s) {
+        List<Finding> findings = diagnoser.diagnose(s.target, s.environment(), s.outcomes);
+        assertThat(findings).extracting(Finding::id).containsExactly("dscp-marked-syn-dropped");
+        Finding f = findings.getFirst();
+        assertThat(f.severity()).isEqualTo(Severity.PROBLEM);
+        return f;
+    }
+
+    @Test
+    void theUsersOwnClassDroppedIsEnoughWithoutASecondWitness() {
+        // ssh marks lowdelay here, and lowdelay SYNs get no answer; no handshake, no ssh runs.
+        Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.TIMED_OUT);
+        Finding f = dscp(s);
+        assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(f.explanation()).contains("IPQoS lowdelay").contains("lowdelay, af21, cs1, ef, throughput");
+    }
+
+    @Test
+    void aSecondWitnessIsEnoughWhenTheUsersClassWasNotAmongThoseSent() {
+        Scenarios s = new Scenarios("198.19.1.2");
+        s.userQos = "cs4"; // not among the classes the connects probe sent
+        s.ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.TIMED_OUT).handshakes(true, Stage.NOTHING);
+        assertThat(dscp(s).confidence()).isEqualTo(Confidence.HIGH);
+    }
+
+    @Test
+    void theUsersSshShowingTheSameContrastIsASecondWitnessToo() {
+        Scenarios s = new Scenarios("198.19.1.2");
+        s.userQos = "cs4";
+        s.ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.TIMED_OUT)
+                .openssh(Result.KEY_EXCHANGE_DONE, Result.CONNECT_TIMED_OUT);
+        Finding f = dscp(s);
+        assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(f.evidence()).anySatisfy(e -> assertThat(e.summary()).isEqualTo("Your ssh with IPQoS=cs4: connect timed out"));
+    }
+
+    @Test
+    void theSynContrastAloneOnOtherClassesIsOnlyMedium() {
+        Scenarios s = new Scenarios("198.19.1.2");
+        s.userQos = "cs4";
+        s.ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.TIMED_OUT);
+        assertThat(dscp(s).confidence()).isEqualTo(Confidence.MEDIUM);
+    }
+
+    @Test
+    void aHandshakeThatGotSomewhereWhenMarkedIsNoSecondWitness() {
+        Scenarios s = new Scenarios("198.19.1.2");
+        s.userQos = "cs4";
+        s.ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.TIMED_OUT).handshakes(true, Stage.KEY_EXCHANGE_STARTED);
+        assertThat(dscp(s).confidence()).isEqualTo(Confidence.MEDIUM);
+    }
+
+    @Test
+    void anSshThatHangsEvenUnmarkedIsNoSecondWitness() {
+        Scenarios s = new Scenarios("198.19.1.2");
+        s.userQos = "cs4";
+        s.ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.TIMED_OUT)
+                .openssh(Result.CONNECT_TIMED_OUT, Result.CONNECT_TIMED_OUT);
+        assertThat(dscp(s).confidence()).isEqualTo(Confidence.MEDIUM);
+    }
+}

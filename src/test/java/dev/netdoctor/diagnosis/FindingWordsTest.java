@@ -1,0 +1,177 @@
+package dev.netdoctor.diagnosis;
+
+import dev.netdoctor.model.Confidence;
+import dev.netdoctor.model.ConnectResult;
+import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.HandshakeAttempt.Stage;
+import dev.netdoctor.model.LocalConnect;
+import dev.netdoctor.model.OpenSshAttempt.Result;
+import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.ProbeStatus;
+import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.TcpConnection;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the user reads: the verdict line, the healthy results, and the evidence a finding lists. */
+class FindingWordsTest {
+    private final Diagnoser diagnoser = new Diagnoser();
+
+    private List<Finding> diagnose(Scenarios s) {
+        return diagnoser.diagnose(s.target, s.environment(), s.outcomes);
+    }
+
+    private static List<String> evidence(Finding f) {
+        return f.evidence().stream().map(Evidence::summary).toList();
+    }
+
+    /** The probe's outcome as recorded, with the evidence lines it showed. */
+    private static ProbeOutcome withEvidence(ProbeOutcome o, String... lines) {
+        return new ProbeOutcome(o.probeId(), o.title(), o.status(), o.summary(), o.parameters(), 0, 1, o.data(),
+                java.util.Arrays.stream(lines).map(Evidence::of).toList(), null);
+    }
+
+    private static Finding finding(String id, Severity severity) {
+        return new Finding(id, severity, Confidence.HIGH, "title of " + id, "x", List.of(), List.of());
+    }
+
+    @Test
+    void theVerdictLineNamesTheProblemFirstThenAWarningThenWhatWasFound() {
+        List<Finding> mixed = List.of(finding("w", Severity.WARNING), finding("p", Severity.PROBLEM), finding("i", Severity.INFO));
+        assertThat(Diagnoser.verdict(mixed, true)).isEqualTo("title of p");
+        assertThat(Diagnoser.verdict(List.of(finding("i", Severity.INFO), finding("w", Severity.WARNING)), true))
+                .isEqualTo("Worth knowing: title of w");
+        assertThat(Diagnoser.verdict(List.of(finding("i", Severity.INFO)), true)).isEqualTo("title of i");
+        assertThat(Diagnoser.verdict(List.of(), true)).isEqualTo("No conclusion: the checks did not gather enough evidence");
+        assertThat(Diagnoser.verdict(mixed, false)).isEqualTo("title of p (the run did not complete)");
+    }
+
+    @Test
+    void aHealthyTargetSaysWhatWorkedAndShowsTheChecksEvidence() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.CONNECTED)
+                .handshakes(true, Stage.KEY_EXCHANGE_DONE).openssh(Result.KEY_EXCHANGE_DONE, Result.KEY_EXCHANGE_DONE);
+        s.outcomes.replaceAll(o -> withEvidence(o, "seen by " + o.probeId()));
+        Finding f = diagnose(s).getFirst();
+        assertThat(f.id()).isEqualTo(Diagnoser.NO_PROBLEM);
+        assertThat(f.title()).isEqualTo("No problem found with 198.19.1.2:22");
+        assertThat(f.explanation()).startsWith("Connections to 198.19.1.2:22 work, with and without packet marking, and the SSH handshake completes.");
+        assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(evidence(f)).containsExactly("seen by dscp-connect", "seen by ssh-handshake", "seen by openssh-client");
+    }
+
+    @Test
+    void aHealthyTargetWithoutACompletedHandshakeIsLessCertain() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.REFUSED)
+                .handshakes(true, Stage.BANNER_RECEIVED);
+        List<Finding> findings = diagnose(s);
+        Finding f = findings.stream().filter(x -> x.id().equals(Diagnoser.NO_PROBLEM)).findFirst().orElseThrow();
+        assertThat(f.confidence()).isEqualTo(Confidence.MEDIUM);
+        // a refusal is an answer: marking does not stop packets here
+        assertThat(f.explanation()).startsWith("Connections to 198.19.1.2:22 work, with and without packet marking. If ssh still fails");
+        Scenarios silentMarked = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.ERROR);
+        assertThat(diagnose(silentMarked)).filteredOn(x -> x.id().equals(Diagnoser.NO_PROBLEM)).singleElement()
+                .satisfies(x -> assertThat(x.explanation()).startsWith("Connections to 198.19.1.2:22 work. If ssh"));
+    }
+
+    @Test
+    void aRefusedUnmarkedConnectIsNoHealthyResult() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.REFUSED, ConnectResult.REFUSED);
+        assertThat(diagnose(s)).extracting(Finding::id).doesNotContain(Diagnoser.NO_PROBLEM);
+    }
+
+    @Test
+    void withoutATargetTheOwnPortsCheckDecidesHowSureWeAre() {
+        Scenarios s = new Scenarios("198.19.1.2");
+        ProbeOutcome self = withEvidence(Scenarios.outcome("loopback-self-test", new ProbeData.LoopbackSelfTest(40000, List.of(
+                new LocalConnect("127.0.0.1", "loopback", 40000, ConnectResult.CONNECTED, 1, null)))), "127.0.0.1 reached");
+        Finding sure = diagnoser.diagnose(null, s.environment(), List.of(self)).getFirst();
+        assertThat(sure.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(sure.explanation()).startsWith("This computer's network setup was checked, and programs on it reach their own ports.");
+        assertThat(evidence(sure)).containsExactly("127.0.0.1 reached");
+        ProbeOutcome unfinished = new ProbeOutcome("loopback-self-test", "loopback-self-test", ProbeStatus.FAILED, "", Map.of(), 0, 1, null,
+                List.of(), "interrupted");
+        Finding unsure = diagnoser.diagnose(null, s.environment(), List.of(unfinished)).getFirst();
+        assertThat(unsure.confidence()).isEqualTo(Confidence.LOW);
+        assertThat(unsure.explanation()).startsWith("Nothing wrong was seen, but the check whether programs on this computer reach their own ports did not finish.");
+    }
+
+    @Test
+    void theDscpFindingListsTheWaitingSshAndHowLongItWillWait() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.TIMED_OUT)
+                .handshakes(true, Stage.NOTHING);
+        List<TcpConnection> waiting = List.of(
+                new TcpConnection("SYN-SENT", "198.18.1.2", 50000, "198.19.1.2", 22, 4242, "ssh", "ssh nas", 12_500, false, false),
+                new TcpConnection("SYN-SENT", "198.18.1.2", 50001, "198.19.1.2", 22, 1, "java", "ours", 900, true, false));
+        s.outcomes.add(Scenarios.outcome("socket-watch", new ProbeData.Sockets(waiting, List.of())));
+        Finding f = diagnose(s).getFirst();
+        assertThat(evidence(f)).contains("ssh (pid 4242) has been waiting in SYN-SENT for 198.19.1.2:22 for at least 12 s")
+                .noneMatch(e -> e.startsWith("java"))
+                .contains("Without a ConnectTimeout, ssh waits about 127 s for an answer before giving up (tcp_syn_retries=6)")
+                .contains("Unmarked SYN to 198.19.1.2:22: connected in 5 ms")
+                .contains("SYN marked af21 (ToS 0x48): no answer within 2000 ms")
+                .contains("SSH handshake unmarked: reached the server's host key (SSH-2.0-OpenSSH_9.2p1)")
+                .contains("SSH handshake marked lowdelay: got no connection at all");
+        assertThat(f.explanation()).contains("hangs in SYN-SENT and waits about 127 s before giving up")
+                .startsWith("Your computer can reach 198.19.1.2:22: a plain connection attempt was answered.")
+                .doesNotContain("From inside WSL");
+    }
+
+    @Test
+    void aRefusedUnmarkedSynIsStillTheContrastAndSaidSo() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.REFUSED, ConnectResult.TIMED_OUT);
+        Finding f = diagnose(s).stream().filter(x -> x.id().equals("dscp-marked-syn-dropped")).findFirst().orElseThrow();
+        assertThat(evidence(f)).contains("Unmarked SYN to 198.19.1.2:22: answered (refused) in 5 ms");
+    }
+
+    @Test
+    void theUsersClassDroppedWhileOthersGetThroughIsStillTheProblem() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connectsOnlyClassDropped("lowdelay");
+        Finding f = diagnose(s).getFirst();
+        assertThat(f.severity()).isEqualTo(Severity.PROBLEM);
+        assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(f.explanation()).contains("(IPQoS lowdelay)").contains("such a tag (lowdelay) got no answer");
+        assertThat(evidence(f)).contains("SYN marked af21 (ToS 0x48): connected in 5 ms");
+    }
+
+    @Test
+    void aWarningForOtherClassesNamesThemAndTheUsersClass() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connectsOnlyClassDropped("ef");
+        Finding f = diagnose(s).getFirst();
+        assertThat(f.confidence()).isEqualTo(Confidence.MEDIUM);
+        assertThat(f.title()).isEqualTo("Some marked packets are dropped on the way to 198.19.1.2");
+        assertThat(f.explanation()).startsWith("Connections marked ef got no answer while unmarked ones did. Your ssh uses lowdelay");
+        assertThat(f.fixes()).extracting(x -> x.id()).startsWith("ssh-config-ipqos-none");
+    }
+
+    @Test
+    void fromWindowsTheDistrosSshRunsAreTheEvidence() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).unmarkedFromWindows(ConnectResult.CONNECTED)
+                .openssh(Result.KEY_EXCHANGE_DONE, Result.CONNECT_TIMED_OUT);
+        Finding f = diagnose(s).getFirst();
+        assertThat(evidence(f)).contains("Your ssh in WSL with IPQoS=none: key exchange done",
+                        "Your ssh in WSL with IPQoS=lowdelay: connect timed out",
+                        "From Windows, an unmarked SYN (Windows does not mark TCP packets): answered in 5 ms",
+                        "Without a ConnectTimeout, ssh waits about 127 s for an answer before giving up (tcp_syn_retries=6)");
+        assertThat(f.explanation()).contains("hangs in SYN-SENT when it marks them (lowdelay).")
+                .contains("From Windows an unmarked connection gets through as well");
+        // Not from Windows (no "from"): no Windows baseline is claimed.
+        Scenarios here = new Scenarios("198.19.1.2").ping(true).route(true);
+        here.outcomes.add(Scenarios.outcome("dscp-connect", new ProbeData.MarkedConnects("198.19.1.2", 22, List.of(
+                new dev.netdoctor.model.ConnectAttempt(dev.netdoctor.model.DscpClass.UNMARKED, ConnectResult.TIMED_OUT, 2000, null)))));
+        here.openssh(Result.KEY_EXCHANGE_DONE, Result.CONNECT_TIMED_OUT);
+        Finding g = diagnose(here).getFirst();
+        assertThat(g.explanation()).doesNotContain("From Windows");
+        assertThat(evidence(g)).noneMatch(e -> e.startsWith("From Windows"));
+        // Without the plain ssh getting through, the contrast is not there.
+        Scenarios noPlain = new Scenarios("198.19.1.2").ping(true).route(true).unmarkedFromWindows(ConnectResult.CONNECTED)
+                .openssh(Result.CONNECT_TIMED_OUT, Result.CONNECT_TIMED_OUT);
+        assertThat(diagnose(noPlain)).extracting(Finding::id).doesNotContain("dscp-marked-syn-dropped");
+    }
+}

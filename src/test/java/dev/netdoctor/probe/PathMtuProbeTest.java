@@ -1,0 +1,159 @@
+package dev.netdoctor.probe;
+
+import dev.netdoctor.host.HostInspector;
+import dev.netdoctor.host.LinuxSide;
+import dev.netdoctor.model.CommandRun;
+import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.Environment;
+import dev.netdoctor.model.HandshakeAttempt;
+import dev.netdoctor.model.HandshakeAttempt.Stage;
+import dev.netdoctor.model.NetInterface;
+import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.ProbeStatus;
+import dev.netdoctor.model.RouteLookup;
+import dev.netdoctor.model.SshClientFacts;
+import dev.netdoctor.model.Target;
+import dev.netdoctor.model.TcpConnection;
+import dev.netdoctor.model.DscpClass;
+import dev.netdoctor.model.WslFacts;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sizing the path with don't-fragment pings once a key exchange stalled. The pings are answered
+ * by a scripted Linux side that loses every packet above a given size, as a path with an MTU
+ * black hole does; no packet leaves this computer.
+ */
+class PathMtuProbeTest {
+    /** Answers `ping ... -s PAYLOAD ADDRESS` as a path that carries packets up to {@code pathMtu} bytes. */
+    private static class Path implements LinuxSide {
+        final int pathMtu;
+        final List<Integer> payloadsAsked = Collections.synchronizedList(new ArrayList<>());
+
+        Path(int pathMtu) {
+            this.pathMtu = pathMtu;
+        }
+
+        @Override
+        public CommandRun run(List<String> argv, byte[] stdin, Duration timeout) {
+            int payload = Integer.parseInt(argv.get(argv.indexOf("-s") + 1));
+            payloadsAsked.add(payload);
+            assertThat(argv).containsSubsequence("-M", "do").endsWith("198.19.1.2");
+            String out = payload + 28 <= pathMtu
+                    ? "2 packets transmitted, 2 received, 0% packet loss, time 201ms\nrtt min/avg/max/mdev = 0.1/0.2/0.3/0.1 ms\n"
+                    : "2 packets transmitted, 0 received, 100% packet loss, time 2002ms\n";
+            return new CommandRun(argv, payload + 28 <= pathMtu ? 0 : 1, out, "", 5, false, false, false);
+        }
+
+        @Override public Optional<String> readFile(String path, int maxBytes) { return Optional.empty(); }
+        @Override public boolean hasCommand(String name) { return name.equals("ping"); }
+        @Override public Optional<String> env(String name) { return Optional.empty(); }
+        @Override public String describe() { return "a scripted path"; }
+    }
+
+    private static final Environment ENV = new Environment("Linux", "6.6", new WslFacts(WslFacts.Kind.NOT_WSL, null, null, null, List.of()),
+            List.of(new NetInterface("lo", 65536, true, List.of("127.0.0.1"), List.of()),
+                    new NetInterface("eth0", 1500, true, List.of("198.18.1.2"), List.of()),
+                    new NetInterface("wg0", 1420, true, List.of("198.18.7.2"), List.of())),
+            null, List.of(), SshClientFacts.missing("x"), 6, 127, List.of());
+
+    private record Context(LinuxSide linux, List<ProbeOutcome> earlierOutcomes, List<String> progress) implements ProbeContext {
+        Context(LinuxSide linux, List<ProbeOutcome> earlier) {
+            this(linux, earlier, new ArrayList<>());
+        }
+
+        @Override public DiagnosisRequest request() { return DiagnosisRequest.forTarget(target()); }
+        @Override public Target target() { return Target.parse("198.19.1.2"); }
+        @Override public String address() { return "198.19.1.2"; }
+        @Override public Environment environment() { return ENV; }
+        @Override public HostInspector inspector() { throw new AssertionError("not needed"); }
+        @Override public Duration attemptTimeout() { return Duration.ofSeconds(1); }
+        @Override public void progress(double fraction, String message) { progress.add(message); }
+        @Override public void routeLine(RouteLookup lookup) { }
+        @Override public void sockets(List<TcpConnection> snapshot) { }
+        @Override public boolean othersFinished() { return true; }
+        @Override public void onCancel(Runnable stop) { }
+    }
+
+    private static ProbeOutcome outcome(String id, ProbeData data) {
+        return new ProbeOutcome(id, id, ProbeStatus.COMPLETED, id, Map.of(), 0, 1, data, List.of(), null);
+    }
+
+    private static ProbeOutcome stalledHandshake() {
+        return outcome("ssh-handshake", new ProbeData.SshHandshakes("198.19.1.2", 22, List.of(
+                new HandshakeAttempt(DscpClass.UNMARKED, Stage.KEY_EXCHANGE_STARTED, false, 2000, "SSH-2.0-x", null, null, null, "timeout"))));
+    }
+
+    private static ProbeOutcome routeVia(String device) {
+        return outcome("routes", new ProbeData.Routes(List.of(
+                new RouteLookup("198.19.1.2", null, null, device, "198.18.1.1", "198.18.1.2", null, null, null)), List.of()));
+    }
+
+    @Test
+    void aBlackHoleIsSizedFromTheLargestAnsweredAndTheSmallestLostPacket() throws Exception {
+        Path path = new Path(1400);
+        Context ctx = new Context(path, List.of(stalledHandshake(), routeVia("eth0")));
+        ProbeReport r = new PathMtuProbe().run(ctx);
+        ProbeData.PathMtu m = (ProbeData.PathMtu) r.data();
+        assertThat(m.interfaceMtu()).isEqualTo(1500);
+        assertThat(m.estimatedPathMtu()).isEqualTo(1400);
+        assertThat(m.blackHole()).isTrue();
+        assertThat(r.summary()).isEqualTo("packets up to 1400 bytes get through, 1492 bytes are lost");
+        assertThat(r.parameters()).containsEntry("interfaceMtu", "1500");
+        // the interface's own size and every usual size below it, as ICMP payloads
+        assertThat(path.payloadsAsked).containsExactlyInAnyOrder(1472, 1464, 1372, 1252, 1172, 972, 872, 548);
+        assertThat(r.evidence()).extracting(e -> e.summary()).contains("1400-byte packets: answered", "1492-byte packets: lost");
+        assertThat(ctx.progress()).containsExactly("don't-fragment pings of 8 sizes");
+    }
+
+    @Test
+    void theRoutesInterfaceSetsTheLargestSizeTried() throws Exception {
+        Path path = new Path(9000);
+        ProbeReport r = new PathMtuProbe().run(new Context(path, List.of(stalledHandshake(), routeVia("wg0"))));
+        assertThat(((ProbeData.PathMtu) r.data()).interfaceMtu()).isEqualTo(1420);
+        assertThat(path.payloadsAsked).contains(1392).doesNotContain(1472, 1464);
+        assertThat(r.summary()).isEqualTo("all sizes up to 1420 bytes got through");
+        // Without a route, the largest up interface other than lo.
+        ProbeReport noRoute = new PathMtuProbe().run(new Context(new Path(9000), List.of(stalledHandshake())));
+        assertThat(((ProbeData.PathMtu) noRoute.data()).interfaceMtu()).isEqualTo(1500);
+    }
+
+    @Test
+    void nothingAnsweredIsNotABlackHole() throws Exception {
+        ProbeReport r = new PathMtuProbe().run(new Context(new Path(100), List.of(stalledHandshake(), routeVia("eth0"))));
+        assertThat(((ProbeData.PathMtu) r.data()).blackHole()).isFalse();
+        assertThat(r.summary()).isEqualTo("no don't-fragment ping was answered");
+    }
+
+    @Test
+    void withoutAStalledKeyExchangeOrWithoutPingItIsSkipped() throws Exception {
+        ProbeReport notNeeded = new PathMtuProbe().run(new Context(new Path(1400), List.of(routeVia("eth0"))));
+        assertThat(notNeeded.status()).isEqualTo(ProbeStatus.SKIPPED);
+        assertThat(notNeeded.summary()).isEqualTo("Not needed: no connection stalled after opening.");
+        LinuxSide noPing = new Path(1400) {
+            @Override
+            public boolean hasCommand(String name) {
+                return false;
+            }
+        };
+        ProbeReport cannot = new PathMtuProbe().run(new Context(noPing, List.of(stalledHandshake())));
+        assertThat(cannot.summary()).isEqualTo("Path MTU sizing needs ping and an IPv4 target.");
+        // A handshake that got no TCP connection says nothing about packet sizes.
+        ProbeOutcome noTcp = outcome("ssh-handshake", new ProbeData.SshHandshakes("198.19.1.2", 22, List.of(
+                new HandshakeAttempt(DscpClass.UNMARKED, Stage.NOTHING, false, 2000, null, null, null, null, "timeout"))));
+        assertThat(PathMtuProbe.keyExchangeStalled(List.of(noTcp))).isFalse();
+        ProbeOutcome markedStalled = outcome("ssh-handshake", new ProbeData.SshHandshakes("198.19.1.2", 22, List.of(
+                new HandshakeAttempt(DscpClass.parse("af21").orElseThrow(), Stage.TCP_CONNECTED, false, 2000, null, null, null, null, "timeout"))));
+        assertThat(PathMtuProbe.keyExchangeStalled(List.of(markedStalled))).isFalse();
+        assertThat(PathMtuProbe.keyExchangeStalled(List.of(stalledHandshake()))).isTrue();
+    }
+}

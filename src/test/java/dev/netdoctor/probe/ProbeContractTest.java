@@ -1,0 +1,112 @@
+package dev.netdoctor.probe;
+
+import dev.netdoctor.host.HostInspector;
+import dev.netdoctor.host.LinuxSide;
+import dev.netdoctor.host.LocalLinuxSide;
+import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.Environment;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.RouteLookup;
+import dev.netdoctor.model.Target;
+import dev.netdoctor.model.TcpConnection;
+import dev.netdoctor.model.VantageRequest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the session and the diagnosis rely on from every probe: the stable id the rules and the
+ * JSON report look its outcome up by, whether it needs the target's address, a title for the
+ * checks list, and a time limit that leaves room for its own waits.
+ */
+class ProbeContractTest {
+    private static final List<Probe> ALL = List.of(new NameResolutionProbe(), new PingProbe(), new RouteProbe(), new LocalRoutesProbe(),
+            new DscpConnectProbe(), new SshHandshakeProbe(), new OpenSshClientProbe(), new SocketWatchProbe(), new PathMtuProbe(),
+            new ListeningSocketsProbe(), new ServicePortProbe(), new LoopbackSelfTestProbe(), new VantageProbe());
+
+    private record Context(Duration attemptTimeout, List<Integer> ports, LinuxSide linux) implements ProbeContext {
+        @Override public DiagnosisRequest request() {
+            return new DiagnosisRequest(target(), ports, new VantageRequest("alice", Target.parse("198.18.0.20"), null, null), attemptTimeout, null);
+        }
+        @Override public Target target() { return Target.parse("198.19.1.2"); }
+        @Override public String address() { return "198.19.1.2"; }
+        @Override public Environment environment() { return null; }
+        @Override public List<ProbeOutcome> earlierOutcomes() { return List.of(); }
+        @Override public HostInspector inspector() { throw new AssertionError("not needed"); }
+        @Override public void progress(double fraction, String message) { }
+        @Override public void routeLine(RouteLookup lookup) { }
+        @Override public void sockets(List<TcpConnection> snapshot) { }
+        @Override public boolean othersFinished() { return true; }
+        @Override public void onCancel(Runnable stop) { }
+    }
+
+    /** A Linux side reached from Windows: only whether it is the app's own machine matters here. */
+    private static final LinuxSide DISTRO = new LinuxSide() {
+        private final LocalLinuxSide local = new LocalLinuxSide();
+        @Override public dev.netdoctor.model.CommandRun run(List<String> argv, byte[] stdin, Duration timeout) throws InterruptedException {
+            return local.run(argv, stdin, timeout);
+        }
+        @Override public java.util.Optional<String> readFile(String path, int maxBytes) { return java.util.Optional.empty(); }
+        @Override public boolean hasCommand(String name) { return false; }
+        @Override public java.util.Optional<String> env(String name) { return java.util.Optional.empty(); }
+        @Override public String describe() { return "a distro"; }
+        @Override public boolean isAppsOwnMachine() { return false; }
+    };
+
+    @Test
+    void theIdsAreTheOnesTheRulesAndReportsLookUp() {
+        assertThat(ALL).extracting(Probe::id).containsExactly("name-resolution", "ping", "routes", "local-routes", "dscp-connect",
+                "ssh-handshake", "openssh-client", "socket-table", "path-mtu", "listening-sockets", "service-ports", "loopback-self-test",
+                "outside-vantage");
+        assertThat(VantageProbe.ID).isEqualTo("outside-vantage");
+    }
+
+    @Test
+    void onlyTheChecksOfTheTargetItselfNeedItsAddress() {
+        Map<String, Boolean> needs = ALL.stream().collect(Collectors.toMap(Probe::id, Probe::needsAddress));
+        assertThat(needs).containsEntry("ping", true).containsEntry("routes", true).containsEntry("dscp-connect", true)
+                .containsEntry("ssh-handshake", true).containsEntry("openssh-client", true).containsEntry("socket-table", true)
+                .containsEntry("path-mtu", true)
+                .containsEntry("name-resolution", false).containsEntry("local-routes", false).containsEntry("listening-sockets", false)
+                .containsEntry("service-ports", false).containsEntry("loopback-self-test", false).containsEntry("outside-vantage", false);
+    }
+
+    @Test
+    void everyCheckHasItsOwnTitleForTheChecksList() {
+        assertThat(ALL).extracting(Probe::title).allSatisfy(t -> assertThat(t).isNotBlank()).doesNotHaveDuplicates();
+        assertThat(new DscpConnectProbe().title()).isEqualTo("Connect with and without packet marking");
+        assertThat(new VantageProbe().title()).isEqualTo("Reach your service from another machine");
+    }
+
+    @Test
+    void timeLimitsLeaveRoomForTheChecksOwnWaits() {
+        Context two = new Context(Duration.ofSeconds(2), List.of(8443), new LocalLinuxSide());
+        Context five = new Context(Duration.ofSeconds(5), List.of(8443, 8444), new LocalLinuxSide());
+        // connects and handshakes: the attempt's own limit plus room to start and report
+        assertThat(new DscpConnectProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(new DscpConnectProbe().timeLimit(five)).isEqualTo(Duration.ofSeconds(7));
+        assertThat(new SshHandshakeProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(6));
+        assertThat(new OpenSshClientProbe().timeLimit(two)).isEqualTo(Duration.ofMillis(5500));
+        assertThat(new SocketWatchProbe().timeLimit(two)).isEqualTo(Duration.ofMillis(5500));
+        assertThat(new PathMtuProbe().timeLimit(two)).isEqualTo(Duration.ofMillis(4500));
+        // fixed commands
+        assertThat(new PingProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(new RouteProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(7));
+        assertThat(new LocalRoutesProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(new NameResolutionProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(6));
+        assertThat(new ListeningSocketsProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(4));
+        // local connects: a second try inside a distro (DistroConnects.CONFIRM_LIMIT) is allowed for
+        assertThat(new LoopbackSelfTestProbe().timeLimit(two)).isEqualTo(Duration.ofMillis(2600));
+        assertThat(new LoopbackSelfTestProbe().timeLimit(new Context(Duration.ofSeconds(2), List.of(), DISTRO))).isEqualTo(Duration.ofMillis(5600));
+        assertThat(new ServicePortProbe().timeLimit(two)).isEqualTo(Duration.ofMillis(4600));
+        assertThat(new ServicePortProbe().timeLimit(new Context(Duration.ofSeconds(2), List.of(), DISTRO))).isEqualTo(Duration.ofMillis(7600));
+        // the outside check: the login, then each port's remote check
+        assertThat(new VantageProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(15));
+        assertThat(new VantageProbe().timeLimit(five)).isEqualTo(Duration.ofSeconds(20));
+    }
+}
