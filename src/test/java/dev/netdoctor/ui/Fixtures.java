@@ -94,6 +94,17 @@ final class Fixtures {
                 Diagnoser.verdict(findings, true), true);
     }
 
+    /**
+     * A wizard for a test: a fresh home under {@code root} (its ~/.ssh, .wslconfig and settings),
+     * a fixed clock, the given session and dialogs; leaving it does nothing.
+     */
+    static WizardViewModel wizard(java.nio.file.Path root, SessionRunner runner, DialogService dialogs) throws java.io.IOException {
+        java.nio.file.Path userHome = java.nio.file.Files.createTempDirectory(root, "home");
+        FixPlaces places = FixPlaces.onThisComputer(userHome, () -> java.util.Optional.of(userHome.resolve(".wslconfig")),
+                java.time.Clock.fixed(java.time.Instant.parse("2026-11-22T03:00:00Z"), java.time.ZoneOffset.UTC));
+        return new WizardViewModel(runner, dialogs, new Settings(userHome.resolve("settings.properties")), places, () -> { });
+    }
+
     /** A run in which one check could not finish (the SSH handshake timed out): incomplete, said so. */
     static DiagnosisResult incompleteResult() {
         Target target = Target.parse(TARGET);

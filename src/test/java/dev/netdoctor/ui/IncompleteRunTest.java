@@ -14,12 +14,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -41,11 +36,8 @@ class IncompleteRunTest {
     @Start
     void start(Stage stage) throws Exception {
         WizardApp.applyTheme(false);
-        Path userHome = Files.createTempDirectory(home, "home");
-        FixPlaces places = FixPlaces.onThisComputer(userHome, () -> Optional.of(userHome.resolve(".wslconfig")),
-                Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
         FakeDialogs dialogs = new FakeDialogs();
-        model = new WizardViewModel(runner, dialogs, new Settings(userHome.resolve("settings.properties")), places, () -> { });
+        model = Fixtures.wizard(home, runner, dialogs);
         scene = WizardApp.createScene(model, dialogs);
         stage.setScene(scene);
         stage.show();

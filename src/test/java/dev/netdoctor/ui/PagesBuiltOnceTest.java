@@ -12,14 +12,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,11 +35,8 @@ class PagesBuiltOnceTest {
     @Start
     void start(Stage stage) throws Exception {
         WizardApp.applyTheme(false);
-        Path userHome = Files.createTempDirectory(home, "home");
-        FixPlaces places = FixPlaces.onThisComputer(userHome, () -> Optional.of(userHome.resolve(".wslconfig")),
-                Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
         FakeDialogs dialogs = new FakeDialogs();
-        model = new WizardViewModel(runner, dialogs, new Settings(userHome.resolve("settings.properties")), places, () -> { });
+        model = Fixtures.wizard(home, runner, dialogs);
         Scene scene = WizardApp.createScene(model, dialogs);
         view = (WizardView) scene.getRoot();
         stage.setScene(scene);
