@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,27 +98,11 @@ class WindowsCommandLineCrossCheckTest {
 
     private static List<String> simulate(String input) throws IOException, InterruptedException {
         assertThat(Files.isExecutable(Path.of(FakeWsl.FAKE))).isTrue();
-        Process p = new ProcessBuilder(FakeWsl.FAKE, "--simulate").start();
-        Thread feeder = Thread.ofVirtual().start(() -> {
-            try (OutputStream in = p.getOutputStream()) {
-                in.write(input.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                // the process ended early; its exit code and stderr tell why
-            }
-        });
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Thread errReader = Thread.ofVirtual().start(() -> {
-            try (InputStream e = p.getErrorStream()) {
-                e.transferTo(err);
-            } catch (IOException ignored) {
-                // nothing more to read
-            }
-        });
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        feeder.join();
-        errReader.join();
-        assertThat(p.exitValue()).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.lines().toList();
+        // The project's own runner: input fed from its own thread, output read to the end, a time limit.
+        dev.netdoctor.model.CommandRun r = new LocalLinuxSide(8 << 20, java.util.Map.of())
+                .run(List.of(FakeWsl.FAKE, "--simulate"), input.getBytes(StandardCharsets.UTF_8), java.time.Duration.ofSeconds(60));
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.truncated()).isFalse();
+        return r.stdout().lines().toList();
     }
 }
