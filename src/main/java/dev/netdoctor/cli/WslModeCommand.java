@@ -1,5 +1,6 @@
 package dev.netdoctor.cli;
 
+import dev.netdoctor.model.NetworkingMode;
 import dev.netdoctor.fix.LocalConfigFiles;
 import dev.netdoctor.fix.WslConfigEdit;
 import dev.netdoctor.fix.WslConfigLocation;
@@ -48,8 +49,8 @@ final class WslModeCommand implements Callable<Integer> {
                     + "(inside WSL usually /mnt/c/Users/<you>/.wslconfig).");
             return ExitCodes.BAD_INPUT;
         }
-        WslConfigEdit.Mode target = mode == FixMode.MIRRORED ? WslConfigEdit.Mode.MIRRORED : WslConfigEdit.Mode.NAT;
-        if (target == WslConfigEdit.Mode.MIRRORED) {
+        NetworkingMode target = mode == FixMode.MIRRORED ? NetworkingMode.MIRRORED : NetworkingMode.NAT;
+        if (target == NetworkingMode.MIRRORED) {
             out.println("Note: mirrored mode does not cure every case of dropped marked packets (microsoft/WSL#41101);"
                     + " for ssh, 'fix ssh-ipqos' is the surer fix.");
         }

@@ -8,6 +8,7 @@ import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.HandshakeAttempt;
+import dev.netdoctor.model.NetworkingMode;
 import dev.netdoctor.model.OpenSshAttempt;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.Severity;
@@ -155,7 +156,7 @@ final class DscpDropRule implements Rule {
         List<FixSuggestion> fixes = new ArrayList<>();
         fixes.add(Fixes.sshIpqosNone(obs.target()));
         WslFacts wsl = obs.environment() == null ? null : obs.environment().wsl();
-        if (wsl != null && wsl.kind() == WslFacts.Kind.WSL2 && !"mirrored".equals(wsl.networkingMode())) {
+        if (wsl != null && wsl.kind() == WslFacts.Kind.WSL2 && NetworkingMode.parse(wsl.networkingMode()).orElse(null) != NetworkingMode.MIRRORED) {
             fixes.add(Fixes.mirroredNetworking());
         }
         return fixes;

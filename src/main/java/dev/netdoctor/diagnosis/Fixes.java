@@ -1,7 +1,9 @@
 package dev.netdoctor.diagnosis;
 
 import dev.netdoctor.model.FixIds;
+import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixSuggestion;
+import dev.netdoctor.model.NetworkingMode;
 import dev.netdoctor.model.Target;
 
 /** The fixes findings can point at (their ids are {@link FixIds}), in plain words. */
@@ -18,11 +20,6 @@ public final class Fixes {
     public static final String WSLCONFIG_HOST_ADDRESS_LOOPBACK = FixIds.WSLCONFIG_HOST_ADDRESS_LOOPBACK;
     public static final String REVERSE_PROXY = FixIds.REVERSE_PROXY;
     public static final String TEST_FROM_ANOTHER_HOST = FixIds.TEST_FROM_ANOTHER_HOST;
-
-    /** Parameter names of applicable fixes. */
-    public static final String PATTERN = FixIds.PATTERN;
-    public static final String TARGET = FixIds.TARGET;
-    public static final String MODE = FixIds.MODE;
 
     private Fixes() {
     }
@@ -41,7 +38,7 @@ public final class Fixes {
         return new FixSuggestion(SSH_CONFIG_IPQOS_NONE, "Turn off SSH packet marking for " + pattern,
                 "Adds \"IPQoS none\" for Host " + pattern + " to your ~/.ssh/config, so ssh stops marking its packets "
                         + "for these hosts. To try it once first: ssh -o IPQoS=none " + target.host(),
-                java.util.Map.of(PATTERN, pattern, TARGET, target.host()));
+                new FixPlan.SshIpqosNone(pattern, target.host()));
     }
 
     static FixSuggestion mirroredNetworking() {
@@ -49,6 +46,6 @@ public final class Fixes {
                 "Sets networkingMode=mirrored in the [wsl2] section of %UserProfile%\\.wslconfig; it takes effect after "
                         + "\"wsl --shutdown\". Mirrored mode uses Windows' own network stack instead of WSL's NAT. It does not "
                         + "cure every case of dropped marked packets (microsoft/WSL#41101), so the ssh setting is the surer fix.",
-                java.util.Map.of(MODE, "mirrored"));
+                new FixPlan.WslNetworkingMode(NetworkingMode.MIRRORED));
     }
 }

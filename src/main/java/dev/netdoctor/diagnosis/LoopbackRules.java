@@ -4,8 +4,10 @@ import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.LocalConnect;
+import dev.netdoctor.model.NetworkingMode;
 import dev.netdoctor.model.PolicyRule;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeData.Vantage.HostKeyStatus;
@@ -197,7 +199,7 @@ final class LoopbackRules {
         fixes.add(new FixSuggestion(Fixes.WSLCONFIG_NETWORKING_MODE, "Switch WSL back to NAT networking",
                 "Set networkingMode=nat in the [wsl2] section of %UserProfile%\\.wslconfig, then wsl --shutdown. In NAT mode 127.0.0.1 "
                         + "stays inside Linux; other machines then need a port forward to reach the service.",
-                java.util.Map.of(Fixes.MODE, "nat")));
+                new FixPlan.WslNetworkingMode(NetworkingMode.NAT)));
         fixes.add(new FixSuggestion(Fixes.REVERSE_PROXY, "Put a reverse proxy in front",
                 "A proxy (e.g. nginx) listening on the network address and forwarding to the service keeps one entry point for everyone."));
         fixes.add(new FixSuggestion(Fixes.TEST_FROM_ANOTHER_HOST, "Test from another machine",

@@ -1,5 +1,6 @@
 package dev.netdoctor.fix;
 
+import dev.netdoctor.model.NetworkingMode;
 import dev.netdoctor.fix.WslConfigScan.Found;
 
 import java.nio.ByteBuffer;
@@ -31,15 +32,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 public final class WslConfigEdit {
     public static final String FIX_ID = dev.netdoctor.model.FixIds.WSLCONFIG_NETWORKING_MODE;
 
-    /** The networking modes WSL accepts, as they are written in the file. */
-    public enum Mode {
-        NAT, MIRRORED, VIRTIOPROXY, NONE;
-
-        public String value() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     /** How a .wslconfig is encoded; only the first two are sure to be read by WSL. */
     public enum Encoding {
         UTF8, UTF8_BOM, UTF16LE, UTF16BE;
@@ -68,7 +60,7 @@ public final class WslConfigEdit {
     }
 
     /** @param original the file's exact bytes (empty array for a missing file) */
-    public static EditResult setNetworkingMode(byte[] original, Mode mode, boolean rewriteUtf16AsUtf8) {
+    public static EditResult setNetworkingMode(byte[] original, NetworkingMode mode, boolean rewriteUtf16AsUtf8) {
         Objects.requireNonNull(mode, "mode");
         Encoding encoding = detect(original);
         if (!encoding.isUtf16()) {
@@ -118,7 +110,7 @@ public final class WslConfigEdit {
         return mostlyNulAt(content, 0) ? Encoding.UTF16BE : Encoding.UTF8;
     }
 
-    private static EditResult edit(byte[] utf8, boolean bom, Mode mode, List<String> earlierNotes) {
+    private static EditResult edit(byte[] utf8, boolean bom, NetworkingMode mode, List<String> earlierNotes) {
         WslConfigDocument document = WslConfigDocument.of(utf8, bom);
         WslConfigScan scan = WslConfigScan.of(document.lines());
         List<String> notes = new ArrayList<>(earlierNotes);
@@ -131,7 +123,7 @@ public final class WslConfigEdit {
     }
 
     private static WslConfigDocument keepOnly(WslConfigDocument document, WslConfigScan scan, Found effective,
-                                              Mode mode, List<String> notes) {
+                                              NetworkingMode mode, List<String> notes) {
         WslConfigDocument updated = document;
         String oldValue = effective.setting().value();
         if (oldValue.equalsIgnoreCase(mode.value())) {
@@ -155,7 +147,7 @@ public final class WslConfigEdit {
     }
 
     /** Keeps the key's spelling, the spacing, a trailing comment, and quotes if the old value had them. */
-    private static WslConfigLine withValue(WslConfigLine line, Found found, Mode mode) {
+    private static WslConfigLine withValue(WslConfigLine line, Found found, NetworkingMode mode) {
         String content = line.content();
         int start = found.setting().valueStart();
         int end = found.setting().valueEnd();
@@ -164,7 +156,7 @@ public final class WslConfigEdit {
         return new WslConfigLine(content.substring(0, start) + value + content.substring(end), line.ending());
     }
 
-    private static WslConfigDocument add(WslConfigDocument document, WslConfigScan scan, Mode mode,
+    private static WslConfigDocument add(WslConfigDocument document, WslConfigScan scan, NetworkingMode mode,
                                          List<String> notes) {
         String setting = WslConfigScan.KEY + "=" + mode.value();
         if (scan.insertionPoint().isPresent()) {

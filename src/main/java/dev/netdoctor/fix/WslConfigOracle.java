@@ -1,5 +1,6 @@
 package dev.netdoctor.fix;
 
+import dev.netdoctor.model.NetworkingMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +11,9 @@ import java.nio.file.Path;
  * profile, or reached through /mnt/c from inside WSL), so the candidate is a local path.
  */
 public final class WslConfigOracle implements Verifier {
-    private final WslConfigEdit.Mode mode;
+    private final NetworkingMode mode;
 
-    public WslConfigOracle(WslConfigEdit.Mode mode) {
+    public WslConfigOracle(NetworkingMode mode) {
         this.mode = mode;
     }
 

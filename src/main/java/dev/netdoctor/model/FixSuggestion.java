@@ -1,18 +1,19 @@
 package dev.netdoctor.model;
 
-import java.util.Map;
+import java.util.Objects;
 
 /**
- * A fix the user can apply (by id, with its parameters, e.g. the host pattern or the WSL
- * networking mode) or follow (advice), in plain words.
+ * A fix the user can apply or follow, in plain words: its stable id (one of {@link FixIds}), and
+ * the plan of what applying it changes ({@link FixPlan.ByHand} for advice).
  */
-public record FixSuggestion(String id, String title, String detail, Map<String, String> parameters) {
+public record FixSuggestion(String id, String title, String detail, FixPlan plan) {
     public FixSuggestion {
-        parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        Objects.requireNonNull(id, "id");
+        plan = plan == null ? FixPlan.BY_HAND : plan;
     }
 
-    /** Advice, or a fix that needs no parameters. */
+    /** Advice: steps the user follows. */
     public FixSuggestion(String id, String title, String detail) {
-        this(id, title, detail, Map.of());
+        this(id, title, detail, FixPlan.BY_HAND);
     }
 }

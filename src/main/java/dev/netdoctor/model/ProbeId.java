@@ -26,6 +26,9 @@ public enum ProbeId {
     /** Made inside the WSL distro while the app runs on Windows: where marked packets can come from. */
     public static final String FROM_DISTRO = "the WSL distro";
 
+    /** The outside check's parameter naming the machine it ran from ({@code user@host}). */
+    public static final String VANTAGE_HOST = "vantage";
+
     private final String id;
 
     ProbeId(String id) {

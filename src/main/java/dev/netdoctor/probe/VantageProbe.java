@@ -78,7 +78,7 @@ public final class VantageProbe implements Probe {
         InetAddress vantageAddress = InetAddress.getByName(v.host().host());
         String ownAddress = ownAddressTowards(ctx, vantageAddress.getHostAddress());
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("vantage", v.toString());
+        params.put(ProbeId.VANTAGE_HOST, v.toString());
         params.put("thisMachine", ownAddress == null ? "unknown" : ownAddress);
         params.put("ports", ctx.request().servicePorts().toString());
         AtomicReference<String> fingerprint = new AtomicReference<>();

@@ -32,6 +32,7 @@ public final class JsonReport {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .addMixIn(ProbeData.class, ProbeDataMixin.class)
             .registerSubtypes(probeDataKinds())
+            .addModule(FixSuggestionJson.module())
             // Enums as the schema spells them: problem, high, completed, wsl2.
             .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
             .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)

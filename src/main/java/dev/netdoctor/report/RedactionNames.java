@@ -2,9 +2,11 @@ package dev.netdoctor.report;
 
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixRecord;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.SshClientFacts;
 
@@ -101,12 +103,14 @@ final class RedactionNames {
                 case null, default -> {
                 }
             }
-            userAtHost(p.parameters().get("vantage"));
+            userAtHost(p.parameters().get(ProbeId.VANTAGE_HOST));
         }
         for (Finding f : r.findings()) {
             for (FixSuggestion s : f.fixes()) {
-                host(s.parameters().get("target"));
-                pattern(s.parameters().get("pattern"));
+                if (s.plan() instanceof FixPlan.SshIpqosNone ssh) {
+                    host(ssh.target());
+                    pattern(ssh.hostPattern());
+                }
             }
         }
     }

@@ -1,6 +1,6 @@
 package dev.netdoctor.ui;
 
-import dev.netdoctor.model.FixIds;
+import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixSuggestion;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -22,10 +22,10 @@ public final class FixAction {
 
     FixAction(FixSuggestion suggestion) {
         this.suggestion = suggestion;
-        this.kind = switch (suggestion.id()) {
-            case FixIds.SSH_CONFIG_IPQOS_NONE -> Kind.SSH_CONFIG;
-            case FixIds.WSLCONFIG_NETWORKING_MODE -> suggestion.parameters().containsKey(FixIds.MODE) ? Kind.WSLCONFIG : Kind.ADVICE;
-            default -> Kind.ADVICE;
+        this.kind = switch (suggestion.plan()) {
+            case FixPlan.SshIpqosNone ssh -> Kind.SSH_CONFIG;
+            case FixPlan.WslNetworkingMode wsl -> Kind.WSLCONFIG;
+            case FixPlan.ByHand steps -> Kind.ADVICE;
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.netdoctor.ui;
 
-import dev.netdoctor.model.FixIds;
+import dev.netdoctor.model.NetworkingMode;
+import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.fix.ConfigFiles;
 import dev.netdoctor.fix.EditResult;
 import dev.netdoctor.fix.FixException;
@@ -78,7 +79,7 @@ public final class FixViewModel {
         Map<String, FixAction> unique = new LinkedHashMap<>();
         for (Finding f : findings) {
             for (FixSuggestion s : f.fixes()) {
-                unique.putIfAbsent(s.id() + s.parameters(), new FixAction(s));
+                unique.putIfAbsent(s.id() + s.plan(), new FixAction(s));
             }
         }
         actions.setAll(unique.values());
@@ -109,9 +110,9 @@ public final class FixViewModel {
     }
 
     private Plan sshPlan(FixAction action) throws Exception {
-        String pattern = action.suggestion().parameters().get(FixIds.PATTERN);
-        String target = action.suggestion().parameters().get(FixIds.TARGET);
-        List<String> samples = target == null ? List.of() : List.of(target);
+        FixPlan.SshIpqosNone ssh = (FixPlan.SshIpqosNone) action.suggestion().plan();
+        String pattern = ssh.hostPattern();
+        List<String> samples = List.of(ssh.target());
         LocalDate today = LocalDate.now(places.clock());
         String home = places.sshFiles().home();
         return new Plan(places.sshConfig(),
@@ -129,8 +130,7 @@ public final class FixViewModel {
 
     private Plan wslPlan(FixAction action) throws Exception {
         Path path = chosenWslconfig != null ? chosenWslconfig : places.wslconfig().call().orElseThrow(NeedsWslconfig::new);
-        WslConfigEdit.Mode mode = "nat".equals(action.suggestion().parameters().get(FixIds.MODE))
-                ? WslConfigEdit.Mode.NAT : WslConfigEdit.Mode.MIRRORED;
+        NetworkingMode mode = ((FixPlan.WslNetworkingMode) action.suggestion().plan()).mode();
         return new Plan(path.toString(), original -> WslConfigEdit.setNetworkingMode(original, mode, true),
                 preview -> new WslConfigOracle(mode), true);
     }

@@ -1,6 +1,6 @@
 package dev.netdoctor.fix;
 
-import dev.netdoctor.fix.WslConfigEdit.Mode;
+import dev.netdoctor.model.NetworkingMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -56,7 +56,7 @@ class WslConfigEditPropertiesTest {
     record Honoured(int index, String value) {}
 
     @Property
-    void afterTheEditWslUsesTheRequestedMode(@ForAll("files") ConfigFile file, @ForAll Mode mode) {
+    void afterTheEditWslUsesTheRequestedMode(@ForAll("files") ConfigFile file, @ForAll NetworkingMode mode) {
         EditResult result = WslConfigEdit.setNetworkingMode(file.bytes(), mode, false);
 
         assertThat(result.applicable()).isTrue();
@@ -67,7 +67,7 @@ class WslConfigEditPropertiesTest {
 
     @Property
     void theLineWslUsedIsChangedInPlaceAndTheLaterOnesAreCommentedOut(@ForAll("files") ConfigFile file,
-                                                                     @ForAll Mode mode) {
+                                                                     @ForAll NetworkingMode mode) {
         List<Honoured> before = honoured(file.bytes());
         byte[] updated = WslConfigEdit.setNetworkingMode(file.bytes(), mode, false).updated();
         List<Line> original = lines(file.bytes());
@@ -85,7 +85,7 @@ class WslConfigEditPropertiesTest {
     }
 
     @Property
-    void theEditIsIdempotent(@ForAll("files") ConfigFile file, @ForAll Mode mode) {
+    void theEditIsIdempotent(@ForAll("files") ConfigFile file, @ForAll NetworkingMode mode) {
         byte[] once = WslConfigEdit.setNetworkingMode(file.bytes(), mode, false).updated();
         EditResult twice = WslConfigEdit.setNetworkingMode(once, mode, false);
 
@@ -94,7 +94,7 @@ class WslConfigEditPropertiesTest {
     }
 
     @Property
-    void everyOtherLineIsKeptByteForByteInOrder(@ForAll("files") ConfigFile file, @ForAll Mode mode) {
+    void everyOtherLineIsKeptByteForByteInOrder(@ForAll("files") ConfigFile file, @ForAll NetworkingMode mode) {
         byte[] original = file.bytes();
         List<Line> before = lines(original);
         List<Line> after = lines(WslConfigEdit.setNetworkingMode(original, mode, false).updated());
@@ -122,14 +122,14 @@ class WslConfigEditPropertiesTest {
     }
 
     @Property
-    void exactlyOneSettingIsLeftWhereWslLooks(@ForAll("files") ConfigFile file, @ForAll Mode mode) {
+    void exactlyOneSettingIsLeftWhereWslLooks(@ForAll("files") ConfigFile file, @ForAll NetworkingMode mode) {
         byte[] updated = WslConfigEdit.setNetworkingMode(file.bytes(), mode, false).updated();
 
         assertThat(honoured(updated)).hasSize(1);
     }
 
     @Property
-    void theByteOrderMarkAndTheFinalLineBreakStayAsTheyWere(@ForAll("files") ConfigFile file, @ForAll Mode mode) {
+    void theByteOrderMarkAndTheFinalLineBreakStayAsTheyWere(@ForAll("files") ConfigFile file, @ForAll NetworkingMode mode) {
         String before = new String(file.bytes(), ISO_8859_1);
         String after = new String(WslConfigEdit.setNetworkingMode(file.bytes(), mode, false).updated(), ISO_8859_1);
 
@@ -140,7 +140,7 @@ class WslConfigEditPropertiesTest {
 
     @Property
     void utf16IsRewrittenOnlyWhenAllowedAndThenEditedLikeTheSameTextInUtf8(@ForAll("files") ConfigFile file,
-                                                                         @ForAll Mode mode) {
+                                                                         @ForAll NetworkingMode mode) {
         String text = new String(file.bytes(), ISO_8859_1).replaceFirst("^" + BOM, "");
         byte[] utf16 = ("\uFEFF" + text).getBytes(UTF_16LE);
 

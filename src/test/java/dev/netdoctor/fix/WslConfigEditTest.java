@@ -1,7 +1,7 @@
 package dev.netdoctor.fix;
 
 import dev.netdoctor.fix.WslConfigEdit.Encoding;
-import dev.netdoctor.fix.WslConfigEdit.Mode;
+import dev.netdoctor.model.NetworkingMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,11 +29,11 @@ class WslConfigEditTest {
         return new String(bytes, UTF_8);
     }
 
-    private static EditResult set(String file, Mode mode) {
+    private static EditResult set(String file, NetworkingMode mode) {
         return WslConfigEdit.setNetworkingMode(utf8(file), mode, false);
     }
 
-    private static String after(String file, Mode mode) {
+    private static String after(String file, NetworkingMode mode) {
         EditResult result = set(file, mode);
         assertThat(result.conflicts()).isEmpty();
         return text(result.updated());
@@ -53,7 +53,7 @@ class WslConfigEditTest {
 
     @Test
     void aMissingOrEmptyFileGetsAWsl2SectionWithWindowsLineBreaks() {
-        EditResult result = WslConfigEdit.setNetworkingMode(new byte[0], Mode.MIRRORED, false);
+        EditResult result = WslConfigEdit.setNetworkingMode(new byte[0], NetworkingMode.MIRRORED, false);
 
         assertThat(text(result.updated())).isEqualTo("[wsl2]\r\nnetworkingMode=mirrored\r\n");
         assertThat(result.changed()).isTrue();
@@ -66,7 +66,7 @@ class WslConfigEditTest {
     void aFileWithoutWsl2GetsTheSectionAppendedAfterABlankLine() {
         String file = "# my settings\n[boot]\nsystemd=true\n";
 
-        EditResult result = set(file, Mode.MIRRORED);
+        EditResult result = set(file, NetworkingMode.MIRRORED);
 
         assertThat(text(result.updated())).isEqualTo(file + "\n[wsl2]\nnetworkingMode=mirrored\n");
         assertThat(result.notes()).first().asString().contains("line 6");
@@ -76,14 +76,14 @@ class WslConfigEditTest {
     void noSecondBlankLineWhenTheFileAlreadyEndsWithOne() {
         String file = "[boot]\nsystemd=true\n\n";
 
-        assertThat(after(file, Mode.NAT)).isEqualTo(file + "[wsl2]\nnetworkingMode=nat\n");
+        assertThat(after(file, NetworkingMode.NAT)).isEqualTo(file + "[wsl2]\nnetworkingMode=nat\n");
     }
 
     @Test
     void goesAfterTheLastSettingOfWsl2SoCommentsAboveTheNextSectionStayWithIt() {
         String file = "[wsl2]\nmemory=8GB\nprocessors = 4\n\n# Boot settings\n[boot]\nsystemd=true\n";
 
-        EditResult result = set(file, Mode.MIRRORED);
+        EditResult result = set(file, NetworkingMode.MIRRORED);
 
         assertThat(text(result.updated())).isEqualTo(
                 "[wsl2]\nmemory=8GB\nprocessors = 4\nnetworkingMode=mirrored\n\n# Boot settings\n[boot]\nsystemd=true\n");
@@ -92,19 +92,19 @@ class WslConfigEditTest {
 
     @Test
     void goesRightAfterTheHeaderOfAWsl2SectionWithoutSettings() {
-        assertThat(after("[WSL2] # network\n# nothing yet\n[boot]\n", Mode.MIRRORED))
+        assertThat(after("[WSL2] # network\n# nothing yet\n[boot]\n", NetworkingMode.MIRRORED))
                 .isEqualTo("[WSL2] # network\nnetworkingMode=mirrored\n# nothing yet\n[boot]\n");
     }
 
     @Test
     void goesIntoTheFirstOfTwoWsl2Sections() {
-        assertThat(after("[wsl2]\nmemory=1GB\n[boot]\nsystemd=true\n[wsl2]\nswap=0\n", Mode.NAT))
+        assertThat(after("[wsl2]\nmemory=1GB\n[boot]\nsystemd=true\n[wsl2]\nswap=0\n", NetworkingMode.NAT))
                 .isEqualTo("[wsl2]\nmemory=1GB\nnetworkingMode=nat\n[boot]\nsystemd=true\n[wsl2]\nswap=0\n");
     }
 
     @Test
     void stopsAtABrokenHeaderBecauseWslFilesTheKeysAfterItElsewhere() {
-        assertThat(after("[wsl2]\nmemory=1GB\n[wsl2]oops\nswap=0\n", Mode.MIRRORED))
+        assertThat(after("[wsl2]\nmemory=1GB\n[wsl2]oops\nswap=0\n", NetworkingMode.MIRRORED))
                 .isEqualTo("[wsl2]\nmemory=1GB\nnetworkingMode=mirrored\n[wsl2]oops\nswap=0\n");
     }
 
@@ -112,22 +112,22 @@ class WslConfigEditTest {
     void aHeaderWslCannotReadDoesNotCountAsWsl2() {
         String file = "[ wsl2 ]\nmemory=1GB\n";
 
-        assertThat(after(file, Mode.MIRRORED)).isEqualTo(file + "\n[wsl2]\nnetworkingMode=mirrored\n");
+        assertThat(after(file, NetworkingMode.MIRRORED)).isEqualTo(file + "\n[wsl2]\nnetworkingMode=mirrored\n");
     }
 
     @Test
     void leavesASettingInASectionWslIgnoresAndAddsTheRealOne() {
         String file = "networkingMode=nat\n[boot]\nnetworkingMode=nat\n";
 
-        String updated = after(file, Mode.MIRRORED);
+        String updated = after(file, NetworkingMode.MIRRORED);
 
         assertThat(updated).isEqualTo(file + "\n[wsl2]\nnetworkingMode=mirrored\n");
         assertThat(WslConfigEdit.effectiveNetworkingMode(utf8(updated))).contains("mirrored");
     }
 
     @ParameterizedTest
-    @EnumSource(Mode.class)
-    void writesEveryModeInLowerCase(Mode mode) {
+    @EnumSource(NetworkingMode.class)
+    void writesEveryModeInLowerCase(NetworkingMode mode) {
         String updated = after("[wsl2]\n", mode);
 
         assertThat(updated).isEqualTo("[wsl2]\nnetworkingMode=" + mode.value() + "\n");
@@ -151,7 +151,7 @@ class WslConfigEditTest {
     @ParameterizedTest
     @MethodSource("spellings")
     void onlyTheValueChanges(String before, String expected) {
-        EditResult result = set("[wsl2]\nmemory=4GB\n" + before + "\nswap=0\n", Mode.MIRRORED);
+        EditResult result = set("[wsl2]\nmemory=4GB\n" + before + "\nswap=0\n", NetworkingMode.MIRRORED);
 
         assertThat(text(result.updated())).isEqualTo("[wsl2]\nmemory=4GB\n" + expected + "\nswap=0\n");
         assertThat(result.changed()).isTrue();
@@ -161,7 +161,7 @@ class WslConfigEditTest {
 
     @Test
     void notesTheOldValueInPlainWords() {
-        assertThat(set("[wsl2]\nnetworkingMode=nat\n", Mode.MIRRORED).notes())
+        assertThat(set("[wsl2]\nnetworkingMode=nat\n", NetworkingMode.MIRRORED).notes())
                 .containsExactly("Changed networkingMode from nat to mirrored in [wsl2] (line 2).",
                         WslConfigEdit.RESTART_NOTE);
     }
@@ -170,7 +170,7 @@ class WslConfigEditTest {
     void theLegacyExperimentalPlacementIsChangedWhereItIs() {
         String file = "[experimental]\nautoMemoryReclaim=gradual\nnetworkingMode=nat\n";
 
-        EditResult result = set(file, Mode.MIRRORED);
+        EditResult result = set(file, NetworkingMode.MIRRORED);
 
         assertThat(text(result.updated()))
                 .isEqualTo("[experimental]\nautoMemoryReclaim=gradual\nnetworkingMode=mirrored\n");
@@ -182,7 +182,7 @@ class WslConfigEditTest {
     void theFirstOccurrenceWinsAcrossExperimentalAndWsl2AndTheLaterIsCommentedOut() {
         String file = "[experimental]\nnetworkingMode=mirrored\n[wsl2]\nnetworkingMode=nat\n";
 
-        EditResult result = set(file, Mode.VIRTIOPROXY);
+        EditResult result = set(file, NetworkingMode.VIRTIOPROXY);
 
         assertThat(text(result.updated()))
                 .isEqualTo("[experimental]\nnetworkingMode=virtioproxy\n[wsl2]\n# networkingMode=nat\n");
@@ -195,7 +195,7 @@ class WslConfigEditTest {
     void withTheFirstDuplicateInOneSectionWinningOnlyItKeepsCounting() {
         String file = "[wsl2]\nnetworkingMode=mirrored\nmemory=2GB\nnetworkingMode = nat # later\n";
 
-        EditResult result = set(file, Mode.MIRRORED);
+        EditResult result = set(file, NetworkingMode.MIRRORED);
 
         assertThat(text(result.updated()))
                 .isEqualTo("[wsl2]\nnetworkingMode=mirrored\nmemory=2GB\n# networkingMode = nat # later\n");
@@ -206,7 +206,7 @@ class WslConfigEditTest {
     void aLaterDuplicateThatAlreadyHasTheModeDoesNotCountAsAlreadySet() {
         String file = "[wsl2]\nnetworkingMode=nat\nmemory=2GB\nnetworkingMode = mirrored # later\n";
 
-        EditResult result = set(file, Mode.MIRRORED);
+        EditResult result = set(file, NetworkingMode.MIRRORED);
 
         assertThat(text(result.updated()))
                 .isEqualTo("[wsl2]\nnetworkingMode=mirrored\nmemory=2GB\n# networkingMode = mirrored # later\n");
@@ -218,7 +218,7 @@ class WslConfigEditTest {
     void duplicateWsl2SectionsKeepOnlyTheFirstSetting() {
         String file = "[wsl2]\nnetworkingMode=nat\n[boot]\nsystemd=true\n[Wsl2]\nnetworkingMode=none\n";
 
-        EditResult result = set(file, Mode.NAT);
+        EditResult result = set(file, NetworkingMode.NAT);
 
         assertThat(text(result.updated()))
                 .isEqualTo("[wsl2]\nnetworkingMode=nat\n[boot]\nsystemd=true\n[Wsl2]\n# networkingMode=none\n");
@@ -229,7 +229,7 @@ class WslConfigEditTest {
     void everyExtraSettingIsNamedByItsLineNumber() {
         String file = "[wsl2]\nnetworkingMode=a\nnetworkingMode=b\n[experimental]\nnetworkingMode=c\n[wsl2]\nnetworkingMode=d\n";
 
-        EditResult result = set(file, Mode.MIRRORED);
+        EditResult result = set(file, NetworkingMode.MIRRORED);
 
         assertThat(text(result.updated())).isEqualTo("[wsl2]\nnetworkingMode=mirrored\n# networkingMode=b\n"
                 + "[experimental]\n# networkingMode=c\n[wsl2]\n# networkingMode=d\n");
@@ -243,7 +243,7 @@ class WslConfigEditTest {
     void alreadySetIgnoringCaseAndQuotesChangesNothing() {
         String file = "[wsl2]\r\nnetworkingMode = \"Mirrored\" # yes\r\n";
 
-        EditResult result = set(file, Mode.MIRRORED);
+        EditResult result = set(file, NetworkingMode.MIRRORED);
 
         assertThat(result.changed()).isFalse();
         assertThat(result.updated()).isEqualTo(utf8(file));
@@ -253,7 +253,7 @@ class WslConfigEditTest {
 
     @Test
     void alreadySetWithADuplicateStillCommentsOutTheDuplicate() {
-        EditResult result = set("[experimental]\nnetworkingMode=mirrored\n[wsl2]\nnetworkingMode=nat\n", Mode.MIRRORED);
+        EditResult result = set("[experimental]\nnetworkingMode=mirrored\n[wsl2]\nnetworkingMode=nat\n", NetworkingMode.MIRRORED);
 
         assertThat(result.changed()).isTrue();
         assertThat(text(result.updated()))
@@ -265,7 +265,7 @@ class WslConfigEditTest {
     @ValueSource(strings = {"", "[boot]\nx=1", "[wsl2]\nnetworkingMode=nat\n[experimental]\nnetworkingMode=none\n",
             "\uFEFF[wsl2]\r\nmemory=1GB", "[wsl2]\nnetworkingMode=nat\nnetworkingMode=nat\n"})
     void applyingTwiceChangesNothingTheSecondTime(String file) {
-        for (Mode mode : Mode.values()) {
+        for (NetworkingMode mode : NetworkingMode.values()) {
             byte[] once = set(file, mode).updated();
             EditResult twice = WslConfigEdit.setNetworkingMode(once, mode, false);
 
@@ -277,17 +277,17 @@ class WslConfigEditTest {
 
     @Test
     void crlfFileGetsACrlfLine() {
-        assertThat(after("[wsl2]\r\nmemory=4GB\r\n", Mode.MIRRORED))
+        assertThat(after("[wsl2]\r\nmemory=4GB\r\n", NetworkingMode.MIRRORED))
                 .isEqualTo("[wsl2]\r\nmemory=4GB\r\nnetworkingMode=mirrored\r\n");
-        assertThat(after("[boot]\r\nx=1\r\n", Mode.NAT))
+        assertThat(after("[boot]\r\nx=1\r\n", NetworkingMode.NAT))
                 .isEqualTo("[boot]\r\nx=1\r\n\r\n[wsl2]\r\nnetworkingMode=nat\r\n");
     }
 
     @Test
     void mixedLineBreaksUseTheDominantOneAndKeepTheOthers() {
-        assertThat(after("[wsl2]\nmemory=4GB\r\nswap=0\n", Mode.NAT))
+        assertThat(after("[wsl2]\nmemory=4GB\r\nswap=0\n", NetworkingMode.NAT))
                 .isEqualTo("[wsl2]\nmemory=4GB\r\nswap=0\nnetworkingMode=nat\n");
-        assertThat(after("[wsl2]\r\nmemory=4GB\nswap=0\r\n", Mode.NAT))
+        assertThat(after("[wsl2]\r\nmemory=4GB\nswap=0\r\n", NetworkingMode.NAT))
                 .isEqualTo("[wsl2]\r\nmemory=4GB\nswap=0\r\nnetworkingMode=nat\r\n");
     }
 
@@ -295,7 +295,7 @@ class WslConfigEditTest {
     void aUtf8ByteOrderMarkIsKept() {
         byte[] file = concat(BOM, utf8("[wsl2]\nnetworkingMode=nat\n"));
 
-        EditResult result = WslConfigEdit.setNetworkingMode(file, Mode.MIRRORED, false);
+        EditResult result = WslConfigEdit.setNetworkingMode(file, NetworkingMode.MIRRORED, false);
 
         assertThat(result.updated()).isEqualTo(concat(BOM, utf8("[wsl2]\nnetworkingMode=mirrored\n")));
         assertThat(WslConfigEdit.effectiveNetworkingMode(file)).contains("nat");
@@ -303,20 +303,20 @@ class WslConfigEditTest {
 
     @Test
     void aFileThatIsOnlyAByteOrderMarkKeepsIt() {
-        EditResult result = WslConfigEdit.setNetworkingMode(BOM, Mode.NAT, false);
+        EditResult result = WslConfigEdit.setNetworkingMode(BOM, NetworkingMode.NAT, false);
 
         assertThat(result.updated()).isEqualTo(concat(BOM, utf8("[wsl2]\r\nnetworkingMode=nat\r\n")));
     }
 
     @Test
     void aMissingFinalNewlineStaysMissing() {
-        assertThat(after("[wsl2]\nmemory=4GB", Mode.MIRRORED))
+        assertThat(after("[wsl2]\nmemory=4GB", NetworkingMode.MIRRORED))
                 .isEqualTo("[wsl2]\nmemory=4GB\nnetworkingMode=mirrored");
-        assertThat(after("[boot]\nsystemd=true", Mode.MIRRORED))
+        assertThat(after("[boot]\nsystemd=true", NetworkingMode.MIRRORED))
                 .isEqualTo("[boot]\nsystemd=true\n\n[wsl2]\nnetworkingMode=mirrored");
-        assertThat(after("[wsl2]\nnetworkingMode=nat", Mode.MIRRORED))
+        assertThat(after("[wsl2]\nnetworkingMode=nat", NetworkingMode.MIRRORED))
                 .isEqualTo("[wsl2]\nnetworkingMode=mirrored");
-        assertThat(after("[wsl2]", Mode.NAT)).isEqualTo("[wsl2]\r\nnetworkingMode=nat");
+        assertThat(after("[wsl2]", NetworkingMode.NAT)).isEqualTo("[wsl2]\r\nnetworkingMode=nat");
     }
 
     @Test
@@ -325,7 +325,7 @@ class WslConfigEditTest {
         byte[] brokenValue = {'k', 'e', 'r', 'n', 'e', 'l', '=', (byte) 0xC3, '(', (byte) 0x80, '\n'};
         byte[] original = concat(latin1Comment, utf8("[wsl2]\n"), brokenValue, utf8("networkingMode=nat\t# \u00e9t\u00e9\n"));
 
-        EditResult result = WslConfigEdit.setNetworkingMode(original, Mode.MIRRORED, false);
+        EditResult result = WslConfigEdit.setNetworkingMode(original, NetworkingMode.MIRRORED, false);
 
         assertThat(result.updated()).isEqualTo(
                 concat(latin1Comment, utf8("[wsl2]\n"), brokenValue, utf8("networkingMode=mirrored\t# \u00e9t\u00e9\n")));
@@ -335,7 +335,7 @@ class WslConfigEditTest {
     void tabsCommentsUnknownSectionsAndBlankLinesAreKept() {
         String file = "; made by hand\n\n[wsl2]\n\tmemory\t=\t4GB  # half\n\n[unknown]\nfoo = bar\n  \n[experimental]\nsparseVhd=true\n";
 
-        String updated = after(file, Mode.MIRRORED);
+        String updated = after(file, NetworkingMode.MIRRORED);
 
         assertThat(updated).isEqualTo("; made by hand\n\n[wsl2]\n\tmemory\t=\t4GB  # half\nnetworkingMode=mirrored\n\n"
                 + "[unknown]\nfoo = bar\n  \n[experimental]\nsparseVhd=true\n");
@@ -360,7 +360,7 @@ class WslConfigEditTest {
     @ParameterizedTest
     @MethodSource("utf16Files")
     void utf16IsNotEditedWithoutPermissionToRewriteIt(Encoding encoding, byte[] file) {
-        EditResult result = WslConfigEdit.setNetworkingMode(file, Mode.MIRRORED, false);
+        EditResult result = WslConfigEdit.setNetworkingMode(file, NetworkingMode.MIRRORED, false);
 
         assertThat(result.updated()).isEqualTo(file);
         assertThat(result.changed()).isFalse();
@@ -373,7 +373,7 @@ class WslConfigEditTest {
     @ParameterizedTest
     @MethodSource("utf16Files")
     void utf16IsRewrittenAsUtf8WithTheSameContentAndThenEdited(Encoding encoding, byte[] file) {
-        EditResult result = WslConfigEdit.setNetworkingMode(file, Mode.MIRRORED, true);
+        EditResult result = WslConfigEdit.setNetworkingMode(file, NetworkingMode.MIRRORED, true);
 
         assertThat(result.updated()).isEqualTo(utf8(UTF16_EXPECTED));
         assertThat(result.changed()).isTrue();
@@ -387,7 +387,7 @@ class WslConfigEditTest {
     void utf16IsRewrittenEvenWhenTheModeIsAlreadySetOnceTheRewriteIsAllowed() {
         byte[] file = concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, UTF16_EXPECTED.getBytes(UTF_16LE));
 
-        EditResult result = WslConfigEdit.setNetworkingMode(file, Mode.MIRRORED, true);
+        EditResult result = WslConfigEdit.setNetworkingMode(file, NetworkingMode.MIRRORED, true);
 
         assertThat(result.changed()).isTrue();
         assertThat(result.updated()).isEqualTo(utf8(UTF16_EXPECTED));
@@ -405,7 +405,7 @@ class WslConfigEditTest {
         byte[] loneSurrogate = concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, new byte[]{0x00, (byte) 0xD8, 'a', 0});
 
         for (byte[] file : new byte[][]{truncated, loneSurrogate}) {
-            EditResult result = WslConfigEdit.setNetworkingMode(file, Mode.MIRRORED, true);
+            EditResult result = WslConfigEdit.setNetworkingMode(file, NetworkingMode.MIRRORED, true);
 
             assertThat(result.updated()).isEqualTo(file);
             assertThat(result.changed()).isFalse();

@@ -1,5 +1,6 @@
 package dev.netdoctor.fix;
 
+import dev.netdoctor.model.NetworkingMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,36 +24,36 @@ class WslConfigOracleTest {
     @Test
     void theRequestedModeInUtf8Passes() throws Exception {
         String f = file("a", "[wsl2]\r\nnetworkingMode=Mirrored\r\n".getBytes(StandardCharsets.UTF_8));
-        Verifier.Verdict v = new WslConfigOracle(WslConfigEdit.Mode.MIRRORED).verify(f);
+        Verifier.Verdict v = new WslConfigOracle(NetworkingMode.MIRRORED).verify(f);
         assertThat(v.ran()).isTrue();
         assertThat(v.ok()).isTrue();
         assertThat(v.message()).isEqualTo("read back as WSL reads it: networkingMode=mirrored, UTF-8.");
         byte[] bom = "\uFEFF[wsl2]\nnetworkingMode=nat\n".getBytes(StandardCharsets.UTF_8);
-        assertThat(new WslConfigOracle(WslConfigEdit.Mode.NAT).verify(file("bom", bom)).ok()).isTrue();
+        assertThat(new WslConfigOracle(NetworkingMode.NAT).verify(file("bom", bom)).ok()).isTrue();
     }
 
     @Test
     void anotherModeOrNoneIsAFailure() throws Exception {
         String f = file("a", "[wsl2]\nnetworkingMode=mirrored\n".getBytes(StandardCharsets.UTF_8));
-        Verifier.Verdict v = new WslConfigOracle(WslConfigEdit.Mode.NAT).verify(f);
+        Verifier.Verdict v = new WslConfigOracle(NetworkingMode.NAT).verify(f);
         assertThat(v.ran()).isTrue();
         assertThat(v.ok()).isFalse();
         assertThat(v.message()).isEqualTo("WSL would use networkingMode mirrored, not nat");
-        assertThat(new WslConfigOracle(WslConfigEdit.Mode.NAT).verify(file("b", "[wsl2]\nmemory=4GB\n".getBytes(StandardCharsets.UTF_8))).message())
+        assertThat(new WslConfigOracle(NetworkingMode.NAT).verify(file("b", "[wsl2]\nmemory=4GB\n".getBytes(StandardCharsets.UTF_8))).message())
                 .isEqualTo("WSL would use networkingMode (not set), not nat");
     }
 
     @Test
     void utf16WhichWslMayNotReadIsAFailure() throws Exception {
         byte[] utf16 = "\uFEFF[wsl2]\r\nnetworkingMode=nat\r\n".getBytes(StandardCharsets.UTF_16LE);
-        Verifier.Verdict v = new WslConfigOracle(WslConfigEdit.Mode.NAT).verify(file("u", utf16));
+        Verifier.Verdict v = new WslConfigOracle(NetworkingMode.NAT).verify(file("u", utf16));
         assertThat(v.ok()).isFalse();
         assertThat(v.message()).isEqualTo("the new file is UTF16LE, which WSL may not read");
     }
 
     @Test
     void aFileThatCannotBeReadBackIsAFailure() {
-        Verifier.Verdict v = new WslConfigOracle(WslConfigEdit.Mode.NAT).verify(dir.resolve("missing").toString());
+        Verifier.Verdict v = new WslConfigOracle(NetworkingMode.NAT).verify(dir.resolve("missing").toString());
         assertThat(v.ok()).isFalse();
         assertThat(v.message()).startsWith("the new file cannot be read back: ");
     }

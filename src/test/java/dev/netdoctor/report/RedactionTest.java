@@ -1,6 +1,7 @@
 package dev.netdoctor.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.Environment;
@@ -375,9 +376,10 @@ class RedactionTest {
         assertThat(eth0.ipv6()).hasSize(3).contains(ipv6).allMatch(a -> a.matches("ipv6-\\d+")).doesNotHaveDuplicates();
         String user = r.environment().sshClient().effective().get("user");
         assertThat(user).matches("user-\\d+");
-        assertThat(r.findings().getFirst().fixes().getFirst().parameters())
-                .containsEntry("target", ip).hasEntrySatisfying("pattern", p -> assertThat(p).matches("net-\\d+\\.\\*"));
-        String pattern = r.findings().getFirst().fixes().getFirst().parameters().get("pattern");
+        FixPlan.SshIpqosNone plan = (FixPlan.SshIpqosNone) r.findings().getFirst().fixes().getFirst().plan();
+        assertThat(plan.target()).isEqualTo(ip);
+        assertThat(plan.hostPattern()).matches("net-\\d+\\.\\*");
+        String pattern = plan.hostPattern();
 
         DiagnosisResult v = redacted.verification();
         assertThat(v.request().target()).isEqualTo(target);

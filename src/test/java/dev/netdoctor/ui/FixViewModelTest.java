@@ -2,6 +2,8 @@ package dev.netdoctor.ui;
 
 import dev.netdoctor.diagnosis.Fixes;
 import dev.netdoctor.host.LocalLinuxSide;
+import dev.netdoctor.model.FixPlan;
+import dev.netdoctor.model.NetworkingMode;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.FixSuggestion;
@@ -50,7 +52,7 @@ class FixViewModelTest {
 
     private static FixSuggestion ssh() {
         return new FixSuggestion(Fixes.SSH_CONFIG_IPQOS_NONE, "Turn off SSH packet marking for 198.18.1.*", "…",
-                Map.of(Fixes.PATTERN, "198.18.1.*", Fixes.TARGET, "198.18.1.56"));
+                new FixPlan.SshIpqosNone("198.18.1.*", "198.18.1.56"));
     }
 
     private Path sshConfig(String text) throws Exception {
@@ -118,7 +120,7 @@ class FixViewModelTest {
     @Test
     void aWslconfigThatCannotBeFoundIsAskedForAndThenWritten() throws Exception {
         FixSuggestion mirrored = new FixSuggestion(Fixes.WSLCONFIG_NETWORKING_MODE, "Switch WSL to mirrored networking", "…",
-                Map.of(Fixes.MODE, "mirrored"));
+                new FixPlan.WslNetworkingMode(NetworkingMode.MIRRORED));
         FixAction a = offer(mirrored);
         fixes.run(a);
         assertThat(a.statusProperty().get()).startsWith("Could not find");
