@@ -40,7 +40,6 @@ public final class Diagnoser {
             LoopbackRules.HOST_KEY);
 
     public List<Finding> diagnose(Target target, Environment environment, List<ProbeOutcome> outcomes) {
-        javafx.application.Platform.runLater(() -> { }); // planted: JavaFX outside ui, fully qualified, no import
         Observations obs = new Observations(target, environment, outcomes);
         List<Finding> findings = new ArrayList<>();
         if (target != null) {

@@ -89,7 +89,7 @@ public final class FixViewModel {
         switch (action.kind()) {
             case ADVICE -> {
                 dialogs.copyToClipboard(action.suggestion().title() + "\n" + action.suggestion().detail());
-                action.statusProperty().set(Texts.get("fix.copied-to-clipboard"));
+                action.statusProperty().set(Texts.get("fix.copied"));
             }
             case SSH_CONFIG -> apply(action, this::sshPlan);
             case WSLCONFIG -> apply(action, this::wslPlan);
