@@ -49,8 +49,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 class MessageKeysTest {
     private static final Path BUNDLE = Path.of("src/main/resources/dev/netdoctor/ui/messages.properties");
     private static final Path UI_CLASSES = Path.of("target/classes/dev/netdoctor/ui");
-    /** What a key looks like: dotted words, e.g. checks.col.state or symptom.SSH_HANGS.title. */
-    private static final Pattern KEY_SHAPE = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[A-Za-z0-9_]+)+");
+    /**
+     * What a key looks like: dotted words, e.g. checks.col.state or symptom.SSH_HANGS.title. Wider
+     * than the keys the file has (no hyphens there), so that a misspelt {@code fix.copied-text} is
+     * still seen as a key that is missing, not as some other string.
+     */
+    private static final Pattern KEY_SHAPE = Pattern.compile("[a-z][A-Za-z0-9-]*(\\.[A-Za-z0-9_-]+)+");
     private static final char ARGUMENT = '\u0001';
     private static final char CONSTANT = '\u0002';
 
@@ -74,7 +78,8 @@ class MessageKeysTest {
 
     /** Built key-shaped strings that are not message keys, and why. */
     private static final Map<String, String> BUILT_NOT_KEYS = Map.of(
-            "recent." + ARGUMENT, "an entry of the settings file: recent.0, recent.1, … (Settings)");
+            "recent." + ARGUMENT, "an entry of the settings file: recent.0, recent.1, … (Settings)",
+            "wsl-net-doctor-" + ARGUMENT + ARGUMENT + "." + ARGUMENT, "the report's file name: wsl-net-doctor-<time>.pdf (ReportViewModel)");
 
     private static final Map<String, String> KEYS = new TreeMap<>();            // key → value
     private static final Map<String, Set<String>> LITERALS = new TreeMap<>();   // string constant → classes
