@@ -6,6 +6,8 @@ import dev.netdoctor.model.ConnectAttempt;
 import dev.netdoctor.model.ConnectResult;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FindingIds;
+import dev.netdoctor.model.DscpClass;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.HandshakeAttempt;
 import dev.netdoctor.model.NetworkingMode;
@@ -24,7 +26,7 @@ import java.util.Optional;
  * interface names and MTUs play no part.
  */
 final class DscpDropRule implements Rule {
-    static final String ID = "dscp-marked-syn-dropped";
+    static final String ID = FindingIds.DSCP_MARKED_SYN_DROPPED;
 
     @Override
     public Optional<Finding> apply(Observations obs) {
@@ -81,6 +83,15 @@ final class DscpDropRule implements Rule {
                 + " s for an answer before giving up (tcp_syn_retries=" + obs.environment().tcpSynRetries() + ")")));
 
         String marks = String.join(", ", dropped.stream().map(a -> a.marking().name()).toList());
+        Confidence confidence = corroborated || userClassDropped ? Confidence.HIGH : Confidence.MEDIUM;
+        boolean sshUnmarked = DscpClass.parse(userClass).map(cl -> !cl.marked()).orElse(false);
+        // The ssh fix changes what ssh sends, not the network: after it the drop is still seen, and
+        // the user's ssh, as configured now, gets through. Say so, instead of the hang again.
+        boolean sshAsConfiguredHangs = ssh.map(s -> s.attempts().stream()
+                .anyMatch(a -> a.ipqos().equals("none") && a.result() == OpenSshAttempt.Result.CONNECT_TIMED_OUT)).orElse(false);
+        if (sshUnmarked && !sshAsConfiguredHangs) {
+            return Optional.of(fixedForSsh(obs, confidence, marks, ssh, evidence));
+        }
         if (userClass != null && userClassAnswered && !userClassDropped) {
             return Optional.of(new Finding(ID, Severity.WARNING, Confidence.MEDIUM,
                     "Some marked packets are dropped on the way to " + obs.target().host(),
@@ -89,7 +100,6 @@ final class DscpDropRule implements Rule {
                             + "that mark their packets may hang.",
                     evidence, fixes(obs)));
         }
-        Confidence confidence = corroborated || userClassDropped ? Confidence.HIGH : Confidence.MEDIUM;
         String waitText = obs.synGiveUpSeconds().map(s -> " and waits about " + s + " s before giving up").orElse("");
         boolean inDistro = obs.outcome(ProbeId.DSCP_CONNECT).map(o -> ProbeId.FROM_DISTRO.equals(o.parameters().get(ProbeId.FROM))).orElse(false);
         return Optional.of(new Finding(ID, Severity.PROBLEM, confidence,
@@ -101,6 +111,25 @@ final class DscpDropRule implements Rule {
                         + (inDistro ? "Windows does not mark its TCP packets, which is why ssh from Windows works. " : "")
                         + "Telling ssh not to mark its packets for this host fixes it.",
                 evidence, fixes(obs)));
+    }
+
+    private static Finding fixedForSsh(Observations obs, Confidence confidence, String marks,
+                                       Optional<ProbeData.OpenSshRuns> ssh, List<Evidence> evidence) {
+        String host = obs.target().host();
+        boolean connected = ssh.map(s -> s.attempts().stream()
+                .anyMatch(a -> a.ipqos().equals("none") && a.result() == OpenSshAttempt.Result.KEY_EXCHANGE_DONE)).orElse(false);
+        List<Evidence> all = new ArrayList<>();
+        all.add(Evidence.of("Your ssh's settings for " + host + " (ssh -G): IPQoS none, so it does not mark its packets"));
+        all.addAll(evidence);
+        List<FixSuggestion> fixes = fixes(obs).stream().filter(f -> !f.id().equals(Fixes.SSH_CONFIG_IPQOS_NONE)).toList();
+        return new Finding(FindingIds.DSCP_FIXED_FOR_SSH, Severity.WARNING, confidence,
+                "Fixed for ssh: it no longer marks its packets to " + host,
+                "Your ssh settings for " + host + " turn packet marking off (IPQoS none)"
+                        + (connected ? ", and your ssh now gets through: it reached the server" : ", so ssh should no longer hang")
+                        + ". The network still drops packets that carry a priority tag (" + marks + "), so other programs that "
+                        + "tag their packets may still hang on the way to " + host + "."
+                        + (fixes.isEmpty() ? "" : " Mirrored networking may avoid that for every program."),
+                all, fixes);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.netdoctor.ui;
 import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FindingIds;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.Severity;
 import javafx.collections.FXCollections;
@@ -38,14 +39,22 @@ public final class VerifyViewModel {
         boolean isProblem = after.problemFound();
         out.add(new BeforeAfter(Texts.get("verify.verdict"), before.verdict(), after.verdict(), wasProblem && !isProblem));
         Set<String> afterIds = after.findings().stream().map(Finding::id).collect(Collectors.toSet());
+        Set<String> followUps = new java.util.HashSet<>();
         for (Finding f : before.findings()) {
             if (f.severity() != Severity.INFO) {
                 boolean gone = !afterIds.contains(f.id());
-                out.add(new BeforeAfter(f.title(), Texts.get("verify.found"), gone ? Texts.get("verify.gone") : Texts.get("verify.still"), gone));
+                // The ssh fix changes what ssh sends, not the network: the drop is still measured,
+                // so "gone" would be a lie and "still there" would make users undo a working fix.
+                boolean fixedForSsh = gone && f.id().equals(FindingIds.DSCP_MARKED_SYN_DROPPED) && afterIds.contains(FindingIds.DSCP_FIXED_FOR_SSH);
+                if (fixedForSsh) {
+                    followUps.add(FindingIds.DSCP_FIXED_FOR_SSH);
+                }
+                String now = fixedForSsh ? Texts.get("verify.fixedForSsh") : gone ? Texts.get("verify.gone") : Texts.get("verify.still");
+                out.add(new BeforeAfter(f.title(), Texts.get("verify.found"), now, gone));
             }
         }
         Set<String> beforeIds = before.findings().stream().map(Finding::id).collect(Collectors.toSet());
-        after.findings().stream().filter(f -> f.severity() != Severity.INFO && !beforeIds.contains(f.id()))
+        after.findings().stream().filter(f -> f.severity() != Severity.INFO && !beforeIds.contains(f.id()) && !followUps.contains(f.id()))
                 .forEach(f -> out.add(new BeforeAfter(f.title(), "—", Texts.get("verify.new"), false)));
         Map<String, ProbeOutcome> b = byId(before.probes());
         Map<String, ProbeOutcome> a = byId(after.probes());

@@ -131,6 +131,11 @@ public final class WizardViewModel {
         return verify;
     }
 
+    /** The run made by Verify, once there is one. */
+    public javafx.beans.property.ReadOnlyObjectProperty<DiagnosisResult> verificationProperty() {
+        return verification;
+    }
+
     public javafx.beans.property.ReadOnlyBooleanProperty verifyingProperty() {
         return verifying;
     }

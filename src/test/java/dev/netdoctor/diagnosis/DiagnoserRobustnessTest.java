@@ -77,6 +77,7 @@ class DiagnoserRobustnessTest {
             Map.entry(ReachabilityRules.PORT_REFUSED, List.of(Set.of("dscp-connect"))),
             Map.entry(ReachabilityRules.PORT_FILTERED, List.of(Set.of("dscp-connect"), Set.of("ping"))),
             Map.entry(DscpDropRule.ID, List.of(Set.of("dscp-connect"))),
+            Map.entry(dev.netdoctor.model.FindingIds.DSCP_FIXED_FOR_SSH, List.of(Set.of("dscp-connect"))),
             Map.entry(PathMtuRule.ID, List.of(Set.of("path-mtu"))),
             Map.entry(LoopbackRules.SERVICE_NOT_LISTENING, List.of(Set.of("service-ports"))),
             Map.entry(LoopbackRules.LOOPBACK_REDIRECTED, List.of(Set.of("local-routes"), Set.of("loopback-self-test", "service-ports"))),
@@ -87,7 +88,7 @@ class DiagnoserRobustnessTest {
 
     /** Findings about the target: without a target there is nothing to say them about. */
     private static final Set<String> ABOUT_THE_TARGET = Set.of(ReachabilityRules.NAME_NOT_RESOLVED, ReachabilityRules.HOST_UNREACHABLE,
-            ReachabilityRules.PORT_REFUSED, ReachabilityRules.PORT_FILTERED, DscpDropRule.ID, PathMtuRule.ID, Diagnoser.NO_PROBLEM);
+            ReachabilityRules.PORT_REFUSED, ReachabilityRules.PORT_FILTERED, DscpDropRule.ID, dev.netdoctor.model.FindingIds.DSCP_FIXED_FOR_SSH, PathMtuRule.ID, Diagnoser.NO_PROBLEM);
 
     /** One generated run, printed so a shrunk failure reads like a probe table. */
     record Run(Target target, List<Integer> servicePorts, String environmentKind, Environment environment, List<ProbeOutcome> outcomes) {

@@ -103,9 +103,14 @@ final class Scenarios {
     }
 
     Scenarios openssh(OpenSshAttempt.Result none, OpenSshAttempt.Result marked) {
+        return openssh(userQos, none, marked);
+    }
+
+    /** The user's ssh with IPQoS=none and with {@code markedClass} (the probe's af21 when the user's ssh does not mark). */
+    Scenarios openssh(String markedClass, OpenSshAttempt.Result none, OpenSshAttempt.Result marked) {
         CommandRun run = new CommandRun(List.of("ssh", "-v"), 255, "", "debug1: ...", 100, false, false, false);
         outcomes.add(outcome("openssh-client", new ProbeData.OpenSshRuns("OpenSSH_9.2p1", List.of(
-                new OpenSshAttempt("none", none, 100, null, run), new OpenSshAttempt(userQos, marked, 2000, null, run)))));
+                new OpenSshAttempt("none", none, 100, null, run), new OpenSshAttempt(markedClass, marked, 2000, null, run)))));
         return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.netdoctor.ui;
 
+import dev.netdoctor.model.FindingIds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +44,10 @@ class WizardFlowTest {
     static Path home;
 
     private final FakeDialogs dialogs = new FakeDialogs();
-    private final ScriptedRunner runner = new ScriptedRunner(Fixtures.result(false), Fixtures.result(true));
+    /** The user's ssh config as OpenSSH 10 ships its default marking, written out. */
+    private static final String USERS_CONFIG = "Host *\n    IPQoS af21 cs1\n";
+    private DscpNetworkRunner runner;
+    private Path sshConfig;
     private final AtomicBoolean exited = new AtomicBoolean();
     private WizardViewModel model;
     private Scene scene;
@@ -51,6 +56,10 @@ class WizardFlowTest {
     void start(Stage stage) throws Exception {
         WizardApp.applyTheme(false);
         Path userHome = Files.createTempDirectory(home, "home");
+        sshConfig = userHome.resolve(".ssh").resolve("config");
+        Files.createDirectories(sshConfig.getParent());
+        Files.writeString(sshConfig, USERS_CONFIG);
+        runner = new DscpNetworkRunner(sshConfig);
         FixPlaces places = FixPlaces.onThisComputer(userHome, () -> Optional.of(userHome.resolve(".wslconfig")),
                 Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
         model = new WizardViewModel(runner, dialogs, new Settings(userHome.resolve("settings.properties")), places, () -> exited.set(true));
@@ -137,9 +146,10 @@ class WizardFlowTest {
         shot("5-diagnosis");
         press(robot, "#next");
 
-        // 6. Fix: preview → apply → backup shown → undo
-        Path config = model.fixes().actions().isEmpty() ? null : home;
-        assertThat(config).isNotNull();
+        // 6. Fix: preview → apply → backup shown; verify; then undo and verify again
+        assertThat(fx(() -> find(robot, "#fix-ssh-config-ipqos-none", Button.class).getText())).isNotBlank();
+        assertThat(model.fixes().actions()).extracting(a -> a.suggestion().title())
+                .contains("Turn off SSH packet marking for 198.18.1.*");
         shot("6-fix");
         press(robot, "#fix-ssh-config-ipqos-none");
         until(() -> model.fixes().actions().getFirst().statusProperty().get().startsWith("Applied"));
@@ -149,17 +159,33 @@ class WizardFlowTest {
         assertThat(status).startsWith("Applied");
         assertThat(fx(() -> find(robot, "#undo-ssh-config-ipqos-none", Button.class).isVisible())).isTrue();
         shot("6-fix-applied");
-        press(robot, "#undo-ssh-config-ipqos-none");
-        until(() -> model.fixes().actions().getFirst().statusProperty().get().startsWith("Undone"));
-        assertThat(dialogs.errors).isEmpty();
+        // The file on disk: the new block comes first, so it wins over "Host *"
+        assertThat(Files.readString(sshConfig)).contains("Host 198.18.1.*\n    IPQoS none\n").endsWith(USERS_CONFIG);
         press(robot, "#next");
 
-        // 7. Verify: before and after side by side
+        // 7. Verify: the checks again, judged on what the real ssh makes of the file now
         press(robot, "#verify-run");
         until(() -> !model.verify().rows().isEmpty() && !model.verifyingProperty().get());
-        assertThat(fx(() -> model.verify().rows().stream().map(BeforeAfter::toString).toList()))
-                .anyMatch(r -> r.contains("Marked SSH packets") && r.contains("gone"));
+        assertThat(runner.userMarkings).as("ssh -G before the fix, then after it").containsExactly("af21", "none");
+        List<String> afterFix = fx(() -> model.verify().rows().stream().map(BeforeAfter::toString).toList());
+        assertThat(afterFix).anyMatch(r -> r.contains("Marked SSH packets") && r.contains("fixed for ssh"))
+                .noneMatch(r -> r.contains("still there"));
+        assertThat(model.verificationProperty().get().findings()).extracting(f -> f.id())
+                .contains(FindingIds.DSCP_FIXED_FOR_SSH).doesNotContain(FindingIds.DSCP_MARKED_SYN_DROPPED);
         shot("7-verify");
+
+        // Undo, and the same check says the problem is back: the verdict follows the file, not a script
+        press(robot, "#back");
+        press(robot, "#undo-ssh-config-ipqos-none");
+        until(() -> model.fixes().actions().getFirst().statusProperty().get().startsWith("Undone"));
+        assertThat(Files.readString(sshConfig)).isEqualTo(USERS_CONFIG);
+        assertThat(dialogs.errors).isEmpty();
+        press(robot, "#next");
+        press(robot, "#verify-run");
+        until(() -> runner.userMarkings.size() == 3 && !model.verifyingProperty().get());
+        assertThat(runner.userMarkings.getLast()).isEqualTo("af21");
+        assertThat(fx(() -> model.verify().rows().stream().map(BeforeAfter::toString).toList()))
+                .anyMatch(r -> r.contains("Marked SSH packets") && r.contains("still there"));
         press(robot, "#next");
 
         // 8. Report: copy the summary, save JSON

@@ -1,0 +1,18 @@
+package dev.netdoctor.model;
+
+/**
+ * Finding ids that more than the rule producing them must know: the Verify step tells "fixed"
+ * from "gone" by them. Spelled once, here.
+ */
+public final class FindingIds {
+    /** Marked SYNs get no answer while unmarked ones do, and the user's ssh marks: ssh hangs. */
+    public static final String DSCP_MARKED_SYN_DROPPED = "dscp-marked-syn-dropped";
+    /**
+     * The same drop, but the user's ssh no longer marks its packets for this host (its settings
+     * say IPQoS none, and it gets through): fixed for ssh, still there for other programs.
+     */
+    public static final String DSCP_FIXED_FOR_SSH = "dscp-marked-dropped-ssh-unmarked";
+
+    private FindingIds() {
+    }
+}
