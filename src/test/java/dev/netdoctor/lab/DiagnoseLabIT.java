@@ -117,7 +117,6 @@ class DiagnoseLabIT {
     @Test
     void theHumanReportNamesTheFixAndTheUsersStuckSsh() throws Exception {
         try (Lab lab = Lab.up("dscp"); AutoCloseable hung = lab.hungSsh()) {
-            Thread.sleep(1200);
             Lab.Result r = lab.cli("diagnose", "--target", lab.target());
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out()).contains("Marked SSH packets are dropped")
@@ -140,7 +139,11 @@ class DiagnoseLabIT {
                     Thread.sleep(50);
                 }
                 lab.diagnoseJson();
-                Thread.sleep(300);
+                // tcpdump prints with -l as it sees packets; wait for the last class to show, at most 5 s
+                long flushed = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (!Files.readString(capture).contains("tos 0x8,") && System.nanoTime() < flushed) {
+                    Thread.sleep(50);
+                }
             } finally {
                 tcpdump.destroy();
                 tcpdump.waitFor(5, TimeUnit.SECONDS);

@@ -155,12 +155,34 @@ public final class Lab implements AutoCloseable {
         List<String> ssh = List.of("ssh", "-o", "IPQoS=af21", "-o", "BatchMode=yes",
                 "-o", "ConnectTimeout=40", "-o", "UserKnownHostsFile=/dev/null", "-F", "/dev/null", get("TARGET_IP"), "true");
         Process p = startInNamespace(get("CLIENT_NS"), user == null ? ssh : user.argv(ssh), log);
+        awaitSynSent(p);
         return () -> {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             p.waitFor(5, TimeUnit.SECONDS);
             Files.deleteIfExists(log);
         };
+    }
+
+    /**
+     * Until the kernel shows the ssh's connect to the target in SYN-SENT (ss, in the client
+     * namespace): the state the tests look for, not a guess at how long ssh takes to start.
+     * At most 50 looks over about 10 s.
+     */
+    private void awaitSynSent(Process ssh) throws IOException {
+        List<String> ss = List.of("ss", "-Htnp", "state", "syn-sent", "dst", get("TARGET_IP"));
+        for (int i = 0; i < 50 && ssh.isAlive(); i++) {
+            if (inNamespace(get("CLIENT_NS"), ss, 5).out().contains("ssh")) {
+                return;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for ssh to connect", e);
+            }
+        }
+        throw new IOException("the user's ssh did not reach SYN-SENT to " + get("TARGET_IP") + " (alive: " + ssh.isAlive() + ")");
     }
 
     public Process startInNamespace(String ns, List<String> argv, Path output) throws IOException {

@@ -61,7 +61,6 @@ class WslContrastLabIT {
         user.clean();
         user.writeSshConfig(Lab.PlainUser.OPENSSH_10_DEFAULT);
         try (Lab lab = Lab.up("wsl-dscp"); AutoCloseable hung = lab.hungSsh(user)) {
-            Thread.sleep(1200);
             JsonNode json = diagnoseFromWindows(lab);
             JsonNode finding = json.path("findings").path(0);
             assertThat(finding.path("id").asText()).isEqualTo("dscp-marked-syn-dropped");

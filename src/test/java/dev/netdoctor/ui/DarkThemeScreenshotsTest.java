@@ -47,7 +47,10 @@ class DarkThemeScreenshotsTest {
     private void step(FxRobot robot, Runnable action, String name) throws Exception {
         robot.interact(action);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(Screenshots.save(scene, "dark-" + name + ".png")).isNotEmptyFile();
+        Screenshots.Tone tone = Screenshots.tone(Screenshots.save(scene, "dark-" + name + ".png"));
+        // Dark: a dark window, with text that stands out from it
+        assertThat(tone.meanLuminance()).as(name + ": mean luminance").isLessThan(0.3);
+        assertThat(tone.contrastShare()).as(name + ": share of pixels that stand out (text)").isGreaterThan(0.004);
     }
 
     @Test

@@ -114,7 +114,7 @@ class DistroChoiceTest {
         EngineRunner engine = EngineRunner.wsl(FakeWsl.with(dir, Map.of("FAKE_WSL_DISTROS", "Lab:Running:2:default")), distros);
         DiagnosisRequest request = new DiagnosisRequest(null, List.of(), null, Duration.ofMillis(600), Duration.ofSeconds(20));
         DiagnosisResult result = engine.start(request, e -> { }).result().get(40, TimeUnit.SECONDS);
-        assertThat(result.environment().windows()).isNotNull();
+        assertThat(result.environment().windows().defaultDistro()).as("Windows' facts, from wsl.exe").isEqualTo("Lab");
         assertThat(result.environment().wsl().distro()).isEqualTo("Lab");
     }
 }

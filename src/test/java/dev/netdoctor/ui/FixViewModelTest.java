@@ -74,7 +74,9 @@ class FixViewModelTest {
         assertThat(a.statusProperty().get()).startsWith("Applied. Backup: ");
         assertThat(a.busyProperty().get()).isFalse();
         assertThat(Files.readString(config)).contains("IPQoS none");
-        assertThat(a.undoProperty().get()).isNotNull();
+        // Undo goes back to the backup the status names, which holds the file as it was
+        assertThat(a.statusProperty().get()).contains(a.undoProperty().get());
+        assertThat(Files.readAllBytes(Path.of(a.undoProperty().get()))).isEqualTo(original);
         fixes.undo(a);
         assertThat(a.statusProperty().get()).startsWith("Undone: ");
         assertThat(Files.readAllBytes(config)).isEqualTo(original);

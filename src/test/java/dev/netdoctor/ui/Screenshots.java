@@ -35,4 +35,27 @@ final class Screenshots {
         ImageIO.write(out, "png", file.toFile());
         return file;
     }
+
+    /** How the picture reads: its mean luminance and the share of its pixels far from it (text, icons, lines), 0..1. */
+    record Tone(double meanLuminance, double contrastShare) {
+    }
+
+    static Tone tone(Path png) throws java.io.IOException {
+        BufferedImage image = ImageIO.read(png.toFile());
+        int w = image.getWidth();
+        int h = image.getHeight();
+        double[] lum = new double[w * h];
+        double sum = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int rgb = image.getRGB(x, y);
+                double l = (0.2126 * ((rgb >> 16) & 0xff) + 0.7152 * ((rgb >> 8) & 0xff) + 0.0722 * (rgb & 0xff)) / 255.0;
+                lum[y * w + x] = l;
+                sum += l;
+            }
+        }
+        double mean = sum / lum.length;
+        long far = java.util.Arrays.stream(lum).filter(l -> Math.abs(l - mean) > 0.4).count();
+        return new Tone(mean, (double) far / lum.length);
+    }
 }

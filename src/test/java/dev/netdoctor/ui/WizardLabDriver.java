@@ -71,6 +71,7 @@ public final class WizardLabDriver {
                     && model.checks().sockets().stream().anyMatch(r -> r.synSent() && !r.ours()));
             if (synSentShown && !shot) {
                 Screenshots.save(scene, "lab-running-checks-live.png");
+                System.out.println("LIVE-SHOT taken while a SYN-SENT row of the user's ssh was on the Running checks page");
                 shot = true;
             }
             if (done) {

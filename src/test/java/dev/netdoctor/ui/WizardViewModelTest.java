@@ -23,6 +23,25 @@ class WizardViewModelTest {
     @TempDir
     Path home;
 
+    /** Waits, at most 10 s, for the value to satisfy {@code done}: on its change event, not by polling. */
+    private static <T> void await(javafx.beans.value.ObservableValue<T> value, java.util.function.Predicate<? super T> done) throws Exception {
+        java.util.concurrent.CompletableFuture<Void> reached = new java.util.concurrent.CompletableFuture<>();
+        javafx.beans.value.ChangeListener<T> listener = (o, was, now) -> {
+            if (done.test(now)) {
+                reached.complete(null);
+            }
+        };
+        value.addListener(listener);
+        try {
+            if (done.test(value.getValue())) {
+                reached.complete(null);
+            }
+            reached.get(10, TimeUnit.SECONDS);
+        } finally {
+            value.removeListener(listener);
+        }
+    }
+
     @Test
     void aRunFromQuestionToReportWithoutAWindow() throws Exception {
         Path userHome = Files.createTempDirectory(home, "home");
@@ -46,10 +65,8 @@ class WizardViewModelTest {
 
         model.next();
         assertThat(model.stepProperty().get()).isEqualTo(Step.SYSTEM);
-        for (int i = 0; i < 500 && model.resultProperty().get() == null; i++) {
-            TimeUnit.MILLISECONDS.sleep(10); // the scripted run plays its events on its own thread
-        }
-        assertThat(model.resultProperty().get()).isNotNull();
+        // the scripted run plays its events on its own thread
+        await(model.resultProperty(), r -> r != null);
         assertThat(model.systemReadyProperty().get()).isTrue();
         assertThat(model.findings()).extracting(f -> f.id()).contains("dscp-marked-syn-dropped");
         assertThat(model.checks().probes()).isNotEmpty().allSatisfy(p -> assertThat(p.stateProperty().get()).isNotEqualTo(ProbeRow.State.RUNNING));
@@ -62,9 +79,7 @@ class WizardViewModelTest {
         model.next();
         assertThat(runner.requests).as("Next from the question runs the checks again").hasSize(2);
         while (!model.stepProperty().get().isLast()) {
-            for (int i = 0; i < 500 && !model.canGoNextProperty().get(); i++) {
-                TimeUnit.MILLISECONDS.sleep(10);
-            }
+            await(model.canGoNextProperty(), Boolean.TRUE::equals);
             model.next();
         }
         assertThat(model.stepProperty().get()).isEqualTo(Step.REPORT);
