@@ -166,6 +166,12 @@ final class DscpDropRule implements Rule {
         obs.synGiveUpSeconds().ifPresent(s -> evidence.add(Evidence.of("Without a ConnectTimeout, ssh waits about " + s
                 + " s for an answer before giving up (tcp_syn_retries=" + obs.environment().tcpSynRetries() + ")")));
         String marks = String.join(", ", markedHang.stream().map(OpenSshAttempt::ipqos).distinct().toList());
+        String userClass = obs.environment() == null || obs.environment().sshClient() == null
+                ? null : obs.environment().sshClient().interactiveQos();
+        if (DscpClass.parse(userClass).map(cl -> !cl.marked()).orElse(false)) {
+            // the user's ssh in the distro, as configured now, does not mark: the fix is in place
+            return Optional.of(fixedForSsh(obs, Confidence.HIGH, marks, ssh, evidence));
+        }
         String baseline = windowsBaseline
                 ? " From Windows an unmarked connection gets through as well: Windows does not mark its TCP packets, which is "
                 + "also why ssh from Windows works."

@@ -65,6 +65,20 @@ class DscpFixedForSshTest {
     }
 
     @Test
+    void fromWindowsTheDistrosSshAsConfiguredNowDecidesToo() {
+        Scenarios s = new Scenarios("198.19.1.2");
+        s.userQos = "none";
+        s.ping(true).route(true).unmarkedFromWindows(ConnectResult.CONNECTED).openssh("af21", Result.KEY_EXCHANGE_DONE, Result.CONNECT_TIMED_OUT);
+        Finding f = diagnoser.diagnose(s.target, s.environment(), s.outcomes).getFirst();
+        assertThat(f.id()).isEqualTo(FindingIds.DSCP_FIXED_FOR_SSH);
+        assertThat(f.explanation()).contains("(af21)").contains("your ssh now gets through");
+
+        s.userQos = "af21"; // before the fix
+        Finding problem = diagnoser.diagnose(s.target, s.environment(), s.outcomes).getFirst();
+        assertThat(problem.id()).isEqualTo(FindingIds.DSCP_MARKED_SYN_DROPPED);
+    }
+
+    @Test
     void anSshThatStillHangsUnmarkedIsNotFixed() {
         Scenarios s = afterTheSshFix().openssh("af21", Result.CONNECT_TIMED_OUT, Result.CONNECT_TIMED_OUT);
         List<Finding> findings = diagnoser.diagnose(s.target, s.environment(), s.outcomes);
