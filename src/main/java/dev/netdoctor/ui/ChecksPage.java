@@ -138,7 +138,14 @@ final class ChecksPage {
                 || model.checksEnded() == WizardViewModel.ChecksEnded.STOPPED_BY_USER, model.resultProperty()));
         again.managedProperty().bind(again.visibleProperty());
         again.setOnAction(e -> model.runAgain());
-        HBox end = new HBox(12, done, again);
+        Button stop = new Button(Texts.get("checks.stop"), Ui.icon(org.kordamp.ikonli.feather.Feather.SQUARE, "button-icon"));
+        stop.setId("checks-stop");
+        stop.setMnemonicParsing(true);
+        stop.setMinWidth(Region.USE_PREF_SIZE);
+        stop.visibleProperty().bind(model.checks().runningProperty());
+        stop.managedProperty().bind(stop.visibleProperty());
+        stop.setOnAction(e -> model.stopChecks());
+        HBox end = new HBox(12, done, stop, again);
         end.setAlignment(Pos.CENTER_LEFT);
         return Ui.page(Texts.get("checks.title"), Texts.get("checks.intro"), split, end);
     }

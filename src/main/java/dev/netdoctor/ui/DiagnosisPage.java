@@ -45,7 +45,7 @@ final class DiagnosisPage {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        return Ui.page(Texts.get("diagnosis.title"), Texts.get("diagnosis.intro"), scroll);
+        return Ui.page(Texts.get("diagnosis.title"), Texts.get("diagnosis.intro"), Ui.incompleteBanner(model, "diagnosis"), scroll);
     }
 
     static Node card(Finding f) {

@@ -24,18 +24,22 @@ final class FixPage {
         Runnable fill = () -> {
             list.getChildren().clear();
             if (fixes.actions().isEmpty()) {
-                list.getChildren().add(Ui.wrapping(Texts.get("fix.none"), Styles.TEXT_MUTED));
+                boolean incomplete = !model.incompleteNotice().isEmpty();
+                Label none = Ui.wrapping(Texts.get(incomplete ? "fix.none.incomplete" : "fix.none"), Styles.TEXT_MUTED);
+                none.setId("fix-none");
+                list.getChildren().add(none);
             }
             fixes.actions().forEach(a -> list.getChildren().add(card(fixes, a)));
             list.getChildren().add(restart(fixes));
         };
         fill.run();
         fixes.actions().addListener((ListChangeListener<FixAction>) c -> fill.run());
+        model.resultProperty().addListener(o -> fill.run());
         ScrollPane scroll = new ScrollPane(list);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        return Ui.page(Texts.get("fix.title"), Texts.get("fix.intro"), scroll);
+        return Ui.page(Texts.get("fix.title"), Texts.get("fix.intro"), Ui.incompleteBanner(model, "fix"), scroll);
     }
 
     private static Node card(FixViewModel fixes, FixAction a) {
@@ -64,6 +68,15 @@ final class FixPage {
         status.setId("status-" + a.suggestion().id());
         go.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         undo.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // After Apply or Undo the pressed button may be gone or disabled; focus goes to the button
+        // that takes the change back or makes it again, never on to Cancel where Enter would quit.
+        javafx.beans.value.ChangeListener<Boolean> settle = (o, was, now) -> {
+            if (was && !now) {
+                javafx.application.Platform.runLater(() -> (undo.isVisible() ? undo : go).requestFocus());
+            }
+        };
+        go.getProperties().put("settle-focus", settle);
+        a.busyProperty().addListener(new javafx.beans.value.WeakChangeListener<>(settle));
         HBox buttons = new HBox(8, go, undo, status);
         buttons.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(status, Priority.ALWAYS);

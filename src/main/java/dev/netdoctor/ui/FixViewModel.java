@@ -75,14 +75,33 @@ public final class FixViewModel {
         return restartStatus;
     }
 
+    /**
+     * The fixes of a new run. A fix applied in this session stays, with its Undo and status, even
+     * when the new run no longer suggests it (after the ssh fix it is not offered again): the
+     * user must always be able to take back what we wrote.
+     */
     void show(List<Finding> findings) {
         Map<String, FixAction> unique = new LinkedHashMap<>();
+        for (FixAction kept : actions) {
+            if (kept.undoProperty().get() != null) {
+                unique.put(key(kept.suggestion()), kept);
+            }
+        }
         for (Finding f : findings) {
             for (FixSuggestion s : f.fixes()) {
-                unique.putIfAbsent(s.id() + s.plan(), new FixAction(s));
+                unique.putIfAbsent(key(s), new FixAction(s));
             }
         }
         actions.setAll(unique.values());
+    }
+
+    private static String key(FixSuggestion s) {
+        return s.id() + s.plan();
+    }
+
+    /** Whether a fix of this session is in place and could still be undone: leaving then asks first. */
+    public boolean hasAppliedFix() {
+        return actions.stream().anyMatch(a -> a.undoProperty().get() != null);
     }
 
     public void run(FixAction action) {

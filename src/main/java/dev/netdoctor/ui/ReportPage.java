@@ -51,6 +51,6 @@ final class ReportPage {
         bar.setAlignment(Pos.CENTER_LEFT);
         summary.textProperty().bind(Bindings.createStringBinding(model.report()::summaryText, model.resultProperty(), model.stepProperty(),
                 model.report().redactProperty()));
-        return Ui.page(Texts.get("report.title"), Texts.get("report.intro"), bar, redact, summary);
+        return Ui.page(Texts.get("report.title"), Texts.get("report.intro"), Ui.incompleteBanner(model, "report"), bar, redact, summary);
     }
 }

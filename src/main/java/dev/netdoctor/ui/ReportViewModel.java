@@ -32,6 +32,8 @@ public final class ReportViewModel {
     private final Clock clock;
     private final BooleanProperty redact = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** Whether what the report would hold now has been saved (JSON or PDF) since it last changed. */
+    private boolean saved;
 
     ReportViewModel(ReadOnlyObjectProperty<DiagnosisResult> result, ObservableList<FixRecord> history,
                     ReadOnlyObjectProperty<DiagnosisResult> verification, DialogService dialogs, TaskExecutor tasks, Clock clock) {
@@ -41,6 +43,15 @@ public final class ReportViewModel {
         this.dialogs = dialogs;
         this.tasks = tasks;
         this.clock = clock;
+        javafx.beans.InvalidationListener changed = o -> saved = false;
+        result.addListener(changed);
+        verification.addListener(changed);
+        history.addListener(changed);
+    }
+
+    /** A result that no report file holds yet: leaving then asks first. */
+    public boolean hasUnsavedResults() {
+        return result.get() != null && !saved;
     }
 
     /** "Hide names and addresses": user, host names and addresses become placeholders in everything exported. */
@@ -90,7 +101,10 @@ public final class ReportViewModel {
         dialogs.chooseSaveFile(Texts.get(titleKey), defaultFileName(extension), description, "*." + extension).ifPresent(path ->
                 // Already redacted above when asked; written whole or not at all (temp file, atomic move).
                 tasks.run(() -> ReportFiles.write(data, request.apply(path)).getFirst(),
-                        written -> status.set(Texts.get("report.saved", written)),
+                        written -> {
+                            saved = true;
+                            status.set(Texts.get("report.saved", written));
+                        },
                         error -> dialogs.showError(Texts.get(titleKey), Texts.get("report.saveFailed", path), Errors.details(error))));
     }
 }

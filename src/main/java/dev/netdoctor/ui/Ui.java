@@ -2,6 +2,7 @@ package dev.netdoctor.ui;
 
 import atlantafx.base.theme.Styles;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -22,6 +23,36 @@ final class Ui {
         VBox box = new VBox(12, t, i);
         box.getChildren().addAll(content);
         box.getStyleClass().add("page");
+        return box;
+    }
+
+    /**
+     * On the steps after the checks: when the run did not finish, says so, with what was and was
+     * not learned and a "Run again"; hidden otherwise. Ids end in the page's name.
+     */
+    static Node incompleteBanner(WizardViewModel model, String page) {
+        Label text = wrapping("", Styles.WARNING);
+        text.setId("incomplete-" + page);
+        Button again = new Button(Texts.get("checks.runAgain"), icon(org.kordamp.ikonli.feather.Feather.REFRESH_CW, "button-icon"));
+        again.setId("incomplete-run-again-" + page);
+        again.setMnemonicParsing(true);
+        again.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        again.setOnAction(e -> model.runAgain());
+        javafx.scene.layout.HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(12, icon(org.kordamp.ikonli.feather.Feather.ALERT_TRIANGLE, "status-problem"), text, again);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.getStyleClass().addAll("card", "incomplete");
+        Runnable update = () -> {
+            String notice = model.incompleteNotice();
+            text.setText(notice);
+            box.setVisible(!notice.isEmpty());
+            box.setManaged(!notice.isEmpty());
+        };
+        javafx.beans.InvalidationListener onResult = o -> update.run();
+        box.getProperties().put("on-result", onResult);
+        model.resultProperty().addListener(new javafx.beans.WeakInvalidationListener(onResult));
+        update.run();
         return box;
     }
 

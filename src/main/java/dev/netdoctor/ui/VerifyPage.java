@@ -53,7 +53,7 @@ final class VerifyPage {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
-        return Ui.page(Texts.get("verify.title"), Texts.get("verify.intro"), bar, table);
+        return Ui.page(Texts.get("verify.title"), Texts.get("verify.intro"), Ui.incompleteBanner(model, "verify"), bar, table);
     }
 
     private static TableColumn<BeforeAfter, String> column(String key, Function<BeforeAfter, String> value, double width) {

@@ -75,11 +75,12 @@ public final class WizardView extends BorderPane {
     }
 
     private Node buttons() {
-        Button cancel = new Button();
+        // Always "Cancel" (Esc): a label that turned into "Stop checks" under the pointer made one
+        // click mean two things. Stopping has its own button on the Running checks step.
+        Button cancel = new Button(Texts.get("nav.cancel"));
         cancel.setId("cancel");
+        cancel.setMnemonicParsing(true);
         cancel.setCancelButton(true);
-        cancel.textProperty().bind(Bindings.createStringBinding(() -> model.checks().runningProperty().get()
-                ? Texts.get("nav.stop") : Texts.get("nav.cancel"), model.checks().runningProperty()));
         cancel.setOnAction(e -> model.cancel());
         Button back = new Button(Texts.get("nav.back"), Ui.icon(Feather.ARROW_LEFT, "button-icon"));
         back.setId("back");

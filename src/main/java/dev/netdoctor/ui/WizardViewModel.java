@@ -4,6 +4,8 @@ import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.ProbeStatus;
 import dev.netdoctor.session.SessionEvent;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -183,13 +185,56 @@ public final class WizardViewModel {
         step.set(partOfTheRun && Step.DETAILS.isBefore(step.get()) ? Step.DETAILS : step.get().previous());
     }
 
-    /** Cancel: stops a running diagnosis; with nothing running, leaves the wizard. */
-    public void cancel() {
+    /** "Stop checks" on the Running checks step: ends the run; what was found so far stays. */
+    public void stopChecks() {
         if (isRunning()) {
             running.cancel();
-        } else {
-            exit.run();
         }
+    }
+
+    /**
+     * Cancel (or Esc): leaves the wizard, but asks first when leaving would lose something: checks
+     * still running, a fix in place (its Undo goes with the window), or results no report holds.
+     */
+    public void cancel() {
+        List<String> reasons = new java.util.ArrayList<>();
+        if (isRunning()) {
+            reasons.add(Texts.get("quit.running"));
+        }
+        if (fixes.hasAppliedFix()) {
+            reasons.add(Texts.get("quit.fixApplied"));
+        }
+        if (!isRunning() && report.hasUnsavedResults()) {
+            reasons.add(Texts.get("quit.unsaved"));
+        }
+        if (!reasons.isEmpty() && !dialogs.confirm(Texts.get("quit.title"), Texts.get("quit.header"),
+                String.join("\n", reasons), Texts.get("quit.confirm"))) {
+            return;
+        }
+        if (isRunning()) {
+            running.cancel();
+        }
+        exit.run();
+    }
+
+    /**
+     * Said on every step after the checks when the run did not finish: what was and was not
+     * learned. Empty when the run finished (or there is none yet).
+     */
+    public String incompleteNotice() {
+        DiagnosisResult r = result.get();
+        if (r == null || r.complete()) {
+            return "";
+        }
+        List<String> missing = r.probes().stream()
+                .filter(p -> p.status() == ProbeStatus.TIMED_OUT || p.status() == ProbeStatus.CANCELLED || p.status() == ProbeStatus.FAILED)
+                .map(ProbeOutcome::title).toList();
+        List<String> learned = r.probes().stream().filter(p -> p.status() == ProbeStatus.COMPLETED || p.status() == ProbeStatus.SKIPPED)
+                .map(ProbeOutcome::title).toList();
+        String how = checksEnded() == ChecksEnded.STOPPED_BY_USER ? Texts.get("incomplete.stopped") : Texts.get("incomplete.couldNotFinish");
+        return Texts.get("incomplete.notice", how, learned.size(), r.probes().size(),
+                learned.isEmpty() ? Texts.get("incomplete.nothingFinished") : String.join(", ", learned),
+                missing.isEmpty() ? Texts.get("incomplete.none") : String.join(", ", missing));
     }
 
     public void useRecent(String target) {

@@ -120,6 +120,20 @@ final class Fixtures {
                 Diagnoser.verdict(findings, false), false);
     }
 
+    /** A run the user stopped early: only the name lookup had finished, nothing was concluded. */
+    static DiagnosisResult stoppedResult() {
+        Target target = Target.parse(TARGET);
+        List<ProbeOutcome> probes = new ArrayList<>();
+        for (ProbeOutcome o : dscpOutcomes(false)) {
+            probes.add(o.probeId().equals("name-resolution") ? o : new ProbeOutcome(o.probeId(), o.title(), ProbeStatus.CANCELLED,
+                    "stopped", java.util.Map.of(), o.startedAfterMillis(), 300, null, List.of(), null));
+        }
+        List<Finding> findings = new Diagnoser().diagnose(target, environment(), probes);
+        return new DiagnosisResult(1, "wsl-net-doctor", "test", OffsetDateTime.parse("2026-11-22T03:00:00Z"), 600,
+                DiagnosisResult.Request.of(DiagnosisRequest.forTarget(target)), environment(), probes, findings,
+                Diagnoser.verdict(findings, false), false);
+    }
+
     /** The events a run emits, in order: what the Running checks step shows live. */
     static List<SessionEvent> events(DiagnosisResult r) {
         List<SessionEvent> events = new ArrayList<>();

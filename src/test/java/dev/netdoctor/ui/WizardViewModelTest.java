@@ -88,4 +88,59 @@ class WizardViewModelTest {
         model.cancel();
         assertThat(left).as("Cancel with nothing running leaves the wizard").isTrue();
     }
+
+    /** A run that goes on until it is stopped. */
+    private static final class EndlessRunner implements SessionRunner {
+        final java.util.concurrent.CompletableFuture<dev.netdoctor.model.DiagnosisResult> done = new java.util.concurrent.CompletableFuture<>();
+        volatile boolean cancelled;
+
+        @Override
+        public Running start(dev.netdoctor.model.DiagnosisRequest request, java.util.function.Consumer<dev.netdoctor.session.SessionEvent> listener) {
+            return new Running() {
+                @Override
+                public void cancel() {
+                    cancelled = true;
+                    done.complete(Fixtures.stoppedResult());
+                }
+
+                @Override
+                public java.util.concurrent.CompletableFuture<dev.netdoctor.model.DiagnosisResult> result() {
+                    return done;
+                }
+            };
+        }
+    }
+
+    @Test
+    void cancelWhileTheChecksRunAsksFirstAndStopChecksDoesNotQuit() throws Exception {
+        Path userHome = Files.createTempDirectory(home, "home");
+        FixPlaces places = FixPlaces.onThisComputer(userHome, () -> Optional.of(userHome.resolve(".wslconfig")),
+                Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
+        EndlessRunner runner = new EndlessRunner();
+        FakeDialogs dialogs = new FakeDialogs();
+        AtomicBoolean left = new AtomicBoolean();
+        WizardViewModel model = new WizardViewModel(runner, dialogs, new Settings(userHome.resolve("settings.properties")),
+                places, new DistroViewModel(TaskExecutor.sameThread()), () -> left.set(true), TaskExecutor.sameThread());
+        model.symptomProperty().set(Symptom.SSH_HANGS);
+        model.next();
+        model.details().hostProperty().set(Fixtures.TARGET);
+        model.next();
+        assertThat(model.isRunning()).isTrue();
+
+        dialogs.answerYes = false;
+        model.cancel();
+        assertThat(dialogs.confirmations).singleElement().asString().contains("still running");
+        assertThat(left).isFalse();
+        assertThat(model.isRunning()).as("declined: the checks go on").isTrue();
+
+        model.stopChecks();
+        assertThat(runner.cancelled).isTrue();
+        assertThat(left).as("Stop checks stops, it does not quit").isFalse();
+        assertThat(model.incompleteNotice()).startsWith("You stopped the checks before they finished.");
+
+        dialogs.answerYes = true;
+        model.cancel();
+        assertThat(dialogs.confirmations).last().asString().contains("not saved");
+        assertThat(left).isTrue();
+    }
 }
