@@ -121,11 +121,26 @@ public final class DetailsViewModel {
         if (host.get().isBlank() && port.get().isBlank()) {
             return "";
         }
+        int fieldPort;
         try {
-            Target.parsePort(port.get().strip());
-            return "";
+            fieldPort = Target.parsePort(port.get().strip());
         } catch (InvalidInputException e) {
             return e.getMessage();
+        }
+        // host:2222 with Port 22 used to take the host's port without a word; the two must agree.
+        return portInHost().filter(p -> p != fieldPort).map(p -> Texts.get("details.port.conflict", String.valueOf(p), String.valueOf(fieldPort))).orElse("");
+    }
+
+    /** The port the host text names itself (host:2222, [v6]:2222), if it names one. */
+    private java.util.Optional<Integer> portInHost() {
+        String h = host.get().strip();
+        try {
+            // Parsed with two different defaults: a port that survives both was written in the host.
+            int a = Target.parse(h, 1).port();
+            int b = Target.parse(h, 2).port();
+            return a == b ? java.util.Optional.of(a) : java.util.Optional.empty();
+        } catch (InvalidInputException e) {
+            return java.util.Optional.empty(); // the host's own error is shown under the host
         }
     }
 

@@ -46,6 +46,23 @@ class DetailsValidationTest {
     }
 
     @Test
+    void aPortInTheHostMustAgreeWithThePortField() {
+        d.hostProperty().set("198.18.1.56:2222");
+        d.portProperty().set("22");
+        assertThat(d.portErrorProperty().get())
+                .isEqualTo("The host already says port 2222, but this field says 22. Make them the same, or leave the port out of the host.");
+        assertThat(d.validProperty().get()).isFalse();
+        d.portProperty().set("2222");
+        assertThat(d.portErrorProperty().get()).isEmpty();
+        assertThat(d.toRequest().target().port()).isEqualTo(2222);
+        d.hostProperty().set("[2001:db8::1]:2200");
+        assertThat(d.portErrorProperty().get()).contains("port 2200").contains("says 2222");
+        d.hostProperty().set("2001:db8::1");
+        assertThat(d.portErrorProperty().get()).as("a bare IPv6 address names no port").isEmpty();
+        assertThat(d.toRequest().target().port()).isEqualTo(2222);
+    }
+
+    @Test
     void anAppProblemNeedsItsPortAndAcceptsSeveral() {
         symptom.set(Symptom.OWN_PORT_UNREACHABLE);
         assertThat(d.servicePortErrorProperty().get()).isEqualTo(Texts.get("details.service.required"));
