@@ -82,10 +82,10 @@ final class ChecksPage {
         sockets.setId("sockets");
         sockets.setPlaceholder(new Label(Texts.get("checks.sockets.empty")));
         sockets.getColumns().addAll(java.util.List.of(
-                column("checks.col.state", SocketRow::state, 100),
+                column("checks.col.state", SocketRow::state, 114),
                 column("checks.col.remote", SocketRow::remote, 124),
-                column("checks.col.process", SocketRow::process, 96),
-                column("checks.col.pid", SocketRow::pid, 68),
+                column("checks.col.process", SocketRow::process, 92),
+                column("checks.col.pid", SocketRow::pid, 52),
                 column("checks.col.waited", SocketRow::waited, 80),
                 column("checks.col.local", SocketRow::local, 128)));
         sockets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -76,10 +76,10 @@ public final class WizardApp extends Application {
         stage.setScene(createScene(model, dialogs));
         stage.setMinWidth(WIDTH);
         stage.setMinHeight(HEIGHT);
+        // The window's close box is Cancel too: it asks first when something would be lost.
         stage.setOnCloseRequest(e -> {
-            if (model.isRunning()) {
-                model.cancel();
-            }
+            e.consume();
+            model.cancel();
         });
         stage.show();
         FirstFrame.reportIfAsked();

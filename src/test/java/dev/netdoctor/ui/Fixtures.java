@@ -99,7 +99,11 @@ final class Fixtures {
      * a fixed clock, the given session and dialogs; leaving it does nothing.
      */
     static WizardViewModel wizard(java.nio.file.Path root, SessionRunner runner, DialogService dialogs) throws java.io.IOException {
-        java.nio.file.Path userHome = java.nio.file.Files.createTempDirectory(root, "home");
+        return wizardIn(java.nio.file.Files.createTempDirectory(root, "home"), runner, dialogs);
+    }
+
+    /** The same, in a home the test made (e.g. with an ssh config in it). */
+    static WizardViewModel wizardIn(java.nio.file.Path userHome, SessionRunner runner, DialogService dialogs) {
         FixPlaces places = FixPlaces.onThisComputer(userHome, () -> java.util.Optional.of(userHome.resolve(".wslconfig")),
                 java.time.Clock.fixed(java.time.Instant.parse("2026-11-22T03:00:00Z"), java.time.ZoneOffset.UTC));
         return new WizardViewModel(runner, dialogs, new Settings(userHome.resolve("settings.properties")), places, () -> { });
