@@ -6,6 +6,7 @@ module dev.netdoctor {
     requires java.logging;
     requires javafx.controls;
     requires atlantafx.base;
+    requires org.controlsfx.controls;
     requires org.kordamp.ikonli.javafx;
     requires org.kordamp.ikonli.feather;
     requires com.github.oshi;

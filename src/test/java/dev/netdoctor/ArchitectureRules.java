@@ -89,7 +89,7 @@ final class ArchitectureRules {
      * JavaFX and the JavaFX libraries built on it (AtlantaFX themes, Ikonli icons): the core
      * must run headless, so only the wizard may link any of them.
      */
-    private static final List<String> JAVAFX = List.of("javafx.", "atlantafx.", "org.kordamp.ikonli.");
+    private static final List<String> JAVAFX = List.of("javafx.", "atlantafx.", "org.kordamp.ikonli.", "org.controlsfx.", "impl.org.controlsfx.");
 
     /** Console and exit: only the CLI owns stdout, stderr and the exit code. */
     private static final Set<String> CONSOLE_AND_EXIT = Set.of("java.lang.System.out", "java.lang.System.err",

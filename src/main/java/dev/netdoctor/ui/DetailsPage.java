@@ -18,6 +18,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -35,6 +36,10 @@ final class DetailsPage {
         wide.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(wide, new ColumnConstraints(110));
         Symptom symptom = model.symptomProperty().get();
+        // ControlsFX marks a field whose text is wrong (a red frame, style class "error"); the words
+        // under it say what to change.
+        org.controlsfx.validation.ValidationSupport validation = new org.controlsfx.validation.ValidationSupport();
+        validation.setValidationDecorator(new org.controlsfx.validation.decoration.StyleClassValidationDecoration());
         int row = 0;
         if (symptom != Symptom.OWN_PORT_UNREACHABLE) {
             TextField host = field("host", d.hostProperty(), Texts.get("details.host.prompt"));
@@ -56,21 +61,22 @@ final class DetailsPage {
             grid.add(label(Texts.get("details.port"), port), 1, row++);
             grid.add(hostRow, 0, row);
             grid.add(port, 1, row++);
-            grid.add(error("host-error", d.hostErrorProperty(), host), 0, row);
-            grid.add(error("port-error", d.portErrorProperty(), port), 1, row++);
+            grid.add(error("host-error", d.hostErrorProperty(), host, validation), 0, row++, 2, 1);
+            // On its own row: "the host says 2222 but this field says 22" needs more than the Port column.
+            grid.add(error("port-error", d.portErrorProperty(), port, validation), 0, row++, 2, 1);
         }
         if (symptom != Symptom.SSH_HANGS) {
             TextField service = field("service-port", d.servicePortsProperty(), Texts.get("details.service.prompt"));
             grid.add(label(Texts.get("details.service"), service), 0, row++, 2, 1);
             grid.add(service, 0, row++);
-            grid.add(error("service-error", d.servicePortErrorProperty(), service), 0, row++, 2, 1);
+            grid.add(error("service-error", d.servicePortErrorProperty(), service, validation), 0, row++, 2, 1);
         }
         Node page = Ui.page(Texts.get("details.title"), Texts.get("details.intro"), grid);
         if (model.distros().activeProperty().get()) {
             ((VBox) page).getChildren().add(2, distroChoice(model.distros()));
         }
         if (symptom != Symptom.SSH_HANGS) {
-            ((VBox) page).getChildren().add(vantage(d, dialogs));
+            ((VBox) page).getChildren().add(vantage(d, dialogs, validation));
         }
         return page;
     }
@@ -105,7 +111,7 @@ final class DetailsPage {
         return box;
     }
 
-    private static Node vantage(DetailsViewModel d, DialogService dialogs) {
+    private static Node vantage(DetailsViewModel d, DialogService dialogs, org.controlsfx.validation.ValidationSupport validation) {
         TextField who = field("vantage", d.vantageProperty(), Texts.get("details.vantage.prompt"));
         TextField key = field("identity", d.identityProperty(), Texts.get("details.identity.prompt"));
         Button browse = new Button(Texts.get("details.identity.browse"));
@@ -114,8 +120,8 @@ final class DetailsPage {
         HBox keyRow = new HBox(8, key, browse);
         HBox.setHgrow(key, Priority.ALWAYS);
         VBox box = new VBox(4,
-                label(Texts.get("details.vantage.user"), who), who, error("vantage-error", d.vantageErrorProperty(), who),
-                label(Texts.get("details.identity"), key), keyRow, error("identity-error", d.identityErrorProperty(), key),
+                label(Texts.get("details.vantage.user"), who), who, error("vantage-error", d.vantageErrorProperty(), who, validation),
+                label(Texts.get("details.identity"), key), keyRow, error("identity-error", d.identityErrorProperty(), key, validation),
                 Ui.wrapping(Texts.get("details.vantage.help"), Styles.TEXT_MUTED, Styles.TEXT_SMALL));
         box.setPadding(new Insets(8, 4, 4, 4));
         TitledPane pane = new TitledPane(Texts.get("details.vantage"), box);
@@ -146,7 +152,7 @@ final class DetailsPage {
      * touched yet is not scolded; Next stays disabled, and the message appears once they type or
      * leave the field.
      */
-    private static Label error(String id, StringBinding message, TextField field) {
+    private static Label error(String id, StringBinding message, TextField field, org.controlsfx.validation.ValidationSupport validation) {
         Label l = new Label();
         l.setId(id);
         javafx.beans.property.BooleanProperty touched = new javafx.beans.property.SimpleBooleanProperty(!field.getText().isEmpty());
@@ -159,7 +165,12 @@ final class DetailsPage {
         l.textProperty().bind(Bindings.when(touched).then(message).otherwise(""));
         l.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL, "field-error");
         l.setWrapText(true);
-        l.setMinHeight(18);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        // The field is marked exactly when its message shows; a message can change because of
+        // another field (host:2222 against Port), so the mark follows the message, not the text.
+        validation.registerValidator(field, false, (javafx.scene.control.Control c, String text) ->
+                org.controlsfx.validation.ValidationResult.fromErrorIf(c, l.getText(), !l.getText().isEmpty()));
+        l.textProperty().addListener((o, was, now) -> validation.revalidate(field));
         return l;
     }
 }

@@ -19,4 +19,10 @@ public interface DialogService {
     Optional<Path> chooseOpenFile(String title, String description);
 
     void copyToClipboard(String text);
+
+    /** A short note that goes away by itself (e.g. "fix applied"); it asks nothing. */
+    void notify(String title, String text);
+
+    /** Opens a file the wizard wrote with the program the desktop uses for it. */
+    void open(Path file);
 }

@@ -190,6 +190,7 @@ public final class FixViewModel {
                 record(action, FixRecord.APPLIED, applied.file(), applied.backup(), preview.diff(), applied.verdict().message());
                 action.statusProperty().set(applied.backup() == null ? Texts.get("fix.appliedNew", files.where(applied.file()))
                         : Texts.get("fix.applied", applied.backup()));
+                dialogs.notify(Texts.get("fix.notify.applied", action.suggestion().title()), action.statusProperty().get());
                 if (planned.plan().wsl()) {
                     restartOffered.set(true);
                 }
@@ -223,6 +224,7 @@ public final class FixViewModel {
         tasks.run(() -> new SafeApply(files, places.clock()).undo(record), () -> action.busyProperty().set(false), file -> {
             action.undoProperty().set(null);
             action.statusProperty().set(Texts.get("fix.undone", files.where(file)));
+            dialogs.notify(Texts.get("fix.notify.undone", action.suggestion().title()), action.statusProperty().get());
             record(action, FixRecord.UNDONE, file, null, null, null);
         }, error -> failed(action, error));
     }

@@ -16,9 +16,11 @@ import java.util.Optional;
 /** The real dialogs, owned by the wizard window. */
 final class FxDialogService implements DialogService {
     private final Window owner;
+    private final javafx.application.HostServices hostServices;
 
-    FxDialogService(Window owner) {
+    FxDialogService(Window owner, javafx.application.HostServices hostServices) {
         this.owner = owner;
+        this.hostServices = hostServices;
     }
 
     @Override
@@ -85,5 +87,23 @@ final class FxDialogService implements DialogService {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    @Override
+    public void notify(String title, String text) {
+        org.controlsfx.control.Notifications.create()
+                .owner(owner)
+                .title(title)
+                .text(text)
+                .position(javafx.geometry.Pos.BOTTOM_RIGHT)
+                .hideAfter(javafx.util.Duration.seconds(6))
+                .showInformation();
+    }
+
+    @Override
+    public void open(Path file) {
+        if (hostServices != null) {
+            hostServices.showDocument(file.toUri().toString());
+        }
     }
 }

@@ -47,10 +47,38 @@ final class ReportPage {
         copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         json.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.setMinWidth(0);
-        HBox bar = new HBox(8, pdf, copy, json, status);
+        Button open = new Button(Texts.get("report.open"), Ui.icon(Feather.EXTERNAL_LINK, "button-icon"));
+        open.setId("open-saved");
+        open.setOnAction(e -> model.report().openLastSaved());
+        Button folder = new Button(Texts.get("report.showFolder"), Ui.icon(Feather.FOLDER, "button-icon"));
+        folder.setId("show-saved-folder");
+        folder.setOnAction(e -> model.report().showLastSavedFolder());
+        for (Button b : java.util.List.of(open, folder)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.getStyleClass().add(Styles.FLAT);
+            b.visibleProperty().bind(model.report().lastSavedProperty().isNotNull().and(model.report().exportingProperty().not()));
+            b.managedProperty().bind(b.visibleProperty());
+        }
+        for (Button b : java.util.List.of(pdf, json)) {
+            b.disableProperty().unbind();
+            b.disableProperty().bind(model.resultProperty().isNull().or(model.report().exportingProperty()));
+        }
+        HBox bar = new HBox(8, pdf, copy, json);
         bar.setAlignment(Pos.CENTER_LEFT);
+        HBox saved = new HBox(8, status, open, folder);
+        saved.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setId("report-status");
         summary.textProperty().bind(Bindings.createStringBinding(model.report()::summaryText, model.resultProperty(), model.stepProperty(),
                 model.report().redactProperty()));
-        return Ui.page(Texts.get("report.title"), Texts.get("report.intro"), Ui.incompleteBanner(model, "report"), bar, redact, summary);
+        // While a report is written (the first PDF takes seconds), ControlsFX's masker says so over the summary.
+        org.controlsfx.control.MaskerPane masker = new org.controlsfx.control.MaskerPane();
+        masker.setId("report-masker");
+        masker.setText(Texts.get("report.writingMask"));
+        masker.visibleProperty().bind(model.report().exportingProperty());
+        javafx.scene.layout.StackPane body = new javafx.scene.layout.StackPane(summary, masker);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        return Ui.page(Texts.get("report.title"), Texts.get("report.intro"), Ui.incompleteBanner(model, "report"), bar, saved, redact, body);
     }
 }

@@ -32,6 +32,8 @@ public final class ReportViewModel {
     private final Clock clock;
     private final BooleanProperty redact = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper exporting = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> lastSaved = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     /** Whether what the report would hold now has been saved (JSON or PDF) since it last changed. */
     private boolean saved;
 
@@ -47,6 +49,28 @@ public final class ReportViewModel {
         result.addListener(changed);
         verification.addListener(changed);
         history.addListener(changed);
+    }
+
+    /** A report file is being written (the first PDF takes seconds: fonts and layout load then). */
+    public javafx.beans.property.ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    /** The file written last, to open or show; null before the first. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Path> lastSavedProperty() {
+        return lastSaved.getReadOnlyProperty();
+    }
+
+    public void openLastSaved() {
+        if (lastSaved.get() != null) {
+            dialogs.open(lastSaved.get());
+        }
+    }
+
+    public void showLastSavedFolder() {
+        if (lastSaved.get() != null && lastSaved.get().toAbsolutePath().getParent() != null) {
+            dialogs.open(lastSaved.get().toAbsolutePath().getParent());
+        }
     }
 
     /** A result that no report file holds yet: leaving then asks first. */
@@ -98,13 +122,20 @@ public final class ReportViewModel {
             return;
         }
         ReportData data = data();
-        dialogs.chooseSaveFile(Texts.get(titleKey), defaultFileName(extension), description, "*." + extension).ifPresent(path ->
-                // Already redacted above when asked; written whole or not at all (temp file, atomic move).
-                tasks.run(() -> ReportFiles.write(data, request.apply(path)).getFirst(),
-                        written -> {
-                            saved = true;
-                            status.set(Texts.get("report.saved", written));
-                        },
-                        error -> dialogs.showError(Texts.get(titleKey), Texts.get("report.saveFailed", path), Errors.details(error))));
+        dialogs.chooseSaveFile(Texts.get(titleKey), defaultFileName(extension), description, "*." + extension).ifPresent(path -> {
+            exporting.set(true);
+            status.set(Texts.get("report.writing", path.getFileName()));
+            // Already redacted above when asked; written whole or not at all (temp file, atomic move).
+            tasks.run(() -> ReportFiles.write(data, request.apply(path)).getFirst(), () -> exporting.set(false),
+                    written -> {
+                        saved = true;
+                        lastSaved.set(written);
+                        status.set(Texts.get("report.saved", written));
+                    },
+                    error -> {
+                        status.set("");
+                        dialogs.showError(Texts.get(titleKey), Texts.get("report.saveFailed", path), Errors.details(error));
+                    });
+        });
     }
 }

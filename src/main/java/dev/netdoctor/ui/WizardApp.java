@@ -56,7 +56,7 @@ public final class WizardApp extends Application {
         applyTheme(null);
         Platform.getPreferences().colorSchemeProperty().addListener((o, a, b) -> applyTheme(null));
         LocalLinuxSide linux = new LocalLinuxSide();
-        FxDialogService dialogs = new FxDialogService(stage);
+        FxDialogService dialogs = new FxDialogService(stage, getHostServices());
         DistroViewModel distros = new DistroViewModel();
         String wslExe = wslExe();
         WizardViewModel model = new WizardViewModel(wslExe == null ? new EngineRunner() : EngineRunner.wsl(wslExe, distros), dialogs,

@@ -48,4 +48,17 @@ final class FakeDialogs implements DialogService {
     public void copyToClipboard(String text) {
         clipboard = text;
     }
+
+    final List<String> notifications = new CopyOnWriteArrayList<>();
+    final List<Path> opened = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void notify(String title, String text) {
+        notifications.add(title + ": " + text);
+    }
+
+    @Override
+    public void open(Path file) {
+        opened.add(file);
+    }
 }

@@ -105,11 +105,13 @@ class WizardFlowTest {
         robot.clickOn("#host").write("nas box");
         until(() -> !find(robot, "#host-error", Label.class).getText().isEmpty());
         assertThat(fx(() -> find(robot, "#host-error", Label.class).getText())).contains("space");
+        assertThat(fx(() -> find(robot, "#host", TextField.class).getStyleClass())).as("the field is marked (ControlsFX validation)").contains("error");
         assertThat(nextEnabled(robot)).isFalse();
         shot("2-details-invalid");
         robot.interact(() -> find(robot, "#host", TextField.class).setText(""));
         robot.clickOn("#host").write(Fixtures.TARGET);
         until(() -> find(robot, "#host-error", Label.class).getText().isEmpty());
+        assertThat(fx(() -> find(robot, "#host", TextField.class).getStyleClass())).doesNotContain("error");
         robot.interact(() -> find(robot, "#port", TextField.class).setText("70000"));
         assertThat(fx(() -> find(robot, "#port-error", Label.class).getText())).contains("out of range");
         robot.interact(() -> find(robot, "#port", TextField.class).setText("22"));
@@ -155,6 +157,8 @@ class WizardFlowTest {
         until(() -> model.fixes().actions().getFirst().statusProperty().get().startsWith("Applied"));
         assertThat(dialogs.lastDiff).contains("+Host 198.18.1.*").contains("+    IPQoS none");
         assertThat(dialogs.lastPreviewText).contains("backed up");
+        assertThat(dialogs.notifications).singleElement().asString()
+                .startsWith("Fix applied: Turn off SSH packet marking for 198.18.1.*: Applied. Backup: ");
         String status = fx(() -> find(robot, "#status-ssh-config-ipqos-none", Label.class).getText());
         assertThat(status).startsWith("Applied");
         assertThat(fx(() -> find(robot, "#undo-ssh-config-ipqos-none", Button.class).isVisible())).isTrue();
@@ -202,8 +206,14 @@ class WizardFlowTest {
         Path pdf = home.resolve("report.pdf");
         dialogs.saveTo = pdf;
         press(robot, "#export-pdf");
-        until(() -> Files.exists(pdf) && Files.size(pdf) > 1000);
+        until(() -> Files.exists(pdf) && Files.size(pdf) > 1000 && !model.report().exportingProperty().get());
         assertThat(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        // Afterwards: where it went, and a way to open it or its folder
+        assertThat(fx(() -> find(robot, "#report-status", Label.class).getText())).isEqualTo("Saved " + pdf + ".");
+        assertThat(fx(() -> find(robot, "#report-masker", Node.class).isVisible())).isFalse();
+        press(robot, "#open-saved");
+        press(robot, "#show-saved-folder");
+        assertThat(dialogs.opened).containsExactly(pdf, pdf.getParent());
         robot.interact(() -> find(robot, "#redact", javafx.scene.control.CheckBox.class).setSelected(true));
         assertThat(fx(() -> find(robot, "#summary", TextArea.class).getText())).contains("Redacted");
         robot.interact(() -> find(robot, "#redact", javafx.scene.control.CheckBox.class).setSelected(false));
