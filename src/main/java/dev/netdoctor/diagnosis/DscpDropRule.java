@@ -51,6 +51,9 @@ final class DscpDropRule implements Rule {
 
         List<Evidence> evidence = new ArrayList<>();
         ConnectAttempt u = unmarked.get();
+        if (userClass != null && !userClass.isBlank()) {
+            evidence.add(Evidence.of("Your ssh's marking for " + obs.target().host() + " (IPQoS, from ssh -G): " + userClass));
+        }
         evidence.add(Evidence.of("Unmarked SYN to " + c.address() + ":" + c.port() + ": " + (u.result() == ConnectResult.CONNECTED
                 ? "connected in " + u.millis() + " ms" : "answered (refused) in " + u.millis() + " ms")));
         for (ConnectAttempt a : c.marked()) {
@@ -95,9 +98,9 @@ final class DscpDropRule implements Rule {
         if (userClass != null && userClassAnswered && !userClassDropped) {
             return Optional.of(new Finding(ID, Severity.WARNING, Confidence.MEDIUM,
                     "Some marked packets are dropped on the way to " + obs.target().host(),
-                    "Connections marked " + marks + " got no answer while unmarked ones did. Your ssh uses "
-                            + userClass + " for this host, which does get through, so ssh itself should work; other programs "
-                            + "that mark their packets may hang.",
+                    "Connections carrying some priority tags got no answer while untagged ones did. The tag your ssh uses "
+                            + "for this host does get through, so ssh itself should work; other programs that tag their "
+                            + "packets may hang.",
                     evidence, fixes(obs)));
         }
         String waitText = obs.synGiveUpSeconds().map(s -> " and waits about " + s + " s before giving up").orElse("");
@@ -106,8 +109,8 @@ final class DscpDropRule implements Rule {
                 "Marked SSH packets are dropped on the way to " + obs.target().host(),
                 (inDistro ? "From inside WSL, " + obs.target() + " can be reached" : "Your computer can reach " + obs.target())
                         + ": a plain connection attempt was answered. But ssh marks its "
-                        + "packets with a priority tag (IPQoS" + (userClass == null ? "" : " " + userClass) + "), and packets carrying "
-                        + "such a tag (" + marks + ") got no answer at all, so ssh hangs in SYN-SENT" + waitText + ". "
+                        + "packets with a priority tag, and packets carrying such a tag got no answer at all, so ssh "
+                        + "hangs while connecting" + waitText + ". "
                         + (inDistro ? "Windows does not mark its TCP packets, which is why ssh from Windows works. " : "")
                         + "Telling ssh not to mark its packets for this host fixes it.",
                 evidence, fixes(obs)));
@@ -124,9 +127,9 @@ final class DscpDropRule implements Rule {
         List<FixSuggestion> fixes = fixes(obs).stream().filter(f -> !f.id().equals(Fixes.SSH_CONFIG_IPQOS_NONE)).toList();
         return new Finding(FindingIds.DSCP_FIXED_FOR_SSH, Severity.WARNING, confidence,
                 "Fixed for ssh: it no longer marks its packets to " + host,
-                "Your ssh settings for " + host + " turn packet marking off (IPQoS none)"
+                "Your ssh settings for " + host + " turn packet marking off"
                         + (connected ? ", and your ssh now gets through: it reached the server" : ", so ssh should no longer hang")
-                        + ". The network still drops packets that carry a priority tag (" + marks + "), so other programs that "
+                        + ". The network still drops packets that carry a priority tag, so other programs that "
                         + "tag their packets may still hang on the way to " + host + "."
                         + (fixes.isEmpty() ? "" : " Mirrored networking may avoid that for every program."),
                 all, fixes);
@@ -181,8 +184,8 @@ final class DscpDropRule implements Rule {
         boolean ownMarkedAnswered = c.marked().stream().anyMatch(a -> a.result().answered());
         return Optional.of(new Finding(ID, Severity.PROBLEM, ownMarkedAnswered ? Confidence.MEDIUM : Confidence.HIGH,
                 "Marked SSH packets are dropped on the way to " + obs.target().host(),
-                "Your ssh in WSL connects to " + obs.target() + " when it does not mark its packets (IPQoS none), and hangs "
-                        + "in SYN-SENT when it marks them (" + marks + ")." + baseline
+                "Your ssh in WSL connects to " + obs.target() + " when it does not mark its packets, and hangs "
+                        + "while connecting when it marks them." + baseline
                         + " Telling ssh not to mark its packets for this host fixes it.",
                 evidence, fixes(obs)));
     }

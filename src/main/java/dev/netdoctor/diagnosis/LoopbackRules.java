@@ -81,16 +81,18 @@ final class LoopbackRules {
         boolean wsl = obs.environment() != null && obs.environment().wsl() != null
                 && obs.environment().wsl().kind() == dev.netdoctor.model.WslFacts.Kind.WSL2;
         String addresses = String.join(" and ", redirected.stream().map(m -> m.connect().address()).distinct().toList());
-        String device = redirected.getFirst().route().device();
         String title = service.map(s -> "Port " + s.port() + " can't be reached through " + addresses + (wsl ? " from inside WSL" : " from this computer"))
                 .orElse("Connections to this computer's own ports through " + addresses + " are sent elsewhere");
         String outsideSentence = outsideWorks ? " Other machines can reach it: we checked from " + vantage.get().host() + "."
                 : outsideFails ? " It was not reachable from " + vantage.get().host() + " either, so check its firewall too."
-                : " Other machines can still reach it.";
+                // Claims about other machines only from the outside check; without it, say what is known.
+                : " This concerns connections made on this computer; whether other machines reach it was not checked"
+                + " (give an outside machine to check that too).";
         String sender = wsl ? "WSL's mirrored networking sends" : "this system's routing rules send";
-        String destination = wsl ? " to Windows, where nothing listens on that port," : ", where nothing listens on that port,";
+        // The interface's name (loopback0) is in the evidence; the plain words say where the connection goes.
+        String destination = wsl ? " on to Windows, where nothing listens on that port," : " out through another network interface, where nothing listens on that port,";
         String explanation = what + who + " is fine and listening. But " + sender + " TCP connections to " + addresses
-                + " made on this computer out through " + device + destination + " so they are refused or hang." + outsideSentence
+                + " made on this computer" + destination + " so they are refused or hang." + outsideSentence
                 + (plain.isPresent() ? " Ping still works because it is not redirected." : "");
         int port = service.map(ServicePort::port).orElse(redirected.getFirst().connect().port());
         return Optional.of(new Finding(LOOPBACK_REDIRECTED, Severity.PROBLEM, Confidence.HIGH, title, explanation, evidence,

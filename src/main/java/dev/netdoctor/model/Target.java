@@ -116,7 +116,7 @@ public record Target(String host, int port) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
-                throw new InvalidInputException("The " + what + " \"" + printable(text) + "\" contains a space or control character.");
+                throw new InvalidInputException("The " + what + " \"" + printable(text) + "\" contains a space or an invisible character (such as a tab).");
             }
         }
     }

@@ -23,12 +23,12 @@ public record VantageRequest(String user, Target host, String identityFile, Stri
     /** {@code USER@HOST[:PORT]}. */
     public static VantageRequest parse(String text, String identityFile, String acceptedFingerprint) {
         if (text == null || text.isEmpty()) {
-            throw new InvalidInputException("The vantage host is empty: write USER@HOST, e.g. alice@198.18.0.20.");
+            throw new InvalidInputException("The outside machine is empty: write USER@HOST, e.g. alice@198.18.0.20.");
         }
-        Target.checkCharacters("vantage host", text, Target.MAX_HOST_LENGTH + 40);
+        Target.checkCharacters("outside machine", text, Target.MAX_HOST_LENGTH + 40);
         int at = text.lastIndexOf('@');
         if (at <= 0) {
-            throw new InvalidInputException("The vantage host needs a user name: write USER@HOST, e.g. alice@198.18.0.20.");
+            throw new InvalidInputException("The outside machine needs a user name to log in with: write USER@HOST, e.g. alice@198.18.0.20.");
         }
         return new VantageRequest(text.substring(0, at), Target.parse(text.substring(at + 1)), identityFile, acceptedFingerprint);
     }

@@ -66,7 +66,11 @@ public final class HtmlReport {
         String timeline = section("checks", "Checks", timeline());
         String fixes = section("fixes", "Fixes", fixes());
         String appendix = section("appendix", "Appendix: raw evidence", appendix());
+        String terms = terms();
         body.append(head).append(question).append(machine).append(findings).append(timeline).append(fixes).append(appendix);
+        if (!terms.isEmpty()) {
+            body.append(section("terms", "Terms used in this report", terms));
+        }
         StringBuilder doc = new StringBuilder();
         doc.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
                 .append("<meta charset=\"UTF-8\"/>\n<title>").append(esc(title())).append("</title>\n")
@@ -323,6 +327,18 @@ public final class HtmlReport {
                     .append("</td><td>").append(esc(c.ours() ? "this check" : Objects.toString(c.processName(), "unknown"))).append("</td><td class=\"num\">")
                     .append(c.pid() < 0 ? "—" : String.valueOf(c.pid())).append("</td><td class=\"num\">").append(c.ageMillis()).append(" ms</td></tr>\n");
         }
+        return s.append("</tbody></table>\n").toString();
+    }
+
+    /** Each technical term the findings' evidence uses, with its one-line explanation (the wizard shows the same). */
+    private String terms() {
+        java.util.Map<String, String> terms = new java.util.LinkedHashMap<>();
+        r.findings().forEach(f -> terms.putAll(dev.netdoctor.model.Glossary.termsIn(f)));
+        if (terms.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("<table class=\"grid terms\"><thead><tr><th>Term</th><th>What it means</th></tr></thead><tbody>\n");
+        terms.forEach((term, meaning) -> s.append("<tr><td>").append(esc(term)).append("</td><td>").append(esc(meaning)).append("</td></tr>\n"));
         return s.append("</tbody></table>\n").toString();
     }
 

@@ -101,13 +101,7 @@ public final class ChecksViewModel {
         r.elapsedMillisProperty().set(o.durationMillis());
         r.progressProperty().set(1);
         r.messageProperty().set(o.summary() == null ? "" : o.summary());
-        r.stateProperty().set(switch (o.status()) {
-            case COMPLETED -> ProbeRow.State.DONE;
-            case SKIPPED -> ProbeRow.State.SKIPPED;
-            case FAILED -> ProbeRow.State.FAILED;
-            case TIMED_OUT -> ProbeRow.State.COULD_NOT_FINISH;
-            case CANCELLED -> ProbeRow.State.STOPPED;
-        });
+        r.stateProperty().set(ProbeRow.State.of(o.status()));
     }
 
     private void showSockets(List<TcpConnection> table) {

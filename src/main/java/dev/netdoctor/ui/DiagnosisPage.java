@@ -75,6 +75,16 @@ final class DiagnosisPage {
                 evidence.getChildren().add(out);
             }
         }
+        java.util.Map<String, String> terms = dev.netdoctor.model.Glossary.termsIn(f);
+        if (!terms.isEmpty()) {
+            Label head2 = new Label(Texts.get("diagnosis.terms"));
+            head2.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.TEXT_SMALL);
+            VBox glossary = new VBox(2, head2);
+            glossary.setId("terms-" + f.id());
+            terms.forEach((term, meaning) -> glossary.getChildren().add(Ui.wrapping(term + ": " + meaning, Styles.TEXT_SMALL, Styles.TEXT_MUTED)));
+            glossary.setPadding(new Insets(6, 0, 0, 0));
+            evidence.getChildren().add(glossary);
+        }
         TitledPane details = new TitledPane(Texts.get("diagnosis.details"), evidence);
         details.setExpanded(false);
         details.setAnimated(false);
@@ -89,7 +99,7 @@ final class DiagnosisPage {
     private static Node allChecks(WizardViewModel model) {
         VBox lines = new VBox(4);
         for (ProbeOutcome o : model.resultProperty().get().probes()) {
-            lines.getChildren().add(Ui.wrapping(o.title() + " — " + o.status().name().toLowerCase() + ", "
+            lines.getChildren().add(Ui.wrapping(o.title() + " — " + Texts.get("checks.state." + ProbeRow.State.of(o.status()).name()) + ", "
                     + o.durationMillis() + " ms: " + o.summary(), Styles.TEXT_SMALL));
         }
         TitledPane pane = new TitledPane(Texts.get("diagnosis.checks"), lines);

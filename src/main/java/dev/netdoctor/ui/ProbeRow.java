@@ -17,10 +17,22 @@ public final class ProbeRow {
         /** Ran out of time: the network, or this computer, kept it from finishing. */
         COULD_NOT_FINISH,
         /** The user stopped it. */
-        STOPPED
+        STOPPED;
+
+        /** How a finished check reads, in the words of the Running checks step. */
+        public static State of(dev.netdoctor.model.ProbeStatus status) {
+            return switch (status) {
+                case COMPLETED -> DONE;
+                case SKIPPED -> SKIPPED;
+                case FAILED -> FAILED;
+                case TIMED_OUT -> COULD_NOT_FINISH;
+                case CANCELLED -> STOPPED;
+            };
+        }
     }
 
     private final String id;
+
     private final String title;
     private final long startedAt;
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.RUNNING);

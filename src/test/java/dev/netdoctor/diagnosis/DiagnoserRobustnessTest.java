@@ -112,6 +112,25 @@ class DiagnoserRobustnessTest {
         }
     }
 
+    /**
+     * Words a non-expert does not read in the plain layer (title and explanation of a finding,
+     * title of a fix): they go to the technical details, which the glossary explains.
+     */
+    static final List<java.util.regex.Pattern> JARGON = java.util.stream.Stream.of(
+            "IPQoS", "\\bDSCP\\b", "\\bToS\\b", "\\baf[1-4][1-3]\\b", "\\bcs[0-7]\\b", "\\bef\\b", "\\blowdelay\\b", "\\bthroughput\\b",
+            "SYN-SENT", "SYN_SENT", "\\bSYN\\b", "loopback0", "control character", "vantage", "timed_out", "Exception", "\\bnanos",
+            "\\bRST\\b", "\\bICMP\\b").map(java.util.regex.Pattern::compile).toList();
+
+    static List<String> jargonIn(String text) {
+        return JARGON.stream().filter(p -> p.matcher(text).find()).map(java.util.regex.Pattern::pattern).toList();
+    }
+
+    @Test
+    void theJargonCheckFindsEachTerm() {
+        assertThat(jargonIn("ssh hangs in SYN-SENT (IPQoS af21, cs1, ef)")).hasSize(6);
+        assertThat(jargonIn("Marked SSH packets are dropped; a plain connection attempt was answered")).isEmpty();
+    }
+
     @Property(tries = 2000, edgeCases = EdgeCasesMode.NONE)
     void everyRunEndsInReadableFindings(@ForAll("runs") Run run) {
         List<Finding> findings = DIAGNOSER.diagnose(run.target(), run.environment(), run.outcomes());
@@ -124,12 +143,14 @@ class DiagnoserRobustnessTest {
             assertThat(f.confidence()).isNotNull();
             assertThat(f.title()).as(f.id()).isNotBlank().doesNotContain("null");
             assertThat(f.explanation()).as(f.id()).isNotBlank().doesNotContain("null");
+            assertThat(jargonIn(f.title() + " " + f.explanation())).as(f.id() + ": technical terms belong in the details").isEmpty();
             for (Evidence e : f.evidence()) {
                 assertThat(e.summary()).as(f.id() + " evidence").isNotBlank().doesNotContain("null");
             }
             for (FixSuggestion fix : f.fixes()) {
                 assertThat(fix.id()).isNotBlank();
                 assertThat(fix.title()).as(fix.id()).isNotBlank().doesNotContain("null");
+                assertThat(jargonIn(fix.title())).as(fix.id() + " title").isEmpty();
                 assertThat(fix.detail()).as(fix.id()).isNotBlank().doesNotContain("null");
             }
             assertThat(HIGH_NEEDS).as("every finding id is known to this test").containsKey(f.id());

@@ -34,7 +34,8 @@ class DscpConfidenceTest {
         Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.TIMED_OUT);
         Finding f = dscp(s);
         assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
-        assertThat(f.explanation()).contains("IPQoS lowdelay").contains("lowdelay, af21, cs1, ef, throughput");
+        assertThat(f.evidence()).extracting(e -> e.summary()).contains("Your ssh's marking for 198.19.1.2 (IPQoS, from ssh -G): lowdelay")
+                .contains("SYN marked lowdelay (ToS 0x10): no answer within 2000 ms", "SYN marked throughput (ToS 0x08): no answer within 2000 ms");
     }
 
     @Test

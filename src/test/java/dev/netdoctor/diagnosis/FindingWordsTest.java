@@ -118,7 +118,8 @@ class FindingWordsTest {
                 .contains("SYN marked af21 (ToS 0x48): no answer within 2000 ms")
                 .contains("SSH handshake unmarked: reached the server's host key (SSH-2.0-OpenSSH_9.2p1)")
                 .contains("SSH handshake marked lowdelay: got no connection at all");
-        assertThat(f.explanation()).contains("hangs in SYN-SENT and waits about 127 s before giving up")
+        assertThat(evidence(f)).contains("Your ssh's marking for 198.19.1.2 (IPQoS, from ssh -G): lowdelay");
+        assertThat(f.explanation()).contains("hangs while connecting and waits about 127 s before giving up")
                 .startsWith("Your computer can reach 198.19.1.2:22: a plain connection attempt was answered.")
                 .doesNotContain("From inside WSL");
     }
@@ -136,7 +137,8 @@ class FindingWordsTest {
         Finding f = diagnose(s).getFirst();
         assertThat(f.severity()).isEqualTo(Severity.PROBLEM);
         assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
-        assertThat(f.explanation()).contains("(IPQoS lowdelay)").contains("such a tag (lowdelay) got no answer");
+        assertThat(f.explanation()).contains("ssh marks its packets with a priority tag, and packets carrying such a tag got no answer");
+        assertThat(evidence(f)).contains("SYN marked lowdelay (ToS 0x10): no answer within 5 ms");
         assertThat(evidence(f)).contains("SYN marked af21 (ToS 0x48): connected in 5 ms");
     }
 
@@ -146,7 +148,9 @@ class FindingWordsTest {
         Finding f = diagnose(s).getFirst();
         assertThat(f.confidence()).isEqualTo(Confidence.MEDIUM);
         assertThat(f.title()).isEqualTo("Some marked packets are dropped on the way to 198.19.1.2");
-        assertThat(f.explanation()).startsWith("Connections marked ef got no answer while unmarked ones did. Your ssh uses lowdelay");
+        assertThat(f.explanation()).startsWith("Connections carrying some priority tags got no answer while untagged ones did. "
+                + "The tag your ssh uses for this host does get through");
+        assertThat(evidence(f)).contains("SYN marked ef (ToS 0xb8): no answer within 5 ms", "Your ssh's marking for 198.19.1.2 (IPQoS, from ssh -G): lowdelay");
         assertThat(f.fixes()).extracting(x -> x.id()).startsWith("ssh-config-ipqos-none");
     }
 
@@ -159,7 +163,7 @@ class FindingWordsTest {
                         "Your ssh in WSL with IPQoS=lowdelay: connect timed out",
                         "From Windows, an unmarked SYN (Windows does not mark TCP packets): answered in 5 ms",
                         "Without a ConnectTimeout, ssh waits about 127 s for an answer before giving up (tcp_syn_retries=6)");
-        assertThat(f.explanation()).contains("hangs in SYN-SENT when it marks them (lowdelay).")
+        assertThat(f.explanation()).contains("hangs while connecting when it marks them.")
                 .contains("From Windows an unmarked connection gets through as well");
         // Not from Windows (no "from"): no Windows baseline is claimed.
         Scenarios here = new Scenarios("198.19.1.2").ping(true).route(true);

@@ -88,6 +88,20 @@ class PdfReportTest {
     }
 
     @Test
+    void theTermsTheEvidenceUsesAreExplainedAtTheEnd() throws IOException {
+        ReportData dscp = Results.recorded("dscp");
+        String html = HtmlReport.render(dscp, HtmlReport.Paper.A4);
+        assertThat(html).contains("<h2 id=\"terms\">Terms used in this report</h2>");
+        try (PDDocument doc = Loader.loadPDF(pdf(dscp, HtmlReport.Paper.A4))) {
+            String text = text(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("Terms used in this report")
+                    .contains("SYN the first packet of a TCP connection: \"may I connect?\"").contains("IPQoS ssh's setting for the priority tag");
+        }
+        assertThat(HtmlReport.render(Results.recorded("healthy"), HtmlReport.Paper.A4)).as("terms only when used")
+                .doesNotContain("mirrored networking");
+    }
+
+    @Test
     void a4AndLetterAreReallyThoseSizes() throws IOException {
         try (PDDocument a4 = Loader.loadPDF(pdf(Results.recorded("healthy"), HtmlReport.Paper.A4));
              PDDocument letter = Loader.loadPDF(pdf(Results.recorded("healthy"), HtmlReport.Paper.LETTER))) {
