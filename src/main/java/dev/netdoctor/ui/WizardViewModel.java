@@ -254,12 +254,15 @@ public final class WizardViewModel {
         checks.started();
         runStartNanos = System.nanoTime();
         ticker.start();
-        running = runner.start(request, new FxEventPump(this::onEvent, tasks::onUiThread));
+        FxEventPump pump = new FxEventPump(this::onEvent, tasks::onUiThread);
+        running = runner.start(request, pump);
         SessionRunner.Running thisRun = running;
         running.result().whenComplete((r, error) -> tasks.onUiThread(() -> {
             if (thisRun != running) {
                 return; // an older run, replaced by going back and starting again
             }
+            pump.flush(); // the last live events first, then the result
+
             ticker.stop();
             checks.finished();
             if (error != null) {
