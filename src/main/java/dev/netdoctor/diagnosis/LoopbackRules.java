@@ -61,6 +61,9 @@ final class LoopbackRules {
         routes.values().forEach(r -> evidence.add(Evidence.of("The kernel routes TCP for " + r.destination() + " out of " + r.device()
                 + (r.gateway() == null ? "" : " via " + r.gateway()) + (r.table() == null ? "" : ", table " + r.table())
                 + ", not through lo")));
+        // Failures whose route stays on lo belong to this card too (the blocked-locally card stays away).
+        misses.stream().filter(m -> m.route() != null && "lo".equals(m.route().device())).forEach(m -> evidence.add(Evidence.of(
+                "Also failed, though its route stays on lo: " + LocalConnectText.describe(m.connect()))));
         Optional<RouteLookup> plain = plainLoopbackRoute(obs).filter(r -> "lo".equals(r.device()));
         plain.ifPresent(r -> evidence.add(Evidence.of("Without a protocol (as ping asks), 127.0.0.1 → lo: that is why ping works while TCP does not")));
         policyRulesFor(obs, routes.values()).forEach(rule -> evidence.add(Evidence.of("Policy rule " + rule.priority() + ": "
@@ -110,8 +113,12 @@ final class LoopbackRules {
 
     /** A local connect that failed although the route stays on lo: a local firewall, most likely. */
     static final Rule BLOCKED = obs -> {
-        List<Miss> onLo = misses(obs).stream().filter(m -> m.route() != null && "lo".equals(m.route().device())).toList();
-        if (onLo.isEmpty()) {
+        List<Miss> all = misses(obs);
+        List<Miss> onLo = all.stream().filter(m -> m.route() != null && "lo".equals(m.route().device())).toList();
+        // One cause, one card: when connections are redirected away, that card explains the
+        // failures (and lists these); a second card blaming a firewall would send users astray.
+        boolean redirected = all.stream().anyMatch(m -> m.route() != null && !"lo".equals(m.route().device()));
+        if (onLo.isEmpty() || redirected) {
             return Optional.empty();
         }
         List<Evidence> evidence = onLo.stream().map(m -> Evidence.of(LocalConnectText.describe(m.connect()) + "; route: " + m.route().describe())).toList();
@@ -194,6 +201,20 @@ final class LoopbackRules {
                     "If only other machines use the service, bind it to this machine's network address instead of 0.0.0.0 "
                             + "and connect to that address; local tests through 127.0.0.1 then stop being possible by design."));
         }
+        boolean wsl = obs.environment() != null && obs.environment().wsl() != null
+                && obs.environment().wsl().kind() == dev.netdoctor.model.WslFacts.Kind.WSL2;
+        if (wsl) {
+            addWslFixes(fixes, port);
+        }
+        fixes.add(new FixSuggestion(Fixes.REVERSE_PROXY, "Put a reverse proxy in front",
+                "A proxy (e.g. nginx) listening on the network address and forwarding to the service keeps one entry point for everyone."));
+        fixes.add(new FixSuggestion(Fixes.TEST_FROM_ANOTHER_HOST, "Test from another machine",
+                "Connections from other machines are not redirected: run your checks from another machine, e.g. ssh other-host 'curl http://<this address>:" + port + "/'."));
+        return fixes;
+    }
+
+    /** Only on WSL 2: .wslconfig means nothing elsewhere. */
+    private static void addWslFixes(List<FixSuggestion> fixes, int port) {
         fixes.add(new FixSuggestion(Fixes.WSLCONFIG_HOST_ADDRESS_LOOPBACK, "Let WSL and Windows reach each other by address",
                 "In %UserProfile%\\.wslconfig, [experimental] hostAddressLoopback=true lets Windows and Linux connect to each other "
                         + "through the machine's own address in mirrored mode; ignoredPorts=" + port + " lets Linux bind a port Windows also uses. "
@@ -202,10 +223,5 @@ final class LoopbackRules {
                 "Set networkingMode=nat in the [wsl2] section of %UserProfile%\\.wslconfig, then wsl --shutdown. In NAT mode 127.0.0.1 "
                         + "stays inside Linux; other machines then need a port forward to reach the service.",
                 new FixPlan.WslNetworkingMode(NetworkingMode.NAT)));
-        fixes.add(new FixSuggestion(Fixes.REVERSE_PROXY, "Put a reverse proxy in front",
-                "A proxy (e.g. nginx) listening on the network address and forwarding to the service keeps one entry point for everyone."));
-        fixes.add(new FixSuggestion(Fixes.TEST_FROM_ANOTHER_HOST, "Test from another machine",
-                "The service works for everyone else: run your checks from another machine, e.g. ssh other-host 'curl http://<this address>:" + port + "/'."));
-        return fixes;
     }
 }

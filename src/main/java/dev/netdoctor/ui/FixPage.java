@@ -52,7 +52,7 @@ final class FixPage {
         Button go = new Button(advice ? Texts.get("fix.copy") : Texts.get("fix.preview"),
                 Ui.icon(advice ? Feather.COPY : Feather.EYE, "button-icon"));
         go.setId("fix-" + a.suggestion().id());
-        if (!advice) {
+        if (!advice && fixes.isRecommended(a)) {
             go.getStyleClass().add(Styles.ACCENT);
         }
         go.disableProperty().bind(a.busyProperty());
@@ -81,6 +81,13 @@ final class FixPage {
         buttons.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(status, Priority.ALWAYS);
         VBox card = new VBox(8, title, detail, buttons);
+        if (fixes.isRecommended(a)) {
+            Label badge = new Label(Texts.get("fix.recommended"));
+            badge.setId("recommended-" + a.suggestion().id());
+            badge.getStyleClass().addAll("badge", "badge-recommended");
+            card.getChildren().addFirst(badge);
+            card.getStyleClass().add("recommended");
+        }
         card.getStyleClass().add("card");
         return card;
     }

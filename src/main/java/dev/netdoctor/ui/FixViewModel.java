@@ -95,6 +95,14 @@ public final class FixViewModel {
         actions.setAll(unique.values());
     }
 
+    /**
+     * The fix to try first: the first one the findings offer (rules list their surest fix first),
+     * unless a fix is already in place.
+     */
+    public boolean isRecommended(FixAction action) {
+        return !actions.isEmpty() && actions.getFirst() == action && !hasAppliedFix();
+    }
+
     private static String key(FixSuggestion s) {
         return s.id() + s.plan();
     }
@@ -197,6 +205,12 @@ public final class FixViewModel {
             }, error -> failed(action, error));
         }, error -> {
             if (error instanceof NeedsWslconfig) {
+                // Say what is wanted and where it usually is before a bare file picker opens.
+                if (!dialogs.confirm(Texts.get("fix.wslconfig.find"), Texts.get("fix.wslconfig.ask.header"),
+                        Texts.get("fix.wslconfig.ask.body"), Texts.get("fix.wslconfig.ask.choose"))) {
+                    action.statusProperty().set(Texts.get("fix.wslconfig.notFound"));
+                    return;
+                }
                 Optional<Path> chosen = dialogs.chooseOpenFile(Texts.get("fix.wslconfig.find"), ".wslconfig");
                 if (chosen.isPresent()) {
                     chosenWslconfig = chosen.get();

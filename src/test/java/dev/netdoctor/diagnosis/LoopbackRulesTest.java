@@ -54,6 +54,34 @@ class LoopbackRulesTest {
     }
 
     @Test
+    void oneCauseOneCardAFailureOnLoBesideTheRedirectIsPartOfIt() {
+        List<ProbeOutcome> o = mirrored("loopback0", ConnectResult.REFUSED, true);
+        // ::1 refused too, although its route stays on lo
+        o.replaceAll(x -> x.probeId().equals("loopback-self-test") ? Scenarios.outcome("loopback-self-test", new ProbeData.LoopbackSelfTest(40000,
+                List.of(connect("127.0.0.1", 40000, ConnectResult.REFUSED), connect("198.18.2.2", 40000, ConnectResult.REFUSED),
+                        connect("127.0.0.2", 40000, ConnectResult.CONNECTED), connect("::1", 40000, ConnectResult.REFUSED)))) : x);
+        ProbeData.Routes routes = (ProbeData.Routes) o.getLast().data();
+        List<RouteLookup> more = new ArrayList<>(routes.lookups());
+        more.add(tcpRoute("::1", null, "lo", "local"));
+        o.set(o.size() - 1, Scenarios.outcome("local-routes", new ProbeData.Routes(more, routes.rules())));
+        List<Finding> findings = diagnoser.diagnose(null, env, o);
+        assertThat(findings).extracting(Finding::id).containsExactly("loopback-redirected");
+        assertThat(findings.getFirst().evidence()).extracting(e -> e.summary()).anyMatch(s -> s.startsWith("Also failed, though its route stays on lo:"));
+    }
+
+    @Test
+    void onPlainLinuxNoWslSettingIsOffered() {
+        Scenarios plain = new Scenarios("198.18.2.2");
+        plain.wsl = new dev.netdoctor.model.WslFacts(dev.netdoctor.model.WslFacts.Kind.NOT_WSL, null, null, "no WSL", List.of());
+        Finding f = diagnoser.diagnose(null, plain.environment(), mirrored("loopback0", ConnectResult.REFUSED, true)).getFirst();
+        assertThat(f.fixes()).extracting(x -> x.id()).containsExactly("use-127-0-0-2", "bind-service-to-interface", "reverse-proxy",
+                "test-from-another-host");
+        Finding wsl = diagnoser.diagnose(null, env, mirrored("loopback0", ConnectResult.REFUSED, true)).getFirst();
+        assertThat(wsl.fixes()).extracting(x -> x.id()).startsWith("use-127-0-0-2")
+                .contains("wslconfig-host-address-loopback", "wslconfig-networking-mode");
+    }
+
+    @Test
     void aLocalConnectThatLeavesThroughAnotherInterfaceIsTheLoopbackTrap() {
         List<Finding> findings = diagnoser.diagnose(null, env, mirrored("loopback0", ConnectResult.REFUSED, true));
         assertThat(findings).extracting(Finding::id).containsExactly("loopback-redirected");

@@ -124,6 +124,13 @@ class FixViewModelTest {
         FixSuggestion mirrored = new FixSuggestion(Fixes.WSLCONFIG_NETWORKING_MODE, "Switch WSL to mirrored networking", "…",
                 new FixPlan.WslNetworkingMode(NetworkingMode.MIRRORED));
         FixAction a = offer(mirrored);
+        // First it says what it needs and where that usually is; declined, nothing opens
+        dialogs.answerYes = false;
+        fixes.run(a);
+        assertThat(dialogs.confirmations).singleElement().asString().startsWith("Choose your .wslconfig file")
+                .contains("C:\\Users\\<you>\\.wslconfig").contains("/mnt/c/Users/<you>/.wslconfig");
+        assertThat(a.statusProperty().get()).startsWith("Could not find");
+        dialogs.answerYes = true;
         fixes.run(a);
         assertThat(a.statusProperty().get()).startsWith("Could not find");
         assertThat(a.busyProperty().get()).isFalse();

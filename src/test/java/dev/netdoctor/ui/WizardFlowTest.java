@@ -152,6 +152,8 @@ class WizardFlowTest {
         assertThat(fx(() -> find(robot, "#fix-ssh-config-ipqos-none", Button.class).getText())).isNotBlank();
         assertThat(model.fixes().actions()).extracting(a -> a.suggestion().title())
                 .contains("Turn off SSH packet marking for 198.18.1.*");
+        assertThat(fx(() -> find(robot, "#recommended-ssh-config-ipqos-none", Label.class).getText())).isEqualTo("Recommended: try this first");
+        assertThat(robot.lookup("#recommended-wslconfig-networking-mode").tryQuery()).as("one fix is recommended").isEmpty();
         shot("6-fix");
         press(robot, "#fix-ssh-config-ipqos-none");
         until(() -> model.fixes().actions().getFirst().statusProperty().get().startsWith("Applied"));
