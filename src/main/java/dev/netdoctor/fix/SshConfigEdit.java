@@ -117,7 +117,7 @@ public final class SshConfigEdit {
             SshConfigLine kv = SshConfigLine.read(old.text());
             out.set(current.line() - 1, new TextLines.Line(old.text().substring(0, kv.valueStart()) + value
                     + old.text().substring(kv.valueEnd()), old.ending()));
-            return new EditResult(TextLines.join(out), true, List.of("Changed IPQoS from " + current.value() + " to " + value
+            return new EditResult(TextLines.join(out), true, List.of("Changes IPQoS from " + current.value() + " to " + value
                     + " in your Host " + pattern + " block (line " + current.line() + ")."), List.of());
         }
         String ending = lines.get(hostLine).ending().isEmpty() ? dominant(lines) : lines.get(hostLine).ending();
@@ -127,7 +127,7 @@ public final class SshConfigEdit {
             ending = "";
         }
         out.add(hostLine + 1, new TextLines.Line(indent(lines) + "IPQoS " + value, ending));
-        return new EditResult(TextLines.join(out), true, List.of("Added \"IPQoS " + value + "\" to your Host " + pattern
+        return new EditResult(TextLines.join(out), true, List.of("Adds \"IPQoS " + value + "\" to your Host " + pattern
                 + " block (after line " + (hostLine + 1) + ")."), List.of());
     }
 
@@ -161,7 +161,7 @@ public final class SshConfigEdit {
         }
         out.addAll(insertAt, added);
         String where = at < 0 ? "at the end of the file" : "before line " + (at + 1) + " (the first Host/Match block), so it is read first";
-        return new EditResult(TextLines.join(out), true, List.of("Added a block \"Host " + pattern + "\" with \"IPQoS " + value + "\" "
+        return new EditResult(TextLines.join(out), true, List.of("Adds a block \"Host " + pattern + "\" with \"IPQoS " + value + "\" "
                 + where + "."), List.of());
     }
 

@@ -132,13 +132,13 @@ public final class WslConfigEdit {
         } else {
             updated = updated.replacing(effective.index(), withValue(document.lines().get(effective.index()),
                     effective, mode));
-            notes.add("Changed networkingMode from %s to %s in [%s] (line %d)."
+            notes.add("Changes networkingMode from %s to %s in [%s] (line %d)."
                     .formatted(describe(oldValue), mode.value(), effective.section(), effective.lineNumber()));
         }
         for (Found other : scan.settings()) {
             if (other.index() != effective.index()) {
                 updated = updated.replacing(other.index(), document.lines().get(other.index()).commentedOut());
-                notes.add(("Commented out line %d (networkingMode set to %s in [%s]) by putting \"# \" in front of"
+                notes.add(("Comments out line %d (networkingMode set to %s in [%s]) by putting \"# \" in front of"
                         + " it, so that only one networkingMode setting counts. The line itself is kept.")
                         .formatted(other.lineNumber(), describe(other.setting().value()), other.section()));
             }
@@ -161,7 +161,7 @@ public final class WslConfigEdit {
         String setting = WslConfigScan.KEY + "=" + mode.value();
         if (scan.insertionPoint().isPresent()) {
             int at = scan.insertionPoint().getAsInt();
-            notes.add("Added %s to [wsl2] (line %d).".formatted(setting, at + 1));
+            notes.add("Adds %s to [wsl2] (line %d).".formatted(setting, at + 1));
             return document.inserting(at, setting);
         }
         WslConfigDocument updated = document;
@@ -169,7 +169,7 @@ public final class WslConfigEdit {
             updated = updated.appending("");
         }
         updated = updated.appending("[" + WslConfigScan.WSL2 + "]").appending(setting);
-        notes.add("Added a [wsl2] section with %s at the end of the file (line %d)."
+        notes.add("Adds a [wsl2] section with %s at the end of the file (line %d)."
                 .formatted(setting, updated.lines().size()));
         return updated;
     }

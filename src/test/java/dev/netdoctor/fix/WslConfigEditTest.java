@@ -58,7 +58,7 @@ class WslConfigEditTest {
         assertThat(text(result.updated())).isEqualTo("[wsl2]\r\nnetworkingMode=mirrored\r\n");
         assertThat(result.changed()).isTrue();
         assertThat(result.applicable()).isTrue();
-        assertThat(result.notes()).first().asString().contains("Added a [wsl2] section", "networkingMode=mirrored");
+        assertThat(result.notes()).first().asString().contains("Adds a [wsl2] section", "networkingMode=mirrored");
         assertThat(result.notes()).last().isEqualTo(WslConfigEdit.RESTART_NOTE);
     }
 
@@ -87,7 +87,7 @@ class WslConfigEditTest {
 
         assertThat(text(result.updated())).isEqualTo(
                 "[wsl2]\nmemory=8GB\nprocessors = 4\nnetworkingMode=mirrored\n\n# Boot settings\n[boot]\nsystemd=true\n");
-        assertThat(result.notes()).first().isEqualTo("Added networkingMode=mirrored to [wsl2] (line 4).");
+        assertThat(result.notes()).first().isEqualTo("Adds networkingMode=mirrored to [wsl2] (line 4).");
     }
 
     @Test
@@ -156,13 +156,13 @@ class WslConfigEditTest {
         assertThat(text(result.updated())).isEqualTo("[wsl2]\nmemory=4GB\n" + expected + "\nswap=0\n");
         assertThat(result.changed()).isTrue();
         assertThat(result.notes()).first().asString()
-                .startsWith("Changed networkingMode from ").endsWith(" to mirrored in [wsl2] (line 3).");
+                .startsWith("Changes networkingMode from ").endsWith(" to mirrored in [wsl2] (line 3).");
     }
 
     @Test
     void notesTheOldValueInPlainWords() {
         assertThat(set("[wsl2]\nnetworkingMode=nat\n", NetworkingMode.MIRRORED).notes())
-                .containsExactly("Changed networkingMode from nat to mirrored in [wsl2] (line 2).",
+                .containsExactly("Changes networkingMode from nat to mirrored in [wsl2] (line 2).",
                         WslConfigEdit.RESTART_NOTE);
     }
 
@@ -175,7 +175,7 @@ class WslConfigEditTest {
         assertThat(text(result.updated()))
                 .isEqualTo("[experimental]\nautoMemoryReclaim=gradual\nnetworkingMode=mirrored\n");
         assertThat(result.notes()).first()
-                .isEqualTo("Changed networkingMode from nat to mirrored in [experimental] (line 3).");
+                .isEqualTo("Changes networkingMode from nat to mirrored in [experimental] (line 3).");
     }
 
     @Test
@@ -188,7 +188,7 @@ class WslConfigEditTest {
                 .isEqualTo("[experimental]\nnetworkingMode=virtioproxy\n[wsl2]\n# networkingMode=nat\n");
         assertThat(result.notes()).hasSize(3);
         assertThat(result.notes().get(0)).contains("from mirrored to virtioproxy in [experimental] (line 2)");
-        assertThat(result.notes().get(1)).contains("Commented out line 4", "[wsl2]", "nat");
+        assertThat(result.notes().get(1)).contains("Comments out line 4", "[wsl2]", "nat");
     }
 
     @Test
@@ -199,7 +199,7 @@ class WslConfigEditTest {
 
         assertThat(text(result.updated()))
                 .isEqualTo("[wsl2]\nnetworkingMode=mirrored\nmemory=2GB\n# networkingMode = nat # later\n");
-        assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("Commented out line 4 "));
+        assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("Comments out line 4 "));
     }
 
     @Test
@@ -210,8 +210,8 @@ class WslConfigEditTest {
 
         assertThat(text(result.updated()))
                 .isEqualTo("[wsl2]\nnetworkingMode=mirrored\nmemory=2GB\n# networkingMode = mirrored # later\n");
-        assertThat(result.notes().getFirst()).isEqualTo("Changed networkingMode from nat to mirrored in [wsl2] (line 2).");
-        assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("Commented out line 4 "));
+        assertThat(result.notes().getFirst()).isEqualTo("Changes networkingMode from nat to mirrored in [wsl2] (line 2).");
+        assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("Comments out line 4 "));
     }
 
     @Test
@@ -222,7 +222,7 @@ class WslConfigEditTest {
 
         assertThat(text(result.updated()))
                 .isEqualTo("[wsl2]\nnetworkingMode=nat\n[boot]\nsystemd=true\n[Wsl2]\n# networkingMode=none\n");
-        assertThat(result.notes()).anySatisfy(note -> assertThat(note).contains("Commented out line 6", "[wsl2]"));
+        assertThat(result.notes()).anySatisfy(note -> assertThat(note).contains("Comments out line 6", "[wsl2]"));
     }
 
     @Test
@@ -233,9 +233,9 @@ class WslConfigEditTest {
 
         assertThat(text(result.updated())).isEqualTo("[wsl2]\nnetworkingMode=mirrored\n# networkingMode=b\n"
                 + "[experimental]\n# networkingMode=c\n[wsl2]\n# networkingMode=d\n");
-        assertThat(result.notes()).filteredOn(note -> note.startsWith("Commented out"))
-                .extracting(note -> note.substring(0, "Commented out line 2".length()))
-                .containsExactly("Commented out line 3", "Commented out line 5", "Commented out line 7");
+        assertThat(result.notes()).filteredOn(note -> note.startsWith("Comments out"))
+                .extracting(note -> note.substring(0, "Comments out line 2".length()))
+                .containsExactly("Comments out line 3", "Comments out line 5", "Comments out line 7");
         assertThat(result.notes()).last().isEqualTo(WslConfigEdit.RESTART_NOTE);
     }
 
@@ -379,7 +379,7 @@ class WslConfigEditTest {
         assertThat(result.changed()).isTrue();
         assertThat(result.applicable()).isTrue();
         assertThat(result.notes()).first().isEqualTo(WslConfigEdit.UTF16_REWRITTEN);
-        assertThat(result.notes()).contains("Changed networkingMode from nat to mirrored in [wsl2] (line 3).");
+        assertThat(result.notes()).contains("Changes networkingMode from nat to mirrored in [wsl2] (line 3).");
         assertThat(result.notes()).last().isEqualTo(WslConfigEdit.RESTART_NOTE);
     }
 
