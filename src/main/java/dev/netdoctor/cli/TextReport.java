@@ -32,6 +32,9 @@ final class TextReport {
             for (FixSuggestion fix : f.fixes()) {
                 out.println("  Fix: " + fix.title() + "  (" + fix.id() + ")");
                 out.println(indent(fix.detail(), "       "));
+                if (fix.plan() instanceof dev.netdoctor.model.FixPlan.SshIpqosNone ssh) {
+                    out.println("       To try it once first: " + dev.netdoctor.diagnosis.Fixes.tryOnce(ssh));
+                }
             }
         }
         Environment env = r.environment();

@@ -33,11 +33,18 @@ public final class Fixes {
         return h;
     }
 
+    /** The command that tries the ssh fix once, changing no file. */
+    public static String tryOnce(dev.netdoctor.model.FixPlan.SshIpqosNone plan) {
+        return "ssh -o IPQoS=none " + plan.target();
+    }
+
     static FixSuggestion sshIpqosNone(Target target) {
         String pattern = hostPattern(target);
         return new FixSuggestion(SSH_CONFIG_IPQOS_NONE, "Turn off SSH packet marking for " + pattern,
                 "Adds \"IPQoS none\" for Host " + pattern + " to your ~/.ssh/config, so ssh stops marking its packets "
-                        + "for these hosts. To try it once first: ssh -o IPQoS=none " + target.host(),
+                        + (pattern.equals(target.host()) ? "for this host." : "for the machines of that network: they are "
+                        + "usually reached the same way, so they are usually dropped the same way. You can choose " + target.host()
+                        + " alone."),
                 new FixPlan.SshIpqosNone(pattern, target.host()));
     }
 

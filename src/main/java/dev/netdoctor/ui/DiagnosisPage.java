@@ -27,7 +27,7 @@ final class DiagnosisPage {
         cards.setPadding(new Insets(2, 2, 2, 2));
         Runnable fill = () -> {
             cards.getChildren().clear();
-            model.findings().forEach(f -> cards.getChildren().add(card(f)));
+            model.findings().forEach(f -> cards.getChildren().add(card(f, model::copy)));
             model.unconfirmedHostKey().ifPresent(v -> {
                 javafx.scene.control.Button trust = new javafx.scene.control.Button(Texts.get("hostkey.button"),
                         Ui.icon(Feather.KEY, "button-icon"));
@@ -41,6 +41,7 @@ final class DiagnosisPage {
         };
         fill.run();
         model.findings().addListener((ListChangeListener<Finding>) c -> fill.run());
+        model.resultProperty().addListener(o -> fill.run());
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
@@ -48,7 +49,7 @@ final class DiagnosisPage {
         return Ui.page(Texts.get("diagnosis.title"), Texts.get("diagnosis.intro"), Ui.incompleteBanner(model, "diagnosis"), scroll);
     }
 
-    static Node card(Finding f) {
+    static Node card(Finding f, java.util.function.Consumer<String> copy) {
         var icon = switch (f.severity()) {
             case PROBLEM -> Ui.icon(Feather.ALERT_TRIANGLE, "status-problem");
             case WARNING -> Ui.icon(Feather.INFO, "status-note");
@@ -70,9 +71,8 @@ final class DiagnosisPage {
         for (Evidence e : f.evidence()) {
             evidence.getChildren().add(Ui.wrapping("• " + e.summary(), Styles.TEXT_SMALL));
             if (e.output() != null && !e.output().isBlank()) {
-                Label out = Ui.wrapping((e.command() == null ? "" : "$ " + e.command() + "\n") + e.output().strip(), "mono", "output");
-                out.setMaxWidth(Double.MAX_VALUE);
-                evidence.getChildren().add(out);
+                String block = (e.command() == null ? "" : "$ " + e.command() + "\n") + e.output().strip();
+                evidence.getChildren().add(Ui.copyable(block, f.id() + "-" + evidence.getChildren().size(), copy));
             }
         }
         java.util.Map<String, String> terms = dev.netdoctor.model.Glossary.termsIn(f);

@@ -19,6 +19,7 @@ public final class FixAction {
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<String> undo = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty onlyThisHost = new SimpleBooleanProperty();
 
     FixAction(FixSuggestion suggestion) {
         this.suggestion = suggestion;
@@ -48,5 +49,18 @@ public final class FixAction {
 
     public BooleanProperty busyProperty() {
         return busy;
+    }
+
+    /**
+     * For the ssh fix, written for the target's whole network (198.18.1.*) unless the user asks
+     * for the one machine only.
+     */
+    public BooleanProperty onlyThisHostProperty() {
+        return onlyThisHost;
+    }
+
+    /** Whether the user can choose between the network and the one machine. */
+    public boolean offersOnlyThisHost() {
+        return suggestion.plan() instanceof FixPlan.SshIpqosNone ssh && !ssh.hostPattern().equals(ssh.target());
     }
 }

@@ -29,7 +29,7 @@ final class FixPage {
                 none.setId("fix-none");
                 list.getChildren().add(none);
             }
-            fixes.actions().forEach(a -> list.getChildren().add(card(fixes, a)));
+            fixes.actions().forEach(a -> list.getChildren().add(card(model, fixes, a)));
             list.getChildren().add(restart(fixes));
         };
         fill.run();
@@ -42,7 +42,7 @@ final class FixPage {
         return Ui.page(Texts.get("fix.title"), Texts.get("fix.intro"), Ui.incompleteBanner(model, "fix"), scroll);
     }
 
-    private static Node card(FixViewModel fixes, FixAction a) {
+    private static Node card(WizardViewModel model, FixViewModel fixes, FixAction a) {
         boolean advice = a.kind() == FixAction.Kind.ADVICE;
         Label title = Ui.wrapping(a.suggestion().title(), Styles.TITLE_4);
         Label detail = Ui.wrapping(a.suggestion().detail());
@@ -78,9 +78,23 @@ final class FixPage {
         go.getProperties().put("settle-focus", settle);
         a.busyProperty().addListener(new javafx.beans.value.WeakChangeListener<>(settle));
         HBox buttons = new HBox(8, go, undo, status);
+        VBox extra = new VBox(6);
+        if (a.suggestion().plan() instanceof dev.netdoctor.model.FixPlan.SshIpqosNone ssh) {
+            Label tryOnce = Ui.wrapping(Texts.get("fix.tryOnce"), Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            extra.getChildren().addAll(tryOnce, Ui.copyable(dev.netdoctor.diagnosis.Fixes.tryOnce(ssh), "try-" + a.suggestion().id(), model::copy));
+        }
+        if (a.offersOnlyThisHost()) {
+            var plan = (dev.netdoctor.model.FixPlan.SshIpqosNone) a.suggestion().plan();
+            javafx.scene.control.CheckBox only = new javafx.scene.control.CheckBox(Texts.get("fix.onlyThisHost", plan.target(), plan.hostPattern()));
+            only.setId("only-this-host-" + a.suggestion().id());
+            only.selectedProperty().bindBidirectional(a.onlyThisHostProperty());
+            only.disableProperty().bind(a.busyProperty().or(a.undoProperty().isNotNull()));
+            extra.getChildren().add(only);
+        }
         buttons.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(status, Priority.ALWAYS);
-        VBox card = new VBox(8, title, detail, buttons);
+        VBox card = new VBox(8, title, detail, extra, buttons);
+        extra.setManaged(!extra.getChildren().isEmpty());
         if (fixes.isRecommended(a)) {
             Label badge = new Label(Texts.get("fix.recommended"));
             badge.setId("recommended-" + a.suggestion().id());

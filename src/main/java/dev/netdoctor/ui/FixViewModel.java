@@ -138,7 +138,7 @@ public final class FixViewModel {
 
     private Plan sshPlan(FixAction action) throws Exception {
         FixPlan.SshIpqosNone ssh = (FixPlan.SshIpqosNone) action.suggestion().plan();
-        String pattern = ssh.hostPattern();
+        String pattern = action.onlyThisHostProperty().get() ? ssh.target() : ssh.hostPattern();
         List<String> samples = List.of(ssh.target());
         LocalDate today = LocalDate.now(places.clock());
         String home = places.sshFiles().home();

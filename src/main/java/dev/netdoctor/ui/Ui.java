@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -54,6 +55,28 @@ final class Ui {
         model.resultProperty().addListener(new javafx.beans.WeakInvalidationListener(onResult));
         update.run();
         return box;
+    }
+
+    /**
+     * A command or a technical block in a monospaced font, selectable, with a Copy button:
+     * what a user pastes into a terminal or a help-desk ticket must not be retyped.
+     */
+    static Node copyable(String text, String id, java.util.function.Consumer<String> copy) {
+        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.getStyleClass().addAll("mono", "copyable");
+        area.setPrefRowCount((int) Math.min(12, text.lines().count() + (text.length() / 90)));
+        area.setMinHeight(Region.USE_PREF_SIZE);
+        Button button = new Button(Texts.get("common.copy"), icon(Feather.COPY, "button-icon"));
+        button.setId("copy-" + id);
+        button.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setOnAction(e -> copy.accept(text));
+        javafx.scene.layout.HBox.setHgrow(area, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, area, button);
+        row.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        return row;
     }
 
     static Label wrapping(String text, String... styles) {

@@ -185,6 +185,11 @@ public final class WizardViewModel {
         step.set(partOfTheRun && Step.DETAILS.isBefore(step.get()) ? Step.DETAILS : step.get().previous());
     }
 
+    /** A command or a block of technical text, copied exactly as shown. */
+    public void copy(String text) {
+        dialogs.copyToClipboard(text);
+    }
+
     /** "Stop checks" on the Running checks step: ends the run; what was found so far stays. */
     public void stopChecks() {
         if (isRunning()) {
@@ -286,9 +291,10 @@ public final class WizardViewModel {
             system.setAll(SystemChecklist.of(r.environment(), symptom.get() != Symptom.OWN_PORT_UNREACHABLE));
             systemReady.set(true);
         }
-        result.set(r);
+        // The result last: whoever waits for it finds the findings and fixes already in place.
         findings.setAll(r.findings());
         fixes.show(r.findings());
+        result.set(r);
     }
 
     /** The fingerprint of an outside machine's host key the user has not confirmed yet, if any. */

@@ -85,6 +85,19 @@ class FixViewModelTest {
     }
 
     @Test
+    void theUserCanChooseTheOneMachineInsteadOfItsNetwork() throws Exception {
+        assumeTrue(sshAvailable(), "Skipping: the fix is checked with ssh -G");
+        Path config = sshConfig("Host nas\n  User x\n");
+        FixAction a = offer(ssh());
+        assertThat(a.offersOnlyThisHost()).isTrue();
+        a.onlyThisHostProperty().set(true);
+        fixes.run(a);
+        assertThat(a.statusProperty().get()).startsWith("Applied");
+        assertThat(Files.readString(config)).contains("Host 198.18.1.56\n").doesNotContain("198.18.1.*");
+        assertThat(dialogs.lastDiff).contains("+Host 198.18.1.56");
+    }
+
+    @Test
     void declinedAtThePreviewChangesNothing() throws Exception {
         Path config = sshConfig("Host nas\n");
         dialogs.answerYes = false;

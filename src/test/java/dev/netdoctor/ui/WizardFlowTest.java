@@ -145,6 +145,13 @@ class WizardFlowTest {
                 .anyMatch(t -> t.startsWith("Marked SSH packets are dropped on the way to " + Fixtures.TARGET))
                 .anyMatch(t -> t.contains("We are sure"));
         robot.interact(() -> robot.from(card).lookup(".titled-pane").queryAs(TitledPane.class).setExpanded(true));
+        // Every command with its output can be copied as shown; the terms it uses are explained
+        Button copyBlock = robot.from(card).lookup((java.util.function.Predicate<Node>) n -> n.getId() != null && n.getId().startsWith("copy-dscp-marked-syn-dropped-")).queryAs(Button.class);
+        robot.interact(copyBlock::fire);
+        assertThat(dialogs.clipboard).startsWith("$ ssh -v -o IPQoS=af21 -- 198.18.1.56 true\n");
+        assertThat(fx(() -> robot.lookup("#terms-dscp-marked-syn-dropped").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .filter(Label.class::isInstance).map(n -> ((Label) n).getText()).toList()))
+                .anyMatch(t -> t.startsWith("IPQoS: ssh's setting for the priority tag"));
         shot("5-diagnosis");
         press(robot, "#next");
 
@@ -153,6 +160,10 @@ class WizardFlowTest {
         assertThat(model.fixes().actions()).extracting(a -> a.suggestion().title())
                 .contains("Turn off SSH packet marking for 198.18.1.*");
         assertThat(fx(() -> find(robot, "#recommended-ssh-config-ipqos-none", Label.class).getText())).isEqualTo("Recommended: try this first");
+        press(robot, "#copy-try-ssh-config-ipqos-none");
+        assertThat(dialogs.clipboard).isEqualTo("ssh -o IPQoS=none 198.18.1.56");
+        assertThat(fx(() -> find(robot, "#only-this-host-ssh-config-ipqos-none", javafx.scene.control.CheckBox.class).getText()))
+                .isEqualTo("Only for 198.18.1.56 (not the other machines of 198.18.1.*)");
         assertThat(robot.lookup("#recommended-wslconfig-networking-mode").tryQuery()).as("one fix is recommended").isEmpty();
         shot("6-fix");
         press(robot, "#fix-ssh-config-ipqos-none");
