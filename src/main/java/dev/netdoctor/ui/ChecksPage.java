@@ -82,11 +82,11 @@ final class ChecksPage {
         sockets.setId("sockets");
         sockets.setPlaceholder(new Label(Texts.get("checks.sockets.empty")));
         sockets.getColumns().addAll(java.util.List.of(
-                column("checks.col.state", SocketRow::state, 114),
-                column("checks.col.remote", SocketRow::remote, 124),
-                column("checks.col.process", SocketRow::process, 92),
-                column("checks.col.pid", SocketRow::pid, 52),
-                column("checks.col.waited", SocketRow::waited, 80),
+                column("checks.col.state", SocketRow::state, 112),
+                column("checks.col.remote", SocketRow::remote, 122),
+                column("checks.col.process", SocketRow::process, 90),
+                column("checks.col.pid", SocketRow::pid, 60),
+                column("checks.col.waited", SocketRow::waited, 74),
                 column("checks.col.local", SocketRow::local, 128)));
         sockets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         sockets.setRowFactory(t -> new TableRow<>() {
