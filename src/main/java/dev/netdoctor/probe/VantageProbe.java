@@ -212,7 +212,11 @@ public final class VantageProbe implements Probe {
         } finally {
             exec.disconnect();
         }
-        String text = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        return readCheck(address, port, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What the remote check printed: its result line, or no answer when it printed none. */
+    static VantageCheck readCheck(String address, int port, String text) {
         for (String line : text.split("\\R")) {
             if (line.startsWith(MARK)) {
                 String[] parts = line.substring(MARK.length()).split(" ", 2);
@@ -239,7 +243,10 @@ public final class VantageProbe implements Probe {
                 + "elif command -v nc >/dev/null 2>&1; then "
                 + "if nc -z -w " + t + " \"$a\" \"$p\" </dev/null 2>/dev/null; then r=reachable; else r=unreachable; fi; m=nc; "
                 + "elif command -v curl >/dev/null 2>&1; then "
-                + "if curl -s -o /dev/null --connect-timeout " + t + " --max-time " + (t + 1) + " \"telnet://$a:$p\" </dev/null; then r=reachable; else r=unreachable; fi; m=curl; "
+                // A service that keeps the connection open (most do) makes curl end at its time limit,
+                // with an error: whether it connected is the time it took to, zero when it did not.
+                + "c=$(curl -s -o /dev/null -w \"%{time_connect}\" --max-time " + t + " \"telnet://$a:$p\" </dev/null); "
+                + "case \"$c\" in *[1-9]*) r=reachable;; *) r=unreachable;; esac; m=curl; "
                 + "else r=unknown; m=none; fi; echo \"" + MARK + "$r $m\"";
         return "exec sh -c '" + script + "' netdoctor " + address + " " + port;
     }
