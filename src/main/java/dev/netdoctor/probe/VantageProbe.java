@@ -47,6 +47,17 @@ public final class VantageProbe implements Probe {
     static final int REMOTE_CHECK_SECONDS = 3;
     private static final int KNOWN_HOSTS_MAX = 1024 * 1024;
     private static final String MARK = "netdoctor-result ";
+    private final Path knownHosts;
+
+    /** Checks host keys against the user's own known_hosts. */
+    public VantageProbe() {
+        this(Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"));
+    }
+
+    /** Checks host keys against {@code knownHosts} (read only; a missing file knows no host). */
+    VantageProbe(Path knownHosts) {
+        this.knownHosts = knownHosts;
+    }
 
     @Override
     public String id() {
@@ -86,7 +97,7 @@ public final class VantageProbe implements Probe {
         JSch jsch = new JSch();
         Session session = null;
         try {
-            loadKnownHosts(jsch);
+            loadKnownHosts(jsch, knownHosts);
             HostKeyRepository known = jsch.getHostKeyRepository();
             String identityNote = useIdentity(jsch, v);
             session = jsch.getSession(v.user(), vantageAddress.getHostAddress(), v.host().port());
@@ -151,8 +162,7 @@ public final class VantageProbe implements Probe {
     }
 
     /** The user's known_hosts, read into memory: JSch never gets a path it could write to. */
-    private static void loadKnownHosts(JSch jsch) throws JSchException {
-        Path file = Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
+    private static void loadKnownHosts(JSch jsch, Path file) throws JSchException {
         byte[] content = new byte[0];
         try {
             if (Files.isRegularFile(file) && Files.size(file) <= KNOWN_HOSTS_MAX) {
@@ -251,7 +261,7 @@ public final class VantageProbe implements Probe {
         return "exec sh -c '" + script + "' netdoctor " + address + " " + port;
     }
 
-    private static String explain(JSchException e, VantageRequest v, String fp, HostKeyStatus status) {
+    static String explain(JSchException e, VantageRequest v, String fp, HostKeyStatus status) {
         return switch (status) {
             case UNKNOWN -> "The host key of " + v.host().host() + " is not in your known_hosts; its fingerprint is " + fp
                     + ". If that is really " + v.host().host() + "'s key (its owner can check with ssh-keygen -lf on the host's key),"
@@ -264,8 +274,13 @@ public final class VantageProbe implements Probe {
                     yield "Login to " + v + " with " + (v.identityFile() == null ? "the ssh agent's keys" : "the key " + v.identityFile())
                             + " was refused (passwords are not used).";
                 }
-                if (m.contains("invalid privatekey") || m.contains("passphrase")) {
+                if (m.contains("passphrase")) {
                     yield "The key " + v.identityFile() + " cannot be used as is (it may need a passphrase): load it into ssh-agent and leave out --identity.";
+                }
+                // JSch's word for a file it cannot read as a private key: a .pub file, or a format it does not know.
+                if (m.contains("invalid privatekey")) {
+                    yield "The file " + v.identityFile() + " is not a private key that can be read (a .pub file is only the public half):"
+                            + " give the private key file, or load the key into ssh-agent and leave out --identity.";
                 }
                 yield "Could not log in to " + v + ": " + m;
             }
