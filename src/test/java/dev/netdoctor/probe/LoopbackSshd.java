@@ -49,7 +49,10 @@ final class LoopbackSshd implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", "/dev/null", "-h", hostKey.toString(),
+        // sshd lives as long as our end of its input: a test JVM that is killed (as PIT does with a
+        // mutant that hangs) leaves no server behind.
+        process = new ProcessBuilder("sh", "-c", "\"$0\" \"$@\" & p=$!; read -r _; kill \"$p\"; wait \"$p\"",
+                SSHD.toString(), "-D", "-e", "-f", "/dev/null", "-h", hostKey.toString(),
                 "-o", "ListenAddress=127.0.0.1", "-p", Integer.toString(port), "-o", "PidFile=none",
                 "-o", "AuthorizedKeysFile=" + authorized, "-o", "StrictModes=no", "-o", "PasswordAuthentication=no")
                 .redirectErrorStream(true).start();
@@ -83,7 +86,8 @@ final class LoopbackSshd implements AutoCloseable {
         assumeTrue(started, () -> "Skipping: sshd did not start: " + output());
     }
 
-    private String output() {
+    /** What sshd has logged so far. */
+    String output() {
         synchronized (log) {
             return log.toString();
         }
@@ -109,7 +113,11 @@ final class LoopbackSshd implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
+        try {
+            process.getOutputStream().close();
+        } catch (IOException alreadyGone) {
+            // the shell has ended
+        }
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
