@@ -128,6 +128,13 @@ public final class VantageProbe implements Probe {
                 throw new InterruptedException("cancelled");
             }
             return done(v, fingerprint.get(), status.get(), false, List.of(), explain(e, v, fingerprint.get(), status.get()), params, List.of());
+        } catch (RuntimeException e) {
+            // Our cancel closes the session under JSch's reading thread, which can then fail with
+            // a NullPointerException of its own rather than a JSchException.
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("cancelled");
+            }
+            throw e;
         } finally {
             if (session != null) {
                 session.disconnect();

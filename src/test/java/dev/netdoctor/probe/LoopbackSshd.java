@@ -64,6 +64,7 @@ final class LoopbackSshd implements AutoCloseable {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     synchronized (log) {
                         log.append(line).append('\n');
+                        log.notifyAll();
                     }
                     if (line.contains(ready)) {
                         up.complete(true);
@@ -90,6 +91,21 @@ final class LoopbackSshd implements AutoCloseable {
     String output() {
         synchronized (log) {
             return log.toString();
+        }
+    }
+
+    /** Waits until sshd logs a line containing {@code text}, at most {@code limit}; the line, or null. */
+    String awaitLine(String text, java.time.Duration limit) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        synchronized (log) {
+            while (true) {
+                String found = log.toString().lines().filter(l -> l.contains(text)).findFirst().orElse(null);
+                long left = end - System.nanoTime();
+                if (found != null || left <= 0) {
+                    return found;
+                }
+                TimeUnit.NANOSECONDS.timedWait(log, left);
+            }
         }
     }
 

@@ -12,11 +12,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +79,44 @@ class VantageProbeTest {
                 .containsEntry("thisMachine", "127.0.0.1");
         assertThat(ctx.progress).containsExactly("looking up 127.0.0.1", "connecting to alice@127.0.0.1:" + closed + " (key " + key + ")");
         assertThat(ctx.cancelHooks).as("a cancel can close the session").hasSize(1);
+    }
+
+    @Test
+    void aCancelDuringTheLoginEndsTheCheckAsCancelledAndHangsUp() throws Exception {
+        CompletableFuture<Void> accepted = new CompletableFuture<>();
+        CompletableFuture<Void> hungUp = new CompletableFuture<>();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // An SSH server that says hello and then nothing, so the login waits.
+            Thread.ofVirtual().start(() -> {
+                try (Socket c = server.accept()) {
+                    accepted.complete(null);
+                    c.getOutputStream().write("SSH-2.0-Stuck_1.0\r\n".getBytes(StandardCharsets.US_ASCII));
+                    try {
+                        c.getInputStream().transferTo(OutputStream.nullOutputStream());
+                    } catch (IOException reset) {
+                        // hung up with our hello unread
+                    }
+                    hungUp.complete(null);
+                } catch (IOException e) {
+                    hungUp.completeExceptionally(e);
+                }
+            });
+            TestContext ctx = TestContext.vantage(to(server.getLocalPort(), key), List.of(8443));
+            CompletableFuture<Object> outcome = new CompletableFuture<>();
+            Thread t = Thread.ofVirtual().start(() -> {
+                try {
+                    outcome.complete(probe().run(ctx));
+                } catch (Throwable e) {
+                    outcome.complete(e);
+                }
+            });
+            accepted.get(10, TimeUnit.SECONDS);
+            // What the session does on cancel: interrupt, and run what the probe registered.
+            t.interrupt();
+            ctx.cancelHooks.forEach(Runnable::run);
+            assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+            hungUp.get(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test
