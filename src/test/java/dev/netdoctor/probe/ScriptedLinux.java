@@ -19,7 +19,9 @@ import java.util.Set;
  */
 final class ScriptedLinux implements LinuxSide {
     private final Map<String, CommandRun> answers = new LinkedHashMap<>();
+    private final Map<String, CommandRun> byStart = new LinkedHashMap<>();
     private final Set<String> commands;
+    private boolean distro;
     final List<String> asked = Collections.synchronizedList(new ArrayList<>());
 
     ScriptedLinux(String... commands) {
@@ -29,6 +31,18 @@ final class ScriptedLinux implements LinuxSide {
     /** {@code commandLine} prints {@code stdout} and succeeds. */
     ScriptedLinux answer(String commandLine, String stdout) {
         answers.put(commandLine, run(commandLine, 0, stdout, ""));
+        return this;
+    }
+
+    /** Any command line that starts with {@code start} prints {@code stdout} and succeeds. */
+    ScriptedLinux answerStartingWith(String start, String stdout) {
+        byStart.put(start, run(start, 0, stdout, ""));
+        return this;
+    }
+
+    /** A WSL distro reached from Windows: not the machine the app runs on. */
+    ScriptedLinux asDistro() {
+        distro = true;
         return this;
     }
 
@@ -47,11 +61,15 @@ final class ScriptedLinux implements LinuxSide {
         String line = String.join(" ", argv);
         asked.add(line);
         CommandRun scripted = answers.get(line);
+        if (scripted == null) {
+            scripted = byStart.entrySet().stream().filter(e -> line.startsWith(e.getKey())).map(Map.Entry::getValue).findFirst().orElse(null);
+        }
         return scripted != null ? scripted : new CommandRun(argv, 127, "", "not scripted: " + line, 1, false, false, true);
     }
 
     @Override public Optional<String> readFile(String path, int maxBytes) { return Optional.empty(); }
     @Override public boolean hasCommand(String name) { return commands.contains(name); }
     @Override public Optional<String> env(String name) { return Optional.empty(); }
-    @Override public String describe() { return "a scripted Linux"; }
+    @Override public String describe() { return distro ? "WSL distro Scripted" : "a scripted Linux"; }
+    @Override public boolean isAppsOwnMachine() { return !distro; }
 }

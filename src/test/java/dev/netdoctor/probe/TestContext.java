@@ -32,6 +32,8 @@ final class TestContext implements ProbeContext {
 
     final DiagnosisRequest request;
     final List<String> progress = Collections.synchronizedList(new ArrayList<>());
+    /** How far along each progress message said the probe was. */
+    final List<Double> fractions = Collections.synchronizedList(new ArrayList<>());
     final List<RouteLookup> routeLines = Collections.synchronizedList(new ArrayList<>());
     final List<Runnable> cancelHooks = Collections.synchronizedList(new ArrayList<>());
     private final LinuxSide linux;
@@ -80,7 +82,12 @@ final class TestContext implements ProbeContext {
     @Override public LinuxSide linux() { return linux; }
     @Override public HostInspector inspector() { return new HostInspector(linux); }
     @Override public Duration attemptTimeout() { return request.attemptTimeout(); }
-    @Override public void progress(double fraction, String message) { progress.add(message); }
+    @Override public void progress(double fraction, String message) {
+        synchronized (progress) {
+            progress.add(message);
+            fractions.add(fraction);
+        }
+    }
     @Override public void routeLine(RouteLookup lookup) { routeLines.add(lookup); }
     @Override public void sockets(List<TcpConnection> snapshot) { }
     @Override public boolean othersFinished() { return true; }
