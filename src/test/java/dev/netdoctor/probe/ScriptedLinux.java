@@ -34,6 +34,12 @@ final class ScriptedLinux implements LinuxSide {
         return this;
     }
 
+    /** {@code commandLine} is stopped at its time limit after printing {@code stdout}. */
+    ScriptedLinux timeOut(String commandLine, String stdout) {
+        answers.put(commandLine, new CommandRun(List.of(commandLine.split(" ")), -1, stdout, "", 5000, true, false, false));
+        return this;
+    }
+
     /** Any command line that starts with {@code start} prints {@code stdout} and succeeds. */
     ScriptedLinux answerStartingWith(String start, String stdout) {
         byStart.put(start, run(start, 0, stdout, ""));
