@@ -1,6 +1,7 @@
 package dev.netdoctor.probe;
 
 import dev.netdoctor.model.ProbeId;
+import dev.netdoctor.model.ConnectResult;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.LocalConnect;
 import dev.netdoctor.model.ProbeData;
@@ -69,7 +70,8 @@ public final class LoopbackSelfTestProbe implements Probe {
 
     private static ProbeReport report(int port, List<LocalConnect> connects) {
         List<Evidence> evidence = connects.stream().map(c -> Evidence.of(LocalAddresses.describe(c))).toList();
-        long failed = connects.stream().filter(LocalConnect::failed).count();
+        // Any connect that did not connect missed our listener, unreachable or failing locally alike.
+        long failed = connects.stream().filter(c -> c.result() != ConnectResult.CONNECTED).count();
         String summary = failed == 0 ? "all " + connects.size() + " local addresses reach a listener on 0.0.0.0:" + port
                 : failed + " of " + connects.size() + " local addresses do not reach our own listener on 0.0.0.0:" + port;
         return ProbeReport.completed(summary, Map.of("port", Integer.toString(port),

@@ -44,7 +44,7 @@ public final class PingProbe implements Probe {
         ProbeData.Ping data = parse(address, run.stdout());
         String summary = data.answered()
                 ? address + " answered " + data.received() + " of " + data.sent() + " pings"
-                + (data.averageRttMillis() == null ? "" : String.format(" (%.1f ms)", data.averageRttMillis()))
+                + (data.averageRttMillis() == null ? "" : String.format(java.util.Locale.ROOT, " (%.1f ms)", data.averageRttMillis()))
                 : address + " did not answer ping";
         return ProbeReport.completed(summary, Map.of("count", Integer.toString(COUNT)), data, List.of(run.asEvidence(summary)));
     }

@@ -1,6 +1,7 @@
 package dev.netdoctor.probe;
 
 import dev.netdoctor.model.ProbeId;
+import dev.netdoctor.model.ConnectResult;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.LocalConnect;
 import dev.netdoctor.model.ProbeData;
@@ -72,7 +73,8 @@ public final class ServicePortProbe implements Probe {
         if (p.listeners().isEmpty()) {
             return "port " + p.port() + ": nothing listening";
         }
-        long reached = p.connects().stream().filter(c -> !c.failed()).count();
+        // Reached means connected: an unreachable address or a local error got nowhere either.
+        long reached = p.connects().stream().filter(c -> c.result() == ConnectResult.CONNECTED).count();
         return "port " + p.port() + ": " + p.listeners().getFirst().owner() + " listening; reached through "
                 + reached + " of " + p.connects().size() + " local addresses";
     }

@@ -116,6 +116,13 @@ public final class SshHandshakeProbe implements Probe {
             }
             return result(marking, stage.get(), keyRefusedByUs, start, session, seenKey.get(), kex.get(),
                     keyRefusedByUs ? null : rootMessage(e));
+        } catch (RuntimeException e) {
+            // Our cancel closes the session under JSch's reading thread, which can then fail with
+            // a NullPointerException of its own rather than a JSchException.
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("handshake cancelled");
+            }
+            throw e;
         } finally {
             if (session != null) {
                 session.disconnect();
@@ -146,7 +153,7 @@ public final class SshHandshakeProbe implements Probe {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

@@ -47,6 +47,17 @@ public final class VantageProbe implements Probe {
     static final int REMOTE_CHECK_SECONDS = 3;
     private static final int KNOWN_HOSTS_MAX = 1024 * 1024;
     private static final String MARK = "netdoctor-result ";
+    private final Path knownHosts;
+
+    /** Checks host keys against the user's own known_hosts. */
+    public VantageProbe() {
+        this(Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"));
+    }
+
+    /** Checks host keys against {@code knownHosts} (read only; a missing file knows no host). */
+    VantageProbe(Path knownHosts) {
+        this.knownHosts = knownHosts;
+    }
 
     @Override
     public String id() {
@@ -86,7 +97,7 @@ public final class VantageProbe implements Probe {
         JSch jsch = new JSch();
         Session session = null;
         try {
-            loadKnownHosts(jsch);
+            loadKnownHosts(jsch, knownHosts);
             HostKeyRepository known = jsch.getHostKeyRepository();
             String identityNote = useIdentity(jsch, v);
             session = jsch.getSession(v.user(), vantageAddress.getHostAddress(), v.host().port());
@@ -117,6 +128,13 @@ public final class VantageProbe implements Probe {
                 throw new InterruptedException("cancelled");
             }
             return done(v, fingerprint.get(), status.get(), false, List.of(), explain(e, v, fingerprint.get(), status.get()), params, List.of());
+        } catch (RuntimeException e) {
+            // Our cancel closes the session under JSch's reading thread, which can then fail with
+            // a NullPointerException of its own rather than a JSchException.
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("cancelled");
+            }
+            throw e;
         } finally {
             if (session != null) {
                 session.disconnect();
@@ -151,8 +169,7 @@ public final class VantageProbe implements Probe {
     }
 
     /** The user's known_hosts, read into memory: JSch never gets a path it could write to. */
-    private static void loadKnownHosts(JSch jsch) throws JSchException {
-        Path file = Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
+    private static void loadKnownHosts(JSch jsch, Path file) throws JSchException {
         byte[] content = new byte[0];
         try {
             if (Files.isRegularFile(file) && Files.size(file) <= KNOWN_HOSTS_MAX) {
@@ -212,7 +229,11 @@ public final class VantageProbe implements Probe {
         } finally {
             exec.disconnect();
         }
-        String text = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        return readCheck(address, port, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What the remote check printed: its result line, or no answer when it printed none. */
+    static VantageCheck readCheck(String address, int port, String text) {
         for (String line : text.split("\\R")) {
             if (line.startsWith(MARK)) {
                 String[] parts = line.substring(MARK.length()).split(" ", 2);
@@ -239,12 +260,15 @@ public final class VantageProbe implements Probe {
                 + "elif command -v nc >/dev/null 2>&1; then "
                 + "if nc -z -w " + t + " \"$a\" \"$p\" </dev/null 2>/dev/null; then r=reachable; else r=unreachable; fi; m=nc; "
                 + "elif command -v curl >/dev/null 2>&1; then "
-                + "if curl -s -o /dev/null --connect-timeout " + t + " --max-time " + (t + 1) + " \"telnet://$a:$p\" </dev/null; then r=reachable; else r=unreachable; fi; m=curl; "
+                // A service that keeps the connection open (most do) makes curl end at its time limit,
+                // with an error: whether it connected is the time it took to, zero when it did not.
+                + "c=$(curl -s -o /dev/null -w \"%{time_connect}\" --max-time " + t + " \"telnet://$a:$p\" </dev/null); "
+                + "case \"$c\" in *[1-9]*) r=reachable;; *) r=unreachable;; esac; m=curl; "
                 + "else r=unknown; m=none; fi; echo \"" + MARK + "$r $m\"";
         return "exec sh -c '" + script + "' netdoctor " + address + " " + port;
     }
 
-    private static String explain(JSchException e, VantageRequest v, String fp, HostKeyStatus status) {
+    static String explain(JSchException e, VantageRequest v, String fp, HostKeyStatus status) {
         return switch (status) {
             case UNKNOWN -> "The host key of " + v.host().host() + " is not in your known_hosts; its fingerprint is " + fp
                     + ". If that is really " + v.host().host() + "'s key (its owner can check with ssh-keygen -lf on the host's key),"
@@ -257,8 +281,13 @@ public final class VantageProbe implements Probe {
                     yield "Login to " + v + " with " + (v.identityFile() == null ? "the ssh agent's keys" : "the key " + v.identityFile())
                             + " was refused (passwords are not used).";
                 }
-                if (m.contains("invalid privatekey") || m.contains("passphrase")) {
+                if (m.contains("passphrase")) {
                     yield "The key " + v.identityFile() + " cannot be used as is (it may need a passphrase): load it into ssh-agent and leave out --identity.";
+                }
+                // JSch's word for a file it cannot read as a private key: a .pub file, or a format it does not know.
+                if (m.contains("invalid privatekey")) {
+                    yield "The file " + v.identityFile() + " is not a private key that can be read (a .pub file is only the public half):"
+                            + " give the private key file, or load the key into ssh-agent and leave out --identity.";
                 }
                 yield "Could not log in to " + v + ": " + m;
             }

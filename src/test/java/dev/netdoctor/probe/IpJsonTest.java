@@ -49,4 +49,26 @@ class IpJsonTest {
         assertThat(rules.get(1).action()).isEqualTo("lookup 127");
         assertThat(IpJson.rules("garbage")).isEmpty();
     }
+
+    @Test
+    void aRuleSaysWhatItSelectsAndWhatItDoes() {
+        List<PolicyRule> rules = IpJson.rules("""
+                [{"priority":5,"src":"all","ipproto":"tcp","dst":"127.0.0.1","table":"127"},
+                 {"priority":6,"src":"198.18.0.0","srclen":15,"action":"unreachable"},
+                 {"priority":7,"fwmark":"0x1","goto":32766},
+                 {"priority":8,"src":"all","action":"nop","flags":["unresolved"]},
+                 {"src":"all"}]""");
+        assertThat(rules).extracting(PolicyRule::selector).containsExactly("src all ipproto tcp dst 127.0.0.1",
+                "src 198.18.0.0 srclen 15", "fwmark 0x1", "src all", "src all");
+        assertThat(rules).extracting(PolicyRule::action).containsExactly("lookup 127", "unreachable", "goto 32766", "nop", "");
+        assertThat(rules).extracting(PolicyRule::priority).containsExactly(5, 6, 7, 8, -1);
+    }
+
+    @Test
+    void anEmptyAnswerIsNoRoute() {
+        RouteLookup r = IpJson.route("198.19.9.9", "tcp", 22, "[]", null);
+        assertThat(r.found()).isFalse();
+        assertThat(r.describe()).isEqualTo("198.19.9.9 (tcp port 22) → no route: empty answer");
+        assertThat(IpJson.route("198.19.9.9", null, "", null).describe()).isEqualTo("198.19.9.9 → no route: no answer");
+    }
 }

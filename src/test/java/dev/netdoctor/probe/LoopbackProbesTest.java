@@ -175,6 +175,37 @@ class LoopbackProbesTest {
         assertThat(a).extracting(OpenSshAttempt::ipqos).containsExactly("none", "lowdelay");
         assertThat(a).allSatisfy(x -> assertThat(x.result()).isEqualTo(OpenSshAttempt.Result.REFUSED));
         assertThat(evidence(r)).allSatisfy(e -> assertThat(e).contains("connection refused"));
+        assertThat(evidence(r)).first().satisfies(e -> assertThat(e).startsWith("IPQoS=none: connection refused after "));
+        assertThat(r.summary()).startsWith("IPQoS=none connection refused after ").contains("; IPQoS=lowdelay connection refused after ");
+        // The attempt's limit of 1500 ms, in whole seconds and rounded up, as ssh takes it.
+        assertThat(r.parameters()).containsEntry("ipqos", "none,lowdelay").containsEntry("connectTimeout", "2");
+        assertThat(a).allSatisfy(x -> assertThat(x.run().argv()).containsSubsequence("-o", "ConnectTimeout=2"));
+    }
+
+    @Test
+    void theUsersSshProgressNamesEachRunAsItEnds() throws Exception {
+        assumeTrue(linux.hasCommand("ssh"), "Skipping: no OpenSSH client");
+        TestContext ctx = new TestContext("127.0.0.1:" + closed, List.of(), null, linux, ENV);
+        ProbeReport r = new OpenSshClientProbe().run(ctx);
+        List<OpenSshAttempt> a = ((ProbeData.OpenSshRuns) r.data()).attempts();
+        assertThat(ctx.progress).containsExactly("running ssh with IPQoS none and lowdelay",
+                "IPQoS=none: " + OpenSshClientProbe.describe(a.get(0)), "IPQoS=lowdelay: " + OpenSshClientProbe.describe(a.get(1)));
+    }
+
+    @Test
+    void markedConnectsReportProgressUpToTheLastAttempt() throws Exception {
+        TestContext ctx = new TestContext("127.0.0.1:" + open, List.of(), null, linux, ENV);
+        ProbeReport r = new DscpConnectProbe().run(ctx);
+        List<ConnectAttempt> attempts = ((ProbeData.MarkedConnects) r.data()).attempts();
+        int n = attempts.size();
+        assertThat(ctx.fractions).hasSize(n + 1).first().isEqualTo(0.05);
+        for (int k = 1; k <= n; k++) {
+            assertThat(ctx.fractions.get(k)).isCloseTo(0.05 + 0.95 * k / n, org.assertj.core.data.Offset.offset(1e-9));
+        }
+        assertThat(ctx.progress.subList(1, n + 1)).containsExactlyElementsOf(
+                attempts.stream().map(x -> x.marking().name() + ": " + DscpConnectProbe.describe(x)).toList());
+        assertThat(r.parameters().get("classes")).isEqualTo(String.join(",", attempts.stream().map(x -> x.marking().name()).toList()))
+                .startsWith("none,").contains("lowdelay", "af21");
     }
 
     @Test
@@ -254,6 +285,8 @@ class LoopbackProbesTest {
         assertThat(r.summary()).startsWith("none got no connection at all after ").contains("; lowdelay got no connection at all after ");
         assertThat(evidence(r)).first().satisfies(e -> assertThat(e).startsWith("none: got no connection at all"));
         assertThat(ctx.progress).first().isEqualTo("SSH handshakes with 127.0.0.1:" + closed);
+        assertThat(ctx.progress.subList(1, ctx.progress.size())).containsExactly(
+                "none: " + SshHandshakeProbe.describe(h.attempts().get(0)), "lowdelay: " + SshHandshakeProbe.describe(h.attempts().get(1)));
     }
 
     @Test
@@ -263,30 +296,34 @@ class LoopbackProbesTest {
         assertThat(r.summary()).isEqualTo("No other machine was given.");
     }
 
-    /** The "other machine" is a real sshd on loopback; its check back connects to loopback too. */
+    /**
+     * The "other machine" is a real sshd on loopback; its check back connects to loopback too.
+     * The known_hosts is the test's own (none at first), so the user's cannot change the outcome.
+     */
     @Test
     void anUnknownHostKeyIsNotTrustedUntilItsFingerprintIsGiven() throws Exception {
         try (LoopbackSshd sshd = LoopbackSshd.start(dir)) {
             String user = System.getProperty("user.name");
             Target host = Target.parse("127.0.0.1:" + sshd.port);
             String fp = sshd.hostFingerprint();
+            Path knownHosts = dir.resolve("known_hosts");
 
-            ProbeReport unknown = new VantageProbe().run(new Context(null, List.of(open),
+            ProbeReport unknown = new VantageProbe(knownHosts).run(new Context(null, List.of(open),
                     new VantageRequest(user, host, sshd.clientKey.toString(), null)));
             ProbeData.Vantage u = (ProbeData.Vantage) unknown.data();
-            assumeTrue(u.hostKeyStatus() == HostKeyStatus.UNKNOWN, "Skipping: this user's known_hosts already has a key for " + host);
+            assertThat(u.hostKeyStatus()).isEqualTo(HostKeyStatus.UNKNOWN);
             assertThat(u.loggedIn()).isFalse();
             assertThat(u.hostKeyFingerprint()).isEqualTo(fp);
             assertThat(u.error()).contains("is not in your known_hosts").endsWith("run again with --accept-host-key " + fp);
             assertThat(unknown.summary()).isEqualTo(u.error());
 
             String other = "SHA256:" + "A".repeat(43);
-            ProbeData.Vantage wrong = (ProbeData.Vantage) new VantageProbe().run(new Context(null, List.of(open),
+            ProbeData.Vantage wrong = (ProbeData.Vantage) new VantageProbe(knownHosts).run(new Context(null, List.of(open),
                     new VantageRequest(user, host, sshd.clientKey.toString(), other))).data();
             assertThat(wrong.loggedIn()).as("a different fingerprint is no permission").isFalse();
 
             Context ctx = new Context(null, List.of(open, closed), new VantageRequest(user, host, sshd.clientKey.toString(), fp));
-            ProbeReport r = new VantageProbe().run(ctx);
+            ProbeReport r = new VantageProbe(knownHosts).run(ctx);
             ProbeData.Vantage v = (ProbeData.Vantage) r.data();
             assertThat(v.error()).isNull();
             assertThat(v.loggedIn()).isTrue();
@@ -306,7 +343,8 @@ class LoopbackProbesTest {
         try (LoopbackSshd sshd = LoopbackSshd.start(dir)) {
             String user = System.getProperty("user.name");
             Target host = Target.parse("127.0.0.1:" + sshd.port);
-            ProbeData.Vantage v = (ProbeData.Vantage) new VantageProbe().run(new Context(null, List.of(open),
+            Path knownHosts = dir.resolve("known_hosts");
+            ProbeData.Vantage v = (ProbeData.Vantage) new VantageProbe(knownHosts).run(new Context(null, List.of(open),
                     new VantageRequest(user, host, sshd.hostKey.toString(), sshd.hostFingerprint()))).data();
             assertThat(v.loggedIn()).isFalse();
             assertThat(v.error()).isEqualTo("Login to " + user + "@127.0.0.1:" + sshd.port + " with the key " + sshd.hostKey
@@ -317,12 +355,12 @@ class LoopbackProbesTest {
                     .redirectErrorStream(true).start();
             keygen.getInputStream().readAllBytes();
             assertThat(keygen.waitFor()).isZero();
-            ProbeData.Vantage p = (ProbeData.Vantage) new VantageProbe().run(new Context(null, List.of(open),
+            ProbeData.Vantage p = (ProbeData.Vantage) new VantageProbe(knownHosts).run(new Context(null, List.of(open),
                     new VantageRequest(user, host, locked.toString(), sshd.hostFingerprint()))).data();
             assertThat(p.loggedIn()).isFalse();
             assertThat(p.error()).isEqualTo("The key " + locked + " cannot be used as is (it may need a passphrase): load it into ssh-agent and leave out --identity.");
             if (System.getenv("SSH_AUTH_SOCK") == null) {
-                ProbeData.Vantage none = (ProbeData.Vantage) new VantageProbe().run(new Context(null, List.of(open),
+                ProbeData.Vantage none = (ProbeData.Vantage) new VantageProbe(knownHosts).run(new Context(null, List.of(open),
                         new VantageRequest(user, host, null, sshd.hostFingerprint()))).data();
                 assertThat(none.error()).isEqualTo("Could not log in to " + user + "@127.0.0.1:" + sshd.port
                         + ": no key: give --identity FILE or start an ssh agent with your key loaded");
@@ -345,10 +383,16 @@ class LoopbackProbesTest {
                 c.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), full.getLocalPort()));
                 waiting.add(c);
             }
+            List<List<TcpConnection>> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
             Context ctx = new Context("127.0.0.1:" + full.getLocalPort(), List.of()) {
                 @Override
                 public boolean othersFinished() {
                     return false;
+                }
+
+                @Override
+                public void sockets(List<TcpConnection> snapshot) {
+                    shown.add(snapshot);
                 }
             };
             ProbeReport r = new SocketWatchProbe().run(ctx);
@@ -359,7 +403,12 @@ class LoopbackProbesTest {
                 assertThat(c.synSent()).isTrue();
             });
             assertThat(Integer.parseInt(r.parameters().get("snapshots"))).isGreaterThanOrEqualTo(2);
-            assertThat(r.summary()).startsWith(s.synSentToTarget().size() + " connection(s) waited in SYN-SENT for the target, ");
+            // Every snapshot is shown live; the last one is kept.
+            assertThat(shown).hasSize(Integer.parseInt(r.parameters().get("snapshots")));
+            assertThat(s.lastSnapshot()).isEqualTo(shown.getLast());
+            // They are this test's own connects, so ours: none of them is someone else's hung program.
+            assertThat(r.summary()).isEqualTo(s.synSentToTarget().size() + " connection(s) waited in SYN-SENT for the target, 0 of them not ours");
+            assertThat(evidence(r)).allSatisfy(e -> assertThat(e).contains(" [this check] waited in SYN-SENT from 127.0.0.1:"));
             assertThat(evidence(r)).allSatisfy(e -> assertThat(e).contains(" waited in SYN-SENT from 127.0.0.1:")
                     .contains(" to 127.0.0.1:" + full.getLocalPort() + " for at least "));
             assertThat(s.synSentToTarget()).anySatisfy(c -> assertThat(c.ageMillis()).isPositive());

@@ -137,6 +137,10 @@ class ProbeOutputTest {
         assertThat(run.connects().get(2).millis()).isEqualTo(600);
         assertThat(run.connects().get(3).error()).isEqualTo("something odd");
         assertThat(DistroConnects.parse("", addresses).port()).as("no listener line").isEqualTo(-1);
+        // The reason alone, however bash began its message.
+        assertThat(DistroConnects.reason("127.0.0.1", "connect: Connection refused")).isEqualTo("Connection refused");
+        assertThat(DistroConnects.reason("127.0.0.2", "bash: connect: Network is unreachable 127.0.0.2: line 1: /dev/tcp")).isEqualTo("Network is unreachable");
+        assertThat(DistroConnects.reason("127.0.0.2", "something odd")).isEqualTo("something odd");
     }
 
     @Test

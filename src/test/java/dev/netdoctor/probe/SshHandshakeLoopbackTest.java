@@ -6,6 +6,7 @@ import dev.netdoctor.model.HandshakeAttempt.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,24 +75,76 @@ class SshHandshakeLoopbackTest {
         }
     }
 
+    /** Says hello as an SSH server, then reads whatever comes until the client hangs up (closes or resets). */
+    private static void helloThenSilence(Socket c, CompletableFuture<Void> hungUp) {
+        try {
+            OutputStream out = c.getOutputStream();
+            out.write("SSH-2.0-Stuck_1.0\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        } catch (IOException e) {
+            hungUp.completeExceptionally(e);
+            return;
+        }
+        try {
+            c.getInputStream().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException reset) {
+            // hung up with our hello unread
+        }
+        hungUp.complete(null);
+    }
+
     @Test
-    void aServerThatSaysHelloAndThenNothingStopsAfterItsBanner() throws Exception {
-        try (ServerSocket s = server(c -> {
-            try {
-                OutputStream out = c.getOutputStream();
-                out.write("SSH-2.0-Stuck_1.0\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                Thread.sleep(LIMIT.multipliedBy(2).toMillis());
-            } catch (Exception ignored) {
-                // the client gave up
-            }
-        })) {
+    void aServerThatSaysHelloAndThenNothingStopsDuringTheKeyExchange() throws Exception {
+        CompletableFuture<Void> hungUp = new CompletableFuture<>();
+        try (ServerSocket s = server(c -> helloThenSilence(c, hungUp))) {
             HandshakeAttempt a = handshake(s.getLocalPort(), DscpClass.UNMARKED);
-            assertThat(a.reached()).isIn(Stage.BANNER_RECEIVED, Stage.KEY_EXCHANGE_STARTED);
+            // Our KEXINIT went out right after the banner; the server's never came.
+            assertThat(a.reached()).isEqualTo(Stage.KEY_EXCHANGE_STARTED);
             assertThat(a.completed()).isFalse();
             assertThat(a.serverVersion()).isEqualTo("SSH-2.0-Stuck_1.0");
+            assertThat(a.keyExchange()).as("no algorithm was agreed").isNull();
+            assertThat(a.hostKeyType()).isNull();
             assertThat(a.millis()).isGreaterThanOrEqualTo(LIMIT.toMillis() / 2);
+            assertThat(SshHandshakeProbe.describe(a)).isEqualTo("stopped during the key exchange after " + a.millis() + " ms: " + a.error());
+            hungUp.get(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aCancelStopsAHandshakeThatWouldOtherwiseWaitItsWholeLimit() throws Exception {
+        CompletableFuture<Void> accepted = new CompletableFuture<>();
+        CompletableFuture<Void> hungUp = new CompletableFuture<>();
+        List<Runnable> stops = new CopyOnWriteArrayList<>();
+        try (ServerSocket s = server(c -> {
+            accepted.complete(null);
+            helloThenSilence(c, hungUp);
+        })) {
+            CompletableFuture<Object> outcome = new CompletableFuture<>();
+            Thread t = Thread.ofVirtual().start(() -> {
+                try {
+                    outcome.complete(SshHandshakeProbe.handshake(LO, s.getLocalPort(), DscpClass.UNMARKED, Duration.ofMinutes(2), stops::add));
+                } catch (Throwable e) {
+                    outcome.complete(e);
+                }
+            });
+            accepted.get(10, TimeUnit.SECONDS);
+            // What the session does on cancel: interrupt, and run what the probe registered.
+            t.interrupt();
+            stops.forEach(Runnable::run);
+            assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+            hungUp.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aFailureIsNamedWithItsRootCause() {
+        assertThat(SshHandshakeProbe.rootMessage(new java.io.IOException("Connection refused"))).isEqualTo("Connection refused");
+        Exception wrapped = new Exception("Session.connect: java.io.IOException: End of IO Stream Read",
+                new java.io.IOException("outer", new java.net.SocketException("Connection reset")));
+        assertThat(SshHandshakeProbe.rootMessage(wrapped)).isEqualTo("Session.connect: java.io.IOException: End of IO Stream Read (Connection reset)");
+        assertThat(SshHandshakeProbe.rootMessage(new Exception("timeout", new java.net.SocketTimeoutException())))
+                .isEqualTo("timeout (SocketTimeoutException)");
+        assertThat(SshHandshakeProbe.rootMessage(new java.io.EOFException())).isEqualTo("EOFException");
     }
 
     @Test
@@ -100,12 +156,16 @@ class SshHandshakeLoopbackTest {
             assertThat(a.error()).isNull();
             assertThat(a.serverVersion()).startsWith("SSH-2.0-OpenSSH");
             assertThat(a.hostKeyType()).isEqualTo("ssh-ed25519");
-            assertThat(a.keyExchange()).isNotBlank();
+            // As JSch and the server agreed it: one of the algorithms JSch offers, by its name.
+            assertThat(List.of(com.jcraft.jsch.JSch.getConfig("kex").split(","))).contains(a.keyExchange());
             // The fingerprint the user can compare with `ssh-keygen -lf`.
             assertThat(a.hostKeyFingerprint()).isEqualTo(sshd.hostFingerprint());
             assertThat(SshHandshakeProbe.describe(a)).startsWith("key exchange done in ")
                     .endsWith("(" + a.serverVersion() + ", " + a.keyExchange() + ", ssh-ed25519 " + a.hostKeyFingerprint() + ")");
             assertThat(List.of(dir.toFile().list())).as("nothing written: no known_hosts").doesNotContain("known_hosts");
+            // We hung up at the host key: the server never saw a user name, let alone a login attempt.
+            assertThat(sshd.awaitLine("Disconnected from", Duration.ofSeconds(10))).as(sshd.output()).isNotNull();
+            assertThat(sshd.output()).doesNotContain("netdoctor-probe").doesNotContain("Invalid user");
         }
     }
 }
