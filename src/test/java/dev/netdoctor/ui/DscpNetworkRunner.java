@@ -59,16 +59,7 @@ final class DscpNetworkRunner implements SessionRunner {
                 done.completeExceptionally(t);
             }
         });
-        return new Running() {
-            @Override
-            public void cancel() {
-            }
-
-            @Override
-            public CompletableFuture<DiagnosisResult> result() {
-                return done;
-            }
-        };
+        return ScriptedRunner.completing(done);
     }
 
     private DiagnosisResult run() throws Exception {

@@ -157,4 +157,14 @@ final class Fixtures {
         r.findings().forEach(f -> events.add(new SessionEvent.FindingRaised(f, r.durationMillis())));
         return events;
     }
+
+    /** The value {@code c} gives on the FX thread, waiting at most 10 s. */
+    static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(c).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Waits, at most 10 s, until {@code condition} holds on the FX thread. */
+    static void until(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> fx(condition));
+    }
 }

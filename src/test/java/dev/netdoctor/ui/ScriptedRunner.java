@@ -31,6 +31,11 @@ final class ScriptedRunner implements SessionRunner {
             }
             done.complete(r);
         });
+        return completing(done);
+    }
+
+    /** A run that ends by itself (a test's recording or model): there is nothing to cancel. */
+    static Running completing(CompletableFuture<DiagnosisResult> done) {
         return new Running() {
             @Override
             public void cancel() {

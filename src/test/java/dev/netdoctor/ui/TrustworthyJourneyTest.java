@@ -55,11 +55,11 @@ class TrustworthyJourneyTest {
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        return Fixtures.fx(c);
     }
 
-    private void until(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(condition));
+    private static void until(Callable<Boolean> condition) throws Exception {
+        Fixtures.until(condition);
     }
 
     private void press(FxRobot robot, String id) {

@@ -69,11 +69,11 @@ class WizardFlowTest {
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        return Fixtures.fx(c);
     }
 
-    private void until(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(condition));
+    private static void until(Callable<Boolean> condition) throws Exception {
+        Fixtures.until(condition);
     }
 
     private <T extends Node> T find(FxRobot robot, String id, Class<T> type) {
