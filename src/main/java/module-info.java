@@ -17,6 +17,7 @@ module dev.netdoctor {
     requires openhtmltopdf.pdfbox;
     requires openhtmltopdf.core;
     requires org.apache.pdfbox;
+    requires org.dnsjava;
 
     exports dev.netdoctor.model;
     // picocli reads the commands' annotations and fields reflectively.

@@ -1,0 +1,123 @@
+package dev.netdoctor.probe;
+
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One real DNS question to one server over one transport, with our own time limit: what the
+ * server itself answers, which the system resolver hides behind "Temporary failure in name
+ * resolution" after waiting for every server and every retry. Uses dnsjava, not hand-made packets.
+ */
+public final class DnsQuery {
+    /** How one question ended. */
+    public enum Outcome {
+        /** The server gave addresses for the name. */
+        ANSWER,
+        /** The server says the name does not exist. */
+        NXDOMAIN,
+        /** The name exists but has no address of the kind asked. */
+        NO_ADDRESS,
+        /** The server failed to find out (its own upstream failed). */
+        SERVFAIL,
+        /** The server refuses to answer us. */
+        REFUSED,
+        /** Nothing came back within the limit. */
+        NO_ANSWER,
+        /** The server's machine said nothing listens there (ICMP port unreachable, TCP refused). */
+        UNREACHABLE,
+        /** Something else went wrong; {@link Reply#detail()} says what. */
+        ERROR;
+
+        /** Whether the server answered at all: it is up, whatever it said. */
+        public boolean serverAnswered() {
+            return this == ANSWER || this == NXDOMAIN || this == NO_ADDRESS || this == SERVFAIL || this == REFUSED;
+        }
+    }
+
+    public enum Transport { UDP, TCP }
+
+    public record Reply(String server, Transport transport, Outcome outcome, List<String> addresses, long millis, String detail) {
+        public Reply {
+            addresses = List.copyOf(addresses);
+        }
+    }
+
+    private DnsQuery() {
+    }
+
+    /** Asks {@code server} (port 53 unless given) for the IPv4 addresses of {@code name}. */
+    public static Reply ask(InetSocketAddress server, String name, Transport transport, Duration limit) throws InterruptedException {
+        String where = server.getAddress().getHostAddress() + (server.getPort() == 53 ? "" : ":" + server.getPort());
+        long start = System.nanoTime();
+        try {
+            Name qname = Name.fromString(name.endsWith(".") ? name : name + ".");
+            SimpleResolver resolver = new SimpleResolver(server);
+            resolver.setTCP(transport == Transport.TCP);
+            resolver.setTimeout(limit);
+            Message query = Message.newQuery(Record.newRecord(qname, Type.A, DClass.IN));
+            // Bounded twice: dnsjava's own timeout, and ours on the future, a little later.
+            Message response = resolver.sendAsync(query).toCompletableFuture()
+                    .get(limit.toMillis() + 500, TimeUnit.MILLISECONDS);
+            long millis = elapsed(start);
+            int rcode = response.getRcode();
+            List<String> addresses = response.getSection(Section.ANSWER).stream()
+                    .filter(ARecord.class::isInstance).map(r -> ((ARecord) r).getAddress().getHostAddress()).toList();
+            Outcome outcome = switch (rcode) {
+                case Rcode.NOERROR -> addresses.isEmpty() ? Outcome.NO_ADDRESS : Outcome.ANSWER;
+                case Rcode.NXDOMAIN -> Outcome.NXDOMAIN;
+                case Rcode.SERVFAIL -> Outcome.SERVFAIL;
+                case Rcode.REFUSED -> Outcome.REFUSED;
+                default -> Outcome.ERROR;
+            };
+            return new Reply(where, transport, outcome, addresses, millis, Rcode.string(rcode));
+        } catch (TextParseException e) {
+            return new Reply(where, transport, Outcome.ERROR, List.of(), elapsed(start), "not a DNS name: " + e.getMessage());
+        } catch (TimeoutException e) {
+            return new Reply(where, transport, Outcome.NO_ANSWER, List.of(), elapsed(start), "no answer within " + limit.toMillis() + " ms");
+        } catch (ExecutionException | CompletionException e) {
+            return failed(where, transport, e.getCause() == null ? e : e.getCause(), start, limit);
+        }
+    }
+
+    private static Reply failed(String where, Transport transport, Throwable cause, long start, Duration limit) {
+        Throwable c = cause;
+        while (c.getCause() != null && !(c instanceof PortUnreachableException) && !(c instanceof ConnectException)
+                && !(c instanceof SocketTimeoutException)) {
+            c = c.getCause();
+        }
+        long millis = elapsed(start);
+        if (c instanceof PortUnreachableException || c instanceof ConnectException) {
+            return new Reply(where, transport, Outcome.UNREACHABLE, List.of(), millis, "nothing listens there (" + c.getClass().getSimpleName() + ")");
+        }
+        if (c instanceof SocketTimeoutException || c instanceof java.util.concurrent.TimeoutException
+                || String.valueOf(c.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
+            return new Reply(where, transport, Outcome.NO_ANSWER, List.of(), millis, "no answer within " + limit.toMillis() + " ms");
+        }
+        String message = c instanceof IOException && c.getMessage() != null ? c.getMessage() : c.toString();
+        return new Reply(where, transport, Outcome.ERROR, List.of(), millis, message);
+    }
+
+    private static long elapsed(long start) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+}
