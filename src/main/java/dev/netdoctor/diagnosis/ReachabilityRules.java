@@ -30,17 +30,25 @@ final class ReachabilityRules {
     private ReachabilityRules() {
     }
 
-    static final Rule NAME = obs -> obs.data(ProbeData.Resolution.class)
+    /** The DNS path is dead (no server answers): that card; else the name itself is not found. */
+    static final Rule NAME = obs -> DnsRules.unreachable(obs).or(() -> obs.data(ProbeData.Resolution.class)
             .filter(r -> !r.resolved())
             .map(r -> new Finding(NAME_NOT_RESOLVED, Severity.PROBLEM, Confidence.HIGH,
                     "The name " + r.host() + " could not be found",
                     "Your computer could not find an address for \"" + r.host() + "\""
-                            + (r.error() == null ? "" : " (" + r.error() + ")") + ". "
+                            + (r.error() == null ? "" : " (" + r.error() + ")") + "." + DnsRules.whoSaidNo(obs) + " "
                             + "Check the spelling, or use the machine's IP address instead.",
-                    evidenceOf(obs, ProbeId.NAME_RESOLUTION),
+                    nameEvidence(obs),
                     List.of(new FixSuggestion(Fixes.CHECK_HOST_NAME, "Check the host name",
                             "Check the spelling of \"" + r.host() + "\", or use its IP address. In WSL, names of machines on "
-                                    + "your home network may only resolve on Windows; the IP address works in both."))));
+                                    + "your home network may only resolve on Windows; the IP address works in both.")))));
+
+    private static List<Evidence> nameEvidence(Observations obs) {
+        List<Evidence> e = new java.util.ArrayList<>(evidenceOf(obs, ProbeId.NAME_RESOLUTION));
+        e.addAll(evidenceOf(obs, ProbeId.DNS_SERVERS));
+        e.addAll(DnsRules.partialAnswers(obs));
+        return e;
+    }
 
     static final Rule REFUSED = obs -> unmarked(obs)
             .filter(a -> a.result() == ConnectResult.REFUSED)

@@ -17,6 +17,8 @@ public final class FixIds {
     public static final String WSLCONFIG_HOST_ADDRESS_LOOPBACK = "wslconfig-host-address-loopback";
     public static final String REVERSE_PROXY = "reverse-proxy";
     public static final String TEST_FROM_ANOTHER_HOST = "test-from-another-host";
+    public static final String WSLCONFIG_DNS_TUNNELING = "wslconfig-dns-tunneling";
+    public static final String WSL_CONF_GENERATE_RESOLV_CONF = "wsl-conf-generate-resolv-conf";
 
     /** Parameter names of applicable fixes. */
     public static final String PATTERN = "pattern";

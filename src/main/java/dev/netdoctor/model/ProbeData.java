@@ -16,6 +16,29 @@ public sealed interface ProbeData {
         }
     }
 
+    /**
+     * The name asked of each DNS server resolv.conf names, over UDP and then TCP: which path DNS
+     * takes ({@code dns-tunneling}, {@code nat-dns-proxy}, {@code other-servers}, {@code none}),
+     * whether WSL wrote the file, and every server's own answer.
+     */
+    record DnsServers(String name, List<String> servers, String path, boolean writtenByWsl, List<DnsReply> replies)
+            implements ProbeData {
+        public DnsServers {
+            servers = List.copyOf(servers);
+            replies = List.copyOf(replies);
+        }
+
+        /** Whether any server answered anything, over either transport. */
+        public boolean anyServerAnswered() {
+            return replies.stream().anyMatch(r -> r.outcome().serverAnswered());
+        }
+
+        /** The first reply that says the name does not exist, if a server said so. */
+        public java.util.Optional<DnsReply> nxdomain() {
+            return replies.stream().filter(r -> r.outcome() == DnsReply.Outcome.NXDOMAIN).findFirst();
+        }
+    }
+
     /** ICMP echo with the system ping. */
     record Ping(String address, int sent, int received, Double averageRttMillis) implements ProbeData {
         public boolean answered() {

@@ -6,6 +6,7 @@ package dev.netdoctor.model;
  */
 public enum ProbeId {
     NAME_RESOLUTION("name-resolution"),
+    DNS_SERVERS("dns-servers"),
     PING("ping"),
     ROUTES("routes"),
     DSCP_CONNECT("dscp-connect"),

@@ -1,5 +1,8 @@
 package dev.netdoctor.probe;
 
+import dev.netdoctor.model.DnsReply;
+import dev.netdoctor.model.DnsReply.Outcome;
+import dev.netdoctor.model.DnsReply.Transport;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -29,44 +32,11 @@ import java.util.concurrent.TimeoutException;
  * resolution" after waiting for every server and every retry. Uses dnsjava, not hand-made packets.
  */
 public final class DnsQuery {
-    /** How one question ended. */
-    public enum Outcome {
-        /** The server gave addresses for the name. */
-        ANSWER,
-        /** The server says the name does not exist. */
-        NXDOMAIN,
-        /** The name exists but has no address of the kind asked. */
-        NO_ADDRESS,
-        /** The server failed to find out (its own upstream failed). */
-        SERVFAIL,
-        /** The server refuses to answer us. */
-        REFUSED,
-        /** Nothing came back within the limit. */
-        NO_ANSWER,
-        /** The server's machine said nothing listens there (ICMP port unreachable, TCP refused). */
-        UNREACHABLE,
-        /** Something else went wrong; {@link Reply#detail()} says what. */
-        ERROR;
-
-        /** Whether the server answered at all: it is up, whatever it said. */
-        public boolean serverAnswered() {
-            return this == ANSWER || this == NXDOMAIN || this == NO_ADDRESS || this == SERVFAIL || this == REFUSED;
-        }
-    }
-
-    public enum Transport { UDP, TCP }
-
-    public record Reply(String server, Transport transport, Outcome outcome, List<String> addresses, long millis, String detail) {
-        public Reply {
-            addresses = List.copyOf(addresses);
-        }
-    }
-
     private DnsQuery() {
     }
 
     /** Asks {@code server} (port 53 unless given) for the IPv4 addresses of {@code name}. */
-    public static Reply ask(InetSocketAddress server, String name, Transport transport, Duration limit) throws InterruptedException {
+    public static DnsReply ask(InetSocketAddress server, String name, Transport transport, Duration limit) throws InterruptedException {
         String where = server.getAddress().getHostAddress() + (server.getPort() == 53 ? "" : ":" + server.getPort());
         long start = System.nanoTime();
         try {
@@ -89,17 +59,17 @@ public final class DnsQuery {
                 case Rcode.REFUSED -> Outcome.REFUSED;
                 default -> Outcome.ERROR;
             };
-            return new Reply(where, transport, outcome, addresses, millis, Rcode.string(rcode));
+            return new DnsReply(where, transport, outcome, addresses, millis, Rcode.string(rcode));
         } catch (TextParseException e) {
-            return new Reply(where, transport, Outcome.ERROR, List.of(), elapsed(start), "not a DNS name: " + e.getMessage());
+            return new DnsReply(where, transport, Outcome.ERROR, List.of(), elapsed(start), "not a DNS name: " + e.getMessage());
         } catch (TimeoutException e) {
-            return new Reply(where, transport, Outcome.NO_ANSWER, List.of(), elapsed(start), "no answer within " + limit.toMillis() + " ms");
+            return new DnsReply(where, transport, Outcome.NO_ANSWER, List.of(), elapsed(start), "no answer within " + limit.toMillis() + " ms");
         } catch (ExecutionException | CompletionException e) {
             return failed(where, transport, e.getCause() == null ? e : e.getCause(), start, limit);
         }
     }
 
-    private static Reply failed(String where, Transport transport, Throwable cause, long start, Duration limit) {
+    private static DnsReply failed(String where, Transport transport, Throwable cause, long start, Duration limit) {
         Throwable c = cause;
         while (c.getCause() != null && !(c instanceof PortUnreachableException) && !(c instanceof ConnectException)
                 && !(c instanceof SocketTimeoutException)) {
@@ -107,14 +77,15 @@ public final class DnsQuery {
         }
         long millis = elapsed(start);
         if (c instanceof PortUnreachableException || c instanceof ConnectException) {
-            return new Reply(where, transport, Outcome.UNREACHABLE, List.of(), millis, "nothing listens there (" + c.getClass().getSimpleName() + ")");
+            return new DnsReply(where, transport, Outcome.UNREACHABLE, List.of(), millis, "nothing listens there (" + c.getClass().getSimpleName() + ")");
         }
+        String text = (c.getClass().getSimpleName() + " " + c.getMessage()).toLowerCase(java.util.Locale.ROOT);
         if (c instanceof SocketTimeoutException || c instanceof java.util.concurrent.TimeoutException
-                || String.valueOf(c.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
-            return new Reply(where, transport, Outcome.NO_ANSWER, List.of(), millis, "no answer within " + limit.toMillis() + " ms");
+                || text.contains("timed out") || text.contains("timeout")) {
+            return new DnsReply(where, transport, Outcome.NO_ANSWER, List.of(), millis, "no answer within " + limit.toMillis() + " ms");
         }
         String message = c instanceof IOException && c.getMessage() != null ? c.getMessage() : c.toString();
-        return new Reply(where, transport, Outcome.ERROR, List.of(), millis, message);
+        return new DnsReply(where, transport, Outcome.ERROR, List.of(), millis, message);
     }
 
     private static long elapsed(long start) {

@@ -96,6 +96,7 @@ final class RedactionNames {
         for (ProbeOutcome p : r.probes()) {
             switch (p.data()) {
                 case ProbeData.Resolution res -> host(res.host());
+                case ProbeData.DnsServers dns -> host(dns.name());
                 case ProbeData.Vantage v -> {
                     user(v.user());
                     host(v.host());

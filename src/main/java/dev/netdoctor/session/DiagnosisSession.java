@@ -21,6 +21,7 @@ import dev.netdoctor.probe.LocalRoutesProbe;
 import dev.netdoctor.probe.LoopbackSelfTestProbe;
 import dev.netdoctor.probe.ServicePortProbe;
 import dev.netdoctor.probe.VantageProbe;
+import dev.netdoctor.probe.DnsServersProbe;
 import dev.netdoctor.probe.NameResolutionProbe;
 import dev.netdoctor.probe.OpenSshClientProbe;
 import dev.netdoctor.probe.PathMtuProbe;
@@ -128,7 +129,9 @@ public final class DiagnosisSession {
         List<Probe> network = new ArrayList<>(List.of(new PingProbe(), new RouteProbe(), new DscpConnectProbe(),
                 new SshHandshakeProbe(), new OpenSshClientProbe(), new SocketWatchProbe()));
         network.addAll(local);
-        return List.of(List.of(new NameResolutionProbe()), network, List.of(new PathMtuProbe()));
+        // The system resolver and each DNS server directly, at once: the verdict on a name that
+        // does not resolve is in within seconds, whatever the resolver's own retries.
+        return List.of(List.of(new NameResolutionProbe(), new DnsServersProbe()), network, List.of(new PathMtuProbe()));
     }
 
     /** Stops every probe within about a second; {@link #run} then returns an incomplete result. */

@@ -73,6 +73,7 @@ class DiagnoserRobustnessTest {
      */
     private static final Map<String, List<Set<String>>> HIGH_NEEDS = Map.ofEntries(
             Map.entry(ReachabilityRules.NAME_NOT_RESOLVED, List.of(Set.of("name-resolution"))),
+            Map.entry(DnsRules.DNS_SERVER_UNREACHABLE, List.of(Set.of("dns-servers"), Set.of("name-resolution"))),
             Map.entry(ReachabilityRules.HOST_UNREACHABLE, List.of(Set.of("routes", "dscp-connect"))),
             Map.entry(ReachabilityRules.PORT_REFUSED, List.of(Set.of("dscp-connect"))),
             Map.entry(ReachabilityRules.PORT_FILTERED, List.of(Set.of("dscp-connect"), Set.of("ping"))),
@@ -87,7 +88,7 @@ class DiagnoserRobustnessTest {
             Map.entry(Diagnoser.NO_TARGET, List.of(Set.of("loopback-self-test"))));
 
     /** Findings about the target: without a target there is nothing to say them about. */
-    private static final Set<String> ABOUT_THE_TARGET = Set.of(ReachabilityRules.NAME_NOT_RESOLVED, ReachabilityRules.HOST_UNREACHABLE,
+    private static final Set<String> ABOUT_THE_TARGET = Set.of(ReachabilityRules.NAME_NOT_RESOLVED, DnsRules.DNS_SERVER_UNREACHABLE, ReachabilityRules.HOST_UNREACHABLE,
             ReachabilityRules.PORT_REFUSED, ReachabilityRules.PORT_FILTERED, DscpDropRule.ID, dev.netdoctor.model.FindingIds.DSCP_FIXED_FOR_SSH, PathMtuRule.ID, Diagnoser.NO_PROBLEM);
 
     /** One generated run, printed so a shrunk failure reads like a probe table. */
@@ -283,6 +284,7 @@ class DiagnoserRobustnessTest {
     private static Arbitrary<? extends ProbeData> data(String id, Target target, String address, int port, List<Integer> ports) {
         return switch (id) {
             case "name-resolution" -> resolution(target == null ? "nas.home.arpa" : target.host());
+            case "dns-servers" -> dnsServers(target == null ? "nas.home.arpa" : target.host());
             case "ping" -> ping(address);
             case "routes" -> routes(List.of(address), List.of(port));
             case "dscp-connect" -> markedConnects(address, port);
@@ -354,6 +356,18 @@ class DiagnoserRobustnessTest {
         return Combinators.combine(Arbitraries.of("198.18.0.10", "2001:db8::10").list().ofMaxSize(2),
                         Arbitraries.of("getent ahosts", "literal"), maybe("no address found for " + host, "the resolver did not answer within 3 s"))
                 .as((a, m, e) -> new ProbeData.Resolution(host, a, m, e));
+    }
+
+    private static Arbitrary<ProbeData.DnsServers> dnsServers(String name) {
+        Arbitrary<dev.netdoctor.model.DnsReply> reply = Combinators.combine(Arbitraries.of("198.18.0.1", "10.255.255.254", "198.51.100.53"),
+                        Arbitraries.of(dev.netdoctor.model.DnsReply.Transport.class), Arbitraries.of(dev.netdoctor.model.DnsReply.Outcome.class),
+                        Arbitraries.of("198.18.0.10").list().ofMaxSize(1))
+                .as((server, transport, outcome, addresses) -> new dev.netdoctor.model.DnsReply(server, transport, outcome,
+                        outcome == dev.netdoctor.model.DnsReply.Outcome.ANSWER ? addresses : List.of(), 5, "detail"));
+        return Combinators.combine(Arbitraries.of("198.18.0.1", "10.255.255.254", "198.51.100.53").list().uniqueElements().ofMaxSize(3),
+                        Arbitraries.of("nat-dns-proxy", "dns-tunneling", "other-servers", "none"), Arbitraries.of(true, false),
+                        reply.list().ofMaxSize(6))
+                .as((servers, path, wsl, replies) -> new ProbeData.DnsServers(name, servers, path, wsl, replies));
     }
 
     private static Arbitrary<ProbeData.Ping> ping(String address) {

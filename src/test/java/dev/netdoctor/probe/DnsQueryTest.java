@@ -1,8 +1,8 @@
 package dev.netdoctor.probe;
 
-import dev.netdoctor.probe.DnsQuery.Outcome;
-import dev.netdoctor.probe.DnsQuery.Reply;
-import dev.netdoctor.probe.DnsQuery.Transport;
+import dev.netdoctor.model.DnsReply;
+import dev.netdoctor.model.DnsReply.Outcome;
+import dev.netdoctor.model.DnsReply.Transport;
 import org.junit.jupiter.api.Test;
 
 import java.net.DatagramSocket;
@@ -21,7 +21,7 @@ class DnsQueryTest {
     void aWorkingServerGivesTheAddressOverUdpAndTcp() throws Exception {
         try (FakeDnsServer dns = new FakeDnsServer(Map.of("nas.example.test", "198.18.5.5"))) {
             for (Transport t : Transport.values()) {
-                Reply r = DnsQuery.ask(dns.address(), "nas.example.test", t, LIMIT);
+                DnsReply r = DnsQuery.ask(dns.address(), "nas.example.test", t, LIMIT);
                 assertThat(r.outcome()).as(t.name()).isEqualTo(Outcome.ANSWER);
                 assertThat(r.addresses()).containsExactly("198.18.5.5");
                 assertThat(r.transport()).isEqualTo(t);
@@ -35,7 +35,7 @@ class DnsQueryTest {
     @Test
     void aNameThatDoesNotExistIsToldApartFromAServerThatFails() throws Exception {
         try (FakeDnsServer dns = new FakeDnsServer(Map.of())) {
-            Reply nx = DnsQuery.ask(dns.address(), "nowhere.example.test", Transport.UDP, LIMIT);
+            DnsReply nx = DnsQuery.ask(dns.address(), "nowhere.example.test", Transport.UDP, LIMIT);
             assertThat(nx.outcome()).isEqualTo(Outcome.NXDOMAIN);
             assertThat(nx.outcome().serverAnswered()).isTrue();
             dns.udpMode = FakeDnsServer.Mode.SERVFAIL;
@@ -49,14 +49,15 @@ class DnsQueryTest {
     void aSilentServerIsNoAnswerWithinTheLimitOnEitherTransport() throws Exception {
         try (FakeDnsServer dns = new FakeDnsServer(Map.of("nas.example.test", "198.18.5.5"))) {
             dns.udpMode = FakeDnsServer.Mode.SILENT;
-            Reply udp = DnsQuery.ask(dns.address(), "nas.example.test", Transport.UDP, LIMIT);
-            assertThat(udp.outcome()).isEqualTo(Outcome.NO_ANSWER);
+            DnsReply udp = DnsQuery.ask(dns.address(), "nas.example.test", Transport.UDP, LIMIT);
+            assertThat(udp.outcome()).as(udp.detail()).isEqualTo(Outcome.NO_ANSWER);
             assertThat(udp.outcome().serverAnswered()).isFalse();
             assertThat(udp.detail()).isEqualTo("no answer within 800 ms");
             // only UDP is dropped: TCP still answers (a server that answers one way only is told apart)
             assertThat(DnsQuery.ask(dns.address(), "nas.example.test", Transport.TCP, LIMIT).outcome()).isEqualTo(Outcome.ANSWER);
             dns.tcpMode = FakeDnsServer.Mode.SILENT;
-            assertThat(DnsQuery.ask(dns.address(), "nas.example.test", Transport.TCP, LIMIT).outcome()).isEqualTo(Outcome.NO_ANSWER);
+            DnsReply silentTcp = DnsQuery.ask(dns.address(), "nas.example.test", Transport.TCP, LIMIT);
+        assertThat(silentTcp.outcome()).as(silentTcp.detail()).isEqualTo(Outcome.NO_ANSWER);
         }
     }
 
@@ -67,7 +68,7 @@ class DnsQueryTest {
             closed = probe.getLocalPort();
         }
         InetSocketAddress nobody = new InetSocketAddress(InetAddress.getLoopbackAddress(), closed);
-        Reply tcp = DnsQuery.ask(nobody, "nas.example.test", Transport.TCP, LIMIT);
+        DnsReply tcp = DnsQuery.ask(nobody, "nas.example.test", Transport.TCP, LIMIT);
         assertThat(tcp.outcome()).isEqualTo(Outcome.UNREACHABLE);
         // UDP to a closed port: the ICMP "port unreachable" may or may not reach the client socket
         assertThat(DnsQuery.ask(nobody, "nas.example.test", Transport.UDP, LIMIT).outcome()).isIn(Outcome.UNREACHABLE, Outcome.NO_ANSWER);
@@ -76,7 +77,7 @@ class DnsQueryTest {
     @Test
     void aNameThatIsNoDnsNameIsAnErrorNotAQuestion() throws Exception {
         try (FakeDnsServer dns = new FakeDnsServer(Map.of())) {
-            Reply r = DnsQuery.ask(dns.address(), "a..b", Transport.UDP, LIMIT);
+            DnsReply r = DnsQuery.ask(dns.address(), "a..b", Transport.UDP, LIMIT);
             assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
             assertThat(r.detail()).startsWith("not a DNS name");
             assertThat(dns.udpQuestions.get()).isZero();

@@ -235,6 +235,11 @@ class RedactionTest {
                     }
                     case ProbeData.OpenSshRuns d -> {
                     }
+                    case ProbeData.DnsServers d -> {
+                        add(out, d.name());
+                        d.servers().forEach(a -> add(out, a));
+                        d.replies().forEach(x -> x.addresses().forEach(a -> add(out, a)));
+                    }
                     case null -> {
                     }
                 }

@@ -1,0 +1,131 @@
+package dev.netdoctor.probe;
+
+import dev.netdoctor.host.ResolvConf;
+import dev.netdoctor.model.DnsReply;
+import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeId;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Asks each DNS server of {@code /etc/resolv.conf} for the target's name itself, over UDP and
+ * then TCP, each question within {@link #QUESTION_LIMIT}: a dead DNS path is then told from a
+ * name that does not exist in about 4 s, where the system resolver says "Temporary failure in
+ * name resolution" only after every server and retry (10 s and more). The servers are asked at
+ * once, so the time does not grow with their number.
+ */
+public final class DnsServersProbe implements Probe {
+    static final Duration QUESTION_LIMIT = Duration.ofSeconds(2);
+    private final Integer port;
+
+    public DnsServersProbe() {
+        this(null);
+    }
+
+    /** With another port than 53: for tests with a DNS server of their own on loopback. */
+    DnsServersProbe(Integer port) {
+        this.port = port;
+    }
+
+    @Override
+    public String id() {
+        return ProbeId.DNS_SERVERS.id();
+    }
+
+    @Override
+    public String title() {
+        return "Ask each DNS server directly";
+    }
+
+    @Override
+    public boolean needsAddress() {
+        return false;
+    }
+
+    @Override
+    public Duration timeLimit(ProbeContext context) {
+        return QUESTION_LIMIT.multipliedBy(2).plusSeconds(2);
+    }
+
+    @Override
+    public ProbeReport run(ProbeContext ctx) throws Exception {
+        if (ctx.target().isIpLiteral()) {
+            return ProbeReport.skipped("Not needed: " + ctx.target().host() + " is an address, no name to look up.");
+        }
+        if (!ctx.linux().isAppsOwnMachine()) {
+            // From Windows the questions would leave from Windows, not through the distro's DNS path.
+            return ProbeReport.skipped("Asked only from inside Linux: from Windows the questions would not take the distro's DNS path.");
+        }
+        Optional<String> text = ctx.linux().readFile("/etc/resolv.conf", 64 * 1024);
+        if (text.isEmpty()) {
+            return ProbeReport.completed("/etc/resolv.conf is missing or unreadable: no DNS server is configured", Map.of(),
+                    new ProbeData.DnsServers(ctx.target().host(), List.of(), path(ResolvConf.Path.NONE), false, List.of()),
+                    List.of(Evidence.of("/etc/resolv.conf: missing or unreadable")));
+        }
+        ResolvConf conf = ResolvConf.parse(text.get());
+        String gateway = ctx.environment() == null ? null : ctx.environment().defaultGateway();
+        String name = ctx.target().host();
+        ctx.progress(0.1, "asking " + String.join(", ", conf.nameservers()) + " for " + name);
+        List<DnsReply> replies = Parallel.map(conf.nameservers(), server -> askBoth(server, name),
+                r -> ctx.progress(0.6, r.getFirst().server() + ": " + words(r.getLast().outcome()))).stream().flatMap(List::stream).toList();
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("name", name);
+        params.put("servers", String.join(",", conf.nameservers()));
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(new Evidence("/etc/resolv.conf: " + (conf.writtenByWsl() ? "written by WSL" : "not written by WSL (no WSL header)")
+                + "; servers " + (conf.nameservers().isEmpty() ? "none" : String.join(", ", conf.nameservers())), "cat /etc/resolv.conf",
+                text.get().strip()));
+        for (DnsReply r : replies) {
+            evidence.add(Evidence.of(describe(r)));
+        }
+        String summary = conf.nameservers().isEmpty() ? "no DNS server in /etc/resolv.conf"
+                : String.join("; ", replies.stream().filter(r -> r.transport() == DnsReply.Transport.UDP)
+                .map(r -> r.server() + " " + words(r.outcome())).toList());
+        return ProbeReport.completed(summary, params,
+                new ProbeData.DnsServers(name, conf.nameservers(), path(conf.path(gateway)), conf.writtenByWsl(), replies), evidence);
+    }
+
+    /** UDP first, as the resolver does, then TCP: a server that answers one way only is told apart. */
+    private List<DnsReply> askBoth(String server, String name) throws InterruptedException {
+        InetSocketAddress to;
+        try {
+            // an address literal from resolv.conf: no lookup happens here
+            to = new InetSocketAddress(InetAddress.getByName(server), port == null ? 53 : port);
+        } catch (java.net.UnknownHostException e) {
+            return List.of(new DnsReply(server, DnsReply.Transport.UDP, DnsReply.Outcome.ERROR, List.of(), 0, "not an address: " + server));
+        }
+        return List.of(DnsQuery.ask(to, name, DnsReply.Transport.UDP, QUESTION_LIMIT), DnsQuery.ask(to, name, DnsReply.Transport.TCP, QUESTION_LIMIT));
+    }
+
+    static String path(ResolvConf.Path p) {
+        return p.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static String words(DnsReply.Outcome o) {
+        return switch (o) {
+            case ANSWER -> "answered";
+            case NXDOMAIN -> "says the name does not exist";
+            case NO_ADDRESS -> "knows the name but has no IPv4 address for it";
+            case SERVFAIL -> "failed to find out (SERVFAIL)";
+            case REFUSED -> "refused to answer";
+            case NO_ANSWER -> "did not answer";
+            case UNREACHABLE -> "is not listening";
+            case ERROR -> "could not be asked";
+        };
+    }
+
+    static String describe(DnsReply r) {
+        return "DNS server " + r.server() + " over " + r.transport() + ": " + words(r.outcome())
+                + (r.addresses().isEmpty() ? "" : " (" + String.join(", ", r.addresses()) + ")") + " in " + r.millis() + " ms"
+                + (r.detail() == null || r.outcome() == DnsReply.Outcome.ANSWER ? "" : "; " + r.detail());
+    }
+}

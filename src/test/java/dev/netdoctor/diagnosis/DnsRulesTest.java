@@ -1,0 +1,79 @@
+package dev.netdoctor.diagnosis;
+
+import dev.netdoctor.model.DnsReply;
+import dev.netdoctor.model.Environment;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FixSuggestion;
+import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.Target;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A name that does not resolve: a dead DNS path is never called a missing name, and the other way round. */
+class DnsRulesTest {
+    private final Diagnoser diagnoser = new Diagnoser();
+    private static final Target NAS = Target.parse("nas.example.test");
+
+    private static List<ProbeOutcome> run(String path, boolean writtenByWsl, DnsReply.Outcome udp, DnsReply.Outcome tcp) {
+        List<ProbeOutcome> o = new ArrayList<>();
+        o.add(Scenarios.outcome("name-resolution", new ProbeData.Resolution("nas.example.test", List.of(), "getent ahosts",
+                "the resolver did not answer within 5 s")));
+        o.add(Scenarios.outcome("dns-servers", new ProbeData.DnsServers("nas.example.test", List.of("198.18.0.1"), path, writtenByWsl, List.of(
+                new DnsReply("198.18.0.1", DnsReply.Transport.UDP, udp, List.of(), 2000, "x"),
+                new DnsReply("198.18.0.1", DnsReply.Transport.TCP, tcp, List.of(), 2000, "x")))));
+        return o;
+    }
+
+    private static Environment env() {
+        return new Scenarios("198.18.0.10").environment(); // WSL 2 in NAT mode, gateway 198.18.1.1
+    }
+
+    @Test
+    void theBlockedNatProxyIsTheDnsPathNotTheNameAndOffersTunneling() {
+        List<Finding> f = diagnoser.diagnose(NAS, env(), run("nat-dns-proxy", true, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.NO_ANSWER));
+        assertThat(f).extracting(Finding::id).containsExactly("dns-server-unreachable");
+        Finding d = f.getFirst();
+        assertThat(d.severity()).isEqualTo(Severity.PROBLEM);
+        assertThat(d.title()).isEqualTo("Name lookups get no answer from WSL's DNS proxy on Windows (198.18.0.1)");
+        assertThat(d.explanation()).contains("The network itself is there").contains("a firewall on Windows");
+        assertThat(d.fixes()).extracting(FixSuggestion::id).containsExactly("wslconfig-dns-tunneling", "check-host-name");
+    }
+
+    @Test
+    void aStaticFileThatWslNoLongerWritesOffersGeneratingItAgain() {
+        List<Finding> f = diagnoser.diagnose(NAS, env(), run("other-servers", false, DnsReply.Outcome.UNREACHABLE, DnsReply.Outcome.UNREACHABLE));
+        assertThat(f.getFirst().id()).isEqualTo("dns-server-unreachable");
+        assertThat(f.getFirst().explanation()).contains("WSL no longer writes this file");
+        assertThat(f.getFirst().fixes()).extracting(FixSuggestion::id).startsWith("wsl-conf-generate-resolv-conf", "wslconfig-dns-tunneling");
+    }
+
+    @Test
+    void aServerThatSaysTheNameDoesNotExistIsANameProblemNamingTheServer() {
+        List<Finding> f = diagnoser.diagnose(NAS, env(), run("nat-dns-proxy", true, DnsReply.Outcome.NXDOMAIN, DnsReply.Outcome.NXDOMAIN));
+        assertThat(f).extracting(Finding::id).containsExactly("name-not-resolved").doesNotContain("dns-server-unreachable");
+        assertThat(f.getFirst().explanation()).contains("The DNS server 198.18.0.1 answered that this name does not exist.");
+    }
+
+    @Test
+    void aServerThatAnswersOneWayOnlyOrFailsIsToldApartInTheEvidence() {
+        List<Finding> f = diagnoser.diagnose(NAS, env(), run("other-servers", true, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.SERVFAIL));
+        assertThat(f).extracting(Finding::id).containsExactly("name-not-resolved");
+        assertThat(f.getFirst().evidence()).extracting(e -> e.summary())
+                .contains("DNS server 198.18.0.1 answers over TCP only", "DNS server 198.18.0.1 answers SERVFAIL: it is up but cannot find out itself");
+    }
+
+    @Test
+    void withoutANetworkItIsNeverCalledADnsProblem() {
+        Environment e = env();
+        Environment offline = new Environment(e.os(), e.kernel(), e.wsl(), e.interfaces(), null, e.dnsServers(), e.sshClient(),
+                e.tcpSynRetries(), e.synGiveUpSeconds(), e.notes(), e.windows());
+        List<Finding> f = diagnoser.diagnose(NAS, offline, run("nat-dns-proxy", true, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.NO_ANSWER));
+        assertThat(f).extracting(Finding::id).doesNotContain("dns-server-unreachable");
+    }
+}
