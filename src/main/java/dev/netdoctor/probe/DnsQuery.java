@@ -35,19 +35,27 @@ public final class DnsQuery {
     private DnsQuery() {
     }
 
-    /** Asks {@code server} (port 53 unless given) for the IPv4 addresses of {@code name}. */
+    /**
+     * Asks {@code server} (port 53 unless given) for the IPv4 addresses of {@code name}. Over
+     * TCP a new connection of our own carries each question: dnsjava keeps TCP connections for
+     * reuse, and one the server has closed since fails at once (a test showed it), which would
+     * read as a broken server.
+     */
     public static DnsReply ask(InetSocketAddress server, String name, Transport transport, Duration limit) throws InterruptedException {
         String where = server.getAddress().getHostAddress() + (server.getPort() == 53 ? "" : ":" + server.getPort());
         long start = System.nanoTime();
         try {
             Name qname = Name.fromString(name.endsWith(".") ? name : name + ".");
-            SimpleResolver resolver = new SimpleResolver(server);
-            resolver.setTCP(transport == Transport.TCP);
-            resolver.setTimeout(limit);
             Message query = Message.newQuery(Record.newRecord(qname, Type.A, DClass.IN));
-            // Bounded twice: dnsjava's own timeout, and ours on the future, a little later.
-            Message response = resolver.sendAsync(query).toCompletableFuture()
-                    .get(limit.toMillis() + 500, TimeUnit.MILLISECONDS);
+            Message response;
+            if (transport == Transport.TCP) {
+                response = overTcp(server, query, limit);
+            } else {
+                SimpleResolver resolver = new SimpleResolver(server);
+                resolver.setTimeout(limit);
+                // Bounded twice: dnsjava's own timeout, and ours on the future, a little later.
+                response = resolver.sendAsync(query).toCompletableFuture().get(limit.toMillis() + 500, TimeUnit.MILLISECONDS);
+            }
             long millis = elapsed(start);
             int rcode = response.getRcode();
             List<String> addresses = response.getSection(Section.ANSWER).stream()
@@ -66,6 +74,30 @@ public final class DnsQuery {
             return new DnsReply(where, transport, Outcome.NO_ANSWER, List.of(), elapsed(start), "no answer within " + limit.toMillis() + " ms");
         } catch (ExecutionException | CompletionException e) {
             return failed(where, transport, e.getCause() == null ? e : e.getCause(), start, limit);
+        } catch (IOException e) {
+            return failed(where, transport, e, start, limit);
+        }
+    }
+
+    /** One question on a TCP connection of its own (RFC 1035 4.2.2: two length bytes, then the message). */
+    private static Message overTcp(InetSocketAddress server, Message query, Duration limit) throws IOException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(server, (int) Math.max(1, limit.toMillis()));
+            socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            byte[] wire = query.toWire();
+            java.io.DataOutputStream out = new java.io.DataOutputStream(socket.getOutputStream());
+            out.writeShort(wire.length);
+            out.write(wire);
+            out.flush();
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            byte[] answer = new byte[in.readUnsignedShort()];
+            in.readFully(answer);
+            Message response = new Message(answer);
+            if (response.getHeader().getID() != query.getHeader().getID()) {
+                throw new IOException("the server answered another question (id " + response.getHeader().getID() + ")");
+            }
+            return response;
         }
     }
 
@@ -84,7 +116,7 @@ public final class DnsQuery {
                 || text.contains("timed out") || text.contains("timeout")) {
             return new DnsReply(where, transport, Outcome.NO_ANSWER, List.of(), millis, "no answer within " + limit.toMillis() + " ms");
         }
-        String message = c instanceof IOException && c.getMessage() != null ? c.getMessage() : c.toString();
+        String message = c instanceof IOException && c.getMessage() != null ? c.getClass().getSimpleName() + ": " + c.getMessage() : c.toString();
         return new DnsReply(where, transport, Outcome.ERROR, List.of(), millis, message);
     }
 

@@ -33,6 +33,18 @@ class DnsQueryTest {
     }
 
     @Test
+    void aServerThatClosesEachTcpConnectionIsAskedAgainOnANewOne() throws Exception {
+        // The test server closes the connection after each answer, as many servers do; dnsjava
+        // keeps connections for reuse, so a later question may meet a closed one.
+        try (FakeDnsServer dns = new FakeDnsServer(Map.of("nas.example.test", "198.18.5.5"))) {
+            for (int i = 0; i < 6; i++) {
+                DnsReply r = DnsQuery.ask(dns.address(), "nas.example.test", Transport.TCP, LIMIT);
+                assertThat(r.outcome()).as("question " + i + ": " + r.detail()).isEqualTo(Outcome.ANSWER);
+            }
+        }
+    }
+
+    @Test
     void aNameThatDoesNotExistIsToldApartFromAServerThatFails() throws Exception {
         try (FakeDnsServer dns = new FakeDnsServer(Map.of())) {
             DnsReply nx = DnsQuery.ask(dns.address(), "nowhere.example.test", Transport.UDP, LIMIT);

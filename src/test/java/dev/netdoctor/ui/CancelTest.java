@@ -24,6 +24,8 @@ class CancelTest {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             DiagnosisRequest request = new DiagnosisRequest(new Target("127.0.0.1", silent.getLocalPort()), List.of(), null,
                     Duration.ofSeconds(5), Duration.ofSeconds(30));
+            // Processes other tests of this JVM keep (a shared loopback sshd) are not this run's.
+            java.util.Set<Long> before = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
             SessionRunner.Running running = new EngineRunner().start(request, e -> { });
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (ProcessHandle.current().descendants().noneMatch(p -> p.info().command().orElse("").endsWith("ssh"))
@@ -36,12 +38,16 @@ class CancelTest {
             assertThat(result.probes()).as("the checks still waiting were stopped, not run out")
                     .anySatisfy(p -> assertThat(p.status()).isEqualTo(dev.netdoctor.model.ProbeStatus.CANCELLED));
             long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            while ((diagnosisThreadAlive() || ProcessHandle.current().descendants().findAny().isPresent()) && System.nanoTime() < settle) {
+            while ((diagnosisThreadAlive() || ours(before).findAny().isPresent()) && System.nanoTime() < settle) {
                 Thread.sleep(20);
             }
             assertThat(diagnosisThreadAlive()).as("no diagnosis thread left").isFalse();
-            assertThat(ProcessHandle.current().descendants().toList()).as("no child process left").isEmpty();
+            assertThat(ours(before).toList()).as("no child process left").isEmpty();
         }
+    }
+
+    private static java.util.stream.Stream<ProcessHandle> ours(java.util.Set<Long> before) {
+        return ProcessHandle.current().descendants().filter(p -> !before.contains(p.pid()));
     }
 
     private static boolean diagnosisThreadAlive() {
