@@ -41,8 +41,9 @@ final class DetailsPage {
         org.controlsfx.validation.ValidationSupport validation = new org.controlsfx.validation.ValidationSupport();
         validation.setValidationDecorator(new org.controlsfx.validation.decoration.StyleClassValidationDecoration());
         int row = 0;
-        if (symptom != Symptom.OWN_PORT_UNREACHABLE) {
-            TextField host = field("host", d.hostProperty(), Texts.get("details.host.prompt"));
+        if (symptom.asksForTarget()) {
+            boolean names = symptom == Symptom.NAMES_DONT_RESOLVE;
+            TextField host = field("host", d.hostProperty(), Texts.get(names ? "details.name.prompt" : "details.host.prompt"));
             TextField port = field("port", d.portProperty(), "22");
             MenuButton recent = new MenuButton(Texts.get("details.recent"), Ui.icon(Feather.CLOCK, "field-icon"));
             recent.setId("recent");
@@ -57,15 +58,24 @@ final class DetailsPage {
             model.recentTargets().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
             HBox hostRow = new HBox(8, host, recent);
             HBox.setHgrow(host, Priority.ALWAYS);
-            grid.add(label(Texts.get("details.host"), host), 0, row);
-            grid.add(label(Texts.get("details.port"), port), 1, row++);
-            grid.add(hostRow, 0, row);
-            grid.add(port, 1, row++);
+            // A name lookup has no port: the Port field would only puzzle.
+            grid.add(label(Texts.get(names ? "details.name" : "details.host"), host), 0, row, names ? 2 : 1, 1);
+            if (!names) {
+                grid.add(label(Texts.get("details.port"), port), 1, row);
+            }
+            row++;
+            grid.add(hostRow, 0, row, names ? 2 : 1, 1);
+            if (!names) {
+                grid.add(port, 1, row);
+            }
+            row++;
             grid.add(error("host-error", d.hostErrorProperty(), host, validation), 0, row++, 2, 1);
-            // On its own row: "the host says 2222 but this field says 22" needs more than the Port column.
-            grid.add(error("port-error", d.portErrorProperty(), port, validation), 0, row++, 2, 1);
+            if (!names) {
+                // On its own row: "the host says 2222 but this field says 22" needs more than the Port column.
+                grid.add(error("port-error", d.portErrorProperty(), port, validation), 0, row++, 2, 1);
+            }
         }
-        if (symptom != Symptom.SSH_HANGS) {
+        if (symptom.asksForServicePort()) {
             TextField service = field("service-port", d.servicePortsProperty(), Texts.get("details.service.prompt"));
             grid.add(label(Texts.get("details.service"), service), 0, row++, 2, 1);
             grid.add(service, 0, row++);
@@ -75,7 +85,7 @@ final class DetailsPage {
         if (model.distros().activeProperty().get()) {
             ((VBox) page).getChildren().add(2, distroChoice(model.distros()));
         }
-        if (symptom != Symptom.SSH_HANGS) {
+        if (symptom.asksForServicePort()) {
             ((VBox) page).getChildren().add(vantage(d, dialogs, validation));
         }
         return page;

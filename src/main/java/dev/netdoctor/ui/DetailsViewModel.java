@@ -97,7 +97,7 @@ public final class DetailsViewModel {
     }
 
     boolean needsTarget() {
-        return symptom.get() == Symptom.SSH_HANGS;
+        return symptom.get() == Symptom.SSH_HANGS || symptom.get() == Symptom.NAMES_DONT_RESOLVE;
     }
 
     boolean needsServicePort() {
@@ -106,12 +106,14 @@ public final class DetailsViewModel {
 
     private String checkHost() {
         String h = host.get().strip();
+        boolean names = symptom.get() == Symptom.NAMES_DONT_RESOLVE;
         if (h.isEmpty()) {
-            return needsTarget() ? Texts.get("details.host.required") : "";
+            return needsTarget() ? Texts.get(names ? "details.name.required" : "details.host.required") : "";
         }
         try {
-            Target.parse(h, Target.DEFAULT_SSH_PORT);
-            return "";
+            Target t = Target.parse(h, Target.DEFAULT_SSH_PORT);
+            // For "names don't resolve" an address proves nothing: the question is a name.
+            return names && t.isIpLiteral() ? Texts.get("details.name.notAnAddress", t.host()) : "";
         } catch (InvalidInputException e) {
             return e.getMessage();
         }

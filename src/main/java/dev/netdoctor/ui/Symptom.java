@@ -2,7 +2,17 @@ package dev.netdoctor.ui;
 
 /** The first question of the wizard, in the user's words (texts in messages.properties). */
 public enum Symptom {
-    SSH_HANGS, OWN_PORT_UNREACHABLE, NOT_SURE;
+    SSH_HANGS, NAMES_DONT_RESOLVE, OWN_PORT_UNREACHABLE, NOT_SURE;
+
+    /** Whether the step asks for a machine (a name or an address; for names, a name). */
+    public boolean asksForTarget() {
+        return this != OWN_PORT_UNREACHABLE;
+    }
+
+    /** Whether the step asks for the user's own service port. */
+    public boolean asksForServicePort() {
+        return this == OWN_PORT_UNREACHABLE || this == NOT_SURE;
+    }
 
     public String title() {
         return Texts.get("symptom." + name() + ".title");

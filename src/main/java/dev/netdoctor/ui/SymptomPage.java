@@ -12,10 +12,11 @@ import org.kordamp.ikonli.feather.Feather;
 
 import java.util.Map;
 
-/** Step 1: three large choices in plain words. */
+/** Step 1: a few large choices in plain words. */
 final class SymptomPage {
     private static final Map<Symptom, Feather> ICONS = Map.of(
             Symptom.SSH_HANGS, Feather.TERMINAL,
+            Symptom.NAMES_DONT_RESOLVE, Feather.GLOBE,
             Symptom.OWN_PORT_UNREACHABLE, Feather.MONITOR,
             Symptom.NOT_SURE, Feather.SEARCH);
 
