@@ -69,14 +69,16 @@ final class DnsRules {
                     + "blocks WSL's questions to the proxy. DNS tunneling avoids that path.";
             case "dns-tunneling" -> " WSL's own DNS listener inside Linux did not answer; restarting WSL usually brings it back.";
             default -> d.writtenByWsl() ? " A VPN or a company network often replaces these servers."
-                    : " WSL no longer writes this file (it has no WSL header): a fixed list left by an old workaround goes stale "
-                    + "when the network changes.";
+                    : " WSL no longer writes this file (it has no WSL header"
+                    + (Boolean.FALSE.equals(d.generateResolvConf()) ? ", and /etc/wsl.conf turns that off" : "")
+                    + "): a fixed list left by an old workaround goes stale when the network changes."
+                    + (Boolean.TRUE.equals(d.immutable()) ? " The file is also locked against changes." : "");
         };
     }
 
     private static List<FixSuggestion> fixes(ProbeData.DnsServers d, boolean wsl) {
         List<FixSuggestion> fixes = new ArrayList<>();
-        if (wsl && !d.writtenByWsl() && !d.servers().isEmpty()) {
+        if (wsl && (!d.writtenByWsl() || Boolean.FALSE.equals(d.generateResolvConf())) && !d.servers().isEmpty()) {
             fixes.add(new FixSuggestion(FixIds.WSL_CONF_GENERATE_RESOLV_CONF, "Let WSL write resolv.conf again",
                     "In /etc/wsl.conf remove \"generateResolvConf = false\" from [network] (or set it to true), remove the fixed "
                             + "file and any immutable bit, then restart WSL from Windows (wsl --shutdown): sudo chattr -i /etc/resolv.conf; "

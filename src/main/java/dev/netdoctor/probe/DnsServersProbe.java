@@ -90,8 +90,63 @@ public final class DnsServersProbe implements Probe {
         String summary = conf.nameservers().isEmpty() ? "no DNS server in /etc/resolv.conf"
                 : String.join("; ", replies.stream().filter(r -> r.transport() == DnsReply.Transport.UDP)
                 .map(r -> r.server() + " " + words(r.outcome())).toList());
-        return ProbeReport.completed(summary, params,
-                new ProbeData.DnsServers(name, conf.nameservers(), path(conf.path(gateway)), conf.writtenByWsl(), replies), evidence);
+        String target = firstLine(ctx.linux().run(List.of("readlink", "-f", "/etc/resolv.conf"), Duration.ofSeconds(2)).stdout());
+        Boolean immutable = immutable(ctx);
+        Boolean generate = generateResolvConf(ctx.linux().readFile("/etc/wsl.conf", 64 * 1024).orElse(null));
+        if (target != null && !target.equals("/etc/resolv.conf")) {
+            evidence.add(Evidence.of("/etc/resolv.conf points to " + target));
+        }
+        if (Boolean.TRUE.equals(immutable)) {
+            evidence.add(Evidence.of("/etc/resolv.conf is immutable (chattr +i): nothing, WSL included, can rewrite it"));
+        }
+        if (generate != null) {
+            evidence.add(Evidence.of("/etc/wsl.conf: [network] generateResolvConf = " + generate));
+        }
+        return ProbeReport.completed(summary, params, new ProbeData.DnsServers(name, conf.nameservers(), path(conf.path(gateway)),
+                conf.writtenByWsl(), replies, target, immutable, generate), evidence);
+    }
+
+    private static String firstLine(String text) {
+        String line = text == null ? "" : text.strip().lines().findFirst().orElse("");
+        return line.isEmpty() ? null : line;
+    }
+
+    /** From lsattr's attribute field ("----i---------e------- /etc/resolv.conf"); null when unknown. */
+    private static Boolean immutable(ProbeContext ctx) throws InterruptedException {
+        if (!ctx.linux().hasCommand("lsattr")) {
+            return null;
+        }
+        var run = ctx.linux().run(List.of("lsattr", "-d", "/etc/resolv.conf"), Duration.ofSeconds(2));
+        String line = firstLine(run.stdout());
+        if (run.exitCode() != 0 || line == null || !line.contains(" ")) {
+            return null;
+        }
+        return line.substring(0, line.indexOf(' ')).indexOf('i') >= 0;
+    }
+
+    /**
+     * {@code [network] generateResolvConf} of /etc/wsl.conf, read simply: section and key without
+     * case, the first value wins, true/false. (WSL's exact reading, where the first invalid line
+     * stops everything, is issue 16's check-config.)
+     */
+    static Boolean generateResolvConf(String wslConf) {
+        if (wslConf == null) {
+            return null;
+        }
+        String section = "";
+        for (String raw : wslConf.split("\n")) {
+            String line = raw.strip();
+            if (line.startsWith("[") && line.endsWith("]")) {
+                section = line.substring(1, line.length() - 1).strip().toLowerCase(Locale.ROOT);
+            } else if (section.equals("network") && line.contains("=") && !line.startsWith("#")) {
+                String key = line.substring(0, line.indexOf('=')).strip();
+                String value = line.substring(line.indexOf('=') + 1).strip().toLowerCase(Locale.ROOT);
+                if (key.equalsIgnoreCase("generateResolvConf") && (value.equals("true") || value.equals("false"))) {
+                    return Boolean.parseBoolean(value);
+                }
+            }
+        }
+        return null;
     }
 
     /** UDP first, as the resolver does, then TCP: a server that answers one way only is told apart. */

@@ -54,6 +54,17 @@ class DnsRulesTest {
     }
 
     @Test
+    void generationTurnedOffAndALockedFileAreSaid() {
+        List<ProbeOutcome> o = run("other-servers", false, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.NO_ANSWER);
+        ProbeData.DnsServers d = (ProbeData.DnsServers) o.get(1).data();
+        o.set(1, Scenarios.outcome("dns-servers", new ProbeData.DnsServers(d.name(), d.servers(), d.path(), false, d.replies(),
+                "/etc/resolv.conf", true, false)));
+        Finding f = diagnoser.diagnose(NAS, env(), o).getFirst();
+        assertThat(f.explanation()).contains("and /etc/wsl.conf turns that off").contains("The file is also locked against changes.");
+        assertThat(f.fixes()).extracting(FixSuggestion::id).startsWith("wsl-conf-generate-resolv-conf");
+    }
+
+    @Test
     void aServerThatSaysTheNameDoesNotExistIsANameProblemNamingTheServer() {
         List<Finding> f = diagnoser.diagnose(NAS, env(), run("nat-dns-proxy", true, DnsReply.Outcome.NXDOMAIN, DnsReply.Outcome.NXDOMAIN));
         assertThat(f).extracting(Finding::id).containsExactly("name-not-resolved").doesNotContain("dns-server-unreachable");

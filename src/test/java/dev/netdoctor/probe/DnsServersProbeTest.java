@@ -81,6 +81,16 @@ class DnsServersProbeTest {
     }
 
     @Test
+    void wslConfsGenerateResolvConfIsRead() {
+        assertThat(DnsServersProbe.generateResolvConf("[network]\ngenerateResolvConf = false\n")).isFalse();
+        assertThat(DnsServersProbe.generateResolvConf("[Network]\nGENERATERESOLVCONF=True\ngenerateResolvConf=false\n"))
+                .as("section and key without case; the first value wins").isTrue();
+        assertThat(DnsServersProbe.generateResolvConf("[boot]\ngenerateResolvConf=false\n")).as("another section").isNull();
+        assertThat(DnsServersProbe.generateResolvConf("[network]\n# generateResolvConf = false\n")).isNull();
+        assertThat(DnsServersProbe.generateResolvConf(null)).isNull();
+    }
+
+    @Test
     void notNeededForAnAddressAndNotAskedFromWindows() throws Exception {
         ProbeReport literal = new DnsServersProbe().run(new TestContext("198.18.5.5", List.of(), null, withResolvConf("nameserver 127.0.0.1\n", true),
                 TestContext.LOOPBACK_ONLY));
