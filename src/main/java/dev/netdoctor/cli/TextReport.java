@@ -33,7 +33,7 @@ final class TextReport {
                 out.println("  Fix: " + fix.title() + "  (" + fix.id() + ")");
                 out.println(indent(fix.detail(), "       "));
                 if (fix.plan() instanceof dev.netdoctor.model.FixPlan.SshIpqosNone ssh) {
-                    out.println("       To try it once first: " + dev.netdoctor.diagnosis.Fixes.tryOnce(ssh));
+                    out.println("       To try it once first: " + ssh.tryOnceCommand());
                 }
             }
         }

@@ -33,11 +33,6 @@ public final class Fixes {
         return h;
     }
 
-    /** The command that tries the ssh fix once, changing no file. */
-    public static String tryOnce(dev.netdoctor.model.FixPlan.SshIpqosNone plan) {
-        return "ssh -o IPQoS=none " + plan.target();
-    }
-
     static FixSuggestion sshIpqosNone(Target target) {
         String pattern = hostPattern(target);
         return new FixSuggestion(SSH_CONFIG_IPQOS_NONE, "Turn off SSH packet marking for " + pattern,

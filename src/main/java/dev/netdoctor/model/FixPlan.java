@@ -15,6 +15,11 @@ public sealed interface FixPlan {
             Objects.requireNonNull(hostPattern, "hostPattern");
             Objects.requireNonNull(target, "target");
         }
+
+        /** The command that tries the fix once, changing no file. */
+        public String tryOnceCommand() {
+            return "ssh -o IPQoS=none " + target;
+        }
     }
 
     /** {@code networkingMode} in {@code [wsl2]} of .wslconfig, effective after WSL restarts. */

@@ -81,7 +81,7 @@ final class FixPage {
         VBox extra = new VBox(6);
         if (a.suggestion().plan() instanceof dev.netdoctor.model.FixPlan.SshIpqosNone ssh) {
             Label tryOnce = Ui.wrapping(Texts.get("fix.tryOnce"), Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-            extra.getChildren().addAll(tryOnce, Ui.copyable(dev.netdoctor.diagnosis.Fixes.tryOnce(ssh), "try-" + a.suggestion().id(), model::copy));
+            extra.getChildren().addAll(tryOnce, Ui.copyable(ssh.tryOnceCommand(), "try-" + a.suggestion().id(), model::copy));
         }
         if (a.offersOnlyThisHost()) {
             var plan = (dev.netdoctor.model.FixPlan.SshIpqosNone) a.suggestion().plan();
