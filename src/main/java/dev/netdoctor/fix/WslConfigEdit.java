@@ -20,14 +20,16 @@ import static java.nio.charset.StandardCharsets.UTF_16LE;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * Sets {@code networkingMode} in WSL's {@code %UserProfile%\.wslconfig}: a pure edit of the
- * file's bytes that changes nothing but that setting, so the user's diff shows only what matters.
+ * Sets one {@code [wsl2]} setting in WSL's {@code %UserProfile%\.wslconfig}
+ * ({@code networkingMode}, {@code dnsTunneling}): a pure edit of the file's bytes that changes
+ * nothing but that setting, so the user's diff shows only what matters.
  *
  * <p>Lines are read as WSL reads them ({@link WslConfigSyntax}, {@link WslConfigScan}). The
- * edit leaves exactly one networkingMode line that WSL honours: the effective one (the first in
+ * edit leaves exactly one line of the key that WSL honours: the effective one (the first in
  * the file) gets the new value in place, any other is commented out (never deleted), and
  * without one a line is added to the first {@code [wsl2]} section or a new {@code [wsl2]}
- * section is appended.
+ * section is appended. {@code [wsl2]} is where WSL reads both keys (and {@code [experimental]},
+ * their old name, too).
  */
 public final class WslConfigEdit {
     public static final String FIX_ID = dev.netdoctor.model.FixIds.WSLCONFIG_NETWORKING_MODE;
@@ -38,6 +40,18 @@ public final class WslConfigEdit {
 
         boolean isUtf16() {
             return this == UTF16LE || this == UTF16BE;
+        }
+    }
+
+    /** A setting to make true: its key, the value written, and which values WSL reads as the same. */
+    record Wanted(String key, String value, java.util.function.Predicate<String> holds) {
+        static Wanted networkingMode(NetworkingMode mode) {
+            return new Wanted(WslConfigScan.NETWORKING_MODE, mode.value(), v -> v.equalsIgnoreCase(mode.value()));
+        }
+
+        /** WSL's booleans: true or 1, in any case (WslCoreConfig's bool parsing). */
+        static Wanted on(String key) {
+            return new Wanted(key, "true", v -> v.equalsIgnoreCase("true") || v.equals("1"));
         }
     }
 
@@ -62,15 +76,28 @@ public final class WslConfigEdit {
     /** @param original the file's exact bytes (empty array for a missing file) */
     public static EditResult setNetworkingMode(byte[] original, NetworkingMode mode, boolean rewriteUtf16AsUtf8) {
         Objects.requireNonNull(mode, "mode");
+        return set(original, Wanted.networkingMode(mode), rewriteUtf16AsUtf8);
+    }
+
+    /**
+     * Turns on DNS tunneling ({@code dnsTunneling=true} in {@code [wsl2]}): WSL 2.2.1 and later
+     * do that by default, so the edit matters where a file (or an old workaround) turned it off,
+     * and where an older WSL needs it said.
+     */
+    public static EditResult setDnsTunneling(byte[] original, boolean rewriteUtf16AsUtf8) {
+        return set(original, Wanted.on(WslConfigScan.DNS_TUNNELING), rewriteUtf16AsUtf8);
+    }
+
+    private static EditResult set(byte[] original, Wanted wanted, boolean rewriteUtf16AsUtf8) {
         Encoding encoding = detect(original);
         if (!encoding.isUtf16()) {
-            return edit(original, encoding == Encoding.UTF8_BOM, mode, List.of());
+            return edit(original, encoding == Encoding.UTF8_BOM, wanted, List.of());
         }
         if (!rewriteUtf16AsUtf8) {
-            return refused(original, UTF16_CONFLICT);
+            return refused(original, UTF16_CONFLICT.replace("networkingMode", wanted.key()));
         }
         return utf16ToUtf8(original, encoding)
-                .map(utf8 -> edit(utf8, false, mode, List.of(UTF16_REWRITTEN)))
+                .map(utf8 -> edit(utf8, false, wanted, List.of(UTF16_REWRITTEN)))
                 .map(result -> new EditResult(result.updated(), true, result.notes(), result.conflicts()))
                 .orElseGet(() -> refused(original, UTF16_BROKEN));
     }
@@ -81,12 +108,21 @@ public final class WslConfigEdit {
      * one WSL rejects and replaces with its default. Empty for UTF-16, which WSL may not read.
      */
     public static Optional<String> effectiveNetworkingMode(byte[] content) {
+        return effective(content, WslConfigScan.NETWORKING_MODE);
+    }
+
+    /** The same for dnsTunneling: the value WSL reads (lower case), or empty when the file does not set it. */
+    public static Optional<String> effectiveDnsTunneling(byte[] content) {
+        return effective(content, WslConfigScan.DNS_TUNNELING);
+    }
+
+    private static Optional<String> effective(byte[] content, String key) {
         Encoding encoding = detect(content);
         if (encoding.isUtf16()) {
             return Optional.empty();
         }
         WslConfigDocument document = WslConfigDocument.of(content, encoding == Encoding.UTF8_BOM);
-        return WslConfigScan.of(document.lines()).effective()
+        return WslConfigScan.of(document.lines(), key).effective()
                 .map(found -> readable(found.setting().value()).toLowerCase(Locale.ROOT));
     }
 
@@ -110,55 +146,56 @@ public final class WslConfigEdit {
         return mostlyNulAt(content, 0) ? Encoding.UTF16BE : Encoding.UTF8;
     }
 
-    private static EditResult edit(byte[] utf8, boolean bom, NetworkingMode mode, List<String> earlierNotes) {
+    private static EditResult edit(byte[] utf8, boolean bom, Wanted wanted, List<String> earlierNotes) {
         WslConfigDocument document = WslConfigDocument.of(utf8, bom);
-        WslConfigScan scan = WslConfigScan.of(document.lines());
+        WslConfigScan scan = WslConfigScan.of(document.lines(), wanted.key());
         List<String> notes = new ArrayList<>(earlierNotes);
         WslConfigDocument updated = scan.effective()
-                .map(effective -> keepOnly(document, scan, effective, mode, notes))
-                .orElseGet(() -> add(document, scan, mode, notes));
+                .map(effective -> keepOnly(document, scan, effective, wanted, notes))
+                .orElseGet(() -> add(document, scan, wanted, notes));
         notes.add(RESTART_NOTE);
         byte[] bytes = updated.toBytes();
         return new EditResult(bytes, !Arrays.equals(bytes, utf8), notes, List.of());
     }
 
     private static WslConfigDocument keepOnly(WslConfigDocument document, WslConfigScan scan, Found effective,
-                                              NetworkingMode mode, List<String> notes) {
+                                              Wanted wanted, List<String> notes) {
         WslConfigDocument updated = document;
         String oldValue = effective.setting().value();
-        if (oldValue.equalsIgnoreCase(mode.value())) {
-            notes.add("networkingMode is already set to %s in [%s] (line %d)."
-                    .formatted(mode.value(), effective.section(), effective.lineNumber()));
+        String key = wanted.key();
+        if (wanted.holds().test(readable(oldValue))) {
+            notes.add("%s is already set to %s in [%s] (line %d)."
+                    .formatted(key, wanted.value(), effective.section(), effective.lineNumber()));
         } else {
             updated = updated.replacing(effective.index(), withValue(document.lines().get(effective.index()),
-                    effective, mode));
-            notes.add("Changes networkingMode from %s to %s in [%s] (line %d)."
-                    .formatted(describe(oldValue), mode.value(), effective.section(), effective.lineNumber()));
+                    effective, wanted.value()));
+            notes.add("Changes %s from %s to %s in [%s] (line %d)."
+                    .formatted(key, describe(oldValue), wanted.value(), effective.section(), effective.lineNumber()));
         }
         for (Found other : scan.settings()) {
             if (other.index() != effective.index()) {
                 updated = updated.replacing(other.index(), document.lines().get(other.index()).commentedOut());
-                notes.add(("Comments out line %d (networkingMode set to %s in [%s]) by putting \"# \" in front of"
-                        + " it, so that only one networkingMode setting counts. The line itself is kept.")
-                        .formatted(other.lineNumber(), describe(other.setting().value()), other.section()));
+                notes.add(("Comments out line %d (%s set to %s in [%s]) by putting \"# \" in front of"
+                        + " it, so that only one %s setting counts. The line itself is kept.")
+                        .formatted(other.lineNumber(), key, describe(other.setting().value()), other.section(), key));
             }
         }
         return updated;
     }
 
     /** Keeps the key's spelling, the spacing, a trailing comment, and quotes if the old value had them. */
-    private static WslConfigLine withValue(WslConfigLine line, Found found, NetworkingMode mode) {
+    private static WslConfigLine withValue(WslConfigLine line, Found found, String newValue) {
         String content = line.content();
         int start = found.setting().valueStart();
         int end = found.setting().valueEnd();
         boolean quoted = end - start >= 2 && content.charAt(start) == '"' && content.charAt(end - 1) == '"';
-        String value = quoted ? '"' + mode.value() + '"' : mode.value();
+        String value = quoted ? '"' + newValue + '"' : newValue;
         return new WslConfigLine(content.substring(0, start) + value + content.substring(end), line.ending());
     }
 
-    private static WslConfigDocument add(WslConfigDocument document, WslConfigScan scan, NetworkingMode mode,
+    private static WslConfigDocument add(WslConfigDocument document, WslConfigScan scan, Wanted wanted,
                                          List<String> notes) {
-        String setting = WslConfigScan.KEY + "=" + mode.value();
+        String setting = wanted.key() + "=" + wanted.value();
         if (scan.insertionPoint().isPresent()) {
             int at = scan.insertionPoint().getAsInt();
             notes.add("Adds %s to [wsl2] (line %d).".formatted(setting, at + 1));

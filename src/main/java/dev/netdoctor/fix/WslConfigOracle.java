@@ -4,17 +4,31 @@ import dev.netdoctor.model.NetworkingMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads the candidate .wslconfig the way WSL will: it must be UTF-8 (WSL may not read UTF-16)
- * and give the requested networking mode. The .wslconfig is always on this computer (Windows'
- * profile, or reached through /mnt/c from inside WSL), so the candidate is a local path.
+ * and give the wanted setting. The .wslconfig is always on this computer (Windows' profile, or
+ * reached through /mnt/c from inside WSL), so the candidate is a local path.
  */
 public final class WslConfigOracle implements Verifier {
-    private final NetworkingMode mode;
+    private final WslConfigEdit.Wanted wanted;
+    private final Function<byte[], Optional<String>> reader;
 
+    /** Checks that WSL would use networkingMode {@code mode}. */
     public WslConfigOracle(NetworkingMode mode) {
-        this.mode = mode;
+        this(WslConfigEdit.Wanted.networkingMode(mode), WslConfigEdit::effectiveNetworkingMode);
+    }
+
+    private WslConfigOracle(WslConfigEdit.Wanted wanted, Function<byte[], Optional<String>> reader) {
+        this.wanted = wanted;
+        this.reader = reader;
+    }
+
+    /** Checks that WSL would read dnsTunneling as on. */
+    public static WslConfigOracle dnsTunnelingOn() {
+        return new WslConfigOracle(WslConfigEdit.Wanted.on(WslConfigScan.DNS_TUNNELING), WslConfigEdit::effectiveDnsTunneling);
     }
 
     @Override
@@ -29,10 +43,11 @@ public final class WslConfigOracle implements Verifier {
         if (enc != WslConfigEdit.Encoding.UTF8 && enc != WslConfigEdit.Encoding.UTF8_BOM) {
             return Verdict.failed("the new file is " + enc + ", which WSL may not read");
         }
-        String effective = WslConfigEdit.effectiveNetworkingMode(bytes).orElse("(not set)");
-        if (!effective.equalsIgnoreCase(mode.value())) {
-            return Verdict.failed("WSL would use networkingMode " + effective + ", not " + mode.value());
+        String key = wanted.key();
+        String effective = reader.apply(bytes).orElse("(not set)");
+        if (!wanted.holds().test(effective)) {
+            return Verdict.failed("WSL would use " + key + " " + effective + ", not " + wanted.value());
         }
-        return Verdict.passed("read back as WSL reads it: networkingMode=" + effective + ", UTF-8.");
+        return Verdict.passed("read back as WSL reads it: " + key + "=" + effective + ", UTF-8.");
     }
 }

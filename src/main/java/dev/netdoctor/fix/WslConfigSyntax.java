@@ -36,26 +36,32 @@ final class WslConfigSyntax {
      */
     record Setting(String key, String value, int valueStart, int valueEnd) implements Parsed {}
 
-    enum Skipped implements Parsed { LINE }
+    /**
+     * A line WSL skips: blank or a {@code #} comment ({@code NOTHING}), or one it cannot read
+     * ({@code INVALID}). Windows' reader of .wslconfig skips both and goes on; the distro's
+     * reader of /etc/wsl.conf stops at the first invalid line ({@code CFG_SKIP_INVALID_LINES} is
+     * not passed there).
+     */
+    enum Skipped implements Parsed { NOTHING, INVALID }
 
     private WslConfigSyntax() {
     }
 
     static Parsed parse(String line) {
         int first = skipSpaces(line, 0);
-        if (first == line.length()) {
-            return Skipped.LINE;
+        if (first == line.length() || line.charAt(first) == '#') {
+            return Skipped.NOTHING;
         }
         char c = line.charAt(first);
         if (c == '[') {
             return header(line, first + 1);
         }
-        return isAlpha(c) ? setting(line, first) : Skipped.LINE;
+        return isAlpha(c) ? setting(line, first) : Skipped.INVALID;
     }
 
     private static Parsed header(String line, int nameStart) {
         if (nameStart == line.length() || !isAlpha(line.charAt(nameStart))) {
-            return Skipped.LINE;
+            return Skipped.INVALID;
         }
         int nameEnd = skipAlnum(line, nameStart);
         String name = line.substring(nameStart, nameEnd);
@@ -72,7 +78,7 @@ final class WslConfigSyntax {
         int keyEnd = skipAlnum(line, keyStart);
         int equals = skipSpaces(line, keyEnd);
         if (equals == line.length() || line.charAt(equals) != '=') {
-            return Skipped.LINE;
+            return Skipped.INVALID;
         }
         int valueStart = skipSpaces(line, equals + 1);
         StringBuilder value = new StringBuilder();
@@ -89,7 +95,7 @@ final class WslConfigSyntax {
             } else if (c == '\\') {
                 int escaped = i + 1 < line.length() ? unescape(line.charAt(++i)) : -1;
                 if (escaped < 0) {
-                    return Skipped.LINE;
+                    return Skipped.INVALID;
                 }
                 value.append((char) escaped);
             } else {
@@ -103,7 +109,7 @@ final class WslConfigSyntax {
             }
         }
         if (inQuotes) {
-            return Skipped.LINE;
+            return Skipped.INVALID;
         }
         return new Setting(line.substring(keyStart, keyEnd), value.substring(0, kept), valueStart, valueEnd);
     }

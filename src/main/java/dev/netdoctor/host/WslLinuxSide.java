@@ -28,6 +28,8 @@ public final class WslLinuxSide implements LinuxSide, AutoCloseable {
 
     private final String wslExe;
     private final String distro;
+    /** The distro user commands run as; null: the distro's default user. */
+    private final String user;
     private final Map<String, String> env;
     private final LocalLinuxSide windows;
     /** Commands of ours running inside the distro right now, as /proc/PID/cmdline shows them (joined by spaces). */
@@ -38,8 +40,13 @@ public final class WslLinuxSide implements LinuxSide, AutoCloseable {
     private volatile boolean closed;
 
     public WslLinuxSide(String wslExe, String distro) {
+        this(wslExe, distro, null);
+    }
+
+    private WslLinuxSide(String wslExe, String distro, String user) {
         this.wslExe = wslExe;
         this.distro = distro;
+        this.user = user;
         this.env = environment(System.getenv("WSLENV"));
         this.windows = new LocalLinuxSide(DEFAULT_OUTPUT_CAP, env, WslText::decode);
     }
@@ -60,6 +67,15 @@ public final class WslLinuxSide implements LinuxSide, AutoCloseable {
 
     public String distro() {
         return distro;
+    }
+
+    /**
+     * The same distro, with commands run as root ({@code wsl.exe -d DISTRO -u root}): how files
+     * that belong to root, such as /etc/wsl.conf, are written from Windows. wsl.exe asks for no
+     * password there: Windows' own user owns the distro. Close it after use.
+     */
+    public WslLinuxSide asRoot() {
+        return new WslLinuxSide(wslExe, distro, "root");
     }
 
     /** {@code stdin} reaches the command in the distro unchanged, byte for byte. */
@@ -88,7 +104,7 @@ public final class WslLinuxSide implements LinuxSide, AutoCloseable {
     }
 
     private List<String> prefix() {
-        return List.of(wslExe, "-d", distro, "--exec");
+        return user == null ? List.of(wslExe, "-d", distro, "--exec") : List.of(wslExe, "-d", distro, "-u", user, "--exec");
     }
 
     /** The relay, started on first use; null when it cannot run in this distro (then each command is its own wsl.exe). */
