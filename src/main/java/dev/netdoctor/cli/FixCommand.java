@@ -25,7 +25,8 @@ import java.util.function.Function;
 /** {@code fix …}: the one-click fixes, from the command line, with the same safety. */
 @Command(name = "fix", mixinStandardHelpOptions = true,
         description = "Applies a fix safely: shows the diff, keeps a backup, checks the result, can be undone.",
-        subcommands = {FixCommand.SshIpqos.class, WslModeCommand.class})
+        subcommands = {FixCommand.SshIpqos.class, WslModeCommand.class, DnsFixCommands.DnsTunneling.class,
+                DnsFixCommands.ResolvConf.class})
 public final class FixCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -3,6 +3,8 @@ package dev.netdoctor.cli;
 import dev.netdoctor.fix.ConfigFiles;
 import dev.netdoctor.fix.FixException;
 import dev.netdoctor.fix.SafeApply;
+import dev.netdoctor.fix.WslConfPlace;
+import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.model.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,10 +33,21 @@ public final class UndoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             // On Windows a path like /home/alice/.ssh/config.….bak can only be a distro's.
-            ConfigFiles files = ConfigFiles.of(wsl.linuxSide(err, WslOptions.onWindows() && backup.startsWith("/"), false));
-            String restored = new SafeApply(files, Clock.systemUTC()).undo(backup);
-            spec.commandLine().getOut().println("Restored " + files.where(restored) + " from " + backup + ".");
-            return ExitCodes.NO_PROBLEM;
+            LinuxSide linux = wsl.linuxSide(err, WslOptions.onWindows() && backup.startsWith("/"), false);
+            if (backup.startsWith("/etc/")) {
+                // root's files (the fix of /etc/wsl.conf): as root through wsl.exe, or sudo here
+                try (WslConfPlace place = WslConfPlace.of(linux, backup)) {
+                    if (place.needsSudo().isPresent()) {
+                        err.println("wsl-net-doctor: " + backup + " belongs to root, and this program runs as you. Undo with sudo"
+                                + " (it asks for your password; Net Doctor never does):");
+                        err.println("  sudo " + WslConfPlace.self() + " undo " + FixCommand.pasteable(backup));
+                        err.println("Nothing was changed.");
+                        return ExitCodes.PROBLEM_FOUND;
+                    }
+                    return undo(place.files());
+                }
+            }
+            return undo(ConfigFiles.of(linux));
         } catch (InvalidInputException e) {
             err.println("wsl-net-doctor: " + e.getMessage());
             return ExitCodes.INCOMPLETE; // no distro to undo in
@@ -45,6 +58,15 @@ public final class UndoCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             err.println("wsl-net-doctor: interrupted; the file was left as it was.");
             return ExitCodes.INCOMPLETE;
+        } catch (Exception e) {
+            err.println("wsl-net-doctor: " + e.getMessage());
+            return ExitCodes.INCOMPLETE;
         }
+    }
+
+    private int undo(ConfigFiles files) throws FixException, InterruptedException {
+        String restored = new SafeApply(files, Clock.systemUTC()).undo(backup);
+        spec.commandLine().getOut().println("Restored " + files.where(restored) + " from " + backup + ".");
+        return ExitCodes.NO_PROBLEM;
     }
 }

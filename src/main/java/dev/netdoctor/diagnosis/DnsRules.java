@@ -5,6 +5,7 @@ import dev.netdoctor.model.DnsReply;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.FixIds;
+import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeId;
@@ -80,15 +81,18 @@ final class DnsRules {
         List<FixSuggestion> fixes = new ArrayList<>();
         if (wsl && (!d.writtenByWsl() || Boolean.FALSE.equals(d.generateResolvConf())) && !d.servers().isEmpty()) {
             fixes.add(new FixSuggestion(FixIds.WSL_CONF_GENERATE_RESOLV_CONF, "Let WSL write resolv.conf again",
-                    "In /etc/wsl.conf remove \"generateResolvConf = false\" from [network] (or set it to true), remove the fixed "
-                            + "file and any immutable bit, then restart WSL from Windows (wsl --shutdown): sudo chattr -i /etc/resolv.conf; "
-                            + "sudo rm /etc/resolv.conf. WSL then writes a file that follows the network."));
+                    "Sets generateResolvConf back to true in [network] of /etc/wsl.conf"
+                            + (Boolean.FALSE.equals(d.generateResolvConf()) ? " (it says false now)" : "")
+                            + ". The fixed file must go too" + (Boolean.TRUE.equals(d.immutable()) ? ", and it is locked" : "")
+                            + ": sudo chattr -i /etc/resolv.conf; sudo rm /etc/resolv.conf. Then restart WSL from Windows "
+                            + "(wsl --shutdown); WSL then writes a file that follows the network.",
+                    new FixPlan.LetWslWriteResolvConf()));
         }
         if (wsl) {
             fixes.add(new FixSuggestion(FixIds.WSLCONFIG_DNS_TUNNELING, "Turn on WSL's DNS tunneling",
                     "In %UserProfile%\\.wslconfig set dnsTunneling=true in [wsl2] (Windows 11 22H2 or later; WSL 2.2.1 and later do "
                             + "this by default unless the file turns it off), then restart WSL (wsl --shutdown). Questions then go to "
-                            + "Windows' own resolver without crossing the firewall."));
+                            + "Windows' own resolver without crossing the firewall.", new FixPlan.WslDnsTunneling()));
         }
         fixes.add(new FixSuggestion(FixIds.CHECK_HOST_NAME, "Use the address meanwhile",
                 "Until names resolve again, use the machine's IP address, e.g. ssh user@198.18.0.10."));

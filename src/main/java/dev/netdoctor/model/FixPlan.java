@@ -29,6 +29,17 @@ public sealed interface FixPlan {
         }
     }
 
+    /** {@code dnsTunneling=true} in {@code [wsl2]} of .wslconfig, effective after WSL restarts. */
+    record WslDnsTunneling() implements FixPlan {
+    }
+
+    /**
+     * {@code [network] generateResolvConf} back to true in the distro's /etc/wsl.conf (a file of
+     * root's), so WSL writes /etc/resolv.conf again when it restarts.
+     */
+    record LetWslWriteResolvConf() implements FixPlan {
+    }
+
     /** Nothing to write: steps the user follows, in the fix's own words. */
     record ByHand() implements FixPlan {
     }

@@ -41,6 +41,10 @@ final class FixSuggestionJson {
                 p.put(FixIds.PATTERN, ssh.hostPattern());
             }
             case FixPlan.WslNetworkingMode wsl -> p.put(FixIds.MODE, wsl.mode().value());
+            case FixPlan.WslDnsTunneling tunneling -> {
+            }
+            case FixPlan.LetWslWriteResolvConf wslConf -> {
+            }
             case FixPlan.ByHand steps -> {
             }
         }
@@ -57,6 +61,12 @@ final class FixSuggestionJson {
         }
         if (FixIds.WSLCONFIG_NETWORKING_MODE.equals(id)) {
             return NetworkingMode.parse(parameters.get(FixIds.MODE)).<FixPlan>map(FixPlan.WslNetworkingMode::new).orElse(FixPlan.BY_HAND);
+        }
+        if (FixIds.WSLCONFIG_DNS_TUNNELING.equals(id)) {
+            return new FixPlan.WslDnsTunneling();
+        }
+        if (FixIds.WSL_CONF_GENERATE_RESOLV_CONF.equals(id)) {
+            return new FixPlan.LetWslWriteResolvConf();
         }
         return FixPlan.BY_HAND;
     }

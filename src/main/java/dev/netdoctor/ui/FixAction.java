@@ -12,7 +12,7 @@ import javafx.beans.property.StringProperty;
 /** One fix on the Fix step: what it is, what happened to it, and whether it can be undone. */
 public final class FixAction {
     /** What the button does. */
-    public enum Kind { SSH_CONFIG, WSLCONFIG, ADVICE }
+    public enum Kind { SSH_CONFIG, WSLCONFIG, WSL_CONF, ADVICE }
 
     private final FixSuggestion suggestion;
     private final Kind kind;
@@ -26,6 +26,8 @@ public final class FixAction {
         this.kind = switch (suggestion.plan()) {
             case FixPlan.SshIpqosNone ssh -> Kind.SSH_CONFIG;
             case FixPlan.WslNetworkingMode wsl -> Kind.WSLCONFIG;
+            case FixPlan.WslDnsTunneling tunneling -> Kind.WSLCONFIG;
+            case FixPlan.LetWslWriteResolvConf wslConf -> Kind.WSL_CONF;
             case FixPlan.ByHand steps -> Kind.ADVICE;
         };
     }

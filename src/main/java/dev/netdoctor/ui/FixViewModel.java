@@ -13,6 +13,9 @@ import dev.netdoctor.fix.SshIncludes;
 import dev.netdoctor.fix.Verifier;
 import dev.netdoctor.fix.WslConfigEdit;
 import dev.netdoctor.fix.WslConfigOracle;
+import dev.netdoctor.fix.WslConfEdit;
+import dev.netdoctor.fix.WslConfOracle;
+import dev.netdoctor.fix.WslConfPlace;
 import dev.netdoctor.fix.WslRestart;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.FixRecord;
@@ -120,7 +123,33 @@ public final class FixViewModel {
             }
             case SSH_CONFIG -> apply(action, this::sshPlan);
             case WSLCONFIG -> apply(action, this::wslPlan);
+            case WSL_CONF -> {
+                Optional<String> sudo = wslConfPlace().needsSudo();
+                if (sudo.isEmpty()) {
+                    apply(action, this::wslConfPlan);
+                } else if (dialogs.confirm(action.suggestion().title(), Texts.get("fix.wslconf.sudo.header"),
+                        Texts.get("fix.wslconf.sudo.body", sudo.get()), Texts.get("fix.wslconf.sudo.copy"))) {
+                    // root's file, and we run as the user: the same fix through sudo, whose password we never see
+                    dialogs.copyToClipboard(sudo.get());
+                    action.statusProperty().set(Texts.get("fix.wslconf.sudo.copied"));
+                }
+            }
         }
+    }
+
+    private WslConfPlace wslConfPlace;
+
+    /** Where the distro's wsl.conf is written (as root from Windows); made once, on first use. */
+    private WslConfPlace wslConfPlace() {
+        if (wslConfPlace == null) {
+            wslConfPlace = WslConfPlace.of(places.sshLinux(), places.wslConf(), places.mayWrite());
+        }
+        return wslConfPlace;
+    }
+
+    private Plan wslConfPlan(FixAction action) {
+        ConfigFiles files = wslConfPlace().files();
+        return new Plan(places.wslConf(), WslConfEdit::letWslWriteResolvConf, preview -> new WslConfOracle(files, preview.original()), true);
     }
 
     /** What to write and how to check it, found off the FX thread. */
@@ -129,7 +158,11 @@ public final class FixViewModel {
 
     /** Where an action's file lives: the ssh config is the diagnosed Linux's, the .wslconfig this computer's. */
     private ConfigFiles filesFor(FixAction action) {
-        return action.kind() == FixAction.Kind.SSH_CONFIG ? places.sshFiles() : LocalConfigFiles.forThisUser();
+        return switch (action.kind()) {
+            case SSH_CONFIG -> places.sshFiles();
+            case WSL_CONF -> wslConfPlace().files();
+            case WSLCONFIG, ADVICE -> LocalConfigFiles.forThisUser();
+        };
     }
 
     private interface VerifierFactory {
@@ -157,6 +190,10 @@ public final class FixViewModel {
 
     private Plan wslPlan(FixAction action) throws Exception {
         Path path = chosenWslconfig != null ? chosenWslconfig : places.wslconfig().call().orElseThrow(NeedsWslconfig::new);
+        if (action.suggestion().plan() instanceof FixPlan.WslDnsTunneling) {
+            return new Plan(path.toString(), original -> WslConfigEdit.setDnsTunneling(original, true),
+                    preview -> WslConfigOracle.dnsTunnelingOn(), true);
+        }
         NetworkingMode mode = ((FixPlan.WslNetworkingMode) action.suggestion().plan()).mode();
         return new Plan(path.toString(), original -> WslConfigEdit.setNetworkingMode(original, mode, true),
                 preview -> new WslConfigOracle(mode), true);

@@ -1,0 +1,119 @@
+package dev.netdoctor.cli;
+
+import dev.netdoctor.fix.LocalConfigFiles;
+import dev.netdoctor.fix.WslConfEdit;
+import dev.netdoctor.fix.WslConfOracle;
+import dev.netdoctor.fix.WslConfPlace;
+import dev.netdoctor.fix.WslConfigEdit;
+import dev.netdoctor.fix.WslConfigLocation;
+import dev.netdoctor.fix.WslConfigOracle;
+import dev.netdoctor.host.LinuxSide;
+import dev.netdoctor.host.LocalLinuxSide;
+import dev.netdoctor.model.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** The two DNS fixes: WSL's DNS tunneling on, and WSL writing resolv.conf again. */
+final class DnsFixCommands {
+    private DnsFixCommands() {
+    }
+
+    @Command(name = "dns-tunneling", mixinStandardHelpOptions = true,
+            description = {"Turns on WSL's DNS tunneling: dnsTunneling=true in [wsl2] of %UserProfile%\\.wslconfig.",
+                    "Name lookups then go to Windows' own resolver instead of across WSL's network (Windows 11 22H2 and later).",
+                    "Takes effect after 'wsl --shutdown' (see: wsl-net-doctor restart-wsl)."},
+            footer = {"", "Examples:", "  wsl-net-doctor fix dns-tunneling --dry-run",
+                    "  wsl-net-doctor fix dns-tunneling --wslconfig /mnt/c/Users/alice/.wslconfig"})
+    static final class DnsTunneling implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--wslconfig", paramLabel = "PATH", description = "The .wslconfig file; found through WSL interop by default.")
+        Path wslconfig;
+
+        @Option(names = "--rewrite-utf16", description = "If the file is saved as UTF-16 (which WSL may not read), rewrite it as UTF-8 with the same content.")
+        boolean rewriteUtf16;
+
+        @Option(names = "--dry-run", description = "Show the change and write nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            PrintWriter err = spec.commandLine().getErr();
+            Optional<Path> file = wslconfig != null ? Optional.of(wslconfig) : WslConfigLocation.find(new LocalLinuxSide());
+            if (file.isEmpty()) {
+                err.println("wsl-net-doctor: cannot find your Windows profile's .wslconfig from here; give it with --wslconfig PATH "
+                        + "(inside WSL usually /mnt/c/Users/<you>/.wslconfig).");
+                return ExitCodes.BAD_INPUT;
+            }
+            return FixCommand.previewAndApply(spec.commandLine().getOut(), err, LocalConfigFiles.forThisUser(), file.get().toString(),
+                    original -> WslConfigEdit.setDnsTunneling(original, rewriteUtf16), preview -> WslConfigOracle.dnsTunnelingOn(),
+                    dryRun, "");
+        }
+    }
+
+    @Command(name = "wsl-resolv-conf", mixinStandardHelpOptions = true,
+            description = {"Lets WSL write /etc/resolv.conf again: generateResolvConf back to true in [network] of the distro's /etc/wsl.conf.",
+                    "The file belongs to root. From Windows it is written as root through wsl.exe -u root; inside Linux, run this",
+                    "command with sudo (the password goes to sudo, never to Net Doctor). Takes effect after 'wsl --shutdown'."},
+            footer = {"", "Examples:", "  wsl-net-doctor fix wsl-resolv-conf --dry-run", "  sudo wsl-net-doctor fix wsl-resolv-conf",
+                    "  wsl-net-doctor fix wsl-resolv-conf --wsl Ubuntu      (from Windows)"})
+    static final class ResolvConf implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--wsl-conf", paramLabel = "PATH", defaultValue = WslConfEdit.FILE,
+                description = "The distro's wsl.conf, ${DEFAULT-VALUE} by default (a full path).")
+        String wslConf;
+
+        @Option(names = "--dry-run", description = "Show the change and write nothing.")
+        boolean dryRun;
+
+        @CommandLine.Mixin
+        WslOptions wsl = new WslOptions();
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!wslConf.startsWith("/")) {
+                err.println("wsl-net-doctor: --wsl-conf must be a full path inside Linux, such as /etc/wsl.conf; nothing was changed.");
+                return ExitCodes.BAD_INPUT;
+            }
+            LinuxSide linux;
+            try {
+                linux = wsl.linuxSide(err);
+            } catch (InvalidInputException e) {
+                err.println("wsl-net-doctor: " + e.getMessage());
+                return ExitCodes.INCOMPLETE;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ExitCodes.INCOMPLETE;
+            }
+            try (WslConfPlace place = WslConfPlace.of(linux, wslConf)) {
+                if (place.needsSudo().isPresent() && !dryRun) {
+                    err.println("wsl-net-doctor: " + wslConf + " belongs to root, and this program runs as you. Run the same fix with sudo"
+                            + " (it asks for your password; Net Doctor never does):");
+                    err.println("  " + place.needsSudo().get());
+                    err.println("Add --dry-run to see the change first. Nothing was changed.");
+                    return ExitCodes.PROBLEM_FOUND;
+                }
+                return FixCommand.previewAndApply(out, err, place.files(), place.file(), WslConfEdit::letWslWriteResolvConf,
+                        preview -> new WslConfOracle(place.files(), preview.original()), dryRun,
+                        wsl.sameLinux(linux));
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                err.println("wsl-net-doctor: " + e.getMessage());
+                return ExitCodes.INCOMPLETE;
+            }
+        }
+    }
+}
