@@ -84,11 +84,19 @@ public record ResolvConf(List<String> nameservers, List<String> ignoredNameserve
 
     /** The path the first server stands for, given the default gateway (null when unknown). */
     public Path path(String defaultGateway) {
+        return path(defaultGateway, List.of());
+    }
+
+    /**
+     * The same, knowing this machine's loopback addresses: a file WSL wrote that names one of
+     * them is DNS tunneling's listener inside Linux, whatever address dnsTunnelingIpAddress gave it.
+     */
+    public Path path(String defaultGateway, List<String> loopbackAddresses) {
         if (nameservers.isEmpty()) {
             return Path.NONE;
         }
         String first = nameservers.getFirst();
-        if (first.equals(DNS_TUNNELING_ADDRESS)) {
+        if (first.equals(DNS_TUNNELING_ADDRESS) || (writtenByWsl && loopbackAddresses.contains(first))) {
             return Path.DNS_TUNNELING;
         }
         if (first.equals(defaultGateway)) {

@@ -102,8 +102,23 @@ public final class DnsServersProbe implements Probe {
         if (generate != null) {
             evidence.add(Evidence.of("/etc/wsl.conf: [network] generateResolvConf = " + generate));
         }
-        return ProbeReport.completed(summary, params, new ProbeData.DnsServers(name, conf.nameservers(), path(conf.path(gateway)),
+        return ProbeReport.completed(summary, params, new ProbeData.DnsServers(name, conf.nameservers(), path(conf.path(gateway, loopback())),
                 conf.writtenByWsl(), replies, target, immutable, generate), evidence);
+    }
+
+    /** This machine's loopback addresses (the probe runs only on the app's own machine). */
+    static List<String> loopback() {
+        try {
+            return java.net.NetworkInterface.networkInterfaces().filter(i -> {
+                try {
+                    return i.isLoopback();
+                } catch (java.net.SocketException e) {
+                    return false;
+                }
+            }).flatMap(java.net.NetworkInterface::inetAddresses).map(InetAddress::getHostAddress).toList();
+        } catch (java.net.SocketException e) {
+            return List.of();
+        }
     }
 
     private static String firstLine(String text) {

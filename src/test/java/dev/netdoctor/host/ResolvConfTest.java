@@ -45,4 +45,13 @@ class ResolvConfTest {
         assertThat(ResolvConf.parse(null).nameservers()).isEmpty();
         assertThat(ResolvConf.parse("options timeout:x attempts:0\n").attempts()).isEqualTo(1);
     }
+
+    @org.junit.jupiter.api.Test
+    void aFileWslWroteNamingALoopbackAddressIsTunnelingWhateverTheAddress() {
+        ResolvConf wsl = ResolvConf.parse(ResolvConf.WSL_HEADER + "\nnameserver 198.18.255.254\n");
+        assertThat(wsl.path("198.18.1.1", java.util.List.of("127.0.0.1", "198.18.255.254"))).isEqualTo(ResolvConf.Path.DNS_TUNNELING);
+        assertThat(wsl.path("198.18.1.1", java.util.List.of("127.0.0.1"))).isEqualTo(ResolvConf.Path.OTHER_SERVERS);
+        ResolvConf own = ResolvConf.parse("nameserver 198.18.255.254\n");
+        assertThat(own.path("198.18.1.1", java.util.List.of("198.18.255.254"))).isEqualTo(ResolvConf.Path.OTHER_SERVERS);
+    }
 }
