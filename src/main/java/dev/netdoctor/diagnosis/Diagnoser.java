@@ -77,6 +77,8 @@ public final class Diagnoser {
         List<Evidence> evidence = new ArrayList<>(ReachabilityRules.evidenceOf(obs, ProbeId.DSCP_CONNECT));
         evidence.addAll(ReachabilityRules.evidenceOf(obs, ProbeId.SSH_HANDSHAKE));
         evidence.addAll(ReachabilityRules.evidenceOf(obs, ProbeId.OPENSSH_CLIENT));
+        // a name that resolved through a server that answers one way only still says so
+        evidence.addAll(DnsRules.partialAnswers(obs));
         boolean markedWork = obs.data(ProbeData.MarkedConnects.class)
                 .map(m -> m.marked().stream().anyMatch(a -> a.result().answered())).orElse(false);
         // Only handshakes that were tried count: none tried is no evidence that they complete.

@@ -48,6 +48,31 @@ public final class DistroNetwork {
     }
 
     /** The gateway of the first default route, or null. */
+    /**
+     * The IPv4 default gateway from the kernel's {@code /proc/net/route}: the first line whose
+     * destination and mask are 0 and whose flags have RTF_UP and RTF_GATEWAY; the address is hex
+     * in the machine's (little-endian on x86 and arm64) byte order. Null when there is none.
+     */
+    public static String defaultGatewayFromProcRoute(String table) {
+        for (String line : table.lines().skip(1).toList()) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 8 || !f[1].equals("00000000") || !f[7].equals("00000000")) {
+                continue;
+            }
+            try {
+                int flags = Integer.parseInt(f[3], 16);
+                long gw = Long.parseLong(f[2], 16);
+                if ((flags & 0x3) != 0x3 || gw == 0) {
+                    continue;
+                }
+                return (gw & 0xff) + "." + ((gw >> 8) & 0xff) + "." + ((gw >> 16) & 0xff) + "." + ((gw >> 24) & 0xff);
+            } catch (NumberFormatException e) {
+                // not a route line
+            }
+        }
+        return null;
+    }
+
     public static String defaultGateway(String routeJson) {
         for (JsonNode route : tree(routeJson)) {
             String gw = route.path("gateway").asText("");

@@ -77,6 +77,11 @@ public final class HostInspector {
             } catch (RuntimeException e) {
                 notes.add("Gateway and DNS could not be read: " + e.getMessage());
             }
+            if (gateway == null) {
+                // OSHI asks route/ip on the PATH, and a plain user's PATH on Debian has no sbin: the
+                // kernel's own table needs no command.
+                gateway = linux.readFile("/proc/net/route", 64 * 1024).map(DistroNetwork::defaultGatewayFromProcRoute).orElse(null);
+            }
         }
 
         WslFacts wsl = wslFacts(interfaces);

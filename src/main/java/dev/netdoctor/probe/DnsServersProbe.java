@@ -1,5 +1,6 @@
 package dev.netdoctor.probe;
 
+import dev.netdoctor.host.DistroNetwork;
 import dev.netdoctor.host.ResolvConf;
 import dev.netdoctor.model.DnsReply;
 import dev.netdoctor.model.Evidence;
@@ -72,7 +73,10 @@ public final class DnsServersProbe implements Probe {
                     List.of(Evidence.of("/etc/resolv.conf: missing or unreadable")));
         }
         ResolvConf conf = ResolvConf.parse(text.get());
-        String gateway = ctx.environment() == null ? null : ctx.environment().defaultGateway();
+        // This check runs first, before the scan of the machine is in: the kernel's route table
+        // says where the default gateway (WSL's DNS proxy in NAT mode) is.
+        String gateway = ctx.environment() != null && ctx.environment().defaultGateway() != null ? ctx.environment().defaultGateway()
+                : ctx.linux().readFile("/proc/net/route", 64 * 1024).map(DistroNetwork::defaultGatewayFromProcRoute).orElse(null);
         String name = ctx.target().host();
         ctx.progress(0.1, "asking " + String.join(", ", conf.nameservers()) + " for " + name);
         List<DnsReply> replies = Parallel.map(conf.nameservers(), server -> askBoth(server, name),

@@ -1,0 +1,204 @@
+package dev.netdoctor.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * "Names don't resolve" in the lab, looking like a WSL 2 distro in NAT mode: a real DNS server
+ * (dnsmasq) in the gateway as WSL's DNS proxy, the distro's own /etc/resolv.conf and
+ * /etc/wsl.conf, and the real CLI run by a plain user inside the client namespace. Each dead DNS
+ * path gets dns-server-unreachable with the fix that fits it, a name that does not exist gets
+ * name-not-resolved (never the other), working DNS gets no problem, and every whole CLI run ends
+ * within 8 s although the system resolver alone would wait longer. Both fixes apply, check and
+ * undo byte-exact.
+ */
+class DnsLabIT {
+    static final long RUN_LIMIT_MILLIS = 8_000;
+    static Lab.PlainUser user;
+
+    @BeforeAll
+    static void labAvailable() throws Exception {
+        var reason = Lab.reasonToSkip();
+        assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
+        user = Lab.PlainUser.ensure();
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        if (user != null) {
+            user.clean();
+        }
+    }
+
+    /** The CLI as the plain user, in a distro WSL marks as such (WSL_DISTRO_NAME). */
+    private static Lab.Result cli(Lab lab, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("env", "WSL_DISTRO_NAME=Lab", Lab.java(), "-jar", user.readableJar().toString()));
+        argv.addAll(List.of(args));
+        return lab.inNamespace(lab.get("CLIENT_NS"), user.argv(argv), Lab.COMMAND_LIMIT_SECONDS);
+    }
+
+    /** The same as root: what "sudo wsl-net-doctor …" runs. */
+    private static Lab.Result cliAsRoot(Lab lab, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("env", "WSL_DISTRO_NAME=Lab", Lab.java(), "-jar", Lab.jar().toString()));
+        argv.addAll(List.of(args));
+        return lab.inNamespace(lab.get("CLIENT_NS"), argv, Lab.COMMAND_LIMIT_SECONDS);
+    }
+
+    private static JsonNode diagnose(Lab lab, String name) throws Exception {
+        JsonNode json = Lab.json(cli(lab, "diagnose", "--target", name + ":22", "--json", "--quiet"));
+        assertThat(json.path("_wallMillis").asLong()).as("the whole CLI run").isLessThanOrEqualTo(RUN_LIMIT_MILLIS);
+        return json;
+    }
+
+    private static List<String> ids(JsonNode json) {
+        List<String> ids = new ArrayList<>();
+        json.path("findings").forEach(f -> ids.add(f.path("id").asText()));
+        return ids;
+    }
+
+    private static JsonNode finding(JsonNode json, String id) {
+        for (JsonNode f : json.path("findings")) {
+            if (f.path("id").asText().equals(id)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no finding " + id + " in " + ids(json));
+    }
+
+    private static List<String> fixes(JsonNode finding) {
+        List<String> ids = new ArrayList<>();
+        finding.path("fixes").forEach(f -> ids.add(f.path("id").asText()));
+        return ids;
+    }
+
+    private static JsonNode dnsData(JsonNode json) {
+        for (JsonNode p : json.path("probes")) {
+            if (p.path("probeId").asText().equals("dns-servers")) {
+                return p;
+            }
+        }
+        throw new AssertionError("no dns-servers check");
+    }
+
+    @Test
+    void workingDnsIsNoProblemAndANameThatDoesNotExistIsNamedByTheServerThatSaidSo() throws Exception {
+        try (Lab lab = Lab.up("dns-ok")) {
+            JsonNode ok = diagnose(lab, lab.get("DNS_NAME"));
+            assertThat(ok.path("_exit").asInt()).as(ids(ok).toString()).isZero();
+            assertThat(dnsData(ok).path("data").path("path").asText()).isEqualTo("nat-dns-proxy");
+
+            JsonNode gone = diagnose(lab, "gone.lab.test");
+            assertThat(ids(gone)).contains("name-not-resolved").doesNotContain("dns-server-unreachable");
+            assertThat(finding(gone, "name-not-resolved").path("explanation").asText())
+                    .contains("The DNS server 198.18.1.1 answered that this name does not exist.");
+        }
+    }
+
+    @Test
+    void aBlockedProxyIsTheDnsPathAndDnsTunnelingIsOfferedAndAppliedAndUndone() throws Exception {
+        try (Lab lab = Lab.up("dns-blocked")) {
+            JsonNode json = diagnose(lab, lab.get("DNS_NAME"));
+            assertThat(json.path("_exit").asInt()).isEqualTo(1);
+            JsonNode f = finding(json, "dns-server-unreachable");
+            assertThat(f.path("title").asText()).contains("WSL's DNS proxy on Windows (198.18.1.1)");
+            assertThat(fixes(f)).first().isEqualTo("wslconfig-dns-tunneling");
+            assertThat(fixes(f)).doesNotContain("wsl-conf-generate-resolv-conf");
+
+            // the fix, on a .wslconfig of the user's (standing for %UserProfile%\.wslconfig)
+            Path wslconfig = user.home().resolve(".wslconfig-dnslab");
+            byte[] original = "[wsl2]\r\nmemory=8GB\r\ndnsTunneling=false\r\n".getBytes(UTF_8);
+            Files.write(wslconfig, original);
+            Files.setOwner(wslconfig, wslconfig.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user.name()));
+            try {
+                Lab.Result fix = cli(lab, "fix", "dns-tunneling", "--wslconfig", wslconfig.toString());
+                assertThat(fix.exit()).as(fix.err()).isZero();
+                assertThat(fix.out()).contains("Checked: read back as WSL reads it: dnsTunneling=true, UTF-8.");
+                assertThat(Files.readString(wslconfig)).isEqualTo("[wsl2]\r\nmemory=8GB\r\ndnsTunneling=true\r\n");
+                Lab.Result undo = cli(lab, "undo", backup(fix));
+                assertThat(undo.exit()).as(undo.err()).isZero();
+                assertThat(Files.readAllBytes(wslconfig)).isEqualTo(original);
+            } finally {
+                try (var left = Files.list(user.home())) {
+                    for (Path p : left.filter(p -> p.getFileName().toString().startsWith(".wslconfig-dnslab")).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String backup(Lab.Result fix) {
+        Matcher m = Pattern.compile("To undo: wsl-net-doctor undo (\\S+)").matcher(fix.out());
+        assertThat(m.find()).as(fix.out()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void aStaticFileWithGenerationOffOffersLettingWslWriteItWhichNeedsSudoAndUndoesByteExact() throws Exception {
+        try (Lab lab = Lab.up("dns-static")) {
+            JsonNode json = diagnose(lab, lab.get("DNS_NAME"));
+            JsonNode f = finding(json, "dns-server-unreachable");
+            assertThat(f.path("explanation").asText()).contains("WSL no longer writes this file").contains("/etc/wsl.conf turns that off");
+            assertThat(fixes(f)).first().isEqualTo("wsl-conf-generate-resolv-conf");
+            assertThat(dnsData(json).path("data").path("generateResolvConf").asBoolean(true)).isFalse();
+
+            Path wslConf = Path.of(lab.get("ETC_DIR"), "wsl.conf");
+            byte[] original = Files.readAllBytes(wslConf);
+            // the plain user may not write root's file: the exact sudo command, and nothing changed
+            Lab.Result refused = cli(lab, "fix", "wsl-resolv-conf", "--wsl-conf", wslConf.toString());
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.err()).contains("belongs to root").contains("sudo ").contains("fix wsl-resolv-conf --wsl-conf " + wslConf);
+            assertThat(Files.readAllBytes(wslConf)).isEqualTo(original);
+
+            // what that sudo command runs
+            Lab.Result fix = cliAsRoot(lab, "fix", "wsl-resolv-conf", "--wsl-conf", wslConf.toString());
+            assertThat(fix.exit()).as(fix.err()).isZero();
+            assertThat(fix.out()).contains("Changes generateResolvConf from false to true in [network] (line 5)")
+                    .contains("sudo rm /etc/resolv.conf");
+            assertThat(Files.readString(wslConf)).isEqualTo("[boot]\nsystemd=true\n\n[network]\ngenerateResolvConf = true\n");
+            // the distro's /etc/wsl.conf now reads true: the engine sees it (the fixed resolv.conf stays until WSL restarts)
+            JsonNode after = diagnose(lab, lab.get("DNS_NAME"));
+            assertThat(dnsData(after).path("data").path("generateResolvConf").asBoolean(false)).isTrue();
+
+            Lab.Result undo = cliAsRoot(lab, "undo", backup(fix));
+            assertThat(undo.exit()).as(undo.err()).isZero();
+            assertThat(Files.readAllBytes(wslConf)).isEqualTo(original);
+        }
+    }
+
+    @Test
+    void tunnelingsListenerOnLoopbackIsTheTunnelingPathAndWorks() throws Exception {
+        try (Lab lab = Lab.up("dns-tunnel")) {
+            JsonNode json = diagnose(lab, lab.get("DNS_NAME"));
+            assertThat(json.path("_exit").asInt()).as(ids(json).toString()).isZero();
+            assertThat(dnsData(json).path("data").path("path").asText()).isEqualTo("dns-tunneling");
+        }
+    }
+
+    @Test
+    void aServerThatAnswersOneWayOnlyIsToldApartAndNeverCalledUnreachable() throws Exception {
+        try (Lab lab = Lab.up("dns-udp-only")) {
+            JsonNode json = diagnose(lab, lab.get("DNS_NAME"));
+            assertThat(ids(json)).doesNotContain("dns-server-unreachable", "name-not-resolved");
+            assertThat(json.toString()).contains("DNS server 198.18.1.1 answers over UDP only");
+        }
+        try (Lab lab = Lab.up("dns-tcp-only")) {
+            JsonNode json = diagnose(lab, lab.get("DNS_NAME"));
+            assertThat(ids(json)).doesNotContain("dns-server-unreachable");
+            assertThat(json.toString()).contains("DNS server 198.18.1.1 answers over TCP only");
+        }
+    }
+}
