@@ -2,6 +2,7 @@ package dev.netdoctor.report;
 
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.Environment;
+import dev.netdoctor.model.DnsReply;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.FixRecord;
@@ -63,11 +64,13 @@ public final class HtmlReport {
         String question = section("question", "What was asked", question());
         String machine = section("machine", "This computer", machine());
         String findings = section("findings", "Findings", findings());
+        String dns = r.probes().stream().map(p -> p.dataAs(ProbeData.DnsServers.class)).flatMap(java.util.Optional::stream)
+                .findFirst().map(d -> section("dns", "Name lookup (DNS)", dns(d))).orElse("");
         String timeline = section("checks", "Checks", timeline());
         String fixes = section("fixes", "Fixes", fixes());
         String appendix = section("appendix", "Appendix: raw evidence", appendix());
         String terms = terms();
-        body.append(head).append(question).append(machine).append(findings).append(timeline).append(fixes).append(appendix);
+        body.append(head).append(question).append(machine).append(findings).append(dns).append(timeline).append(fixes).append(appendix);
         if (!terms.isEmpty()) {
             body.append(section("terms", "Terms used in this report", terms));
         }
@@ -316,6 +319,50 @@ public final class HtmlReport {
         r.probes().stream().map(p -> p.dataAs(ProbeData.Sockets.class)).flatMap(java.util.Optional::stream).findFirst()
                 .ifPresent(sockets -> s.append(socketTable(sockets.lastSnapshot())));
         return s.length() == 0 ? "<p>No command output was recorded.</p>\n" : s.toString();
+    }
+
+    /** How this machine looks names up, and what each DNS server said when asked directly. */
+    private static String dns(ProbeData.DnsServers d) {
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("Name asked", d.name());
+        facts.put("/etc/resolv.conf", (d.writtenByWsl() ? "written by WSL" : "not written by WSL (no WSL header)")
+                + (d.fileTarget() != null && !d.fileTarget().equals("/etc/resolv.conf") ? ", a link to " + d.fileTarget() : "")
+                + (Boolean.TRUE.equals(d.immutable()) ? ", locked (immutable)" : ""));
+        facts.put("DNS path", switch (d.path()) {
+            case "nat-dns-proxy" -> "WSL's DNS proxy on Windows (the default gateway)";
+            case "dns-tunneling" -> "WSL's DNS tunneling (a listener on this machine's loopback)";
+            case "other-servers" -> "other DNS servers";
+            default -> "no DNS server configured";
+        });
+        if (d.generateResolvConf() != null) {
+            facts.put("/etc/wsl.conf", "[network] generateResolvConf = " + d.generateResolvConf());
+        }
+        StringBuilder s = new StringBuilder(keyValues(facts));
+        if (d.replies().isEmpty()) {
+            return s.append("<p>No DNS server was asked.</p>\n").toString();
+        }
+        s.append("<table class=\"grid dns\"><thead><tr><th>DNS server</th><th>Asked over</th><th>Answer</th><th>Addresses</th>"
+                + "<th class=\"num\">Time</th></tr></thead><tbody>\n");
+        for (DnsReply reply : d.replies()) {
+            s.append("<tr").append(reply.outcome().serverAnswered() ? "" : " class=\"synsent\"").append("><td>").append(esc(reply.server()))
+                    .append("</td><td>").append(reply.transport() == DnsReply.Transport.UDP ? "UDP" : "TCP").append("</td><td>")
+                    .append(esc(answer(reply.outcome()))).append("</td><td>").append(esc(String.join(", ", reply.addresses())))
+                    .append("</td><td class=\"num\">").append(reply.millis()).append(" ms</td></tr>\n");
+        }
+        return s.append("</tbody></table>\n").toString();
+    }
+
+    private static String answer(DnsReply.Outcome o) {
+        return switch (o) {
+            case ANSWER -> "answered";
+            case NXDOMAIN -> "no such name (NXDOMAIN)";
+            case NO_ADDRESS -> "knows the name, no IPv4 address";
+            case SERVFAIL -> "could not find out (SERVFAIL)";
+            case REFUSED -> "refused";
+            case NO_ANSWER -> "no answer";
+            case UNREACHABLE -> "not listening";
+            case ERROR -> "could not be asked";
+        };
     }
 
     private static String socketTable(List<TcpConnection> rows) {

@@ -266,11 +266,15 @@ class RedactionTest {
     /**
      * The keep-list, written again independently of the code under test: loopback, unspecified,
      * documentation and benchmark ranges, link-local unless built from a MAC (EUI-64), reserved
-     * 240/4. {@code root} is the one name kept.
+     * 240/4. {@code root} is kept, and so are the names reserved for examples and tests
+     * (RFC 2606 and 6761: .test, .example, .invalid, .localhost, example.com/.net/.org), which
+     * name no one's machine.
      */
     static boolean mayStay(String value) {
         if (!isAddress(value)) {
-            return value.equals("root");
+            String name = value.toLowerCase(Locale.ROOT);
+            return name.equals("root") || name.matches(".*\\.(test|example|invalid|localhost)")
+                    || name.matches("(.*\\.)?example\\.(com|net|org)");
         }
         byte[] b = InetAddress.ofLiteral(value).getAddress();
         if (b.length == 4) {
