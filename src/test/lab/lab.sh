@@ -212,6 +212,7 @@ cmd_check() {
     [ -x "$SSHD" ] || { echo "sshd not found at $SSHD (install openssh-server)"; exit 1; }
     command -v ssh-keygen >/dev/null 2>&1 || { echo "ssh-keygen not found (install openssh-client)"; exit 1; }
     command -v ss >/dev/null 2>&1 || { echo "ss (iproute2) not found"; exit 1; }
+    [ -x "$DNSMASQ" ] || { echo "dnsmasq not found at $DNSMASQ (install dnsmasq-base)"; exit 1; }
     local ns="ndchk$$" reason=""
     if ! ip netns add "$ns" >/dev/null 2>&1; then
         echo "'ip netns add' does not work here"; exit 1
