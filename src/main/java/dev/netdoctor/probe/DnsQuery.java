@@ -56,18 +56,7 @@ public final class DnsQuery {
                 // Bounded twice: dnsjava's own timeout, and ours on the future, a little later.
                 response = resolver.sendAsync(query).toCompletableFuture().get(limit.toMillis() + 500, TimeUnit.MILLISECONDS);
             }
-            long millis = elapsed(start);
-            int rcode = response.getRcode();
-            List<String> addresses = response.getSection(Section.ANSWER).stream()
-                    .filter(ARecord.class::isInstance).map(r -> ((ARecord) r).getAddress().getHostAddress()).toList();
-            Outcome outcome = switch (rcode) {
-                case Rcode.NOERROR -> addresses.isEmpty() ? Outcome.NO_ADDRESS : Outcome.ANSWER;
-                case Rcode.NXDOMAIN -> Outcome.NXDOMAIN;
-                case Rcode.SERVFAIL -> Outcome.SERVFAIL;
-                case Rcode.REFUSED -> Outcome.REFUSED;
-                default -> Outcome.ERROR;
-            };
-            return new DnsReply(where, transport, outcome, addresses, millis, Rcode.string(rcode));
+            return reply(where, transport, response, elapsed(start));
         } catch (TextParseException e) {
             return new DnsReply(where, transport, Outcome.ERROR, List.of(), elapsed(start), "not a DNS name: " + e.getMessage());
         } catch (TimeoutException e) {
@@ -76,6 +65,84 @@ public final class DnsQuery {
             return failed(where, transport, e.getCause() == null ? e : e.getCause(), start, limit);
         } catch (IOException e) {
             return failed(where, transport, e, start, limit);
+        }
+    }
+
+    private static DnsReply reply(String where, Transport transport, Message response, long millis) {
+        int rcode = response.getRcode();
+        List<String> addresses = response.getSection(Section.ANSWER).stream()
+                .filter(ARecord.class::isInstance).map(r -> ((ARecord) r).getAddress().getHostAddress()).toList();
+        Outcome outcome = switch (rcode) {
+            case Rcode.NOERROR -> addresses.isEmpty() ? Outcome.NO_ADDRESS : Outcome.ANSWER;
+            case Rcode.NXDOMAIN -> Outcome.NXDOMAIN;
+            case Rcode.SERVFAIL -> Outcome.SERVFAIL;
+            case Rcode.REFUSED -> Outcome.REFUSED;
+            default -> Outcome.ERROR;
+        };
+        return new DnsReply(where, transport, outcome, addresses, millis, Rcode.string(rcode));
+    }
+
+    /**
+     * Carries one question from inside a WSL distro reached through wsl.exe, so it takes the
+     * distro's DNS path and not Windows'. dnsjava makes the question and reads the answer; the
+     * distro only moves the bytes, with bash's /dev/udp and /dev/tcp (a fixed script: the server,
+     * port, limit and the question reach it as arguments, the question as base64). The limit is
+     * kept inside the distro by {@code timeout}, so it bounds the network, not wsl.exe's start.
+     */
+    static final String RELAY_SCRIPT = "exec 3<>\"/dev/$5/$1/$2\" || exit 3\n"
+            + "printf %s \"$4\" | base64 -d >&3 || exit 4\n"
+            + "dd bs=65536 count=1 status=none <&3 | base64 -w0\n";
+
+    public static DnsReply askInside(dev.netdoctor.host.LinuxSide linux, String server, int port, String name, Transport transport,
+                                     Duration limit) throws InterruptedException {
+        String where = server + (port == 53 ? "" : ":" + port);
+        Message query;
+        try {
+            query = Message.newQuery(Record.newRecord(Name.fromString(name.endsWith(".") ? name : name + "."), Type.A, DClass.IN));
+        } catch (TextParseException e) {
+            return new DnsReply(where, transport, Outcome.ERROR, List.of(), 0, "not a DNS name: " + e.getMessage());
+        }
+        byte[] wire = query.toWire();
+        if (transport == Transport.TCP) {
+            byte[] framed = new byte[wire.length + 2];
+            framed[0] = (byte) (wire.length >> 8);
+            framed[1] = (byte) wire.length;
+            System.arraycopy(wire, 0, framed, 2, wire.length);
+            wire = framed;
+        }
+        String seconds = String.valueOf(Math.max(1, limit.toSeconds()));
+        List<String> argv = List.of("timeout", seconds, "bash", "-c", RELAY_SCRIPT, "dns", server, String.valueOf(port), seconds,
+                java.util.Base64.getEncoder().encodeToString(wire), transport == Transport.TCP ? "tcp" : "udp");
+        dev.netdoctor.model.CommandRun run = linux.run(argv, limit.plusSeconds(30));
+        long millis = run.durationMillis();
+        String err = run.stderr() == null ? "" : run.stderr().strip();
+        String out = run.stdout() == null ? "" : run.stdout().strip();
+        if (out.isEmpty()) {
+            String lower = err.toLowerCase(java.util.Locale.ROOT);
+            if (run.exitCode() == 124 || run.timedOut()) {
+                return new DnsReply(where, transport, Outcome.NO_ANSWER, List.of(), millis, "no answer within " + limit.toMillis() + " ms");
+            }
+            if (lower.contains("connection refused")) {
+                return new DnsReply(where, transport, Outcome.UNREACHABLE, List.of(), millis, "nothing listens there (connection refused)");
+            }
+            return new DnsReply(where, transport, Outcome.ERROR, List.of(), millis, err.isEmpty() ? "no reply (exit " + run.exitCode() + ")" : err);
+        }
+        try {
+            byte[] bytes = java.util.Base64.getDecoder().decode(out);
+            if (transport == Transport.TCP) {
+                int length = bytes.length >= 2 ? ((bytes[0] & 0xff) << 8) | (bytes[1] & 0xff) : -1;
+                if (length < 0 || bytes.length - 2 < length) {
+                    return new DnsReply(where, transport, Outcome.ERROR, List.of(), millis, "the answer came in parts (" + bytes.length + " bytes)");
+                }
+                bytes = java.util.Arrays.copyOfRange(bytes, 2, 2 + length);
+            }
+            Message response = new Message(bytes);
+            if (response.getHeader().getID() != query.getHeader().getID()) {
+                return new DnsReply(where, transport, Outcome.ERROR, List.of(), millis, "the server answered another question");
+            }
+            return reply(where, transport, response, millis);
+        } catch (IllegalArgumentException | IOException e) {
+            return new DnsReply(where, transport, Outcome.ERROR, List.of(), millis, "not a DNS answer: " + e.getMessage());
         }
     }
 

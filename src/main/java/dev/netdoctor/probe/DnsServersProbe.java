@@ -54,7 +54,8 @@ public final class DnsServersProbe implements Probe {
 
     @Override
     public Duration timeLimit(ProbeContext context) {
-        return QUESTION_LIMIT.multipliedBy(2).plusSeconds(2);
+        // From Windows each question also waits for wsl.exe, which is never the network's time.
+        return QUESTION_LIMIT.multipliedBy(2).plusSeconds(context.linux().isAppsOwnMachine() ? 2 : 12);
     }
 
     @Override
@@ -62,9 +63,11 @@ public final class DnsServersProbe implements Probe {
         if (ctx.target().isIpLiteral()) {
             return ProbeReport.skipped("Not needed: " + ctx.target().host() + " is an address, no name to look up.");
         }
-        if (!ctx.linux().isAppsOwnMachine()) {
-            // From Windows the questions would leave from Windows, not through the distro's DNS path.
-            return ProbeReport.skipped("Asked only from inside Linux: from Windows the questions would not take the distro's DNS path.");
+        boolean inside = !ctx.linux().isAppsOwnMachine();
+        if (inside && !ctx.linux().hasCommand("bash")) {
+            // From Windows the questions must leave from inside the distro, to take its DNS path.
+            return ProbeReport.skipped("Not asked: the DNS servers are asked from inside " + ctx.linux().describe()
+                    + " through bash, which it does not have.");
         }
         Optional<String> text = ctx.linux().readFile("/etc/resolv.conf", 64 * 1024);
         if (text.isEmpty()) {
@@ -79,7 +82,7 @@ public final class DnsServersProbe implements Probe {
                 : ctx.linux().readFile("/proc/net/route", 64 * 1024).map(DistroNetwork::defaultGatewayFromProcRoute).orElse(null);
         String name = ctx.target().host();
         ctx.progress(0.1, "asking " + String.join(", ", conf.nameservers()) + " for " + name);
-        List<DnsReply> replies = Parallel.map(conf.nameservers(), server -> askBoth(server, name),
+        List<DnsReply> replies = Parallel.map(conf.nameservers(), server -> inside ? askInside(ctx, server, name) : askBoth(server, name),
                 r -> ctx.progress(0.6, r.getFirst().server() + ": " + words(r.getLast().outcome()))).stream().flatMap(List::stream).toList();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("name", name);
@@ -106,7 +109,7 @@ public final class DnsServersProbe implements Probe {
         if (generate != null) {
             evidence.add(Evidence.of("/etc/wsl.conf: [network] generateResolvConf = " + generate));
         }
-        return ProbeReport.completed(summary, params, new ProbeData.DnsServers(name, conf.nameservers(), path(conf.path(gateway, loopback())),
+        return ProbeReport.completed(summary, params, new ProbeData.DnsServers(name, conf.nameservers(), path(conf.path(gateway, inside ? List.of() : loopback())),
                 conf.writtenByWsl(), replies, target, immutable, generate), evidence);
     }
 
@@ -166,6 +169,13 @@ public final class DnsServersProbe implements Probe {
             }
         }
         return null;
+    }
+
+    /** The same from inside a WSL distro, through wsl.exe: the questions take the distro's DNS path. */
+    private List<DnsReply> askInside(ProbeContext ctx, String server, String name) throws InterruptedException {
+        int p = port == null ? 53 : port;
+        return List.of(DnsQuery.askInside(ctx.linux(), server, p, name, DnsReply.Transport.UDP, QUESTION_LIMIT),
+                DnsQuery.askInside(ctx.linux(), server, p, name, DnsReply.Transport.TCP, QUESTION_LIMIT));
     }
 
     /** UDP first, as the resolver does, then TCP: a server that answers one way only is told apart. */

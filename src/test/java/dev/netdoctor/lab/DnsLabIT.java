@@ -201,4 +201,27 @@ class DnsLabIT {
             assertThat(json.toString()).contains("DNS server 198.18.1.1 answers over TCP only");
         }
     }
+
+    /**
+     * From Windows through the faithful wsl.exe stand-in (the distro in the client namespace, run
+     * as the plain user, started cold): the servers are asked from inside the distro, so a blocked
+     * proxy is still called what it is, and working DNS is still no problem.
+     */
+    @Test
+    void fromWindowsTheServersAreAskedInsideTheDistro() throws Exception {
+        Path state = Files.createTempDirectory("fake-wsl-state");
+        try (Lab lab = Lab.up("dns-blocked")) {
+            Lab.Result r = Lab.run(List.of("env", "FAKE_WSL_NETNS=" + lab.get("CLIENT_NS"), "FAKE_WSL_USER=" + user.name(),
+                    "FAKE_WSL_STATE=" + state, Lab.java(), "-jar", Lab.jar().toString(), "diagnose", "--wsl", "Lab", "--wsl-exe",
+                    Path.of("src/test/lab/fake-wsl.exe").toAbsolutePath().toString(), "--target", lab.get("DNS_NAME") + ":22", "--json",
+                    "--quiet"), Lab.COMMAND_LIMIT_SECONDS);
+            JsonNode json = Lab.json(r);
+            JsonNode f = finding(json, "dns-server-unreachable");
+            assertThat(f.path("title").asText()).as(r.err()).contains("WSL's DNS proxy on Windows (198.18.1.1)");
+            assertThat(fixes(f)).first().isEqualTo("wslconfig-dns-tunneling");
+            assertThat(dnsData(json).path("data").path("replies")).hasSize(2);
+        } finally {
+            Lab.run(List.of("rm", "-rf", state.toString()), 10);
+        }
+    }
 }

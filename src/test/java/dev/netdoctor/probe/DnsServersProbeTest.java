@@ -92,14 +92,18 @@ class DnsServersProbeTest {
     }
 
     @Test
-    void notNeededForAnAddressAndNotAskedFromWindows() throws Exception {
+    void notNeededForAnAddressAndAskedFromInsideTheDistroFromWindows() throws Exception {
         ProbeReport literal = new DnsServersProbe().run(new TestContext("198.18.5.5", List.of(), null, withResolvConf("nameserver 127.0.0.1\n", true),
                 TestContext.LOOPBACK_ONLY));
         assertThat(literal.status()).isEqualTo(ProbeStatus.SKIPPED);
-        ProbeReport windows = new DnsServersProbe().run(new TestContext("nas.example.test", List.of(), null,
-                withResolvConf("nameserver 127.0.0.1\n", false), TestContext.LOOPBACK_ONLY));
-        assertThat(windows.status()).isEqualTo(ProbeStatus.SKIPPED);
-        assertThat(windows.summary()).contains("from Windows");
+        // From Windows the questions are carried from inside the distro (here: this Linux's own bash)
+        try (FakeDnsServer server = new FakeDnsServer(java.util.Map.of("nas.example.test", "198.18.7.7"))) {
+            ProbeData.DnsServers windows = dns(new DnsServersProbe(server.address().getPort()).run(new TestContext("nas.example.test",
+                    List.of(), null, withResolvConf("nameserver 127.0.0.1\n", false), TestContext.LOOPBACK_ONLY)));
+            assertThat(windows.replies()).extracting(DnsReply::outcome).containsExactly(DnsReply.Outcome.ANSWER, DnsReply.Outcome.ANSWER);
+            assertThat(server.udpQuestions.get()).isEqualTo(1);
+            assertThat(server.tcpQuestions.get()).isEqualTo(1);
+        }
         ProbeData.DnsServers none = dns(new DnsServersProbe().run(new TestContext("nas.example.test", List.of(), null,
                 withResolvConf(null, true), TestContext.LOOPBACK_ONLY)));
         assertThat(none.servers()).isEmpty();
