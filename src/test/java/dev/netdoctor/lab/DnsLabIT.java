@@ -58,7 +58,10 @@ class DnsLabIT {
     }
 
     private static JsonNode diagnose(Lab lab, String name) throws Exception {
-        JsonNode json = Lab.json(cli(lab, "diagnose", "--target", name + ":22", "--json", "--quiet"));
+        Lab.Result r = cli(lab, "diagnose", "--target", name + ":22", "--json", "--quiet");
+        // --quiet: nothing on stderr, not even a logging library's complaint
+        assertThat(r.err()).as("stderr").doesNotContain("SLF4J");
+        JsonNode json = Lab.json(r);
         assertThat(json.path("_wallMillis").asLong()).as("the whole CLI run").isLessThanOrEqualTo(RUN_LIMIT_MILLIS);
         return json;
     }
