@@ -64,7 +64,7 @@ final class ArchitectureRules {
     static final String BASE = "dev.netdoctor.";
     private static final String POOL = "constant pool";
     /** The core and the log: what the two faces, cli and ui, may use ("everything but" each other). */
-    private static final Set<String> BELOW_THE_FACES = Set.of("model", "host", "probe", "diagnosis", "session", "fix", "report", "log");
+    private static final Set<String> BELOW_THE_FACES = Set.of("model", "config", "host", "probe", "diagnosis", "session", "fix", "report", "log");
 
     /**
      * Which of our packages each package may use besides itself (the table of ARCHITECTURE.md).
@@ -73,17 +73,19 @@ final class ArchitectureRules {
      */
     static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
             Map.entry("model", Set.of()),
+            // WSL's settings files read as WSL reads them: pure, shared by the probe that checks and the fix that rewrites
+            Map.entry("config", Set.of()),
             Map.entry("host", Set.of("model")),
-            Map.entry("probe", Set.of("model", "host")),
+            Map.entry("probe", Set.of("model", "config", "host")),
             Map.entry("diagnosis", Set.of("model")),
             Map.entry("session", Set.of("model", "host", "probe", "diagnosis")),
-            Map.entry("fix", Set.of("model", "host")),
+            Map.entry("fix", Set.of("model", "config", "host")),
             Map.entry("report", Set.of("model")),
             // The per-run log file (java.util.logging set-up): started by the two faces, uses nothing of ours.
             Map.entry("log", Set.of()),
             Map.entry("cli", BELOW_THE_FACES),
             Map.entry("ui", BELOW_THE_FACES),
-            Map.entry("", Set.of("model", "host", "probe", "diagnosis", "session", "fix", "report", "log", "cli", "ui")));
+            Map.entry("", Set.of("model", "config", "host", "probe", "diagnosis", "session", "fix", "report", "log", "cli", "ui")));
 
     /**
      * JavaFX and the JavaFX libraries built on it (AtlantaFX themes, Ikonli icons): the core

@@ -5,7 +5,7 @@ import dev.netdoctor.fix.WslConfEdit;
 import dev.netdoctor.fix.WslConfOracle;
 import dev.netdoctor.fix.WslConfPlace;
 import dev.netdoctor.fix.WslConfigEdit;
-import dev.netdoctor.fix.WslConfigLocation;
+import dev.netdoctor.host.WslConfigLocation;
 import dev.netdoctor.fix.WslConfigOracle;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.host.LocalLinuxSide;

@@ -3,7 +3,7 @@ package dev.netdoctor.cli;
 import dev.netdoctor.model.NetworkingMode;
 import dev.netdoctor.fix.LocalConfigFiles;
 import dev.netdoctor.fix.WslConfigEdit;
-import dev.netdoctor.fix.WslConfigLocation;
+import dev.netdoctor.host.WslConfigLocation;
 import dev.netdoctor.fix.WslConfigOracle;
 import dev.netdoctor.host.LocalLinuxSide;
 import picocli.CommandLine;

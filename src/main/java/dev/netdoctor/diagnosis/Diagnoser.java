@@ -50,6 +50,9 @@ public final class Diagnoser {
         for (Rule rule : localRules) {
             rule.apply(obs).ifPresent(findings::add);
         }
+        for (Rule rule : ConfigRules.ALL) {
+            rule.apply(obs).ifPresent(findings::add);
+        }
         if (findings.stream().noneMatch(f -> f.severity() == Severity.PROBLEM)) {
             noProblem(obs).ifPresent(findings::add);
         }

@@ -1,9 +1,10 @@
 package dev.netdoctor.fix;
 
-import dev.netdoctor.fix.WslConfigSyntax.Header;
-import dev.netdoctor.fix.WslConfigSyntax.Parsed;
-import dev.netdoctor.fix.WslConfigSyntax.Setting;
-import dev.netdoctor.fix.WslConfigSyntax.Skipped;
+import dev.netdoctor.config.WslConfigSyntax;
+import dev.netdoctor.config.WslConfigSyntax.Header;
+import dev.netdoctor.config.WslConfigSyntax.Parsed;
+import dev.netdoctor.config.WslConfigSyntax.Setting;
+import dev.netdoctor.config.WslConfigSyntax.Skipped;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -36,6 +36,11 @@ public record WslConfPlace(ConfigFiles files, String file, Optional<String> need
         return new WslConfPlace(LocalConfigFiles.forThisUser(), file, sudo, () -> { });
     }
 
+    /** The sudo command for another fix of the same file, e.g. {@code fix config-lines --in wsl-conf --finding …}. */
+    public Optional<String> sudoFor(String fixCommand) {
+        return needsSudo.map(command -> command.replace(FIX_COMMAND, fixCommand));
+    }
+
     /** The file (or, when missing, its folder) may be written by this process. */
     public static boolean writable(String file) {
         try {
@@ -54,7 +59,7 @@ public record WslConfPlace(ConfigFiles files, String file, Optional<String> need
     }
 
     /** A word as sh reads it back unchanged: bare when plain, else in single quotes. */
-    static String sh(String word) {
+    public static String sh(String word) {
         return word.matches("[A-Za-z0-9_./:+=@%,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 

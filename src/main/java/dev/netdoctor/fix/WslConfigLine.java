@@ -16,6 +16,6 @@ record WslConfigLine(String content, String ending) {
     }
 
     boolean isBlank() {
-        return content.chars().allMatch(WslConfigSyntax::isSpace);
+        return content.chars().allMatch(dev.netdoctor.config.WslConfigSyntax::isSpace);
     }
 }

@@ -1,9 +1,11 @@
 package dev.netdoctor.fix;
 
-import dev.netdoctor.fix.WslConfigSyntax.BrokenHeader;
-import dev.netdoctor.fix.WslConfigSyntax.Header;
-import dev.netdoctor.fix.WslConfigSyntax.Parsed;
-import dev.netdoctor.fix.WslConfigSyntax.Setting;
+import dev.netdoctor.config.SectionBuffer;
+import dev.netdoctor.config.WslConfigSyntax;
+import dev.netdoctor.config.WslConfigSyntax.BrokenHeader;
+import dev.netdoctor.config.WslConfigSyntax.Header;
+import dev.netdoctor.config.WslConfigSyntax.Parsed;
+import dev.netdoctor.config.WslConfigSyntax.Setting;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -86,31 +88,5 @@ record WslConfigScan(List<Found> settings, OptionalInt insertionPoint) {
             }
         }
         return OptionalInt.of(after + 1);
-    }
-
-    /**
-     * WSL builds a key's full name ("wsl2.networkingMode") in one buffer: a header fills it and
-     * records the section's length, and each key line first cuts the buffer back to that length.
-     * A broken header is skipped, but the name it began to read has already replaced the buffer
-     * while the length stays. The keys after it land in a truncated name, or in one padded with
-     * NULs that matches no section; this record reproduces that so we never edit a line WSL
-     * files elsewhere.
-     */
-    private record SectionBuffer(String buffer, int length) {
-        static final SectionBuffer EMPTY = new SectionBuffer("", 0);
-
-        SectionBuffer after(Parsed line) {
-            return switch (line) {
-                case Header(String name) -> new SectionBuffer(name, name.length());
-                case BrokenHeader(String name) -> new SectionBuffer(name, length);
-                default -> this;
-            };
-        }
-
-        String name() {
-            return buffer.length() >= length
-                    ? buffer.substring(0, length)
-                    : buffer + "\0".repeat(length - buffer.length());
-        }
     }
 }

@@ -9,7 +9,30 @@ import java.util.List;
  * {@code deadline} bounds the whole run.
  */
 public record DiagnosisRequest(Target target, List<Integer> servicePorts, VantageRequest vantage,
-                               Duration attemptTimeout, Duration deadline) {
+                               Duration attemptTimeout, Duration deadline, ConfigPaths configPaths) {
+    /**
+     * Settings files to check instead of the real ones: {@code wslconfig} a path on this computer,
+     * {@code wslConf} a full path inside the distro; null means the real file.
+     */
+    public record ConfigPaths(String wslconfig, String wslConf) {
+        public static final ConfigPaths REAL = new ConfigPaths(null, null);
+
+        public ConfigPaths {
+            if (wslConf != null && !wslConf.startsWith("/")) {
+                throw new InvalidInputException("The wsl.conf to check must be a full path inside Linux, such as /etc/wsl.conf.");
+            }
+        }
+    }
+
+    public DiagnosisRequest(Target target, List<Integer> servicePorts, VantageRequest vantage, Duration attemptTimeout, Duration deadline) {
+        this(target, servicePorts, vantage, attemptTimeout, deadline, ConfigPaths.REAL);
+    }
+
+    /** The same question, with these settings files checked. */
+    public DiagnosisRequest withConfigPaths(ConfigPaths paths) {
+        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, paths);
+    }
+
     public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofMillis(2000);
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(20);
     public static final Duration MIN_DEADLINE = Duration.ofSeconds(3);
@@ -25,6 +48,7 @@ public record DiagnosisRequest(Target target, List<Integer> servicePorts, Vantag
         if (vantage != null && servicePorts.isEmpty()) {
             throw new InvalidInputException("The outside check needs a service port to test: add --service-port N.");
         }
+        configPaths = configPaths == null ? ConfigPaths.REAL : configPaths;
         attemptTimeout = attemptTimeout == null ? DEFAULT_ATTEMPT_TIMEOUT : attemptTimeout;
         deadline = deadline == null ? DEFAULT_DEADLINE : deadline;
         if (deadline.compareTo(MIN_DEADLINE) < 0 || deadline.compareTo(MAX_DEADLINE) > 0) {

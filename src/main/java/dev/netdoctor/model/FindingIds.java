@@ -13,6 +13,13 @@ public final class FindingIds {
      */
     public static final String DSCP_FIXED_FOR_SSH = "dscp-marked-dropped-ssh-unmarked";
 
+    /** Settings files WSL reads otherwise than they look (issue: "Is WSL really using what you wrote?"). */
+    public static final String WSLCONFIG_LINE_IGNORED = "wslconfig-line-ignored";
+    public static final String WSLCONFIG_DUPLICATE_KEY = "wslconfig-duplicate-key";
+    public static final String WSLCONFIG_ENCODING = "wslconfig-encoding";
+    public static final String WSL_CONF_PARSING_STOPS = "wsl-conf-parsing-stops";
+    public static final String WSLCONFIG_MODE_NOT_EFFECTIVE = "wslconfig-mode-not-effective";
+
     private FindingIds() {
     }
 }

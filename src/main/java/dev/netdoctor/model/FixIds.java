@@ -19,11 +19,24 @@ public final class FixIds {
     public static final String TEST_FROM_ANOTHER_HOST = "test-from-another-host";
     public static final String WSLCONFIG_DNS_TUNNELING = "wslconfig-dns-tunneling";
     public static final String WSL_CONF_GENERATE_RESOLV_CONF = "wsl-conf-generate-resolv-conf";
+    /** Settings files WSL reads otherwise than they look: each rewrite is one kind of finding, every line of it. */
+    public static final String CONFIG_REWRITE_IGNORED_LINES = "config-rewrite-ignored-lines";
+    public static final String CONFIG_COMMENT_OUT_DUPLICATES = "config-comment-out-duplicates";
+    public static final String CONFIG_REWRITE_AS_UTF8 = "config-rewrite-as-utf8";
+    public static final String WSL_CONF_COMMENT_OUT_STOPPING_LINE = "wsl-conf-comment-out-stopping-line";
+    public static final String CHECK_MIRRORED_REQUIREMENTS = "check-mirrored-requirements";
 
     /** Parameter names of applicable fixes. */
     public static final String PATTERN = "pattern";
     public static final String TARGET = "target";
     public static final String MODE = "mode";
+    public static final String FILE = "settings-file";
+    public static final String FINDING = "settings-finding";
+
+    /** The config rewrites, and the files they may name. */
+    public static final java.util.List<String> CONFIG_REWRITES = java.util.List.of(CONFIG_REWRITE_IGNORED_LINES,
+            CONFIG_COMMENT_OUT_DUPLICATES, CONFIG_REWRITE_AS_UTF8, WSL_CONF_COMMENT_OUT_STOPPING_LINE);
+    public static final java.util.List<String> CONFIG_FILES = java.util.List.of(".wslconfig", "/etc/wsl.conf");
 
     private FixIds() {
     }

@@ -40,6 +40,18 @@ public sealed interface FixPlan {
     record LetWslWriteResolvConf() implements FixPlan {
     }
 
+    /**
+     * Rewrites every line of one finding in one settings file the way WSL would read what was
+     * meant. {@code file} is {@link ConfigFileCheck#WSLCONFIG} or {@link ConfigFileCheck#WSL_CONF};
+     * {@code finding} the finding id whose lines are rewritten.
+     */
+    record RewriteConfigLines(String file, String finding) implements FixPlan {
+        public RewriteConfigLines {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(finding, "finding");
+        }
+    }
+
     /** Nothing to write: steps the user follows, in the fix's own words. */
     record ByHand() implements FixPlan {
     }

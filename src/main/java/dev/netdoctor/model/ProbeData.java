@@ -145,4 +145,15 @@ public sealed interface ProbeData {
             checks = List.copyOf(checks);
         }
     }
+
+    /** .wslconfig and /etc/wsl.conf as WSL reads them: what it uses, and every line it reads otherwise. */
+    record ConfigFiles(List<ConfigFileCheck> files) implements ProbeData {
+        public ConfigFiles {
+            files = List.copyOf(files);
+        }
+
+        public java.util.Optional<ConfigFileCheck> file(String which) {
+            return files.stream().filter(f -> f.file().equals(which)).findFirst();
+        }
+    }
 }

@@ -18,7 +18,8 @@ public enum ProbeId {
     LOOPBACK_SELF_TEST("loopback-self-test"),
     LOCAL_ROUTES("local-routes"),
     SERVICE_PORTS("service-ports"),
-    OUTSIDE_VANTAGE("outside-vantage");
+    OUTSIDE_VANTAGE("outside-vantage"),
+    CONFIG_FILES("config-files");
 
     /** The probe parameter saying where a probe's own connections came from, and its values. */
     public static final String FROM = "from";

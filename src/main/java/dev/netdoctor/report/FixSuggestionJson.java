@@ -45,6 +45,10 @@ final class FixSuggestionJson {
             }
             case FixPlan.LetWslWriteResolvConf wslConf -> {
             }
+            case FixPlan.RewriteConfigLines lines -> {
+                p.put(FixIds.FILE, lines.file());
+                p.put(FixIds.FINDING, lines.finding());
+            }
             case FixPlan.ByHand steps -> {
             }
         }
@@ -67,6 +71,10 @@ final class FixSuggestionJson {
         }
         if (FixIds.WSL_CONF_GENERATE_RESOLV_CONF.equals(id)) {
             return new FixPlan.LetWslWriteResolvConf();
+        }
+        if (FixIds.CONFIG_REWRITES.contains(id) && FixIds.CONFIG_FILES.contains(parameters.get(FixIds.FILE))
+                && parameters.get(FixIds.FINDING) != null) {
+            return new FixPlan.RewriteConfigLines(parameters.get(FixIds.FILE), parameters.get(FixIds.FINDING));
         }
         return FixPlan.BY_HAND;
     }

@@ -58,6 +58,9 @@ final class RedactionNames {
     private static final Pattern SSH_CONFIG_LINE = Pattern.compile(
             "(?im)^[ +-]?\\s*(host|match|hostname|user|proxyjump|hostkeyalias)(?:\\s*=\\s*|\\s+)(.+?)\\s*$");
 
+    private static final String HOSTNAME_KEY = "network.hostname";
+    private static final String USER_KEY = "user.default";
+
     private final Map<String, String> hosts = new LinkedHashMap<>();
     private final Map<String, String> users = new LinkedHashMap<>();
 
@@ -97,6 +100,20 @@ final class RedactionNames {
             switch (p.data()) {
                 case ProbeData.Resolution res -> host(res.host());
                 case ProbeData.DnsServers dns -> host(dns.name());
+                case ProbeData.ConfigFiles config -> config.files().forEach(file -> {
+                    // wsl.conf names the distro's host name and its default user
+                    host(file.settings().get(HOSTNAME_KEY));
+                    user(file.settings().get(USER_KEY));
+                    file.problems().stream().filter(q -> q.key() != null && q.text() != null && q.text().contains("="))
+                            .forEach(q -> {
+                                String value = q.text().substring(q.text().indexOf('=') + 1).replace("\"", "").strip();
+                                if (q.key().equalsIgnoreCase(HOSTNAME_KEY)) {
+                                    host(value);
+                                } else if (q.key().equalsIgnoreCase(USER_KEY)) {
+                                    user(value);
+                                }
+                            });
+                });
                 case ProbeData.Vantage v -> {
                     user(v.user());
                     host(v.host());

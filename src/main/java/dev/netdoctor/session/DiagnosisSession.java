@@ -15,6 +15,7 @@ import dev.netdoctor.model.SshClientFacts;
 import dev.netdoctor.model.Target;
 import dev.netdoctor.model.TcpConnection;
 import dev.netdoctor.model.WslFacts;
+import dev.netdoctor.probe.ConfigFilesProbe;
 import dev.netdoctor.probe.DscpConnectProbe;
 import dev.netdoctor.probe.ListeningSocketsProbe;
 import dev.netdoctor.probe.LocalRoutesProbe;
@@ -116,7 +117,8 @@ public final class DiagnosisSession {
      * stage 3 sizes the path only if stage 2 saw a stalled handshake.
      */
     public static List<List<Probe>> defaultStages(DiagnosisRequest request) {
-        List<Probe> local = new ArrayList<>(List.of(new ListeningSocketsProbe(), new LoopbackSelfTestProbe(), new LocalRoutesProbe()));
+        List<Probe> local = new ArrayList<>(List.of(new ListeningSocketsProbe(), new LoopbackSelfTestProbe(), new LocalRoutesProbe(),
+                new ConfigFilesProbe()));
         if (!request.servicePorts().isEmpty()) {
             local.add(new ServicePortProbe());
         }

@@ -28,6 +28,8 @@ public final class FixAction {
             case FixPlan.WslNetworkingMode wsl -> Kind.WSLCONFIG;
             case FixPlan.WslDnsTunneling tunneling -> Kind.WSLCONFIG;
             case FixPlan.LetWslWriteResolvConf wslConf -> Kind.WSL_CONF;
+            case FixPlan.RewriteConfigLines lines -> lines.file().equals(dev.netdoctor.model.ConfigFileCheck.WSL_CONF)
+                    ? Kind.WSL_CONF : Kind.WSLCONFIG;
             case FixPlan.ByHand steps -> Kind.ADVICE;
         };
     }

@@ -3,6 +3,7 @@ package dev.netdoctor.ui;
 import dev.netdoctor.model.NetworkingMode;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.fix.ConfigFiles;
+import dev.netdoctor.fix.ConfigRepairOracle;
 import dev.netdoctor.fix.EditResult;
 import dev.netdoctor.fix.FixException;
 import dev.netdoctor.fix.LocalConfigFiles;
@@ -124,7 +125,9 @@ public final class FixViewModel {
             case SSH_CONFIG -> apply(action, this::sshPlan);
             case WSLCONFIG -> apply(action, this::wslPlan);
             case WSL_CONF -> {
-                Optional<String> sudo = wslConfPlace().needsSudo();
+                Optional<String> sudo = action.suggestion().plan() instanceof FixPlan.RewriteConfigLines lines
+                        ? wslConfPlace().sudoFor("fix config-lines --in wsl-conf --finding " + lines.finding())
+                        : wslConfPlace().needsSudo();
                 if (sudo.isEmpty()) {
                     apply(action, this::wslConfPlan);
                 } else if (dialogs.confirm(action.suggestion().title(), Texts.get("fix.wslconf.sudo.header"),
@@ -149,6 +152,9 @@ public final class FixViewModel {
 
     private Plan wslConfPlan(FixAction action) {
         ConfigFiles files = wslConfPlace().files();
+        if (action.suggestion().plan() instanceof FixPlan.RewriteConfigLines lines) {
+            return new Plan(places.wslConf(), ConfigRepairOracle.edit(lines), preview -> new ConfigRepairOracle(files, lines, preview.original()), true);
+        }
         return new Plan(places.wslConf(), WslConfEdit::letWslWriteResolvConf, preview -> new WslConfOracle(files, preview.original()), true);
     }
 
@@ -190,6 +196,10 @@ public final class FixViewModel {
 
     private Plan wslPlan(FixAction action) throws Exception {
         Path path = chosenWslconfig != null ? chosenWslconfig : places.wslconfig().call().orElseThrow(NeedsWslconfig::new);
+        if (action.suggestion().plan() instanceof FixPlan.RewriteConfigLines lines) {
+            ConfigFiles files = LocalConfigFiles.forThisUser();
+            return new Plan(path.toString(), ConfigRepairOracle.edit(lines), preview -> new ConfigRepairOracle(files, lines, preview.original()), true);
+        }
         if (action.suggestion().plan() instanceof FixPlan.WslDnsTunneling) {
             return new Plan(path.toString(), original -> WslConfigEdit.setDnsTunneling(original, true),
                     preview -> WslConfigOracle.dnsTunnelingOn(), true);

@@ -2,7 +2,7 @@ package dev.netdoctor.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.netdoctor.fix.WslConfigLocation;
+import dev.netdoctor.host.WslConfigLocation;
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.log.RunLog;
 import javafx.application.Application;

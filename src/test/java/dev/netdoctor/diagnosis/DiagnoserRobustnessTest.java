@@ -85,7 +85,12 @@ class DiagnoserRobustnessTest {
             Map.entry(LoopbackRules.LOCAL_CONNECT_BLOCKED, List.of(Set.of("local-routes"), Set.of("loopback-self-test", "service-ports"))),
             Map.entry(LoopbackRules.VANTAGE_HOST_KEY, List.of(Set.of("outside-vantage"))),
             Map.entry(Diagnoser.NO_PROBLEM, List.of(Set.of("dscp-connect"), Set.of("ssh-handshake"))),
-            Map.entry(Diagnoser.NO_TARGET, List.of(Set.of("loopback-self-test"))));
+            Map.entry(Diagnoser.NO_TARGET, List.of(Set.of("loopback-self-test"))),
+            Map.entry(dev.netdoctor.model.FindingIds.WSLCONFIG_LINE_IGNORED, List.of(Set.of("config-files"))),
+            Map.entry(dev.netdoctor.model.FindingIds.WSLCONFIG_DUPLICATE_KEY, List.of(Set.of("config-files"))),
+            Map.entry(dev.netdoctor.model.FindingIds.WSLCONFIG_ENCODING, List.of(Set.of("config-files"))),
+            Map.entry(dev.netdoctor.model.FindingIds.WSL_CONF_PARSING_STOPS, List.of(Set.of("config-files"))),
+            Map.entry(dev.netdoctor.model.FindingIds.WSLCONFIG_MODE_NOT_EFFECTIVE, List.of(Set.of("config-files"))));
 
     /** Findings about the target: without a target there is nothing to say them about. */
     private static final Set<String> ABOUT_THE_TARGET = Set.of(ReachabilityRules.NAME_NOT_RESOLVED, DnsRules.DNS_SERVER_UNREACHABLE, ReachabilityRules.HOST_UNREACHABLE,
@@ -299,9 +304,24 @@ class DiagnoserRobustnessTest {
             case "local-routes" -> routes(LOCAL_ADDRESSES, concat(ports, SELF_TEST_PORT));
             case "service-ports" -> servicePorts(ports);
             case "outside-vantage" -> vantage(ports);
+            case "config-files" -> configFiles();
             default -> throw new IllegalStateException("The session has a probe this test does not know: " + id
                     + "; teach data() what it observes.");
         };
+    }
+
+    /** Settings files, clean and with each kind of line WSL reads otherwise, read by the real reader. */
+    private static Arbitrary<ProbeData.ConfigFiles> configFiles() {
+        Arbitrary<String> wslconfig = Arbitraries.of("", "[wsl2]\nnetworkingMode=mirrored\n", "networkingMode=mirrored\n",
+                "[wsl2]\nnetworkingMode=nat\n[experimental]\nnetworkingMode=mirrored\n", "[wsl2]\nmemory=8gb\nkernel=C:\\x\n",
+                "[wsl2]\nswapFile=C:\\\\Zo\u00eb\n", "; x\n[ wsl2 ]\nnetworkMode=mirrored\n");
+        Arbitrary<String> wslConf = Arbitraries.of("", "[boot]\nsystemd=true\n", "[network]\ngenerateResolvConf=false\n; x\n[boot]\nsystemd=true\n",
+                "\uFEFF[boot]\nsystemd=true\n", "[boot]\nsystemd=true\nsystemd=false\n");
+        return Combinators.combine(wslconfig, wslConf).as((a, b) -> new ProbeData.ConfigFiles(List.of(
+                dev.netdoctor.probe.ConfigFilesProbe.checked(dev.netdoctor.config.ConfigFileKind.WSLCONFIG, "/mnt/c/Users/me/.wslconfig",
+                        a.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                dev.netdoctor.probe.ConfigFilesProbe.checked(dev.netdoctor.config.ConfigFileKind.WSL_CONF, "/etc/wsl.conf",
+                        b.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
     }
 
     // ---- environments -----------------------------------------------------------------------

@@ -235,6 +235,10 @@ class RedactionTest {
                     }
                     case ProbeData.OpenSshRuns d -> {
                     }
+                    case ProbeData.ConfigFiles d -> d.files().forEach(file -> {
+                        add(out, file.settings().get("network.hostname"));
+                        add(out, file.settings().get("user.default"));
+                    });
                     case ProbeData.DnsServers d -> {
                         add(out, d.name());
                         d.servers().forEach(a -> add(out, a));

@@ -200,7 +200,7 @@ class DiagnosisSessionTest {
     void withoutATargetOnlyTheSystemAndItsOwnPortsAreChecked() {
         DiagnosisResult r = new DiagnosisSession(INSPECTOR, new DiagnosisRequest(null, List.of(), null, null, null), null).run();
         assertThat(r.probes()).extracting(ProbeOutcome::probeId)
-                .containsExactlyInAnyOrder("listening-sockets", "loopback-self-test", "local-routes");
+                .containsExactlyInAnyOrder("listening-sockets", "loopback-self-test", "local-routes", "config-files");
         assertThat(r.probes()).allSatisfy(p -> assertThat(p.status()).isEqualTo(ProbeStatus.COMPLETED));
         assertThat(r.environment().interfaces()).isNotEmpty();
         assertThat(r.findings()).extracting(f -> f.id()).containsExactly("environment-only");

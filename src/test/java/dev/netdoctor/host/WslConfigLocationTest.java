@@ -1,6 +1,5 @@
-package dev.netdoctor.fix;
+package dev.netdoctor.host;
 
-import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.model.CommandRun;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.netdoctor.fix;
+package dev.netdoctor.config;
 
 /**
  * Reads one line the way WSL's own parser does (ParseConfigFile in microsoft/WSL,
@@ -13,28 +13,33 @@ package dev.netdoctor.fix;
  *       unclosed quote makes WSL skip the whole line;</li>
  *   <li>everything else, {@code #} and {@code ;} lines included, is skipped.</li>
  * </ul>
- * Not modelled: a backslash at the very end of a value, which WSL reads as a continuation onto
- * the next line. Nobody writes networkingMode that way; such a line counts as skipped here.
+ * A backslash at the very end of a value continues it on the next line: {@link #parse} then says
+ * {@link Continues}, and {@link ConfigReader} joins the next line (with a {@code \n} between)
+ * and parses again, as WSL reads on. A {@code \r} is part of a line only where WSL sees it: in
+ * /etc/wsl.conf, read as bytes; Windows' text mode turns .wslconfig's CRLF into LF first.
  */
-final class WslConfigSyntax {
+public final class WslConfigSyntax {
 
     /** What one line is to WSL. */
-    sealed interface Parsed permits Header, BrokenHeader, Setting, Skipped {}
+    public sealed interface Parsed permits Header, BrokenHeader, Setting, Continues, Skipped {}
 
-    record Header(String name) implements Parsed {}
+    public record Header(String name) implements Parsed {}
 
     /**
      * A header that starts right ({@code [wsl2]x}, {@code [wsl-2]}) but ends wrong: WSL skips
      * the line, yet the name it had begun to read stays in its buffer (see {@link WslConfigScan}).
      */
-    record BrokenHeader(String name) implements Parsed {}
+    public record BrokenHeader(String name) implements Parsed {}
 
     /**
      * {@code key = value}. {@code value} is what WSL reads (quotes removed, escapes resolved,
      * trailing blanks dropped); {@code valueStart}/{@code valueEnd} delimit it as written,
      * quotes included, trailing blanks and comment excluded.
      */
-    record Setting(String key, String value, int valueStart, int valueEnd) implements Parsed {}
+    public record Setting(String key, String value, int valueStart, int valueEnd) implements Parsed {}
+
+    /** A setting whose value ends in a lone backslash: WSL reads the next line as more of the value. */
+    public record Continues(String key) implements Parsed {}
 
     /**
      * A line WSL skips: blank or a {@code #} comment ({@code NOTHING}), or one it cannot read
@@ -42,14 +47,14 @@ final class WslConfigSyntax {
      * reader of /etc/wsl.conf stops at the first invalid line ({@code CFG_SKIP_INVALID_LINES} is
      * not passed there).
      */
-    enum Skipped implements Parsed { NOTHING, INVALID }
+    public enum Skipped implements Parsed { NOTHING, INVALID }
 
     private WslConfigSyntax() {
     }
 
-    static Parsed parse(String line) {
+    public static Parsed parse(String line) {
         int first = skipSpaces(line, 0);
-        if (first == line.length() || line.charAt(first) == '#') {
+        if (first == line.length() || line.charAt(first) == '#' || line.charAt(first) == '\r') {
             return Skipped.NOTHING;
         }
         char c = line.charAt(first);
@@ -67,7 +72,7 @@ final class WslConfigSyntax {
         String name = line.substring(nameStart, nameEnd);
         if (nameEnd < line.length() && line.charAt(nameEnd) == ']') {
             int rest = skipSpaces(line, nameEnd + 1);
-            if (rest == line.length() || line.charAt(rest) == '#') {
+            if (rest == line.length() || line.charAt(rest) == '#' || line.charAt(rest) == '\r') {
                 return new Header(name);
             }
         }
@@ -87,13 +92,24 @@ final class WslConfigSyntax {
         boolean inQuotes = false;
         for (int i = valueStart; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c == '#' && !inQuotes) {
+            if ((c == '#' && !inQuotes) || c == '\r') {
                 break;
             }
             if (c == '"') {
                 inQuotes = !inQuotes;
             } else if (c == '\\') {
-                int escaped = i + 1 < line.length() ? unescape(line.charAt(++i)) : -1;
+                if (i + 1 == line.length()) {
+                    return new Continues(line.substring(keyStart, keyEnd));
+                }
+                char next = line.charAt(++i);
+                if (next == '\n' || next == '\r') {
+                    // a continuation (joined by the reader), or the CR of a CRLF WSL skips; like
+                    // any other character the backslash keeps the blanks before it
+                    kept = value.length();
+                    valueEnd = i + 1;
+                    continue;
+                }
+                int escaped = unescape(next);
                 if (escaped < 0) {
                     return Skipped.INVALID;
                 }
@@ -149,7 +165,7 @@ final class WslConfigSyntax {
         return c >= '0' && c <= '9';
     }
 
-    static boolean isSpace(int c) {
+    public static boolean isSpace(int c) {
         return c == ' ' || c == '\t';
     }
 }

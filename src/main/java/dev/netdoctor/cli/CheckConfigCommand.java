@@ -1,0 +1,161 @@
+package dev.netdoctor.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.netdoctor.host.HostInspector;
+import dev.netdoctor.host.LinuxSide;
+import dev.netdoctor.host.WslLinuxSide;
+import dev.netdoctor.model.ConfigFileCheck;
+import dev.netdoctor.model.ConfigProblem;
+import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FindingIds;
+import dev.netdoctor.model.FixPlan;
+import dev.netdoctor.model.FixSuggestion;
+import dev.netdoctor.model.InvalidInputException;
+import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeId;
+import dev.netdoctor.probe.ConfigFilesProbe;
+import dev.netdoctor.report.JsonReport;
+import dev.netdoctor.session.DiagnosisSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code check-config}: .wslconfig and /etc/wsl.conf read with WSL's own rules. Read-only: the
+ * files are only read. The same engine as {@code diagnose} (its settings-file check and rules),
+ * with nothing sent over the network.
+ */
+@Command(name = "check-config", mixinStandardHelpOptions = true,
+        description = {"Reads %UserProfile%\\.wslconfig and the distro's /etc/wsl.conf the way WSL does, and shows every line",
+                "WSL reads differently from how it looks: ignored lines, settings written twice, encodings WSL misreads, and",
+                "where the distro stops reading wsl.conf. Changes nothing. Exit 0: WSL reads them as written; 1: something",
+                "reads otherwise; 2: bad input; 3: the check could not finish."},
+        footer = {"", "Examples:", "  wsl-net-doctor check-config", "  wsl-net-doctor check-config --wslconfig /mnt/c/Users/alice/.wslconfig --json",
+                "  wsl-net-doctor check-config --wsl Ubuntu      (from Windows)"})
+final class CheckConfigCommand implements java.util.concurrent.Callable<Integer> {
+    /** The findings this command speaks of; the rest of a diagnosis is not its business. */
+    static final Set<String> FINDINGS = Set.of(FindingIds.WSLCONFIG_LINE_IGNORED, FindingIds.WSLCONFIG_DUPLICATE_KEY,
+            FindingIds.WSLCONFIG_ENCODING, FindingIds.WSL_CONF_PARSING_STOPS, FindingIds.WSLCONFIG_MODE_NOT_EFFECTIVE);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--wslconfig", paramLabel = "FILE", description = "The .wslconfig to check; your Windows profile's by default.")
+    Path wslconfig;
+
+    @Option(names = "--wsl-conf", paramLabel = "FILE", description = "The wsl.conf to check, a full path inside Linux; /etc/wsl.conf by default.")
+    String wslConf;
+
+    @Option(names = "--json", description = "Print the files and findings as one JSON document on stdout.")
+    boolean json;
+
+    @CommandLine.Mixin
+    WslOptions wsl = new WslOptions();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DiagnosisRequest request;
+        try {
+            if (wslconfig != null && !Files.isRegularFile(wslconfig)) {
+                throw new InvalidInputException("The .wslconfig " + wslconfig + " does not exist or is not a file.");
+            }
+            request = new DiagnosisRequest(null, List.of(), null, null, null,
+                    new DiagnosisRequest.ConfigPaths(wslconfig == null ? null : wslconfig.toAbsolutePath().toString(), wslConf));
+        } catch (InvalidInputException e) {
+            err.println("wsl-net-doctor: " + e.getMessage() + " Nothing was read.");
+            return ExitCodes.BAD_INPUT;
+        }
+        LinuxSide side;
+        try {
+            side = wsl.linuxSide(err);
+        } catch (InvalidInputException e) {
+            err.println("wsl-net-doctor: " + e.getMessage());
+            return ExitCodes.INCOMPLETE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.INCOMPLETE;
+        }
+        DiagnosisResult result;
+        try {
+            result = new DiagnosisSession(new HostInspector(side), request, null, List.of(List.of(new ConfigFilesProbe()))).run();
+        } finally {
+            if (side instanceof WslLinuxSide distro) {
+                distro.close();
+            }
+        }
+        List<ConfigFileCheck> files = result.probes().stream().filter(ProbeId.CONFIG_FILES::is)
+                .map(p -> p.dataAs(ProbeData.ConfigFiles.class)).flatMap(java.util.Optional::stream)
+                .flatMap(d -> d.files().stream()).toList();
+        List<Finding> findings = result.findings().stream().filter(f -> FINDINGS.contains(f.id())).toList();
+        if (files.isEmpty()) {
+            err.println("wsl-net-doctor: the settings files could not be read: "
+                    + result.probes().stream().filter(ProbeId.CONFIG_FILES::is).map(p -> p.summary()).findFirst().orElse("no result"));
+            return ExitCodes.INCOMPLETE;
+        }
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("files", files);
+            doc.put("findings", findings);
+            try {
+                out.println(JsonReport.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+            } catch (JsonProcessingException e) {
+                err.println("wsl-net-doctor: " + e.getMessage());
+                return ExitCodes.INCOMPLETE;
+            }
+        } else {
+            String given = (wslconfig == null ? "" : " --wslconfig " + dev.netdoctor.fix.WslConfPlace.sh(wslconfig.toString()))
+                    + (wslConf == null ? "" : " --wsl-conf " + dev.netdoctor.fix.WslConfPlace.sh(wslConf));
+            print(files, findings, out, given + wsl.sameLinux(side));
+        }
+        out.flush();
+        return findings.isEmpty() ? ExitCodes.NO_PROBLEM : ExitCodes.PROBLEM_FOUND;
+    }
+
+    static void print(List<ConfigFileCheck> files, List<Finding> findings, PrintWriter out, String options) {
+        for (ConfigFileCheck file : files) {
+            out.println(file.file() + (file.path() == null ? "" : " (" + file.path() + ")"));
+            if (!file.read()) {
+                out.println("  " + file.note());
+                out.println();
+                continue;
+            }
+            out.println("  Saved as " + file.encoding() + ". WSL uses: " + (file.settings().isEmpty() ? "no setting (its defaults)"
+                    : String.join(", ", file.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())));
+            if (file.problems().isEmpty()) {
+                out.println("  Every line reads as it looks.");
+            }
+            for (ConfigProblem p : file.problems()) {
+                out.println("  " + (p.line() == 0 ? "whole file" : "line " + p.line()) + " [" + p.findingId() + "]"
+                        + (p.line() == 0 ? "" : ": " + p.text().replace("\n", "\\n")));
+                out.println("      " + p.what());
+            }
+            out.println();
+        }
+        for (Finding f : findings) {
+            out.println("* " + f.title() + " [" + f.id() + "]");
+            for (FixSuggestion fix : f.fixes()) {
+                if (fix.plan() instanceof FixPlan.RewriteConfigLines lines) {
+                    out.println("  Fix: wsl-net-doctor fix config-lines --in " + (lines.file().equals(ConfigFileCheck.WSL_CONF) ? "wsl-conf" : "wslconfig")
+                            + " --finding " + lines.finding() + options + "   (add --dry-run to see the change first)");
+                } else {
+                    out.println("  " + fix.title() + ": " + fix.detail().replace("\n", "\n    "));
+                }
+            }
+        }
+        if (findings.isEmpty()) {
+            out.println("WSL reads its settings files as they look.");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.netdoctor.cli;
+
+import dev.netdoctor.fix.ConfigRepairOracle;
+import dev.netdoctor.fix.LocalConfigFiles;
+import dev.netdoctor.fix.WslConfPlace;
+import dev.netdoctor.host.LinuxSide;
+import dev.netdoctor.host.LocalLinuxSide;
+import dev.netdoctor.host.WslConfigLocation;
+import dev.netdoctor.model.ConfigFileCheck;
+import dev.netdoctor.model.FixPlan;
+import dev.netdoctor.model.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code fix config-lines}: the rewrites check-config offers, one finding at a time, through the safe pipeline. */
+@Command(name = "config-lines", mixinStandardHelpOptions = true,
+        description = {"Rewrites the lines of .wslconfig or /etc/wsl.conf that WSL reads differently from how they look, for one",
+                "finding of check-config: a line moved into the section WSL reads it in, the key name WSL knows, a value WSL",
+                "accepts, backslashes doubled; a setting written twice commented out; a line that stops wsl.conf as a # comment;",
+                "a UTF-16 file as UTF-8. Shows the change, keeps a backup, checks it with the same reader, can be undone."},
+        footer = {"", "Examples:", "  wsl-net-doctor fix config-lines --in wslconfig --finding wslconfig-line-ignored --dry-run",
+                "  sudo wsl-net-doctor fix config-lines --in wsl-conf --finding wsl-conf-parsing-stops"})
+final class ConfigLinesFixCommand implements Callable<Integer> {
+    enum In { wslconfig, wsl_conf }
+
+    static final class InConverter implements CommandLine.ITypeConverter<In> {
+        @Override
+        public In convert(String value) {
+            return switch (value) {
+                case "wslconfig" -> In.wslconfig;
+                case "wsl-conf" -> In.wsl_conf;
+                default -> throw new CommandLine.TypeConversionException("give wslconfig or wsl-conf, not '" + value + "'");
+            };
+        }
+    }
+
+    /** This fix as sudo runs it again. */
+    static String sudoCommand(String finding) {
+        return "fix config-lines --in wsl-conf --finding " + finding;
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--in", required = true, paramLabel = "wslconfig|wsl-conf", converter = InConverter.class,
+            description = "Which file: wslconfig (Windows' .wslconfig) or wsl-conf (the distro's /etc/wsl.conf).")
+    In in;
+
+    @Option(names = "--finding", required = true, paramLabel = "ID",
+            description = "The finding whose lines to rewrite: wslconfig-line-ignored, wslconfig-duplicate-key, wslconfig-encoding or wsl-conf-parsing-stops.")
+    String finding;
+
+    @Option(names = "--wslconfig", paramLabel = "PATH", description = "The .wslconfig file; found through WSL interop by default.")
+    Path wslconfig;
+
+    @Option(names = "--wsl-conf", paramLabel = "PATH", defaultValue = ConfigFileCheck.WSL_CONF,
+            description = "The distro's wsl.conf, ${DEFAULT-VALUE} by default (a full path).")
+    String wslConf;
+
+    @Option(names = "--dry-run", description = "Show the change and write nothing.")
+    boolean dryRun;
+
+    @CommandLine.Mixin
+    WslOptions wsl = new WslOptions();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!CheckConfigCommand.FINDINGS.contains(finding) || finding.equals(dev.netdoctor.model.FindingIds.WSLCONFIG_MODE_NOT_EFFECTIVE)) {
+            err.println("wsl-net-doctor: --finding must be one of wslconfig-line-ignored, wslconfig-duplicate-key, wslconfig-encoding,"
+                    + " wsl-conf-parsing-stops; nothing was changed.");
+            return ExitCodes.BAD_INPUT;
+        }
+        boolean wslConfFile = in == In.wsl_conf;
+        if (finding.equals(dev.netdoctor.model.FindingIds.WSL_CONF_PARSING_STOPS) && !wslConfFile) {
+            err.println("wsl-net-doctor: wsl-conf-parsing-stops is a finding of wsl.conf: use --in wsl-conf; nothing was changed.");
+            return ExitCodes.BAD_INPUT;
+        }
+        FixPlan.RewriteConfigLines plan = new FixPlan.RewriteConfigLines(wslConfFile ? ConfigFileCheck.WSL_CONF : ConfigFileCheck.WSLCONFIG, finding);
+        try {
+            if (!wslConfFile) {
+                Optional<Path> file = wslconfig != null ? Optional.of(wslconfig) : WslConfigLocation.find(new LocalLinuxSide());
+                if (file.isEmpty()) {
+                    err.println("wsl-net-doctor: cannot find your Windows profile's .wslconfig from here; give it with --wslconfig PATH "
+                            + "(inside WSL usually /mnt/c/Users/<you>/.wslconfig).");
+                    return ExitCodes.BAD_INPUT;
+                }
+                LocalConfigFiles files = LocalConfigFiles.forThisUser();
+                return FixCommand.previewAndApply(out, err, files, file.get().toString(), ConfigRepairOracle.edit(plan),
+                        preview -> new ConfigRepairOracle(files, plan, preview.original()), dryRun, "");
+            }
+            if (!wslConf.startsWith("/")) {
+                err.println("wsl-net-doctor: --wsl-conf must be a full path inside Linux, such as /etc/wsl.conf; nothing was changed.");
+                return ExitCodes.BAD_INPUT;
+            }
+            LinuxSide linux = wsl.linuxSide(err);
+            try (WslConfPlace place = WslConfPlace.of(linux, wslConf)) {
+                if (place.needsSudo().isPresent() && !dryRun) {
+                    err.println("wsl-net-doctor: " + wslConf + " belongs to root, and this program runs as you. Run the same fix with sudo"
+                            + " (it asks for your password; Net Doctor never does):");
+                    err.println("  " + place.sudoFor(sudoCommand(finding)).orElseThrow());
+                    err.println("Add --dry-run to see the change first. Nothing was changed.");
+                    return ExitCodes.PROBLEM_FOUND;
+                }
+                return FixCommand.previewAndApply(out, err, place.files(), place.file(), ConfigRepairOracle.edit(plan),
+                        preview -> new ConfigRepairOracle(place.files(), plan, preview.original()), dryRun, wsl.sameLinux(linux));
+            }
+        } catch (InvalidInputException e) {
+            err.println("wsl-net-doctor: " + e.getMessage());
+            return ExitCodes.INCOMPLETE;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            err.println("wsl-net-doctor: " + e.getMessage());
+            return ExitCodes.INCOMPLETE;
+        }
+    }
+}

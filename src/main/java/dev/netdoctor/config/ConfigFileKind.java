@@ -1,0 +1,28 @@
+package dev.netdoctor.config;
+
+/**
+ * The two files WSL reads settings from, and how each reader differs: Windows reads
+ * {@code %UserProfile%\.wslconfig} as text ({@code ccs=UTF-8}: CRLF becomes LF, a UTF-8 or
+ * UTF-16LE byte order mark is honoured) and skips lines it cannot read; the distro reads
+ * {@code /etc/wsl.conf} as bytes and stops at the first such line (ParseConfigFile without
+ * CFG_SKIP_INVALID_LINES).
+ */
+public enum ConfigFileKind {
+    WSLCONFIG(".wslconfig"),
+    WSL_CONF("/etc/wsl.conf");
+
+    private final String display;
+
+    ConfigFileKind(String display) {
+        this.display = display;
+    }
+
+    /** How people name it: ".wslconfig", "/etc/wsl.conf". */
+    public String display() {
+        return display;
+    }
+
+    public boolean stopsAtInvalidLine() {
+        return this == WSL_CONF;
+    }
+}

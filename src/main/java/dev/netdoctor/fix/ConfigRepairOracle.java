@@ -1,0 +1,98 @@
+package dev.netdoctor.fix;
+
+import dev.netdoctor.config.ConfigFileKind;
+import dev.netdoctor.config.ConfigIssue;
+import dev.netdoctor.config.ConfigIssue.Kind;
+import dev.netdoctor.config.ConfigReader;
+import dev.netdoctor.config.ConfigReading;
+import dev.netdoctor.model.ConfigFileCheck;
+import dev.netdoctor.model.FixPlan;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the candidate file with the same reader as the check: the lines of this kind that had a
+ * rewrite must be gone, and every setting WSL read before must read the same (except the ones the
+ * repair meant to change: a value put right, a key moved to where WSL reads it).
+ */
+public final class ConfigRepairOracle implements Verifier {
+    private final ConfigFiles files;
+    private final ConfigFileKind file;
+    private final Kind kind;
+    private final ConfigReading before;
+
+    public ConfigRepairOracle(ConfigFiles files, ConfigFileKind file, Kind kind, byte[] original) {
+        this.files = files;
+        this.file = file;
+        this.kind = kind;
+        this.before = ConfigReader.read(file, original);
+    }
+
+    @Override
+    public Verdict verify(String candidate) throws InterruptedException {
+        Optional<byte[]> bytes;
+        try {
+            bytes = files.read(candidate, SafeApply.MAX_BYTES);
+        } catch (IOException e) {
+            return Verdict.failed("the new file cannot be read back: " + e.getMessage());
+        }
+        if (bytes.isEmpty()) {
+            return Verdict.failed("the new file is not there");
+        }
+        ConfigReading after = ConfigReader.read(file, bytes.get());
+        long repairable = before.issues(kind).stream().filter(i -> !i.repairs().isEmpty()).count();
+        List<ConfigIssue> left = after.issues(kind);
+        long unrepairable = before.issues(kind).size() - repairable;
+        if (kind != Kind.ENCODING && kind != Kind.PARSING_STOPS && left.size() > unrepairable) {
+            return Verdict.failed("WSL would still read " + left.size() + " line(s) differently: "
+                    + left.stream().map(i -> "line " + i.line()).collect(Collectors.joining(", ")));
+        }
+        if (kind == Kind.PARSING_STOPS && after.stopsAt().isPresent()) {
+            return Verdict.failed("the distro would still stop reading at line " + after.stopsAt().getAsInt());
+        }
+        if (kind == Kind.ENCODING && !after.issues(Kind.ENCODING).stream().allMatch(i -> i.reason().equals("non-ascii"))) {
+            return Verdict.failed("WSL would still not read the file as text");
+        }
+        Map<String, String> was = accepted(before);
+        Map<String, String> now = accepted(after);
+        for (Map.Entry<String, String> e : was.entrySet()) {
+            if (!e.getValue().equals(now.get(e.getKey()))) {
+                return Verdict.failed(e.getKey() + " would read differently: before " + e.getValue() + ", after " + now.get(e.getKey()));
+            }
+        }
+        return Verdict.passed("read back as WSL reads it: " + (left.isEmpty() ? "no line of this kind is left" : left.size()
+                + " line(s) left to change by hand") + ", and every setting WSL used before reads the same.");
+    }
+
+    private static Map<String, String> accepted(ConfigReading reading) {
+        return reading.settings().stream().filter(ConfigReading.Setting::accepted)
+                .collect(Collectors.toMap(s -> s.key().toLowerCase(java.util.Locale.ROOT), ConfigReading.Setting::value, (a, b) -> a,
+                        java.util.LinkedHashMap::new));
+    }
+
+    /** The same for a fix the diagnosis planned. */
+    public ConfigRepairOracle(ConfigFiles files, FixPlan.RewriteConfigLines plan, byte[] original) {
+        this(files, fileOf(plan.file()), kindOf(plan.finding()), original);
+    }
+
+    /** The edit a planned rewrite makes, on the file's bytes as they are when it is applied. */
+    public static Function<byte[], EditResult> edit(FixPlan.RewriteConfigLines plan) {
+        ConfigFileKind file = fileOf(plan.file());
+        Kind kind = kindOf(plan.finding());
+        return original -> ConfigRepairEdit.repair(file, kind, original);
+    }
+
+    public static ConfigFileKind fileOf(String file) {
+        return ConfigFileCheck.WSL_CONF.equals(file) ? ConfigFileKind.WSL_CONF : ConfigFileKind.WSLCONFIG;
+    }
+
+    public static Kind kindOf(String findingId) {
+        return java.util.Arrays.stream(Kind.values()).filter(k -> k.findingId().equals(findingId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a settings-file finding: " + findingId));
+    }
+}
