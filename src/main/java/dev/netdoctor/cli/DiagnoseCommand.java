@@ -61,6 +61,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
             description = "The --vantage host's key fingerprint, when it is not in your known_hosts yet. Nothing is accepted silently.")
     String acceptHostKey;
 
+    @Option(names = "--wslconfig", paramLabel = "FILE", description = "Check this .wslconfig instead of your Windows profile's.")
+    Path wslconfig;
+
+    @Option(names = "--wsl-conf", paramLabel = "FILE", description = "Check this wsl.conf (a full path inside Linux) instead of /etc/wsl.conf.")
+    String wslConf;
+
     @Option(names = "--json", description = "Print the result as one JSON document on stdout.")
     boolean json;
 
@@ -104,7 +110,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
             } else if (identity != null || acceptHostKey != null) {
                 throw new InvalidInputException("--identity and --accept-host-key go with --vantage USER@HOST.");
             }
-            request = new DiagnosisRequest(t, servicePorts, v, Duration.ofMillis(attemptMillis), Duration.ofSeconds(timeoutSeconds));
+            if (wslconfig != null && !Files.isRegularFile(wslconfig)) {
+                throw new InvalidInputException("The .wslconfig " + wslconfig + " does not exist or is not a file.");
+            }
+            request = new DiagnosisRequest(t, servicePorts, v, Duration.ofMillis(attemptMillis), Duration.ofSeconds(timeoutSeconds),
+                    new DiagnosisRequest.ConfigPaths(wslconfig == null ? null : wslconfig.toAbsolutePath().toString(), wslConf));
         } catch (InvalidInputException e) {
             err.println("wsl-net-doctor: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

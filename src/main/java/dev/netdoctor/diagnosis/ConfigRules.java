@@ -30,7 +30,7 @@ final class ConfigRules {
     }
 
     /** Lines of one kind, in both files, as one finding; a rewrite per file where one is safe. */
-    record LinesOfKind(String findingId, String title, String explanation, String fixId, String fixTitle) implements Rule {
+    record LinesOfKind(String findingId, String title, String explanation, String fixId, String fixTitle, String does) implements Rule {
         @Override
         public Optional<Finding> apply(Observations obs) {
             Optional<ProbeData.ConfigFiles> data = obs.data(ProbeId.CONFIG_FILES, ProbeData.ConfigFiles.class);
@@ -48,8 +48,8 @@ final class ConfigRules {
                 if (!rewritable.isEmpty()) {
                     String lines = String.join(", ", rewritable.stream().map(p -> p.line() == 0 ? "the whole file" : "line " + p.line()).toList());
                     fixes.add(new FixSuggestion(fixId, fixTitle.formatted(file.file()),
-                            "Rewrites " + lines + " of " + file.path() + " so WSL reads what was meant; you see the change first,"
-                                    + " a backup is kept, and it can be undone. Lines without a safe rewrite are left for you.",
+                            "Changes " + lines + " of " + file.path() + ": " + does + " You see the change first, a backup is"
+                                    + " kept, and it can be undone. Lines without a safe rewrite are left for you.",
                             new FixPlan.RewriteConfigLines(file.file(), findingId)));
                 }
             }
@@ -69,26 +69,31 @@ final class ConfigRules {
             "WSL reads .wslconfig and /etc/wsl.conf by stricter rules than they look: a setting outside its [section], a"
                     + " misspelt name, or a value WSL cannot read is skipped without an error you would see. Those lines"
                     + " do nothing today.",
-            FixIds.CONFIG_REWRITE_IGNORED_LINES, "Rewrite the ignored lines of %s");
+            FixIds.CONFIG_REWRITE_IGNORED_LINES, "Rewrite the ignored lines of %s",
+            "each line is written the way WSL reads what was meant (moved into its section, the key name WSL knows, a value"
+                    + " WSL accepts, backslashes doubled).");
 
     static final Rule DUPLICATE_KEY = new LinesOfKind(FindingIds.WSLCONFIG_DUPLICATE_KEY,
             "A setting is written twice; WSL uses only the first",
             "WSL uses the first line that sets a key and ignores the later ones, also when one is in [wsl2] and the other in"
                     + " [experimental] (WSL takes both names as the same setting). A later line you changed may be the one"
                     + " that does nothing.",
-            FixIds.CONFIG_COMMENT_OUT_DUPLICATES, "Comment out the settings %s ignores");
+            FixIds.CONFIG_COMMENT_OUT_DUPLICATES, "Comment out the settings %s ignores",
+            "each later line of a setting becomes a # comment, so the file shows the one WSL uses.");
 
     static final Rule ENCODING = new LinesOfKind(FindingIds.WSLCONFIG_ENCODING,
             "The settings file is saved in a way WSL misreads",
             "WSL reads .wslconfig as UTF-8 (or UTF-16 with its byte order mark) and squeezes every character into one byte;"
                     + " a file saved otherwise, or a value with letters outside ASCII, is not read as written.",
-            FixIds.CONFIG_REWRITE_AS_UTF8, "Rewrite %s as UTF-8");
+            FixIds.CONFIG_REWRITE_AS_UTF8, "Rewrite %s as UTF-8",
+            "the file is saved again as UTF-8 with the same text.");
 
     static final Rule PARSING_STOPS = new LinesOfKind(FindingIds.WSL_CONF_PARSING_STOPS,
             "The distro stops reading /etc/wsl.conf part way",
             "Unlike Windows with .wslconfig, the distro stops reading /etc/wsl.conf at the first line it cannot read, so"
                     + " every setting below that line is ignored, even correct ones.",
-            FixIds.WSL_CONF_COMMENT_OUT_STOPPING_LINE, "Make %s readable to the end");
+            FixIds.WSL_CONF_COMMENT_OUT_STOPPING_LINE, "Make %s readable to the end",
+            "each line the distro cannot read becomes a # comment (a ';' becomes '#'), so it reads every setting after it.");
 
     /**
      * The file asks for one networking mode and WSL runs another: WSL fell back (mirrored needs
@@ -126,7 +131,7 @@ final class ConfigRules {
         String detail = "WSL says why when it starts, in the first lines a distro prints (\"... Falling back to NAT networking\"). "
                 + "Possible reasons:\n- " + String.join("\n- ", reasons);
         return Optional.of(new Finding(FindingIds.WSLCONFIG_MODE_NOT_EFFECTIVE, Severity.WARNING, Confidence.HIGH,
-                "WSL is not running the networking mode .wslconfig asks for",
+                "WSL is not running the networking mode you set",
                 ".wslconfig says networkingMode=" + configured + ", but WSL runs in " + wsl.networkingMode() + " mode. WSL falls"
                         + " back without an error you would see when the mode cannot be used on this computer.",
                 evidence, List.of(new FixSuggestion(FixIds.CHECK_MIRRORED_REQUIREMENTS, "Find out why WSL did not use "

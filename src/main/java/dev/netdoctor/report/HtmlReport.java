@@ -66,11 +66,13 @@ public final class HtmlReport {
         String findings = section("findings", "Findings", findings());
         String dns = r.probes().stream().map(p -> p.dataAs(ProbeData.DnsServers.class)).flatMap(java.util.Optional::stream)
                 .findFirst().map(d -> section("dns", "Name lookup (DNS)", dns(d))).orElse("");
+        String settings = r.probes().stream().map(p -> p.dataAs(ProbeData.ConfigFiles.class)).flatMap(java.util.Optional::stream)
+                .findFirst().map(c -> section("settings", "WSL's settings files", settingsFiles(c))).orElse("");
         String timeline = section("checks", "Checks", timeline());
         String fixes = section("fixes", "Fixes", fixes());
         String appendix = section("appendix", "Appendix: raw evidence", appendix());
         String terms = terms();
-        body.append(head).append(question).append(machine).append(findings).append(dns).append(timeline).append(fixes).append(appendix);
+        body.append(head).append(question).append(machine).append(findings).append(dns).append(settings).append(timeline).append(fixes).append(appendix);
         if (!terms.isEmpty()) {
             body.append(section("terms", "Terms used in this report", terms));
         }
@@ -352,6 +354,40 @@ public final class HtmlReport {
         return s.append("</tbody></table>\n").toString();
     }
 
+    /** Each file as WSL reads it: where, how saved, what WSL uses, and every line it reads otherwise. */
+    private static String settingsFiles(ProbeData.ConfigFiles c) {
+        StringBuilder s = new StringBuilder();
+        for (dev.netdoctor.model.ConfigFileCheck file : c.files()) {
+            Map<String, String> facts = new java.util.LinkedHashMap<>();
+            facts.put(file.file(), file.path() == null ? "not found from here" : file.path());
+            if (!file.read()) {
+                facts.put("Read", file.note());
+                s.append(keyValues(facts));
+                continue;
+            }
+            facts.put("Saved as", file.encoding());
+            facts.put("WSL uses", file.settings().isEmpty() ? "no setting (its defaults)"
+                    : String.join(", ", file.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+            if (file.stopsAt() != null) {
+                facts.put("Reading stops at", "line " + file.stopsAt());
+            }
+            s.append(keyValues(facts));
+            if (file.problems().isEmpty()) {
+                s.append("<p>Every line reads as it looks.</p>\n");
+                continue;
+            }
+            s.append("<table class=\"grid settings\"><colgroup><col style=\"width: 8%\"/><col style=\"width: 32%\"/><col style=\"width: 60%\"/>"
+                    + "</colgroup><thead><tr><th class=\"num\">Line</th><th>As written</th><th>What WSL does</th></tr></thead><tbody>\n");
+            for (dev.netdoctor.model.ConfigProblem p : file.problems()) {
+                s.append("<tr><td class=\"num\">").append(p.line() == 0 ? "all" : Integer.toString(p.line())).append("</td><td class=\"mono\">")
+                        .append(esc(p.line() == 0 ? "" : p.text())).append("</td><td>").append(esc(p.what())).append(" <span class=\"muted\">(")
+                        .append(esc(p.findingId())).append(")</span></td></tr>\n");
+            }
+            s.append("</tbody></table>\n");
+        }
+        return s.toString();
+    }
+
     private static String answer(DnsReply.Outcome o) {
         return switch (o) {
             case ANSWER -> "answered";
@@ -448,6 +484,8 @@ public final class HtmlReport {
                 table { border-collapse: collapse; width: 100%%; margin: 1mm 0 2mm 0; }
                 table.kv th { text-align: left; width: 34%%; color: #57606a; font-weight: normal; padding: 0.8mm 2mm 0.8mm 0; vertical-align: top; }
                 table.kv td { padding: 0.8mm 0; word-wrap: break-word; }
+                .muted { color: #666; font-size: 0.85em; }
+                table.settings td { word-wrap: break-word; }
                 table.grid th { background: #f6f8fa; text-align: left; font-size: 8.5pt; padding: 1.2mm 1.5mm; border: 0.5pt solid #d0d7de; }
                 table.grid td { padding: 1.2mm 1.5mm; border: 0.5pt solid #d0d7de; vertical-align: top; font-size: 8.5pt; word-wrap: break-word; }
                 table.grid tr { page-break-inside: avoid; }

@@ -81,6 +81,12 @@ final class DetailsPage {
             grid.add(service, 0, row++);
             grid.add(error("service-error", d.servicePortErrorProperty(), service, validation), 0, row++, 2, 1);
         }
+        if (!symptom.asksForTarget() && !symptom.asksForServicePort()) {
+            // nothing to ask: say what will be read instead of showing an empty form
+            Label nothing = new Label(Texts.get("details.settings.only"));
+            nothing.setWrapText(true);
+            grid.add(nothing, 0, row++, 2, 1);
+        }
         Node page = Ui.page(Texts.get("details.title"), Texts.get("details.intro"), grid);
         if (model.distros().activeProperty().get()) {
             ((VBox) page).getChildren().add(2, distroChoice(model.distros()));

@@ -2,11 +2,11 @@ package dev.netdoctor.ui;
 
 /** The first question of the wizard, in the user's words (texts in messages.properties). */
 public enum Symptom {
-    SSH_HANGS, NAMES_DONT_RESOLVE, OWN_PORT_UNREACHABLE, NOT_SURE;
+    SSH_HANGS, NAMES_DONT_RESOLVE, OWN_PORT_UNREACHABLE, SETTING_DOES_NOTHING, NOT_SURE;
 
     /** Whether the step asks for a machine (a name or an address; for names, a name). */
     public boolean asksForTarget() {
-        return this != OWN_PORT_UNREACHABLE;
+        return this != OWN_PORT_UNREACHABLE && this != SETTING_DOES_NOTHING;
     }
 
     /** Whether the step asks for the user's own service port. */

@@ -18,13 +18,14 @@ final class SymptomPage {
             Symptom.SSH_HANGS, Feather.TERMINAL,
             Symptom.NAMES_DONT_RESOLVE, Feather.GLOBE,
             Symptom.OWN_PORT_UNREACHABLE, Feather.MONITOR,
+            Symptom.SETTING_DOES_NOTHING, Feather.SLIDERS,
             Symptom.NOT_SURE, Feather.SEARCH);
 
     private SymptomPage() {
     }
 
     static Node build(WizardViewModel model) {
-        VBox choices = new VBox(12);
+        VBox choices = new VBox(6);
         ToggleGroup group = new ToggleGroup();
         for (Symptom s : Symptom.values()) {
             Label head = new Label(s.title());
@@ -33,7 +34,7 @@ final class SymptomPage {
             sub.getStyleClass().add("choice-detail");
             HBox inner = new HBox(16, Ui.icon(ICONS.get(s), "choice-icon"), new VBox(4, head, sub));
             inner.setAlignment(Pos.CENTER_LEFT);
-            inner.setMinHeight(56);
+            inner.setMinHeight(44);
             ToggleButton choice = new ToggleButton();
             choice.setGraphic(inner);
             choice.setToggleGroup(group);

@@ -1,6 +1,9 @@
 package dev.netdoctor.ui;
 
+import dev.netdoctor.model.ConfigFileCheck;
+import dev.netdoctor.model.ConfigProblem;
 import dev.netdoctor.model.DscpClass;
+import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.NetInterface;
 import dev.netdoctor.model.WindowsFacts;
@@ -69,6 +72,36 @@ final class SystemChecklist {
             }
         }
         env.notes().forEach(n -> items.add(new CheckItem(CheckItem.Status.NOTE, Texts.get("system.note"), n)));
+        return items;
+    }
+
+    /**
+     * One line per settings file (what WSL uses from it), and one per line WSL reads otherwise,
+     * with what WSL does with it.
+     */
+    static List<CheckItem> settingsFiles(ProbeData.ConfigFiles config) {
+        List<CheckItem> items = new ArrayList<>();
+        for (ConfigFileCheck file : config.files()) {
+            String label = Texts.get("system.config", file.file());
+            if (!file.read()) {
+                // not found from here (not WSL) is no news; missing means WSL's defaults
+                if (!ConfigFileCheck.NOT_FOUND.equals(file.status())) {
+                    items.add(new CheckItem(ConfigFileCheck.UNREADABLE.equals(file.status()) ? CheckItem.Status.NOTE : CheckItem.Status.OK,
+                            label, file.note()));
+                }
+                continue;
+            }
+            String uses = file.settings().isEmpty() ? Texts.get("system.config.defaults")
+                    : String.join(", ", file.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            items.add(new CheckItem(file.problems().isEmpty() ? CheckItem.Status.OK : CheckItem.Status.NOTE, label,
+                    file.problems().isEmpty() ? Texts.get("system.config.asWritten", uses)
+                            : Texts.get("system.config.otherwise", file.problems().size(), uses)));
+            for (ConfigProblem p : file.problems()) {
+                String where = p.line() == 0 ? Texts.get("system.config.wholeFile", file.file())
+                        : Texts.get("system.config.line", file.file(), p.line());
+                items.add(new CheckItem(CheckItem.Status.NOTE, where, (p.line() == 0 ? "" : p.text().replace("\n", " \\ ") + " \u2014 ") + p.what()));
+            }
+        }
         return items;
     }
 }

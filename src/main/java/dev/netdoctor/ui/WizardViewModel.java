@@ -4,6 +4,7 @@ import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.ProbeStatus;
 import dev.netdoctor.session.SessionEvent;
@@ -283,12 +284,18 @@ public final class WizardViewModel {
             system.setAll(SystemChecklist.of(e.environment(), symptom.get() != Symptom.OWN_PORT_UNREACHABLE));
             systemReady.set(true);
         }
+        if (event instanceof SessionEvent.ProbeFinished f && ProbeId.CONFIG_FILES.is(f.outcome())) {
+            // WSL's settings files, read as WSL reads them, join "Your system" as soon as they are read
+            f.outcome().dataAs(ProbeData.ConfigFiles.class).ifPresent(c -> system.addAll(SystemChecklist.settingsFiles(c)));
+        }
         checks.accept(event);
     }
 
     private void showResult(DiagnosisResult r) {
         if (!systemReady.get()) {
             system.setAll(SystemChecklist.of(r.environment(), symptom.get() != Symptom.OWN_PORT_UNREACHABLE));
+            r.probes().stream().filter(ProbeId.CONFIG_FILES::is).map(p -> p.dataAs(ProbeData.ConfigFiles.class))
+                    .flatMap(java.util.Optional::stream).forEach(c -> system.addAll(SystemChecklist.settingsFiles(c)));
             systemReady.set(true);
         }
         // The result last: whoever waits for it finds the findings and fixes already in place.

@@ -180,4 +180,18 @@ class PdfReportTest {
                     .contains("198.18.1.1 TCP no answer").contains("Turn on WSL's DNS tunneling");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void theSettingsFilesSectionListsEveryLineWslReadsOtherwise() throws IOException {
+        byte[] bytes = pdf(dev.netdoctor.report.fixtures.Results.settingsFiles(), HtmlReport.Paper.A4);
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/report-settings.pdf"), bytes);
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            String text = text(doc);
+            assertThat(bookmarks(doc)).contains("WSL's settings files");
+            assertThat(text).contains("WSL's settings files").contains("Line As written What WSL does")
+                    .contains("networkingMode=mirrored").contains("memory=8gb").contains("Reading stops at line 3")
+                    .contains("wslconfig-duplicate-key").contains("Rewrite the ignored lines of .wslconfig");
+        }
+    }
 }

@@ -1,0 +1,112 @@
+package dev.netdoctor.ui;
+
+import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.report.fixtures.Results;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * "A WSL setting seems to do nothing" through the wizard, with a .wslconfig and a wsl.conf holding
+ * the traps people report, read by the real reader: "Your system" lists each line WSL reads
+ * otherwise, the Diagnosis names the findings, the Fix step offers the rewrites (the .wslconfig's
+ * as a .wslconfig fix, the wsl.conf's as one of the distro's root file). Rendered light and dark to
+ * target/screenshots/{light,dark}-settings-*.png.
+ */
+@ExtendWith(ApplicationExtension.class)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+class SettingsJourneyScreenshotsTest {
+    @TempDir
+    static Path home;
+    private static boolean dark;
+    private WizardViewModel model;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        WizardApp.applyTheme(dark);
+        Path userHome = Files.createTempDirectory(home, "home");
+        DiagnosisResult dns = Results.settingsFiles().result();
+        model = new WizardViewModel(new ScriptedRunner(dns, dns), new FakeDialogs(), new Settings(userHome.resolve("settings.properties")),
+                FixPlaces.onThisComputer(userHome, Optional::empty, Clock.systemUTC()), () -> { });
+        scene = WizardApp.createScene(model, new FakeDialogs());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterAll
+    static void backToLight() {
+        javafx.application.Platform.runLater(() -> WizardApp.applyTheme(false));
+    }
+
+    private void journey(FxRobot robot, String theme) throws Exception {
+        robot.interact(() -> model.symptomProperty().set(Symptom.SETTING_DOES_NOTHING));
+        robot.interact(model::next);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.stepProperty().get()).isEqualTo(Step.DETAILS);
+        robot.interact(model::next);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.systemReadyProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.system().stream().anyMatch(i -> i.label().contains(".wslconfig, line")));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> labels = model.system().stream().map(CheckItem::label).toList();
+        assertThat(labels).contains("WSL settings: .wslconfig", ".wslconfig, line 1", ".wslconfig, line 6", "/etc/wsl.conf, line 3");
+        assertThat(model.system()).filteredOn(i -> i.label().equals("/etc/wsl.conf, line 3")).singleElement()
+                .satisfies(i -> assertThat(i.value()).contains("stops reading").contains("boot.systemd"));
+        Screenshots.Tone system = Screenshots.tone(Screenshots.save(scene, theme + "-settings-3-system.png"));
+        robot.interact(model::next);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.resultProperty().get() != null);
+        robot.interact(model::next);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.stepProperty().get()).isEqualTo(Step.DIAGNOSIS);
+        assertThat(model.findings()).extracting(f -> f.id()).contains("wslconfig-line-ignored", "wslconfig-duplicate-key",
+                "wsl-conf-parsing-stops");
+        Screenshots.Tone diagnosis = Screenshots.tone(Screenshots.save(scene, theme + "-settings-5-diagnosis.png"));
+        robot.interact(model::next);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> offered = model.fixes().actions().stream().map(a -> a.suggestion().id()).toList();
+        assertThat(offered).contains("wsl-conf-comment-out-stopping-line", "config-rewrite-ignored-lines", "config-comment-out-duplicates");
+        assertThat(model.fixes().actions()).filteredOn(a -> a.suggestion().id().equals("config-rewrite-ignored-lines")).singleElement()
+                .satisfies(a -> assertThat(a.kind()).isEqualTo(FixAction.Kind.WSLCONFIG));
+        assertThat(model.fixes().actions()).filteredOn(a -> a.suggestion().id().equals("wsl-conf-comment-out-stopping-line")).singleElement()
+                .satisfies(a -> assertThat(a.kind()).isEqualTo(FixAction.Kind.WSL_CONF));
+        Screenshots.Tone fix = Screenshots.tone(Screenshots.save(scene, theme + "-settings-6-fix.png"));
+        for (Screenshots.Tone tone : List.of(system, diagnosis, fix)) {
+            if (dark) {
+                assertThat(tone.meanLuminance()).isLessThan(0.3);
+            } else {
+                assertThat(tone.meanLuminance()).isGreaterThan(0.6);
+            }
+            assertThat(tone.contrastShare()).isGreaterThan(0.004);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void theSettingsJourneyInLight(FxRobot robot) throws Exception {
+        journey(robot, dark ? "dark" : "light");
+        dark = !dark; // the next test's stage starts in the other theme
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void theSettingsJourneyInDark(FxRobot robot) throws Exception {
+        journey(robot, dark ? "dark" : "light");
+        dark = !dark;
+    }
+}
