@@ -1,5 +1,8 @@
 package dev.netdoctor.fix;
 
+import dev.netdoctor.config.ConfigFileKind;
+import dev.netdoctor.config.ConfigReader;
+import dev.netdoctor.config.ConfigValues;
 import dev.netdoctor.config.WslConfigSyntax;
 import dev.netdoctor.config.WslConfigSyntax.Header;
 import dev.netdoctor.config.WslConfigSyntax.Parsed;
@@ -97,8 +100,9 @@ public final class WslConfEdit {
 
     /** Whether WSL writes resolv.conf by these bytes of /etc/wsl.conf (its default, true, unless a read setting says false). */
     public static boolean generatesResolvConf(byte[] content) {
-        Reading reading = read(WslConfigDocument.of(content, false).lines());
-        return !Boolean.FALSE.equals(bool(reading.value(SECTION, KEY)));
+        // The check-config reader: the same rules the findings use, so a fix and a check never disagree.
+        return !Boolean.FALSE.equals(ConfigReader.read(ConfigFileKind.WSL_CONF, content).value(SECTION + "." + KEY)
+                .map(ConfigValues::bool).orElse(null));
     }
 
     /** @param original the file's exact bytes (empty for a missing file) */

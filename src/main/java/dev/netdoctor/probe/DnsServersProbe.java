@@ -1,5 +1,8 @@
 package dev.netdoctor.probe;
 
+import dev.netdoctor.config.ConfigFileKind;
+import dev.netdoctor.config.ConfigReader;
+import dev.netdoctor.config.ConfigValues;
 import dev.netdoctor.host.DistroNetwork;
 import dev.netdoctor.host.ResolvConf;
 import dev.netdoctor.model.DnsReply;
@@ -9,6 +12,7 @@ import dev.netdoctor.model.ProbeId;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -147,28 +151,16 @@ public final class DnsServersProbe implements Probe {
     }
 
     /**
-     * {@code [network] generateResolvConf} of /etc/wsl.conf, read simply: section and key without
-     * case, the first value wins, true/false. (WSL's exact reading, where the first invalid line
-     * stops everything, is issue 16's check-config.)
+     * {@code [network] generateResolvConf} of /etc/wsl.conf as the distro reads it (first value
+     * wins, 1/0 and true/false, nothing after the first line it cannot read); null when the part it
+     * reads does not set it, or sets a value it refuses (then WSL keeps its default).
      */
     static Boolean generateResolvConf(String wslConf) {
         if (wslConf == null) {
             return null;
         }
-        String section = "";
-        for (String raw : wslConf.split("\n")) {
-            String line = raw.strip();
-            if (line.startsWith("[") && line.endsWith("]")) {
-                section = line.substring(1, line.length() - 1).strip().toLowerCase(Locale.ROOT);
-            } else if (section.equals("network") && line.contains("=") && !line.startsWith("#")) {
-                String key = line.substring(0, line.indexOf('=')).strip();
-                String value = line.substring(line.indexOf('=') + 1).strip().toLowerCase(Locale.ROOT);
-                if (key.equalsIgnoreCase("generateResolvConf") && (value.equals("true") || value.equals("false"))) {
-                    return Boolean.parseBoolean(value);
-                }
-            }
-        }
-        return null;
+        return ConfigReader.read(ConfigFileKind.WSL_CONF, wslConf.getBytes(StandardCharsets.UTF_8))
+                .value("network.generateResolvConf").map(ConfigValues::bool).orElse(null);
     }
 
     /** The same from inside a WSL distro, through wsl.exe: the questions take the distro's DNS path. */
