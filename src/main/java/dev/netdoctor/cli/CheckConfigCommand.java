@@ -77,14 +77,8 @@ final class CheckConfigCommand implements java.util.concurrent.Callable<Integer>
             err.println("wsl-net-doctor: " + e.getMessage() + " Nothing was read.");
             return ExitCodes.BAD_INPUT;
         }
-        LinuxSide side;
-        try {
-            side = wsl.linuxSide(err);
-        } catch (InvalidInputException e) {
-            err.println("wsl-net-doctor: " + e.getMessage());
-            return ExitCodes.INCOMPLETE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        LinuxSide side = wsl.linuxSideOrSayWhy(err);
+        if (side == null) {
             return ExitCodes.INCOMPLETE;
         }
         DiagnosisResult result;

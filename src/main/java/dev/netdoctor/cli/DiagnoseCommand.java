@@ -121,14 +121,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         Path log = RunLog.start("cli", verbose);
         try {
-            LinuxSide side;
-            try {
-                side = wsl.linuxSide(err);
-            } catch (InvalidInputException e) {
-                err.println("wsl-net-doctor: " + e.getMessage());
-                return ExitCodes.INCOMPLETE;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            LinuxSide side = wsl.linuxSideOrSayWhy(err);
+            if (side == null) {
                 return ExitCodes.INCOMPLETE;
             }
             ProgressDisplay progress = new ProgressDisplay(err, !quiet && !verbose, System.console() != null);

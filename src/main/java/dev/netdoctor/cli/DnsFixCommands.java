@@ -86,14 +86,8 @@ final class DnsFixCommands {
                 err.println("wsl-net-doctor: --wsl-conf must be a full path inside Linux, such as /etc/wsl.conf; nothing was changed.");
                 return ExitCodes.BAD_INPUT;
             }
-            LinuxSide linux;
-            try {
-                linux = wsl.linuxSide(err);
-            } catch (InvalidInputException e) {
-                err.println("wsl-net-doctor: " + e.getMessage());
-                return ExitCodes.INCOMPLETE;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            LinuxSide linux = wsl.linuxSideOrSayWhy(err);
+            if (linux == null) {
                 return ExitCodes.INCOMPLETE;
             }
             try (WslConfPlace place = WslConfPlace.of(linux, wslConf)) {

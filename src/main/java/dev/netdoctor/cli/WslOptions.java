@@ -36,6 +36,22 @@ final class WslOptions {
     }
 
     /**
+     * {@link #linuxSide(PrintWriter)}, or null after saying on stderr why no Linux can be used (the
+     * command then ends with "could not finish"); an interrupt stays set for the caller.
+     */
+    LinuxSide linuxSideOrSayWhy(PrintWriter err) {
+        try {
+            return linuxSide(err);
+        } catch (InvalidInputException e) {
+            err.println("wsl-net-doctor: " + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /**
      * @param wslByDefault whether, without --wsl or --wsl-exe, the default distro is meant
      * @param wsl2Only     whether a WSL 1 distro is refused: what we diagnose and fix happens in WSL 2
      *                     only, but an undo must work wherever a fix was made

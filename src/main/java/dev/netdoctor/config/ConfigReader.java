@@ -9,6 +9,7 @@ import dev.netdoctor.config.ConfigIssue.Repair;
 import dev.netdoctor.config.ConfigIssue.Replace;
 import dev.netdoctor.config.ConfigKeys.Key;
 import dev.netdoctor.config.ConfigReading.Setting;
+import dev.netdoctor.config.RawLines.Line;
 import dev.netdoctor.config.WslConfigSyntax.BrokenHeader;
 import dev.netdoctor.config.WslConfigSyntax.Continues;
 import dev.netdoctor.config.WslConfigSyntax.Header;
@@ -48,9 +49,6 @@ public final class ConfigReader {
     private ConfigReader() {
     }
 
-    /** A physical line: its text (raw) and its ending ("\r\n", "\n" or "" at the end). */
-    record Line(String text, String ending) {}
-
     public static ConfigReading read(ConfigFileKind file, byte[] bytes) {
         TextEncoding encoding = TextEncoding.detect(bytes);
         List<ConfigIssue> issues = new ArrayList<>();
@@ -75,7 +73,7 @@ public final class ConfigReader {
                     List.of()));
             return new ConfigReading(file, encoding, List.of(), issues, OptionalInt.empty());
         }
-        return new Pass(file, encoding, lines(raw.get())).run();
+        return new Pass(file, encoding, RawLines.split(raw.get())).run();
     }
 
     /** What the reader sees: .wslconfig without its byte order mark; wsl.conf as it is, mark and all. */
@@ -91,22 +89,6 @@ public final class ConfigReader {
         }
         int skip = encoding == TextEncoding.UTF8_BOM && file == ConfigFileKind.WSLCONFIG ? 3 : 0;
         return Optional.of(new String(bytes, skip, bytes.length - skip, ISO_8859_1));
-    }
-
-    static List<Line> lines(String all) {
-        List<Line> lines = new ArrayList<>();
-        int start = 0;
-        while (start < all.length()) {
-            int nl = all.indexOf('\n', start);
-            if (nl < 0) {
-                lines.add(new Line(all.substring(start), ""));
-                break;
-            }
-            boolean crlf = nl > start && all.charAt(nl - 1) == '\r';
-            lines.add(new Line(all.substring(start, crlf ? nl - 1 : nl), crlf ? "\r\n" : "\n"));
-            start = nl + 1;
-        }
-        return lines;
     }
 
     /** Raw text (one char per byte of UTF-8) as people read it. */

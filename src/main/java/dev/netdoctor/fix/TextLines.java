@@ -1,7 +1,8 @@
 package dev.netdoctor.fix;
 
+import dev.netdoctor.config.RawLines;
+
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,18 +26,7 @@ final class TextLines {
 
     static TextLines parse(byte[] bytes) {
         String all = new String(bytes, StandardCharsets.ISO_8859_1);
-        List<Line> lines = new ArrayList<>();
-        int start = 0;
-        while (start < all.length()) {
-            int nl = all.indexOf('\n', start);
-            if (nl < 0) {
-                lines.add(new Line(all.substring(start), ""));
-                break;
-            }
-            boolean crlf = nl > start && all.charAt(nl - 1) == '\r';
-            lines.add(new Line(all.substring(start, crlf ? nl - 1 : nl), crlf ? "\r\n" : "\n"));
-            start = nl + 1;
-        }
+        List<Line> lines = RawLines.split(all).stream().map(l -> new Line(l.text(), l.ending())).toList();
         return new TextLines(lines);
     }
 

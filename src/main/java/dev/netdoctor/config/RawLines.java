@@ -1,0 +1,37 @@
+package dev.netdoctor.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Text split into lines that keep their own endings ({@code \n}, {@code \r\n}, or none for a
+ * last line without one), so that joining them gives back every byte. The reader and the
+ * editors split alike, and a line number means the same line to both.
+ */
+public final class RawLines {
+    /** One line: its content without the ending, and the ending itself. */
+    public record Line(String text, String ending) {
+        public String raw() {
+            return text + ending;
+        }
+    }
+
+    private RawLines() {
+    }
+
+    public static List<Line> split(String all) {
+        List<Line> lines = new ArrayList<>();
+        int start = 0;
+        while (start < all.length()) {
+            int nl = all.indexOf('\n', start);
+            if (nl < 0) {
+                lines.add(new Line(all.substring(start), ""));
+                break;
+            }
+            boolean crlf = nl > start && all.charAt(nl - 1) == '\r';
+            lines.add(new Line(all.substring(start, crlf ? nl - 1 : nl), crlf ? "\r\n" : "\n"));
+            start = nl + 1;
+        }
+        return lines;
+    }
+}
