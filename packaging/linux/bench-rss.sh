@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+# SPDX-License-Identifier: Apache-2.0
 # Benchmark, not a test: peak memory (RSS) of the packaged wizard during a full diagnosis of the
 # DSCP lab. Needs root (the lab), Xvfb, and `mvn -Pdist verify` (or `-Pdist package` plus
 # test-compile) done first.

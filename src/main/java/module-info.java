@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+// SPDX-License-Identifier: Apache-2.0
 /**
  * WSL Net Doctor: finds why networking from WSL2 fails, explains it, and fixes it safely.
  * Layers by package, arrows one way: model ← host ← probe ← diagnosis ← session ← cli / ui.

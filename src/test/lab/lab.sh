@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+# SPDX-License-Identifier: Apache-2.0
 # lab.sh - reproducible network labs (Linux network namespaces) for WSL Net Doctor tests.
 #
 #   lab.sh up SCENARIO NAME   SCENARIO: healthy | dscp | refused | filtered | mtu | wsl-dscp

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+# SPDX-License-Identifier: Apache-2.0
 # verify.sh - checks that every lab scenario of lab.sh behaves as documented in README.md.
 # Run as root:  bash src/test/lab/verify.sh      (about 50 s; exit 0 = all checks passed)
 # Uses lab names vfh, vfd, vfr, vff, vfm, vfx, vmr, vms, vmo, vmp1, vmp2 and removes them again.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+// SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.model;
 
 /** The user's ssh run once with one IPQoS value; {@code run} holds the command and its output. */

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+// SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.probe;
 
 import dev.netdoctor.model.ProbeId;

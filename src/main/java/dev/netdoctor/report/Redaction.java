@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+// SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
