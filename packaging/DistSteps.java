@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+// SPDX-License-Identifier: Apache-2.0
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /**
  * The steps of `mvn -Pdist package` that jlink and jpackage do not do themselves. Run by JDK 25's
@@ -23,27 +26,33 @@ import java.util.zip.ZipInputStream;
  * <pre>
  * java packaging/DistSteps.java stage   TARGET_DIR FINAL_NAME DIST_DIR JAVAFX_PLATFORM
  * java packaging/DistSteps.java natives DIST_DIR
- * java packaging/DistSteps.java aot     APP_IMAGE LAUNCHER [TIMEOUT_SECONDS]
- * java packaging/DistSteps.java bench   APP_IMAGE LAUNCHER RUNS
+ * java packaging/DistSteps.java aot     APP_IMAGE LAUNCHER [TRAIN_CLI [TIMEOUT_SECONDS]]
+ * java packaging/DistSteps.java bench   APP_IMAGE LAUNCHER RUNS [OTHER_APP_IMAGE]
  * </pre>
  *
- * stage: a fresh DIST_DIR with input/ (the app jar and its libraries, for jpackage --input) and
- * javafx/ (JavaFX's platform jars: real modules with their native libraries inside, for jlink).
- * JavaFX goes into the linked runtime, so it is left out of input/.
+ * stage: a fresh DIST_DIR with input/ (the app jar and its libraries, for jpackage --input; LICENSE
+ * and the generated THIRD-PARTY-NOTICES.txt beside them) and javafx/ (JavaFX's platform jars: real
+ * modules with their native libraries inside, for jlink). JavaFX goes into the linked runtime, so
+ * it is left out of input/. JNA's jar keeps only this platform's native library (it carries 33,
+ * 1.7 of its 1.9 MB).
  *
  * natives: JavaFX's native libraries, left out of the linked runtime's module image, go where the
  * JDK keeps its own (runtime/lib, or runtime/bin on Windows), so JavaFX loads them in place instead
  * of unpacking them into ~/.openjfx/cache on each user's first start. A library the runtime already
- * has (the VC++ runtime DLLs JavaFX for Windows brings along) is not replaced.
+ * has (the VC++ runtime DLLs JavaFX for Windows brings along) is not replaced. On Linux every
+ * native library of the runtime then loses its symbol table (strip --strip-unneeded: libjvm.so
+ * 29.8 to 24.8 MB, 6 MB in all); the dynamic symbols they link by stay. Temurin's libraries carry
+ * no debug sections, so jlink's --strip-native-debug-symbols (objcopy --strip-debug) saves nothing.
  *
- * aot: a training run of the app-image's own GUI launcher, a CLI diagnosis of this computer and then
- * the wizard up to its first frame, records
+ * aot: a training run of the app-image's own GUI launcher, the wizard up to its first frame (with
+ * TRAIN_CLI true, first a CLI diagnosis of this computer: 12 MB more cache, a CLI run 0.25 s faster), records
  * a JDK 25 AOT cache (JEP 483/514/515) next to the app's jars, then every launcher of the image
  * gets -XX:AOTCache for it. The cache is only valid for this runtime and this class path, which is
  * why it is made from the finished image. On Linux without a display, a private Xvfb is started.
  *
  * bench: the startup benchmark, launch to the wizard's first frame drawn, with and without the
- * AOT cache, alternating, medians printed. Not a test: numbers depend on the machine.
+ * AOT cache, alternating, medians printed; with OTHER_APP_IMAGE, this image against that one (an
+ * earlier build), both as they ship, alternating. Not a test: numbers depend on the machine.
  */
 public final class DistSteps {
     static final String AOT_FILE = "wsl-net-doctor.aot";
@@ -56,8 +65,15 @@ public final class DistSteps {
         switch (args[0]) {
             case "stage" -> stage(Path.of(args[1]), args[2], Path.of(args[3]), args[4]);
             case "natives" -> natives(Path.of(args[1]));
-            case "aot" -> aot(Path.of(args[1]), args[2], args.length > 3 ? Integer.parseInt(args[3]) : 120);
-            case "bench" -> bench(Path.of(args[1]), args[2], Integer.parseInt(args[3]));
+            case "aot" -> aot(Path.of(args[1]), args[2], args.length > 3 && Boolean.parseBoolean(args[3]),
+                    args.length > 4 ? Integer.parseInt(args[4]) : 120);
+            case "bench" -> {
+                if (args.length > 4) {
+                    benchSideBySide(Path.of(args[1]), Path.of(args[4]), args[2], Integer.parseInt(args[3]));
+                } else {
+                    bench(Path.of(args[1]), args[2], Integer.parseInt(args[3]));
+                }
+            }
             default -> throw new IllegalArgumentException("unknown step " + args[0]);
         }
     }
@@ -86,6 +102,9 @@ public final class DistSteps {
                         copy(jar, fx);
                         fxJars++;
                     }
+                } else if (name.startsWith("jna-")) {
+                    keepOwnNatives(jar, input.resolve(name), jnaPlatform(fxPlatform));
+                    libs++;
                 } else {
                     copy(jar, input);
                     libs++;
@@ -95,12 +114,63 @@ public final class DistSteps {
         if (fxJars == 0) {
             throw new IllegalStateException("no JavaFX jars for platform " + fxPlatform + " in " + target.resolve("lib"));
         }
-        System.out.printf("staged %s: app jar, %d libraries, %d JavaFX modules%n", dist, libs, fxJars);
+        Path basedir = target.getParent();
+        Files.copy(basedir.resolve("LICENSE"), input.getParent().resolve("LICENSE"));
+        Files.copy(target.resolve("notices/THIRD-PARTY-NOTICES.txt"), input.getParent().resolve("THIRD-PARTY-NOTICES.txt"));
+        System.out.printf("staged %s: app jar, %d libraries, %d JavaFX modules, LICENSE and THIRD-PARTY-NOTICES.txt%n", dist, libs, fxJars);
+    }
+
+    /** JNA's folder name for the natives of the platform we package for, on this machine's architecture. */
+    static String jnaPlatform(String fxPlatform) {
+        String arch = switch (System.getProperty("os.arch")) {
+            case "amd64", "x86_64" -> "x86-64";
+            case "aarch64", "arm64" -> "aarch64";
+            default -> throw new IllegalStateException("no JNA natives known for " + System.getProperty("os.arch"));
+        };
+        return switch (fxPlatform) {
+            case "linux" -> "linux-" + arch;
+            case "win" -> "win32-" + arch;
+            case "mac", "mac-aarch64" -> "darwin-" + arch;
+            default -> throw new IllegalArgumentException("unknown JavaFX platform " + fxPlatform);
+        };
+    }
+
+    /**
+     * A copy of a JNA jar without the native libraries of other platforms (com/sun/jna/OS-ARCH/);
+     * every other entry, its order and its time as they were. JNA's jars are not signed.
+     */
+    static void keepOwnNatives(Path jar, Path out, String platform) throws IOException {
+        int dropped = 0;
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar));
+             ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                String name = e.getName();
+                String[] parts = name.split("/");
+                // com/sun/jna/linux-arm/libjnidispatch.so and its folder com/sun/jna/linux-arm/
+                boolean platformPart = parts.length >= 4 && name.startsWith("com/sun/jna/") && parts[3].contains("-")
+                        && !parts[3].equals(platform);
+                boolean foreignNative = platformPart && parts.length == 5 && !e.isDirectory();
+                boolean foreignFolder = platformPart && parts.length == 4 && name.endsWith("/");
+                if (foreignNative || foreignFolder) {
+                    dropped++;
+                    continue;
+                }
+                if (name.endsWith(".SF") || name.endsWith(".RSA") || name.endsWith(".EC")) {
+                    throw new IllegalStateException(jar + " is signed; trimming it would break the signature");
+                }
+                ZipEntry copy = new ZipEntry(name);
+                copy.setTime(e.getTime());
+                zip.putNextEntry(copy);
+                in.transferTo(zip);
+                zip.closeEntry();
+            }
+        }
+        System.out.printf("%s: kept the %s natives, left out %d entries of other platforms%n", jar.getFileName(), platform, dropped);
     }
 
     // ---- natives --------------------------------------------------------------------------
 
-    static void natives(Path dist) throws IOException {
+    static void natives(Path dist) throws IOException, InterruptedException {
         Path runtime = dist.resolve("runtime");
         Path into = runtime.resolve(WINDOWS ? "bin" : "lib");
         if (!Files.isDirectory(into)) {
@@ -131,6 +201,37 @@ public final class DistSteps {
             }
         }
         System.out.printf("copied %d JavaFX native libraries into %s (%d the runtime has already: kept its own)%n", n, into, kept);
+        if (!WINDOWS) {
+            stripSymbols(runtime);
+        }
+    }
+
+    /** strip --strip-unneeded on each native library of the runtime (binutils); said loudly when it is missing. */
+    static void stripSymbols(Path runtime) throws IOException, InterruptedException {
+        List<Path> libs;
+        try (Stream<Path> all = Files.walk(runtime)) {
+            libs = all.filter(p -> p.getFileName().toString().endsWith(".so") && Files.isRegularFile(p)).sorted().toList();
+        }
+        long before = 0;
+        long after = 0;
+        for (Path lib : libs) {
+            before += Files.size(lib);
+            Process p;
+            try {
+                p = new ProcessBuilder("strip", "--strip-unneeded", lib.toString()).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                System.out.println("WARNING: no 'strip' (binutils) here: the runtime's native libraries keep their symbol tables,"
+                        + " about 6 MB more. apt-get install binutils.");
+                return;
+            }
+            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException("strip failed on " + lib + ": " + said);
+            }
+            after += Files.size(lib);
+        }
+        System.out.printf("stripped %d native libraries: %.1f MB to %.1f MB%n", libs.size(), before / 1e6, after / 1e6);
     }
 
     // ---- aot ------------------------------------------------------------------------------
@@ -151,7 +252,7 @@ public final class DistSteps {
         return Files.exists(bin) ? bin : image.resolve("Contents/MacOS/" + launcher);
     }
 
-    static void aot(Path image, String launcher, int timeoutSeconds) throws Exception {
+    static void aot(Path image, String launcher, boolean trainCli, int timeoutSeconds) throws Exception {
         Path app = appDir(image, launcher);
         Path cache = app.resolve(AOT_FILE);
         Files.deleteIfExists(cache);
@@ -160,8 +261,8 @@ public final class DistSteps {
             // Relative paths, resolved in the app folder: JAVA_TOOL_OPTIONS splits at spaces, and
             // the image's own path may contain some ("WSL Net Doctor" on Windows).
             // netdoctor.aotTrainCli: the same run first does a CLI diagnosis of this computer (127.0.0.1
-            // only), so the CLI launcher finds its classes in the cache too.
-            String options = "-XX:AOTCacheOutput=" + AOT_FILE + " -Dnetdoctor.aotTrainCli=true"
+            // only), so the CLI launcher finds its classes in the cache too (12 MB more of it).
+            String options = "-XX:AOTCacheOutput=" + AOT_FILE + " -Dnetdoctor.aotTrainCli=" + trainCli
                     + " -Dnetdoctor.firstFrameFile=aot-first-frame.txt -Dnetdoctor.stateDir=aot-training-state";
             Run run = Run.launch(launcherPath(image, launcher), app, display, options, log, timeoutSeconds);
             if (run.exit != 0 || !Files.isRegularFile(cache)) {
@@ -228,6 +329,36 @@ public final class DistSteps {
         System.out.printf("launch to first wizard frame, %d runs each (median, min-max):%n", runs);
         System.out.printf("  with AOT cache:    %s%n", summary(with));
         System.out.printf("  without AOT cache: %s%n", summary(without));
+    }
+
+    /** Two images as they ship (each with its own cache), started alternately: the first frame of each. */
+    static void benchSideBySide(Path image, Path other, String launcher, int runs) throws Exception {
+        Path work = Files.createTempDirectory("netdoctor-bench");
+        List<Long> mine = new ArrayList<>();
+        List<Long> theirs = new ArrayList<>();
+        try (Display display = Display.start()) {
+            for (int i = -1; i < runs; i++) {
+                for (Path img : List.of(image, other)) {
+                    Path frame = work.resolve("first-frame.txt");
+                    Files.deleteIfExists(frame);
+                    deleteTree(work.resolve("state"));
+                    String options = "-Dnetdoctor.firstFrameFile=" + frame + " -Dnetdoctor.stateDir=" + work.resolve("state");
+                    long started = System.currentTimeMillis();
+                    Run run = Run.launch(launcherPath(img, launcher), work, display, options, work.resolve("run.log"), 60);
+                    if (run.exit != 0 || !Files.isRegularFile(frame)) {
+                        throw new IllegalStateException(img + ": benchmark run failed (exit " + run.exit + "):\n" + tail(work.resolve("run.log")));
+                    }
+                    if (i >= 0) {
+                        (img == image ? mine : theirs).add(Long.parseLong(Files.readString(frame).strip()) - started);
+                    }
+                }
+            }
+        } finally {
+            deleteTree(work);
+        }
+        System.out.printf("launch to first wizard frame, %d runs each, alternating (median, min-max):%n", runs);
+        System.out.printf("  %s: %s%n", image, summary(mine));
+        System.out.printf("  %s: %s%n", other, summary(theirs));
     }
 
     static String summary(List<Long> ms) {

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+# SPDX-License-Identifier: Apache-2.0
 # Installs the .deb as a user would (apt resolves its dependencies), checks that the installed
 # CLI and wizard start (the wizard under Xvfb, up to its first frame, with the AOT cache in use),
 # then purges the package and checks that nothing of it is left. Needs root and apt; refuses to
@@ -30,6 +32,8 @@ trap cleanup EXIT
 
 export DEBIAN_FRONTEND=noninteractive
 check "apt-get install the .deb" apt-get install -y -qq "$deb"
+check "the license and the third-party notices are installed" \
+  sh -c 'grep -q "Apache License" /opt/wsl-net-doctor/lib/app/LICENSE && grep -q "GPLv2+CE" /opt/wsl-net-doctor/lib/app/THIRD-PARTY-NOTICES.txt'
 check "wsl-net-doctor-cli on the PATH prints its version" \
   sh -c 'wsl-net-doctor-cli --version | grep -q "WSL Net Doctor"'
 check "the wizard starts under Xvfb and closes after its first frame" \

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+// SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +43,23 @@ class AppImageIT {
     /** JVM options for a launcher, which takes none on its command line. */
     static String toolOptions(String... extra) {
         return "-Dnetdoctor.stateDir=" + WORK.toAbsolutePath().resolve("state") + " " + String.join(" ", extra);
+    }
+
+    @Test
+    void theImageCarriesTheLicenseTheNoticesAndOnlyItsOwnNatives() throws Exception {
+        Path app = IMAGE.resolve("lib/app");
+        assertThat(app.resolve("LICENSE")).hasSameTextualContentAs(Path.of("LICENSE"));
+        assertThat(app.resolve("THIRD-PARTY-NOTICES.txt")).hasSameTextualContentAs(Path.of("THIRD-PARTY-NOTICES.txt"));
+        Path jnaJar;
+        try (var libs = Files.list(app.resolve("lib"))) {
+            jnaJar = libs.filter(p -> p.getFileName().toString().startsWith("jna-jpms-")).findFirst().orElseThrow();
+        }
+        try (var jna = new java.util.zip.ZipFile(jnaJar.toFile())) {
+            List<String> natives = jna.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.contains("jnidispatch")).toList();
+            assertThat(natives).containsExactly("com/sun/jna/linux-x86-64/libjnidispatch.so");
+        }
+        Lab.Result symbols = Lab.run(List.of("sh", "-c", "nm " + IMAGE.resolve("lib/runtime/lib/server/libjvm.so") + " 2>&1 | head -1"), 30);
+        assertThat(symbols.out()).as("strip --strip-unneeded took the symbol table").contains("no symbols");
     }
 
     @Test
