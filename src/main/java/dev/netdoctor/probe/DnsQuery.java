@@ -91,9 +91,15 @@ public final class DnsQuery {
      * port, limit and the question reach it as arguments, the question as base64). The limit is
      * kept inside the distro by {@code timeout}, so it bounds the network, not wsl.exe's start.
      */
+    // UDP: one read is one datagram. TCP: a server may send the 2-byte length and the message in
+    // separate segments, so the length is read byte by byte and then exactly that many bytes
+    // (dd iflag=fullblock keeps reading); the length goes out again in front, for the check below.
     static final String RELAY_SCRIPT = "exec 3<>\"/dev/$5/$1/$2\" || exit 3\n"
             + "printf %s \"$4\" | base64 -d >&3 || exit 4\n"
-            + "dd bs=65536 count=1 status=none <&3 | base64 -w0\n";
+            + "if [ \"$5\" = udp ]; then dd bs=65536 count=1 status=none <&3 | base64 -w0; exit; fi\n"
+            + "read -r hi lo < <(dd bs=1 count=2 status=none <&3 | od -An -tu1)\n"
+            + "[ -n \"$lo\" ] || exit 5\n"
+            + "{ printf \"\\\\$(printf %03o \"$hi\")\\\\$(printf %03o \"$lo\")\"; dd bs=$((hi * 256 + lo)) count=1 iflag=fullblock status=none <&3; } | base64 -w0\n";
 
     public static DnsReply askInside(dev.netdoctor.host.LinuxSide linux, String server, int port, String name, Transport transport,
                                      Duration limit) throws InterruptedException {
