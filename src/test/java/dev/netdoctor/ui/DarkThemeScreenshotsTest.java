@@ -15,8 +15,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +31,7 @@ class DarkThemeScreenshotsTest {
     void start(Stage stage) throws Exception {
         WizardApp.applyTheme(true);
         Path userHome = Files.createTempDirectory(home, "home");
-        model = new WizardViewModel(new ScriptedRunner(Fixtures.result(false), Fixtures.result(true)), new FakeDialogs(),
-                new Settings(userHome.resolve("settings.properties")),
-                FixPlaces.onThisComputer(userHome, Optional::empty, Clock.systemUTC()), () -> { });
+        model = Screenshots.wizard(userHome, new ScriptedRunner(Fixtures.result(false), Fixtures.result(true)));
         scene = WizardApp.createScene(model, new FakeDialogs());
         stage.setScene(scene);
         stage.show();

@@ -17,9 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +42,7 @@ class DnsJourneyScreenshotsTest {
         WizardApp.applyTheme(dark);
         Path userHome = Files.createTempDirectory(home, "home");
         DiagnosisResult dns = Results.recorded("dns-static").result();
-        model = new WizardViewModel(new ScriptedRunner(dns, dns), new FakeDialogs(), new Settings(userHome.resolve("settings.properties")),
-                FixPlaces.onThisComputer(userHome, Optional::empty, Clock.systemUTC()), () -> { });
+        model = Screenshots.wizard(userHome, new ScriptedRunner(dns, dns));
         scene = WizardApp.createScene(model, new FakeDialogs());
         stage.setScene(scene);
         stage.show();
@@ -75,14 +72,7 @@ class DnsJourneyScreenshotsTest {
         assertThat(model.fixes().actions().getFirst().kind()).isEqualTo(FixAction.Kind.WSL_CONF);
         assertThat(model.fixes().isRecommended(model.fixes().actions().getFirst())).isTrue();
         Screenshots.Tone fix = Screenshots.tone(Screenshots.save(scene, theme + "-dns-6-fix.png"));
-        for (Screenshots.Tone tone : List.of(diagnosis, fix)) {
-            if (dark) {
-                assertThat(tone.meanLuminance()).isLessThan(0.3);
-            } else {
-                assertThat(tone.meanLuminance()).isGreaterThan(0.6);
-            }
-            assertThat(tone.contrastShare()).isGreaterThan(0.004);
-        }
+        Screenshots.assertThemed(dark, List.of(diagnosis, fix));
     }
 
     @Test

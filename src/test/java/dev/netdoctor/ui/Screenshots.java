@@ -60,4 +60,22 @@ final class Screenshots {
         long far = java.util.Arrays.stream(lum).filter(l -> Math.abs(l - mean) > 0.4).count();
         return new Tone(mean, (double) far / lum.length);
     }
+
+    /** The wizard as a user meets it, on the given session, with its settings and fixes under userHome. */
+    static WizardViewModel wizard(Path userHome, SessionRunner runner) {
+        return new WizardViewModel(runner, new FakeDialogs(), new Settings(userHome.resolve("settings.properties")),
+                FixPlaces.onThisComputer(userHome, java.util.Optional::empty, java.time.Clock.systemUTC()), () -> { });
+    }
+
+    /** Each screenshot looks like its theme: dark or light on the whole, with text that stands out. */
+    static void assertThemed(boolean dark, java.util.List<Tone> tones) {
+        for (Tone tone : tones) {
+            if (dark) {
+                org.assertj.core.api.Assertions.assertThat(tone.meanLuminance()).isLessThan(0.3);
+            } else {
+                org.assertj.core.api.Assertions.assertThat(tone.meanLuminance()).isGreaterThan(0.6);
+            }
+            org.assertj.core.api.Assertions.assertThat(tone.contrastShare()).isGreaterThan(0.004);
+        }
+    }
 }

@@ -17,9 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,8 +43,7 @@ class SettingsJourneyScreenshotsTest {
         WizardApp.applyTheme(dark);
         Path userHome = Files.createTempDirectory(home, "home");
         DiagnosisResult dns = Results.settingsFiles().result();
-        model = new WizardViewModel(new ScriptedRunner(dns, dns), new FakeDialogs(), new Settings(userHome.resolve("settings.properties")),
-                FixPlaces.onThisComputer(userHome, Optional::empty, Clock.systemUTC()), () -> { });
+        model = Screenshots.wizard(userHome, new ScriptedRunner(dns, dns));
         scene = WizardApp.createScene(model, new FakeDialogs());
         stage.setScene(scene);
         stage.show();
@@ -88,14 +85,7 @@ class SettingsJourneyScreenshotsTest {
         assertThat(model.fixes().actions()).filteredOn(a -> a.suggestion().id().equals("wsl-conf-comment-out-stopping-line")).singleElement()
                 .satisfies(a -> assertThat(a.kind()).isEqualTo(FixAction.Kind.WSL_CONF));
         Screenshots.Tone fix = Screenshots.tone(Screenshots.save(scene, theme + "-settings-6-fix.png"));
-        for (Screenshots.Tone tone : List.of(system, diagnosis, fix)) {
-            if (dark) {
-                assertThat(tone.meanLuminance()).isLessThan(0.3);
-            } else {
-                assertThat(tone.meanLuminance()).isGreaterThan(0.6);
-            }
-            assertThat(tone.contrastShare()).isGreaterThan(0.004);
-        }
+        Screenshots.assertThemed(dark, List.of(system, diagnosis, fix));
     }
 
     @Test
