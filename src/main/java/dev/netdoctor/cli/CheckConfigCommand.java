@@ -38,10 +38,10 @@ import java.util.Set;
  * with nothing sent over the network.
  */
 @Command(name = "check-config", mixinStandardHelpOptions = true,
-        description = {"Reads %UserProfile%\\.wslconfig and the distro's /etc/wsl.conf the way WSL does, and shows every line",
-                "WSL reads differently from how it looks: ignored lines, settings written twice, encodings WSL misreads, and",
-                "where the distro stops reading wsl.conf. Changes nothing. Exit 0: WSL reads them as written; 1: something",
-                "reads otherwise; 2: bad input; 3: the check could not finish."},
+        description = {"Shows the lines of %%UserProfile%%\\.wslconfig and /etc/wsl.conf that WSL reads differently from how they look.",
+                "Reads both the way WSL does: ignored lines, settings written twice, encodings WSL misreads, and where the",
+                "distro stops reading wsl.conf. Changes nothing. Exit 0: WSL reads them as written; 1: something reads",
+                "otherwise; 2: bad input; 3: the check could not finish."},
         footer = {"", "Examples:", "  wsl-net-doctor check-config", "  wsl-net-doctor check-config --wslconfig /mnt/c/Users/alice/.wslconfig --json",
                 "  wsl-net-doctor check-config --wsl Ubuntu      (from Windows)"})
 final class CheckConfigCommand implements java.util.concurrent.Callable<Integer> {

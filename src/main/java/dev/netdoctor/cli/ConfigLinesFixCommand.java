@@ -22,10 +22,11 @@ import java.util.concurrent.Callable;
 
 /** {@code fix config-lines}: the rewrites check-config offers, one finding at a time, through the safe pipeline. */
 @Command(name = "config-lines", mixinStandardHelpOptions = true,
-        description = {"Rewrites the lines of .wslconfig or /etc/wsl.conf that WSL reads differently from how they look, for one",
-                "finding of check-config: a line moved into the section WSL reads it in, the key name WSL knows, a value WSL",
-                "accepts, backslashes doubled; a setting written twice commented out; a line that stops wsl.conf as a # comment;",
-                "a UTF-16 file as UTF-8. Shows the change, keeps a backup, checks it with the same reader, can be undone."},
+        description = {"Rewrites a line of .wslconfig or /etc/wsl.conf that WSL reads differently from how it looks.",
+                "One finding of check-config at a time: a line moved into the section WSL reads it in, the key name WSL",
+                "knows, a value WSL accepts, backslashes doubled; a setting written twice commented out; a line that stops",
+                "wsl.conf as a # comment; a UTF-16 file as UTF-8. Shows the change, keeps a backup, checks it with the same",
+                "reader, can be undone."},
         footer = {"", "Examples:", "  wsl-net-doctor fix config-lines --in wslconfig --finding wslconfig-line-ignored --dry-run",
                 "  sudo wsl-net-doctor fix config-lines --in wsl-conf --finding wsl-conf-parsing-stops"})
 final class ConfigLinesFixCommand implements Callable<Integer> {

@@ -27,7 +27,7 @@ final class DnsFixCommands {
     }
 
     @Command(name = "dns-tunneling", mixinStandardHelpOptions = true,
-            description = {"Turns on WSL's DNS tunneling: dnsTunneling=true in [wsl2] of %UserProfile%\\.wslconfig.",
+            description = {"Turns on WSL's DNS tunneling: dnsTunneling=true in [wsl2] of %%UserProfile%%\\.wslconfig.",
                     "Name lookups then go to Windows' own resolver instead of across WSL's network (Windows 11 22H2 and later).",
                     "Takes effect after 'wsl --shutdown' (see: wsl-net-doctor restart-wsl)."},
             footer = {"", "Examples:", "  wsl-net-doctor fix dns-tunneling --dry-run",

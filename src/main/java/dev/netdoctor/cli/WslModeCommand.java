@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "wsl-networking-mode", mixinStandardHelpOptions = true,
-        description = {"Sets networkingMode in %UserProfile%\\.wslconfig (mirrored or nat).",
+        description = {"Sets networkingMode in %%UserProfile%%\\.wslconfig (mirrored or nat).",
                 "Takes effect after 'wsl --shutdown' (see: wsl-net-doctor restart-wsl)."},
         footer = {"", "Examples:", "  wsl-net-doctor fix wsl-networking-mode --mode mirrored --dry-run",
                 "  wsl-net-doctor fix wsl-networking-mode --mode nat --wslconfig /mnt/c/Users/alice/.wslconfig"})
