@@ -35,7 +35,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 public final class ConfigFilesProbe implements Probe {
     public static final String ID = ProbeId.CONFIG_FILES.id();
     /** Larger than any settings file people write; WSL itself reads no more than it needs either. */
-    static final int MAX_BYTES = 1024 * 1024;
+    static final int MAX_BYTES = ProbeContext.SETTINGS_FILE_MAX_BYTES;
 
     @Override
     public String id() {
@@ -93,9 +93,8 @@ public final class ConfigFilesProbe implements Probe {
     }
 
     private static ConfigFileCheck wslConf(ProbeContext ctx) {
-        String given = ctx.request().configPaths().wslConf();
-        String path = given != null ? given : ConfigFileCheck.WSL_CONF;
-        Optional<String> text = ctx.linux().readFile(path, MAX_BYTES);
+        String path = ctx.wslConfPath();
+        Optional<String> text = ctx.readSettingsFile(path);
         if (text.isEmpty()) {
             return notRead(ConfigFileCheck.WSL_CONF, path, ConfigFileCheck.MISSING,
                     "There is no " + path + " (or it cannot be read), so the distro uses its defaults.");

@@ -105,7 +105,7 @@ public final class DnsServersProbe implements Probe {
                 .map(r -> r.server() + " " + words(r.outcome())).toList());
         String target = firstLine(ctx.linux().run(List.of("readlink", "-f", "/etc/resolv.conf"), Duration.ofSeconds(2)).stdout());
         Boolean immutable = immutable(ctx);
-        Boolean generate = generateResolvConf(ctx.linux().readFile("/etc/wsl.conf", 64 * 1024).orElse(null));
+        Boolean generate = generateResolvConf(ctx.readSettingsFile(ctx.wslConfPath()).orElse(null));
         if (target != null && !target.equals("/etc/resolv.conf")) {
             evidence.add(Evidence.of("/etc/resolv.conf points to " + target));
         }
@@ -113,7 +113,7 @@ public final class DnsServersProbe implements Probe {
             evidence.add(Evidence.of("/etc/resolv.conf is immutable (chattr +i): nothing, WSL included, can rewrite it"));
         }
         if (generate != null) {
-            evidence.add(Evidence.of("/etc/wsl.conf: [network] generateResolvConf = " + generate));
+            evidence.add(Evidence.of(ctx.wslConfPath() + ": [network] generateResolvConf = " + generate));
         }
         return ProbeReport.completed(summary, params, new ProbeData.DnsServers(name, conf.nameservers(), path(conf.path(gateway, inside ? List.of() : loopback())),
                 conf.writtenByWsl(), replies, target, immutable, generate), evidence);

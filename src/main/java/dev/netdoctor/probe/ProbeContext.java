@@ -4,6 +4,7 @@ package dev.netdoctor.probe;
 
 import dev.netdoctor.host.HostInspector;
 import dev.netdoctor.host.LinuxSide;
+import dev.netdoctor.model.ConfigFileCheck;
 import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.ProbeId;
@@ -14,6 +15,7 @@ import dev.netdoctor.model.TcpConnection;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a probe may use: the question, the facts gathered so far, the Linux side, and ways to
@@ -55,6 +57,25 @@ public interface ProbeContext {
      * session); run when the user cancels. Interruption alone stops everything else.
      */
     void onCancel(Runnable stop);
+
+    /** The most of a settings file that is read: WSL's own files are a few hundred bytes. */
+    int SETTINGS_FILE_MAX_BYTES = 1024 * 1024;
+
+    /**
+     * A settings file that stays put while the checks run (the distro's /etc/wsl.conf), read at most
+     * once per run however many probes look at it: from Windows every read is a wsl.exe call of
+     * 0.1-0.3 s. Files that change while a probe watches them (/proc/net/tcp) go through
+     * {@code linux().readFile}. Empty when the file is missing or cannot be read.
+     */
+    default Optional<String> readSettingsFile(String path) {
+        return linux().readFile(path, SETTINGS_FILE_MAX_BYTES);
+    }
+
+    /** The distro's wsl.conf this run reads: the one the request names, or /etc/wsl.conf. */
+    default String wslConfPath() {
+        String given = request().configPaths().wslConf();
+        return given != null ? given : ConfigFileCheck.WSL_CONF;
+    }
 
     /** Parameter name and values saying where a probe's own connections came from (see {@link ProbeId}). */
     String FROM = ProbeId.FROM;

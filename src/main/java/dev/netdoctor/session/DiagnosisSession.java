@@ -55,6 +55,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One diagnosis: runs the probes in stages (what later probes need comes first), each stage's
@@ -88,6 +89,8 @@ public final class DiagnosisSession {
     private final ExecutorService pool = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().daemon().name("probe-", 0).factory());
     private final List<Runnable> cancelActions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Settings files read in this run, by path (see {@link ProbeContext#readSettingsFile}). */
+    private final Map<String, SettingsFile> settingsFiles = new java.util.concurrent.ConcurrentHashMap<>();
     /** How often a waiting run looks whether it was cancelled. */
     private static final long CANCEL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private volatile boolean cancelled;
@@ -154,6 +157,7 @@ public final class DiagnosisSession {
 
     public DiagnosisResult run() {
         startNanos = System.nanoTime();
+        settingsFiles.clear();
         OffsetDateTime startedAt = OffsetDateTime.now();
         long deadline = startNanos + request.deadline().toNanos();
         List<ProbeOutcome> outcomes = new ArrayList<>();
@@ -365,6 +369,22 @@ public final class DiagnosisSession {
         }
     }
 
+    /**
+     * One settings file of this run, read by the first probe that asks; a probe of the same stage
+     * asking meanwhile waits for that read (bounded by the Linux side's own limits) instead of
+     * making a second one. A read that throws is not kept, so the next probe tries again.
+     */
+    private static final class SettingsFile {
+        private Optional<String> text;
+
+        synchronized Optional<String> read(Supplier<Optional<String>> reader) {
+            if (text == null) {
+                text = reader.get();
+            }
+            return text;
+        }
+    }
+
     private final class Context implements ProbeContext {
         private final String probeId;
         private final Environment environment;
@@ -422,6 +442,11 @@ public final class DiagnosisSession {
         @Override
         public LinuxSide linux() {
             return inspector.linux();
+        }
+
+        @Override
+        public Optional<String> readSettingsFile(String path) {
+            return settingsFiles.computeIfAbsent(path, p -> new SettingsFile()).read(() -> ProbeContext.super.readSettingsFile(path));
         }
 
         @Override

@@ -208,4 +208,83 @@ class DiagnosisSessionTest {
         assertThat(r.findings()).extracting(f -> f.id()).containsExactly("environment-only");
         assertThat(r.complete()).isTrue();
     }
+
+    /** This Linux, with /etc/wsl.conf as the test writes it and every file read counted. */
+    private static final class CountingLinux implements dev.netdoctor.host.LinuxSide {
+        private final dev.netdoctor.host.LinuxSide real = new LocalLinuxSide();
+        final Map<String, java.util.concurrent.atomic.AtomicInteger> reads = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile boolean failNextWslConfRead;
+
+        @Override public dev.netdoctor.model.CommandRun run(List<String> argv, byte[] stdin, Duration timeout) throws InterruptedException {
+            return real.run(argv, stdin, timeout);
+        }
+        @Override public java.util.Optional<String> readFile(String path, int maxBytes) {
+            reads.computeIfAbsent(path, p -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            if (path.equals("/etc/wsl.conf")) {
+                if (failNextWslConfRead) {
+                    failNextWslConfRead = false;
+                    throw new IllegalStateException("wsl.exe did not answer");
+                }
+                return java.util.Optional.of("[network]\ngenerateResolvConf = false\n");
+            }
+            return real.readFile(path, maxBytes);
+        }
+        @Override public boolean hasCommand(String name) { return real.hasCommand(name); }
+        @Override public java.util.Optional<String> env(String name) { return real.env(name); }
+        @Override public String describe() { return "this Linux"; }
+        @Override public boolean isAppsOwnMachine() { return true; }
+
+        int reads(String path) {
+            var n = reads.get(path);
+            return n == null ? 0 : n.get();
+        }
+    }
+
+    private static Probe readsWslConf(String id) {
+        return new FakeProbe(id, Duration.ofSeconds(5), ctx -> ProbeReport.completed(
+                ctx.readSettingsFile(ctx.wslConfPath()).orElse("nothing"), Map.of(), null, List.of()));
+    }
+
+    /** From Windows every read is a wsl.exe call: probes of all stages share one read of wsl.conf. */
+    @Test
+    void theSettingsFileIsReadOncePerRunHoweverManyProbesAskAndAgainInTheNextRun() {
+        CountingLinux linux = new CountingLinux();
+        HostInspector inspector = new HostInspector(linux);
+        List<List<Probe>> stages = List.of(List.of(readsWslConf("a"), readsWslConf("b"), readsWslConf("c")),
+                List.of(new dev.netdoctor.probe.ConfigFilesProbe(), readsWslConf("d")));
+        DiagnosisResult r = new DiagnosisSession(inspector, REQUEST, null, stages).run();
+        assertThat(linux.reads("/etc/wsl.conf")).isEqualTo(1);
+        for (String id : List.of("a", "b", "c", "d")) {
+            assertThat(outcome(r, id).summary()).isEqualTo("[network]\ngenerateResolvConf = false\n");
+        }
+        var files = (dev.netdoctor.model.ProbeData.ConfigFiles) outcome(r, "config-files").data();
+        assertThat(files.file("/etc/wsl.conf").orElseThrow().settings()).containsEntry("network.generateResolvConf", "false");
+
+        new DiagnosisSession(inspector, REQUEST, null, stages).run();
+        assertThat(linux.reads("/etc/wsl.conf")).as("a new run reads the file as it is now").isEqualTo(2);
+    }
+
+    @Test
+    void aSettingsFileReadThatFailedIsTriedAgainByTheNextProbe() {
+        CountingLinux linux = new CountingLinux();
+        linux.failNextWslConfRead = true;
+        DiagnosisResult r = new DiagnosisSession(new HostInspector(linux), REQUEST, null,
+                List.of(List.of(readsWslConf("a")), List.of(readsWslConf("b")))).run();
+        assertThat(outcome(r, "a").status()).isEqualTo(ProbeStatus.FAILED);
+        assertThat(outcome(r, "b").summary()).isEqualTo("[network]\ngenerateResolvConf = false\n");
+        assertThat(linux.reads("/etc/wsl.conf")).isEqualTo(2);
+    }
+
+    /** Files that change while the checks watch them are read afresh each time. */
+    @Test
+    void otherFilesAreNotKept() {
+        CountingLinux linux = new CountingLinux();
+        Probe twice = new FakeProbe("twice", Duration.ofSeconds(2), ctx -> {
+            ctx.linux().readFile("/proc/net/tcp", 1 << 20);
+            ctx.linux().readFile("/proc/net/tcp", 1 << 20);
+            return ProbeReport.completed("fine", Map.of(), null, List.of());
+        });
+        new DiagnosisSession(new HostInspector(linux), REQUEST, null, List.of(List.of(twice))).run();
+        assertThat(linux.reads("/proc/net/tcp")).isGreaterThanOrEqualTo(2);
+    }
 }
