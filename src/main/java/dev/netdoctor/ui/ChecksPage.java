@@ -51,6 +51,9 @@ final class ChecksPage {
                 message.textProperty().bind(p.messageProperty());
                 message.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
                 message.setMaxWidth(Double.MAX_VALUE);
+                // What a check found or why it stopped is read whole: it wraps instead of ending in "…".
+                message.setWrapText(true);
+                message.setMinHeight(Region.USE_PREF_SIZE);
                 VBox text = new VBox(1, title, message);
                 GridPane.setHgrow(text, Priority.ALWAYS);
                 text.setMinWidth(0);
@@ -62,8 +65,8 @@ final class ChecksPage {
                 Label state = new Label();
                 state.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("checks.state." + p.stateProperty().get().name()), p.stateProperty()));
                 state.getStyleClass().add(Styles.TEXT_SMALL);
-                p.stateProperty().addListener((o, a, b) -> styleState(state, b));
-                styleState(state, p.stateProperty().get());
+                p.stateProperty().addListener((o, a, b) -> styleState(state, bar, b));
+                styleState(state, bar, p.stateProperty().get());
                 state.setMinWidth(Region.USE_PREF_SIZE);
                 Label time = new Label();
                 time.textProperty().bind(Bindings.createStringBinding(() -> String.format("%.1f s", p.elapsedMillisProperty().get() / 1000.0),
@@ -152,14 +155,20 @@ final class ChecksPage {
         return Ui.page(Texts.get("checks.title"), Texts.get("checks.intro"), split, end);
     }
 
-    private static void styleState(Label state, ProbeRow.State s) {
+    /** The word and the bar in the colour of the outcome: a full bar alone would read "done". */
+    private static void styleState(Label state, ProgressBar bar, ProbeRow.State s) {
         state.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.WARNING, Styles.TEXT_MUTED);
-        state.getStyleClass().add(switch (s) {
+        String style = switch (s) {
             case DONE -> Styles.SUCCESS;
             case FAILED -> Styles.DANGER;
             case STOPPED, COULD_NOT_FINISH -> Styles.WARNING;
             case RUNNING, SKIPPED -> Styles.TEXT_MUTED;
-        });
+        };
+        state.getStyleClass().add(style);
+        bar.getStyleClass().removeAll("bar-danger", "bar-warning");
+        if (style.equals(Styles.DANGER) || style.equals(Styles.WARNING)) {
+            bar.getStyleClass().add("bar-" + style);
+        }
     }
 
     private static TableColumn<SocketRow, String> column(String key, Function<SocketRow, String> value, double width) {

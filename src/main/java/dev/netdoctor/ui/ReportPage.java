@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -71,6 +72,9 @@ final class ReportPage {
         saved.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
+        // The saved file's whole path: the folder part is what a user needs to find it.
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.setId("report-status");
         summary.textProperty().bind(Bindings.createStringBinding(model.report()::summaryText, model.resultProperty(), model.stepProperty(),
                 model.report().redactProperty()));

@@ -20,9 +20,8 @@ final class Ui {
         Label t = new Label(title);
         t.getStyleClass().add(Styles.TITLE_2);
         t.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
-        Label i = new Label(intro);
-        i.getStyleClass().add(Styles.TEXT_MUTED);
-        i.setWrapText(true);
+        // Its own height even when the content below takes the rest: a squeezed intro ends in "…".
+        Label i = wrapping(intro, Styles.TEXT_MUTED);
         VBox box = new VBox(12, t, i);
         box.getChildren().addAll(content);
         box.getStyleClass().add("page");

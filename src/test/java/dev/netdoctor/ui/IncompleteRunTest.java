@@ -49,6 +49,11 @@ class IncompleteRunTest {
         return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
     }
 
+    private static javafx.scene.paint.Paint barColour(javafx.scene.control.ProgressBar bar) {
+        javafx.scene.layout.Region fill = (javafx.scene.layout.Region) bar.lookup(".bar");
+        return fill.getBackground().getFills().getFirst().getFill();
+    }
+
     @Test
     void aCheckThatCouldNotFinishIsSaidPlainlyAndCanBeRunAgain(FxRobot robot) throws Exception {
         robot.interact(() -> robot.lookup("#symptom-ssh-hangs").queryAs(javafx.scene.control.ButtonBase.class).fire());
@@ -63,6 +68,11 @@ class IncompleteRunTest {
                 .contains("Run them again");
         assertThat(fx(() -> robot.lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList()))
                 .contains("couldn't finish").doesNotContain("stopped");
+        // The bars say it too: amber for the check that could not finish, the accent for those done.
+        java.util.List<javafx.scene.control.ProgressBar> bars = fx(() -> java.util.List.copyOf(
+                robot.lookup(".probe-rows .progress-bar").queryAllAs(javafx.scene.control.ProgressBar.class)));
+        assertThat(bars).filteredOn(b -> b.getStyleClass().contains("bar-warning")).hasSize(1);
+        assertThat(fx(() -> bars.stream().map(IncompleteRunTest::barColour).distinct().count())).isEqualTo(2);
         Button again = robot.lookup("#checks-run-again").queryAs(Button.class);
         assertThat(fx(again::isVisible)).isTrue();
         Screenshots.save(scene, "light-4-checks-incomplete.png");

@@ -20,8 +20,14 @@ final class Screenshots {
     private Screenshots() {
     }
 
+    /**
+     * Saves what the scene shows as target/screenshots/NAME, after checking that no text in it is
+     * cut short: every screenshot a test takes is also a look for a squeezed label.
+     */
     static Path save(Scene scene, String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
+        org.assertj.core.api.Assertions.assertThat(WaitForAsyncUtils.asyncFx(() -> truncated(scene)).get(10, TimeUnit.SECONDS))
+                .as(name + ": text cut short").isEmpty();
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
@@ -40,6 +46,29 @@ final class Screenshots {
 
     /** How the picture reads: its mean luminance and the share of its pixels far from it (text, icons, lines), 0..1. */
     record Tone(double meanLuminance, double contrastShare) {
+    }
+
+    /**
+     * Text cut short with an ellipsis: a label the layout squeezed below the lines it needs.
+     * Tables are left out: their columns can be widened, and each cell's full text is in the
+     * row's details or the report.
+     */
+    static java.util.List<String> truncated(Scene scene) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        truncated(scene.getRoot(), out);
+        return out;
+    }
+
+    private static void truncated(javafx.scene.Node node, java.util.List<String> out) {
+        if (!node.isVisible() || node instanceof javafx.scene.control.TableView<?>) {
+            return;
+        }
+        if (node instanceof javafx.scene.control.Labeled l && l.isTextTruncated()) {
+            out.add((l.getId() == null ? l.getClass().getSimpleName() : "#" + l.getId()) + ": \"" + l.getText() + "\"");
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> truncated(c, out));
+        }
     }
 
     static Tone tone(Path png) throws java.io.IOException {
