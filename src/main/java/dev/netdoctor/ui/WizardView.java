@@ -95,6 +95,13 @@ public final class WizardView extends BorderPane {
         next.getStyleClass().add(Styles.ACCENT);
         next.disableProperty().bind(model.canGoNextProperty().not());
         next.setOnAction(e -> model.next());
+        Runnable label = () -> {
+            boolean finish = model.finishesProperty().get();
+            next.setText(Texts.get(finish ? "nav.finish" : "nav.next"));
+            next.setGraphic(Ui.icon(finish ? Feather.CHECK : Feather.ARROW_RIGHT, "button-icon"));
+        };
+        model.finishesProperty().addListener((o, was, now) -> label.run());
+        label.run();
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, cancel, spacer, back, next);

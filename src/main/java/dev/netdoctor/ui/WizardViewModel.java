@@ -41,6 +41,7 @@ public final class WizardViewModel {
     private final ObjectProperty<DiagnosisResult> verification = new SimpleObjectProperty<>();
     private final ObservableList<String> recentTargets = FXCollections.observableArrayList();
     private final BooleanBinding canGoNext;
+    private final BooleanBinding finishes;
     private final BooleanBinding canGoBack;
 
     private final SessionRunner runner;
@@ -84,9 +85,10 @@ public final class WizardViewModel {
             case DETAILS -> details.validProperty().get() && distrosReady.get();
             case SYSTEM -> systemReady.get();
             case CHECKS -> result.get() != null;
-            case REPORT -> false;
+            case REPORT -> !report.exportingProperty().get();
             default -> !verifying.get();
-        }, step, symptom, details.validProperty(), distrosReady, systemReady, result, verifying);
+        }, step, symptom, details.validProperty(), distrosReady, systemReady, result, verifying, report.exportingProperty());
+        finishes = Bindings.createBooleanBinding(() -> step.get().isLast(), step);
         canGoBack = Bindings.createBooleanBinding(() -> !step.get().isFirst() && !verifying.get(), step, verifying);
         ticker = tasks.ticker(java.time.Duration.ofMillis(250), () -> checks.tick((System.nanoTime() - runStartNanos) / 1_000_000));
     }
@@ -158,6 +160,11 @@ public final class WizardViewModel {
         return canGoNext;
     }
 
+    /** True on the last step, where Next becomes Finish: the way out that is not "Cancel". */
+    public BooleanBinding finishesProperty() {
+        return finishes;
+    }
+
     public BooleanBinding canGoBackProperty() {
         return canGoBack;
     }
@@ -168,6 +175,11 @@ public final class WizardViewModel {
 
     public void next() {
         if (!canGoNext.get()) {
+            return;
+        }
+        if (step.get().isLast()) {
+            // Finish: leaves like Cancel, and asks the same first when results would be lost.
+            cancel();
             return;
         }
         if (step.get() == Step.DETAILS) {

@@ -233,7 +233,13 @@ class WizardFlowTest {
         assertThat(fx(() -> find(robot, "#summary", TextArea.class).getText())).contains("Redacted");
         robot.interact(() -> find(robot, "#redact", javafx.scene.control.CheckBox.class).setSelected(false));
         shot("8-report");
-        assertThat(nextEnabled(robot)).isFalse();
+        // The last step's way out is Finish, not Cancel; the report is saved, so it leaves without asking.
+        assertThat(nextEnabled(robot)).isTrue();
+        assertThat(fx(() -> find(robot, "#next", Button.class).getText())).isEqualTo("_Finish");
+        int asked = dialogs.confirmations.size();
+        press(robot, "#next");
+        assertThat(exited).isTrue();
+        assertThat(dialogs.confirmations).hasSize(asked);
     }
 
     @Test

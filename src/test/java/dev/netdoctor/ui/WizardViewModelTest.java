@@ -51,7 +51,8 @@ class WizardViewModelTest {
                 Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
         ScriptedRunner runner = new ScriptedRunner(Fixtures.result(false));
         AtomicBoolean left = new AtomicBoolean();
-        WizardViewModel model = new WizardViewModel(runner, new FakeDialogs(), new Settings(userHome.resolve("settings.properties")),
+        FakeDialogs dialogs = new FakeDialogs();
+        WizardViewModel model = new WizardViewModel(runner, dialogs, new Settings(userHome.resolve("settings.properties")),
                 places, new DistroViewModel(TaskExecutor.sameThread()), () -> left.set(true), TaskExecutor.sameThread());
 
         assertThat(model.stepProperty().get()).isEqualTo(Step.SYMPTOM);
@@ -85,10 +86,17 @@ class WizardViewModelTest {
             model.next();
         }
         assertThat(model.stepProperty().get()).isEqualTo(Step.REPORT);
-        assertThat(model.canGoNextProperty().get()).isFalse();
+        assertThat(model.finishesProperty().get()).as("the last step's Next is Finish").isTrue();
+        assertThat(model.canGoNextProperty().get()).isTrue();
         assertThat(model.report().summaryText()).contains("dscp-marked-syn-dropped");
-        model.cancel();
-        assertThat(left).as("Cancel with nothing running leaves the wizard").isTrue();
+        dialogs.answerYes = false;
+        model.next();
+        assertThat(dialogs.confirmations).as("Finish asks first: no report holds the results").last().asString().contains("not saved");
+        assertThat(left).as("declined: the wizard stays on the report").isFalse();
+        assertThat(model.stepProperty().get()).isEqualTo(Step.REPORT);
+        dialogs.answerYes = true;
+        model.next();
+        assertThat(left).as("Finish with nothing running leaves the wizard").isTrue();
     }
 
     /** A run that goes on until it is stopped. */
