@@ -52,7 +52,8 @@ public final class Cli implements Runnable {
         cl.setParameterExceptionHandler((ex, argv) -> {
             // One clear line and the hint; the full usage only on request.
             ex.getCommandLine().getErr().println("wsl-net-doctor: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try 'wsl-net-doctor " + ex.getCommandLine().getCommandName() + " --help'.");
+            // The whole command path ("wsl-net-doctor fix ssh-ipqos"): the hint must run as written.
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.BAD_INPUT;
         });
         return cl.execute(args);

@@ -87,7 +87,7 @@ public record Target(String host, int port) {
         }
         checkCharacters("host", host, MAX_HOST_LENGTH);
         if (host.contains(":")) {
-            if (!IPV6.matcher(host).matches()) {
+            if (!IPV6.matcher(host).matches() || !isIpv6Literal(host)) {
                 throw new InvalidInputException("\"" + host + "\" is not a valid IPv6 address.");
             }
             return;
@@ -134,6 +134,18 @@ public record Target(String host, int port) {
             }
         });
         return b.toString();
+    }
+
+    /**
+     * The JDK's own reading of an IPv6 literal, which never asks DNS: a text like ":::" that only
+     * looks like one would otherwise go on to ssh and the resolver as a host name.
+     */
+    private static boolean isIpv6Literal(String host) {
+        try {
+            return java.net.Inet6Address.ofLiteral(host) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public boolean isIpLiteral() {

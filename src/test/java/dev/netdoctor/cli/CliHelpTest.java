@@ -88,4 +88,19 @@ class CliHelpTest {
         all.add(command);
         command.getSubcommands().values().forEach(sub -> collect(sub, all));
     }
+
+    /** The hint after a usage error names the whole command, so it runs as written. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "bogus|Try 'wsl-net-doctor --help'.",
+            "fix ssh-ipqos|Try 'wsl-net-doctor fix ssh-ipqos --help'.",
+            "fix wsl-networking-mode --mode sideways|Try 'wsl-net-doctor fix wsl-networking-mode --help'.",
+            "diagnose --target|Try 'wsl-net-doctor diagnose --help'."})
+    void theHintAfterAUsageErrorRunsAsWritten(String args, String hint) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.run(args.split(" "), new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString().lines().toList()).last().isEqualTo(hint);
+    }
 }

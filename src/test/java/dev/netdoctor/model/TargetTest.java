@@ -87,4 +87,27 @@ class TargetTest {
         Arbitrary<Character> bad = Arbitraries.of(' ', '\t', '\n', '\r', '\u0000', '\u001b', '\u007f', '\u00a0', '\u2028', '\u3000');
         return net.jqwik.api.Combinators.combine(good, bad, good).as((a, c, b) -> a + c + b);
     }
+
+    /** Texts that only look like IPv6 were once taken and went on to ssh and the resolver as names. */
+    @ParameterizedTest
+    @ValueSource(strings = {":::", ":::::::", "1.2.3.4.5.6::", "1::2::3", "12345::1", "1:2:3:4:5:6:7:8:9", "::1.2.3", "[:::]:22", "fe80::g"})
+    void textThatOnlyLooksLikeIpv6IsRefused(String text) {
+        assertThatThrownBy(() -> Target.parse(text)).isInstanceOf(InvalidInputException.class).hasMessageContaining("not a valid IPv6 address");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"::1", "[::1]:2222", "fe80::a0ec:cfff:fee3:7ab1", "2001:db8::1", "::ffff:198.18.0.1", "1:2:3:4:5:6:7:8", "::"})
+    void realIpv6LiteralsAreKept(String text) {
+        Target t = Target.parse(text);
+        assertThat(t.isIpLiteral()).isTrue();
+    }
+
+    /** Every address the JDK writes out is taken back as it is. */
+    @Property
+    void everyIpv6AddressTheJdkWritesIsAccepted(@ForAll byte[] raw) throws Exception {
+        byte[] sixteen = java.util.Arrays.copyOf(raw, 16);
+        java.net.InetAddress a = java.net.Inet6Address.getByAddress(null, sixteen, -1);
+        String text = a.getHostAddress();
+        assertThat(Target.parse(text.contains(":") ? text : "::ffff:" + text).isIpLiteral()).isTrue();
+    }
 }
