@@ -121,6 +121,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
             err.println("wsl-net-doctor: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
+        // A report that cannot be written is said now, not after a minute of checks.
+        List<String> unwritable = ReportFiles.problems(report.request(null), null);
+        if (!unwritable.isEmpty()) {
+            unwritable.forEach(p -> err.println("wsl-net-doctor: " + p));
+            return ExitCodes.BAD_INPUT;
+        }
         Path log = RunLog.start("cli", verbose);
         try {
             LinuxSide side = wsl.linuxSideOrSayWhy(err);

@@ -14,12 +14,43 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Renders a saved result (diagnose --json, or the wizard's saved JSON) as PDF, HTML, Markdown or JSON.",
         footer = {"", "Example:", "  wsl-net-doctor report --from result.json --pdf report.pdf --redact"})
 public final class ReportCommand implements Callable<Integer> {
+    static final long MAX_RESULT_BYTES = 64L * 1024 * 1024;
+
+    /** Why {@code from} cannot be a saved result, in the user's words; null when it may be one. */
+    static String notAResultFile(Path from) {
+        if (Files.isDirectory(from)) {
+            return from + " is a folder; give the result file (diagnose --json > result.json).";
+        }
+        if (!Files.exists(from)) {
+            return "There is no file " + from + ".";
+        }
+        if (!Files.isRegularFile(from)) {
+            return from + " is not an ordinary file.";
+        }
+        if (!Files.isReadable(from)) {
+            return "There is no permission to read " + from + ".";
+        }
+        try {
+            long size = Files.size(from);
+            if (size == 0) {
+                return from + " is empty; a result is the JSON of diagnose --json or the wizard's Save JSON.";
+            }
+            if (size > MAX_RESULT_BYTES) {
+                return from + " is too large to be a result (" + (size >> 20) + " MB).";
+            }
+        } catch (IOException e) {
+            return "There is no permission to read " + from + ".";
+        }
+        return null;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,15 +71,24 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("wsl-net-doctor: say what to write: --pdf, --html, --markdown or --json.");
             return ExitCodes.BAD_INPUT;
         }
+        String notReadable = notAResultFile(from);
+        if (notReadable != null) {
+            err.println("wsl-net-doctor: " + notReadable);
+            return ExitCodes.BAD_INPUT;
+        }
+        List<String> problems = ReportFiles.problems(request, from);
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("wsl-net-doctor: " + p));
+            return ExitCodes.BAD_INPUT;
+        }
         ReportData data;
         try {
-            if (!Files.isRegularFile(from) || Files.size(from) > 64L * 1024 * 1024) {
-                err.println("wsl-net-doctor: " + from + " is not a result file.");
-                return ExitCodes.BAD_INPUT;
-            }
             data = JsonReport.read(Files.readString(from, StandardCharsets.UTF_8));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            err.println("wsl-net-doctor: " + from + " is not a result file: it is not UTF-8 text.");
+            return ExitCodes.BAD_INPUT;
         } catch (IOException e) {
-            err.println("wsl-net-doctor: cannot read " + from + ": " + e.getMessage());
+            err.println("wsl-net-doctor: " + from + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
         try {
@@ -59,6 +99,13 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("wsl-net-doctor: the report could not be written: " + e.getMessage());
             return ExitCodes.INCOMPLETE;
+        } catch (RuntimeException e) {
+            // A result this version reads but cannot lay out (a value it never writes itself):
+            // one line, not a stack trace; the details go to the log.
+            System.getLogger(ReportCommand.class.getName()).log(System.Logger.Level.WARNING, "report of " + from + " failed", e);
+            err.println("wsl-net-doctor: a report cannot be made from " + from + ": a part of it is missing or not as this"
+                    + " version writes it (" + e.getClass().getSimpleName() + ").");
+            return ExitCodes.BAD_INPUT;
         }
     }
 }

@@ -74,6 +74,40 @@ public final class JsonReport {
      * Reads a saved result or report back. Throws {@link IOException} with a plain message when
      * the text is not one of ours.
      */
+    /** The parts every report shows; a result without them was not written whole by this tool. */
+    private static void requireParts(DiagnosisResult result, String prefix) throws IOException {
+        List<String> missing = new java.util.ArrayList<>();
+        if (result.startedAt() == null) {
+            missing.add(prefix + "startedAt");
+        }
+        if (result.request() == null) {
+            missing.add(prefix + "request");
+        }
+        if (result.environment() == null) {
+            missing.add(prefix + "environment");
+        }
+        if (result.verdict() == null) {
+            missing.add(prefix + "verdict");
+        }
+        if (!missing.isEmpty()) {
+            throw new IOException("This result has no " + String.join(", ", missing)
+                    + ": it was cut short, or was not written by WSL Net Doctor.");
+        }
+    }
+
+    /** Where in the JSON a value did not fit, as a path a user can look up: $.probes[2].status. */
+    private static String where(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder b = new StringBuilder("$");
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append('.').append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.length() == 1 ? "a part of it" : b.toString();
+    }
+
     public static ReportData read(String json) throws IOException {
         JsonNode tree;
         try {
@@ -83,6 +117,9 @@ public final class JsonReport {
         }
         if (tree == null || !tree.isObject() || !tree.has("schemaVersion")) {
             throw new IOException("This JSON is not a WSL Net Doctor result (no schemaVersion).");
+        }
+        if (!tree.get("schemaVersion").isInt()) {
+            throw new IOException("This JSON is not a WSL Net Doctor result (its schemaVersion is not a number).");
         }
         int version = tree.get("schemaVersion").asInt();
         if (version != DiagnosisResult.SCHEMA_VERSION) {
@@ -99,7 +136,13 @@ public final class JsonReport {
                     : MAPPER.readerForListOf(FixRecord.class).readValue(history);
             DiagnosisResult again = verification == null || verification.isNull() ? null
                     : MAPPER.treeToValue(verification, DiagnosisResult.class);
+            requireParts(result, "");
+            if (again != null) {
+                requireParts(again, "verification.");
+            }
             return new ReportData(result, fixes, again, redacted != null && redacted.asBoolean());
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw new IOException("This result cannot be read: " + where(e) + " is missing or not as WSL Net Doctor writes it.", e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException("This result cannot be read: " + e.getOriginalMessage(), e);
         }

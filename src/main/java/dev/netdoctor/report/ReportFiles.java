@@ -63,8 +63,49 @@ public final class ReportFiles {
         void write(OutputStream out) throws IOException;
     }
 
-    private static void atomically(Path target, Writer writer) throws IOException {
+    /**
+     * What stops these files from being written, checked before any work is done (a CLI run
+     * takes seconds of checks first): one sentence per problem, empty when all can be written.
+     * {@code input}: the file the result is read from, which a report must not replace.
+     */
+    public static List<String> problems(Request request, Path input) {
+        List<String> problems = new ArrayList<>();
+        java.util.Map<Path, Path> seen = new java.util.HashMap<>();
+        for (Path target : java.util.Arrays.asList(request.pdf(), request.html(), request.markdown(), request.json())) {
+            if (target == null) {
+                continue;
+            }
+            try {
+                Path real = destination(target);
+                Path other = seen.putIfAbsent(real, target);
+                if (other != null) {
+                    problems.add(target + " is asked for twice; give each report its own file.");
+                } else if (input != null && Files.exists(input) && Files.exists(real) && Files.isSameFile(real, input)) {
+                    problems.add(target + " is the result being read; write the report to another file.");
+                } else if (!Files.isWritable(real.getParent())) {
+                    problems.add("There is no permission to write in " + real.getParent() + ".");
+                }
+            } catch (IOException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Where a report for {@code target} really goes: through a link to the file it names, so the
+     * link stays a link. A folder, a device or a pipe is refused: moving a file over /dev/stdout
+     * or /dev/full (as root) would replace it.
+     */
+    static Path destination(Path target) throws IOException {
         Path abs = target.toAbsolutePath();
+        if (Files.isSymbolicLink(abs)) {
+            try {
+                abs = abs.toRealPath();
+            } catch (IOException e) {
+                throw new IOException(target + " is a link to a file that does not exist.", e);
+            }
+        }
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException("The folder for " + target + " does not exist.");
@@ -72,12 +113,28 @@ public final class ReportFiles {
         if (Files.isDirectory(abs)) {
             throw new IOException(target + " is a folder, not a file name.");
         }
-        Path temp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+            throw new IOException(target + " is not an ordinary file (a device or a pipe); give a file name.");
+        }
+        return abs;
+    }
+
+    private static void atomically(Path target, Writer writer) throws IOException {
+        Path abs = destination(target);
+        Path dir = abs.getParent();
+        Path temp;
+        try {
+            temp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IOException("There is no permission to write in " + dir + ".", e);
+        }
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 writer.write(out);
             }
             Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IOException("There is no permission to replace " + abs + ".", e);
         } finally {
             Files.deleteIfExists(temp);
         }
