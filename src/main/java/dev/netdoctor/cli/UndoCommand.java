@@ -68,7 +68,15 @@ public final class UndoCommand implements Callable<Integer> {
 
     private int undo(ConfigFiles files) throws FixException, InterruptedException {
         String restored = new SafeApply(files, Clock.systemUTC()).undo(backup);
-        spec.commandLine().getOut().println("Restored " + files.where(restored) + " from " + backup + ".");
+        boolean removed;
+        try {
+            removed = files.read(restored, SafeApply.MAX_BYTES).isEmpty();
+        } catch (java.io.IOException e) {
+            removed = false;
+        }
+        // A fix that created the file is undone by removing it: say so, not "Restored".
+        spec.commandLine().getOut().println(removed ? "Removed " + files.where(restored) + ", which the fix had created."
+                : "Restored " + files.where(restored) + " from " + backup + ".");
         return ExitCodes.NO_PROBLEM;
     }
 }

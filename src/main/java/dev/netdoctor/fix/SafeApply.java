@@ -118,6 +118,7 @@ public final class SafeApply {
         if (file == null || written == null) {
             throw new FixException("The undo record " + files.where(record) + " is incomplete; nothing was changed.");
         }
+        requireBesideTheFile(record, bytes(record), file, backupName);
         byte[] current = read(file).orElse(null);
         if (current == null || !sha256(current).equals(written)) {
             throw new FixException("Not undone: " + files.where(file) + " changed after the fix; restoring would lose those changes. "
@@ -135,6 +136,34 @@ public final class SafeApply {
             // the restore itself succeeded; a second undo will refuse on the hash anyway
         }
         return file;
+    }
+
+    private byte[] bytes(String path) throws FixException, InterruptedException {
+        try {
+            return files.read(path, MAX_BYTES).orElse(new byte[0]);
+        } catch (IOException e) {
+            throw new FixException("Cannot read " + files.where(path) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A fix keeps its backup and its record next to the file, named after it; a record that names
+     * a file elsewhere, or a backup that is not one of ours, was not written by a fix and could
+     * make undo overwrite or delete any file: refused, nothing changed.
+     */
+    private void requireBesideTheFile(String record, byte[] recordBytes, String file, String backup)
+            throws FixException, InterruptedException {
+        String prefix = files.name(file) + BACKUP_INFIX;
+        String refusal = "Not undone: " + files.where(record) + " does not belong to a fix of " + files.where(file)
+                + " (a fix keeps its undo record and backup next to the file, named after it); nothing was changed.";
+        if (!files.name(record).startsWith(prefix)
+                || !java.util.Arrays.equals(bytes(files.sibling(file, files.name(record))), recordBytes)) {
+            throw new FixException(refusal);
+        }
+        if (!backup.isEmpty() && (!files.name(backup).startsWith(prefix) || !files.name(backup).endsWith(".bak")
+                || !files.sibling(file, files.name(backup)).equals(backup))) {
+            throw new FixException(refusal);
+        }
     }
 
     private String resolve(String requested) throws FixException, InterruptedException {

@@ -47,7 +47,23 @@ class DnsFixCliTest {
 
         CliRun undo = CliRun.of("undo", backupOf(r));
         assertThat(undo.exit()).as(undo.err()).isZero();
+        assertThat(undo.out()).startsWith("Restored " + wslconfig);
         assertThat(Files.readAllBytes(wslconfig)).isEqualTo(original);
+    }
+
+    /** A fix that created the file is undone by removing it, and says so. */
+    @Test
+    void undoingAFixThatCreatedTheFileSaysItRemovedIt() throws Exception {
+        Path wslconfig = dir.resolve("new.wslconfig");
+        CliRun r = CliRun.of("fix", "dns-tunneling", "--wslconfig", wslconfig.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(wslconfig).exists();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("wsl-net-doctor undo (\\S+)").matcher(r.out());
+        assertThat(m.find()).as(r.out()).isTrue();
+        CliRun undo = CliRun.of("undo", m.group(1).replace("'", ""));
+        assertThat(undo.exit()).as(undo.err()).isZero();
+        assertThat(undo.out()).startsWith("Removed " + wslconfig + ", which the fix had created.");
+        assertThat(wslconfig).doesNotExist();
     }
 
     @Test

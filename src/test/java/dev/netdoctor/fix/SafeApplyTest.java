@@ -208,4 +208,27 @@ class SafeApplyTest {
         assertThatThrownBy(() -> apply.undo(a.backup())).hasMessageContaining("changed after the fix");
         assertThat(Files.readString(f)).isEqualTo("edited by hand\n");
     }
+
+    /**
+     * An undo record names the file it restores; one that was not written by a fix (it names a
+     * file elsewhere, or a backup that is not one of ours) could make undo delete or overwrite
+     * any file with the right hash. Refused, nothing changed.
+     */
+    @Stores.Both
+    void undoRefusesARecordThatDoesNotBelongToAFixOfTheFile(ConfigFiles files) throws Exception {
+        SafeApply apply = new SafeApply(files, CLOCK);
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious\n");
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(victim)));
+        Path crafted = Files.writeString(dir.resolve("innocent.bak.undo"), "file=" + victim + "\nbackup=\nwrittenSha256=" + sha + "\n");
+        assertThatThrownBy(() -> apply.undo(dir.resolve("innocent.bak").toString())).hasMessageContaining("does not belong to a fix");
+        assertThat(Files.readString(victim)).isEqualTo("precious\n");
+
+        // named like ours, but its backup is another file
+        Path other = Files.writeString(dir.resolve("other.txt"), "something else\n");
+        Path named = Files.writeString(dir.resolve("victim.txt.wsl-net-doctor-20261122T030000Z.bak.undo"),
+                "file=" + victim + "\nbackup=" + other + "\nwrittenSha256=" + sha + "\n");
+        assertThatThrownBy(() -> apply.undo(named.toString())).hasMessageContaining("does not belong to a fix");
+        assertThat(Files.readString(victim)).isEqualTo("precious\n");
+        assertThat(crafted).exists();
+    }
 }
