@@ -66,6 +66,8 @@ public final class WslConfigEdit {
     static final String UTF16_CONFLICT = "This .wslconfig is saved as UTF-16 (\"Unicode\" in Notepad), but WSL reads"
             + " .wslconfig as UTF-8, so its settings may not take effect. Nothing was changed."
             + " Net Doctor can rewrite the file as UTF-8 with the same content and then set networkingMode.";
+    static final String UTF16_KEPT = "The file is saved as UTF-16 with a byte order mark (\"Unicode\" in Notepad), which WSL"
+            + " reads; it stays so.";
     static final String UTF16_REWRITTEN = "The file was saved as UTF-16 (\"Unicode\" in Notepad); it was rewritten as"
             + " UTF-8 with the same content, the encoding WSL reads.";
     static final String UTF16_BROKEN = "This .wslconfig looks like UTF-16 (\"Unicode\" in Notepad), which WSL may not"
@@ -95,6 +97,17 @@ public final class WslConfigEdit {
         if (!encoding.isUtf16()) {
             return edit(original, encoding == Encoding.UTF8_BOM, wanted, List.of());
         }
+        if (!rewriteUtf16AsUtf8 && hasUtf16LeMark(original)) {
+            // What Notepad's "Unicode" and PowerShell 5's > write, and what WSL reads (its C library
+            // honours the byte order mark): edited in its own encoding, like any other file.
+            return utf16ToUtf8(original, encoding)
+                    .map(utf8 -> edit(utf8, false, wanted, List.of(UTF16_KEPT)))
+                    .map(result -> {
+                        byte[] back = utf8ToUtf16Le(result.updated());
+                        return new EditResult(back, !Arrays.equals(back, original), result.notes(), result.conflicts());
+                    })
+                    .orElseGet(() -> refused(original, UTF16_BROKEN));
+        }
         if (!rewriteUtf16AsUtf8) {
             return refused(original, UTF16_CONFLICT.replace("networkingMode", wanted.key()));
         }
@@ -120,6 +133,9 @@ public final class WslConfigEdit {
 
     private static Optional<String> effective(byte[] content, String key) {
         Encoding encoding = detect(content);
+        if (hasUtf16LeMark(content)) {
+            return utf16ToUtf8(content, encoding).flatMap(utf8 -> effective(utf8, key));
+        }
         if (encoding.isUtf16()) {
             return Optional.empty();
         }
@@ -215,6 +231,20 @@ public final class WslConfigEdit {
 
     private static EditResult refused(byte[] original, String conflict) {
         return new EditResult(original, false, List.of(), List.of(conflict));
+    }
+
+    /** UTF-16 LE with its byte order mark: the one UTF-16 that WSL reads. */
+    static boolean hasUtf16LeMark(byte[] content) {
+        return startsWith(content, (byte) 0xFF, (byte) 0xFE);
+    }
+
+    private static byte[] utf8ToUtf16Le(byte[] utf8) {
+        byte[] text = new String(utf8, UTF_8).getBytes(UTF_16LE);
+        byte[] out = new byte[text.length + 2];
+        out[0] = (byte) 0xFF;
+        out[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, out, 2, text.length);
+        return out;
     }
 
     private static Optional<byte[]> utf16ToUtf8(byte[] content, Encoding encoding) {

@@ -42,7 +42,8 @@ public final class WslConfigOracle implements Verifier {
             return Verdict.failed("the new file cannot be read back: " + e.getMessage());
         }
         WslConfigEdit.Encoding enc = WslConfigEdit.detect(bytes);
-        if (enc != WslConfigEdit.Encoding.UTF8 && enc != WslConfigEdit.Encoding.UTF8_BOM) {
+        boolean utf16WslReads = WslConfigEdit.hasUtf16LeMark(bytes);
+        if (enc != WslConfigEdit.Encoding.UTF8 && enc != WslConfigEdit.Encoding.UTF8_BOM && !utf16WslReads) {
             return Verdict.failed("the new file is " + enc + ", which WSL may not read");
         }
         String key = wanted.key();
@@ -50,6 +51,6 @@ public final class WslConfigOracle implements Verifier {
         if (!wanted.holds().test(effective)) {
             return Verdict.failed("WSL would use " + key + " " + effective + ", not " + wanted.value());
         }
-        return Verdict.passed("read back as WSL reads it: " + key + "=" + effective + ", UTF-8.");
+        return Verdict.passed("read back as WSL reads it: " + key + "=" + effective + (utf16WslReads ? ", UTF-16 with its byte order mark." : ", UTF-8."));
     }
 }

@@ -51,6 +51,35 @@ class DnsFixCliTest {
         assertThat(Files.readAllBytes(wslconfig)).isEqualTo(original);
     }
 
+    /** Notepad's "Unicode" (what WSL reads): edited in its own encoding, agreed by check-config, undone exactly. */
+    @Test
+    void aUtf16FileWithItsByteOrderMarkIsEditedInItsOwnEncoding() throws Exception {
+        byte[] original = concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, "[wsl2]\r\nmemory=8GB\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        Path wslconfig = Files.write(dir.resolve(".wslconfig"), original);
+        assertThat(CliRun.of("check-config", "--wslconfig", wslconfig.toString(), "--wsl-conf", dir.resolve("none").toString()).exit())
+                .as("WSL reads it as written").isZero();
+
+        CliRun dry = CliRun.of("fix", "dns-tunneling", "--wslconfig", wslconfig.toString(), "--dry-run");
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("+dnsTunneling=true\\r").doesNotContain("\u0000");
+
+        CliRun r = CliRun.of("fix", "dns-tunneling", "--wslconfig", wslconfig.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("dnsTunneling=true, UTF-16 with its byte order mark.");
+        assertThat(Files.readAllBytes(wslconfig)).isEqualTo(concat(new byte[]{(byte) 0xFF, (byte) 0xFE},
+                "[wsl2]\r\nmemory=8GB\r\ndnsTunneling=true\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE)));
+        assertThat(CliRun.of("check-config", "--wslconfig", wslconfig.toString(), "--wsl-conf", dir.resolve("none").toString()).exit()).isZero();
+
+        assertThat(CliRun.of("undo", backupOf(r)).exit()).isZero();
+        assertThat(Files.readAllBytes(wslconfig)).isEqualTo(original);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     /** A fix that created the file is undone by removing it, and says so. */
     @Test
     void undoingAFixThatCreatedTheFileSaysItRemovedIt() throws Exception {

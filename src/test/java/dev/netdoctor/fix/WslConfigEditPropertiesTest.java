@@ -145,16 +145,23 @@ class WslConfigEditPropertiesTest {
                                                                          @ForAll NetworkingMode mode) {
         String text = new String(file.bytes(), ISO_8859_1).replaceFirst("^" + BOM, "");
         byte[] utf16 = ("\uFEFF" + text).getBytes(UTF_16LE);
+        byte[] bigEndian = ("\uFEFF" + text).getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
+        byte[] asUtf8 = WslConfigEdit.setNetworkingMode(text.getBytes(UTF_8), mode, false).updated();
 
-        EditResult refused = WslConfigEdit.setNetworkingMode(utf16, mode, false);
-        EditResult rewritten = WslConfigEdit.setNetworkingMode(utf16, mode, true);
-
-        assertThat(refused.updated()).isEqualTo(utf16);
+        // Big-endian, which WSL misreads: refused unless the rewrite is allowed.
+        EditResult refused = WslConfigEdit.setNetworkingMode(bigEndian, mode, false);
+        assertThat(refused.updated()).isEqualTo(bigEndian);
         assertThat(refused.applicable()).isFalse();
-        assertThat(rewritten.applicable()).isTrue();
-        assertThat(rewritten.changed()).isTrue();
-        assertThat(rewritten.updated())
-                .isEqualTo(WslConfigEdit.setNetworkingMode(text.getBytes(UTF_8), mode, false).updated());
+        // Little-endian with its mark, which WSL reads: the same edit, and the file stays UTF-16.
+        EditResult kept = WslConfigEdit.setNetworkingMode(utf16, mode, false);
+        assertThat(kept.applicable()).isTrue();
+        assertThat(kept.updated()).isEqualTo(("\uFEFF" + new String(asUtf8, UTF_8)).getBytes(UTF_16LE));
+        for (byte[] either : new byte[][]{utf16, bigEndian}) {
+            EditResult rewritten = WslConfigEdit.setNetworkingMode(either, mode, true);
+            assertThat(rewritten.applicable()).isTrue();
+            assertThat(rewritten.changed()).isTrue();
+            assertThat(rewritten.updated()).isEqualTo(asUtf8);
+        }
     }
 
     private static boolean kept(Line original, Line now) {

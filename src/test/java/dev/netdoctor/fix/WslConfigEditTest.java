@@ -353,6 +353,27 @@ class WslConfigEditTest {
                 Arguments.of(Encoding.UTF16LE, UTF16_CONTENT.getBytes(UTF_16LE)));
     }
 
+    /** The UTF-16 files WSL misreads: big-endian, and little-endian without a byte order mark. */
+    static Stream<Arguments> utf16FilesWslMisreads() {
+        return utf16Files().filter(a -> !WslConfigEdit.hasUtf16LeMark((byte[]) a.get()[1]));
+    }
+
+    /** Notepad's "Unicode" and PowerShell 5's > : WSL reads it, so it is edited in its own encoding. */
+    @Test
+    void utf16WithItsByteOrderMarkIsEditedAndStaysUtf16() {
+        byte[] file = concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, UTF16_CONTENT.getBytes(UTF_16LE));
+        assertThat(WslConfigEdit.effectiveNetworkingMode(file)).contains("nat");
+
+        EditResult result = WslConfigEdit.setNetworkingMode(file, NetworkingMode.MIRRORED, false);
+
+        assertThat(result.applicable()).isTrue();
+        assertThat(result.changed()).isTrue();
+        assertThat(result.updated()).isEqualTo(concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, UTF16_EXPECTED.getBytes(UTF_16LE)));
+        assertThat(result.notes()).contains(WslConfigEdit.UTF16_KEPT);
+        assertThat(WslConfigEdit.effectiveNetworkingMode(result.updated())).contains("mirrored");
+        assertThat(WslConfigEdit.setNetworkingMode(result.updated(), NetworkingMode.MIRRORED, false).changed()).as("already set").isFalse();
+    }
+
     @ParameterizedTest
     @MethodSource("utf16Files")
     void utf16IsDetected(Encoding encoding, byte[] file) {
@@ -360,7 +381,7 @@ class WslConfigEditTest {
     }
 
     @ParameterizedTest
-    @MethodSource("utf16Files")
+    @MethodSource("utf16FilesWslMisreads")
     void utf16IsNotEditedWithoutPermissionToRewriteIt(Encoding encoding, byte[] file) {
         EditResult result = WslConfigEdit.setNetworkingMode(file, NetworkingMode.MIRRORED, false);
 
@@ -396,7 +417,7 @@ class WslConfigEditTest {
     }
 
     @ParameterizedTest
-    @MethodSource("utf16Files")
+    @MethodSource("utf16FilesWslMisreads")
     void utf16IsReadAsSettingNothing(Encoding encoding, byte[] file) {
         assertThat(WslConfigEdit.effectiveNetworkingMode(file)).isEmpty();
     }

@@ -47,10 +47,22 @@ class WslConfigOracleTest {
 
     @Test
     void utf16WhichWslMayNotReadIsAFailure() throws Exception {
-        byte[] utf16 = "\uFEFF[wsl2]\r\nnetworkingMode=nat\r\n".getBytes(StandardCharsets.UTF_16LE);
-        Verifier.Verdict v = new WslConfigOracle(NetworkingMode.NAT).verify(file("u", utf16));
+        byte[] noMark = "[wsl2]\r\nnetworkingMode=nat\r\n".getBytes(StandardCharsets.UTF_16LE);
+        Verifier.Verdict v = new WslConfigOracle(NetworkingMode.NAT).verify(file("u", noMark));
         assertThat(v.ok()).isFalse();
         assertThat(v.message()).isEqualTo("the new file is UTF16LE, which WSL may not read");
+        byte[] bigEndian = "\uFEFF[wsl2]\r\nnetworkingMode=nat\r\n".getBytes(StandardCharsets.UTF_16BE);
+        assertThat(new WslConfigOracle(NetworkingMode.NAT).verify(file("b", bigEndian)).ok()).isFalse();
+    }
+
+    /** With its byte order mark, UTF-16 LE is what WSL reads (its C library honours the mark). */
+    @Test
+    void utf16WithItsMarkIsReadLikeWslReadsIt() throws Exception {
+        byte[] utf16 = "\uFEFF[wsl2]\r\nnetworkingMode=nat\r\n".getBytes(StandardCharsets.UTF_16LE);
+        Verifier.Verdict v = new WslConfigOracle(NetworkingMode.NAT).verify(file("u", utf16));
+        assertThat(v.ok()).isTrue();
+        assertThat(v.message()).isEqualTo("read back as WSL reads it: networkingMode=nat, UTF-16 with its byte order mark.");
+        assertThat(new WslConfigOracle(NetworkingMode.MIRRORED).verify(file("m", utf16)).ok()).isFalse();
     }
 
     @Test
