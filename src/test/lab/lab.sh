@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # lab.sh - reproducible network labs (Linux network namespaces) for WSL Net Doctor tests.
 #
-#   lab.sh up SCENARIO NAME   SCENARIO: healthy | dscp | refused | filtered | mtu | wsl-dscp
+#   lab.sh up SCENARIO NAME   SCENARIO: healthy | dscp | refused | filtered | silent | mtu | wsl-dscp
 #                                       | mirrored | mirrored-silent | loopback-ok
 #   lab.sh down NAME          always exits 0, idempotent
 #   lab.sh check              exit 0 if labs can run here, else reason on stdout, exit 1
@@ -20,6 +20,9 @@
 #   dscp      forward: drop TCP SYNs (SYN without ACK) with DSCP != cs0
 #   refused   no sshd: the target's kernel answers RST
 #   filtered  forward: drop every TCP SYN to 198.19.1.2:22; ping works
+#   silent    forward: the connection to 198.19.1.2:22 is made, but every packet from it that
+#             carries data (sshd's greeting) is dropped: a port that takes connections and never
+#             speaks SSH (a dead forward, a proxy that accepts by itself)
 #   mtu       client MTU 1500; the gateway's routes in both directions have MTU 1000 and its
 #             output chain drops ICMP frag-needed -> PMTU black hole
 #
@@ -89,7 +92,7 @@ die() { log "error: $*"; exit 1; }
 
 usage() {
     cat >&2 <<'EOF'
-usage: lab.sh up SCENARIO NAME    (SCENARIO: healthy|dscp|refused|filtered|mtu|wsl-dscp|mirrored|mirrored-silent|loopback-ok;
+usage: lab.sh up SCENARIO NAME    (SCENARIO: healthy|dscp|refused|filtered|silent|mtu|wsl-dscp|mirrored|mirrored-silent|loopback-ok;
                                    NAME: 1-8 chars [a-z0-9])
        lab.sh down NAME
        lab.sh check
@@ -283,6 +286,9 @@ nft_gateway() {
             forward_rules='oifname "gw-t" tcp flags & (syn | ack) == syn ip dscp != cs0 counter drop comment "dscp: drop DSCP-marked SYNs"' ;;
         filtered)
             forward_rules="iifname \"gw-c\" oifname \"gw-t\" ip daddr $TARGET_IP tcp dport $TARGET_PORT tcp flags & (syn | ack) == syn counter drop comment \"filtered: drop every SYN to 22\"" ;;
+        silent)
+            # SYN-ACK, ACKs and FIN carry no data (IP length <= 60); the greeting does.
+            forward_rules="iifname \"gw-t\" oifname \"gw-c\" ip saddr $TARGET_IP tcp sport $TARGET_PORT ip length > 64 counter drop comment \"silent: the server's data never arrives\"" ;;
         mtu)
             output_rules='icmp type destination-unreachable icmp code frag-needed counter drop comment "mtu: PMTU black hole"' ;;
         dns-blocked)
@@ -419,7 +425,7 @@ cmd_up() {
     [ $# -eq 2 ] || { usage; exit 2; }
     local scenario=$1 name=$2
     case "$scenario" in
-        healthy|dscp|refused|filtered|mtu|wsl-dscp) ;;
+        healthy|dscp|refused|filtered|silent|mtu|wsl-dscp) ;;
         dns-ok|dns-blocked|dns-static|dns-tunnel|dns-udp-only|dns-tcp-only)
             [ -x "$DNSMASQ" ] || die "dnsmasq not found at $DNSMASQ (Debian package dnsmasq)" ;;
         mirrored|mirrored-silent|loopback-ok) up_mirrored "$scenario" "$name"; return ;;

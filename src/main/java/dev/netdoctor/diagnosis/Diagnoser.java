@@ -31,6 +31,7 @@ public final class Diagnoser {
             ReachabilityRules.UNREACHABLE,
             ReachabilityRules.REFUSED,
             ReachabilityRules.FILTERED,
+            ReachabilityRules.NO_GREETING,
             new DscpDropRule(),
             new PathMtuRule());
 

@@ -14,6 +14,7 @@ public final class Fixes {
     public static final String WSLCONFIG_NETWORKING_MODE = FixIds.WSLCONFIG_NETWORKING_MODE;
     public static final String START_SERVICE = FixIds.START_SERVICE;
     public static final String OPEN_FIREWALL = FixIds.OPEN_FIREWALL;
+    public static final String CHECK_SSH_SERVICE = FixIds.CHECK_SSH_SERVICE;
     public static final String CHECK_HOST_NAME = FixIds.CHECK_HOST_NAME;
     public static final String CHECK_HOST_POWER = FixIds.CHECK_HOST_POWER;
     public static final String LOWER_MTU = FixIds.LOWER_MTU;

@@ -26,6 +26,7 @@ final class ReachabilityRules {
     static final String HOST_UNREACHABLE = "host-unreachable";
     static final String PORT_REFUSED = "port-refused";
     static final String PORT_FILTERED = "port-filtered";
+    static final String NO_SSH_GREETING = "ssh-no-greeting";
     /** The probe that asks the kernel for the route to the target. */
     static final ProbeId ROUTES = ProbeId.ROUTES;
 
@@ -81,6 +82,48 @@ final class ReachabilityRules {
                 List.of(new FixSuggestion(Fixes.OPEN_FIREWALL, "Allow the port in the firewall",
                         "Check the firewall on " + obs.target().host() + " (e.g. \"sudo ufw status\" or \"sudo nft list ruleset\") "
                                 + "and any firewall between you and it; allow TCP port " + obs.target().port() + "."))));
+    };
+
+    /**
+     * The port takes connections, but nothing on it speaks SSH: every handshake, marked or not,
+     * stopped before the server's greeting. Not the marking problem (the unmarked one stops too),
+     * not the path MTU (that stalls after the greeting, in the key exchange).
+     */
+    static final Rule NO_GREETING = obs -> {
+        if (!unmarked(obs).map(a -> a.result() == ConnectResult.CONNECTED).orElse(false)) {
+            return Optional.empty();
+        }
+        List<dev.netdoctor.model.HandshakeAttempt> attempts = obs.data(ProbeData.SshHandshakes.class)
+                .map(ProbeData.SshHandshakes::attempts).orElse(List.of());
+        boolean noGreeting = !attempts.isEmpty()
+                && attempts.stream().allMatch(a -> a.reached().compareTo(dev.netdoctor.model.HandshakeAttempt.Stage.TCP_CONNECTED) <= 0)
+                && attempts.stream().anyMatch(a -> a.reached() == dev.netdoctor.model.HandshakeAttempt.Stage.TCP_CONNECTED);
+        if (!noGreeting) {
+            return Optional.empty();
+        }
+        // The user's own ssh saying the same (it stalled after connecting) makes it sure.
+        boolean sshAgrees = obs.data(ProbeData.OpenSshRuns.class)
+                .map(r -> !r.attempts().isEmpty() && r.attempts().stream()
+                        .allMatch(a -> a.result() == dev.netdoctor.model.OpenSshAttempt.Result.STALLED_AFTER_CONNECT))
+                .orElse(false);
+        int port = obs.target().port();
+        String host = obs.target().host();
+        List<Evidence> evidence = new java.util.ArrayList<>(connectEvidence(obs));
+        evidence.addAll(evidenceOf(obs, ProbeId.SSH_HANDSHAKE));
+        evidence.addAll(evidenceOf(obs, ProbeId.OPENSSH_CLIENT));
+        return Optional.of(new Finding(NO_SSH_GREETING, Severity.PROBLEM, sshAgrees ? Confidence.HIGH : Confidence.MEDIUM,
+                "Port " + port + " of " + host + " takes connections, but no SSH server answers there",
+                "A connection to port " + port + " is accepted, yet nothing on the other end sends the greeting an SSH server"
+                        + " always sends first, so ssh waits and then gives up (\"Connection timed out during banner exchange\""
+                        + " or \"Connection closed by remote host\"). This is not the packet-marking problem: the unmarked"
+                        + " connection stops the same way. Usually something else holds the port: a forward whose far end is"
+                        + " gone (on Windows, a netsh interface portproxy rule), a proxy or firewall that accepts connections"
+                        + " itself, or a program other than the SSH server.",
+                evidence,
+                List.of(new FixSuggestion(Fixes.CHECK_SSH_SERVICE, "See what answers on port " + port,
+                        "On " + host + ", check that the SSH server runs and listens on port " + port + " (sudo systemctl status ssh;"
+                                + " sudo ss -tlnp 'sport = :" + port + "'). If the port is forwarded (netsh interface portproxy show"
+                                + " all on Windows, or a router), check where it forwards to."))));
     };
 
     static final Rule UNREACHABLE = obs -> {

@@ -11,6 +11,7 @@ public final class FixIds {
     public static final String WSLCONFIG_NETWORKING_MODE = "wslconfig-networking-mode";
     public static final String START_SERVICE = "start-service";
     public static final String OPEN_FIREWALL = "open-firewall";
+    public static final String CHECK_SSH_SERVICE = "check-ssh-service";
     public static final String CHECK_HOST_NAME = "check-host-name";
     public static final String CHECK_HOST_POWER = "check-host-reachable";
     public static final String LOWER_MTU = "lower-interface-mtu";

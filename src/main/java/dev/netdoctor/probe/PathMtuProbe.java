@@ -106,7 +106,9 @@ public final class PathMtuProbe implements Probe {
     private static int interfaceMtu(ProbeContext ctx) {
         String dev = null;
         for (ProbeOutcome o : ctx.earlierOutcomes()) {
-            if (o.data() instanceof ProbeData.Routes r) {
+            // The route to the target only: this computer's own lookups (local-routes: 127.0.0.1
+            // via lo, MTU 65536) would have every size above the real MTU "lost" on the way.
+            if (o.probeId().equals(ProbeId.ROUTES.id()) && o.data() instanceof ProbeData.Routes r) {
                 dev = r.lookups().stream().filter(RouteLookup::found).map(RouteLookup::device).findFirst().orElse(null);
             }
         }

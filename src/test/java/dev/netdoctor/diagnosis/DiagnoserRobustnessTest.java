@@ -79,6 +79,7 @@ class DiagnoserRobustnessTest {
             Map.entry(ReachabilityRules.HOST_UNREACHABLE, List.of(Set.of("routes", "dscp-connect"))),
             Map.entry(ReachabilityRules.PORT_REFUSED, List.of(Set.of("dscp-connect"))),
             Map.entry(ReachabilityRules.PORT_FILTERED, List.of(Set.of("dscp-connect"), Set.of("ping"))),
+            Map.entry(ReachabilityRules.NO_SSH_GREETING, List.of(Set.of("dscp-connect"), Set.of("ssh-handshake"), Set.of("openssh-client"))),
             Map.entry(DscpDropRule.ID, List.of(Set.of("dscp-connect"))),
             Map.entry(dev.netdoctor.model.FindingIds.DSCP_FIXED_FOR_SSH, List.of(Set.of("dscp-connect"))),
             Map.entry(PathMtuRule.ID, List.of(Set.of("path-mtu"))),
@@ -96,7 +97,7 @@ class DiagnoserRobustnessTest {
 
     /** Findings about the target: without a target there is nothing to say them about. */
     private static final Set<String> ABOUT_THE_TARGET = Set.of(ReachabilityRules.NAME_NOT_RESOLVED, DnsRules.DNS_SERVER_UNREACHABLE, ReachabilityRules.HOST_UNREACHABLE,
-            ReachabilityRules.PORT_REFUSED, ReachabilityRules.PORT_FILTERED, DscpDropRule.ID, dev.netdoctor.model.FindingIds.DSCP_FIXED_FOR_SSH, PathMtuRule.ID, Diagnoser.NO_PROBLEM);
+            ReachabilityRules.PORT_REFUSED, ReachabilityRules.PORT_FILTERED, ReachabilityRules.NO_SSH_GREETING, DscpDropRule.ID, dev.netdoctor.model.FindingIds.DSCP_FIXED_FOR_SSH, PathMtuRule.ID, Diagnoser.NO_PROBLEM);
 
     /** One generated run, printed so a shrunk failure reads like a probe table. */
     record Run(Target target, List<Integer> servicePorts, String environmentKind, Environment environment, List<ProbeOutcome> outcomes) {

@@ -130,6 +130,32 @@ class DiagnoserTest {
         assertThat(findings.getFirst().explanation()).contains("1000 bytes get through").contains("1200 bytes");
     }
 
+    /** Found by a user's run: a port that accepts and then says nothing was called "no problem". */
+    @Test
+    void aPortThatTakesConnectionsButNeverGreetsIsNoSshServer() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.CONNECTED)
+                .handshakesStopAt(Stage.TCP_CONNECTED).openssh(Result.STALLED_AFTER_CONNECT, Result.STALLED_AFTER_CONNECT);
+        List<Finding> findings = diagnose(s);
+        assertThat(ids(findings)).containsExactly("ssh-no-greeting");
+        Finding f = findings.getFirst();
+        assertThat(f.severity()).isEqualTo(Severity.PROBLEM);
+        assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(f.title()).isEqualTo("Port 22 of 198.19.1.2 takes connections, but no SSH server answers there");
+        assertThat(f.explanation()).contains("not the packet-marking problem").contains("portproxy");
+        assertThat(Diagnoser.verdict(findings, true)).doesNotStartWith("No problem");
+        // Without the user's ssh agreeing: the same finding, less sure.
+        Scenarios alone = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.CONNECTED)
+                .handshakesStopAt(Stage.TCP_CONNECTED);
+        assertThat(diagnose(alone)).singleElement().satisfies(x -> {
+            assertThat(x.id()).isEqualTo("ssh-no-greeting");
+            assertThat(x.confidence()).isEqualTo(Confidence.MEDIUM);
+        });
+        // A greeting, then a stall, is not this (that is the path-MTU card's ground).
+        Scenarios greeted = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.CONNECTED)
+                .handshakesStopAt(Stage.BANNER_RECEIVED);
+        assertThat(ids(diagnose(greeted))).doesNotContain("ssh-no-greeting");
+    }
+
     @Test
     void healthySaysNothingIsWrongWithItsEvidence() {
         Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.CONNECTED)

@@ -104,6 +104,15 @@ final class Scenarios {
         return this;
     }
 
+    /** Both handshakes, unmarked and marked, stop at the same stage. */
+    Scenarios handshakesStopAt(HandshakeAttempt.Stage reached) {
+        DscpClass user = DscpClass.parse(userQos).orElseThrow();
+        outcomes.add(outcome("ssh-handshake", new ProbeData.SshHandshakes(address, target.port(), List.of(
+                new HandshakeAttempt(DscpClass.UNMARKED, reached, false, 2000, null, null, null, null, "timeout"),
+                new HandshakeAttempt(user, reached, false, 2000, null, null, null, null, "timeout")))));
+        return this;
+    }
+
     Scenarios openssh(OpenSshAttempt.Result none, OpenSshAttempt.Result marked) {
         return openssh(userQos, none, marked);
     }

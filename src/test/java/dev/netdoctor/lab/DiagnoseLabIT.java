@@ -105,6 +105,17 @@ class DiagnoseLabIT {
         }
     }
 
+    /** A port that takes connections and never greets: once called "no problem". */
+    @Test
+    void silentLabFindsNoSshServerAnswers() throws Exception {
+        try (Lab lab = Lab.up("silent")) {
+            JsonNode json = lab.diagnoseJson();
+            assertThat(findingIds(json)).containsExactly("ssh-no-greeting");
+            assertThat(json.path("verdict").asText()).startsWith("Port 22 of 198.19.1.2 takes connections, but no SSH server answers");
+            assertThat(json.path("durationMillis").asLong()).isLessThan(HANG);
+        }
+    }
+
     @Test
     void mtuLabFindsTheBlackHole() throws Exception {
         try (Lab lab = Lab.up("mtu")) {

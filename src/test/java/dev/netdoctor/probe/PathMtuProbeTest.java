@@ -129,6 +129,21 @@ class PathMtuProbeTest {
         assertThat(((ProbeData.PathMtu) noRoute.data()).interfaceMtu()).isEqualTo(1500);
     }
 
+    /**
+     * Found in the lab: this computer's own route lookups (127.0.0.1 via lo) came after the
+     * target's, and lo's 65536 made every size above the real MTU "lost": a black hole that was not.
+     */
+    @Test
+    void thisComputersOwnRoutesDoNotSetTheSize() throws Exception {
+        ProbeOutcome local = outcome("local-routes", new ProbeData.Routes(List.of(
+                new RouteLookup("127.0.0.1", null, null, "lo", null, "127.0.0.1", null, null, null)), List.of()));
+        Path path = new Path(1500);
+        ProbeReport r = new PathMtuProbe().run(new Context(path, List.of(stalledHandshake(), routeVia("eth0"), local)));
+        assertThat(((ProbeData.PathMtu) r.data()).interfaceMtu()).isEqualTo(1500);
+        assertThat(path.payloadsAsked).doesNotContain(65508);
+        assertThat(((ProbeData.PathMtu) r.data()).blackHole()).isFalse();
+    }
+
     @Test
     void nothingAnsweredIsNotABlackHole() throws Exception {
         ProbeReport r = new PathMtuProbe().run(new Context(new Path(100), List.of(stalledHandshake(), routeVia("eth0"))));
