@@ -100,6 +100,14 @@ final class CheckConfigCommand implements java.util.concurrent.Callable<Integer>
                     + result.probes().stream().filter(ProbeId.CONFIG_FILES::is).map(p -> p.summary()).findFirst().orElse("no result"));
             return ExitCodes.INCOMPLETE;
         }
+        // A wsl.conf the user named that is not there is a wrong path, as a missing --wslconfig is.
+        if (wslConf != null && files.stream().anyMatch(f -> f.file().equals(ConfigFileCheck.WSL_CONF)
+                && ConfigFileCheck.MISSING.equals(f.status()))) {
+            err.println("wsl-net-doctor: there is no " + wslConf + " (or it cannot be read). Nothing was read.");
+            return ExitCodes.BAD_INPUT;
+        }
+        // A file that is there but cannot be read leaves the check unfinished, whatever the other says.
+        boolean unreadable = files.stream().anyMatch(f -> ConfigFileCheck.UNREADABLE.equals(f.status()));
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("files", files);
@@ -116,7 +124,14 @@ final class CheckConfigCommand implements java.util.concurrent.Callable<Integer>
             print(files, findings, out, given + wsl.sameLinux(side));
         }
         out.flush();
-        return findings.isEmpty() ? ExitCodes.NO_PROBLEM : ExitCodes.PROBLEM_FOUND;
+        if (!findings.isEmpty()) {
+            return ExitCodes.PROBLEM_FOUND;
+        }
+        if (unreadable) {
+            err.println("wsl-net-doctor: a settings file could not be read, so the check is not complete.");
+            return ExitCodes.INCOMPLETE;
+        }
+        return ExitCodes.NO_PROBLEM;
     }
 
     static void print(List<ConfigFileCheck> files, List<Finding> findings, PrintWriter out, String options) {
@@ -151,7 +166,9 @@ final class CheckConfigCommand implements java.util.concurrent.Callable<Integer>
             }
         }
         if (findings.isEmpty()) {
-            out.println("WSL reads its settings files as they look.");
+            boolean allRead = files.stream().noneMatch(f -> ConfigFileCheck.UNREADABLE.equals(f.status()));
+            out.println(allRead ? "WSL reads its settings files as they look."
+                    : "What could be read, WSL reads as it looks; a file that cannot be read was not checked.");
         }
     }
 }

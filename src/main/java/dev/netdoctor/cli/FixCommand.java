@@ -71,7 +71,7 @@ public final class FixCommand implements Runnable {
             return ExitCodes.NO_PROBLEM;
         } catch (FixException e) {
             err.println("wsl-net-doctor: " + e.getMessage());
-            return ExitCodes.PROBLEM_FOUND;
+            return e.isBadInput() ? ExitCodes.BAD_INPUT : ExitCodes.PROBLEM_FOUND;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("wsl-net-doctor: interrupted; the file was left as it was.");

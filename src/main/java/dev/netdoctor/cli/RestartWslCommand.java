@@ -29,7 +29,7 @@ public final class RestartWslCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!yes) {
             err.println("wsl-net-doctor: restarting WSL stops every running distro. Run again with --yes to confirm.");
-            return ExitCodes.PROBLEM_FOUND;
+            return ExitCodes.BAD_INPUT; // asked to act without the confirmation it needs: usage, not a finding
         }
         out.println("Stopping all WSL distros (wsl.exe --shutdown)…");
         out.flush();

@@ -110,7 +110,11 @@ public final class SafeApply {
             }
             p.load(new java.io.ByteArrayInputStream(bytes.get()));
         } catch (IOException | IllegalArgumentException e) {
-            throw new FixException("No undo record for " + files.where(backupOrRecord) + " (expected " + record + ").");
+            if (readsBack(record + ".done")) {
+                throw FixException.badInput("Already undone: " + files.where(backupOrRecord) + " was put back before ("
+                        + record + ".done); nothing was changed.");
+            }
+            throw FixException.badInput("No undo record for " + files.where(backupOrRecord) + " (expected " + record + ").");
         }
         String file = p.getProperty("file");
         String written = p.getProperty("writtenSha256");
@@ -136,6 +140,14 @@ public final class SafeApply {
             // the restore itself succeeded; a second undo will refuse on the hash anyway
         }
         return file;
+    }
+
+    private boolean readsBack(String path) throws InterruptedException {
+        try {
+            return files.read(path, 1).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private byte[] bytes(String path) throws FixException, InterruptedException {
@@ -167,6 +179,9 @@ public final class SafeApply {
     }
 
     private String resolve(String requested) throws FixException, InterruptedException {
+        if (requested == null || requested.isBlank()) {
+            throw FixException.badInput("No file was named: give the path of the config file.");
+        }
         ConfigFiles.Found found;
         try {
             found = files.find(requested);
@@ -175,8 +190,8 @@ public final class SafeApply {
         }
         String shown = files.where(requested);
         return switch (found.kind()) {
-            case BROKEN_LINK -> throw new FixException(shown + " is a link to a file that does not exist; fix or remove the link first.");
-            case NOT_A_FILE -> throw new FixException(shown + " is not a regular file; refusing to touch it.");
+            case BROKEN_LINK -> throw FixException.badInput(shown + " is a link to a file that does not exist; fix or remove the link first.");
+            case NOT_A_FILE -> throw FixException.badInput(shown + " is not a regular file; refusing to touch it.");
             case UNREADABLE -> throw new FixException(shown + " cannot be read (permissions); refusing to touch it.");
             case FILE, MISSING -> found.file();
         };

@@ -106,6 +106,31 @@ class CheckConfigCliTest {
         assertThat(r.out()).isEmpty();
     }
 
+    /** A wsl.conf the user named that is not there is a wrong path, like a missing --wslconfig. */
+    @Test
+    void aNamedWslConfThatIsNotThereIsBadInput() throws Exception {
+        Path wslconfig = file(".wslconfig", "[wsl2]\r\nmemory=8GB\r\n".getBytes(UTF_8));
+        CliRun r = check(wslconfig, dir.resolve("no-such-wsl.conf"));
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("there is no " + dir.resolve("no-such-wsl.conf")).contains("Nothing was read.");
+    }
+
+    /** A file that is there but cannot be read leaves the check unfinished (as a plain user: root reads anything). */
+    @Test
+    void anUnreadableFileIsAnUnfinishedCheck() throws Exception {
+        Path wslconfig = file(".wslconfig", "[wsl2]\r\nmemory=8GB\r\n".getBytes(UTF_8));
+        Path wslConf = file("wsl.conf", "[boot]\nsystemd=true\n".getBytes(UTF_8));
+        Files.setPosixFilePermissions(wslconfig, java.util.Set.of());
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(wslconfig), "this user can read any file (root)");
+            CliRun r = check(wslconfig, wslConf);
+            assertThat(r.exit()).isEqualTo(ExitCodes.INCOMPLETE);
+            assertThat(r.out()).doesNotContain("WSL reads its settings files as they look.");
+        } finally {
+            Files.setPosixFilePermissions(wslconfig, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
     @Test
     void aFixForAnUnknownFindingChangesNothing() throws Exception {
         byte[] bytes = "memory=8GB\n".getBytes(UTF_8);

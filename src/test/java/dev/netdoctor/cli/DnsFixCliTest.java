@@ -56,7 +56,8 @@ class DnsFixCliTest {
     void aUtf16FileWithItsByteOrderMarkIsEditedInItsOwnEncoding() throws Exception {
         byte[] original = concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, "[wsl2]\r\nmemory=8GB\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
         Path wslconfig = Files.write(dir.resolve(".wslconfig"), original);
-        assertThat(CliRun.of("check-config", "--wslconfig", wslconfig.toString(), "--wsl-conf", dir.resolve("none").toString()).exit())
+        Path wslConf = Files.writeString(dir.resolve("wsl.conf"), "[boot]\nsystemd=true\n");
+        assertThat(CliRun.of("check-config", "--wslconfig", wslconfig.toString(), "--wsl-conf", wslConf.toString()).exit())
                 .as("WSL reads it as written").isZero();
 
         CliRun dry = CliRun.of("fix", "dns-tunneling", "--wslconfig", wslconfig.toString(), "--dry-run");
@@ -68,7 +69,7 @@ class DnsFixCliTest {
         assertThat(r.out()).contains("dnsTunneling=true, UTF-16 with its byte order mark.");
         assertThat(Files.readAllBytes(wslconfig)).isEqualTo(concat(new byte[]{(byte) 0xFF, (byte) 0xFE},
                 "[wsl2]\r\nmemory=8GB\r\ndnsTunneling=true\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE)));
-        assertThat(CliRun.of("check-config", "--wslconfig", wslconfig.toString(), "--wsl-conf", dir.resolve("none").toString()).exit()).isZero();
+        assertThat(CliRun.of("check-config", "--wslconfig", wslconfig.toString(), "--wsl-conf", wslConf.toString()).exit()).isZero();
 
         assertThat(CliRun.of("undo", backupOf(r)).exit()).isZero();
         assertThat(Files.readAllBytes(wslconfig)).isEqualTo(original);

@@ -118,7 +118,7 @@ class FixInDistroCliTest {
     @Test
     void undoInTheDistroOfSomethingUnknownIsRefused() {
         CliRun r = CliRun.of("undo", dir.resolve("nothing.bak").toString(), "--wsl", "Lab", "--wsl-exe", FAKE);
-        assertThat(r.exit()).isEqualTo(ExitCodes.PROBLEM_FOUND);
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("No undo record for " + dir.resolve("nothing.bak") + " in the WSL distro Lab");
     }
 }
