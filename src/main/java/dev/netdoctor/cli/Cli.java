@@ -20,7 +20,17 @@ public final class Cli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        logToFileOnly();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Every command's log goes to its run log, not to the console: without this, Java's default
+     * handler printed libraries' INFO lines, time-stamped, into a script's stderr (check-config,
+     * fix, undo). diagnose starts its own log again, on the console too with --verbose.
+     */
+    static void logToFileOnly() {
+        dev.netdoctor.log.RunLog.start("cli", false);
     }
 
     /**

@@ -19,6 +19,14 @@ import java.io.UncheckedIOException;
 public final class PdfReport {
     private static final String FONTS = "/dev/netdoctor/report/fonts/";
 
+    static {
+        // openhtmltopdf tells every stylesheet parse and font load at INFO on the console's stderr
+        // (six lines per PDF in a help desk's script); its warnings and errors still go out.
+        for (String logger : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+            com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING);
+        }
+    }
+
     private PdfReport() {
     }
 

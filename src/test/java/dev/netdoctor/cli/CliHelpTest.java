@@ -103,4 +103,23 @@ class CliHelpTest {
         assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString().lines().toList()).last().isEqualTo(hint);
     }
+
+    /** What the commands log goes to the run log only: no library INFO line in a script's stderr. */
+    @Test
+    void commandsLogToTheirFileNotToTheConsole(@org.junit.jupiter.api.io.TempDir java.nio.file.Path state) {
+        String before = System.getProperty("netdoctor.stateDir");
+        System.setProperty("netdoctor.stateDir", state.toString());
+        try {
+            Cli.logToFileOnly();
+            java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+            assertThat(root.getHandlers()).noneMatch(h -> h instanceof java.util.logging.ConsoleHandler)
+                    .anyMatch(h -> h instanceof java.util.logging.FileHandler);
+        } finally {
+            if (before == null) {
+                System.clearProperty("netdoctor.stateDir");
+            } else {
+                System.setProperty("netdoctor.stateDir", before);
+            }
+        }
+    }
 }

@@ -79,6 +79,19 @@ class PdfReportTest {
         }
     }
 
+    /** Writing a PDF tells nothing on the console but warnings: no INFO lines in a help desk's script output. */
+    @Test
+    void writingAPdfSaysNothingButWarnings() throws Exception {
+        PdfReport.write(Results.recorded("healthy"), HtmlReport.Paper.A4, new ByteArrayOutputStream());
+        List<String> loggers = com.openhtmltopdf.util.XRLog.listRegisteredLoggers();
+        assertThat(loggers).isNotEmpty();
+        for (String name : loggers) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            assertThat(logger.isLoggable(java.util.logging.Level.INFO)).as(name).isFalse();
+            assertThat(logger.isLoggable(java.util.logging.Level.WARNING)).as(name).isTrue();
+        }
+    }
+
     @Test
     void theAppendixKeepsEveryCommandAndItsOutputUncut() throws IOException {
         ReportData dscp = Results.recorded("dscp");
