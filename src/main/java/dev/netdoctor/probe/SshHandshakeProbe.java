@@ -75,8 +75,45 @@ public final class SshHandshakeProbe implements Probe {
         params.put("port", Integer.toString(port));
         params.put("classes", String.join(",", classes.stream().map(DscpClass::name).toList()));
         List<Evidence> evidence = attempts.stream().map(a -> Evidence.of(a.marking().name() + ": " + describe(a))).toList();
-        String summary = String.join("; ", attempts.stream().map(a -> a.marking().name() + " " + describe(a)).toList());
+        // In words for the Checks list and the report's table; the exact errors stay in the evidence.
+        String summary = String.join("; ", attempts.stream().map(a -> label(a) + ": " + inWords(a)).toList());
         return ProbeReport.completed(summary, params, new ProbeData.SshHandshakes(ctx.address(), port, attempts), evidence);
+    }
+
+    /** "unmarked" or "marked lowdelay": the class name alone ("none") read as "no key exchange". */
+    static String label(HandshakeAttempt a) {
+        return a.marking().marked() ? "marked " + a.marking().name() : "unmarked";
+    }
+
+    /** How far it got and why it stopped, without Java's exception names. */
+    static String inWords(HandshakeAttempt a) {
+        if (a.completed()) {
+            return "reached the server's host key in " + a.millis() + " ms"
+                    + (a.serverVersion() == null ? "" : " (" + a.serverVersion().replaceFirst("^SSH-2\\.0-", "") + ")");
+        }
+        String why = a.error() == null ? null : errorInWords(a.error());
+        return a.reached().describe() + " after " + a.millis() + " ms" + (why == null ? "" : " (" + why + ")");
+    }
+
+    /** The usual causes in a user's words; null when the error is none of them (the evidence has it). */
+    static String errorInWords(String error) {
+        String e = error.toLowerCase(java.util.Locale.ROOT);
+        if (e.contains("connect timed out")) {
+            return "no answer to the connection";
+        }
+        if (e.contains("read timed out") || e.contains("timeout")) {
+            return "no answer in time";
+        }
+        if (e.contains("connection refused")) {
+            return "connection refused";
+        }
+        if (e.contains("connection reset") || e.contains("end of io stream")) {
+            return "the other end closed the connection";
+        }
+        if (e.contains("no route to host") || e.contains("unreachable")) {
+            return "no route to the host";
+        }
+        return null;
     }
 
     static String describe(HandshakeAttempt a) {

@@ -186,7 +186,7 @@ public final class HtmlReport {
                 for (Evidence e : f.evidence()) {
                     s.append("<tr><td>").append(esc(e.summary()));
                     if (e.command() != null) {
-                        s.append("<div class=\"cmd\">$ ").append(esc(e.command())).append("</div>");
+                        s.append("<div class=\"cmd\">$ ").append(command(e.command())).append("</div>");
                     }
                     s.append("</td></tr>\n");
                 }
@@ -216,16 +216,15 @@ public final class HtmlReport {
     /** Each check with its parameters, outcome and time, and a bar showing when it ran. */
     private String timeline() {
         long total = Math.max(1, r.probes().stream().mapToLong(p -> p.startedAfterMillis() + p.durationMillis()).max().orElse(1));
-        StringBuilder s = new StringBuilder("<table class=\"grid timeline\"><colgroup><col style=\"width: 21%\"/><col style=\"width: 18%\"/>"
-                + "<col style=\"width: 28%\"/><col style=\"width: 10%\"/><col style=\"width: 10%\"/><col style=\"width: 13%\"/></colgroup>"
+        StringBuilder s = new StringBuilder("<table class=\"grid timeline\"><colgroup><col style=\"width: 20%\"/><col style=\"width: 20%\"/>"
+                + "<col style=\"width: 29%\"/><col style=\"width: 9%\"/><col style=\"width: 9%\"/><col style=\"width: 13%\"/></colgroup>"
                 + "<thead><tr><th>Check</th><th>Parameters</th><th>Outcome</th>"
                 + "<th class=\"num\">Start</th><th class=\"num\">Time</th><th class=\"bar\">0 – " + total + " ms</th></tr></thead><tbody>\n");
         for (ProbeOutcome p : r.probes()) {
             double left = 100.0 * p.startedAfterMillis() / total;
             double width = Math.max(0.8, 100.0 * p.durationMillis() / total);
             s.append("<tr><td><b>").append(esc(p.title())).append("</b><br/><code>").append(esc(p.probeId())).append("</code></td><td>")
-                    .append(esc(p.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().replace(",", ", "))
-                            .collect(Collectors.joining("; "))))
+                    .append(parameters(p.parameters()))
                     .append("</td><td><span class=\"status ").append(p.status().name().toLowerCase(Locale.ROOT)).append("\">")
                     .append(esc(p.status().name().toLowerCase(Locale.ROOT))).append("</span> ").append(esc(Objects.toString(p.summary(), "")))
                     .append("</td><td class=\"num\">").append(p.startedAfterMillis()).append(" ms</td><td class=\"num\">")
@@ -315,7 +314,7 @@ public final class HtmlReport {
                 }
                 s.append("<p class=\"evidence-head\">").append(esc(e.summary())).append("</p>\n<pre>");
                 if (e.command() != null) {
-                    s.append("<span class=\"prompt\">$ ").append(esc(e.command())).append("</span>\n");
+                    s.append("<span class=\"prompt\">$ ").append(command(e.command())).append("</span>\n");
                 }
                 s.append(esc(Objects.toString(e.output(), "").stripTrailing())).append("</pre>\n");
             }
@@ -439,6 +438,31 @@ public final class HtmlReport {
     }
 
     /** XML escaping; characters XML 1.0 forbids (control bytes in command output) are shown as U+FFFD. */
+    /**
+     * A command line that wraps only between its words, an option kept with its value ("-o
+     * UserKnownHostsFile=…"): a break after the '-' made the command read, and copy, wrong.
+     */
+    static String command(String line) {
+        String[] words = line.split(" ", -1);
+        List<String> units = new java.util.ArrayList<>();
+        for (int i = 0; i < words.length; i++) {
+            boolean shortOption = words[i].length() == 2 && words[i].startsWith("-") && i + 1 < words.length
+                    && !words[i + 1].startsWith("-");
+            units.add("<span class=\"nb\">" + esc(shortOption ? words[i] + " " + words[++i] : words[i]) + "</span>");
+        }
+        return String.join(" ", units);
+    }
+
+    /**
+     * One parameter a line, "key: value", so a narrow column wraps at the space after the key or
+     * a comma instead of inside an address or a number ("198.|19.1.2", "200|0").
+     */
+    static String parameters(java.util.Map<String, String> parameters) {
+        return parameters.entrySet().stream()
+                .map(e -> "<div>" + esc(e.getKey()) + ": " + esc(e.getValue().replace(",", ", ").replace(",  ", ", ")) + "</div>")
+                .collect(Collectors.joining());
+    }
+
     static String esc(String s) {
         if (s == null) {
             return "";
@@ -491,6 +515,10 @@ public final class HtmlReport {
                 table.grid th { background: #f6f8fa; text-align: left; font-size: 8.5pt; padding: 1.2mm 1.5mm; border: 0.5pt solid #d0d7de; }
                 table.grid td { padding: 1.2mm 1.5mm; border: 0.5pt solid #d0d7de; vertical-align: top; font-size: 8.5pt; word-wrap: break-word; }
                 table.grid tr { page-break-inside: avoid; }
+                table.grid { -fs-table-paginate: paginate; }
+                table.evidence { page-break-inside: avoid; }
+                .fixes-head, .evidence-head { page-break-after: avoid; }
+                .nb { white-space: nowrap; }
                 .num { text-align: right; white-space: nowrap; }
                 .finding { border: 0.5pt solid #d0d7de; border-left: 3pt solid #6a737d; padding: 1mm 4mm 2mm 4mm; margin: 3mm 0; }
                 .finding.problem { border-left-color: #cf222e; }

@@ -162,6 +162,8 @@ class SshHandshakeLoopbackTest {
             assertThat(List.of(com.jcraft.jsch.JSch.getConfig("kex").split(","))).contains(a.keyExchange());
             // The fingerprint the user can compare with `ssh-keygen -lf`.
             assertThat(a.hostKeyFingerprint()).isEqualTo(sshd.hostFingerprint());
+            assertThat(SshHandshakeProbe.inWords(a)).startsWith("reached the server's host key in ")
+                    .endsWith("(" + a.serverVersion().substring("SSH-2.0-".length()) + ")").doesNotContain("SHA256:");
             assertThat(SshHandshakeProbe.describe(a)).startsWith("key exchange done in ")
                     .endsWith("(" + a.serverVersion() + ", " + a.keyExchange() + ", ssh-ed25519 " + a.hostKeyFingerprint() + ")");
             assertThat(List.of(dir.toFile().list())).as("nothing written: no known_hosts").doesNotContain("known_hosts");
@@ -169,5 +171,22 @@ class SshHandshakeLoopbackTest {
             assertThat(sshd.awaitLine("Disconnected from", Duration.ofSeconds(10))).as(sshd.output()).isNotNull();
             assertThat(sshd.output()).doesNotContain("netdoctor-probe").doesNotContain("Invalid user");
         }
+    }
+
+    /** The Checks list and the report say why in words; the exact error stays in the evidence. */
+    @Test
+    void errorsAreSaidInWords() {
+        assertThat(SshHandshakeProbe.errorInWords("Session.connect: java.net.SocketTimeoutException: connect timed out after 2000 ms"
+                + " (connect timed out after 2000 ms)")).isEqualTo("no answer to the connection");
+        assertThat(SshHandshakeProbe.errorInWords("Session.connect: java.net.SocketTimeoutException: Read timed out (Read timed out)"))
+                .isEqualTo("no answer in time");
+        assertThat(SshHandshakeProbe.errorInWords("java.net.ConnectException: Connection refused")).isEqualTo("connection refused");
+        assertThat(SshHandshakeProbe.errorInWords("Session.connect: java.io.IOException: End of IO Stream Read (Connection reset)"))
+                .isEqualTo("the other end closed the connection");
+        assertThat(SshHandshakeProbe.errorInWords("Algorithm negotiation fail")).isNull();
+        HandshakeAttempt stalled = new HandshakeAttempt(DscpClass.parse("lowdelay").orElseThrow(), Stage.NOTHING, false, 2083,
+                null, null, null, null, "Session.connect: java.net.SocketTimeoutException: connect timed out after 2000 ms");
+        assertThat(SshHandshakeProbe.label(stalled) + ": " + SshHandshakeProbe.inWords(stalled))
+                .isEqualTo("marked lowdelay: got no connection at all after 2083 ms (no answer to the connection)");
     }
 }

@@ -102,6 +102,26 @@ class PdfReportTest {
         }
     }
 
+    /**
+     * Commands wrap only between their words, an option with its value: a line ending in "-"
+     * or "-o" made the command read, and copy, wrong. Parameters wrap after their key, never
+     * inside an address.
+     */
+    @Test
+    void commandsAndParametersWrapOnlyWhereTheyMayBreak() throws IOException {
+        ReportData dscp = Results.recorded("dscp");
+        try (PDDocument doc = Loader.loadPDF(pdf(dscp, HtmlReport.Paper.A4))) {
+            List<String> lines = text(doc).lines().map(String::stripTrailing).toList();
+            assertThat(lines).filteredOn(l -> l.contains("UserKnownHostsFile")).isNotEmpty()
+                    .allSatisfy(l -> assertThat(l).contains("-o UserKnownHostsFile=/dev/null"));
+            assertThat(lines).noneMatch(l -> l.endsWith(" -") || l.endsWith(" -o"));
+            assertThat(lines).noneMatch(l -> l.matches(".*\\b198\\.(19\\.)?$"));
+        }
+        assertThat(HtmlReport.command("ssh -v -o IPQoS=none -p 22 -- 198.19.1.2"))
+                .isEqualTo("<span class=\"nb\">ssh</span> <span class=\"nb\">-v</span> <span class=\"nb\">-o IPQoS=none</span>"
+                        + " <span class=\"nb\">-p 22</span> <span class=\"nb\">-- 198.19.1.2</span>");
+    }
+
     @Test
     void theTermsTheEvidenceUsesAreExplainedAtTheEnd() throws IOException {
         ReportData dscp = Results.recorded("dscp");
