@@ -44,8 +44,8 @@ final class VerifyPage {
         TableView<BeforeAfter> table = new TableView<>(model.verify().rows());
         table.setId("verify-table");
         table.setPlaceholder(new Label(Texts.get("verify.intro")));
-        table.getColumns().addAll(List.of(column("verify.col.what", BeforeAfter::what, 200),
-                column("verify.col.before", BeforeAfter::before, 220), column("verify.col.after", BeforeAfter::after, 220)));
+        table.getColumns().addAll(List.of(column("verify.col.what", BeforeAfter::what, 200, "what-cell"),
+                column("verify.col.before", BeforeAfter::before, 220, "before-cell"), column("verify.col.after", BeforeAfter::after, 220, "after-cell")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -58,7 +58,11 @@ final class VerifyPage {
         return Ui.page(Texts.get("verify.title"), Texts.get("verify.intro"), Ui.incompleteBanner(model, "verify"), bar, table);
     }
 
-    private static TableColumn<BeforeAfter, String> column(String key, Function<BeforeAfter, String> value, double width) {
+    /**
+     * @param role which column the cell is in: a row that got better shows its After in green and its
+     *             Before in red ("found" in green read as a success)
+     */
+    private static TableColumn<BeforeAfter, String> column(String key, Function<BeforeAfter, String> value, double width, String role) {
         TableColumn<BeforeAfter, String> c = new TableColumn<>(Texts.get(key));
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         c.setPrefWidth(width);
@@ -69,6 +73,7 @@ final class VerifyPage {
             {
                 text.wrappingWidthProperty().bind(col.widthProperty().subtract(14));
                 text.getStyleClass().add("cell-text");
+                getStyleClass().addAll("verify-cell", role);
                 setGraphic(text);
                 setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
             }

@@ -191,6 +191,20 @@ class WizardFlowTest {
                 .noneMatch(r -> r.contains("still there"));
         assertThat(model.verificationProperty().get().findings()).extracting(f -> f.id())
                 .contains(FindingIds.DSCP_FIXED_FOR_SSH).doesNotContain(FindingIds.DSCP_MARKED_SYN_DROPPED);
+        // A row that got better: its After in one colour, its Before ("found") in another, not both green.
+        java.util.Map<String, java.util.Set<javafx.scene.paint.Paint>> fills = fx(() -> {
+            java.util.Map<String, java.util.Set<javafx.scene.paint.Paint>> byColumn = new java.util.TreeMap<>();
+            for (javafx.scene.control.TableCell<?, ?> cell : robot.lookup(".verify-cell").queryAllAs(javafx.scene.control.TableCell.class)) {
+                Object item = cell.getTableRow() == null ? null : cell.getTableRow().getItem();
+                if (item instanceof BeforeAfter row && row.better() && cell.getGraphic() instanceof javafx.scene.text.Text text) {
+                    String column = cell.getStyleClass().contains("after-cell") ? "after" : cell.getStyleClass().contains("before-cell") ? "before" : "what";
+                    byColumn.computeIfAbsent(column, k -> new java.util.HashSet<>()).add(text.getFill());
+                }
+            }
+            return byColumn;
+        });
+        assertThat(fills.get("after")).isNotEmpty();
+        assertThat(fills.get("before")).isNotEmpty().doesNotContainAnyElementsOf(fills.get("after"));
         shot("7-verify");
 
         // Undo, and the same check says the problem is back: the verdict follows the file, not a script
