@@ -91,8 +91,8 @@ final class ConfigRules {
             "the file is saved again as UTF-8 with the same text.");
 
     static final Rule PARSING_STOPS = new LinesOfKind(FindingIds.WSL_CONF_PARSING_STOPS,
-            "The distro stops reading /etc/wsl.conf part way",
-            "Unlike Windows with .wslconfig, the distro stops reading /etc/wsl.conf at the first line it cannot read, so"
+            "The distro stops reading /etc/wsl.conf partway",
+            "The distro stops reading /etc/wsl.conf at the first line it cannot read (Windows skips such a line in .wslconfig and reads on), so"
                     + " every setting below that line is ignored, even correct ones.",
             FixIds.WSL_CONF_COMMENT_OUT_STOPPING_LINE, "Make %s readable to the end",
             "each line the distro cannot read becomes a # comment (a ';' becomes '#'), so it reads every setting after it.");
