@@ -73,6 +73,9 @@ final class CheckConfigCommand implements java.util.concurrent.Callable<Integer>
             if (wslconfig != null && !Files.isRegularFile(wslconfig)) {
                 throw new InvalidInputException("The .wslconfig " + wslconfig + " does not exist or is not a file.");
             }
+            if (wslconfig != null && !isTextFile(wslconfig)) {
+                throw new InvalidInputException(wslconfig + " is not a text file (it holds NUL bytes that are not UTF-16); is it the right file?");
+            }
             request = new DiagnosisRequest(null, List.of(), null, null, null,
                     new DiagnosisRequest.ConfigPaths(wslconfig == null ? null : wslconfig.toAbsolutePath().toString(), wslConf));
         } catch (InvalidInputException e) {
@@ -132,6 +135,14 @@ final class CheckConfigCommand implements java.util.concurrent.Callable<Integer>
             return ExitCodes.INCOMPLETE;
         }
         return ExitCodes.NO_PROBLEM;
+    }
+
+    private static boolean isTextFile(java.nio.file.Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return dev.netdoctor.fix.SafeApply.isText(in.readNBytes(dev.netdoctor.fix.SafeApply.MAX_BYTES));
+        } catch (java.io.IOException e) {
+            return true; // unreadable: the check itself says so
+        }
     }
 
     static void print(List<ConfigFileCheck> files, List<Finding> findings, PrintWriter out, String options) {

@@ -50,10 +50,30 @@ public final class SafeApply {
         String file = resolve(requested);
         Optional<byte[]> now = read(file);
         byte[] original = now.orElse(new byte[0]);
+        if (!isText(original)) {
+            throw FixException.badInput(files.where(file) + " is not a text file (it holds NUL bytes that are not UTF-16);"
+                    + " no config file looks like that. Nothing was changed.");
+        }
         EditResult result = edit.apply(original);
         String name = files.name(file);
         String diff = UnifiedDiff.of("a/" + name, original, "b/" + name, result.updated());
         return new Preview(requested, file, now.isPresent(), original, sha256(original), result, diff);
+    }
+
+    /**
+     * Whether these bytes can be a config file: a NUL byte belongs only in UTF-16 (which the
+     * .wslconfig editors handle); anywhere else it means a binary file was named by mistake.
+     */
+    public static boolean isText(byte[] bytes) {
+        if (dev.netdoctor.config.TextEncoding.detect(bytes).isUtf16()) {
+            return true;
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Applied apply(Preview preview, Verifier verifier) throws FixException, InterruptedException {

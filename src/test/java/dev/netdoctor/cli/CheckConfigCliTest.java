@@ -106,6 +106,16 @@ class CheckConfigCliTest {
         assertThat(r.out()).isEmpty();
     }
 
+    /** A binary file named by mistake gets a plain message, not its control bytes on the console. */
+    @Test
+    void aBinaryFileIsBadInput() throws Exception {
+        Path binary = file("bin.dat", new byte[]{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0});
+        CliRun r = CliRun.of("check-config", "--wslconfig", binary.toString());
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("is not a text file");
+        assertThat(r.out()).isEmpty();
+    }
+
     /** A wsl.conf the user named that is not there is a wrong path, like a missing --wslconfig. */
     @Test
     void aNamedWslConfThatIsNotThereIsBadInput() throws Exception {

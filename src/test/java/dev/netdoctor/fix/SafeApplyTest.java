@@ -77,10 +77,16 @@ class SafeApplyTest {
         }
     }
 
-    /** CRLF, UTF-8 and all 256 byte values, over 512 KiB: several reads through wsl.exe. */
+    /**
+     * CRLF, UTF-8 and all 256 byte values, over 512 KiB: several reads through wsl.exe. It starts
+     * with UTF-16's byte order mark, the one kind of config file whose bytes include NULs (a NUL
+     * anywhere else marks a binary file, which is refused).
+     */
     @Stores.Both
     void everyByteIsKeptExactly(ConfigFiles files) throws Exception {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.write(0xFF);
+        b.write(0xFE);
         for (int r = 0; r < 2000; r++) {
             b.writeBytes("Host grüße-\u00e9\r\n  User x\n".getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < 256; i++) {
@@ -230,5 +236,19 @@ class SafeApplyTest {
         assertThatThrownBy(() -> apply.undo(named.toString())).hasMessageContaining("does not belong to a fix");
         assertThat(Files.readString(victim)).isEqualTo("precious\n");
         assertThat(crafted).exists();
+    }
+
+    /** A binary file named by mistake is refused before any edit is shown, and stays as it was. */
+    @Stores.Both
+    void aBinaryFileIsNotEdited(ConfigFiles files) throws Exception {
+        SafeApply apply = new SafeApply(files, CLOCK);
+        byte[] binary = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0};
+        Path f = Files.write(dir.resolve("config"), binary);
+        assertThatThrownBy(() -> apply.preview(f.toString(), APPEND)).isInstanceOf(FixException.class)
+                .hasMessageContaining("is not a text file").satisfies(e -> assertThat(((FixException) e).isBadInput()).isTrue());
+        assertThat(Files.readAllBytes(f)).isEqualTo(binary);
+        // UTF-16 has NULs in every other byte and is text.
+        assertThat(SafeApply.isText("\uFEFF[wsl2]\r\n".getBytes(StandardCharsets.UTF_16LE))).isTrue();
+        assertThat(SafeApply.isText("[wsl2]\r\n".getBytes(StandardCharsets.UTF_16LE))).isTrue();
     }
 }
