@@ -87,12 +87,14 @@ final class ChecksPage {
         sockets.setId("sockets");
         sockets.setPlaceholder(new Label(Texts.get("checks.sockets.empty")));
         sockets.getColumns().addAll(java.util.List.of(
-                column("checks.col.state", SocketRow::state, 112),
+                // Sized so that at the smallest window (600 px for the table) every header and a
+                // whole address:port fit: "From" had lost its port, "Waiting" its last letters.
+                column("checks.col.state", SocketRow::state, 106),
                 column("checks.col.remote", SocketRow::remote, 122),
                 column("checks.col.process", SocketRow::process, 90),
-                column("checks.col.pid", SocketRow::pid, 60),
-                column("checks.col.waited", SocketRow::waited, 74),
-                column("checks.col.local", SocketRow::local, 128)));
+                column("checks.col.pid", SocketRow::pid, 50),
+                column("checks.col.waited", SocketRow::waited, 76),
+                column("checks.col.local", SocketRow::local, 140)));
         sockets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         sockets.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -101,7 +103,7 @@ final class ChecksPage {
                 pseudoClassStateChanged(SYN_SENT, !empty && item != null && item.synSent());
             }
         });
-        sockets.getStyleClass().add(Styles.DENSE);
+        sockets.getStyleClass().addAll(Styles.DENSE, "sockets-table");
         ListView<String> routes = new ListView<>(checks.routes());
         routes.setId("routes");
         routes.setPlaceholder(new Label(Texts.get("checks.routes.empty")));

@@ -105,6 +105,20 @@ class WindowSizesTest {
             assertThat(model.stepProperty().get()).isEqualTo(step);
             assertThat(WaitForAsyncUtils.asyncFx(() -> outside(scene)).get(10, TimeUnit.SECONDS))
                     .as(step + " at " + size + (dark ? " dark" : " light") + ": controls outside the window").isEmpty();
+            if (step == Step.CHECKS) {
+                // The connections table's cells whole: a port cut off is a wrong address. Measured
+                // as drawn (the text in the cell's font, plus its padding, against the cell's width).
+                List<String> cut = WaitForAsyncUtils.asyncFx(() -> scene.getRoot().lookupAll("#sockets .table-cell").stream()
+                        .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible() && c.getText() != null && !c.getText().isEmpty())
+                        .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                        .filter(c -> {
+                            javafx.scene.text.Text t = new javafx.scene.text.Text(c.getText());
+                            t.setFont(c.getFont());
+                            return t.getLayoutBounds().getWidth() + c.snappedLeftInset() + c.snappedRightInset() > c.getWidth() + 0.5;
+                        })
+                        .map(c -> c.getText() + " in " + (int) c.getWidth() + " px").toList()).get(10, TimeUnit.SECONDS);
+                assertThat(cut).as("connections table at " + size + (dark ? " dark" : " light") + ": text cut short").isEmpty();
+            }
             Screenshots.save(scene, "size-" + size + (dark ? "-dark-" : "-light-") + (step.ordinal() + 1) + "-" + step.name().toLowerCase() + ".png");
             robot.interact(model::next);
         }
