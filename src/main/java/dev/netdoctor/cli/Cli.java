@@ -46,6 +46,18 @@ public final class Cli implements Runnable {
         run(new String[]{"diagnose", "--target", "127.0.0.1:1", "--service-port", "1", "--json", "--quiet"}, nowhere, nowhere);
     }
 
+    static Integer wholeNumber(String text) {
+        String t = text.strip();
+        if (!t.matches("[+-]?[0-9]+")) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a whole number");
+        }
+        try {
+            return Integer.valueOf(t);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is far too large");
+        }
+    }
+
     /** The wizard could not open a window; say what to do instead. */
     public static void windowUnavailable(String reason) {
         System.err.println("wsl-net-doctor: cannot open the wizard window (" + reason + ").");
@@ -59,6 +71,10 @@ public final class Cli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // "'abc' is not an int" is Java's word; a user gets whole numbers.
+        CommandLine.ITypeConverter<Integer> whole = Cli::wholeNumber;
+        cl.registerConverter(Integer.class, whole);
+        cl.registerConverter(Integer.TYPE, whole);
         cl.setParameterExceptionHandler((ex, argv) -> {
             // One clear line and the hint; the full usage only on request.
             ex.getCommandLine().getErr().println("wsl-net-doctor: " + ex.getMessage());

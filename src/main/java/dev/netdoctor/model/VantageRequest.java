@@ -32,6 +32,10 @@ public record VantageRequest(String user, Target host, String identityFile, Stri
         if (at <= 0) {
             throw new InvalidInputException("The outside machine needs a user name to log in with: write USER@HOST, e.g. alice@198.18.0.20.");
         }
+        if (at == text.length() - 1) {
+            throw new InvalidInputException("The outside machine \"" + text + "\" has a user name but no host after the '@': write USER@HOST,"
+                    + " e.g. alice@198.18.0.20.");
+        }
         return new VantageRequest(text.substring(0, at), Target.parse(text.substring(at + 1)), identityFile, acceptedFingerprint);
     }
 

@@ -122,4 +122,18 @@ class CliHelpTest {
             }
         }
     }
+
+    /** Numbers are asked for in a user's words, not Java's ("is not an int"). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "diagnose --target 127.0.0.1 --timeout abc|'abc' is not a whole number",
+            "diagnose --target 127.0.0.1 --timeout 99999999999|'99999999999' is far too large",
+            "diagnose --target 127.0.0.1 -p 2x|'2x' is not a whole number"})
+    void numbersAreAskedForInWords(String args, String said) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.run(args.split(" "), new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains(said).doesNotContain("not an int");
+    }
 }

@@ -27,6 +27,13 @@ class VantageRequestTest {
         assertThatThrownBy(() -> VantageRequest.parse(text, null, null)).isInstanceOf(InvalidInputException.class);
     }
 
+    /** "alice@" said "The target is empty", about a --target the user had not touched. */
+    @Test
+    void aUserWithoutAHostIsNamedAsTheOutsideMachine() {
+        assertThatThrownBy(() -> VantageRequest.parse("bob@", null, null)).hasMessageContaining("The outside machine \"bob@\"")
+                .hasMessageContaining("no host after the '@'").hasMessageNotContaining("target");
+    }
+
     @Test
     void fingerprintsMustLookLikeSshPrintsThem() {
         assertThat(VantageRequest.parse("a@h", null, "SHA256:" + "x".repeat(43)).acceptedFingerprint()).startsWith("SHA256:");
