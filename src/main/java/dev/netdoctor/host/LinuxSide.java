@@ -37,6 +37,16 @@ public interface LinuxSide {
     /** Reads a text file of at most {@code maxBytes}; empty when it does not exist or cannot be read. */
     Optional<String> readFile(String path, int maxBytes);
 
+    /**
+     * The file's exact bytes, at most {@code maxBytes}; empty when it does not exist or cannot be
+     * read. For files whose encoding is the question (wsl.conf saved as UTF-16 or Latin-1): text
+     * decoded as UTF-8 and encoded again loses exactly that. This default is only as exact as
+     * {@link #readFile}; the real sides read bytes.
+     */
+    default Optional<byte[]> readBytes(String path, int maxBytes) {
+        return readFile(path, maxBytes).map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Whether a command of that name can be found on the Linux side's PATH. */
     boolean hasCommand(String name);
 

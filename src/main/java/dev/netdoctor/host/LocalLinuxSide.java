@@ -113,6 +113,15 @@ public final class LocalLinuxSide implements LinuxSide {
     }
 
     @Override
+    public Optional<byte[]> readBytes(String path, int maxBytes) {
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            return Optional.of(in.readNBytes(maxBytes));
+        } catch (IOException | SecurityException | java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public Optional<String> readFile(String path, int maxBytes) {
         try (InputStream in = Files.newInputStream(Path.of(path))) {
             byte[] bytes = in.readNBytes(maxBytes);

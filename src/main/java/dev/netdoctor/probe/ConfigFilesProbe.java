@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * Reads {@code %UserProfile%\.wslconfig} and the distro's {@code /etc/wsl.conf} with WSL's own
@@ -94,14 +93,13 @@ public final class ConfigFilesProbe implements Probe {
 
     private static ConfigFileCheck wslConf(ProbeContext ctx) {
         String path = ctx.wslConfPath();
-        Optional<String> text = ctx.readSettingsFile(path);
-        if (text.isEmpty()) {
+        Optional<byte[]> bytes = ctx.readSettingsFile(path);
+        if (bytes.isEmpty()) {
             return notRead(ConfigFileCheck.WSL_CONF, path, ConfigFileCheck.MISSING,
                     "There is no " + path + " (or it cannot be read), so the distro uses its defaults.");
         }
-        // The Linux side hands files over as UTF-8 text; its bytes again are what the distro reads
-        // (a byte order mark survives; bytes that are not UTF-8 are not expected in this file).
-        return checked(ConfigFileKind.WSL_CONF, path, text.get().getBytes(UTF_8));
+        // The file's own bytes: a UTF-16 or Latin-1 wsl.conf decoded as UTF-8 first was misreported.
+        return checked(ConfigFileKind.WSL_CONF, path, bytes.get());
     }
 
     /** One file's bytes, read as WSL reads them, as the model holds it. */

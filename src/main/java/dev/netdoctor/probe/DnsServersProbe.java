@@ -158,10 +158,14 @@ public final class DnsServersProbe implements Probe {
      * reads does not set it, or sets a value it refuses (then WSL keeps its default).
      */
     static Boolean generateResolvConf(String wslConf) {
+        return generateResolvConf(wslConf == null ? null : wslConf.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Boolean generateResolvConf(byte[] wslConf) {
         if (wslConf == null) {
             return null;
         }
-        return ConfigReader.read(ConfigFileKind.WSL_CONF, wslConf.getBytes(StandardCharsets.UTF_8))
+        return ConfigReader.read(ConfigFileKind.WSL_CONF, wslConf)
                 .value("network.generateResolvConf").map(ConfigValues::bool).orElse(null);
     }
 

@@ -65,10 +65,11 @@ public interface ProbeContext {
      * A settings file that stays put while the checks run (the distro's /etc/wsl.conf), read at most
      * once per run however many probes look at it: from Windows every read is a wsl.exe call of
      * 0.1-0.3 s. Files that change while a probe watches them (/proc/net/tcp) go through
-     * {@code linux().readFile}. Empty when the file is missing or cannot be read.
+     * {@code linux().readFile}. Its exact bytes (its encoding is part of what is checked); empty
+     * when the file is missing or cannot be read.
      */
-    default Optional<String> readSettingsFile(String path) {
-        return linux().readFile(path, SETTINGS_FILE_MAX_BYTES);
+    default Optional<byte[]> readSettingsFile(String path) {
+        return linux().readBytes(path, SETTINGS_FILE_MAX_BYTES);
     }
 
     /** The distro's wsl.conf this run reads: the one the request names, or /etc/wsl.conf. */

@@ -375,9 +375,9 @@ public final class DiagnosisSession {
      * making a second one. A read that throws is not kept, so the next probe tries again.
      */
     private static final class SettingsFile {
-        private Optional<String> text;
+        private Optional<byte[]> text;
 
-        synchronized Optional<String> read(Supplier<Optional<String>> reader) {
+        synchronized Optional<byte[]> read(Supplier<Optional<byte[]>> reader) {
             if (text == null) {
                 text = reader.get();
             }
@@ -445,7 +445,7 @@ public final class DiagnosisSession {
         }
 
         @Override
-        public Optional<String> readSettingsFile(String path) {
+        public Optional<byte[]> readSettingsFile(String path) {
             return settingsFiles.computeIfAbsent(path, p -> new SettingsFile()).read(() -> ProbeContext.super.readSettingsFile(path));
         }
 

@@ -106,6 +106,18 @@ class CheckConfigCliTest {
         assertThat(r.out()).isEmpty();
     }
 
+    /**
+     * wsl.conf is checked in its own bytes: decoded as UTF-8 and encoded again, a UTF-16 file
+     * with its mark was called "without a byte order mark".
+     */
+    @Test
+    void wslConfIsCheckedInItsOwnBytes() throws Exception {
+        Path wslconfig = file(".wslconfig", "[wsl2]\r\nmemory=8GB\r\n".getBytes(UTF_8));
+        Path utf16 = file("wsl16.conf", ("\uFEFF[network]\nhostname=box\n").getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        CliRun r = CliRun.of("check-config", "--wslconfig", wslconfig.toString(), "--wsl-conf", utf16.toString(), "--json");
+        assertThat(r.out()).contains("UTF-16 LE (\\\"Unicode\\\")").doesNotContain("without a byte order mark");
+    }
+
     /** A binary file named by mistake gets a plain message, not its control bytes on the console. */
     @Test
     void aBinaryFileIsBadInput() throws Exception {

@@ -85,6 +85,22 @@ class WslSideTest {
         assertThat(side.describe()).isEqualTo("the WSL distro Lab");
     }
 
+    /** A settings file's own bytes through wsl.exe: UTF-16 with its mark, Latin-1, NUL and CR survive. */
+    @Test
+    void aFileIsReadByteForByteThroughWslExe(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        WslLinuxSide side = new WslLinuxSide(FAKE, "Lab");
+        byte[] bytes = new byte[300];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) i;
+        }
+        java.nio.file.Path f = java.nio.file.Files.write(dir.resolve("wsl.conf"), bytes);
+        assertThat(side.readBytes(f.toString(), 4096)).get().isEqualTo(bytes);
+        assertThat(side.readBytes(f.toString(), 10)).get().isEqualTo(java.util.Arrays.copyOf(bytes, 10));
+        assertThat(side.readBytes(dir.resolve("missing").toString(), 4096)).isEmpty();
+        assertThat(side.readBytes(dir.toString(), 4096)).as("a folder").isEmpty();
+        assertThat(new LocalLinuxSide().readBytes(f.toString(), 4096)).get().isEqualTo(bytes);
+    }
+
     @Test
     void inputGoesThroughWslExeByteForByte() throws Exception {
         byte[] input = LocalLinuxSideTest.everyByte();

@@ -90,7 +90,7 @@ class DnsServersProbeTest {
                 .as("section and key without case; the first value wins").isTrue();
         assertThat(DnsServersProbe.generateResolvConf("[boot]\ngenerateResolvConf=false\n")).as("another section").isNull();
         assertThat(DnsServersProbe.generateResolvConf("[network]\n# generateResolvConf = false\n")).isNull();
-        assertThat(DnsServersProbe.generateResolvConf(null)).isNull();
+        assertThat(DnsServersProbe.generateResolvConf((String) null)).isNull();
         assertThat(DnsServersProbe.generateResolvConf("[network]\ngenerateResolvConf=0\n")).as("WSL reads 0 as false").isFalse();
         assertThat(DnsServersProbe.generateResolvConf("[boot]\n; mine\n[network]\ngenerateResolvConf=false\n"))
                 .as("the distro stops reading at the ; line and never sees the setting").isNull();

@@ -242,7 +242,8 @@ class DiagnosisSessionTest {
 
     private static Probe readsWslConf(String id) {
         return new FakeProbe(id, Duration.ofSeconds(5), ctx -> ProbeReport.completed(
-                ctx.readSettingsFile(ctx.wslConfPath()).orElse("nothing"), Map.of(), null, List.of()));
+                ctx.readSettingsFile(ctx.wslConfPath()).map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).orElse("nothing"),
+                Map.of(), null, List.of()));
     }
 
     /** From Windows every read is a wsl.exe call: probes of all stages share one read of wsl.conf. */
