@@ -24,7 +24,7 @@ public final class UndoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "BACKUP_FILE", description = "The backup (or .undo record) a fix printed.")
+    @Parameters(paramLabel = "BACKUP_FILE", arity = "0..1", description = "The backup (or .undo record) a fix printed.")
     String backup;
 
     @CommandLine.Mixin
@@ -33,6 +33,17 @@ public final class UndoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        // "undo --wsl /home/…/x.bak": --wsl takes an optional distro name, so it took the path.
+        // No distro name has a '/' in it: that is the backup, in the default distro.
+        if (backup == null && wsl.distro != null && (wsl.distro.contains("/") || wsl.distro.contains("\\"))) {
+            backup = wsl.distro;
+            wsl.distro = "";
+        }
+        if (backup == null || backup.isBlank()) {
+            err.println("wsl-net-doctor: say which backup to put back: the path a fix printed after 'To undo:'.");
+            err.println("Try 'wsl-net-doctor undo --help'.");
+            return ExitCodes.BAD_INPUT;
+        }
         try {
             // On Windows a path like /home/alice/.ssh/config.….bak can only be a distro's.
             LinuxSide linux = wsl.linuxSide(err, WslOptions.onWindows() && backup.startsWith("/"), false);

@@ -121,4 +121,16 @@ class FixInDistroCliTest {
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("No undo record for " + dir.resolve("nothing.bak") + " in the WSL distro Lab");
     }
+
+    /** "undo --wsl PATH", the natural spelling, once read the path as a distro's name. */
+    @Test
+    void undoWithWslBeforeThePathTakesThePath() {
+        CliRun r = CliRun.of("undo", "--wsl", dir.resolve("nothing.bak").toString(), "--wsl-exe", FAKE);
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("No undo record for " + dir.resolve("nothing.bak") + " in the WSL distro Lab")
+                .doesNotContain("Missing required parameter");
+        CliRun none = CliRun.of("undo");
+        assertThat(none.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(none.err()).contains("say which backup to put back");
+    }
 }
