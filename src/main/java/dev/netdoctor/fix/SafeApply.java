@@ -112,7 +112,7 @@ public final class SafeApply {
             throw new FixException("Rolled back: after writing, the check failed: " + after.message()
                     + " The original file is back in place" + (backup == null ? "." : " (also kept as " + files.where(backup) + ")."));
         }
-        String undo = undoRecord(file, backup, preview.edit().updated());
+        String undo = undoRecord(file, backup, preview.original(), preview.edit().updated());
         return new Applied(file, backup, undo, after);
     }
 
@@ -152,6 +152,11 @@ public final class SafeApply {
         if (!backupName.isEmpty()) {
             original = read(backupName).orElseThrow(() -> new FixException("Not undone: the backup " + files.where(backupName)
                     + " is gone; " + file + " was left as it is."));
+            String kept = p.getProperty("backupSha256");
+            if (kept != null && !sha256(original).equals(kept)) {
+                throw new FixException("Not undone: the backup " + files.where(backupName) + " was changed after the fix, so it no"
+                        + " longer holds the bytes the fix replaced; " + files.where(file) + " was left as it is.");
+            }
         }
         restore(file, original, access(file));
         try {
@@ -298,13 +303,17 @@ public final class SafeApply {
         }
     }
 
-    private String undoRecord(String file, String backup, byte[] written) throws FixException, InterruptedException {
+    private String undoRecord(String file, String backup, byte[] original, byte[] written) throws FixException, InterruptedException {
         String record = backup != null ? backup + UNDO_SUFFIX
                 : files.sibling(file, files.name(file) + BACKUP_INFIX + STAMP.format(clock.instant()) + ".created" + UNDO_SUFFIX);
         Properties p = new Properties();
         p.setProperty("file", file);
         p.setProperty("backup", backup == null ? "" : backup);
         p.setProperty("writtenSha256", sha256(written));
+        if (backup != null) {
+            // What the backup holds, so undo puts back exactly those bytes or nothing.
+            p.setProperty("backupSha256", sha256(original));
+        }
         p.setProperty("time", clock.instant().toString());
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

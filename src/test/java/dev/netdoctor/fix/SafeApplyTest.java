@@ -238,6 +238,20 @@ class SafeApplyTest {
         assertThat(crafted).exists();
     }
 
+    /** "The exact bytes": a backup edited after the fix is not put back. */
+    @Stores.Both
+    void undoRefusesABackupChangedAfterTheFix(ConfigFiles files) throws Exception {
+        SafeApply apply = new SafeApply(files, CLOCK);
+        Path f = config("User me\n", "rw-------");
+        SafeApply.Applied a = apply.apply(apply.preview(f.toString(), APPEND), Verifier.NONE);
+        Files.writeString(Path.of(a.backup()), "User someone-else\n");
+        assertThatThrownBy(() -> apply.undo(a.backup())).hasMessageContaining("was changed after the fix");
+        assertThat(Files.readString(f)).isEqualTo("User me\nIPQoS none\n");
+        Files.writeString(Path.of(a.backup()), "User me\n");
+        assertThat(apply.undo(a.backup())).isEqualTo(f.toString());
+        assertThat(Files.readString(f)).isEqualTo("User me\n");
+    }
+
     /** A binary file named by mistake is refused before any edit is shown, and stays as it was. */
     @Stores.Both
     void aBinaryFileIsNotEdited(ConfigFiles files) throws Exception {
