@@ -31,10 +31,16 @@ public final class RestartWslCommand implements Callable<Integer> {
             err.println("wsl-net-doctor: restarting WSL stops every running distro. Run again with --yes to confirm.");
             return ExitCodes.BAD_INPUT; // asked to act without the confirmation it needs: usage, not a finding
         }
+        LocalLinuxSide here = new LocalLinuxSide();
+        // Said before "Stopping…": announcing a restart that cannot happen reads as if it did.
+        if (WslRestart.wslExe(here).isEmpty()) {
+            err.println("wsl-net-doctor: wsl.exe is not reachable from here. In Windows PowerShell, run: wsl --shutdown");
+            return ExitCodes.INCOMPLETE;
+        }
         out.println("Stopping all WSL distros (wsl.exe --shutdown)…");
         out.flush();
         try {
-            WslRestart.shutdown(new LocalLinuxSide());
+            WslRestart.shutdown(here);
         } catch (FixException e) {
             err.println("wsl-net-doctor: " + e.getMessage());
             return ExitCodes.INCOMPLETE;

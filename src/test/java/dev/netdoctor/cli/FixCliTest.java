@@ -96,4 +96,15 @@ class FixCliTest {
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("stops every running distro").contains("--yes");
     }
+
+    /** Without wsl.exe (this Linux is no WSL), nothing announces a restart that cannot happen. */
+    @Test
+    void restartingWithoutWslExeSaysSoBeforeAnything() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(java.nio.file.Files.exists(java.nio.file.Path.of("/mnt/c/Windows/System32/wsl.exe")),
+                "a real WSL");
+        CliRun r = CliRun.of("restart-wsl", "--yes");
+        assertThat(r.exit()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(r.out()).doesNotContain("Stopping");
+        assertThat(r.err()).contains("wsl --shutdown");
+    }
 }
