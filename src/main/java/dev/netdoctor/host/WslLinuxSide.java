@@ -155,6 +155,10 @@ public final class WslLinuxSide implements LinuxSide, AutoCloseable {
     public Optional<byte[]> readBytes(String path, int maxBytes) {
         try {
             CommandRun r = run(List.of("sh", "-c", READ_BYTES, "sh", Integer.toString(maxBytes), path), SMALL);
+            if (r.exitCode() == 127) {
+                // a distro without base64 (coreutils): the text reading, exact for UTF-8 files
+                return LinuxSide.super.readBytes(path, maxBytes);
+            }
             if (!r.succeeded()) {
                 return Optional.empty();
             }
