@@ -98,9 +98,15 @@ class WizardFlowTest {
     void aUserGoesFromSymptomToReport(FxRobot robot) throws Exception {
         // 1. What's wrong?
         assertThat(nextEnabled(robot)).isFalse();
+        // The focused card shows a dashed ring: a solid accent border read as "already chosen".
+        javafx.scene.control.ToggleButton first = find(robot, "#symptom-ssh-hangs", javafx.scene.control.ToggleButton.class);
+        assertThat(fx(() -> first.isFocused() && !first.isSelected())).isTrue();
+        assertThat(fx(() -> first.getBorder().getStrokes().getFirst().getTopStyle().getDashArray())).isNotEmpty();
         shot("1-whats-wrong");
         press(robot, "#symptom-ssh-hangs");
         assertThat(nextEnabled(robot)).isTrue();
+        assertThat(fx(() -> first.getBorder() == null || first.getBorder().getStrokes().isEmpty()
+                || first.getBorder().getStrokes().getFirst().getTopStyle().getDashArray().isEmpty())).as("chosen: no dashes").isTrue();
         press(robot, "#next");
 
         // 2. Details: validated as you type
