@@ -100,7 +100,7 @@ final class DnsFixCommands {
                     err.println("Add --dry-run to see the change first. Nothing was changed.");
                     return ExitCodes.PROBLEM_FOUND;
                 }
-                return FixCommand.previewAndApply(out, err, place.files(), place.file(), WslConfEdit::letWslWriteResolvConf,
+                return FixCommand.previewAndApply(out, err, place.files(), place.file(), bytes -> WslConfEdit.letWslWriteResolvConf(bytes, place.file()),
                         preview -> new WslConfOracle(place.files(), preview.original()), dryRun,
                         wsl.sameLinux(linux));
             } catch (Exception e) {

@@ -109,14 +109,19 @@ public final class WslConfEdit {
 
     /** @param original the file's exact bytes (empty for a missing file) */
     public static EditResult letWslWriteResolvConf(byte[] original) {
+        return letWslWriteResolvConf(original, FILE);
+    }
+
+    /** The same for the wsl.conf at {@code file} (named so in what the edit says: a --wsl-conf path). */
+    public static EditResult letWslWriteResolvConf(byte[] original, String file) {
         WslConfigDocument document = WslConfigDocument.of(original, false);
         Reading reading = read(document.lines());
         List<Found> mine = reading.settings().stream().filter(f -> f.is(SECTION, KEY)).toList();
         List<String> notes = new ArrayList<>();
         WslConfigDocument updated = document;
         if (mine.isEmpty() || !Boolean.FALSE.equals(bool(mine.getFirst().setting().value()))) {
-            notes.add(original.length == 0 ? "There is no /etc/wsl.conf, so nothing turns off WSL's resolv.conf; nothing to change in it."
-                    : "/etc/wsl.conf does not turn off WSL's resolv.conf"
+            notes.add(original.length == 0 ? "There is no " + file + ", so nothing turns off WSL's resolv.conf; nothing to change in it."
+                    : file + " does not turn off WSL's resolv.conf"
                     + (reading.stopsAt().isPresent() ? " in the part WSL reads (it stops reading at line "
                     + (reading.stopsAt().getAsInt() + 1) + ", which it cannot read)" : "") + "; nothing to change in it.");
         } else {

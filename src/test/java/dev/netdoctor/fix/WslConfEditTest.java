@@ -123,4 +123,13 @@ class WslConfEditTest {
         Files.writeString(candidate, "[network]\ngenerateResolvConf=true\nhostname=dev\n");
         assertThat(new WslConfOracle(files, original).verify(candidate.toString()).ok()).isTrue();
     }
+
+    /** A wsl.conf given by path is named by that path in what the edit says. */
+    @Test
+    void theNotesNameTheFileGiven() {
+        assertThat(WslConfEdit.letWslWriteResolvConf(new byte[0], "/tmp/x/wsl.conf").notes().getFirst())
+                .startsWith("There is no /tmp/x/wsl.conf,");
+        assertThat(WslConfEdit.letWslWriteResolvConf("[boot]\nsystemd=true\n".getBytes(UTF_8), "/tmp/x/wsl.conf").notes().getFirst())
+                .startsWith("/tmp/x/wsl.conf does not turn off");
+    }
 }
