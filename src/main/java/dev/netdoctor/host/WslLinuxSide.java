@@ -36,6 +36,13 @@ public final class WslLinuxSide implements LinuxSide, AutoCloseable {
     private final LocalLinuxSide windows;
     /** Commands of ours running inside the distro right now, as /proc/PID/cmdline shows them (joined by spaces). */
     private final Map<String, Integer> running = new ConcurrentHashMap<>();
+    /**
+     * Commands of ours that ended a moment ago, until when (System.nanoTime) they still count: a
+     * socket table is a snapshot, read back after the command that took it; a check that ended
+     * between the snapshot and its reading was still ours in it (the lab saw our ssh called the user's).
+     */
+    private final Map<String, Long> endedRecently = new ConcurrentHashMap<>();
+    private static final long ENDED_GRACE_NANOS = Duration.ofSeconds(5).toNanos();
     private final Object relayLock = new Object();
     private DistroRelay relay;
     private boolean relayTried;
@@ -90,6 +97,9 @@ public final class WslLinuxSide implements LinuxSide, AutoCloseable {
             return r != null ? r.run(argv, stdin, timeout) : runAlone(argv, stdin, timeout);
         } finally {
             running.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
+            long now = System.nanoTime();
+            endedRecently.values().removeIf(until -> until - now < 0);
+            endedRecently.put(key, now + ENDED_GRACE_NANOS);
         }
     }
 
@@ -208,7 +218,9 @@ public final class WslLinuxSide implements LinuxSide, AutoCloseable {
      * to Windows, so this is how our ssh is told from the user's.
      */
     public boolean isOurs(String commandLine) {
-        return running.containsKey(commandLine.strip());
+        String key = commandLine.strip();
+        Long until = endedRecently.get(key);
+        return running.containsKey(key) || until != null && until - System.nanoTime() > 0;
     }
 
     /**

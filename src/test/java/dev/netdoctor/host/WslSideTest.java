@@ -85,6 +85,18 @@ class WslSideTest {
         assertThat(side.describe()).isEqualTo("the WSL distro Lab");
     }
 
+    /**
+     * A socket snapshot is read back after the command that took it: a check of ours that ended
+     * in between still counts as ours (the lab once saw our own ssh called the user's).
+     */
+    @Test
+    void aCommandOfOursThatJustEndedStillCountsAsOurs() throws Exception {
+        WslLinuxSide side = new WslLinuxSide(FAKE, "Lab");
+        side.run(List.of("printf", "%s", "x"), Duration.ofSeconds(10));
+        assertThat(side.isOurs("printf %s x ")).isTrue();
+        assertThat(side.isOurs("ssh -o IPQoS=af21 198.19.1.2")).isFalse();
+    }
+
     /** A settings file's own bytes through wsl.exe: UTF-16 with its mark, Latin-1, NUL and CR survive. */
     @Test
     void aFileIsReadByteForByteThroughWslExe(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
