@@ -459,7 +459,7 @@ public final class HtmlReport {
      */
     static String parameters(java.util.Map<String, String> parameters) {
         return parameters.entrySet().stream()
-                .map(e -> "<div>" + esc(e.getKey()) + ": " + esc(e.getValue().replace(",", ", ").replace(",  ", ", ")) + "</div>")
+                .map(e -> "<div>" + esc(e.getKey()) + ": " + esc(String.join(", ", e.getValue().split(",\\s*"))) + "</div>")
                 .collect(Collectors.joining());
     }
 

@@ -97,11 +97,9 @@ class CliHelpTest {
             "fix wsl-networking-mode --mode sideways|Try 'wsl-net-doctor fix wsl-networking-mode --help'.",
             "diagnose --target|Try 'wsl-net-doctor diagnose --help'."})
     void theHintAfterAUsageErrorRunsAsWritten(String args, String hint) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Cli.run(args.split(" "), new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString().lines().toList()).last().isEqualTo(hint);
+        CliRun r = CliRun.of(args.split(" "));
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err().lines().toList()).last().isEqualTo(hint);
     }
 
     /** What the commands log goes to the run log only: no library INFO line in a script's stderr. */
@@ -130,10 +128,8 @@ class CliHelpTest {
             "diagnose --target 127.0.0.1 --timeout 99999999999|'99999999999' is far too large",
             "diagnose --target 127.0.0.1 -p 2x|'2x' is not a whole number"})
     void numbersAreAskedForInWords(String args, String said) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Cli.run(args.split(" "), new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).contains(said).doesNotContain("not an int");
+        CliRun r = CliRun.of(args.split(" "));
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains(said).doesNotContain("not an int");
     }
 }
