@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.cli;
 
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.fix.ConfigRepairOracle;
 import dev.netdoctor.fix.LocalConfigFiles;
 import dev.netdoctor.fix.WslConfPlace;
@@ -76,13 +77,14 @@ final class ConfigLinesFixCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!CheckConfigCommand.FINDINGS.contains(finding) || finding.equals(dev.netdoctor.model.FindingIds.WSLCONFIG_MODE_NOT_EFFECTIVE)) {
+        FindingId findingId = FindingId.of(finding).orElse(null);
+        if (findingId == null || !CheckConfigCommand.FINDINGS.contains(findingId) || findingId == FindingId.WSLCONFIG_MODE_NOT_EFFECTIVE) {
             err.println("wsl-net-doctor: --finding must be one of wslconfig-line-ignored, wslconfig-duplicate-key, wslconfig-encoding,"
                     + " wsl-conf-parsing-stops; nothing was changed.");
             return ExitCodes.BAD_INPUT;
         }
         boolean wslConfFile = in == In.wsl_conf;
-        if (finding.equals(dev.netdoctor.model.FindingIds.WSL_CONF_PARSING_STOPS) && !wslConfFile) {
+        if (findingId == FindingId.WSL_CONF_PARSING_STOPS && !wslConfFile) {
             err.println("wsl-net-doctor: wsl-conf-parsing-stops is a finding of wsl.conf: use --in wsl-conf; nothing was changed.");
             return ExitCodes.BAD_INPUT;
         }

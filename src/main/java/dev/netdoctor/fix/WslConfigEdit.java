@@ -34,7 +34,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  * their old name, too).
  */
 public final class WslConfigEdit {
-    public static final String FIX_ID = dev.netdoctor.model.FixIds.WSLCONFIG_NETWORKING_MODE;
+    public static final dev.netdoctor.model.FixId FIX_ID = dev.netdoctor.model.FixId.WSLCONFIG_NETWORKING_MODE;
 
     /** How a .wslconfig is encoded; only the first two are sure to be read by WSL. */
     public enum Encoding {

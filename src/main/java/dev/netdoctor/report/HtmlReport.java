@@ -7,6 +7,7 @@ import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.DnsReply;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.FixRecord;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.NetInterface;
@@ -179,7 +180,7 @@ public final class HtmlReport {
             s.append("<div class=\"finding ").append(f.severity().id()).append("\">\n<h3 id=\"").append(id).append("\">")
                     .append(esc(f.title())).append("</h3>\n<p class=\"meta\"><span class=\"badge ").append(f.severity().id()).append("\">")
                     .append(esc(severityText(f.severity()))).append("</span> <span class=\"confidence\">")
-                    .append(esc(f.confidence().name().toLowerCase(Locale.ROOT))).append(" confidence</span> <code>").append(esc(f.id()))
+                    .append(esc(f.confidence().name().toLowerCase(Locale.ROOT))).append(" confidence</span> <code>").append(esc(f.id().id()))
                     .append("</code></p>\n<p>").append(esc(f.explanation())).append("</p>\n");
             if (!f.evidence().isEmpty()) {
                 s.append("<table class=\"grid evidence\"><thead><tr><th>Evidence</th></tr></thead><tbody>\n");
@@ -195,7 +196,7 @@ public final class HtmlReport {
             if (!f.fixes().isEmpty()) {
                 s.append("<p class=\"fixes-head\">What fixes it</p>\n<ul class=\"fixes\">\n");
                 for (FixSuggestion fix : f.fixes()) {
-                    s.append("<li><b>").append(esc(fix.title())).append("</b> <code>").append(esc(fix.id())).append("</code><br/>")
+                    s.append("<li><b>").append(esc(fix.title())).append("</b> <code>").append(esc(fix.id().id())).append("</code><br/>")
                             .append(esc(fix.detail())).append("</li>\n");
                 }
                 s.append("</ul>\n");
@@ -223,7 +224,7 @@ public final class HtmlReport {
         for (ProbeOutcome p : r.probes()) {
             double left = 100.0 * p.startedAfterMillis() / total;
             double width = Math.max(0.8, 100.0 * p.durationMillis() / total);
-            s.append("<tr><td><b>").append(esc(p.title())).append("</b><br/><code>").append(esc(p.probeId())).append("</code></td><td>")
+            s.append("<tr><td><b>").append(esc(p.title())).append("</b><br/><code>").append(esc(p.probeId().id())).append("</code></td><td>")
                     .append(parameters(p.parameters()))
                     .append("</td><td><span class=\"status ").append(p.status().name().toLowerCase(Locale.ROOT)).append("\">")
                     .append(esc(p.status().name().toLowerCase(Locale.ROOT))).append("</span> ").append(esc(Objects.toString(p.summary(), "")))
@@ -274,7 +275,7 @@ public final class HtmlReport {
             DiagnosisResult after = report.verification();
             s.append("<h3>Verification</h3>\n<table class=\"grid\"><thead><tr><th></th><th>Before</th><th>After</th></tr></thead><tbody>\n")
                     .append("<tr><td>Verdict</td><td>").append(esc(r.verdict())).append("</td><td>").append(esc(after.verdict())).append("</td></tr>\n");
-            Set<String> afterIds = after.findings().stream().map(Finding::id).collect(Collectors.toSet());
+            Set<FindingId> afterIds = after.findings().stream().map(Finding::id).collect(Collectors.toSet());
             for (Finding f : r.findings()) {
                 if (f.severity() != Severity.INFO) {
                     s.append("<tr><td>").append(esc(f.title())).append("</td><td>found</td><td>")
@@ -304,7 +305,7 @@ public final class HtmlReport {
             if (!any) {
                 continue;
             }
-            s.append("<h3>").append(esc(p.title())).append(" <code>").append(esc(p.probeId())).append("</code></h3>\n");
+            s.append("<h3>").append(esc(p.title())).append(" <code>").append(esc(p.probeId().id())).append("</code></h3>\n");
             if (p.error() != null) {
                 s.append("<p class=\"note\">").append(esc(p.error())).append("</p>\n");
             }
@@ -382,7 +383,7 @@ public final class HtmlReport {
             for (dev.netdoctor.model.ConfigProblem p : file.problems()) {
                 s.append("<tr><td class=\"num\">").append(p.line() == 0 ? "all" : Integer.toString(p.line())).append("</td><td class=\"mono\">")
                         .append(esc(p.line() == 0 ? "" : p.text())).append("</td><td>").append(esc(p.what())).append(" <span class=\"muted\">(")
-                        .append(esc(p.findingId())).append(")</span></td></tr>\n");
+                        .append(esc(p.findingId().id())).append(")</span></td></tr>\n");
             }
             s.append("</tbody></table>\n");
         }
