@@ -117,7 +117,7 @@ class PdfReportTest {
             assertThat(lines).noneMatch(l -> l.endsWith(" -") || l.endsWith(" -o"));
             assertThat(lines).noneMatch(l -> l.matches(".*\\b198\\.(19\\.)?$"));
         }
-        assertThat(HtmlReport.command("ssh -v -o IPQoS=none -p 22 -- 198.19.1.2"))
+        assertThat(Html.command("ssh -v -o IPQoS=none -p 22 -- 198.19.1.2"))
                 .isEqualTo("<span class=\"nb\">ssh</span> <span class=\"nb\">-v</span> <span class=\"nb\">-o IPQoS=none</span>"
                         + " <span class=\"nb\">-p 22</span> <span class=\"nb\">-- 198.19.1.2</span>");
     }

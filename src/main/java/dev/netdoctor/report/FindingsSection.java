@@ -1,0 +1,67 @@
+// SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+// SPDX-License-Identifier: Apache-2.0
+package dev.netdoctor.report;
+
+import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FixSuggestion;
+import dev.netdoctor.model.Severity;
+
+import java.util.Locale;
+import java.util.Map;
+
+import static dev.netdoctor.report.Html.esc;
+import static dev.netdoctor.report.Html.command;
+
+/** Each finding with its evidence and the fixes it offers; each one a bookmark. */
+final class FindingsSection {
+    private FindingsSection() {
+    }
+
+    static String html(DiagnosisResult r, Map<String, String> bookmarks) {
+        StringBuilder s = new StringBuilder();
+        if (r.findings().isEmpty()) {
+            s.append("<p>No conclusion: the checks did not gather enough evidence.</p>\n");
+        }
+        int n = 0;
+        for (Finding f : r.findings()) {
+            String id = "finding-" + (++n);
+            bookmarks.put(id, "Finding: " + f.title());
+            s.append("<div class=\"finding ").append(f.severity().id()).append("\">\n<h3 id=\"").append(id).append("\">")
+                    .append(esc(f.title())).append("</h3>\n<p class=\"meta\"><span class=\"badge ").append(f.severity().id()).append("\">")
+                    .append(esc(severityText(f.severity()))).append("</span> <span class=\"confidence\">")
+                    .append(esc(f.confidence().name().toLowerCase(Locale.ROOT))).append(" confidence</span> <code>").append(esc(f.id().id()))
+                    .append("</code></p>\n<p>").append(esc(f.explanation())).append("</p>\n");
+            if (!f.evidence().isEmpty()) {
+                s.append("<table class=\"grid evidence\"><thead><tr><th>Evidence</th></tr></thead><tbody>\n");
+                for (Evidence e : f.evidence()) {
+                    s.append("<tr><td>").append(esc(e.summary()));
+                    if (e.command() != null) {
+                        s.append("<div class=\"cmd\">$ ").append(command(e.command())).append("</div>");
+                    }
+                    s.append("</td></tr>\n");
+                }
+                s.append("</tbody></table>\n");
+            }
+            if (!f.fixes().isEmpty()) {
+                s.append("<p class=\"fixes-head\">What fixes it</p>\n<ul class=\"fixes\">\n");
+                for (FixSuggestion fix : f.fixes()) {
+                    s.append("<li><b>").append(esc(fix.title())).append("</b> <code>").append(esc(fix.id().id())).append("</code><br/>")
+                            .append(esc(fix.detail())).append("</li>\n");
+                }
+                s.append("</ul>\n");
+            }
+            s.append("</div>\n");
+        }
+        return s.toString();
+    }
+
+    private static String severityText(Severity s) {
+        return switch (s) {
+            case PROBLEM -> "Problem";
+            case WARNING -> "Worth knowing";
+            case INFO -> "Information";
+        };
+    }
+}
