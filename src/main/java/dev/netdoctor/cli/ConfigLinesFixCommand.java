@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.cli;
 
-import dev.netdoctor.model.FindingId;
 import dev.netdoctor.fix.ConfigRepairOracle;
 import dev.netdoctor.fix.LocalConfigFiles;
 import dev.netdoctor.fix.WslConfPlace;
@@ -10,6 +9,7 @@ import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.host.WslConfigLocation;
 import dev.netdoctor.model.ConfigFileCheck;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.InvalidInputException;
 import picocli.CommandLine;
