@@ -30,6 +30,12 @@ public interface WslDistroAccess extends AutoCloseable {
      */
     boolean isOurs(String commandLine);
 
+    /**
+     * Whether a command of ours with this program (as ss names a process) runs now or ended a
+     * moment ago: for a process that ended before its command line could be read.
+     */
+    boolean ranJustNow(String program);
+
     /** Starts the distro and says why it failed, in wsl.exe's words; empty when it runs. */
     Optional<String> startProblem() throws InterruptedException;
 

@@ -229,6 +229,7 @@ public final class WslLinuxSide implements LinuxSide, WslDistroAccess {
      * file name of its first argument) runs now or ended within the grace of {@link #isOurs}. For
      * a process that ended before its command line could be read, the name is all that is left.
      */
+    @Override
     public boolean ranJustNow(String program) {
         long now = System.nanoTime();
         java.util.function.Predicate<String> named = key -> {

@@ -111,6 +111,11 @@ final class ChosenDistro implements LinuxSide {
         }
 
         @Override
+        public boolean ranJustNow(String program) {
+            return now().ranJustNow(program);
+        }
+
+        @Override
         public Optional<String> startProblem() throws InterruptedException {
             return now().startProblem();
         }
