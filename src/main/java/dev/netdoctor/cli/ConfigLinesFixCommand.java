@@ -81,7 +81,7 @@ final class ConfigLinesFixCommand implements Callable<Integer> {
             err.println("wsl-net-doctor: wsl-conf-parsing-stops is a finding of wsl.conf: use --in wsl-conf; nothing was changed.");
             return ExitCodes.BAD_INPUT;
         }
-        FixPlan.RewriteConfigLines plan = new FixPlan.RewriteConfigLines(wslConfFile ? ConfigFileCheck.WSL_CONF : ConfigFileCheck.WSLCONFIG, finding);
+        FixPlan.RewriteConfigLines plan = new FixPlan.RewriteConfigLines(wslConfFile ? ConfigFileCheck.WSL_CONF : ConfigFileCheck.WSLCONFIG, findingId);
         FixWiring.Choices choices = new FixWiring.Choices("none", false, false);
         if (!wslConfFile) {
             LocalLinuxSide here = new LocalLinuxSide();

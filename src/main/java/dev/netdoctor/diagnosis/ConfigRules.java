@@ -52,7 +52,7 @@ final class ConfigRules {
                     fixes.add(new FixSuggestion(fixId, fixTitle.formatted(file.file()),
                             "Changes " + lines + " of " + file.path() + ": " + does + " You see the change first, a backup is"
                                     + " kept, and it can be undone. Lines without a safe rewrite are left for you.",
-                            new FixPlan.RewriteConfigLines(file.file(), findingId.id())));
+                            new FixPlan.RewriteConfigLines(file.file(), findingId)));
                 }
             }
             if (evidence.isEmpty()) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.FixId;
 import dev.netdoctor.model.FixParameters;
 import dev.netdoctor.model.FixPlan;
@@ -19,6 +20,7 @@ import dev.netdoctor.model.NetworkingMode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fix in the JSON schema: {@code id}, {@code title}, {@code detail} and {@code parameters}, a
@@ -50,7 +52,7 @@ final class FixSuggestionJson {
             }
             case FixPlan.RewriteConfigLines lines -> {
                 p.put(FixParameters.FILE, lines.file());
-                p.put(FixParameters.FINDING, lines.finding());
+                p.put(FixParameters.FINDING, lines.finding().id());
             }
             case FixPlan.ByHand steps -> {
             }
@@ -75,9 +77,9 @@ final class FixSuggestionJson {
         if (id == FixId.WSL_CONF_GENERATE_RESOLV_CONF) {
             return new FixPlan.LetWslWriteResolvConf();
         }
-        if (id.rewritesConfigLines() && FixParameters.CONFIG_FILES.contains(parameters.get(FixParameters.FILE))
-                && parameters.get(FixParameters.FINDING) != null) {
-            return new FixPlan.RewriteConfigLines(parameters.get(FixParameters.FILE), parameters.get(FixParameters.FINDING));
+        Optional<FindingId> finding = FindingId.of(parameters.get(FixParameters.FINDING));
+        if (id.rewritesConfigLines() && FixParameters.CONFIG_FILES.contains(parameters.get(FixParameters.FILE)) && finding.isPresent()) {
+            return new FixPlan.RewriteConfigLines(parameters.get(FixParameters.FILE), finding.get());
         }
         return FixPlan.BY_HAND;
     }

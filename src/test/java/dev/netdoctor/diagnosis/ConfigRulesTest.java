@@ -64,10 +64,10 @@ class ConfigRulesTest {
         Finding stops = f.stream().filter(x -> x.id().equals(FindingId.WSL_CONF_PARSING_STOPS)).findFirst().orElseThrow();
         assertThat(stops.evidence()).anySatisfy(e -> assertThat(e.summary()).contains("/etc/wsl.conf").contains("line 2"));
         assertThat(stops.fixes()).extracting(FixSuggestion::plan).singleElement()
-                .isEqualTo(new FixPlan.RewriteConfigLines(ConfigFileCheck.WSL_CONF, "wsl-conf-parsing-stops"));
+                .isEqualTo(new FixPlan.RewriteConfigLines(ConfigFileCheck.WSL_CONF, FindingId.WSL_CONF_PARSING_STOPS));
         Finding ignored = f.stream().filter(x -> x.id().equals(FindingId.WSLCONFIG_LINE_IGNORED)).findFirst().orElseThrow();
         assertThat(ignored.fixes()).extracting(FixSuggestion::plan)
-                .containsExactly(new FixPlan.RewriteConfigLines(ConfigFileCheck.WSLCONFIG, "wslconfig-line-ignored"));
+                .containsExactly(new FixPlan.RewriteConfigLines(ConfigFileCheck.WSLCONFIG, FindingId.WSLCONFIG_LINE_IGNORED));
     }
 
     @Test

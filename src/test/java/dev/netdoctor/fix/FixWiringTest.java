@@ -48,7 +48,7 @@ class FixWiringTest {
     void theWslconfigFixesWriteTheFoundFileAndRestartWsl() throws Exception {
         Path wslconfig = Files.writeString(home.resolve(".wslconfig"), "[wsl2]\n");
         for (FixPlan plan : new FixPlan[]{new FixPlan.WslNetworkingMode(NetworkingMode.MIRRORED), new FixPlan.WslDnsTunneling(),
-                new FixPlan.RewriteConfigLines(ConfigFileCheck.WSLCONFIG, FindingId.WSLCONFIG_LINE_IGNORED.id())}) {
+                new FixPlan.RewriteConfigLines(ConfigFileCheck.WSLCONFIG, FindingId.WSLCONFIG_LINE_IGNORED)}) {
             FixWiring.Wired w = wire(plan, places(Optional.of(wslconfig), false));
             assertThat(w.file()).as(plan.toString()).isEqualTo(wslconfig.toString());
             assertThat(w.restartsWsl()).as(plan.toString()).isTrue();
@@ -72,7 +72,7 @@ class FixWiringTest {
         assertThat(resolv.restartsWsl()).isTrue();
         assertThat(resolv.needsSudo()).hasValueSatisfying(s -> assertThat(s).startsWith("sudo ")
                 .contains(" fix wsl-resolv-conf --wsl-conf " + wslConf));
-        FixWiring.Wired lines = wire(new FixPlan.RewriteConfigLines(ConfigFileCheck.WSL_CONF, FindingId.WSL_CONF_PARSING_STOPS.id()),
+        FixWiring.Wired lines = wire(new FixPlan.RewriteConfigLines(ConfigFileCheck.WSL_CONF, FindingId.WSL_CONF_PARSING_STOPS),
                 places(Optional.empty(), false));
         assertThat(lines.needsSudo()).hasValueSatisfying(s -> assertThat(s).startsWith("sudo ")
                 .contains(" fix config-lines --in wsl-conf --finding " + FindingId.WSL_CONF_PARSING_STOPS.id() + " --wsl-conf " + wslConf));

@@ -115,7 +115,7 @@ class WslConfFixFromWindowsTest {
     void aSettingsLineRewriteInWslConfIsWrittenAsRootThroughWslExeAndUndoneThere() throws Exception {
         byte[] original = rootsFile("[network]\ngenerateResolvConf=false\n; mine\n[boot]\nsystemd=true\n");
         FixAction a = offer(new FixSuggestion(FixId.WSL_CONF_COMMENT_OUT_STOPPING_LINE, "Comment out the line WSL stops at", "…",
-                new FixPlan.RewriteConfigLines(ConfigFileCheck.WSL_CONF, FindingId.WSL_CONF_PARSING_STOPS.id())));
+                new FixPlan.RewriteConfigLines(ConfigFileCheck.WSL_CONF, FindingId.WSL_CONF_PARSING_STOPS)));
 
         fixes.run(a);
         assertWrittenAsRootInTheDistro(a);
