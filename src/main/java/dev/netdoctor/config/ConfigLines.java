@@ -68,12 +68,9 @@ public record ConfigLines(ConfigFileKind file, SettingsDocument document, List<E
     /** Reads a document as WSL would read it, were it written as it is. */
     static ConfigLines of(ConfigFileKind file, SettingsDocument document) {
         TextEncoding encoding = document.encoding();
-        if (file == ConfigFileKind.WSLCONFIG && encoding.isUtf16() && encoding != TextEncoding.UTF16LE_BOM) {
-            // Windows opens it with ccs=UTF-8: only a UTF-16 LE byte order mark switches to UTF-16.
-            return new ConfigLines(file, document, List.of(), OptionalInt.empty(), true);
-        }
-        if (file == ConfigFileKind.WSL_CONF && encoding.isUtf16()) {
-            return new ConfigLines(file, document, List.of(), OptionalInt.of(1), true);
+        if (!file.readsAsText(encoding)) {
+            // .wslconfig: WSL finds no setting and reads on; wsl.conf: the distro stops at line 1
+            return new ConfigLines(file, document, List.of(), file.stopsAtInvalidLine() ? OptionalInt.of(1) : OptionalInt.empty(), true);
         }
         List<Line> lines = document.lines();
         // The distro reads /etc/wsl.conf as bytes: a UTF-8 byte order mark is the start of line 1 to it.

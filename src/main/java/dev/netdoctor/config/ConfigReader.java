@@ -47,7 +47,7 @@ public final class ConfigReader {
     public static ConfigReading read(ConfigFileKind file, byte[] bytes) {
         TextEncoding encoding = TextEncoding.detect(bytes);
         List<ConfigIssue> issues = new ArrayList<>();
-        if (file == ConfigFileKind.WSLCONFIG && encoding.isUtf16() && encoding != TextEncoding.UTF16LE_BOM) {
+        if (file == ConfigFileKind.WSLCONFIG && !file.readsAsText(encoding)) {
             // Windows opens it with ccs=UTF-8: only a UTF-16 LE byte order mark switches to UTF-16.
             issues.add(new ConfigIssue(Kind.ENCODING, encoding == TextEncoding.UTF16BE_BOM ? "utf16-big-endian" : "utf16-without-bom",
                     0, 0, encoding.display(), null,
@@ -55,7 +55,7 @@ public final class ConfigReader {
                             + " and ignores every one of them.", List.of(new Reencode())));
             return new ConfigReading(file, encoding, List.of(), issues, OptionalInt.empty());
         }
-        if (file == ConfigFileKind.WSL_CONF && encoding.isUtf16()) {
+        if (file == ConfigFileKind.WSL_CONF && !file.readsAsText(encoding)) {
             issues.add(new ConfigIssue(Kind.PARSING_STOPS, "utf16", 1, 1, encoding.display(), null,
                     "The file is saved as " + encoding.display() + ". The distro reads /etc/wsl.conf as plain bytes and stops"
                             + " at line 1, so WSL uses none of its settings.", List.of(new Reencode())));

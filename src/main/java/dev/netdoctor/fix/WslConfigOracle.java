@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.fix;
 
+import dev.netdoctor.config.ConfigFileKind;
 import dev.netdoctor.config.TextEncoding;
 import dev.netdoctor.model.NetworkingMode;
 
@@ -46,7 +47,7 @@ public final class WslConfigOracle implements Verifier {
         }
         TextEncoding encoding = TextEncoding.detect(bytes);
         boolean utf16WslReads = encoding == TextEncoding.UTF16LE_BOM;
-        if (encoding.isUtf16() && !utf16WslReads) {
+        if (!ConfigFileKind.WSLCONFIG.readsAsText(encoding)) {
             return Verdict.failed("the new file is " + encoding.display() + ", which WSL may not read");
         }
         String key = wanted.shortName();
