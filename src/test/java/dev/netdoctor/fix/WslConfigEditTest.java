@@ -53,6 +53,37 @@ class WslConfigEditTest {
         return out.toByteArray();
     }
 
+    /** A value continued with a backslash is one setting to WSL, and so to the edit (it once added a second line). */
+    @Test
+    void aValueContinuedOnTheNextLineIsChangedWhereWslReadsIt() {
+        String file = "[wsl2]\r\nnetworkingMode=nat\\\r\nmirrored # two lines\r\nmemory=4GB\r\n";
+        assertThat(effective(file)).as("WSL reads both lines as one value").isEqualTo("natmirrored");
+
+        EditResult result = set(file, NetworkingMode.NAT);
+        assertThat(text(result.updated()))
+                .isEqualTo("[wsl2]\r\nnetworkingMode=nat # two lines\r\n# mirrored # two lines\r\nmemory=4GB\r\n");
+        assertThat(result.notes().getFirst()).isEqualTo("Changes networkingMode from natmirrored to nat in [wsl2] (line 2).");
+        assertThat(effective(text(result.updated()))).isEqualTo("nat");
+    }
+
+    /** A header that a continued value swallowed is no header to WSL: the setting goes to a [wsl2] WSL reads. */
+    @Test
+    void aHeaderInsideAContinuedValueIsNotWhereTheSettingGoes() {
+        String file = "[boot]\nkernelCommandLine=quiet \\\n[wsl2]\n";
+        String out = after(file, NetworkingMode.MIRRORED);
+        assertThat(out).isEqualTo("[boot]\nkernelCommandLine=quiet \\\n[wsl2]\n\n[wsl2]\nnetworkingMode=mirrored\n");
+        assertThat(effective(out)).isEqualTo("mirrored");
+    }
+
+    /** A last line ending in a backslash would swallow anything appended after it: the new section goes before it. */
+    @Test
+    void aDanglingBackslashOnTheLastLineIsNotCompletedByTheEdit() {
+        String file = "[experimental]\nautoProxy=true\\";
+        String out = after(file, NetworkingMode.MIRRORED);
+        assertThat(out).isEqualTo("[experimental]\n\n[wsl2]\nnetworkingMode=mirrored\nautoProxy=true\\");
+        assertThat(effective(out)).isEqualTo("mirrored");
+    }
+
     @Test
     void aMissingOrEmptyFileGetsAWsl2SectionWithWindowsLineBreaks() {
         EditResult result = WslConfigEdit.setNetworkingMode(new byte[0], NetworkingMode.MIRRORED, false);
