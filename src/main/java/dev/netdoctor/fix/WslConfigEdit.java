@@ -6,7 +6,6 @@ import dev.netdoctor.config.ConfigFileKind;
 import dev.netdoctor.config.ConfigLines;
 import dev.netdoctor.config.ConfigLines.Entry;
 import dev.netdoctor.config.ConfigReader;
-import dev.netdoctor.config.ConfigReading;
 import dev.netdoctor.config.ConfigValues;
 import dev.netdoctor.config.SettingsDocument;
 import dev.netdoctor.config.TextEncoding;
