@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.testing.Environments;
 import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.FindingId;
 import dev.netdoctor.config.ConfigFileKind;
@@ -40,8 +41,8 @@ class ConfigRulesTest {
 
     private static Environment env(String kernel, String mode, String source) {
         WslFacts wsl = new WslFacts(WslFacts.Kind.WSL2, "Ubuntu", mode, source, List.of());
-        return new Environment("Linux", kernel, wsl, List.of(), "198.18.1.1", List.of(),
-                new SshClientFacts(true, "OpenSSH_9.2p1", Map.of(), "lowdelay", "throughput", null), 6, 127, List.of());
+        return Environments.linux().kernel(kernel).wsl(wsl).defaultGateway("198.18.1.1")
+                .sshClient(new SshClientFacts(true, "OpenSSH_9.2p1", Map.of(), "lowdelay", "throughput", null)).build();
     }
 
     private List<Finding> diagnose(Environment env, String wslconfig, String wslConf) {
