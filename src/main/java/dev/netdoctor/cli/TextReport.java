@@ -23,7 +23,7 @@ final class TextReport {
         out.println("Verdict: " + r.verdict());
         for (Finding f : r.findings()) {
             out.println();
-            out.println("[" + f.severity().id() + ", " + f.confidence().name().toLowerCase() + " confidence] " + f.title() + "  (" + f.id() + ")");
+            out.println("[" + f.severity().words() + " · " + f.confidence().words() + "] " + f.title() + "  (" + f.id() + ")");
             out.println(indent(f.explanation(), "  "));
             if (!f.evidence().isEmpty()) {
                 out.println("  Evidence:");

@@ -44,34 +44,28 @@ final class DnsRules {
         boolean wsl = obs.environment().wsl() != null && obs.environment().wsl().kind() == WslFacts.Kind.WSL2;
         List<Evidence> evidence = new ArrayList<>(ReachabilityRules.evidenceOf(obs, ProbeId.DNS_SERVERS));
         evidence.addAll(ReachabilityRules.evidenceOf(obs, ProbeId.NAME_RESOLUTION));
-        String servers = String.join(" and ", d.servers());
-        String which = switch (d.path()) {
-            case "nat-dns-proxy" -> "WSL's DNS proxy on Windows (" + servers + ")";
-            case "dns-tunneling" -> "WSL's DNS tunneling (" + servers + ")";
-            case "other-servers" -> "the DNS server" + (d.servers().size() > 1 ? "s " : " ") + servers;
-            default -> "";
-        };
+        String which = d.path().words() + " (" + String.join(" and ", d.servers()) + ")";
         String explanation;
         if (d.servers().isEmpty()) {
             explanation = "This computer has no DNS server configured (/etc/resolv.conf names none), so no name can be looked up, "
                     + "although the network itself is there.";
         } else {
-            explanation = "Names are looked up through " + which + ", and it did not answer at all, neither the usual way nor the "
+            explanation = "Names are looked up through " + which + ", and no answer came at all, neither the usual way nor the "
                     + "second way programs try. The network itself is there, so this is the DNS path, not the name."
                     + (wsl ? why(d) : "");
         }
         return Optional.of(new Finding(DNS_SERVER_UNREACHABLE, Severity.PROBLEM, Confidence.HIGH,
-                "Name lookups get no answer" + (d.servers().isEmpty() ? ": no DNS server is set" : " from " + which),
+                "Name lookups get no answer" + (d.servers().isEmpty() ? ": " + d.path().words() : " from " + which),
                 explanation, evidence, fixes(d, wsl)));
     }
 
     /** In WSL, why each path usually fails, in plain words. */
     private static String why(ProbeData.DnsServers d) {
         return switch (d.path()) {
-            case "nat-dns-proxy" -> " In WSL this usually means a firewall on Windows (often a company policy or a security suite) "
+            case NAT_DNS_PROXY -> " In WSL this usually means a firewall on Windows (often a company policy or a security suite) "
                     + "blocks WSL's questions to the proxy. DNS tunneling avoids that path.";
-            case "dns-tunneling" -> " WSL's own DNS listener inside Linux did not answer; restarting WSL usually brings it back.";
-            default -> d.writtenByWsl() ? " A VPN or a company network often replaces these servers."
+            case DNS_TUNNELING -> " WSL's own DNS listener inside Linux did not answer; restarting WSL usually brings it back.";
+            case OTHER_SERVERS, NONE -> d.writtenByWsl() ? " A VPN or a company network often replaces these servers."
                     : " WSL no longer writes this file (it has no WSL header"
                     + (Boolean.FALSE.equals(d.generateResolvConf()) ? ", and /etc/wsl.conf turns that off" : "")
                     + "): a fixed list left by an old workaround goes stale when the network changes."

@@ -178,8 +178,8 @@ public final class HtmlReport {
             bookmarks.put(id, "Finding: " + f.title());
             s.append("<div class=\"finding ").append(f.severity().id()).append("\">\n<h3 id=\"").append(id).append("\">")
                     .append(esc(f.title())).append("</h3>\n<p class=\"meta\"><span class=\"badge ").append(f.severity().id()).append("\">")
-                    .append(esc(severityText(f.severity()))).append("</span> <span class=\"confidence\">")
-                    .append(esc(f.confidence().name().toLowerCase(Locale.ROOT))).append(" confidence</span> <code>").append(esc(f.id()))
+                    .append(esc(f.severity().words())).append("</span> <span class=\"confidence\">")
+                    .append(esc(f.confidence().words())).append("</span> <code>").append(esc(f.id()))
                     .append("</code></p>\n<p>").append(esc(f.explanation())).append("</p>\n");
             if (!f.evidence().isEmpty()) {
                 s.append("<table class=\"grid evidence\"><thead><tr><th>Evidence</th></tr></thead><tbody>\n");
@@ -203,14 +203,6 @@ public final class HtmlReport {
             s.append("</div>\n");
         }
         return s.toString();
-    }
-
-    private static String severityText(Severity s) {
-        return switch (s) {
-            case PROBLEM -> "Problem";
-            case WARNING -> "Worth knowing";
-            case INFO -> "Information";
-        };
     }
 
     /** Each check with its parameters, outcome and time, and a bar showing when it ran. */
@@ -331,12 +323,7 @@ public final class HtmlReport {
         facts.put("/etc/resolv.conf", (d.writtenByWsl() ? "written by WSL" : "not written by WSL (no WSL header)")
                 + (d.fileTarget() != null && !d.fileTarget().equals("/etc/resolv.conf") ? ", a link to " + d.fileTarget() : "")
                 + (Boolean.TRUE.equals(d.immutable()) ? ", locked (immutable)" : ""));
-        facts.put("DNS path", switch (d.path()) {
-            case "nat-dns-proxy" -> "WSL's DNS proxy on Windows (the default gateway)";
-            case "dns-tunneling" -> "WSL's DNS tunneling (a listener on this machine's loopback)";
-            case "other-servers" -> "other DNS servers";
-            default -> "no DNS server configured";
-        });
+        facts.put("DNS path", d.path().words());
         if (d.generateResolvConf() != null) {
             facts.put("/etc/wsl.conf", "[network] generateResolvConf = " + d.generateResolvConf());
         }
@@ -349,7 +336,7 @@ public final class HtmlReport {
         for (DnsReply reply : d.replies()) {
             s.append("<tr").append(reply.outcome().serverAnswered() ? "" : " class=\"synsent\"").append("><td>").append(esc(reply.server()))
                     .append("</td><td>").append(reply.transport() == DnsReply.Transport.UDP ? "UDP" : "TCP").append("</td><td>")
-                    .append(esc(answer(reply.outcome()))).append("</td><td>").append(esc(String.join(", ", reply.addresses())))
+                    .append(esc(reply.outcome().words())).append("</td><td>").append(esc(String.join(", ", reply.addresses())))
                     .append("</td><td class=\"num\">").append(reply.millis()).append(" ms</td></tr>\n");
         }
         return s.append("</tbody></table>\n").toString();
@@ -387,19 +374,6 @@ public final class HtmlReport {
             s.append("</tbody></table>\n");
         }
         return s.toString();
-    }
-
-    private static String answer(DnsReply.Outcome o) {
-        return switch (o) {
-            case ANSWER -> "answered";
-            case NXDOMAIN -> "no such name (NXDOMAIN)";
-            case NO_ADDRESS -> "knows the name, no IPv4 address";
-            case SERVFAIL -> "could not find out (SERVFAIL)";
-            case REFUSED -> "refused";
-            case NO_ANSWER -> "no answer";
-            case UNREACHABLE -> "not listening";
-            case ERROR -> "could not be asked";
-        };
     }
 
     private static String socketTable(List<TcpConnection> rows) {

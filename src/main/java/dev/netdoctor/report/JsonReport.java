@@ -4,6 +4,7 @@ package dev.netdoctor.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.model.DnsPath;
 import dev.netdoctor.model.FixRecord;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ReportData;
@@ -33,6 +35,7 @@ public final class JsonReport {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .addMixIn(ProbeData.class, ProbeDataMixin.class)
+            .addMixIn(DnsPath.class, DnsPathMixin.class)
             .registerSubtypes(probeDataKinds())
             .addModule(FixSuggestionJson.module())
             // Enums as the schema spells them: problem, high, completed, wsl2.
@@ -155,6 +158,12 @@ public final class JsonReport {
     /** Each probe's data names its kind ("marked-connects"), so a saved result can be read back. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
     private interface ProbeDataMixin {
+    }
+
+    /** The DNS path by its stable id ({@code nat-dns-proxy}), written and read back so, as before it was an enum. */
+    private interface DnsPathMixin {
+        @JsonValue
+        String id();
     }
 
     /**

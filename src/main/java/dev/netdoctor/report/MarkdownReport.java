@@ -62,8 +62,8 @@ public final class MarkdownReport {
         }
         for (Finding f : r.findings()) {
             b.append("\n### ").append(f.title()).append("\n\n");
-            b.append('`').append(f.id()).append("` · ").append(f.severity().id()).append(" · ")
-                    .append(f.confidence().name().toLowerCase()).append(" confidence\n\n");
+            b.append('`').append(f.id()).append("` · ").append(f.severity().words()).append(" · ")
+                    .append(f.confidence().words()).append("\n\n");
             b.append(f.explanation()).append("\n\n");
             List<Evidence> ev = f.evidence();
             for (Evidence e : ev.subList(0, Math.min(EVIDENCE_LINES, ev.size()))) {

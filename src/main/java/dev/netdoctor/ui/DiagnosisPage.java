@@ -59,8 +59,7 @@ final class DiagnosisPage {
         };
         icon.getStyleClass().add("card-icon");
         Label title = Ui.wrapping(f.title(), Styles.TITLE_4);
-        Label badge = new Label(Texts.get("diagnosis.severity." + f.severity().name()) + " · "
-                + Texts.get("diagnosis.confidence." + f.confidence().name()));
+        Label badge = new Label(f.severity().words() + " · " + f.confidence().words());
         badge.getStyleClass().addAll("badge", "badge-" + f.severity().name().toLowerCase());
         badge.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.model.DnsPath;
 import dev.netdoctor.model.DnsReply;
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.Finding;
@@ -22,7 +23,7 @@ class DnsRulesTest {
     private final Diagnoser diagnoser = new Diagnoser();
     private static final Target NAS = Target.parse("nas.example.test");
 
-    private static List<ProbeOutcome> run(String path, boolean writtenByWsl, DnsReply.Outcome udp, DnsReply.Outcome tcp) {
+    private static List<ProbeOutcome> run(DnsPath path, boolean writtenByWsl, DnsReply.Outcome udp, DnsReply.Outcome tcp) {
         List<ProbeOutcome> o = new ArrayList<>();
         o.add(Scenarios.outcome("name-resolution", new ProbeData.Resolution("nas.example.test", List.of(), "getent ahosts",
                 "the resolver did not answer within 5 s")));
@@ -38,7 +39,7 @@ class DnsRulesTest {
 
     @Test
     void theBlockedNatProxyIsTheDnsPathNotTheNameAndOffersTunneling() {
-        List<Finding> f = diagnoser.diagnose(NAS, env(), run("nat-dns-proxy", true, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.NO_ANSWER));
+        List<Finding> f = diagnoser.diagnose(NAS, env(), run(DnsPath.NAT_DNS_PROXY, true, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.NO_ANSWER));
         assertThat(f).extracting(Finding::id).containsExactly("dns-server-unreachable");
         Finding d = f.getFirst();
         assertThat(d.severity()).isEqualTo(Severity.PROBLEM);
@@ -49,7 +50,7 @@ class DnsRulesTest {
 
     @Test
     void aStaticFileThatWslNoLongerWritesOffersGeneratingItAgain() {
-        List<Finding> f = diagnoser.diagnose(NAS, env(), run("other-servers", false, DnsReply.Outcome.UNREACHABLE, DnsReply.Outcome.UNREACHABLE));
+        List<Finding> f = diagnoser.diagnose(NAS, env(), run(DnsPath.OTHER_SERVERS, false, DnsReply.Outcome.UNREACHABLE, DnsReply.Outcome.UNREACHABLE));
         assertThat(f.getFirst().id()).isEqualTo("dns-server-unreachable");
         assertThat(f.getFirst().explanation()).contains("WSL no longer writes this file");
         assertThat(f.getFirst().fixes()).extracting(FixSuggestion::id).startsWith("wsl-conf-generate-resolv-conf", "wslconfig-dns-tunneling");
@@ -57,7 +58,7 @@ class DnsRulesTest {
 
     @Test
     void generationTurnedOffAndALockedFileAreSaid() {
-        List<ProbeOutcome> o = run("other-servers", false, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.NO_ANSWER);
+        List<ProbeOutcome> o = run(DnsPath.OTHER_SERVERS, false, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.NO_ANSWER);
         ProbeData.DnsServers d = (ProbeData.DnsServers) o.get(1).data();
         o.set(1, Scenarios.outcome("dns-servers", new ProbeData.DnsServers(d.name(), d.servers(), d.path(), false, d.replies(),
                 "/etc/resolv.conf", true, false)));
@@ -68,14 +69,14 @@ class DnsRulesTest {
 
     @Test
     void aServerThatSaysTheNameDoesNotExistIsANameProblemNamingTheServer() {
-        List<Finding> f = diagnoser.diagnose(NAS, env(), run("nat-dns-proxy", true, DnsReply.Outcome.NXDOMAIN, DnsReply.Outcome.NXDOMAIN));
+        List<Finding> f = diagnoser.diagnose(NAS, env(), run(DnsPath.NAT_DNS_PROXY, true, DnsReply.Outcome.NXDOMAIN, DnsReply.Outcome.NXDOMAIN));
         assertThat(f).extracting(Finding::id).containsExactly("name-not-resolved").doesNotContain("dns-server-unreachable");
         assertThat(f.getFirst().explanation()).contains("The DNS server 198.18.0.1 answered that this name does not exist.");
     }
 
     @Test
     void aServerThatAnswersOneWayOnlyOrFailsIsToldApartInTheEvidence() {
-        List<Finding> f = diagnoser.diagnose(NAS, env(), run("other-servers", true, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.SERVFAIL));
+        List<Finding> f = diagnoser.diagnose(NAS, env(), run(DnsPath.OTHER_SERVERS, true, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.SERVFAIL));
         assertThat(f).extracting(Finding::id).containsExactly("name-not-resolved");
         assertThat(f.getFirst().evidence()).extracting(e -> e.summary())
                 .contains("DNS server 198.18.0.1 answers over TCP only", "DNS server 198.18.0.1 answers SERVFAIL: it is up but cannot find out itself");
@@ -86,7 +87,7 @@ class DnsRulesTest {
         Environment e = env();
         Environment offline = new Environment(e.os(), e.kernel(), e.wsl(), e.interfaces(), null, e.dnsServers(), e.sshClient(),
                 e.tcpSynRetries(), e.synGiveUpSeconds(), e.notes(), e.windows());
-        List<Finding> f = diagnoser.diagnose(NAS, offline, run("nat-dns-proxy", true, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.NO_ANSWER));
+        List<Finding> f = diagnoser.diagnose(NAS, offline, run(DnsPath.NAT_DNS_PROXY, true, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.NO_ANSWER));
         assertThat(f).extracting(Finding::id).doesNotContain("dns-server-unreachable");
     }
 }
