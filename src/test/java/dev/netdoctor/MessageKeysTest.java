@@ -5,6 +5,7 @@ package dev.netdoctor;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.DnsPath;
 import dev.netdoctor.model.DnsReply;
+import dev.netdoctor.model.ProbeStatus;
 import dev.netdoctor.model.Severity;
 import dev.netdoctor.model.Words;
 import dev.netdoctor.ui.CheckItem;
@@ -98,7 +99,8 @@ class MessageKeysTest {
             Map.entry("severity." + ARGUMENT, Severity.class),                         // Severity.words(): name()
             Map.entry("confidence." + ARGUMENT, Confidence.class),                     // Confidence.words(): name()
             Map.entry("dns.outcome." + ARGUMENT, DnsReply.Outcome.class),              // DnsReply.Outcome.words(): name()
-            Map.entry("dns.path." + ARGUMENT, DnsPath.class));                         // DnsPath.words(): name()
+            Map.entry("dns.path." + ARGUMENT, DnsPath.class),                          // DnsPath.words(): name()
+            Map.entry("probe.status." + ARGUMENT, ProbeStatus.class));                 // ProbeStatus.words(): name()
 
     /** Built key-shaped strings that are not message keys, and why. */
     private static final Map<String, String> BUILT_NOT_KEYS = Map.of(

@@ -218,7 +218,7 @@ public final class HtmlReport {
             s.append("<tr><td><b>").append(esc(p.title())).append("</b><br/><code>").append(esc(p.probeId())).append("</code></td><td>")
                     .append(parameters(p.parameters()))
                     .append("</td><td><span class=\"status ").append(p.status().name().toLowerCase(Locale.ROOT)).append("\">")
-                    .append(esc(p.status().name().toLowerCase(Locale.ROOT))).append("</span> ").append(esc(Objects.toString(p.summary(), "")))
+                    .append(esc(p.status().words())).append("</span> ").append(esc(Objects.toString(p.summary(), "")))
                     .append("</td><td class=\"num\">").append(p.startedAfterMillis()).append(" ms</td><td class=\"num\">")
                     .append(p.durationMillis()).append(" ms</td><td class=\"bar\"><div class=\"track\"><div class=\"span\" style=\"margin-left: ")
                     .append(String.format(Locale.ROOT, "%.1f", Math.min(left, 99.2))).append("%; width: ")
