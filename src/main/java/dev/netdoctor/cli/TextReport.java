@@ -44,7 +44,7 @@ final class TextReport {
         Environment env = r.environment();
         out.println();
         out.println(Words.get("system.title") + ":");
-        out.println("  " + env.os() + (env.kernel() == null ? "" : Words.get("cli.system.kernel", env.kernel())));
+        out.println("  " + env.os() + (env.kernel() == null ? "" : Words.get("env.kernel", env.kernel())));
         out.println("  " + env.wsl().describe());
         for (NetInterface i : env.interfaces()) {
             if (!i.name().equals("lo")) {
@@ -57,7 +57,7 @@ final class TextReport {
                     + (env.dnsServers().isEmpty() ? "" : Words.get("cli.system.dns", String.join(" ", env.dnsServers()))));
         }
         if (env.windows() != null) {
-            env.windows().summary().forEach((k, v) -> out.println("  " + Words.get("cli.system.windows", k, v)));
+            env.windows().summary().forEach((k, v) -> out.println("  " + Words.get("env.windows", k, v)));
         }
         if (env.sshClient().installed()) {
             out.println("  " + env.sshClient().version() + (env.sshClient().interactiveQos() == null ? ""

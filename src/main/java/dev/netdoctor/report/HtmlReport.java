@@ -15,6 +15,7 @@ import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.ReportData;
 import dev.netdoctor.model.Severity;
 import dev.netdoctor.model.TcpConnection;
+import dev.netdoctor.model.Words;
 
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -63,20 +64,20 @@ public final class HtmlReport {
     private String document(Paper paper) {
         StringBuilder body = new StringBuilder();
         String head = header();
-        String question = section("question", "What was asked", question());
-        String machine = section("machine", "This computer", machine());
-        String findings = section("findings", "Findings", findings());
+        String question = section("question", Words.get("report.question"), question());
+        String machine = section("machine", Words.get("report.machine"), machine());
+        String findings = section("findings", Words.get("report.findings"), findings());
         String dns = r.probes().stream().map(p -> p.dataAs(ProbeData.DnsServers.class)).flatMap(java.util.Optional::stream)
-                .findFirst().map(d -> section("dns", "Name lookup (DNS)", dns(d))).orElse("");
+                .findFirst().map(d -> section("dns", Words.get("report.dns"), dns(d))).orElse("");
         String settings = r.probes().stream().map(p -> p.dataAs(ProbeData.ConfigFiles.class)).flatMap(java.util.Optional::stream)
-                .findFirst().map(c -> section("settings", "WSL's settings files", settingsFiles(c))).orElse("");
-        String timeline = section("checks", "Checks", timeline());
-        String fixes = section("fixes", "Fixes", fixes());
-        String appendix = section("appendix", "Appendix: raw evidence", appendix());
+                .findFirst().map(c -> section("settings", Words.get("report.settings"), settingsFiles(c))).orElse("");
+        String timeline = section("checks", Words.get("report.checks"), timeline());
+        String fixes = section("fixes", Words.get("report.fixes"), fixes());
+        String appendix = section("appendix", Words.get("report.appendix"), appendix());
         String terms = terms();
         body.append(head).append(question).append(machine).append(findings).append(dns).append(settings).append(timeline).append(fixes).append(appendix);
         if (!terms.isEmpty()) {
-            body.append(section("terms", "Terms used in this report", terms));
+            body.append(section("terms", Words.get("report.terms"), terms));
         }
         StringBuilder doc = new StringBuilder();
         doc.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
@@ -90,7 +91,7 @@ public final class HtmlReport {
     }
 
     private String title() {
-        return "WSL Net Doctor report" + (r.request().target() == null ? "" : " — " + r.request().target());
+        return Words.get("report.name") + (r.request().target() == null ? "" : " — " + r.request().target());
     }
 
     private String header() {
@@ -99,15 +100,14 @@ public final class HtmlReport {
         h.append("<div class=\"masthead\"><div class=\"product\">WSL Net Doctor <span class=\"version\">").append(esc(r.toolVersion()))
                 .append("</span></div><div class=\"when\">").append(esc(when())).append("</div></div>\n");
         h.append("<h1 id=\"verdict\">").append(esc(title())).append("</h1>\n");
-        bookmarks.put("verdict", "Verdict");
-        h.append("<div class=\"verdict ").append(verdictClass).append("\"><div class=\"label\">Verdict</div><div class=\"text\">")
+        bookmarks.put("verdict", Words.get("report.verdict"));
+        h.append("<div class=\"verdict ").append(verdictClass).append("\"><div class=\"label\">").append(esc(Words.get("report.verdict"))).append("</div><div class=\"text\">")
                 .append(esc(r.verdict())).append("</div></div>\n");
         if (report.redacted()) {
-            h.append("<p class=\"redacted\">This report was redacted: user names, host names and addresses are replaced by "
-                    + "placeholders (host-1, user-1, ip-1…). The same placeholder always stands for the same value.</p>\n");
+            h.append("<p class=\"redacted\">").append(esc(Words.get("report.redacted"))).append("</p>\n");
         }
         if (!r.complete()) {
-            h.append("<p class=\"note\">The run did not complete (stopped or out of time); some checks have no result.</p>\n");
+            h.append("<p class=\"note\">").append(esc(Words.get("report.incomplete"))).append("</p>\n");
         }
         return h.toString();
     }
@@ -122,45 +122,49 @@ public final class HtmlReport {
 
     private String question() {
         Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("Target", r.request().target() == null ? "none: this computer only" : r.request().target());
-        rows.put("Service ports", r.request().servicePorts().isEmpty() ? "none" : r.request().servicePorts().stream()
+        rows.put(Words.get("report.target"), r.request().target() == null ? Words.get("report.target.none") : r.request().target());
+        rows.put(Words.get("report.servicePorts"), r.request().servicePorts().isEmpty() ? Words.get("system.none") : r.request().servicePorts().stream()
                 .map(String::valueOf).collect(Collectors.joining(", ")));
-        rows.put("Outside check from", r.request().vantage() == null ? "none" : r.request().vantage());
-        rows.put("Time limits", r.request().attemptTimeoutMillis() + " ms per attempt, " + r.request().deadlineMillis() / 1000 + " s in all");
-        rows.put("Run took", r.durationMillis() + " ms");
+        rows.put(Words.get("report.vantage"), r.request().vantage() == null ? Words.get("system.none") : r.request().vantage());
+        rows.put(Words.get("report.limits"), Words.get("report.limits.value", String.valueOf(r.request().attemptTimeoutMillis()),
+                String.valueOf(r.request().deadlineMillis() / 1000)));
+        rows.put(Words.get("report.took"), Words.get("report.ms", String.valueOf(r.durationMillis())));
         return keyValues(rows);
     }
 
     private String machine() {
         Environment e = r.environment();
         Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("System", e.os());
-        rows.put("Kernel", Objects.toString(e.kernel(), "unknown"));
-        rows.put("WSL", e.wsl().describe());
+        rows.put(Words.get("report.system"), e.os());
+        rows.put(Words.get("report.kernel"), Objects.toString(e.kernel(), Words.get("system.unknown")));
+        rows.put(Words.get("system.wsl"), e.wsl().describe());
         if (e.wsl().distro() != null) {
-            rows.put("Distro", e.wsl().distro());
+            rows.put(Words.get("report.distro"), e.wsl().distro());
         }
         if (e.wsl().modeSource() != null) {
-            rows.put("Networking mode from", e.wsl().modeSource());
+            rows.put(Words.get("report.modeFrom"), e.wsl().modeSource());
         }
-        rows.put("Default gateway", Objects.toString(e.defaultGateway(), "none"));
-        rows.put("DNS servers", e.dnsServers().isEmpty() ? "none" : String.join(", ", e.dnsServers()));
-        rows.put("OpenSSH", e.sshClient().installed() ? e.sshClient().version() : Objects.toString(e.sshClient().note(), "not installed"));
+        rows.put(Words.get("system.gateway"), Objects.toString(e.defaultGateway(), Words.get("system.none")));
+        rows.put(Words.get("system.dns"), e.dnsServers().isEmpty() ? Words.get("system.none") : String.join(", ", e.dnsServers()));
+        rows.put(Words.get("report.openssh"), e.sshClient().installed() ? e.sshClient().version()
+                : Objects.toString(e.sshClient().note(), Words.get("report.openssh.none")));
         e.sshClient().effective().forEach((k, v) -> rows.put("ssh -G " + k, v));
         if (e.synGiveUpSeconds() != null) {
-            rows.put("Unanswered SYN gives up after", e.synGiveUpSeconds() + " s (tcp_syn_retries=" + e.tcpSynRetries() + ")");
+            rows.put(Words.get("report.synGiveUp"), Words.get("report.synGiveUp.value", String.valueOf(e.synGiveUpSeconds()), String.valueOf(e.tcpSynRetries())));
         }
         for (int i = 0; i < e.notes().size(); i++) {
-            rows.put(e.notes().size() == 1 ? "Note" : "Note " + (i + 1), e.notes().get(i));
+            rows.put(e.notes().size() == 1 ? Words.get("system.note") : Words.get("report.noteN", String.valueOf(i + 1)), e.notes().get(i));
         }
         if (e.windows() != null) {
-            e.windows().summary().forEach((k, v) -> rows.put("Windows · " + k, v));
+            e.windows().summary().forEach((k, v) -> rows.put(Words.get("report.windowsFact", k), v));
         }
         StringBuilder s = new StringBuilder(keyValues(rows));
-        s.append("<h3>Network interfaces</h3>\n<table class=\"grid\"><thead><tr><th>Interface</th><th>MTU</th><th>State</th><th>IPv4</th><th>IPv6</th></tr></thead><tbody>\n");
+        s.append("<h3>").append(esc(Words.get("report.interfaces"))).append("</h3>\n<table class=\"grid\"><thead><tr><th>")
+                .append(esc(Words.get("report.interface"))).append("</th><th>MTU</th><th>").append(esc(Words.get("report.interface.state")))
+                .append("</th><th>IPv4</th><th>IPv6</th></tr></thead><tbody>\n");
         for (NetInterface i : e.interfaces()) {
             s.append("<tr><td>").append(esc(i.name())).append("</td><td class=\"num\">").append(i.mtu()).append("</td><td>")
-                    .append(i.up() ? "up" : "down").append("</td><td>").append(esc(String.join(", ", i.ipv4()))).append("</td><td>")
+                    .append(esc(Words.get(i.up() ? "report.up" : "system.down"))).append("</td><td>").append(esc(String.join(", ", i.ipv4()))).append("</td><td>")
                     .append(esc(String.join(", ", i.ipv6()))).append("</td></tr>\n");
         }
         s.append("</tbody></table>\n");
@@ -170,19 +174,19 @@ public final class HtmlReport {
     private String findings() {
         StringBuilder s = new StringBuilder();
         if (r.findings().isEmpty()) {
-            s.append("<p>No conclusion: the checks did not gather enough evidence.</p>\n");
+            s.append("<p>").append(esc(Words.get("report.noFindings"))).append("</p>\n");
         }
         int n = 0;
         for (Finding f : r.findings()) {
             String id = "finding-" + (++n);
-            bookmarks.put(id, "Finding: " + f.title());
+            bookmarks.put(id, Words.get("report.findingBookmark", f.title()));
             s.append("<div class=\"finding ").append(f.severity().id()).append("\">\n<h3 id=\"").append(id).append("\">")
                     .append(esc(f.title())).append("</h3>\n<p class=\"meta\"><span class=\"badge ").append(f.severity().id()).append("\">")
                     .append(esc(f.severity().words())).append("</span> <span class=\"confidence\">")
                     .append(esc(f.confidence().words())).append("</span> <code>").append(esc(f.id()))
                     .append("</code></p>\n<p>").append(esc(f.explanation())).append("</p>\n");
             if (!f.evidence().isEmpty()) {
-                s.append("<table class=\"grid evidence\"><thead><tr><th>Evidence</th></tr></thead><tbody>\n");
+                s.append("<table class=\"grid evidence\"><thead><tr><th>").append(esc(Words.get("report.evidence"))).append("</th></tr></thead><tbody>\n");
                 for (Evidence e : f.evidence()) {
                     s.append("<tr><td>").append(esc(e.summary()));
                     if (e.command() != null) {
@@ -193,7 +197,7 @@ public final class HtmlReport {
                 s.append("</tbody></table>\n");
             }
             if (!f.fixes().isEmpty()) {
-                s.append("<p class=\"fixes-head\">What fixes it</p>\n<ul class=\"fixes\">\n");
+                s.append("<p class=\"fixes-head\">").append(esc(Words.get("report.whatFixesIt"))).append("</p>\n<ul class=\"fixes\">\n");
                 for (FixSuggestion fix : f.fixes()) {
                     s.append("<li><b>").append(esc(fix.title())).append("</b> <code>").append(esc(fix.id())).append("</code><br/>")
                             .append(esc(fix.detail())).append("</li>\n");
@@ -210,8 +214,10 @@ public final class HtmlReport {
         long total = Math.max(1, r.probes().stream().mapToLong(p -> p.startedAfterMillis() + p.durationMillis()).max().orElse(1));
         StringBuilder s = new StringBuilder("<table class=\"grid timeline\"><colgroup><col style=\"width: 20%\"/><col style=\"width: 20%\"/>"
                 + "<col style=\"width: 29%\"/><col style=\"width: 9%\"/><col style=\"width: 9%\"/><col style=\"width: 13%\"/></colgroup>"
-                + "<thead><tr><th>Check</th><th>Parameters</th><th>Outcome</th>"
-                + "<th class=\"num\">Start</th><th class=\"num\">Time</th><th class=\"bar\">0 – " + total + " ms</th></tr></thead><tbody>\n");
+                + "<thead><tr><th>" + esc(Words.get("report.check")) + "</th><th>" + esc(Words.get("report.parameters")) + "</th><th>"
+                + esc(Words.get("report.outcome")) + "</th><th class=\"num\">" + esc(Words.get("report.start")) + "</th><th class=\"num\">"
+                + esc(Words.get("report.time")) + "</th><th class=\"bar\">0 – " + esc(Words.get("report.ms", String.valueOf(total)))
+                + "</th></tr></thead><tbody>\n");
         for (ProbeOutcome p : r.probes()) {
             double left = 100.0 * p.startedAfterMillis() / total;
             double width = Math.max(0.8, 100.0 * p.durationMillis() / total);
@@ -219,8 +225,8 @@ public final class HtmlReport {
                     .append(parameters(p.parameters()))
                     .append("</td><td><span class=\"status ").append(p.status().name().toLowerCase(Locale.ROOT)).append("\">")
                     .append(esc(p.status().words())).append("</span> ").append(esc(Objects.toString(p.summary(), "")))
-                    .append("</td><td class=\"num\">").append(p.startedAfterMillis()).append(" ms</td><td class=\"num\">")
-                    .append(p.durationMillis()).append(" ms</td><td class=\"bar\"><div class=\"track\"><div class=\"span\" style=\"margin-left: ")
+                    .append("</td><td class=\"num\">").append(esc(Words.get("report.ms", String.valueOf(p.startedAfterMillis()))))
+                    .append("</td><td class=\"num\">").append(esc(Words.get("report.ms", String.valueOf(p.durationMillis())))).append("</td><td class=\"bar\"><div class=\"track\"><div class=\"span\" style=\"margin-left: ")
                     .append(String.format(Locale.ROOT, "%.1f", Math.min(left, 99.2))).append("%; width: ")
                     .append(String.format(Locale.ROOT, "%.1f", Math.min(width, 100 - Math.min(left, 99.2)))).append("%\"></div></div></td></tr>\n");
         }
@@ -231,30 +237,30 @@ public final class HtmlReport {
         StringBuilder s = new StringBuilder();
         Set<String> offered = new java.util.LinkedHashSet<>();
         r.findings().forEach(f -> f.fixes().forEach(x -> offered.add(x.title() + " (" + x.id() + ")")));
-        s.append("<h3>Offered</h3>\n");
+        s.append("<h3>").append(esc(Words.get("report.offered"))).append("</h3>\n");
         if (offered.isEmpty()) {
-            s.append("<p>None: nothing needed fixing.</p>\n");
+            s.append("<p>").append(esc(Words.get("report.offered.none"))).append("</p>\n");
         } else {
             s.append("<ul>");
             offered.forEach(o -> s.append("<li>").append(esc(o)).append("</li>"));
             s.append("</ul>\n");
         }
-        s.append("<h3>Done</h3>\n");
+        s.append("<h3>").append(esc(Words.get("report.done"))).append("</h3>\n");
         if (report.fixHistory().isEmpty()) {
-            s.append("<p>No change was made with WSL Net Doctor.</p>\n");
+            s.append("<p>").append(esc(Words.get("report.done.none"))).append("</p>\n");
         }
         for (FixRecord fr : report.fixHistory()) {
             s.append("<div class=\"fixrecord\"><p><b>").append(esc(fr.title())).append("</b>: ").append(esc(fr.action()))
-                    .append(fr.at() == null ? "" : " at " + esc(fr.at().toString())).append("</p>\n");
+                    .append(fr.at() == null ? "" : " " + esc(Words.get("report.at", fr.at().toString()))).append("</p>\n");
             Map<String, String> rows = new LinkedHashMap<>();
             if (fr.file() != null) {
-                rows.put("File", fr.file());
+                rows.put(Words.get("report.file"), fr.file());
             }
             if (fr.backup() != null) {
-                rows.put("Backup", fr.backup());
+                rows.put(Words.get("report.backup"), fr.backup());
             }
             if (fr.verification() != null) {
-                rows.put("Checked", fr.verification());
+                rows.put(Words.get("report.checked"), fr.verification());
             }
             s.append(keyValues(rows));
             if (fr.diff() != null && !fr.diff().isBlank()) {
@@ -264,13 +270,15 @@ public final class HtmlReport {
         }
         if (report.verification() != null) {
             DiagnosisResult after = report.verification();
-            s.append("<h3>Verification</h3>\n<table class=\"grid\"><thead><tr><th></th><th>Before</th><th>After</th></tr></thead><tbody>\n")
-                    .append("<tr><td>Verdict</td><td>").append(esc(r.verdict())).append("</td><td>").append(esc(after.verdict())).append("</td></tr>\n");
+            s.append("<h3>").append(esc(Words.get("report.verification"))).append("</h3>\n<table class=\"grid\"><thead><tr><th></th><th>")
+                    .append(esc(Words.get("verify.col.before"))).append("</th><th>").append(esc(Words.get("verify.col.after")))
+                    .append("</th></tr></thead><tbody>\n")
+                    .append("<tr><td>").append(esc(Words.get("verify.verdict"))).append("</td><td>").append(esc(r.verdict())).append("</td><td>").append(esc(after.verdict())).append("</td></tr>\n");
             Set<String> afterIds = after.findings().stream().map(Finding::id).collect(Collectors.toSet());
             for (Finding f : r.findings()) {
                 if (f.severity() != Severity.INFO) {
-                    s.append("<tr><td>").append(esc(f.title())).append("</td><td>found</td><td>")
-                            .append(afterIds.contains(f.id()) ? "still there" : "gone").append("</td></tr>\n");
+                    s.append("<tr><td>").append(esc(f.title())).append("</td><td>").append(esc(Words.get("verify.found"))).append("</td><td>")
+                            .append(esc(Words.get(afterIds.contains(f.id()) ? "verify.still" : "verify.gone"))).append("</td></tr>\n");
                 }
             }
             s.append("</tbody></table>\n");
@@ -313,31 +321,33 @@ public final class HtmlReport {
         }
         r.probes().stream().map(p -> p.dataAs(ProbeData.Sockets.class)).flatMap(java.util.Optional::stream).findFirst()
                 .ifPresent(sockets -> s.append(socketTable(sockets.lastSnapshot())));
-        return s.length() == 0 ? "<p>No command output was recorded.</p>\n" : s.toString();
+        return s.length() == 0 ? "<p>" + esc(Words.get("report.noOutput")) + "</p>\n" : s.toString();
     }
 
     /** How this machine looks names up, and what each DNS server said when asked directly. */
     private static String dns(ProbeData.DnsServers d) {
         Map<String, String> facts = new java.util.LinkedHashMap<>();
-        facts.put("Name asked", d.name());
-        facts.put("/etc/resolv.conf", (d.writtenByWsl() ? "written by WSL" : "not written by WSL (no WSL header)")
-                + (d.fileTarget() != null && !d.fileTarget().equals("/etc/resolv.conf") ? ", a link to " + d.fileTarget() : "")
-                + (Boolean.TRUE.equals(d.immutable()) ? ", locked (immutable)" : ""));
-        facts.put("DNS path", d.path().words());
+        facts.put(Words.get("report.dns.name"), d.name());
+        facts.put("/etc/resolv.conf", Words.get(d.writtenByWsl() ? "report.dns.byWsl" : "report.dns.notByWsl")
+                + (d.fileTarget() != null && !d.fileTarget().equals("/etc/resolv.conf") ? Words.get("report.dns.link", d.fileTarget()) : "")
+                + (Boolean.TRUE.equals(d.immutable()) ? Words.get("report.dns.locked") : ""));
+        facts.put(Words.get("report.dns.path"), d.path().words());
         if (d.generateResolvConf() != null) {
             facts.put("/etc/wsl.conf", "[network] generateResolvConf = " + d.generateResolvConf());
         }
         StringBuilder s = new StringBuilder(keyValues(facts));
         if (d.replies().isEmpty()) {
-            return s.append("<p>No DNS server was asked.</p>\n").toString();
+            return s.append("<p>").append(esc(Words.get("report.dns.noneAsked"))).append("</p>\n").toString();
         }
-        s.append("<table class=\"grid dns\"><thead><tr><th>DNS server</th><th>Asked over</th><th>Answer</th><th>Addresses</th>"
-                + "<th class=\"num\">Time</th></tr></thead><tbody>\n");
+        s.append("<table class=\"grid dns\"><thead><tr><th>").append(esc(Words.get("report.dns.server"))).append("</th><th>")
+                .append(esc(Words.get("report.dns.over"))).append("</th><th>").append(esc(Words.get("report.dns.answer"))).append("</th><th>")
+                .append(esc(Words.get("report.dns.addresses"))).append("</th><th class=\"num\">").append(esc(Words.get("report.time")))
+                .append("</th></tr></thead><tbody>\n");
         for (DnsReply reply : d.replies()) {
             s.append("<tr").append(reply.outcome().serverAnswered() ? "" : " class=\"synsent\"").append("><td>").append(esc(reply.server()))
                     .append("</td><td>").append(reply.transport() == DnsReply.Transport.UDP ? "UDP" : "TCP").append("</td><td>")
                     .append(esc(reply.outcome().words())).append("</td><td>").append(esc(String.join(", ", reply.addresses())))
-                    .append("</td><td class=\"num\">").append(reply.millis()).append(" ms</td></tr>\n");
+                    .append("</td><td class=\"num\">").append(esc(Words.get("report.ms", String.valueOf(reply.millis())))).append("</td></tr>\n");
         }
         return s.append("</tbody></table>\n").toString();
     }
@@ -347,27 +357,29 @@ public final class HtmlReport {
         StringBuilder s = new StringBuilder();
         for (dev.netdoctor.model.ConfigFileCheck file : c.files()) {
             Map<String, String> facts = new java.util.LinkedHashMap<>();
-            facts.put(file.file(), file.path() == null ? "not found from here" : file.path());
+            facts.put(file.file(), file.path() == null ? Words.get("report.settings.notFound") : file.path());
             if (!file.read()) {
-                facts.put("Read", file.note());
+                facts.put(Words.get("report.settings.read"), file.note());
                 s.append(keyValues(facts));
                 continue;
             }
-            facts.put("Saved as", file.encoding());
-            facts.put("WSL uses", file.settings().isEmpty() ? "no setting (its defaults)"
+            facts.put(Words.get("report.settings.savedAs"), file.encoding());
+            facts.put(Words.get("report.settings.uses"), file.settings().isEmpty() ? Words.get("settings.defaults")
                     : String.join(", ", file.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
             if (file.stopsAt() != null) {
-                facts.put("Reading stops at", "line " + file.stopsAt());
+                facts.put(Words.get("report.settings.stopsAt"), Words.get("cli.checkConfig.line", String.valueOf(file.stopsAt())));
             }
             s.append(keyValues(facts));
             if (file.problems().isEmpty()) {
-                s.append("<p>Every line reads as it looks.</p>\n");
+                s.append("<p>").append(esc(Words.get("settings.asItLooks"))).append("</p>\n");
                 continue;
             }
             s.append("<table class=\"grid settings\"><colgroup><col style=\"width: 8%\"/><col style=\"width: 32%\"/><col style=\"width: 60%\"/>"
-                    + "</colgroup><thead><tr><th class=\"num\">Line</th><th>As written</th><th>What WSL does</th></tr></thead><tbody>\n");
+                    + "</colgroup><thead><tr><th class=\"num\">" + esc(Words.get("report.settings.line")) + "</th><th>"
+                    + esc(Words.get("report.settings.asWritten")) + "</th><th>" + esc(Words.get("report.settings.whatWslDoes"))
+                    + "</th></tr></thead><tbody>\n");
             for (dev.netdoctor.model.ConfigProblem p : file.problems()) {
-                s.append("<tr><td class=\"num\">").append(p.line() == 0 ? "all" : Integer.toString(p.line())).append("</td><td class=\"mono\">")
+                s.append("<tr><td class=\"num\">").append(p.line() == 0 ? esc(Words.get("report.settings.all")) : Integer.toString(p.line())).append("</td><td class=\"mono\">")
                         .append(esc(p.line() == 0 ? "" : p.text())).append("</td><td>").append(esc(p.what())).append(" <span class=\"muted\">(")
                         .append(esc(p.findingId())).append(")</span></td></tr>\n");
             }
@@ -377,13 +389,16 @@ public final class HtmlReport {
     }
 
     private static String socketTable(List<TcpConnection> rows) {
-        StringBuilder s = new StringBuilder("<h3>TCP connections at the end of the run</h3>\n<table class=\"grid mono\"><thead><tr>"
-                + "<th>State</th><th>Local</th><th>Remote</th><th>Program</th><th class=\"num\">PID</th><th class=\"num\">Seen for</th></tr></thead><tbody>\n");
+        StringBuilder s = new StringBuilder("<h3>" + esc(Words.get("report.sockets")) + "</h3>\n<table class=\"grid mono\"><thead><tr>"
+                + "<th>" + esc(Words.get("checks.col.state")) + "</th><th>" + esc(Words.get("report.sockets.local")) + "</th><th>"
+                + esc(Words.get("report.sockets.remote")) + "</th><th>" + esc(Words.get("checks.col.process")) + "</th><th class=\"num\">"
+                + esc(Words.get("checks.col.pid")) + "</th><th class=\"num\">" + esc(Words.get("report.sockets.seenFor"))
+                + "</th></tr></thead><tbody>\n");
         for (TcpConnection c : rows) {
             s.append("<tr").append(c.synSent() ? " class=\"synsent\"" : "").append("><td>").append(esc(c.state())).append("</td><td>")
                     .append(esc(c.localAddress() + ":" + c.localPort())).append("</td><td>").append(esc(c.remoteAddress() + ":" + c.remotePort()))
-                    .append("</td><td>").append(esc(c.ours() ? "this check" : Objects.toString(c.processName(), "unknown"))).append("</td><td class=\"num\">")
-                    .append(c.pid() < 0 ? "—" : String.valueOf(c.pid())).append("</td><td class=\"num\">").append(c.ageMillis()).append(" ms</td></tr>\n");
+                    .append("</td><td>").append(esc(c.ours() ? Words.get("checks.ours") : Objects.toString(c.processName(), Words.get("system.unknown")))).append("</td><td class=\"num\">")
+                    .append(c.pid() < 0 ? "—" : String.valueOf(c.pid())).append("</td><td class=\"num\">").append(esc(Words.get("report.ms", String.valueOf(c.ageMillis())))).append("</td></tr>\n");
         }
         return s.append("</tbody></table>\n").toString();
     }
@@ -395,7 +410,8 @@ public final class HtmlReport {
         if (terms.isEmpty()) {
             return "";
         }
-        StringBuilder s = new StringBuilder("<table class=\"grid terms\"><thead><tr><th>Term</th><th>What it means</th></tr></thead><tbody>\n");
+        StringBuilder s = new StringBuilder("<table class=\"grid terms\"><thead><tr><th>" + esc(Words.get("report.term")) + "</th><th>"
+                + esc(Words.get("report.term.meaning")) + "</th></tr></thead><tbody>\n");
         terms.forEach((term, meaning) -> s.append("<tr><td>").append(esc(term)).append("</td><td>").append(esc(meaning)).append("</td></tr>\n"));
         return s.append("</tbody></table>\n").toString();
     }
