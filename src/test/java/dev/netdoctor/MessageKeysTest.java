@@ -9,7 +9,6 @@ import dev.netdoctor.model.ProbeStatus;
 import dev.netdoctor.model.Severity;
 import dev.netdoctor.model.Words;
 import dev.netdoctor.ui.CheckItem;
-import dev.netdoctor.ui.ProbeRow;
 import dev.netdoctor.ui.Symptom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,7 +91,6 @@ class MessageKeysTest {
 
     /** Keys built at run time: recipe → the enum whose constant names fill the \u0001. */
     private static final Map<String, Class<? extends Enum<?>>> BUILT = Map.ofEntries(
-            Map.entry("checks.state." + ARGUMENT, ProbeRow.State.class),               // ChecksPage: p.stateProperty().get().name()
             Map.entry("system.status." + ARGUMENT, CheckItem.Status.class),            // SystemPage: item.status().name()
             Map.entry("symptom." + ARGUMENT + ".title", Symptom.class),                // Symptom.title(): name()
             Map.entry("symptom." + ARGUMENT + ".detail", Symptom.class),               // Symptom.description(): name()

@@ -102,7 +102,7 @@ public final class Diagnoser {
     public static String verdict(List<Finding> findings, boolean complete) {
         Optional<Finding> problem = findings.stream().filter(f -> f.severity() == Severity.PROBLEM).findFirst();
         String line = problem.map(Finding::title)
-                .or(() -> findings.stream().filter(f -> f.severity() == Severity.WARNING).findFirst().map(f -> "Worth knowing: " + f.title()))
+                .or(() -> findings.stream().filter(f -> f.severity() == Severity.WARNING).findFirst().map(f -> Severity.WARNING.words() + ": " + f.title()))
                 .or(() -> findings.stream().findFirst().map(Finding::title))
                 .orElse("No conclusion: the checks did not gather enough evidence");
         return complete ? line : line + " (the run did not complete)";

@@ -14,8 +14,8 @@ import java.util.ResourceBundle;
  * path alike.
  *
  * <p>Values go through {@link MessageFormat}: the bundle writes an apostrophe as {@code ''} and a
- * brace as <code>'{'</code>. Give numbers that are not amounts (ports, milliseconds in a table)
- * as strings, or MessageFormat groups their digits by the locale ("8,443").
+ * brace as <code>'{'</code>. A whole number is filled in as its plain digits: most are ports,
+ * milliseconds and byte counts, which MessageFormat would group by the locale ("port 2,222").
  */
 public final class Words {
     private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("dev.netdoctor.model.words");
@@ -26,9 +26,19 @@ public final class Words {
     /** The text for {@code key} with its {0}, {1}… filled in; {@code !key!} when the bundle lacks it. */
     public static String get(String key, Object... args) {
         try {
-            return MessageFormat.format(BUNDLE.getString(key), args);
+            return MessageFormat.format(BUNDLE.getString(key), plain(args));
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
+    }
+
+    private static Object[] plain(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Integer || out[i] instanceof Long || out[i] instanceof Short || out[i] instanceof Byte) {
+                out[i] = out[i].toString();
+            }
+        }
+        return out;
     }
 }

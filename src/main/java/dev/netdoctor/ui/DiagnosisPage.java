@@ -100,7 +100,7 @@ final class DiagnosisPage {
     private static Node allChecks(WizardViewModel model) {
         VBox lines = new VBox(4);
         for (ProbeOutcome o : model.resultProperty().get().probes()) {
-            lines.getChildren().add(Ui.wrapping(o.title() + " — " + Texts.get("checks.state." + ProbeRow.State.of(o.status()).name()) + ", "
+            lines.getChildren().add(Ui.wrapping(o.title() + " — " + o.status().words() + ", "
                     + o.durationMillis() + " ms: " + o.summary(), Styles.TEXT_SMALL));
         }
         TitledPane pane = new TitledPane(Texts.get("diagnosis.checks"), lines);
