@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
  * WSL Net Doctor: finds why networking from WSL2 fails, explains it, and fixes it safely.
- * Layers by package, arrows one way: model ← host ← probe ← diagnosis ← session ← cli / ui.
+ * Layers by package, arrows one way (docs/architecture.md; "a → b": a imports b):
+ * host → model; probe → host, config, model; diagnosis → model; session → probe, diagnosis, host, model;
+ * fix → host, config, model; report → model; cli and ui → session, fix, report, host, model, log;
+ * cli → probe too; Main → cli, ui. model, config and log import nothing of ours.
  */
 module dev.netdoctor {
     requires java.logging;

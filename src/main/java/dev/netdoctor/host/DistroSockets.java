@@ -24,17 +24,23 @@ public final class DistroSockets {
     static final String CMDLINES = "#cmdlines";
     /** Set in the environment of every command we run inside the distro, whoever it execs into. */
     public static final String OURS_VARIABLE = "WSL_NET_DOCTOR_CHECK";
+    /** The word {@link #SCRIPT} writes for a process that ended before it could be looked at. */
+    static final String GONE = "gone";
+
     /**
      * One snapshot: the table, then "PID ours|theirs ARGS…" for each process with a socket in
      * SYN-SENT, so our own checks can be told from the user's: by {@link #OURS_VARIABLE} in the
      * process's environment (a script of ours may exec python3, which changes its command line),
-     * or else by a command line we know. A constant script: no input reaches it at all.
+     * or else by a command line we know. "PID gone" when the process ended between the table and
+     * the look at it (its command line reads empty): a check of ours that gave up just then is the
+     * usual case, on a busy machine more often. A constant script: no input reaches it at all.
      */
     static final String SCRIPT = "t=$(ss -tanpH) || exit 3; printf '%s\\n' \"$t\"; echo '" + CMDLINES + "'; "
             + "for p in $(printf '%s\\n' \"$t\" | grep '^SYN-SENT' | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); do "
+            + "c=$(tr '\\000' ' ' < /proc/$p/cmdline 2>/dev/null); "
+            + "if [ -z \"$c\" ]; then echo \"$p " + GONE + "\"; continue; fi; "
             + "printf '%s ' \"$p\"; if tr '\\000' '\\n' < /proc/$p/environ 2>/dev/null | grep -q '^" + OURS_VARIABLE + "='; "
-            + "then printf 'ours '; else printf 'theirs '; fi; tr '\\000' ' ' < /proc/$p/cmdline 2>/dev/null; echo; done";
-
+            + "then printf 'ours '; else printf 'theirs '; fi; printf '%s\\n' \"$c\"; done";
     private static final Map<String, String> SS_STATES = Map.ofEntries(
             Map.entry("ESTAB", "ESTABLISHED"), Map.entry("SYN-SENT", "SYN_SENT"), Map.entry("SYN-RECV", "SYN_RECV"),
             Map.entry("FIN-WAIT-1", "FIN_WAIT_1"), Map.entry("FIN-WAIT-2", "FIN_WAIT_2"), Map.entry("TIME-WAIT", "TIME_WAIT"),
@@ -54,11 +60,29 @@ public final class DistroSockets {
      * @param ours whether a command line (arguments joined by spaces) is one of our own checks
      */
     public static List<TcpConnection> fromSs(String output, Predicate<String> ours) {
+        return fromSs(output, ours, program -> false);
+    }
+
+    /**
+     * Reads the output of {@link #SCRIPT}.
+     *
+     * @param ours         whether a command line (arguments joined by spaces) is one of our own checks
+     * @param oursJustEnded for a process that was gone before it could be looked at: whether a check
+     *                      of ours with that program name (as ss names it) ran a moment ago. Without
+     *                      it, our own marked ssh that gave up between the table and the look would be
+     *                      shown as the user's ssh stuck in SYN-SENT.
+     */
+    public static List<TcpConnection> fromSs(String output, Predicate<String> ours, Predicate<String> oursJustEnded) {
         String[] parts = output.split("(?m)^" + CMDLINES + "$", 2);
         Map<Integer, String> cmdlines = new HashMap<>();
         java.util.Set<Integer> marked = new java.util.HashSet<>();
+        java.util.Set<Integer> gone = new java.util.HashSet<>();
         if (parts.length == 2) {
             for (String line : parts[1].strip().lines().toList()) {
+                if (line.strip().matches("\\d+ " + GONE)) {
+                    gone.add(Integer.parseInt(line.strip().split(" ")[0]));
+                    continue;
+                }
                 String[] pidAndArgs = line.strip().split(" ", 2);
                 if (pidAndArgs.length == 2 && pidAndArgs[0].matches("\\d+")) {
                     int pid = Integer.parseInt(pidAndArgs[0]);
@@ -95,7 +119,8 @@ public final class DistroSockets {
             }
             String cmd = pid < 0 ? null : cmdlines.get(pid);
             rows.add(new TcpConnection(SS_STATES.get(f[0]), local.address, local.port, remote.address, remote.port, pid, name,
-                    cmd, 0, marked.contains(pid) || cmd != null && ours.test(cmd)));
+                    cmd, 0, marked.contains(pid) || cmd != null && ours.test(cmd)
+                    || gone.contains(pid) && name != null && oursJustEnded.test(name)));
         }
         return rows;
     }

@@ -204,7 +204,7 @@ public final class HostInspector {
         try {
             CommandRun r = linux.run(List.of("sh", "-c", DistroSockets.SCRIPT), CALL);
             if (r.succeeded()) {
-                return DistroSockets.fromSs(r.stdout(), distro::isOurs);
+                return DistroSockets.fromSs(r.stdout(), distro::isOurs, distro::ranJustNow);
             }
             // No ss (iproute2 missing): the kernel's own tables still tell states, not owners.
             List<TcpConnection> rows = new ArrayList<>();

@@ -224,6 +224,21 @@ public final class WslLinuxSide implements LinuxSide, AutoCloseable {
     }
 
     /**
+     * Whether a command of ours whose program is {@code program} (as ss names a process: the
+     * file name of its first argument) runs now or ended within the grace of {@link #isOurs}. For
+     * a process that ended before its command line could be read, the name is all that is left.
+     */
+    public boolean ranJustNow(String program) {
+        long now = System.nanoTime();
+        java.util.function.Predicate<String> named = key -> {
+            String first = key.split(" ", 2)[0];
+            return first.substring(first.lastIndexOf('/') + 1).equals(program);
+        };
+        return running.keySet().stream().anyMatch(named)
+                || endedRecently.entrySet().stream().anyMatch(e -> e.getValue() - now > 0 && named.test(e.getKey()));
+    }
+
+    /**
      * Starts the distro (the first command does, when it is stopped) and says why it failed,
      * in wsl.exe's own words; empty when it runs.
      */

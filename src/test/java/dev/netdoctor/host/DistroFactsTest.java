@@ -42,6 +42,61 @@ class DistroFactsTest {
         assertThat(rows.get(1).commandLine()).startsWith("python3 -c");
     }
 
+    /**
+     * Our marked ssh gave up between the table and the look at its command line (CI saw it on a
+     * busy machine): it is still ours when a check of ours with that program ran just then, and
+     * never the user's ssh stuck in SYN-SENT; a gone process of a program we did not run is not ours.
+     */
+    @Test
+    void aProcessGoneBeforeItsLookIsOursOnlyWhenOurProgramJustRan() {
+        String ss = """
+                SYN-SENT  0      1       198.18.1.2:41234    198.19.1.2:22    users:(("ssh",pid=4242,fd=3))
+                SYN-SENT  0      1       198.18.1.2:41240    198.19.1.2:22    users:(("nc",pid=4250,fd=3))
+                #cmdlines
+                4242 gone
+                4250 gone
+                """;
+        List<TcpConnection> rows = DistroSockets.fromSs(ss, cmd -> false, program -> program.equals("ssh"));
+        assertThat(rows.get(0).ours()).isTrue();
+        assertThat(rows.get(0).commandLine()).isNull();
+        assertThat(rows.get(1).ours()).isFalse();
+        assertThat(DistroSockets.fromSs(ss, cmd -> false).get(0).ours()).as("without the hint").isFalse();
+    }
+
+    /**
+     * The snapshot script itself, on this Linux with a stand-in ss: a live process of ours is
+     * "ours" with its command line, one of the user's "theirs", and a pid whose process has ended
+     * "gone" — never "theirs" with an empty command line, which read as the user's ssh.
+     */
+    @Test
+    void theSnapshotScriptSaysWhichProcessIsGone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // neither carries the mark in its environment: the first is ours by its command line
+        Process ours = new ProcessBuilder("sleep", "30").start();
+        ProcessBuilder theirsBuilder = new ProcessBuilder("sleep", "31");
+        theirsBuilder.environment().remove(DistroSockets.OURS_VARIABLE);
+        Process theirs = theirsBuilder.start();
+        try {
+            java.nio.file.Path ss = dir.resolve("ss");
+            java.nio.file.Files.writeString(ss, "#!/bin/sh\n"
+                    + "echo 'SYN-SENT 0 1 198.18.1.2:41234 198.19.1.2:22 users:((\"sleep\",pid=" + ours.pid() + ",fd=3))'\n"
+                    + "echo 'SYN-SENT 0 1 198.18.1.2:41236 198.19.1.2:22 users:((\"sleep\",pid=" + theirs.pid() + ",fd=3))'\n"
+                    + "echo 'SYN-SENT 0 1 198.18.1.2:41238 198.19.1.2:22 users:((\"ssh\",pid=2147483646,fd=3))'\n");
+            assertThat(ss.toFile().setExecutable(true)).isTrue();
+            ProcessBuilder script = new ProcessBuilder("sh", "-c", DistroSockets.SCRIPT).redirectErrorStream(true);
+            script.environment().put("PATH", dir + ":" + System.getenv("PATH"));
+            Process run = script.start();
+            String out = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(run.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(out).contains("2147483646 " + DistroSockets.GONE)
+                    .contains(theirs.pid() + " theirs sleep 31");
+            List<TcpConnection> rows = DistroSockets.fromSs(out, cmd -> cmd.equals("sleep 30"), program -> program.equals("ssh"));
+            assertThat(rows).extracting(TcpConnection::ours).containsExactly(true, false, true);
+        } finally {
+            ours.destroyForcibly();
+            theirs.destroyForcibly();
+        }
+    }
+
     @Test
     void ssRowsCarryStateOwnerAndWhetherTheyAreOurs() {
         List<TcpConnection> rows = DistroSockets.fromSs(SS, cmd -> cmd.equals("ssh -v -o BatchMode=yes -- 198.19.1.2 true"));

@@ -95,6 +95,8 @@ class WslSideTest {
         side.run(List.of("printf", "%s", "x"), Duration.ofSeconds(10));
         assertThat(side.isOurs("printf %s x ")).isTrue();
         assertThat(side.isOurs("ssh -o IPQoS=af21 198.19.1.2")).isFalse();
+        assertThat(side.ranJustNow("printf")).as("by its program's name, for a process gone before its look").isTrue();
+        assertThat(side.ranJustNow("ssh")).isFalse();
     }
 
     /** A settings file's own bytes through wsl.exe: UTF-16 with its mark, Latin-1, NUL and CR survive. */
