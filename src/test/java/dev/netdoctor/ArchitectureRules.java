@@ -106,7 +106,10 @@ final class ArchitectureRules {
         PICOCLI_ONLY_IN_CLI("picocli only in dev.netdoctor.cli"),
         CONSOLE_AND_EXIT_ONLY_IN_CLI("no System.exit, System.out or System.err outside dev.netdoctor.cli"),
         NO_PLATFORM_IN_VIEW_MODELS("no javafx.application.Platform in a view model: crossing onto the FX thread is TaskExecutor's"
-                + " or FxEventPump's job, so view models stay plain state and logic");
+                + " or FxEventPump's job, so view models stay plain state and logic"),
+        SIDE_DECIDED_IN_HOST("the side is decided once, in dev.netdoctor.host: no isAppsOwnMachine(), and no instanceof, cast or"
+                + " type pattern of a host implementation (a LinuxSide class, WslDistroAccess) outside host; ask LinuxSide.standpoint()"
+                + " or LinuxSide.throughWsl(), which every wrapper forwards");
 
         final String text;
 
@@ -161,8 +164,61 @@ final class ArchitectureRules {
             if (!from.equals("cli") && CONSOLE_AND_EXIT.contains(member)) {
                 violations.add(new Violation(Rule.CONSOLE_AND_EXIT_ONLY_IN_CLI, self, member, describe(where)));
             }
+            if (member.endsWith("." + ASKS_THE_SIDE) && layer(member) != null) {
+                violations.add(new Violation(Rule.SIDE_DECIDED_IN_HOST, self, member, describe(where)));
+            }
         });
+        // Nowhere, host included: the question must not come back, not even as a method to override.
+        refs.declaredMethods.forEach((method, where) -> {
+            if (method.equals(ASKS_THE_SIDE)) {
+                violations.add(new Violation(Rule.SIDE_DECIDED_IN_HOST, self, self + "." + method, describe(where)));
+            }
+        });
+        if (!from.equals("host")) {
+            refs.typeChecks.forEach((type, where) -> {
+                if (isHostImplementation(type)) {
+                    violations.add(new Violation(Rule.SIDE_DECIDED_IN_HOST, self, type, describe(where)));
+                }
+            });
+            // javac casts a generic result to its type (Optional<WslDistroAccess>.get()): only a cast to a class asks the side
+            refs.casts.forEach((type, where) -> {
+                if (isHostImplementation(type) && !refs.typeChecks.containsKey(type) && !isInterface(type)) {
+                    violations.add(new Violation(Rule.SIDE_DECIDED_IN_HOST, self, type, describe(where)));
+                }
+            });
+        }
         return violations;
+    }
+
+    /** The question "is this the machine the app runs on?", asked downstream before the side was decided in host. */
+    static final String ASKS_THE_SIDE = "isAppsOwnMachine";
+
+    /**
+     * A type whose instanceof or cast outside host asks which side a LinuxSide is: a class of
+     * host that is a LinuxSide (LocalLinuxSide, WslLinuxSide, and any added later), or the WSL
+     * capability itself. The interface LinuxSide is not one: every side is one.
+     */
+    static boolean isHostImplementation(String binaryName) {
+        if (!"host".equals(layer(binaryName)) || binaryName.equals(BASE + "host.LinuxSide")) {
+            return false;
+        }
+        try {
+            Class<?> type = Class.forName(binaryName, false, ArchitectureRules.class.getClassLoader());
+            Class<?> side = Class.forName(BASE + "host.LinuxSide", false, ArchitectureRules.class.getClassLoader());
+            Class<?> wsl = Class.forName(BASE + "host.WslDistroAccess", false, ArchitectureRules.class.getClassLoader());
+            return side.isAssignableFrom(type) || wsl.isAssignableFrom(type);
+        } catch (ClassNotFoundException e) {
+            // not compiled here (a planted name): judged by its name, as the sides are named
+            return binaryName.endsWith("LinuxSide") || binaryName.endsWith("DistroAccess");
+        }
+    }
+
+    private static boolean isInterface(String binaryName) {
+        try {
+            return Class.forName(binaryName, false, ArchitectureRules.class.getClassLoader()).isInterface();
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     /**
@@ -202,6 +258,22 @@ final class ArchitectureRules {
         final Map<String, Set<String>> classes = new TreeMap<>();
         /** Fields and methods of other classes, as "java.lang.System.out". */
         final Map<String, Set<String>> members = new TreeMap<>();
+        /** Types tested for: instanceof (a pattern compiles to it and a cast) and a switch's type patterns. */
+        final Map<String, Set<String>> typeChecks = new TreeMap<>();
+        /** Types cast to (checkcast). */
+        final Map<String, Set<String>> casts = new TreeMap<>();
+        /** Names of the methods the class itself declares. */
+        final Map<String, Set<String>> declaredMethods = new TreeMap<>();
+
+        void typeCheck(ClassDesc desc, String where, boolean cast) {
+            ClassDesc d = desc;
+            while (d.isArray()) {
+                d = d.componentType();
+            }
+            if (!d.isPrimitive()) {
+                add(cast ? casts : typeChecks, binaryName(d.descriptorString()), where);
+            }
+        }
 
         void type(ClassDesc desc, String where) {
             ClassDesc d = desc;
@@ -325,6 +397,7 @@ final class ArchitectureRules {
         }
         for (MethodModel m : model.methods()) {
             String where = "method " + m.methodName().stringValue();
+            refs.declaredMethods.computeIfAbsent(m.methodName().stringValue(), k -> new LinkedHashSet<>()).add(where);
             refs.method(m.methodTypeSymbol(), where);
             attributes(refs, m, where, SignatureKind.METHOD);
             m.code().ifPresent(code -> {
@@ -416,7 +489,11 @@ final class ArchitectureRules {
                 refs.member(f.owner().asSymbol(), f.name().stringValue(), where);
                 refs.type(f.typeSymbol(), where);
             }
-            case TypeCheckInstruction t -> refs.type(t.type(), where);
+            case TypeCheckInstruction t -> {
+                refs.type(t.type(), where);
+                boolean cast = t.opcode() == java.lang.classfile.Opcode.CHECKCAST;
+                refs.typeCheck(t.type().asSymbol(), where + (cast ? " (checkcast)" : " (instanceof)"), cast);
+            }
             case NewObjectInstruction n -> refs.type(n.className(), where);
             case NewReferenceArrayInstruction n -> refs.type(n.componentType(), where);
             case NewMultiArrayInstruction n -> refs.type(n.arrayType(), where);
@@ -425,6 +502,11 @@ final class ArchitectureRules {
                 refs.method(d.typeSymbol(), where);
                 refs.constant(d.bootstrapMethod(), where);
                 d.bootstrapArgs().forEach(arg -> refs.constant(arg, where));
+                // switch (x) { case WslLinuxSide w -> … }: the type patterns are the bootstrap's class arguments
+                if (d.bootstrapMethod().owner().descriptorString().equals("Ljava/lang/runtime/SwitchBootstraps;")) {
+                    d.bootstrapArgs().stream().filter(ClassDesc.class::isInstance)
+                            .forEach(arg -> refs.typeCheck((ClassDesc) arg, where + " (switch pattern)", false));
+                }
             }
             case ExceptionCatch x -> x.catchType().ifPresent(c -> refs.type(c, where + " (catch)"));
             case LocalVariable v -> refs.type(v.typeSymbol(), where + " (local " + v.name().stringValue() + ")");

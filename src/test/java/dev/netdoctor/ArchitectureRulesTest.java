@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import static java.lang.constant.ConstantDescs.CD_String;
+import static java.lang.constant.ConstantDescs.CD_boolean;
 import static java.lang.constant.ConstantDescs.CD_int;
 import static java.lang.constant.ConstantDescs.CD_void;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,6 +157,55 @@ class ArchitectureRulesTest {
             code.return_();
         }))).isEmpty();
         assertThat(check("dev.netdoctor.probe.Planted", invokesStatic(ClassDesc.of("dev.netdoctor.host.LinuxSide"), "x", VOID))).isEmpty();
+    }
+
+    /** Real javac output (PlantedSideQuestion, a test class outside host): each way of asking the side is caught. */
+    @Test
+    void askingWhichSideALinuxSideIsOutsideHostIsReported() throws Exception {
+        byte[] planted;
+        try (var in = ArchitectureRulesTest.class.getResourceAsStream("/dev/netdoctor/cli/PlantedSideQuestion.class")) {
+            assertThat(in).as("the planted class was compiled with the tests").isNotNull();
+            planted = in.readAllBytes();
+        }
+        List<Violation> side = ArchitectureRules.check(planted).stream().filter(v -> v.rule() == Rule.SIDE_DECIDED_IN_HOST).toList();
+        assertThat(side).extracting(Violation::toString)
+                .anySatisfy(v -> assertThat(v).contains("method byInstanceof (instanceof)", "dev.netdoctor.host.WslLinuxSide"))
+                .anySatisfy(v -> assertThat(v).contains("method byCast (checkcast)", "dev.netdoctor.host.LocalLinuxSide"))
+                .anySatisfy(v -> assertThat(v).contains("method bySwitch (switch pattern)", "dev.netdoctor.host.WslLinuxSide"))
+                .anySatisfy(v -> assertThat(v).contains("method byCapabilityType (instanceof)", "dev.netdoctor.host.WslDistroAccess"));
+        assertThat(side).allSatisfy(v -> assertThat(v.className()).isEqualTo("dev.netdoctor.cli.PlantedSideQuestion"));
+    }
+
+    @Test
+    void theOldQuestionIsReportedWhereverItIsAskedOrDeclared() {
+        ClassDesc linuxSide = ClassDesc.of("dev.netdoctor.host.LinuxSide");
+        assertOnly(check("dev.netdoctor.probe.Planted", cb -> cb.withMethodBody("run", VOID, ClassFile.ACC_STATIC, code -> {
+            code.aconst_null().invokeinterface(linuxSide, ArchitectureRules.ASKS_THE_SIDE, MethodTypeDesc.of(CD_boolean)).pop();
+            code.return_();
+        })), Rule.SIDE_DECIDED_IN_HOST, "dev.netdoctor.probe.Planted", "dev.netdoctor.host.LinuxSide.isAppsOwnMachine");
+        assertOnly(check("dev.netdoctor.host.Planted", cb -> cb.withMethodBody(ArchitectureRules.ASKS_THE_SIDE,
+                MethodTypeDesc.of(CD_boolean), ClassFile.ACC_PUBLIC, code -> code.iconst_1().ireturn())),
+                Rule.SIDE_DECIDED_IN_HOST, "dev.netdoctor.host.Planted", "isAppsOwnMachine");
+    }
+
+    @Test
+    void insideHostASideMayBeTestedForItsClass() {
+        ClassDesc wsl = ClassDesc.of("dev.netdoctor.host.WslLinuxSide");
+        Consumer<ClassBuilder> asks = cb -> cb.withMethodBody("run", VOID, ClassFile.ACC_STATIC, code -> {
+            code.aconst_null().instanceOf(wsl).pop();
+            code.aconst_null().checkcast(wsl).pop();
+            code.aconst_null().checkcast(ClassDesc.of("dev.netdoctor.host.LinuxSide")).pop();
+            code.return_();
+        });
+        assertThat(check("dev.netdoctor.host.Planted", asks)).isEmpty();
+        List<Violation> outside = check("dev.netdoctor.fix.Planted", asks);
+        assertOnly(outside, Rule.SIDE_DECIDED_IN_HOST, "dev.netdoctor.fix.Planted", "dev.netdoctor.host.WslLinuxSide");
+        assertThat(outside.getFirst().where()).contains("instanceof");
+        assertOnly(check("dev.netdoctor.fix.Planted", cb -> cb.withMethodBody("run", VOID, ClassFile.ACC_STATIC, code -> {
+            code.aconst_null().checkcast(wsl).pop();
+            code.aconst_null().checkcast(ClassDesc.of("dev.netdoctor.host.WslDistroAccess")).pop();
+            code.return_();
+        })), Rule.SIDE_DECIDED_IN_HOST, "dev.netdoctor.fix.Planted", "dev.netdoctor.host.WslLinuxSide");
     }
 
     private static List<Violation> check(String className, Consumer<ClassBuilder> body) {

@@ -87,6 +87,11 @@ class ArchitectureTest {
         assertKept(Rule.NO_PLATFORM_IN_VIEW_MODELS);
     }
 
+    @Test
+    void theSideIsDecidedOnceInHost() {
+        assertKept(Rule.SIDE_DECIDED_IN_HOST);
+    }
+
     private static void assertKept(Rule rule) {
         List<String> broken = VIOLATIONS.stream().filter(v -> v.rule() == rule).map(Violation::toString).toList();
         if (!broken.isEmpty()) {

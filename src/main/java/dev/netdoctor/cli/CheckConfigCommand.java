@@ -5,7 +5,7 @@ package dev.netdoctor.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.netdoctor.host.HostInspector;
 import dev.netdoctor.host.LinuxSide;
-import dev.netdoctor.host.WslLinuxSide;
+import dev.netdoctor.host.WslDistroAccess;
 import dev.netdoctor.model.ConfigFileCheck;
 import dev.netdoctor.model.ConfigProblem;
 import dev.netdoctor.model.DiagnosisRequest;
@@ -91,9 +91,7 @@ final class CheckConfigCommand implements java.util.concurrent.Callable<Integer>
         try {
             result = new DiagnosisSession(new HostInspector(side), request, null, List.of(List.of(new ConfigFilesProbe()))).run();
         } finally {
-            if (side instanceof WslLinuxSide distro) {
-                distro.close();
-            }
+            side.throughWsl().ifPresent(WslDistroAccess::close);
         }
         List<ConfigFileCheck> files = result.probes().stream().filter(ProbeId.CONFIG_FILES::is)
                 .map(p -> p.dataAs(ProbeData.ConfigFiles.class)).flatMap(java.util.Optional::stream)

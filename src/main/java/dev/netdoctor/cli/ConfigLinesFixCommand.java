@@ -2,22 +2,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.cli;
 
-import dev.netdoctor.fix.ConfigRepairOracle;
+import dev.netdoctor.fix.ConfigFiles;
+import dev.netdoctor.fix.FixWiring;
 import dev.netdoctor.fix.LocalConfigFiles;
-import dev.netdoctor.fix.WslConfPlace;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.host.LocalLinuxSide;
-import dev.netdoctor.host.WslConfigLocation;
 import dev.netdoctor.model.ConfigFileCheck;
 import dev.netdoctor.model.FixPlan;
-import dev.netdoctor.model.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code fix config-lines}: the rewrites check-config offers, one finding at a time, through the safe pipeline. */
@@ -41,11 +39,6 @@ final class ConfigLinesFixCommand implements Callable<Integer> {
                 default -> throw new CommandLine.TypeConversionException("give wslconfig or wsl-conf, not '" + value + "'");
             };
         }
-    }
-
-    /** This fix as sudo runs it again. */
-    static String sudoCommand(String finding) {
-        return "fix config-lines --in wsl-conf --finding " + finding;
     }
 
     @CommandLine.Spec
@@ -87,43 +80,21 @@ final class ConfigLinesFixCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         FixPlan.RewriteConfigLines plan = new FixPlan.RewriteConfigLines(wslConfFile ? ConfigFileCheck.WSL_CONF : ConfigFileCheck.WSLCONFIG, finding);
-        try {
-            if (!wslConfFile) {
-                Optional<Path> file = wslconfig != null ? Optional.of(wslconfig) : WslConfigLocation.find(new LocalLinuxSide());
-                if (file.isEmpty()) {
-                    err.println("wsl-net-doctor: cannot find your Windows profile's .wslconfig from here; give it with --wslconfig PATH "
-                            + "(inside WSL usually /mnt/c/Users/<you>/.wslconfig).");
-                    return ExitCodes.BAD_INPUT;
-                }
-                LocalConfigFiles files = LocalConfigFiles.forThisUser();
-                return FixCommand.previewAndApply(out, err, files, file.get().toString(), ConfigRepairOracle.edit(plan),
-                        preview -> new ConfigRepairOracle(files, plan, preview.original()), dryRun, "");
-            }
-            if (!wslConf.startsWith("/")) {
-                err.println("wsl-net-doctor: --wsl-conf must be a full path inside Linux, such as /etc/wsl.conf; nothing was changed.");
-                return ExitCodes.BAD_INPUT;
-            }
-            LinuxSide linux = wsl.linuxSide(err);
-            try (WslConfPlace place = WslConfPlace.of(linux, wslConf)) {
-                if (place.needsSudo().isPresent() && !dryRun) {
-                    err.println("wsl-net-doctor: " + wslConf + " belongs to root, and this program runs as you. Run the same fix with sudo"
-                            + " (it asks for your password; Net Doctor never does):");
-                    err.println("  " + place.sudoFor(sudoCommand(finding)).orElseThrow());
-                    err.println("Add --dry-run to see the change first. Nothing was changed.");
-                    return ExitCodes.PROBLEM_FOUND;
-                }
-                return FixCommand.previewAndApply(out, err, place.files(), place.file(), ConfigRepairOracle.edit(plan),
-                        preview -> new ConfigRepairOracle(place.files(), plan, preview.original()), dryRun, wsl.sameLinux(linux));
-            }
-        } catch (InvalidInputException e) {
-            err.println("wsl-net-doctor: " + e.getMessage());
-            return ExitCodes.INCOMPLETE;
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            err.println("wsl-net-doctor: " + e.getMessage());
+        FixWiring.Choices choices = new FixWiring.Choices("none", false, false);
+        if (!wslConfFile) {
+            LocalLinuxSide here = new LocalLinuxSide();
+            return FixCommand.wireAndApply(out, err, plan, FixCommand.places(here, LocalConfigFiles.forThisUser(), null, wslconfig, wslConf),
+                    choices, List.of(), dryRun, "");
+        }
+        if (!wslConf.startsWith("/")) {
+            err.println("wsl-net-doctor: --wsl-conf must be a full path inside Linux, such as /etc/wsl.conf; nothing was changed.");
+            return ExitCodes.BAD_INPUT;
+        }
+        LinuxSide linux = wsl.linuxSideOrSayWhy(err);
+        if (linux == null) {
             return ExitCodes.INCOMPLETE;
         }
+        return FixCommand.wireAndApply(out, err, plan, FixCommand.places(linux, ConfigFiles.of(linux), null, null, wslConf), choices,
+                List.of(), dryRun, wsl.sameLinux(linux));
     }
 }

@@ -4,7 +4,7 @@ package dev.netdoctor.cli;
 
 import dev.netdoctor.host.HostInspector;
 import dev.netdoctor.host.LinuxSide;
-import dev.netdoctor.host.WslLinuxSide;
+import dev.netdoctor.host.WslDistroAccess;
 import dev.netdoctor.log.RunLog;
 import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.DiagnosisResult;
@@ -143,9 +143,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 result = session.run();
             } finally {
                 progress.finish();
-                if (side instanceof WslLinuxSide distro) {
-                    distro.close(); // ends the relay inside the distro
-                }
+                side.throughWsl().ifPresent(WslDistroAccess::close); // ends the relay inside the distro
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException ignored) {

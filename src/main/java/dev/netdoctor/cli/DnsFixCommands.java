@@ -2,23 +2,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.cli;
 
+import dev.netdoctor.fix.ConfigFiles;
+import dev.netdoctor.fix.FixWiring;
 import dev.netdoctor.fix.LocalConfigFiles;
 import dev.netdoctor.fix.WslConfEdit;
-import dev.netdoctor.fix.WslConfOracle;
-import dev.netdoctor.fix.WslConfPlace;
-import dev.netdoctor.fix.WslConfigEdit;
-import dev.netdoctor.host.WslConfigLocation;
-import dev.netdoctor.fix.WslConfigOracle;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.host.LocalLinuxSide;
-import dev.netdoctor.model.InvalidInputException;
+import dev.netdoctor.model.FixPlan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The two DNS fixes: WSL's DNS tunneling on, and WSL writing resolv.conf again. */
@@ -47,16 +44,10 @@ final class DnsFixCommands {
 
         @Override
         public Integer call() throws InterruptedException {
-            PrintWriter err = spec.commandLine().getErr();
-            Optional<Path> file = wslconfig != null ? Optional.of(wslconfig) : WslConfigLocation.find(new LocalLinuxSide());
-            if (file.isEmpty()) {
-                err.println("wsl-net-doctor: cannot find your Windows profile's .wslconfig from here; give it with --wslconfig PATH "
-                        + "(inside WSL usually /mnt/c/Users/<you>/.wslconfig).");
-                return ExitCodes.BAD_INPUT;
-            }
-            return FixCommand.previewAndApply(spec.commandLine().getOut(), err, LocalConfigFiles.forThisUser(), file.get().toString(),
-                    original -> WslConfigEdit.setDnsTunneling(original, rewriteUtf16), preview -> WslConfigOracle.dnsTunnelingOn(),
-                    dryRun, "");
+            LinuxSide here = new LocalLinuxSide();
+            return FixCommand.wireAndApply(spec.commandLine().getOut(), spec.commandLine().getErr(), new FixPlan.WslDnsTunneling(),
+                    FixCommand.places(here, LocalConfigFiles.forThisUser(), null, wslconfig, WslConfEdit.FILE),
+                    new FixWiring.Choices("none", false, rewriteUtf16), List.of(), dryRun, "");
         }
     }
 
@@ -92,24 +83,9 @@ final class DnsFixCommands {
             if (linux == null) {
                 return ExitCodes.INCOMPLETE;
             }
-            try (WslConfPlace place = WslConfPlace.of(linux, wslConf)) {
-                if (place.needsSudo().isPresent() && !dryRun) {
-                    err.println("wsl-net-doctor: " + wslConf + " belongs to root, and this program runs as you. Run the same fix with sudo"
-                            + " (it asks for your password; Net Doctor never does):");
-                    err.println("  " + place.needsSudo().get());
-                    err.println("Add --dry-run to see the change first. Nothing was changed.");
-                    return ExitCodes.PROBLEM_FOUND;
-                }
-                return FixCommand.previewAndApply(out, err, place.files(), place.file(), bytes -> WslConfEdit.letWslWriteResolvConf(bytes, place.file()),
-                        preview -> new WslConfOracle(place.files(), preview.original()), dryRun,
-                        wsl.sameLinux(linux));
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                err.println("wsl-net-doctor: " + e.getMessage());
-                return ExitCodes.INCOMPLETE;
-            }
+            return FixCommand.wireAndApply(out, err, new FixPlan.LetWslWriteResolvConf(),
+                    FixCommand.places(linux, ConfigFiles.of(linux), null, null, wslConf), new FixWiring.Choices("none", false, false),
+                    List.of(), dryRun, wsl.sameLinux(linux));
         }
     }
 }

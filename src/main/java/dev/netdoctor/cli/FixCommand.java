@@ -5,22 +5,25 @@ package dev.netdoctor.cli;
 import dev.netdoctor.fix.ConfigFiles;
 import dev.netdoctor.fix.EditResult;
 import dev.netdoctor.fix.FixException;
+import dev.netdoctor.fix.FixWiring;
 import dev.netdoctor.fix.SafeApply;
 import dev.netdoctor.fix.SshConfigEdit;
-import dev.netdoctor.fix.SshConfigOracle;
-import dev.netdoctor.fix.SshIncludes;
-import dev.netdoctor.fix.Verifier;
+import dev.netdoctor.fix.WslConfEdit;
+import dev.netdoctor.fix.WslConfPlace;
 import dev.netdoctor.host.LinuxSide;
+import dev.netdoctor.host.LocalLinuxSide;
+import dev.netdoctor.host.WslConfigLocation;
+import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -38,9 +41,44 @@ public final class FixCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Where the CLI's fixes write: the ssh config of {@code linux}, the .wslconfig found as {@code wslconfig} says. */
+    static FixWiring.Places places(LinuxSide linux, ConfigFiles files, String sshConfig, Path wslconfig, String wslConf) {
+        return new FixWiring.Places(linux, files, sshConfig, () -> wslconfig != null ? Optional.of(wslconfig.toString())
+                : WslConfigLocation.find(new LocalLinuxSide()).map(Path::toString), wslConf, WslConfPlace::writable, Clock.systemDefaultZone());
+    }
+
+    /**
+     * Shared by every fix command: wires the plan ({@link FixWiring}), says what to do instead where
+     * this process may not write the file, prints {@code notes}, then {@link #previewAndApply}.
+     */
+    static int wireAndApply(PrintWriter out, PrintWriter err, FixPlan plan, FixWiring.Places places, FixWiring.Choices choices,
+                            List<String> notes, boolean dryRun, String undoOptions) {
+        try (FixWiring.Wired wired = FixWiring.wire(plan, places, choices).orElseThrow()) {
+            if (wired.needsSudo().isPresent() && !dryRun) {
+                err.println("wsl-net-doctor: " + wired.file() + " belongs to root, and this program runs as you. Run the same fix with sudo"
+                        + " (it asks for your password; Net Doctor never does):");
+                err.println("  " + wired.needsSudo().get());
+                err.println("Add --dry-run to see the change first. Nothing was changed.");
+                return ExitCodes.PROBLEM_FOUND;
+            }
+            notes.forEach(out::println);
+            return previewAndApply(out, err, wired.files(), wired.file(), wired.edit(), wired.verifier(), dryRun, undoOptions);
+        } catch (FixWiring.NoWslconfig e) {
+            err.println("wsl-net-doctor: cannot find your Windows profile's .wslconfig from here; give it with --wslconfig PATH "
+                    + "(inside WSL usually /mnt/c/Users/<you>/.wslconfig).");
+            return ExitCodes.BAD_INPUT;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            err.println("wsl-net-doctor: " + e.getMessage());
+            return ExitCodes.INCOMPLETE;
+        }
+    }
+
     /** Shared: print the preview, apply unless dry-run, report; exit 0 done or nothing to do, 1 refused. */
     static int previewAndApply(PrintWriter out, PrintWriter err, ConfigFiles files, String file, Function<byte[], EditResult> edit,
-                               VerifierFactory verifier, boolean dryRun, String undoOptions) {
+                               FixWiring.VerifierFactory verifier, boolean dryRun, String undoOptions) {
         SafeApply apply = new SafeApply(files, Clock.systemUTC());
         try {
             SafeApply.Preview preview = apply.preview(file, edit);
@@ -77,10 +115,6 @@ public final class FixCommand implements Runnable {
             err.println("wsl-net-doctor: interrupted; the file was left as it was.");
             return ExitCodes.INCOMPLETE;
         }
-    }
-
-    interface VerifierFactory {
-        Verifier create(SafeApply.Preview preview) throws InterruptedException;
     }
 
     @Command(name = "ssh-ipqos", mixinStandardHelpOptions = true,
@@ -121,27 +155,14 @@ public final class FixCommand implements Runnable {
                 err.println("wsl-net-doctor: " + e.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
-            LinuxSide linux;
-            String home;
-            ConfigFiles files;
-            try {
-                linux = wsl.linuxSide(err);
-                files = ConfigFiles.of(linux);
-                home = files.home();
-            } catch (InvalidInputException | IOException e) {
-                err.println("wsl-net-doctor: " + e.getMessage());
-                return ExitCodes.INCOMPLETE;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            LinuxSide linux = wsl.linuxSideOrSayWhy(err);
+            if (linux == null) {
                 return ExitCodes.INCOMPLETE;
             }
-            String file = sshConfig != null ? sshConfig : files.inFolder(files.inFolder(home, ".ssh"), "config");
-            LocalDate today = LocalDate.now();
-            return previewAndApply(spec.commandLine().getOut(), err, files, file,
-                    original -> SshConfigEdit.setIpqos(original, pattern, ipqos, today, List.of(), SshIncludes.under(files, home)),
-                    preview -> new SshConfigOracle(linux, preview.existed() ? preview.file() : null,
-                            preview.original(), pattern, ipqos, List.of()),
-                    dryRun, wsl.sameLinux(linux));
+            // --hosts is a pattern, not a host the diagnosis named: ssh -G checks it by an example host only
+            return wireAndApply(spec.commandLine().getOut(), err, new FixPlan.SshIpqosNone(pattern, pattern),
+                    places(linux, ConfigFiles.of(linux), sshConfig, null, WslConfEdit.FILE), new FixWiring.Choices(ipqos, false, false),
+                    List.of(), dryRun, wsl.sameLinux(linux));
         }
     }
 

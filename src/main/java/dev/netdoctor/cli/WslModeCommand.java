@@ -3,18 +3,18 @@
 package dev.netdoctor.cli;
 
 import dev.netdoctor.model.NetworkingMode;
+import dev.netdoctor.fix.FixWiring;
 import dev.netdoctor.fix.LocalConfigFiles;
-import dev.netdoctor.fix.WslConfigEdit;
-import dev.netdoctor.host.WslConfigLocation;
-import dev.netdoctor.fix.WslConfigOracle;
+import dev.netdoctor.fix.WslConfEdit;
 import dev.netdoctor.host.LocalLinuxSide;
+import dev.netdoctor.model.FixPlan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "wsl-networking-mode", mixinStandardHelpOptions = true,
@@ -45,20 +45,12 @@ final class WslModeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Path> file = wslconfig != null ? Optional.of(wslconfig) : WslConfigLocation.find(new LocalLinuxSide());
-        if (file.isEmpty()) {
-            err.println("wsl-net-doctor: cannot find your Windows profile's .wslconfig from here; give it with --wslconfig PATH "
-                    + "(inside WSL usually /mnt/c/Users/<you>/.wslconfig).");
-            return ExitCodes.BAD_INPUT;
-        }
         NetworkingMode target = mode == FixMode.MIRRORED ? NetworkingMode.MIRRORED : NetworkingMode.NAT;
-        if (target == NetworkingMode.MIRRORED) {
-            out.println("Note: mirrored mode does not cure every case of dropped marked packets (microsoft/WSL#41101);"
-                    + " for ssh, 'fix ssh-ipqos' is the surer fix.");
-        }
-        // Always a file of this computer: Windows' own profile, or reached through /mnt/c from WSL.
-        return FixCommand.previewAndApply(out, err, LocalConfigFiles.forThisUser(), file.get().toString(),
-                original -> WslConfigEdit.setNetworkingMode(original, target, rewriteUtf16),
-                preview -> new WslConfigOracle(target), dryRun, "");
+        List<String> notes = target == NetworkingMode.MIRRORED ? List.of("Note: mirrored mode does not cure every case of dropped marked"
+                + " packets (microsoft/WSL#41101); for ssh, 'fix ssh-ipqos' is the surer fix.") : List.of();
+        LocalLinuxSide here = new LocalLinuxSide();
+        return FixCommand.wireAndApply(out, err, new FixPlan.WslNetworkingMode(target),
+                FixCommand.places(here, LocalConfigFiles.forThisUser(), null, wslconfig, WslConfEdit.FILE),
+                new FixWiring.Choices("none", false, rewriteUtf16), notes, dryRun, "");
     }
 }

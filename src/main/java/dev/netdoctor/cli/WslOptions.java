@@ -5,7 +5,6 @@ package dev.netdoctor.cli;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.host.WslDistros;
-import dev.netdoctor.host.WslLinuxSide;
 import dev.netdoctor.host.WslUnavailableException;
 import dev.netdoctor.model.InvalidInputException;
 import dev.netdoctor.model.Words;
@@ -73,9 +72,7 @@ final class WslOptions {
 
     /** The options that reach the same Linux again, for a command line printed to the user (e.g. the undo). */
     String sameLinux(LinuxSide side) {
-        if (!(side instanceof WslLinuxSide wsl)) {
-            return "";
-        }
-        return " --wsl " + wsl.distro() + (wslExe == null ? "" : " --wsl-exe " + FixCommand.pasteable(wslExe.toString()));
+        return side.throughWsl().map(wsl -> " --wsl " + wsl.distro()
+                + (wslExe == null ? "" : " --wsl-exe " + FixCommand.pasteable(wslExe.toString()))).orElse("");
     }
 }

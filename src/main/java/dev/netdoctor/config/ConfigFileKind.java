@@ -27,4 +27,13 @@ public enum ConfigFileKind {
     public boolean stopsAtInvalidLine() {
         return this == WSL_CONF;
     }
+
+    /**
+     * Whether WSL reads the file's settings at all when it is saved so: .wslconfig in UTF-8 (with
+     * or without a byte order mark) or UTF-16 LE with its mark, the only UTF-16 that
+     * {@code ccs=UTF-8} switches to; /etc/wsl.conf, read as bytes, in UTF-8 only.
+     */
+    public boolean readsAsText(TextEncoding encoding) {
+        return !encoding.isUtf16() || this == WSLCONFIG && encoding == TextEncoding.UTF16LE_BOM;
+    }
 }

@@ -11,16 +11,12 @@ import dev.netdoctor.config.ConfigIssue.Repair;
 import dev.netdoctor.config.ConfigIssue.Replace;
 import dev.netdoctor.config.ConfigKeys.Key;
 import dev.netdoctor.config.ConfigReading.Setting;
+import dev.netdoctor.config.ConfigLines.Entry;
 import dev.netdoctor.config.RawLines.Line;
-import dev.netdoctor.config.WslConfigSyntax.BrokenHeader;
-import dev.netdoctor.config.WslConfigSyntax.Continues;
 import dev.netdoctor.config.WslConfigSyntax.Header;
 import dev.netdoctor.config.WslConfigSyntax.Parsed;
 import dev.netdoctor.config.WslConfigSyntax.Skipped;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,15 +27,12 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
-import static java.nio.charset.StandardCharsets.UTF_16LE;
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 /**
  * Reads .wslconfig and /etc/wsl.conf the way WSL does (microsoft/WSL 3e27a6a5,
  * src/shared/configfile/configfile.cpp ParseConfigFile; WslCoreConfig.cpp; WslDistributionConfig.cpp)
  * and says, line by line, where that differs from how the file looks. Pure: bytes in, a
- * {@link ConfigReading} out; it never writes. The same reader re-checks a file after a repair.
+ * {@link ConfigReading} out; it never writes. The one reader of these files: the same reading
+ * ({@link #lines}) finds the line every edit changes, and re-checks a file after any edit.
  *
  * <p>Text is held one char per byte (ISO-8859-1) so repairs give back the user's bytes
  * unchanged; it is turned into UTF-8 only to be shown.
@@ -54,7 +47,7 @@ public final class ConfigReader {
     public static ConfigReading read(ConfigFileKind file, byte[] bytes) {
         TextEncoding encoding = TextEncoding.detect(bytes);
         List<ConfigIssue> issues = new ArrayList<>();
-        if (file == ConfigFileKind.WSLCONFIG && encoding.isUtf16() && encoding != TextEncoding.UTF16LE_BOM) {
+        if (file == ConfigFileKind.WSLCONFIG && !file.readsAsText(encoding)) {
             // Windows opens it with ccs=UTF-8: only a UTF-16 LE byte order mark switches to UTF-16.
             issues.add(new ConfigIssue(Kind.ENCODING, encoding == TextEncoding.UTF16BE_BOM ? "utf16-big-endian" : "utf16-without-bom",
                     0, 0, encoding.display(), null,
@@ -62,46 +55,41 @@ public final class ConfigReader {
                             + " and ignores every one of them.", List.of(new Reencode())));
             return new ConfigReading(file, encoding, List.of(), issues, OptionalInt.empty());
         }
-        if (file == ConfigFileKind.WSL_CONF && encoding.isUtf16()) {
+        if (file == ConfigFileKind.WSL_CONF && !file.readsAsText(encoding)) {
             issues.add(new ConfigIssue(Kind.PARSING_STOPS, "utf16", 1, 1, encoding.display(), null,
                     "The file is saved as " + encoding.display() + ". The distro reads /etc/wsl.conf as plain bytes and stops"
                             + " at line 1, so WSL uses none of its settings.", List.of(new Reencode())));
             return new ConfigReading(file, encoding, List.of(), issues, OptionalInt.of(1));
         }
-        Optional<String> raw = rawText(bytes, encoding, file);
-        if (raw.isEmpty()) {
+        Optional<SettingsDocument> document = SettingsDocument.decode(bytes);
+        if (document.isEmpty()) {
             issues.add(new ConfigIssue(Kind.ENCODING, "not-utf16", 0, 0, encoding.display(), null,
                     "The file starts like UTF-16 but holds bytes that are not UTF-16 text; WSL cannot read it as intended.",
                     List.of()));
             return new ConfigReading(file, encoding, List.of(), issues, OptionalInt.empty());
         }
-        return new Pass(file, encoding, RawLines.split(raw.get())).run();
+        return new Pass(lines(file, document.get())).run();
     }
 
-    /** What the reader sees: .wslconfig without its byte order mark; wsl.conf as it is, mark and all. */
-    private static Optional<String> rawText(byte[] bytes, TextEncoding encoding, ConfigFileKind file) {
-        if (encoding == TextEncoding.UTF16LE_BOM) {
-            try {
-                String text = UTF_16LE.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 2, bytes.length - 2)).toString();
-                return Optional.of(new String(text.getBytes(UTF_8), ISO_8859_1));
-            } catch (CharacterCodingException e) {
-                return Optional.empty();
-            }
-        }
-        int skip = encoding == TextEncoding.UTF8_BOM && file == ConfigFileKind.WSLCONFIG ? 3 : 0;
-        return Optional.of(new String(bytes, skip, bytes.length - skip, ISO_8859_1));
+    /**
+     * The file's lines as WSL reads them: what {@link #read} judges, and what every edit of the
+     * file looks in for the line it changes, so that a check and a fix never disagree on a line.
+     */
+    public static ConfigLines lines(ConfigFileKind file, SettingsDocument document) {
+        return ConfigLines.of(file, document);
     }
 
     /** Raw text (one char per byte of UTF-8) as people read it. */
     public static String readable(String raw) {
-        return new String(raw.getBytes(ISO_8859_1), UTF_8);
+        return TextEncoding.readable(raw);
     }
 
     /** One reading of one file, top to bottom. */
     private static final class Pass {
         private final ConfigFileKind file;
         private final TextEncoding encoding;
+        private final ConfigLines read;
+        /** The physical lines as written (a file of nothing but a byte order mark is one empty line to the distro). */
         private final List<Line> lines;
         private final List<Setting> settings = new ArrayList<>();
         private final List<ConfigIssue> issues = new ArrayList<>();
@@ -110,87 +98,45 @@ public final class ConfigReader {
         /** Keys the file sets somewhere WSL reads them (any occurrence): a repair must not add a second. */
         private final Map<String, Integer> setAnywhere = new HashMap<>();
 
-        Pass(ConfigFileKind file, TextEncoding encoding, List<Line> lines) {
-            this.file = file;
-            this.encoding = encoding;
-            this.lines = lines;
+        Pass(ConfigLines read) {
+            this.file = read.file();
+            this.encoding = read.document().encoding();
+            this.read = read;
+            List<Line> written = read.document().lines();
+            this.lines = written.isEmpty() && !read.entries().isEmpty() ? List.of(new Line("", "")) : written;
         }
 
-        /** A logical line: physical lines {@code first..last} (0-based) joined where a value continues. */
-        record Logical(int first, int last, String text, Parsed parsed) {}
-
         ConfigReading run() {
-            List<Logical> logical = logicalLines();
-            prescan(logical);
-            SectionBuffer section = SectionBuffer.EMPTY;
-            for (int n = 0; n < logical.size(); n++) {
-                Logical l = logical.get(n);
+            List<Entry> entries = read.entries();
+            prescan();
+            for (int n = 0; n < entries.size(); n++) {
+                Entry l = entries.get(n);
                 Parsed parsed = l.parsed();
                 if (parsed == Skipped.NOTHING) {
                     continue;
                 }
-                boolean invalid = parsed instanceof BrokenHeader || parsed == Skipped.INVALID || parsed instanceof Continues;
-                if (invalid && file.stopsAtInvalidLine()) {
-                    stopsHere(logical, n);
+                if (l.invalid() && file.stopsAtInvalidLine()) {
+                    stopsHere(entries, n);
                     return new ConfigReading(file, encoding, settings, issues, OptionalInt.of(l.first() + 1));
                 }
-                section = section.after(parsed);
                 switch (parsed) {
-                    case WslConfigSyntax.Setting s -> setting(l, s, section);
+                    case WslConfigSyntax.Setting s -> setting(l, s, l.section());
                     case Header h -> {
                     }
-                    default -> invalidLine(l, section);
+                    default -> invalidLine(l, l.section());
                 }
             }
             return new ConfigReading(file, encoding, settings, issues, OptionalInt.empty());
         }
 
-        private List<Logical> logicalLines() {
-            List<Logical> out = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                int first = i;
-                String text = physical(i);
-                Parsed parsed = WslConfigSyntax.parse(text);
-                // A value ending in a backslash goes on: Windows' text mode turned CRLF into LF, the
-                // distro sees "\\\r" (the CR is skipped and the LF ends the value), so there only LF continues.
-                while (parsed instanceof Continues && i + 1 < lines.size() && continues(lines.get(i).ending())) {
-                    i++;
-                    text = text + "\n" + physical(i);
-                    parsed = WslConfigSyntax.parse(text);
-                }
-                if (parsed instanceof Continues) {
-                    parsed = Skipped.INVALID; // a backslash before the end of the file: WSL's "Invalid escaped character"
-                }
-                out.add(new Logical(first, i, text, parsed));
-            }
-            return out;
-        }
-
-        private String physical(int i) {
-            Line line = lines.get(i);
-            return file == ConfigFileKind.WSL_CONF && line.ending().equals("\r\n") ? line.text() + "\r" : line.text();
-        }
-
-        private boolean continues(String ending) {
-            return file == ConfigFileKind.WSLCONFIG ? !ending.isEmpty() : ending.equals("\n");
-        }
-
         /** Which keys of the table the file sets where WSL reads them, so a repair never makes a duplicate. */
-        private void prescan(List<Logical> logical) {
-            SectionBuffer section = SectionBuffer.EMPTY;
-            for (Logical l : logical) {
-                if (file.stopsAtInvalidLine() && (l.parsed() instanceof BrokenHeader || l.parsed() == Skipped.INVALID)) {
-                    return;
-                }
-                section = section.after(l.parsed());
-                if (l.parsed() instanceof WslConfigSyntax.Setting s) {
-                    ConfigKeys.lookup(file, section.fullName(s.key()))
-                            .ifPresent(k -> setAnywhere.putIfAbsent(k.name().toLowerCase(Locale.ROOT), l.first() + 1));
-                }
+        private void prescan() {
+            for (Entry l : read.read()) {
+                l.key().ifPresent(k -> setAnywhere.putIfAbsent(k.name().toLowerCase(Locale.ROOT), l.first() + 1));
             }
         }
 
-        private void setting(Logical l, WslConfigSyntax.Setting s, SectionBuffer section) {
+        private void setting(Entry l, WslConfigSyntax.Setting s, SectionBuffer section) {
             String fullName = section.fullName(s.key());
             Optional<Key> known = ConfigKeys.lookup(file, fullName);
             String shown = readable(fullName.replace('\0', '?'));
@@ -236,7 +182,7 @@ public final class ConfigReader {
             }
         }
 
-        private List<Repair> valueRepair(Logical l, WslConfigSyntax.Setting s, Key key) {
+        private List<Repair> valueRepair(Entry l, WslConfigSyntax.Setting s, Key key) {
             if (l.first() != l.last()) {
                 return List.of();
             }
@@ -257,7 +203,7 @@ public final class ConfigReader {
             return text.substring(0, start) + (quoted ? '"' + value + '"' : value) + text.substring(end);
         }
 
-        private void unknownKey(Logical l, WslConfigSyntax.Setting s, SectionBuffer section, String shown) {
+        private void unknownKey(Entry l, WslConfigSyntax.Setting s, SectionBuffer section, String shown) {
             String where = section.length() == 0 ? "above any [section]" : "in [" + readable(section.name().replace('\0', '?')) + "]";
             List<Key> sameName = ConfigKeys.named(file, s.key());
             ConfigFileKind other = file == ConfigFileKind.WSLCONFIG ? ConfigFileKind.WSL_CONF : ConfigFileKind.WSLCONFIG;
@@ -301,18 +247,29 @@ public final class ConfigReader {
         }
 
         /** The line with the right name in place; commented out instead when the key is set already. */
-        private List<Repair> replaceOrDrop(Logical l, Key key, String renamed) {
+        private List<Repair> replaceOrDrop(Entry l, Key key, String renamed) {
             if (alreadySet(key)) {
                 return List.of(new CommentOut(l.first() + 1, l.last() + 1));
+            }
+            if (!takesValue(key, renamed)) {
+                return List.of();
             }
             return List.of(new Replace(l.first() + 1, renamed));
         }
 
-        private List<Repair> moveTo(Logical l, Key key, String text) {
+        private List<Repair> moveTo(Entry l, Key key, String text) {
             if (alreadySet(key) || l.first() != l.last()) {
                 return List.of(new CommentOut(l.first() + 1, l.last() + 1));
             }
+            if (!takesValue(key, text)) {
+                return List.of(); // moved, WSL would still refuse the line: that is for a person to decide
+            }
             return List.of(new Move(l.first() + 1, l.last() + 1, key.section(), text));
+        }
+
+        /** The line, read as a setting of {@code key}, has a value WSL takes. */
+        private static boolean takesValue(Key key, String text) {
+            return WslConfigSyntax.parse(text) instanceof WslConfigSyntax.Setting s && ConfigValues.problem(key, s.value()).isEmpty();
         }
 
         private boolean alreadySet(Key key) {
@@ -320,7 +277,7 @@ public final class ConfigReader {
         }
 
         /** A line WSL cannot read at all (.wslconfig: skipped, reading goes on). */
-        private void invalidLine(Logical l, SectionBuffer section) {
+        private void invalidLine(Entry l, SectionBuffer section) {
             String text = lines.get(l.first()).text();
             Reasoned why = whyInvalid(l);
             String what = "WSL cannot read this line (" + why.words() + ") and skips it.";
@@ -330,7 +287,7 @@ public final class ConfigReader {
 
         private record Reasoned(String reason, String words) {}
 
-        private Reasoned whyInvalid(Logical l) {
+        private Reasoned whyInvalid(Entry l) {
             String text = readable(l.text()).strip();
             if (l.first() == 0 && text.startsWith("\uFEFF")) {
                 return new Reasoned("byte-order-mark", "the file starts with a byte order mark (saved as \"UTF-8 with BOM\"),"
@@ -359,7 +316,7 @@ public final class ConfigReader {
         }
 
         /** How to write an unreadable line so WSL reads what was meant. */
-        private List<Repair> lineRepair(Logical l, String text, SectionBuffer section) {
+        private List<Repair> lineRepair(Entry l, String text, SectionBuffer section) {
             int number = l.first() + 1;
             String stripped = text.strip();
             if (stripped.startsWith(";")) {
@@ -377,7 +334,10 @@ public final class ConfigReader {
             int eq = text.indexOf('=');
             if (eq > 0 && whyInvalid(l).reason().equals("invalid-escape")) {
                 String fixed = text.substring(0, eq + 1) + doubleBackslashes(text.substring(eq + 1));
-                return WslConfigSyntax.parse(fixed) instanceof WslConfigSyntax.Setting ? List.of(new Replace(number, fixed)) : List.of();
+                // Only where WSL then reads it: a readable line that WSL still ignores is no repair.
+                boolean read = WslConfigSyntax.parse(fixed) instanceof WslConfigSyntax.Setting s
+                        && ConfigKeys.lookup(file, section.fullName(s.key())).filter(k -> takesValue(k, fixed)).isPresent();
+                return read ? List.of(new Replace(number, fixed)) : List.of();
             }
             Matcher m = KEY_WITHOUT_EQUALS.matcher(text);
             if (!m.matches() || m.group(2).isBlank()) {
@@ -415,21 +375,22 @@ public final class ConfigReader {
         }
 
         /** wsl.conf: the distro stops here; say which settings it never reads, and repair every line that would stop it. */
-        private void stopsHere(List<Logical> logical, int n) {
-            Logical stop = logical.get(n);
+        private void stopsHere(List<Entry> entries, int n) {
+            Entry stop = entries.get(n);
             Reasoned why = whyInvalid(stop);
             List<String> lost = new ArrayList<>();
             List<Repair> repairs = new ArrayList<>();
             SectionBuffer section = SectionBuffer.EMPTY;
-            for (int k = 0; k < logical.size(); k++) {
-                Logical l = logical.get(k);
-                boolean invalid = l.parsed() instanceof BrokenHeader || l.parsed() == Skipped.INVALID;
+            for (int k = 0; k < entries.size(); k++) {
+                Entry l = entries.get(k);
+                boolean invalid = l.invalid();
                 if (k >= n && invalid) {
                     if (k == n && why.reason().equals("byte-order-mark")) {
                         repairs.add(new DropBom());
-                        String withoutMark = l.text().substring(3);
-                        if (!(WslConfigSyntax.parse(withoutMark) instanceof Skipped)) {
-                            section = section.after(WslConfigSyntax.parse(withoutMark));
+                        // Without the mark the line may read well (or be blank): then it needs nothing else.
+                        Parsed withoutMark = WslConfigSyntax.parse(l.text().substring(l.prefix()));
+                        if (withoutMark != Skipped.INVALID && !(withoutMark instanceof WslConfigSyntax.BrokenHeader)) {
+                            section = section.after(withoutMark);
                             continue;
                         }
                     }
@@ -454,7 +415,7 @@ public final class ConfigReader {
             issues.add(issue(Kind.PARSING_STOPS, why.reason(), stop, null, what, repairs));
         }
 
-        private ConfigIssue issue(Kind kind, String reason, Logical l, String key, String what, List<Repair> repairs) {
+        private ConfigIssue issue(Kind kind, String reason, Entry l, String key, String what, List<Repair> repairs) {
             String text = readable(String.join("\n", lines.subList(l.first(), l.last() + 1).stream().map(Line::text).toList()));
             return new ConfigIssue(kind, reason, l.first() + 1, l.last() + 1, text, key, what, repairs);
         }

@@ -38,7 +38,8 @@ public final class ConfigValues {
             case BOOL -> isBool(value) ? Optional.empty() : Optional.of("WSL takes only true, false, 1 or 0 here");
             case INT -> isInt(value) ? Optional.empty() : Optional.of("not a whole number WSL can read");
             case SIZE -> isSize(value) ? Optional.empty()
-                    : Optional.of("not a size WSL can read: a number with B, K, KB, M, MB, G, GB, T or TB in capitals, no space");
+                    : Optional.of("not a size WSL can read: a number with B, K, KB, M, MB, G, GB, T or TB in capitals, no space"
+                    + " (zero is a single 0)");
             case ENUM -> enumValue(key, value).isPresent() ? Optional.empty()
                     : Optional.of("not one of " + String.join(", ", key.values()));
             case IPV4 -> IPV4.matcher(value).matches() ? Optional.empty() : Optional.of("not an IPv4 address");
@@ -83,8 +84,10 @@ public final class ConfigValues {
     }
 
     /**
-     * ParseMemorySize: decimal digits, then nothing or one of B K KB M MB G GB T TB, case as
-     * written; a zero only as "0" itself.
+     * ParseMemorySize (stringshared.h): strtoull in base 10, then nothing or one of B K KB M MB G
+     * GB T TB, case as written. strtoull answers 0 both for a zero and for no number at all, so
+     * WSL takes a 0 only when the number is that single digit: "0", "0B", "0GB" are zero (how
+     * "no swap" is written); "00GB", "+0" or "-0" are refused.
      */
     static boolean isSize(String value) {
         if (!SIZE.matcher(value).matches()) {
@@ -92,7 +95,7 @@ public final class ConfigValues {
         }
         String number = value.replaceAll("[^0-9]", "");
         boolean zero = number.chars().allMatch(c -> c == '0');
-        return !zero || value.equals("0");
+        return !zero || number.length() == 1 && value.startsWith("0");
     }
 
     static Optional<String> enumValue(Key key, String value) {
@@ -123,12 +126,13 @@ public final class ConfigValues {
                     : NO.contains(v.toLowerCase(Locale.ROOT)) ? Optional.of("false") : Optional.empty();
             case SIZE -> {
                 Matcher m = SIZE_LIKE.matcher(v);
-                if (!m.matches() || m.group(1).chars().allMatch(c -> c == '0')) {
+                if (!m.matches()) {
                     yield Optional.empty();
                 }
+                String number = m.group(1).chars().allMatch(c -> c == '0') ? "0" : m.group(1);
                 String unit = m.group(2).toUpperCase(Locale.ROOT);
                 String suffix = unit.equals("B") ? "B" : unit + (m.group(4).isEmpty() && m.group(3).isEmpty() ? "" : "B");
-                yield Optional.of(m.group(1) + suffix).filter(ConfigValues::isSize);
+                yield Optional.of(number + suffix).filter(ConfigValues::isSize);
             }
             case INT -> {
                 Matcher m = DECIMAL_WITH_ZEROS.matcher(v);

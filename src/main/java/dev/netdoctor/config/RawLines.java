@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Text split into lines that keep their own endings ({@code \n}, {@code \r\n}, or none for a
- * last line without one), so that joining them gives back every byte. The reader and the
- * editors split alike, and a line number means the same line to both.
+ * last line without one), so that joining them gives back every byte. The one splitter: the
+ * settings reader, the settings editor, the diff and the ssh_config edit split alike, and a line
+ * number means the same line to all of them.
  */
 public final class RawLines {
     /** One line: its content without the ending, and the ending itself. */
@@ -35,5 +36,11 @@ public final class RawLines {
             start = nl + 1;
         }
         return lines;
+    }
+
+    public static String join(List<Line> lines) {
+        StringBuilder all = new StringBuilder();
+        lines.forEach(l -> all.append(l.raw()));
+        return all.toString();
     }
 }

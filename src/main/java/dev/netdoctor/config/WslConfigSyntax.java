@@ -29,7 +29,7 @@ public final class WslConfigSyntax {
 
     /**
      * A header that starts right ({@code [wsl2]x}, {@code [wsl-2]}) but ends wrong: WSL skips
-     * the line, yet the name it had begun to read stays in its buffer (see {@link WslConfigScan}).
+     * the line, yet the name it had begun to read stays in its buffer (see {@link SectionBuffer}).
      */
     public record BrokenHeader(String name) implements Parsed {}
 

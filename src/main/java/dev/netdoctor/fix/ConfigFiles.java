@@ -32,7 +32,11 @@ public interface ConfigFiles {
 
     /** The store for the config files of the Linux a {@link LinuxSide} is: this computer's, or a distro's. */
     static ConfigFiles of(LinuxSide linux) {
-        return linux.isAppsOwnMachine() ? LocalConfigFiles.forThisUser() : new DistroConfigFiles(linux);
+        return switch (linux.standpoint()) {
+            case THIS_LINUX -> LocalConfigFiles.forThisUser();
+            // from Windows the distro's files are reached only by running commands there
+            case WINDOWS -> new DistroConfigFiles(linux);
+        };
     }
 
     /** The home folder there (for ~/.ssh/config and ssh's Include rules). */

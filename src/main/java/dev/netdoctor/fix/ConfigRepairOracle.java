@@ -54,7 +54,13 @@ public final class ConfigRepairOracle implements Verifier {
             return Verdict.failed("WSL would still read " + left.size() + " line(s) differently: "
                     + left.stream().map(i -> "line " + i.line()).collect(Collectors.joining(", ")));
         }
-        if (kind == Kind.PARSING_STOPS && after.stopsAt().isPresent()) {
+        // A file rewritten from UTF-16 is read for the first time: a line in it may stop the distro
+        // too, which the next check reports; the rewrite itself only has to make it readable.
+        boolean reencoded = before.issues(kind).stream().anyMatch(i -> i.repairs().stream().anyMatch(r -> r instanceof ConfigIssue.Reencode));
+        if (kind == Kind.PARSING_STOPS && reencoded && after.issues(kind).stream().anyMatch(i -> i.reason().equals("utf16"))) {
+            return Verdict.failed("the distro would still read the file as UTF-16");
+        }
+        if (kind == Kind.PARSING_STOPS && !reencoded && after.stopsAt().isPresent()) {
             return Verdict.failed("the distro would still stop reading at line " + after.stopsAt().getAsInt());
         }
         if (kind == Kind.ENCODING && !after.issues(Kind.ENCODING).stream().allMatch(i -> i.reason().equals("non-ascii"))) {
@@ -62,6 +68,10 @@ public final class ConfigRepairOracle implements Verifier {
         }
         Map<String, String> was = accepted(before);
         Map<String, String> now = accepted(after);
+        // A value put right (a port list without the items WSL skipped) reads differently on purpose.
+        before.issues(kind).stream().filter(i -> !i.repairs().isEmpty())
+                .forEach(i -> before.settings().stream().filter(s -> s.line() == i.line())
+                        .forEach(s -> was.remove(s.key().toLowerCase(java.util.Locale.ROOT))));
         for (Map.Entry<String, String> e : was.entrySet()) {
             if (!e.getValue().equals(now.get(e.getKey()))) {
                 return Verdict.failed(e.getKey() + " would read differently: before " + e.getValue() + ", after " + now.get(e.getKey()));

@@ -2,14 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.fix;
 
+import dev.netdoctor.host.DistroFiles;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.model.CommandRun;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +23,6 @@ import java.util.Optional;
  * 077), permissions set to the original's, sync, then one atomic rename (mv -f: rename(2)).
  */
 public final class DistroConfigFiles implements ConfigFiles {
-    /** Generous: the first command may have to start a stopped distro. */
-    private static final Duration CALL = Duration.ofSeconds(30);
-    /** Raw bytes read per call; as base64 this stays under a LinuxSide's usual 256 KiB output cap. */
-    private static final int CHUNK = 160 * 1024;
-
     /** A location made absolute and followed like the local store does: "KIND\nPATH". */
     private static final String FIND = """
             f=$1
@@ -42,17 +36,6 @@ public final class DistroConfigFiles implements ConfigFiles {
             else k=FILE
             fi
             printf '%s\\n%s' "$k" "$f"
-            """;
-
-    /**
-     * "ABSENT", or the file's size, then base64 of bytes [$2, $2+$3) (1-based). The size lets
-     * the caller tell a complete chunk from a read that failed inside the pipe.
-     */
-    private static final String READ = """
-            [ -e "$1" ] || { echo ABSENT; exit 0; }
-            n=$(wc -c < "$1") || exit 1
-            echo $n
-            tail -c +"$2" -- "$1" | head -c "$3" | base64
             """;
 
     /** Regular files in folder $1 matching glob $2 (left unquoted so the shell expands it, unsplit). */
@@ -143,38 +126,10 @@ public final class DistroConfigFiles implements ConfigFiles {
         }
     }
 
+    /** By {@link DistroFiles}: the same protocol and the same bytes as the checks that read the distro's files. */
     @Override
     public Optional<byte[]> read(String file, int limit) throws IOException, InterruptedException {
-        ByteArrayOutputStream got = new ByteArrayOutputStream();
-        long size = -1;
-        while (got.size() < limit && got.size() != size) {
-            int want = Math.min(CHUNK, limit - got.size());
-            String out = run(List.of("sh", "-c", READ, "sh", file, Integer.toString(got.size() + 1), Integer.toString(want)), null).stdout();
-            int nl = out.indexOf('\n');
-            String first = (nl < 0 ? out : out.substring(0, nl)).strip();
-            if (first.equals("ABSENT")) {
-                if (size < 0) {
-                    return Optional.empty();
-                }
-                throw new IOException("it was removed while being read");
-            }
-            long now;
-            try {
-                now = Long.parseLong(first);
-            } catch (NumberFormatException e) {
-                throw new IOException("unexpected answer from " + distro.describe() + ": " + first);
-            }
-            if (size >= 0 && now != size) {
-                throw new IOException("it changed while being read");
-            }
-            size = now;
-            byte[] chunk = Base64.getMimeDecoder().decode(nl < 0 ? "" : out.substring(nl + 1));
-            if (chunk.length != Math.min(want, Math.max(0, size - got.size()))) {
-                throw new IOException("it could not be read completely");
-            }
-            got.write(chunk);
-        }
-        return Optional.of(got.toByteArray());
+        return DistroFiles.read(distro, file, limit);
     }
 
     @Override
@@ -252,22 +207,6 @@ public final class DistroConfigFiles implements ConfigFiles {
 
     /** Runs in the distro; whatever did not work comes back as an IOException in the distro's (or wsl.exe's) words. */
     private CommandRun run(List<String> argv, byte[] stdin) throws IOException, InterruptedException {
-        CommandRun r = distro.run(argv, stdin, CALL);
-        if (r.timedOut()) {
-            throw new IOException("no answer from " + distro.describe() + " within " + CALL.toSeconds() + " s");
-        }
-        if (r.notFound()) {
-            throw new IOException("wsl.exe could not be started (" + r.stderr().strip() + ")");
-        }
-        if (r.truncated()) {
-            throw new IOException("the answer from " + distro.describe() + " was longer than expected");
-        }
-        if (r.exitCode() != 0) {
-            String said = String.join(" ", r.stderr().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
-            throw new IOException((said.isEmpty() ? "exit status " + r.exitCode() : said)
-                    + (r.exitCode() == 127 ? " (a command the fix needs is missing in the distro: sh, base64, mktemp, stat, mv "
-                    + "and rm come with the coreutils package)" : ""));
-        }
-        return r;
+        return DistroFiles.run(distro, argv, stdin);
     }
 }

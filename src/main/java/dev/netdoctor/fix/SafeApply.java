@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.fix;
 
+import dev.netdoctor.config.TextEncoding;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -65,7 +67,7 @@ public final class SafeApply {
      * .wslconfig editors handle); anywhere else it means a binary file was named by mistake.
      */
     public static boolean isText(byte[] bytes) {
-        if (dev.netdoctor.config.TextEncoding.detect(bytes).isUtf16()) {
+        if (TextEncoding.detect(bytes).isUtf16()) {
             return true;
         }
         for (byte b : bytes) {

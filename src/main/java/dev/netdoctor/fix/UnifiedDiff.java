@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.fix;
 
-import java.nio.charset.StandardCharsets;
+import dev.netdoctor.config.RawLines;
+import dev.netdoctor.config.TextEncoding;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,29 +81,18 @@ public final class UnifiedDiff {
         return count == 0 ? (start - 1) + ",0" : count == 1 ? Integer.toString(start) : start + "," + count;
     }
 
-    /** Lines for display; a line ending change shows as a change of that line, with \r made visible. */
+    /**
+     * Lines for display; a line ending change shows as a change of that line, with \r made visible.
+     * The text comes from the settings files' own decoder, so a UTF-16 file's diff shows its lines
+     * and not a NUL between every letter; the decoder's lenient form, since a diff only shows.
+     */
     private static List<String> lines(byte[] bytes) {
         List<String> out = new ArrayList<>();
-        for (TextLines.Line l : TextLines.parse(asUtf8(bytes)).lines()) {
-            String text = new String(l.text().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-            out.add(text + (l.ending().equals("\r\n") ? "\\r" : l.ending().isEmpty() ? "  (no newline at end of file)" : ""));
+        for (RawLines.Line l : RawLines.split(TextEncoding.decodeForDisplay(bytes))) {
+            out.add(TextEncoding.readable(l.text())
+                    + (l.ending().equals("\r\n") ? "\\r" : l.ending().isEmpty() ? "  (no newline at end of file)" : ""));
         }
         return out;
-    }
-
-    /**
-     * A UTF-16 file's text as UTF-8, so its diff shows the lines and not a NUL between every
-     * letter; other files as they are (their bytes are what the diff shows).
-     */
-    private static byte[] asUtf8(byte[] bytes) {
-        dev.netdoctor.config.TextEncoding encoding = dev.netdoctor.config.TextEncoding.detect(bytes);
-        if (!encoding.isUtf16()) {
-            return bytes;
-        }
-        boolean mark = encoding == dev.netdoctor.config.TextEncoding.UTF16LE_BOM || encoding == dev.netdoctor.config.TextEncoding.UTF16BE_BOM;
-        boolean little = encoding == dev.netdoctor.config.TextEncoding.UTF16LE_BOM || encoding == dev.netdoctor.config.TextEncoding.UTF16LE;
-        return new String(bytes, mark ? 2 : 0, bytes.length - (mark ? 2 : 0),
-                little ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Myers' greedy diff, with the trace kept to walk back the edit script. */

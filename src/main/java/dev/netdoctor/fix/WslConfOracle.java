@@ -2,23 +2,29 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.fix;
 
+import dev.netdoctor.config.ConfigFileKind;
+import dev.netdoctor.config.ConfigReader;
+import dev.netdoctor.config.ConfigReading;
+
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the candidate /etc/wsl.conf the way the distro will: WSL must now write resolv.conf,
- * and every other setting WSL reads must read as before (the same values, and reading stops at
- * the same line, if it stops). The candidate is a file of the same {@link ConfigFiles} (a
- * distro's, written through wsl.exe, or this Linux's own).
+ * Reads the candidate /etc/wsl.conf the way the distro will, with the check's reader: WSL must now
+ * write resolv.conf, and every other setting WSL reads must read as before (the same values, and
+ * reading stops at the same line, if it stops). The candidate is a file of the same
+ * {@link ConfigFiles} (a distro's, written through wsl.exe, or this Linux's own).
  */
 public final class WslConfOracle implements Verifier {
     private final ConfigFiles files;
-    private final WslConfEdit.Reading before;
+    private final ConfigReading before;
 
     public WslConfOracle(ConfigFiles files, byte[] original) {
         this.files = files;
-        this.before = WslConfEdit.read(WslConfigDocument.of(original, false).lines());
+        this.before = ConfigReader.read(ConfigFileKind.WSL_CONF, original);
     }
 
     @Override
@@ -32,7 +38,7 @@ public final class WslConfOracle implements Verifier {
         if (bytes.isEmpty()) {
             return Verdict.failed("the new file is not there");
         }
-        WslConfEdit.Reading after = WslConfEdit.read(WslConfigDocument.of(bytes.get(), false).lines());
+        ConfigReading after = ConfigReader.read(ConfigFileKind.WSL_CONF, bytes.get());
         if (!WslConfEdit.generatesResolvConf(bytes.get())) {
             return Verdict.failed("WSL would still read generateResolvConf = false");
         }
@@ -40,13 +46,16 @@ public final class WslConfOracle implements Verifier {
             return Verdict.failed("other settings would read differently: before " + others(before) + ", after " + others(after));
         }
         return Verdict.passed("read back as WSL reads it: generateResolvConf is "
-                + Optional.ofNullable(after.value(WslConfEdit.SECTION, WslConfEdit.KEY)).orElse("not set (true)")
+                + after.first(WslConfEdit.KEY).map(s -> ConfigReader.readable(s.value())).orElse("not set (true)")
                 + ", every other setting as before.");
     }
 
-    private static Map<String, String> others(WslConfEdit.Reading reading) {
-        Map<String, String> map = reading.effective();
-        map.remove(WslConfEdit.SECTION + "." + WslConfEdit.KEY.toLowerCase(java.util.Locale.ROOT));
+    /** Every setting WSL reads but generateResolvConf, by its name in WSL's table: the value, and whether WSL takes it. */
+    private static Map<String, String> others(ConfigReading reading) {
+        Map<String, String> map = new LinkedHashMap<>();
+        reading.settings().stream().filter(s -> !s.key().equalsIgnoreCase(WslConfEdit.KEY))
+                .forEach(s -> map.putIfAbsent(s.key().toLowerCase(Locale.ROOT), ConfigReader.readable(s.value())
+                        + (s.accepted() ? "" : " (not taken)")));
         return map;
     }
 }

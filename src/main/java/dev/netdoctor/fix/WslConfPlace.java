@@ -3,6 +3,7 @@
 package dev.netdoctor.fix;
 
 import dev.netdoctor.host.LinuxSide;
+import dev.netdoctor.host.WslDistroAccess;
 import dev.netdoctor.host.WslLinuxSide;
 
 import java.nio.file.Files;
@@ -29,8 +30,9 @@ public record WslConfPlace(ConfigFiles files, String file, Optional<String> need
 
     /** @param mayWrite whether this process may write a local file there */
     public static WslConfPlace of(LinuxSide linux, String file, java.util.function.Predicate<String> mayWrite) {
-        if (linux instanceof WslLinuxSide distro) {
-            WslLinuxSide root = distro.asRoot();
+        Optional<WslDistroAccess> distro = linux.throughWsl();
+        if (distro.isPresent()) {
+            WslLinuxSide root = distro.get().asRoot();
             return new WslConfPlace(new DistroConfigFiles(root), file, Optional.empty(), root);
         }
         Optional<String> sudo = mayWrite.test(file) ? Optional.empty()

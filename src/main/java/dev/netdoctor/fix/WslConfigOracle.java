@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.fix;
 
+import dev.netdoctor.config.ConfigFileKind;
+import dev.netdoctor.config.TextEncoding;
 import dev.netdoctor.model.NetworkingMode;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +13,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads the candidate .wslconfig the way WSL will: it must be UTF-8 (WSL may not read UTF-16)
- * and give the wanted setting. The .wslconfig is always on this computer (Windows' profile, or
- * reached through /mnt/c from inside WSL), so the candidate is a local path.
+ * Reads the candidate .wslconfig the way WSL will, with the check's reader: it must be in an
+ * encoding WSL reads (UTF-8, or UTF-16 LE with its byte order mark) and give the wanted setting.
+ * The .wslconfig is always on this computer (Windows' profile, or reached through /mnt/c from
+ * inside WSL), so the candidate is a local path.
  */
 public final class WslConfigOracle implements Verifier {
     private final WslConfigEdit.Wanted wanted;
@@ -30,7 +34,7 @@ public final class WslConfigOracle implements Verifier {
 
     /** Checks that WSL would read dnsTunneling as on. */
     public static WslConfigOracle dnsTunnelingOn() {
-        return new WslConfigOracle(WslConfigEdit.Wanted.on(WslConfigScan.DNS_TUNNELING), WslConfigEdit::effectiveDnsTunneling);
+        return new WslConfigOracle(WslConfigEdit.Wanted.dnsTunnelingOn(), WslConfigEdit::effectiveDnsTunneling);
     }
 
     @Override
@@ -41,12 +45,12 @@ public final class WslConfigOracle implements Verifier {
         } catch (IOException | java.nio.file.InvalidPathException e) {
             return Verdict.failed("the new file cannot be read back: " + e.getMessage());
         }
-        WslConfigEdit.Encoding enc = WslConfigEdit.detect(bytes);
-        boolean utf16WslReads = WslConfigEdit.hasUtf16LeMark(bytes);
-        if (enc != WslConfigEdit.Encoding.UTF8 && enc != WslConfigEdit.Encoding.UTF8_BOM && !utf16WslReads) {
-            return Verdict.failed("the new file is " + enc + ", which WSL may not read");
+        TextEncoding encoding = TextEncoding.detect(bytes);
+        boolean utf16WslReads = encoding == TextEncoding.UTF16LE_BOM;
+        if (!ConfigFileKind.WSLCONFIG.readsAsText(encoding)) {
+            return Verdict.failed("the new file is " + encoding.display() + ", which WSL may not read");
         }
-        String key = wanted.key();
+        String key = wanted.shortName();
         String effective = reader.apply(bytes).orElse("(not set)");
         if (!wanted.holds().test(effective)) {
             return Verdict.failed("WSL would use " + key + " " + effective + ", not " + wanted.value());

@@ -64,12 +64,13 @@ public final class HostInspector {
         String gateway = null;
         List<String> dns = List.of();
         WindowsFacts windows = null;
-        if (linux instanceof WslLinuxSide distro) {
+        Optional<WslDistroAccess> throughWsl = linux.throughWsl();
+        if (throughWsl.isPresent()) {
             // OSHI sees Windows here: the distro's own network comes from the distro.
             interfaces = distroInterfaces(notes);
             gateway = distroGateway();
             dns = linux.readFile("/etc/resolv.conf", 64 * 1024).map(DistroNetwork::nameServers).orElse(List.of());
-            windows = windowsFacts(distro, notes);
+            windows = windowsFacts(throughWsl.get(), notes);
         } else {
             interfaces = interfaces(notes);
             try {
@@ -118,7 +119,7 @@ public final class HostInspector {
     }
 
     /** Windows' side of a distro seen from Windows: wsl.exe's versions and status, the WSL adapter. */
-    private WindowsFacts windowsFacts(WslLinuxSide distro, List<String> notes) throws InterruptedException {
+    private WindowsFacts windowsFacts(WslDistroAccess distro, List<String> notes) throws InterruptedException {
         WslVersion version = distro.version();
         WslStatus status = distro.status();
         List<NetInterface> adapters = new ArrayList<>();
@@ -184,7 +185,7 @@ public final class HostInspector {
      * filled in by {@link SocketTable}, which watches over time.
      */
     public List<TcpConnection> tcpConnections() {
-        return linux instanceof WslLinuxSide distro ? distroConnections(distro) : oshiConnections(false);
+        return linux.throughWsl().map(this::distroConnections).orElseGet(() -> oshiConnections(false));
     }
 
     /**
@@ -192,15 +193,16 @@ public final class HostInspector {
      * Windows' own too, where the app's baseline checks and a Windows ssh.exe show.
      */
     public List<TcpConnection> watchedConnections() {
-        if (!(linux instanceof WslLinuxSide distro)) {
+        Optional<WslDistroAccess> distro = linux.throughWsl();
+        if (distro.isEmpty()) {
             return oshiConnections(false);
         }
-        List<TcpConnection> rows = new ArrayList<>(distroConnections(distro));
+        List<TcpConnection> rows = new ArrayList<>(distroConnections(distro.get()));
         rows.addAll(oshiConnections(true));
         return rows;
     }
 
-    private List<TcpConnection> distroConnections(WslLinuxSide distro) {
+    private List<TcpConnection> distroConnections(WslDistroAccess distro) {
         try {
             CommandRun r = linux.run(List.of("sh", "-c", DistroSockets.SCRIPT), CALL);
             if (r.succeeded()) {

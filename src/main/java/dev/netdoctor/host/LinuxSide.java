@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * The one way probes touch the Linux system they diagnose: run a command given as an argv list
  * (never a shell string) with a time limit, or read a small file. Implementations: this Linux
- * ({@link LocalLinuxSide}), or a WSL distro reached through wsl.exe ({@link WslLinuxSide}). Probes must not
- * know which one they have.
+ * ({@link LocalLinuxSide}), or a WSL distro reached through wsl.exe ({@link WslLinuxSide}). Nobody outside
+ * {@code host} asks which class a side is: what differs is read from {@link #standpoint()} and
+ * {@link #throughWsl()}, which every wrapper forwards.
  */
 public interface LinuxSide {
     /** Output kept per stream; the rest is dropped and the run marked truncated. */
@@ -57,10 +58,20 @@ public interface LinuxSide {
     String describe();
 
     /**
-     * Whether this Linux is the machine the app itself runs on. When it is not (a WSL distro
-     * reached from Windows), the app's own connections are Windows' — the baseline that works.
+     * Where the app stands towards this Linux: on it, or on Windows with the distro behind
+     * wsl.exe. Decided by the side itself, here in {@code host}; probes read its facts instead of
+     * asking which class a side is.
      */
-    default boolean isAppsOwnMachine() {
-        return true;
+    default Standpoint standpoint() {
+        return Standpoint.THIS_LINUX;
+    }
+
+    /**
+     * What this Linux can do because it is a WSL distro reached through wsl.exe (run as root,
+     * tell our own processes, versions, end the relay); empty for this Linux. A side that wraps
+     * another forwards it.
+     */
+    default Optional<WslDistroAccess> throughWsl() {
+        return Optional.empty();
     }
 }

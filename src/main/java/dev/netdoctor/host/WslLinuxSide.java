@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * LC_ALL=C is named there. WSL_UTF8=1 asks wsl.exe for UTF-8; its UTF-16LE is decoded all the
  * same, for versions that ignore it.
  */
-public final class WslLinuxSide implements LinuxSide, AutoCloseable {
+public final class WslLinuxSide implements LinuxSide, WslDistroAccess {
     private static final System.Logger LOG = System.getLogger(WslLinuxSide.class.getName());
     private static final Duration SMALL = Duration.ofSeconds(15);
     /** A stopped distro boots its VM first; cold starts take seconds, rarely more than half a minute. */
@@ -74,15 +74,27 @@ public final class WslLinuxSide implements LinuxSide, AutoCloseable {
         return Map.of("WSL_UTF8", "1", "LC_ALL", "C", DistroSockets.OURS_VARIABLE, "1", "WSLENV", wslenv);
     }
 
+    @Override
     public String distro() {
         return distro;
     }
 
-    /**
-     * The same distro, with commands run as root ({@code wsl.exe -d DISTRO -u root}): how files
-     * that belong to root, such as /etc/wsl.conf, are written from Windows. wsl.exe asks for no
-     * password there: Windows' own user owns the distro. Close it after use.
-     */
+    @Override
+    public String wslExe() {
+        return wslExe;
+    }
+
+    @Override
+    public Standpoint standpoint() {
+        return Standpoint.WINDOWS;
+    }
+
+    @Override
+    public Optional<WslDistroAccess> throughWsl() {
+        return Optional.of(this);
+    }
+
+    @Override
     public WslLinuxSide asRoot() {
         return new WslLinuxSide(wslExe, distro, "root");
     }
@@ -158,25 +170,18 @@ public final class WslLinuxSide implements LinuxSide, AutoCloseable {
         }
     }
 
-    /** Through wsl.exe as base64, so no byte is decoded on the way (the script is fixed; path and size are arguments). */
-    private static final String READ_BYTES = "[ -r \"$2\" ] && [ -f \"$2\" ] || exit 3; head -c \"$1\" -- \"$2\" | base64 -w0";
-
+    /** By {@link DistroFiles}, the same protocol the fixes read a distro's files with, so a check and a fix see the same bytes. */
     @Override
     public Optional<byte[]> readBytes(String path, int maxBytes) {
         try {
-            CommandRun r = run(List.of("sh", "-c", READ_BYTES, "sh", Integer.toString(maxBytes), path), SMALL);
-            if (r.exitCode() == 127) {
-                // a distro without base64 (coreutils): the text reading, exact for UTF-8 files
-                return LinuxSide.super.readBytes(path, maxBytes);
-            }
-            if (!r.succeeded()) {
-                return Optional.empty();
-            }
-            return Optional.of(java.util.Base64.getMimeDecoder().decode(r.stdout().strip()));
+            return DistroFiles.read(this, path, maxBytes);
+        } catch (DistroFiles.MissingCommand e) {
+            // a distro without base64 (coreutils): the text reading, exact for UTF-8 files
+            return LinuxSide.super.readBytes(path, maxBytes);
+        } catch (java.io.IOException e) {
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
@@ -207,16 +212,12 @@ public final class WslLinuxSide implements LinuxSide, AutoCloseable {
         return "the WSL distro " + distro;
     }
 
-    @Override
-    public boolean isAppsOwnMachine() {
-        return false;
-    }
-
     /**
      * Whether a process inside the distro is one of our own checks: its command line (arguments
      * joined by spaces) is one we are running right now. The distro's process ids mean nothing
      * to Windows, so this is how our ssh is told from the user's.
      */
+    @Override
     public boolean isOurs(String commandLine) {
         String key = commandLine.strip();
         Long until = endedRecently.get(key);
@@ -228,6 +229,7 @@ public final class WslLinuxSide implements LinuxSide, AutoCloseable {
      * file name of its first argument) runs now or ended within the grace of {@link #isOurs}. For
      * a process that ended before its command line could be read, the name is all that is left.
      */
+    @Override
     public boolean ranJustNow(String program) {
         long now = System.nanoTime();
         java.util.function.Predicate<String> named = key -> {
@@ -242,6 +244,7 @@ public final class WslLinuxSide implements LinuxSide, AutoCloseable {
      * Starts the distro (the first command does, when it is stopped) and says why it failed,
      * in wsl.exe's own words; empty when it runs.
      */
+    @Override
     public Optional<String> startProblem() throws InterruptedException {
         if (relay(START_LIMIT) != null) {
             return Optional.empty();
@@ -260,13 +263,13 @@ public final class WslLinuxSide implements LinuxSide, AutoCloseable {
                 + "\"wsl --shutdown\".");
     }
 
-    /** {@code wsl.exe --version}: the WSL, kernel and Windows versions behind this distro. */
+    @Override
     public WslVersion version() throws InterruptedException {
         CommandRun r = windows.run(List.of(wslExe, "--version"), SMALL);
         return WslVersion.parse(r.stdout() + (r.succeeded() ? "" : r.stderr()));
     }
 
-    /** {@code wsl.exe --status}: the default distro and WSL version. */
+    @Override
     public WslStatus status() throws InterruptedException {
         CommandRun r = windows.run(List.of(wslExe, "--status"), SMALL);
         return WslStatus.parse(r.stdout() + (r.succeeded() ? "" : r.stderr()));

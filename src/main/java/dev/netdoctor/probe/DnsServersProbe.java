@@ -61,7 +61,7 @@ public final class DnsServersProbe implements Probe {
     @Override
     public Duration timeLimit(ProbeContext context) {
         // From Windows each question also waits for wsl.exe, which is never the network's time.
-        return QUESTION_LIMIT.multipliedBy(2).plusSeconds(context.linux().isAppsOwnMachine() ? 2 : 12);
+        return QUESTION_LIMIT.multipliedBy(2).plusSeconds(2).plus(context.linux().standpoint().commandWait());
     }
 
     @Override
@@ -69,7 +69,10 @@ public final class DnsServersProbe implements Probe {
         if (ctx.target().isIpLiteral()) {
             return ProbeReport.skipped("Not needed: " + ctx.target().host() + " is an address, no name to look up.");
         }
-        boolean inside = !ctx.linux().isAppsOwnMachine();
+        boolean inside = switch (ctx.linux().standpoint()) {
+            case THIS_LINUX -> false;
+            case WINDOWS -> true;
+        };
         if (inside && !ctx.linux().hasCommand("bash")) {
             // From Windows the questions must leave from inside the distro, to take its DNS path.
             return ProbeReport.skipped("Not asked: the DNS servers are asked from inside " + ctx.linux().describe()

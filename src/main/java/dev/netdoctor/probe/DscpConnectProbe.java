@@ -40,27 +40,14 @@ public final class DscpConnectProbe implements Probe {
         InetAddress address = InetAddress.ofLiteral(ctx.address());
         int port = ctx.target().port();
         List<DscpClass> classes = Markings.toCompare(ctx.environment());
-        String from = ctx.appSide();
-        List<ConnectAttempt> attempts;
-        String note = null;
-        if (ctx.linux().isAppsOwnMachine()) {
-            ctx.progress(0.05, "sending " + classes.size() + " SYNs to " + ctx.target());
-            int[] done = {0};
-            attempts = Parallel.map(classes, c -> MarkedConnector.attempt(address, port, c, ctx.attemptTimeout()),
-                    a -> ctx.progress(0.05 + 0.95 * ++done[0] / classes.size(), a.marking().name() + ": " + describe(a)));
-        } else {
+        Sent sent = switch (ctx.linux().standpoint()) {
+            case THIS_LINUX -> fromThisProcess(ctx, address, port, classes);
             // Windows sends every TCP SYN unmarked, whatever IP_TOS says: marked SYNs must come from the distro.
-            ctx.progress(0.05, "sending " + classes.size() + " SYNs to " + ctx.target() + " from inside " + ctx.linux().describe());
-            var inDistro = DistroMarkedConnects.connect(ctx.linux(), ctx.address(), port, classes, ctx.attemptTimeout());
-            if (inDistro.isPresent()) {
-                attempts = inDistro.get();
-                from = ProbeContext.FROM_DISTRO;
-            } else {
-                attempts = List.of(MarkedConnector.attempt(address, port, DscpClass.UNMARKED, ctx.attemptTimeout()));
-                note = "only an unmarked connect, from Windows: the distro has neither python3 nor perl to send marked SYNs, "
-                        + "and Windows does not mark TCP packets";
-            }
-        }
+            case WINDOWS -> fromDistro(ctx, address, port, classes);
+        };
+        List<ConnectAttempt> attempts = sent.attempts();
+        String from = sent.from();
+        String note = sent.note();
         Map<String, String> params = new LinkedHashMap<>();
         params.put(ProbeContext.FROM, from);
         if (note != null) {
@@ -91,5 +78,28 @@ public final class DscpConnectProbe implements Probe {
         long answered = data.marked().stream().filter(a -> a.result().answered()).count();
         String unmarked = data.unmarked().map(DscpConnectProbe::describe).orElse("not tried");
         return "unmarked: " + unmarked + "; marked: " + answered + " of " + data.marked().size() + " answered";
+    }
+
+    /** The SYNs sent, where they left from, and a note when they are not what was asked for (null: none). */
+    private record Sent(List<ConnectAttempt> attempts, String from, String note) {
+    }
+
+    private static Sent fromThisProcess(ProbeContext ctx, InetAddress address, int port, List<DscpClass> classes) throws Exception {
+        ctx.progress(0.05, "sending " + classes.size() + " SYNs to " + ctx.target());
+        int[] done = {0};
+        List<ConnectAttempt> attempts = Parallel.map(classes, c -> MarkedConnector.attempt(address, port, c, ctx.attemptTimeout()),
+                a -> ctx.progress(0.05 + 0.95 * ++done[0] / classes.size(), a.marking().name() + ": " + describe(a)));
+        return new Sent(attempts, ctx.appSide(), null);
+    }
+
+    private static Sent fromDistro(ProbeContext ctx, InetAddress address, int port, List<DscpClass> classes) throws Exception {
+        ctx.progress(0.05, "sending " + classes.size() + " SYNs to " + ctx.target() + " from inside " + ctx.linux().describe());
+        var inDistro = DistroMarkedConnects.connect(ctx.linux(), ctx.address(), port, classes, ctx.attemptTimeout());
+        if (inDistro.isPresent()) {
+            return new Sent(inDistro.get(), ProbeContext.FROM_DISTRO, null);
+        }
+        return new Sent(List.of(MarkedConnector.attempt(address, port, DscpClass.UNMARKED, ctx.attemptTimeout())), ctx.appSide(),
+                "only an unmarked connect, from Windows: the distro has neither python3 nor perl to send marked SYNs, "
+                        + "and Windows does not mark TCP packets");
     }
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.probe;
 
+import dev.netdoctor.host.Standpoint;
 import dev.netdoctor.model.ConnectAttempt;
 import dev.netdoctor.model.DscpClass;
 import dev.netdoctor.model.Environment;
@@ -66,8 +67,20 @@ public final class LocalAddresses {
      * this process on this machine, or inside the distro when the app runs on Windows.
      */
     static List<LocalConnect> connectAll(ProbeContext ctx, Map<String, String> addresses, int port) throws Exception {
-        return ctx.linux().isAppsOwnMachine() ? connectAll(addresses, port, port)
-                : DistroConnects.connect(ctx.linux(), addresses, port, LOCAL_TIMEOUT);
+        return switch (ctx.linux().standpoint()) {
+            case THIS_LINUX -> connectAll(addresses, port, port);
+            // this process's sockets would be Windows': connect from inside the distro
+            case WINDOWS -> DistroConnects.connect(ctx.linux(), addresses, port, LOCAL_TIMEOUT);
+        };
+    }
+
+    /** How long the connects of {@link #connectAll(ProbeContext, Map, int)} may take from where the app stands. */
+    static Duration connectLimit(Standpoint standpoint) {
+        return switch (standpoint) {
+            case THIS_LINUX -> LOCAL_TIMEOUT;
+            // inside a distro a connect without answer is tried once more (DistroConnects.CONFIRM_LIMIT)
+            case WINDOWS -> LOCAL_TIMEOUT.plus(DistroConnects.CONFIRM_LIMIT);
+        };
     }
 
     /** Connects to each address on {@code port} at the same time, from this process. */

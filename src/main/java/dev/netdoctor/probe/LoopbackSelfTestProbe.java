@@ -41,25 +41,30 @@ public final class LoopbackSelfTestProbe implements Probe {
 
     @Override
     public Duration timeLimit(ProbeContext context) {
-        // Inside a distro a connect without answer is tried once more (DistroConnects.CONFIRM_LIMIT).
-        Duration connects = context.linux().isAppsOwnMachine() ? LocalAddresses.LOCAL_TIMEOUT
-                : LocalAddresses.LOCAL_TIMEOUT.plus(DistroConnects.CONFIRM_LIMIT);
-        return connects.plusSeconds(2);
+        return LocalAddresses.connectLimit(context.linux().standpoint()).plusSeconds(2);
     }
 
     @Override
     public ProbeReport run(ProbeContext ctx) throws Exception {
         Map<String, String> addresses = LocalAddresses.of(ctx.environment());
-        if (!ctx.linux().isAppsOwnMachine()) {
+        return switch (ctx.linux().standpoint()) {
+            case THIS_LINUX -> inThisProcess(ctx, addresses);
             // From Windows our own listener would be Windows': open it inside the distro instead.
-            ctx.progress(0.2, "listening inside " + ctx.linux().describe() + ", connecting through " + addresses.size() + " addresses");
-            try {
-                DistroConnects.Run run = DistroConnects.selfTest(ctx.linux(), addresses, LocalAddresses.LOCAL_TIMEOUT);
-                return report(run.port(), run.connects());
-            } catch (DistroConnects.Unavailable e) {
-                return ProbeReport.skipped(e.getMessage());
-            }
+            case WINDOWS -> inDistro(ctx, addresses);
+        };
+    }
+
+    private static ProbeReport inDistro(ProbeContext ctx, Map<String, String> addresses) throws Exception {
+        ctx.progress(0.2, "listening inside " + ctx.linux().describe() + ", connecting through " + addresses.size() + " addresses");
+        try {
+            DistroConnects.Run run = DistroConnects.selfTest(ctx.linux(), addresses, LocalAddresses.LOCAL_TIMEOUT);
+            return report(run.port(), run.connects());
+        } catch (DistroConnects.Unavailable e) {
+            return ProbeReport.skipped(e.getMessage());
         }
+    }
+
+    private static ProbeReport inThisProcess(ProbeContext ctx, Map<String, String> addresses) throws Exception {
         try (ServerSocketChannel v4 = ServerSocketChannel.open(StandardProtocolFamily.INET);
              ServerSocketChannel v6 = openV6()) {
             v4.bind(new InetSocketAddress("0.0.0.0", 0), 64);

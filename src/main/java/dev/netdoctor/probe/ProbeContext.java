@@ -86,6 +86,6 @@ public interface ProbeContext {
 
     /** Where connections made by the app itself come from: Windows when the Linux side is a WSL distro. */
     default String appSide() {
-        return linux().isAppsOwnMachine() ? FROM_THIS_LINUX : FROM_WINDOWS;
+        return linux().standpoint().appSide();
     }
 }

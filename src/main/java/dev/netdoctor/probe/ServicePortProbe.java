@@ -37,10 +37,7 @@ public final class ServicePortProbe implements Probe {
 
     @Override
     public Duration timeLimit(ProbeContext context) {
-        // Inside a distro a connect without answer is tried once more (DistroConnects.CONFIRM_LIMIT).
-        Duration connects = context.linux().isAppsOwnMachine() ? LocalAddresses.LOCAL_TIMEOUT
-                : LocalAddresses.LOCAL_TIMEOUT.plus(DistroConnects.CONFIRM_LIMIT);
-        return connects.plusSeconds(4);
+        return LocalAddresses.connectLimit(context.linux().standpoint()).plusSeconds(4);
     }
 
     @Override

@@ -60,12 +60,12 @@ public final class SshHandshakeProbe implements Probe {
         int port = ctx.target().port();
         List<DscpClass> classes = new ArrayList<>();
         classes.add(DscpClass.UNMARKED);
-        if (ctx.linux().isAppsOwnMachine()) {
-            // From Windows a "marked" handshake would go out unmarked (Windows ignores IP_TOS on
-            // TCP): only the baseline is worth making there; the user's own ssh in the distro
-            // shows what marking does.
-            classes.add(Markings.userClass(ctx.environment()).orElse(DscpClass.parse("af21").orElseThrow()));
-        }
+        classes.addAll(switch (ctx.linux().standpoint()) {
+            case THIS_LINUX -> List.of(Markings.userClass(ctx.environment()).orElse(DscpClass.parse("af21").orElseThrow()));
+            // A "marked" handshake would go out unmarked (Windows ignores IP_TOS on TCP): only the
+            // baseline is worth making there; the user's own ssh in the distro shows what marking does.
+            case WINDOWS -> List.of();
+        });
         ctx.progress(0.05, "SSH handshakes with " + ctx.target());
         List<HandshakeAttempt> attempts = Parallel.map(classes, c -> handshake(address, port, c, ctx.attemptTimeout(), ctx::onCancel),
                 a -> ctx.progress(0.5, a.marking().name() + ": " + describe(a)));

@@ -2,25 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
-import dev.netdoctor.model.NetworkingMode;
-import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.fix.ConfigFiles;
-import dev.netdoctor.fix.ConfigRepairOracle;
 import dev.netdoctor.fix.EditResult;
 import dev.netdoctor.fix.FixException;
-import dev.netdoctor.fix.LocalConfigFiles;
+import dev.netdoctor.fix.FixWiring;
 import dev.netdoctor.fix.SafeApply;
-import dev.netdoctor.fix.SshConfigEdit;
-import dev.netdoctor.fix.SshConfigOracle;
-import dev.netdoctor.fix.SshIncludes;
-import dev.netdoctor.fix.Verifier;
-import dev.netdoctor.fix.WslConfigEdit;
-import dev.netdoctor.fix.WslConfigOracle;
-import dev.netdoctor.fix.WslConfEdit;
-import dev.netdoctor.fix.WslConfOracle;
-import dev.netdoctor.fix.WslConfPlace;
 import dev.netdoctor.fix.WslRestart;
 import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixRecord;
 import dev.netdoctor.model.FixSuggestion;
 import javafx.beans.property.BooleanProperty;
@@ -31,13 +20,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The Fix step: one action per fix the findings suggest. Applying goes preview (the diff and
@@ -124,136 +112,100 @@ public final class FixViewModel {
                 dialogs.copyToClipboard(action.suggestion().title() + "\n" + action.suggestion().detail());
                 action.statusProperty().set(Texts.get("fix.copied"));
             }
-            case SSH_CONFIG -> apply(action, this::sshPlan);
-            case WSLCONFIG -> apply(action, this::wslPlan);
-            case WSL_CONF -> {
-                Optional<String> sudo = action.suggestion().plan() instanceof FixPlan.RewriteConfigLines lines
-                        ? wslConfPlace().sudoFor("fix config-lines --in wsl-conf --finding " + lines.finding())
-                        : wslConfPlace().needsSudo();
-                if (sudo.isEmpty()) {
-                    apply(action, this::wslConfPlan);
-                } else if (dialogs.confirm(action.suggestion().title(), Texts.get("fix.wslconf.sudo.header"),
-                        Texts.get("fix.wslconf.sudo.body", sudo.get()), Texts.get("fix.wslconf.sudo.copy"))) {
-                    // root's file, and we run as the user: the same fix through sudo, whose password we never see
-                    dialogs.copyToClipboard(sudo.get());
-                    action.statusProperty().set(Texts.get("fix.wslconf.sudo.copied"));
-                }
-            }
+            case SSH_CONFIG, WSLCONFIG, WSL_CONF -> apply(action);
         }
     }
 
-    private WslConfPlace wslConfPlace;
+    /**
+     * What the wizard chose beyond the plan: IPQoS none, the target checked with ssh -G too, and
+     * a UTF-16 .wslconfig rewritten as UTF-8, since the preview that states it is the user's yes.
+     */
+    private static final FixWiring.Choices CHOICES = new FixWiring.Choices("none", true, true);
 
-    /** Where the distro's wsl.conf is written (as root from Windows); made once, on first use. */
-    private WslConfPlace wslConfPlace() {
-        if (wslConfPlace == null) {
-            wslConfPlace = WslConfPlace.of(places.sshLinux(), places.wslConf(), places.mayWrite());
+    /** The plan as the user narrowed it: the ssh fix for the one machine only, when asked. */
+    private static FixPlan plan(FixAction action) {
+        if (action.suggestion().plan() instanceof FixPlan.SshIpqosNone ssh && action.onlyThisHostProperty().get()) {
+            return new FixPlan.SshIpqosNone(ssh.target(), ssh.target());
         }
-        return wslConfPlace;
+        return action.suggestion().plan();
     }
 
-    private Plan wslConfPlan(FixAction action) {
-        ConfigFiles files = wslConfPlace().files();
-        if (action.suggestion().plan() instanceof FixPlan.RewriteConfigLines lines) {
-            return new Plan(places.wslConf(), ConfigRepairOracle.edit(lines), preview -> new ConfigRepairOracle(files, lines, preview.original()), true);
-        }
-        return new Plan(places.wslConf(), WslConfEdit::letWslWriteResolvConf, preview -> new WslConfOracle(files, preview.original()), true);
+    /** Where the wizard's fixes write; the .wslconfig the user pointed at, once they did. */
+    private FixWiring.Places wiringPlaces() {
+        return new FixWiring.Places(places.sshLinux(), places.sshFiles(), null, () -> {
+            Optional<Path> path = chosenWslconfig != null ? Optional.of(chosenWslconfig) : places.wslconfig().call();
+            return path.map(Path::toString);
+        }, places.wslConf(), places.mayWrite(), places.clock());
     }
 
-    /** What to write and how to check it, found off the FX thread. */
-    private record Plan(String file, Function<byte[], EditResult> edit, VerifierFactory verifier, boolean wsl) {
-    }
-
-    /** Where an action's file lives: the ssh config is the diagnosed Linux's, the .wslconfig this computer's. */
-    private ConfigFiles filesFor(FixAction action) {
-        return switch (action.kind()) {
-            case SSH_CONFIG -> places.sshFiles();
-            case WSL_CONF -> wslConfPlace().files();
-            case WSLCONFIG, ADVICE -> LocalConfigFiles.forThisUser();
-        };
-    }
-
-    private interface VerifierFactory {
-        Verifier create(SafeApply.Preview preview) throws InterruptedException;
-    }
-
-    private Plan sshPlan(FixAction action) throws Exception {
-        FixPlan.SshIpqosNone ssh = (FixPlan.SshIpqosNone) action.suggestion().plan();
-        String pattern = action.onlyThisHostProperty().get() ? ssh.target() : ssh.hostPattern();
-        List<String> samples = List.of(ssh.target());
-        LocalDate today = LocalDate.now(places.clock());
-        String home = places.sshFiles().home();
-        return new Plan(places.sshConfig(),
-                original -> SshConfigEdit.setIpqos(original, pattern, "none", today, samples, SshIncludes.under(places.sshFiles(), home)),
-                preview -> new SshConfigOracle(places.sshLinux(), preview.existed() ? preview.file() : null, preview.original(),
-                        pattern, "none", samples), false);
-    }
-
-    /** Signals, from the background, that the user has to point at .wslconfig. */
-    private static final class NeedsWslconfig extends Exception {
-        private static final long serialVersionUID = 1L;
-    }
+    /** Where each applied fix wrote, for its undo: a distro's wsl.conf is undone as root there, as it was written. */
+    private final Map<FixAction, ConfigFiles> appliedIn = new IdentityHashMap<>();
 
     private Path chosenWslconfig;
 
-    private Plan wslPlan(FixAction action) throws Exception {
-        Path path = chosenWslconfig != null ? chosenWslconfig : places.wslconfig().call().orElseThrow(NeedsWslconfig::new);
-        if (action.suggestion().plan() instanceof FixPlan.RewriteConfigLines lines) {
-            ConfigFiles files = LocalConfigFiles.forThisUser();
-            return new Plan(path.toString(), ConfigRepairOracle.edit(lines), preview -> new ConfigRepairOracle(files, lines, preview.original()), true);
-        }
-        if (action.suggestion().plan() instanceof FixPlan.WslDnsTunneling) {
-            return new Plan(path.toString(), original -> WslConfigEdit.setDnsTunneling(original, true),
-                    preview -> WslConfigOracle.dnsTunnelingOn(), true);
-        }
-        NetworkingMode mode = ((FixPlan.WslNetworkingMode) action.suggestion().plan()).mode();
-        return new Plan(path.toString(), original -> WslConfigEdit.setNetworkingMode(original, mode, true),
-                preview -> new WslConfigOracle(mode), true);
-    }
-
-    private interface Planner {
-        Plan plan(FixAction action) throws Exception;
-    }
-
-    private void apply(FixAction action, Planner planner) {
-        ConfigFiles files = filesFor(action);
-        SafeApply pipeline = new SafeApply(files, places.clock());
+    private void apply(FixAction action) {
+        FixPlan plan = plan(action);
         action.busyProperty().set(true);
         Runnable notBusy = () -> action.busyProperty().set(false);
         tasks.run(() -> {
-            Plan plan = planner.plan(action);
-            return new Planned(plan, pipeline.preview(plan.file(), plan.edit()));
+            FixWiring.Wired wired = FixWiring.wire(plan, wiringPlaces(), CHOICES).orElseThrow();
+            if (wired.needsSudo().isPresent()) {
+                return new Planned(wired, null);
+            }
+            try {
+                return new Planned(wired, new SafeApply(wired.files(), places.clock()).preview(wired.file(), wired.edit()));
+            } catch (Exception e) {
+                close(wired);
+                throw e;
+            }
         }, notBusy, planned -> {
+            FixWiring.Wired wired = planned.wired();
+            if (planned.preview() == null) {
+                close(wired);
+                askForSudo(action, wired.needsSudo().orElseThrow());
+                return;
+            }
             SafeApply.Preview preview = planned.preview();
             EditResult edit = preview.edit();
             if (!edit.applicable()) {
+                close(wired);
                 action.statusProperty().set(Texts.get("fix.refused"));
                 record(action, FixRecord.refused(String.join(" ", edit.conflicts())), preview.file(), null, null, null);
                 dialogs.showError(action.suggestion().title(), Texts.get("fix.conflict"), String.join("\n\n", edit.conflicts()));
                 return;
             }
             if (!edit.changed()) {
+                close(wired);
                 action.statusProperty().set(Texts.get("fix.alreadyInPlace"));
                 return;
             }
+            ConfigFiles files = wired.files();
             String explanation = String.join("\n", edit.notes()) + "\n\n" + Texts.get("fix.safety", files.where(preview.file()));
             if (!dialogs.previewChange(action.suggestion().title(), explanation, preview.diff(), Texts.get("fix.apply"))) {
+                close(wired);
                 action.statusProperty().set(Texts.get("fix.notApplied"));
                 return;
             }
             action.busyProperty().set(true);
-            tasks.run(() -> pipeline.apply(preview, planned.plan().verifier().create(preview)), notBusy, applied -> {
+            tasks.run(() -> {
+                try {
+                    return new SafeApply(files, places.clock()).apply(preview, wired.verifier().create(preview));
+                } finally {
+                    close(wired);
+                }
+            }, notBusy, applied -> {
+                appliedIn.put(action, files);
                 action.undoProperty().set(applied.backup() != null ? applied.backup() : applied.undoRecord());
                 record(action, FixRecord.APPLIED, applied.file(), applied.backup(), preview.diff(), applied.verdict().message());
                 action.statusProperty().set(applied.backup() == null ? Texts.get("fix.appliedNew", files.where(applied.file()))
                         : Texts.get("fix.applied", applied.backup()));
                 dialogs.notify(Texts.get("fix.notify.applied", action.suggestion().title()), action.statusProperty().get());
-                if (planned.plan().wsl()) {
+                if (wired.restartsWsl()) {
                     restartOffered.set(true);
                 }
             }, error -> failed(action, error));
         }, error -> {
-            if (error instanceof NeedsWslconfig) {
+            if (error instanceof FixWiring.NoWslconfig) {
                 // Say what is wanted and where it usually is before a bare file picker opens.
                 if (!dialogs.confirm(Texts.get("fix.wslconfig.find"), Texts.get("fix.wslconfig.ask.header"),
                         Texts.get("fix.wslconfig.ask.body"), Texts.get("fix.wslconfig.ask.choose"))) {
@@ -263,7 +215,7 @@ public final class FixViewModel {
                 Optional<Path> chosen = dialogs.chooseOpenFile(Texts.get("fix.wslconfig.find"), ".wslconfig");
                 if (chosen.isPresent()) {
                     chosenWslconfig = chosen.get();
-                    apply(action, planner);
+                    apply(action);
                 } else {
                     action.statusProperty().set(Texts.get("fix.wslconfig.notFound"));
                 }
@@ -273,8 +225,26 @@ public final class FixViewModel {
         });
     }
 
-    /** A plan and its preview, found together off the UI thread. */
-    private record Planned(Plan plan, SafeApply.Preview preview) {
+    /** Root's file, and we run as the user: the same fix through sudo, whose password we never see. */
+    private void askForSudo(FixAction action, String sudo) {
+        if (dialogs.confirm(action.suggestion().title(), Texts.get("fix.wslconf.sudo.header"),
+                Texts.get("fix.wslconf.sudo.body", sudo), Texts.get("fix.wslconf.sudo.copy"))) {
+            dialogs.copyToClipboard(sudo);
+            action.statusProperty().set(Texts.get("fix.wslconf.sudo.copied"));
+        }
+    }
+
+    /** Ends what the wiring opened (the root session of wsl.exe for a distro's wsl.conf); a later undo opens its own. */
+    private static void close(FixWiring.Wired wired) {
+        try {
+            wired.close();
+        } catch (Exception e) {
+            System.getLogger(FixViewModel.class.getName()).log(System.Logger.Level.DEBUG, "closing a fix's session: {0}", e.toString());
+        }
+    }
+
+    /** A fix's wiring and its preview (null: it must run through sudo), found together off the UI thread. */
+    private record Planned(FixWiring.Wired wired, SafeApply.Preview preview) {
     }
 
     public void undo(FixAction action) {
@@ -282,8 +252,11 @@ public final class FixViewModel {
         if (record == null) {
             return;
         }
+        ConfigFiles files = appliedIn.get(action);
+        if (files == null) {
+            return;
+        }
         action.busyProperty().set(true);
-        ConfigFiles files = filesFor(action);
         tasks.run(() -> new SafeApply(files, places.clock()).undo(record), () -> action.busyProperty().set(false), file -> {
             action.undoProperty().set(null);
             action.statusProperty().set(Texts.get("fix.undone", files.where(file)));

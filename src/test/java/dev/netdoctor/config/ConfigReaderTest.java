@@ -78,12 +78,24 @@ class ConfigReaderTest {
     }
 
     @ParameterizedTest(name = "memory={0} accepted: {1}")
-    @CsvSource({"8GB,true", "8G,true", "512MB,true", "1T,true", "0,true", "0GB,false", "8gb,false", "8 GB,false", "8GiB,false",
-            "eight,false", "'',false"})
+    @CsvSource({"8GB,true", "8G,true", "512MB,true", "1T,true", "08GB,true", "+8GB,true", "8gb,false", "8 GB,false", "8GiB,false",
+            "8KBB,false", "eight,false", "'',false",
+            // a zero: strtoull's 0 counts only as a single "0" digit, with or without a unit (issue 26 item 5)
+            "0,true", "0B,true", "0K,true", "0KB,true", "0M,true", "0MB,true", "0G,true", "0GB,true", "0T,true", "0TB,true",
+            "00,false", "00GB,false", "000B,false", "+0,false", "-0GB,false", "0gb,false", "0 GB,false", "0x0,false", "0GiB,false"})
     void sizesAreReadAsParseMemorySizeReadsThem(String value, boolean accepted) {
         ConfigReading r = wslconfig("[wsl2]\nmemory=" + value + "\n");
         assertThat(r.first("wsl2.memory").orElseThrow().accepted()).isEqualTo(accepted);
         assertThat(r.issues().isEmpty()).isEqualTo(accepted);
+    }
+
+    @ParameterizedTest(name = "swap={0} is rewritten as {1}")
+    @CsvSource({"0gb,0GB", "00GB,0GB", "0 kb,0KB", "8 gb,8GB", "16g,16G"})
+    void aSizeWslRefusesIsRewrittenAsTheSizeMeant(String written, String meant) {
+        ConfigReading r = wslconfig("[wsl2]\nswap=" + written + "\n");
+        assertThat(r.issues()).singleElement().satisfies(i -> assertThat(i.repairs())
+                .containsExactly(new ConfigIssue.Replace(2, "swap=" + meant)));
+        assertThat(wslconfig("[wsl2]\nswap=" + meant + "\n").issues()).as(meant + " is read as a size").isEmpty();
     }
 
     @ParameterizedTest(name = "processors={0} accepted: {1}")

@@ -76,6 +76,25 @@ class WslConfEditTest {
         assertThat(WslConfEdit.letWslWriteResolvConf(bom).changed()).isFalse();
     }
 
+    /** The check reads "fal\\" + "se" as false; the edit once stopped at the backslash and changed nothing. */
+    @Test
+    void aFalseContinuedOnTheNextLineIsWhatTheCheckAndTheEditRead() {
+        byte[] before = "[network]\ngenerateResolvConf=fal\\\nse\nhostname=dev\n".getBytes(UTF_8);
+        assertThat(WslConfEdit.generatesResolvConf(before)).isFalse();
+
+        EditResult r = WslConfEdit.letWslWriteResolvConf(before);
+        assertThat(new String(r.updated(), UTF_8)).isEqualTo("[network]\ngenerateResolvConf=true\n# se\nhostname=dev\n");
+        assertThat(r.notes().getFirst()).contains("from false to true in [network] (line 2)");
+        assertThat(WslConfEdit.generatesResolvConf(r.updated())).isTrue();
+    }
+
+    /** The distro reads "\\" + CR as the end of the value: the CR is the line break's, and stays so. */
+    @Test
+    void aBackslashBeforeACrlfEndsTheValueInWslConf() {
+        EditResult r = WslConfEdit.letWslWriteResolvConf("[network]\r\ngenerateResolvConf=false\\\r\nhostname=dev\r\n".getBytes(UTF_8));
+        assertThat(new String(r.updated(), UTF_8)).isEqualTo("[network]\r\ngenerateResolvConf=true\r\nhostname=dev\r\n");
+    }
+
     @Test
     void aMissingFileNeedsNothing() {
         EditResult r = WslConfEdit.letWslWriteResolvConf(new byte[0]);

@@ -254,8 +254,10 @@ class WslConfigEditPropertiesTest {
     private Arbitrary<String> otherSetting() {
         Arbitrary<String> key = Arbitraries.of("memory", "processors", "swap", "localhostForwarding", "dnsTunneling",
                 "kernelCommandLine", "networkingModes", "mode");
+        // Not ending in a backslash: that continues the value on the next line, which the simple
+        // reading here does not model (CheckAndEditAgreePropertiesTest covers continuations).
         return Combinators.combine(key, Arbitraries.of("=", " = ", "\t=\t"), latin1Text())
-                .as((k, equals, v) -> k + equals + v);
+                .as((k, equals, v) -> k + equals + (v.endsWith("\\") ? v + "x" : v));
     }
 
     private Arbitrary<String> comment() {

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.fix;
 
-import dev.netdoctor.fix.WslConfigEdit.Encoding;
+import dev.netdoctor.config.TextEncoding;
 import dev.netdoctor.model.NetworkingMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +51,37 @@ class WslConfigEditTest {
             out.writeBytes(part);
         }
         return out.toByteArray();
+    }
+
+    /** A value continued with a backslash is one setting to WSL, and so to the edit (it once added a second line). */
+    @Test
+    void aValueContinuedOnTheNextLineIsChangedWhereWslReadsIt() {
+        String file = "[wsl2]\r\nnetworkingMode=nat\\\r\nmirrored # two lines\r\nmemory=4GB\r\n";
+        assertThat(effective(file)).as("WSL reads both lines as one value").isEqualTo("natmirrored");
+
+        EditResult result = set(file, NetworkingMode.NAT);
+        assertThat(text(result.updated()))
+                .isEqualTo("[wsl2]\r\nnetworkingMode=nat # two lines\r\n# mirrored # two lines\r\nmemory=4GB\r\n");
+        assertThat(result.notes().getFirst()).isEqualTo("Changes networkingMode from natmirrored to nat in [wsl2] (line 2).");
+        assertThat(effective(text(result.updated()))).isEqualTo("nat");
+    }
+
+    /** A header that a continued value swallowed is no header to WSL: the setting goes to a [wsl2] WSL reads. */
+    @Test
+    void aHeaderInsideAContinuedValueIsNotWhereTheSettingGoes() {
+        String file = "[boot]\nkernelCommandLine=quiet \\\n[wsl2]\n";
+        String out = after(file, NetworkingMode.MIRRORED);
+        assertThat(out).isEqualTo("[boot]\nkernelCommandLine=quiet \\\n[wsl2]\n\n[wsl2]\nnetworkingMode=mirrored\n");
+        assertThat(effective(out)).isEqualTo("mirrored");
+    }
+
+    /** A last line ending in a backslash would swallow anything appended after it: the new section goes before it. */
+    @Test
+    void aDanglingBackslashOnTheLastLineIsNotCompletedByTheEdit() {
+        String file = "[experimental]\nautoProxy=true\\";
+        String out = after(file, NetworkingMode.MIRRORED);
+        assertThat(out).isEqualTo("[experimental]\n\n[wsl2]\nnetworkingMode=mirrored\nautoProxy=true\\");
+        assertThat(effective(out)).isEqualTo("mirrored");
     }
 
     @Test
@@ -348,14 +379,14 @@ class WslConfigEditTest {
 
     static Stream<Arguments> utf16Files() {
         return Stream.of(
-                Arguments.of(Encoding.UTF16LE, concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, UTF16_CONTENT.getBytes(UTF_16LE))),
-                Arguments.of(Encoding.UTF16BE, concat(new byte[]{(byte) 0xFE, (byte) 0xFF}, UTF16_CONTENT.getBytes(UTF_16BE))),
-                Arguments.of(Encoding.UTF16LE, UTF16_CONTENT.getBytes(UTF_16LE)));
+                Arguments.of(TextEncoding.UTF16LE_BOM, concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, UTF16_CONTENT.getBytes(UTF_16LE))),
+                Arguments.of(TextEncoding.UTF16BE_BOM, concat(new byte[]{(byte) 0xFE, (byte) 0xFF}, UTF16_CONTENT.getBytes(UTF_16BE))),
+                Arguments.of(TextEncoding.UTF16LE, UTF16_CONTENT.getBytes(UTF_16LE)));
     }
 
     /** The UTF-16 files WSL misreads: big-endian, and little-endian without a byte order mark. */
     static Stream<Arguments> utf16FilesWslMisreads() {
-        return utf16Files().filter(a -> !WslConfigEdit.hasUtf16LeMark((byte[]) a.get()[1]));
+        return utf16Files().filter(a -> !(TextEncoding.detect((byte[]) a.get()[1]) == TextEncoding.UTF16LE_BOM));
     }
 
     /** Notepad's "Unicode" and PowerShell 5's > : WSL reads it, so it is edited in its own encoding. */
@@ -376,13 +407,13 @@ class WslConfigEditTest {
 
     @ParameterizedTest
     @MethodSource("utf16Files")
-    void utf16IsDetected(Encoding encoding, byte[] file) {
-        assertThat(WslConfigEdit.detect(file)).isEqualTo(encoding);
+    void utf16IsDetected(TextEncoding encoding, byte[] file) {
+        assertThat(TextEncoding.detect(file)).isEqualTo(encoding);
     }
 
     @ParameterizedTest
     @MethodSource("utf16FilesWslMisreads")
-    void utf16IsNotEditedWithoutPermissionToRewriteIt(Encoding encoding, byte[] file) {
+    void utf16IsNotEditedWithoutPermissionToRewriteIt(TextEncoding encoding, byte[] file) {
         EditResult result = WslConfigEdit.setNetworkingMode(file, NetworkingMode.MIRRORED, false);
 
         assertThat(result.updated()).isEqualTo(file);
@@ -395,7 +426,7 @@ class WslConfigEditTest {
 
     @ParameterizedTest
     @MethodSource("utf16Files")
-    void utf16IsRewrittenAsUtf8WithTheSameContentAndThenEdited(Encoding encoding, byte[] file) {
+    void utf16IsRewrittenAsUtf8WithTheSameContentAndThenEdited(TextEncoding encoding, byte[] file) {
         EditResult result = WslConfigEdit.setNetworkingMode(file, NetworkingMode.MIRRORED, true);
 
         assertThat(result.updated()).isEqualTo(utf8(UTF16_EXPECTED));
@@ -418,7 +449,7 @@ class WslConfigEditTest {
 
     @ParameterizedTest
     @MethodSource("utf16FilesWslMisreads")
-    void utf16IsReadAsSettingNothing(Encoding encoding, byte[] file) {
+    void utf16IsReadAsSettingNothing(TextEncoding encoding, byte[] file) {
         assertThat(WslConfigEdit.effectiveNetworkingMode(file)).isEmpty();
     }
 
@@ -438,18 +469,18 @@ class WslConfigEditTest {
 
     @Test
     void detectsUtf8WithAndWithoutByteOrderMark() {
-        assertThat(WslConfigEdit.detect(new byte[0])).isEqualTo(Encoding.UTF8);
-        assertThat(WslConfigEdit.detect(utf8("[wsl2]\nmemory=4GB\n"))).isEqualTo(Encoding.UTF8);
-        assertThat(WslConfigEdit.detect(utf8("\u00e9\u00e9\u00e9"))).isEqualTo(Encoding.UTF8);
-        assertThat(WslConfigEdit.detect(concat(BOM, utf8("[wsl2]")))).isEqualTo(Encoding.UTF8_BOM);
-        assertThat(WslConfigEdit.detect(BOM)).isEqualTo(Encoding.UTF8_BOM);
+        assertThat(TextEncoding.detect(new byte[0])).isEqualTo(TextEncoding.UTF8);
+        assertThat(TextEncoding.detect(utf8("[wsl2]\nmemory=4GB\n"))).isEqualTo(TextEncoding.UTF8);
+        assertThat(TextEncoding.detect(utf8("\u00e9\u00e9\u00e9"))).isEqualTo(TextEncoding.UTF8);
+        assertThat(TextEncoding.detect(concat(BOM, utf8("[wsl2]")))).isEqualTo(TextEncoding.UTF8_BOM);
+        assertThat(TextEncoding.detect(BOM)).isEqualTo(TextEncoding.UTF8_BOM);
     }
 
     @Test
     void detectsByteOrderMarkLessUtf16ByItsNuls() {
-        assertThat(WslConfigEdit.detect("[wsl2]".getBytes(UTF_16LE))).isEqualTo(Encoding.UTF16LE);
-        assertThat(WslConfigEdit.detect("[wsl2]".getBytes(UTF_16BE))).isEqualTo(Encoding.UTF16BE);
-        assertThat(WslConfigEdit.detect(new byte[]{'a', 0, 'b', 'c', 'd', 'e'})).isEqualTo(Encoding.UTF8);
+        assertThat(TextEncoding.detect("[wsl2]".getBytes(UTF_16LE))).isEqualTo(TextEncoding.UTF16LE);
+        assertThat(TextEncoding.detect("[wsl2]".getBytes(UTF_16BE))).isEqualTo(TextEncoding.UTF16BE);
+        assertThat(TextEncoding.detect(new byte[]{'a', 0, 'b', 'c', 'd', 'e'})).isEqualTo(TextEncoding.UTF8);
     }
 
     @ParameterizedTest

@@ -50,7 +50,7 @@ class WslConfigOracleTest {
         byte[] noMark = "[wsl2]\r\nnetworkingMode=nat\r\n".getBytes(StandardCharsets.UTF_16LE);
         Verifier.Verdict v = new WslConfigOracle(NetworkingMode.NAT).verify(file("u", noMark));
         assertThat(v.ok()).isFalse();
-        assertThat(v.message()).isEqualTo("the new file is UTF16LE, which WSL may not read");
+        assertThat(v.message()).isEqualTo("the new file is UTF-16 LE without a byte order mark, which WSL may not read");
         byte[] bigEndian = "\uFEFF[wsl2]\r\nnetworkingMode=nat\r\n".getBytes(StandardCharsets.UTF_16BE);
         assertThat(new WslConfigOracle(NetworkingMode.NAT).verify(file("b", bigEndian)).ok()).isFalse();
     }

@@ -109,8 +109,9 @@ class WindowsCommandLinePropertiesTest {
     void theProjectsOwnScriptsArriveIntactOnlyWhenPreQuoted() {
         List<String> sockets = List.of("sh", "-c", DistroSockets.SCRIPT);
         List<String> raw = throughWindowsRaw(sockets);
-        assertThat(raw).as("one argument still, but every quote of the script is gone").hasSize(3);
-        assertThat(raw.get(2)).doesNotContain("\"").contains("printf '%s\\n' $t");
+        // its quote pairs hold spaces ("$p gone"): raw, it is cut apart and its quotes are lost
+        assertThat(raw).as("raw").isNotEqualTo(sockets);
+        assertThat(String.join(" ", raw.subList(2, raw.size()))).doesNotContain("\"").contains("printf '%s\\n' $t");
         assertThat(throughWindows(sockets)).containsExactlyElementsOf(sockets);
 
         // DistroConfigFiles' CREATE_NEW, as it is at this commit: research says 6 arguments become 10.

@@ -35,7 +35,7 @@ class DnsServersProbeTest {
             @Override public boolean hasCommand(String name) { return real.hasCommand(name); }
             @Override public Optional<String> env(String name) { return real.env(name); }
             @Override public String describe() { return "this Linux"; }
-            @Override public boolean isAppsOwnMachine() { return appsOwnMachine; }
+            @Override public dev.netdoctor.host.Standpoint standpoint() { return appsOwnMachine ? dev.netdoctor.host.Standpoint.THIS_LINUX : dev.netdoctor.host.Standpoint.WINDOWS; }
         };
     }
 

@@ -57,7 +57,7 @@ class ProbeContractTest {
         @Override public boolean hasCommand(String name) { return false; }
         @Override public java.util.Optional<String> env(String name) { return java.util.Optional.empty(); }
         @Override public String describe() { return "a distro"; }
-        @Override public boolean isAppsOwnMachine() { return false; }
+        @Override public dev.netdoctor.host.Standpoint standpoint() { return dev.netdoctor.host.Standpoint.WINDOWS; }
     };
 
     @Test

@@ -79,5 +79,5 @@ final class ScriptedLinux implements LinuxSide {
     @Override public boolean hasCommand(String name) { return commands.contains(name); }
     @Override public Optional<String> env(String name) { return Optional.empty(); }
     @Override public String describe() { return distro ? "WSL distro Scripted" : "a scripted Linux"; }
-    @Override public boolean isAppsOwnMachine() { return !distro; }
+    @Override public dev.netdoctor.host.Standpoint standpoint() { return distro ? dev.netdoctor.host.Standpoint.WINDOWS : dev.netdoctor.host.Standpoint.THIS_LINUX; }
 }

@@ -66,7 +66,9 @@ final class TestContext implements ProbeContext {
             @Override public boolean hasCommand(String name) { return !name.equals(missing) && linux.hasCommand(name); }
             @Override public Optional<String> env(String name) { return linux.env(name); }
             @Override public String describe() { return linux.describe(); }
-            @Override public boolean isAppsOwnMachine() { return linux.isAppsOwnMachine(); }
+            @Override public dev.netdoctor.host.Standpoint standpoint() { return linux.standpoint(); }
+            @Override public java.util.Optional<dev.netdoctor.host.WslDistroAccess> throughWsl() { return linux.throughWsl(); }
+            @Override public Optional<byte[]> readBytes(String path, int maxBytes) { return linux.readBytes(path, maxBytes); }
         };
     }
 

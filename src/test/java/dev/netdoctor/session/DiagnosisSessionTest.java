@@ -232,7 +232,7 @@ class DiagnosisSessionTest {
         @Override public boolean hasCommand(String name) { return real.hasCommand(name); }
         @Override public java.util.Optional<String> env(String name) { return real.env(name); }
         @Override public String describe() { return "this Linux"; }
-        @Override public boolean isAppsOwnMachine() { return true; }
+        @Override public dev.netdoctor.host.Standpoint standpoint() { return dev.netdoctor.host.Standpoint.THIS_LINUX; }
 
         int reads(String path) {
             var n = reads.get(path);

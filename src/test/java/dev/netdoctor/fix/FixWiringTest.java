@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+// SPDX-License-Identifier: Apache-2.0
+package dev.netdoctor.fix;
+
+import dev.netdoctor.host.LocalLinuxSide;
+import dev.netdoctor.model.ConfigFileCheck;
+import dev.netdoctor.model.FindingIds;
+import dev.netdoctor.model.FixPlan;
+import dev.netdoctor.model.NetworkingMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Each plan wired once for both faces: which file in which store, whether WSL restarts, and the sudo command where it must. */
+class FixWiringTest {
+    private static final FixWiring.Choices CHOICES = new FixWiring.Choices("none", true, false);
+
+    @TempDir
+    Path home;
+
+    private FixWiring.Places places(Optional<Path> wslconfig, boolean mayWrite) {
+        return new FixWiring.Places(new LocalLinuxSide(), new LocalConfigFiles(home), null, () -> wslconfig.map(Path::toString),
+                home.resolve("wsl.conf").toString(), file -> mayWrite, Clock.systemUTC());
+    }
+
+    private FixWiring.Wired wire(FixPlan plan, FixWiring.Places places) throws Exception {
+        return FixWiring.wire(plan, places, CHOICES).orElseThrow();
+    }
+
+    @Test
+    void theSshFixWritesTheUsersSshConfigAndNeedsNoRestart() throws Exception {
+        FixWiring.Wired w = wire(new FixPlan.SshIpqosNone("198.18.1.*", "198.18.1.5"), places(Optional.empty(), true));
+        assertThat(w.file()).isEqualTo(home.resolve(".ssh").resolve("config").toString());
+        assertThat(w.restartsWsl()).isFalse();
+        assertThat(w.needsSudo()).isEmpty();
+        assertThat(new String(w.edit().apply(new byte[0]).updated(), UTF_8)).contains("Host 198.18.1.*").contains("IPQoS none");
+    }
+
+    @Test
+    void theWslconfigFixesWriteTheFoundFileAndRestartWsl() throws Exception {
+        Path wslconfig = Files.writeString(home.resolve(".wslconfig"), "[wsl2]\n");
+        for (FixPlan plan : new FixPlan[]{new FixPlan.WslNetworkingMode(NetworkingMode.MIRRORED), new FixPlan.WslDnsTunneling(),
+                new FixPlan.RewriteConfigLines(ConfigFileCheck.WSLCONFIG, FindingIds.WSLCONFIG_LINE_IGNORED)}) {
+            FixWiring.Wired w = wire(plan, places(Optional.of(wslconfig), false));
+            assertThat(w.file()).as(plan.toString()).isEqualTo(wslconfig.toString());
+            assertThat(w.restartsWsl()).as(plan.toString()).isTrue();
+            assertThat(w.needsSudo()).as("a file of the user's: %s", plan).isEmpty();
+        }
+        assertThat(new String(wire(new FixPlan.WslDnsTunneling(), places(Optional.of(wslconfig), true)).edit()
+                .apply("[wsl2]\n".getBytes(UTF_8)).updated(), UTF_8)).contains("dnsTunneling=true");
+    }
+
+    @Test
+    void aWslconfigThatCannotBeFoundIsSaidSoForTheFaceToAsk() {
+        assertThatThrownBy(() -> wire(new FixPlan.WslDnsTunneling(), places(Optional.empty(), true)))
+                .isInstanceOf(FixWiring.NoWslconfig.class);
+    }
+
+    @Test
+    void bothWslConfFixesNameTheirOwnSudoCommandWhereThisProcessMayNotWrite() throws Exception {
+        String wslConf = home.resolve("wsl.conf").toString();
+        FixWiring.Wired resolv = wire(new FixPlan.LetWslWriteResolvConf(), places(Optional.empty(), false));
+        assertThat(resolv.file()).isEqualTo(wslConf);
+        assertThat(resolv.restartsWsl()).isTrue();
+        assertThat(resolv.needsSudo()).hasValueSatisfying(s -> assertThat(s).startsWith("sudo ")
+                .contains(" fix wsl-resolv-conf --wsl-conf " + wslConf));
+        FixWiring.Wired lines = wire(new FixPlan.RewriteConfigLines(ConfigFileCheck.WSL_CONF, FindingIds.WSL_CONF_PARSING_STOPS),
+                places(Optional.empty(), false));
+        assertThat(lines.needsSudo()).hasValueSatisfying(s -> assertThat(s).startsWith("sudo ")
+                .contains(" fix config-lines --in wsl-conf --finding " + FindingIds.WSL_CONF_PARSING_STOPS + " --wsl-conf " + wslConf));
+        assertThat(wire(new FixPlan.LetWslWriteResolvConf(), places(Optional.empty(), true)).needsSudo()).isEmpty();
+    }
+
+    @Test
+    void whatTheResolvConfEditSaysNamesTheFileItEdits() throws Exception {
+        FixWiring.Wired w = wire(new FixPlan.LetWslWriteResolvConf(), places(Optional.empty(), true));
+        assertThat(String.join("\n", w.edit().apply("[network]\nhostname=dev\n".getBytes(UTF_8)).notes()))
+                .startsWith(w.file() + " does not turn off WSL's resolv.conf").doesNotContain(WslConfEdit.FILE);
+    }
+
+    @Test
+    void aFixByHandWritesNothing() throws Exception {
+        assertThat(FixWiring.wire(FixPlan.BY_HAND, places(Optional.empty(), true), CHOICES)).isEmpty();
+    }
+}
