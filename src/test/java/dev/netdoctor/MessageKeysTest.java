@@ -81,6 +81,7 @@ class MessageKeysTest {
             Map.entry("os.name", "a system property (WizardApp)"),
             Map.entry("settings.properties", "the settings file's name (WizardApp)"),
             Map.entry("wizard.css", "the style sheet (WizardApp)"),
+            Map.entry("report.css", "the report's style sheet (HtmlReport)"),
             Map.entry("wsl2.networkingMode", "the .wslconfig setting the rule reads (ConfigRules)"),
             Map.entry("network.hostname", "the wsl.conf setting whose value is a host name to hide (RedactionNames)"),
             Map.entry("user.default", "the wsl.conf setting whose value is a user name to hide (RedactionNames)"),

@@ -11,7 +11,7 @@ import dev.netdoctor.model.ConfigProblem;
 import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.Finding;
-import dev.netdoctor.model.FindingIds;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.InvalidInputException;
@@ -47,8 +47,8 @@ import java.util.Set;
                 "  wsl-net-doctor check-config --wsl Ubuntu      (from Windows)"})
 final class CheckConfigCommand implements java.util.concurrent.Callable<Integer> {
     /** The findings this command speaks of; the rest of a diagnosis is not its business. */
-    static final Set<String> FINDINGS = Set.of(FindingIds.WSLCONFIG_LINE_IGNORED, FindingIds.WSLCONFIG_DUPLICATE_KEY,
-            FindingIds.WSLCONFIG_ENCODING, FindingIds.WSL_CONF_PARSING_STOPS, FindingIds.WSLCONFIG_MODE_NOT_EFFECTIVE);
+    static final Set<FindingId> FINDINGS = Set.of(FindingId.WSLCONFIG_LINE_IGNORED, FindingId.WSLCONFIG_DUPLICATE_KEY,
+            FindingId.WSLCONFIG_ENCODING, FindingId.WSL_CONF_PARSING_STOPS, FindingId.WSLCONFIG_MODE_NOT_EFFECTIVE);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -8,6 +8,7 @@ import dev.netdoctor.fix.LocalConfigFiles;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.model.ConfigFileCheck;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.Words;
 import picocli.CommandLine;
@@ -70,16 +71,17 @@ final class ConfigLinesFixCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!CheckConfigCommand.FINDINGS.contains(finding) || finding.equals(dev.netdoctor.model.FindingIds.WSLCONFIG_MODE_NOT_EFFECTIVE)) {
+        FindingId findingId = FindingId.of(finding).orElse(null);
+        if (findingId == null || !CheckConfigCommand.FINDINGS.contains(findingId) || findingId == FindingId.WSLCONFIG_MODE_NOT_EFFECTIVE) {
             err.println("wsl-net-doctor: " + Words.get("cli.fix.whichFinding"));
             return ExitCodes.BAD_INPUT;
         }
         boolean wslConfFile = in == In.wsl_conf;
-        if (finding.equals(dev.netdoctor.model.FindingIds.WSL_CONF_PARSING_STOPS) && !wslConfFile) {
+        if (findingId == FindingId.WSL_CONF_PARSING_STOPS && !wslConfFile) {
             err.println("wsl-net-doctor: " + Words.get("cli.fix.parsingStopsInWslConf"));
             return ExitCodes.BAD_INPUT;
         }
-        FixPlan.RewriteConfigLines plan = new FixPlan.RewriteConfigLines(wslConfFile ? ConfigFileCheck.WSL_CONF : ConfigFileCheck.WSLCONFIG, finding);
+        FixPlan.RewriteConfigLines plan = new FixPlan.RewriteConfigLines(wslConfFile ? ConfigFileCheck.WSL_CONF : ConfigFileCheck.WSLCONFIG, findingId);
         FixWiring.Choices choices = new FixWiring.Choices("none", false, false);
         if (!wslConfFile) {
             LocalLinuxSide here = new LocalLinuxSide();

@@ -18,7 +18,7 @@ final class ProgressDisplay implements Consumer<SessionEvent> {
     private final PrintWriter err;
     private final boolean enabled;
     private final boolean terminal;
-    private final Map<String, String> running = new LinkedHashMap<>();
+    private final Map<dev.netdoctor.model.ProbeId, String> running = new LinkedHashMap<>();
     private int finished;
     private int lastWidth;
 

@@ -7,8 +7,8 @@ import dev.netdoctor.model.ConfigFileCheck;
 import dev.netdoctor.model.ConfigProblem;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.Finding;
-import dev.netdoctor.model.FindingIds;
-import dev.netdoctor.model.FixIds;
+import dev.netdoctor.model.FindingId;
+import dev.netdoctor.model.FixId;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.ProbeData;
@@ -32,7 +32,7 @@ final class ConfigRules {
     }
 
     /** Lines of one kind, in both files, as one finding; a rewrite per file where one is safe. */
-    record LinesOfKind(String findingId, String title, String explanation, String fixId, String fixTitle, String does) implements Rule {
+    record LinesOfKind(FindingId findingId, String title, String explanation, FixId fixId, String fixTitle, String does) implements Rule {
         @Override
         public Optional<Finding> apply(Observations obs) {
             Optional<ProbeData.ConfigFiles> data = obs.data(ProbeId.CONFIG_FILES, ProbeData.ConfigFiles.class);
@@ -66,35 +66,35 @@ final class ConfigRules {
         return file.file() + (p.line() == 0 ? "" : " line " + p.line());
     }
 
-    static final Rule LINE_IGNORED = new LinesOfKind(FindingIds.WSLCONFIG_LINE_IGNORED,
+    static final Rule LINE_IGNORED = new LinesOfKind(FindingId.WSLCONFIG_LINE_IGNORED,
             "WSL ignores lines of its settings file",
             "WSL reads .wslconfig and /etc/wsl.conf by stricter rules than they look: a setting outside its [section], a"
                     + " misspelt name, or a value WSL cannot read is skipped without an error you would see. Those lines"
                     + " do nothing today.",
-            FixIds.CONFIG_REWRITE_IGNORED_LINES, "Rewrite the ignored lines of %s",
+            FixId.CONFIG_REWRITE_IGNORED_LINES, "Rewrite the ignored lines of %s",
             "each line is written the way WSL reads what was meant (moved into its section, the key name WSL knows, a value"
                     + " WSL accepts, backslashes doubled).");
 
-    static final Rule DUPLICATE_KEY = new LinesOfKind(FindingIds.WSLCONFIG_DUPLICATE_KEY,
+    static final Rule DUPLICATE_KEY = new LinesOfKind(FindingId.WSLCONFIG_DUPLICATE_KEY,
             "A setting is written twice; WSL uses only the first",
             "WSL uses the first line that sets a key and ignores the later ones, also when one is in [wsl2] and the other in"
                     + " [experimental] (WSL takes both names as the same setting). A later line you changed may be the one"
                     + " that does nothing.",
-            FixIds.CONFIG_COMMENT_OUT_DUPLICATES, "Comment out the settings %s ignores",
+            FixId.CONFIG_COMMENT_OUT_DUPLICATES, "Comment out the settings %s ignores",
             "each later line of a setting becomes a # comment, so the file shows the one WSL uses.");
 
-    static final Rule ENCODING = new LinesOfKind(FindingIds.WSLCONFIG_ENCODING,
+    static final Rule ENCODING = new LinesOfKind(FindingId.WSLCONFIG_ENCODING,
             "The settings file is saved in a way WSL misreads",
             "WSL reads .wslconfig as UTF-8 (or UTF-16 with its byte order mark) and squeezes every character into one byte;"
                     + " a file saved otherwise, or a value with letters outside ASCII, is not read as written.",
-            FixIds.CONFIG_REWRITE_AS_UTF8, "Rewrite %s as UTF-8",
+            FixId.CONFIG_REWRITE_AS_UTF8, "Rewrite %s as UTF-8",
             "the file is saved again as UTF-8 with the same text.");
 
-    static final Rule PARSING_STOPS = new LinesOfKind(FindingIds.WSL_CONF_PARSING_STOPS,
+    static final Rule PARSING_STOPS = new LinesOfKind(FindingId.WSL_CONF_PARSING_STOPS,
             "The distro stops reading /etc/wsl.conf partway",
             "The distro stops reading /etc/wsl.conf at the first line it cannot read (Windows skips such a line in .wslconfig and reads on), so"
                     + " every setting below that line is ignored, even correct ones.",
-            FixIds.WSL_CONF_COMMENT_OUT_STOPPING_LINE, "Make %s readable to the end",
+            FixId.WSL_CONF_COMMENT_OUT_STOPPING_LINE, "Make %s readable to the end",
             "each line the distro cannot read becomes a # comment (a ';' becomes '#'), so it reads every setting after it.");
 
     /**
@@ -132,11 +132,11 @@ final class ConfigRules {
         reasons.add("WSL reads .wslconfig only when it starts: if the file changed since, run wsl --shutdown and wait 8 seconds.");
         String detail = "WSL says why when it starts, in the first lines a distro prints (\"... Falling back to NAT networking\"). "
                 + "Possible reasons:\n- " + String.join("\n- ", reasons);
-        return Optional.of(new Finding(FindingIds.WSLCONFIG_MODE_NOT_EFFECTIVE, Severity.WARNING, Confidence.HIGH,
+        return Optional.of(new Finding(FindingId.WSLCONFIG_MODE_NOT_EFFECTIVE, Severity.WARNING, Confidence.HIGH,
                 "WSL is not running the networking mode you set",
                 ".wslconfig says networkingMode=" + configured + ", but WSL runs in " + wsl.networkingMode() + " mode. WSL falls"
                         + " back without an error you would see when the mode cannot be used on this computer.",
-                evidence, List.of(new FixSuggestion(FixIds.CHECK_MIRRORED_REQUIREMENTS, "Find out why WSL did not use "
+                evidence, List.of(new FixSuggestion(FixId.CHECK_MIRRORED_REQUIREMENTS, "Find out why WSL did not use "
                         + configured + " mode", detail))));
     };
 
@@ -159,6 +159,4 @@ final class ConfigRules {
         int minor = Integer.parseInt(m.group(2));
         return major < 5 || (major == 5 && minor < 10) ? Optional.of(major + "." + minor) : Optional.empty();
     }
-
-    static final List<Rule> ALL = List.of(MODE_NOT_EFFECTIVE, PARSING_STOPS, LINE_IGNORED, DUPLICATE_KEY, ENCODING);
 }

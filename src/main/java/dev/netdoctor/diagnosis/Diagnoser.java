@@ -8,6 +8,7 @@ import dev.netdoctor.model.ConnectResult;
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.Severity;
@@ -19,42 +20,15 @@ import java.util.Optional;
 
 /** Turns one run's observations into findings; the same for the CLI, the wizard and reports. */
 public final class Diagnoser {
-    public static final String NO_PROBLEM = "no-problem-found";
-    public static final String NO_TARGET = "environment-only";
-
-    /**
-     * Rules about the connection to the target: they speak of it, so they have nothing to say
-     * without one. Order matters only for display: the most fundamental failure first.
-     */
-    private final List<Rule> targetRules = List.of(
-            ReachabilityRules.NAME,
-            ReachabilityRules.UNREACHABLE,
-            ReachabilityRules.REFUSED,
-            ReachabilityRules.FILTERED,
-            ReachabilityRules.NO_GREETING,
-            new DscpDropRule(),
-            new PathMtuRule());
-
-    /** Rules about this computer and its own ports, with or without a target. */
-    private final List<Rule> localRules = List.of(
-            LoopbackRules.NOT_LISTENING,
-            LoopbackRules.REDIRECTED,
-            LoopbackRules.BLOCKED,
-            LoopbackRules.HOST_KEY);
 
     public List<Finding> diagnose(Target target, Environment environment, List<ProbeOutcome> outcomes) {
         Observations obs = new Observations(target, environment, outcomes);
         List<Finding> findings = new ArrayList<>();
-        if (target != null) {
-            for (Rule rule : targetRules) {
-                rule.apply(obs).ifPresent(findings::add);
+        for (RuleCatalog.Entry entry : RuleCatalog.ALL) {
+            // Rules about the connection to the target have nothing to say without one.
+            if (target != null || entry.scope() != RuleCatalog.Scope.TARGET) {
+                entry.rule().apply(obs).ifPresent(findings::add);
             }
-        }
-        for (Rule rule : localRules) {
-            rule.apply(obs).ifPresent(findings::add);
-        }
-        for (Rule rule : ConfigRules.ALL) {
-            rule.apply(obs).ifPresent(findings::add);
         }
         if (findings.stream().noneMatch(f -> f.severity() == Severity.PROBLEM)) {
             noProblem(obs).ifPresent(findings::add);
@@ -72,7 +46,7 @@ public final class Diagnoser {
             String checked = selfTested
                     ? "This computer's network setup was checked" + (local.isEmpty() ? "." : ", and programs on it reach their own ports.")
                     : "Nothing wrong was seen, but the check whether programs on this computer reach their own ports did not finish.";
-            return Optional.of(new Finding(NO_TARGET, Severity.INFO, selfTested ? Confidence.HIGH : Confidence.LOW,
+            return Optional.of(new Finding(FindingId.ENVIRONMENT_ONLY, Severity.INFO, selfTested ? Confidence.HIGH : Confidence.LOW,
                     "No problem found on this computer",
                     checked + " Give a target to check a connection to another machine.", local, List.of()));
         }
@@ -90,7 +64,7 @@ public final class Diagnoser {
         // Only handshakes that were tried count: none tried is no evidence that they complete.
         boolean handshake = obs.data(ProbeData.SshHandshakes.class)
                 .map(h -> !h.attempts().isEmpty() && h.attempts().stream().allMatch(a -> a.completed())).orElse(false);
-        return Optional.of(new Finding(NO_PROBLEM, Severity.INFO, handshake ? Confidence.HIGH : Confidence.MEDIUM,
+        return Optional.of(new Finding(FindingId.NO_PROBLEM_FOUND, Severity.INFO, handshake ? Confidence.HIGH : Confidence.MEDIUM,
                 "No problem found with " + obs.target(),
                 "Connections to " + obs.target() + " work" + (markedWork ? ", with and without packet marking" : "")
                         + (handshake ? ", and the SSH handshake completes." : ".")

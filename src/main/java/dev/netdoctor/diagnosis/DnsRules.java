@@ -6,7 +6,8 @@ import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.DnsReply;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.Finding;
-import dev.netdoctor.model.FixIds;
+import dev.netdoctor.model.FindingId;
+import dev.netdoctor.model.FixId;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.ProbeData;
@@ -24,7 +25,6 @@ import java.util.Optional;
  * server says the name does not exist ({@code name-not-resolved}, naming that server).
  */
 final class DnsRules {
-    static final String DNS_SERVER_UNREACHABLE = "dns-server-unreachable";
 
     private DnsRules() {
     }
@@ -54,7 +54,7 @@ final class DnsRules {
                     + "second way programs try. The network itself is there, so this is the DNS path, not the name."
                     + (wsl ? why(d) : "");
         }
-        return Optional.of(new Finding(DNS_SERVER_UNREACHABLE, Severity.PROBLEM, Confidence.HIGH,
+        return Optional.of(new Finding(FindingId.DNS_SERVER_UNREACHABLE, Severity.PROBLEM, Confidence.HIGH,
                 "Name lookups get no answer" + (d.servers().isEmpty() ? ": " + d.path().words() : " from " + which),
                 explanation, evidence, fixes(d, wsl)));
     }
@@ -76,7 +76,7 @@ final class DnsRules {
     private static List<FixSuggestion> fixes(ProbeData.DnsServers d, boolean wsl) {
         List<FixSuggestion> fixes = new ArrayList<>();
         if (wsl && (!d.writtenByWsl() || Boolean.FALSE.equals(d.generateResolvConf())) && !d.servers().isEmpty()) {
-            fixes.add(new FixSuggestion(FixIds.WSL_CONF_GENERATE_RESOLV_CONF, "Let WSL write resolv.conf again",
+            fixes.add(new FixSuggestion(FixId.WSL_CONF_GENERATE_RESOLV_CONF, "Let WSL write resolv.conf again",
                     "Sets generateResolvConf back to true in [network] of /etc/wsl.conf"
                             + (Boolean.FALSE.equals(d.generateResolvConf()) ? " (it says false now)" : "")
                             + ". The fixed file must go too" + (Boolean.TRUE.equals(d.immutable()) ? ", and it is locked" : "")
@@ -85,12 +85,12 @@ final class DnsRules {
                     new FixPlan.LetWslWriteResolvConf()));
         }
         if (wsl) {
-            fixes.add(new FixSuggestion(FixIds.WSLCONFIG_DNS_TUNNELING, "Turn on WSL's DNS tunneling",
+            fixes.add(new FixSuggestion(FixId.WSLCONFIG_DNS_TUNNELING, "Turn on WSL's DNS tunneling",
                     "In %UserProfile%\\.wslconfig set dnsTunneling=true in [wsl2] (Windows 11 22H2 or later; WSL 2.2.1 and later do "
                             + "this by default unless the file turns it off), then restart WSL (wsl --shutdown). Questions then go to "
                             + "Windows' own resolver without crossing the firewall.", new FixPlan.WslDnsTunneling()));
         }
-        fixes.add(new FixSuggestion(FixIds.CHECK_HOST_NAME, "Use the address meanwhile",
+        fixes.add(new FixSuggestion(FixId.CHECK_HOST_NAME, "Use the address meanwhile",
                 "Until names resolve again, use the machine's IP address, e.g. ssh user@198.18.0.10."));
         return fixes;
     }

@@ -8,7 +8,8 @@ import dev.netdoctor.model.ConnectAttempt;
 import dev.netdoctor.model.ConnectResult;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.Finding;
-import dev.netdoctor.model.FindingIds;
+import dev.netdoctor.model.FindingId;
+import dev.netdoctor.model.FixId;
 import dev.netdoctor.model.DscpClass;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.HandshakeAttempt;
@@ -28,8 +29,6 @@ import java.util.Optional;
  * interface names and MTUs play no part.
  */
 final class DscpDropRule implements Rule {
-    static final String ID = FindingIds.DSCP_MARKED_SYN_DROPPED;
-
     @Override
     public Optional<Finding> apply(Observations obs) {
         Optional<ProbeData.MarkedConnects> connects = obs.data(ProbeData.MarkedConnects.class);
@@ -98,7 +97,7 @@ final class DscpDropRule implements Rule {
             return Optional.of(fixedForSsh(obs, confidence, marks, ssh, evidence));
         }
         if (userClass != null && userClassAnswered && !userClassDropped) {
-            return Optional.of(new Finding(ID, Severity.WARNING, Confidence.MEDIUM,
+            return Optional.of(new Finding(FindingId.DSCP_MARKED_SYN_DROPPED, Severity.WARNING, Confidence.MEDIUM,
                     "Some marked packets are dropped on the way to " + obs.target().host(),
                     "Connections carrying some priority tags got no answer while untagged ones did. The tag your ssh uses "
                             + "for this host does get through, so ssh itself should work; other programs that tag their "
@@ -107,7 +106,7 @@ final class DscpDropRule implements Rule {
         }
         String waitText = obs.synGiveUpSeconds().map(s -> " and waits about " + s + " s before giving up").orElse("");
         boolean inDistro = obs.outcome(ProbeId.DSCP_CONNECT).map(o -> ProbeId.FROM_DISTRO.equals(o.parameters().get(ProbeId.FROM))).orElse(false);
-        return Optional.of(new Finding(ID, Severity.PROBLEM, confidence,
+        return Optional.of(new Finding(FindingId.DSCP_MARKED_SYN_DROPPED, Severity.PROBLEM, confidence,
                 "Marked SSH packets are dropped on the way to " + obs.target().host(),
                 (inDistro ? "From inside WSL, " + obs.target() + " can be reached" : "Your computer can reach " + obs.target())
                         + ": a plain connection attempt was answered. But ssh marks its "
@@ -126,8 +125,8 @@ final class DscpDropRule implements Rule {
         List<Evidence> all = new ArrayList<>();
         all.add(Evidence.of("Your ssh's settings for " + host + " (ssh -G): IPQoS none, so it does not mark its packets"));
         all.addAll(evidence);
-        List<FixSuggestion> fixes = fixes(obs).stream().filter(f -> !f.id().equals(Fixes.SSH_CONFIG_IPQOS_NONE)).toList();
-        return new Finding(FindingIds.DSCP_FIXED_FOR_SSH, Severity.WARNING, confidence,
+        List<FixSuggestion> fixes = fixes(obs).stream().filter(f -> !f.id().equals(FixId.SSH_CONFIG_IPQOS_NONE)).toList();
+        return new Finding(FindingId.DSCP_FIXED_FOR_SSH, Severity.WARNING, confidence,
                 "Fixed for ssh: it no longer marks its packets to " + host,
                 "Your ssh settings for " + host + " turn packet marking off"
                         + (connected ? ", and your ssh now gets through: it reached the server" : ", so ssh should no longer hang")
@@ -184,7 +183,7 @@ final class DscpDropRule implements Rule {
         // Same program, same place, same moment, only the marking differs: proof enough, unless our own
         // marked connects (made here, on Linux) got through, which contradicts it.
         boolean ownMarkedAnswered = c.marked().stream().anyMatch(a -> a.result().answered());
-        return Optional.of(new Finding(ID, Severity.PROBLEM, ownMarkedAnswered ? Confidence.MEDIUM : Confidence.HIGH,
+        return Optional.of(new Finding(FindingId.DSCP_MARKED_SYN_DROPPED, Severity.PROBLEM, ownMarkedAnswered ? Confidence.MEDIUM : Confidence.HIGH,
                 "Marked SSH packets are dropped on the way to " + obs.target().host(),
                 "Your ssh in WSL connects to " + obs.target() + " when it does not mark its packets, and hangs "
                         + "while connecting when it marks them." + baseline

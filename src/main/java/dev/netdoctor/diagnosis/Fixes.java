@@ -2,28 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.diagnosis;
 
-import dev.netdoctor.model.FixIds;
+import dev.netdoctor.model.FixId;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.NetworkingMode;
 import dev.netdoctor.model.Target;
 
-/** The fixes findings can point at (their ids are {@link FixIds}), in plain words. */
+/** The fixes findings can point at (their ids are {@link FixId}), in plain words. */
 public final class Fixes {
-    public static final String SSH_CONFIG_IPQOS_NONE = FixIds.SSH_CONFIG_IPQOS_NONE;
-    public static final String WSLCONFIG_NETWORKING_MODE = FixIds.WSLCONFIG_NETWORKING_MODE;
-    public static final String START_SERVICE = FixIds.START_SERVICE;
-    public static final String OPEN_FIREWALL = FixIds.OPEN_FIREWALL;
-    public static final String CHECK_SSH_SERVICE = FixIds.CHECK_SSH_SERVICE;
-    public static final String CHECK_HOST_NAME = FixIds.CHECK_HOST_NAME;
-    public static final String CHECK_HOST_POWER = FixIds.CHECK_HOST_POWER;
-    public static final String LOWER_MTU = FixIds.LOWER_MTU;
-    public static final String USE_OTHER_LOOPBACK = FixIds.USE_OTHER_LOOPBACK;
-    public static final String BIND_SERVICE_TO_INTERFACE = FixIds.BIND_SERVICE_TO_INTERFACE;
-    public static final String WSLCONFIG_HOST_ADDRESS_LOOPBACK = FixIds.WSLCONFIG_HOST_ADDRESS_LOOPBACK;
-    public static final String REVERSE_PROXY = FixIds.REVERSE_PROXY;
-    public static final String TEST_FROM_ANOTHER_HOST = FixIds.TEST_FROM_ANOTHER_HOST;
-
     private Fixes() {
     }
 
@@ -38,7 +24,7 @@ public final class Fixes {
 
     static FixSuggestion sshIpqosNone(Target target) {
         String pattern = hostPattern(target);
-        return new FixSuggestion(SSH_CONFIG_IPQOS_NONE, "Turn off SSH packet marking for " + pattern,
+        return new FixSuggestion(FixId.SSH_CONFIG_IPQOS_NONE, "Turn off SSH packet marking for " + pattern,
                 "Adds \"IPQoS none\" for Host " + pattern + " to your ~/.ssh/config, so ssh stops marking its packets "
                         + (pattern.equals(target.host()) ? "for this host." : "for the machines of that network: they are "
                         + "usually reached the same way, so they are usually dropped the same way. You can choose " + target.host()
@@ -47,7 +33,7 @@ public final class Fixes {
     }
 
     static FixSuggestion mirroredNetworking() {
-        return new FixSuggestion(WSLCONFIG_NETWORKING_MODE, "Switch WSL to mirrored networking",
+        return new FixSuggestion(FixId.WSLCONFIG_NETWORKING_MODE, "Switch WSL to mirrored networking",
                 "Sets networkingMode=mirrored in the [wsl2] section of %UserProfile%\\.wslconfig; it takes effect after "
                         + "\"wsl --shutdown\". Mirrored mode uses Windows' own network stack instead of WSL's NAT. It does not "
                         + "cure every case of dropped marked packets (microsoft/WSL#41101), so the ssh setting is the surer fix.",

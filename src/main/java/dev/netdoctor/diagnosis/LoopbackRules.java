@@ -6,6 +6,8 @@ import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FindingId;
+import dev.netdoctor.model.FixId;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.LocalConnect;
@@ -32,10 +34,6 @@ import java.util.Optional;
  * {@code lo}. Interface names, gateway addresses and table numbers play no part.
  */
 final class LoopbackRules {
-    static final String LOOPBACK_REDIRECTED = "loopback-redirected";
-    static final String SERVICE_NOT_LISTENING = "service-not-listening";
-    static final String LOCAL_CONNECT_BLOCKED = "local-connect-blocked";
-    static final String VANTAGE_HOST_KEY = "vantage-host-key-unconfirmed";
 
     private LoopbackRules() {
     }
@@ -100,17 +98,17 @@ final class LoopbackRules {
                 + " made on this computer" + destination + " so they are refused or hang." + outsideSentence
                 + (plain.isPresent() ? " Ping still works because it is not redirected." : "");
         int port = service.map(ServicePort::port).orElse(redirected.getFirst().connect().port());
-        return Optional.of(new Finding(LOOPBACK_REDIRECTED, Severity.PROBLEM, Confidence.HIGH, title, explanation, evidence,
+        return Optional.of(new Finding(FindingId.LOOPBACK_REDIRECTED, Severity.PROBLEM, Confidence.HIGH, title, explanation, evidence,
                 fixes(obs, port, otherLoopbackWorks, service.isPresent())));
     };
 
     static final Rule NOT_LISTENING = obs -> obs.data(ProbeData.ServicePorts.class).flatMap(s -> s.ports().stream()
-            .filter(p -> p.listeners().isEmpty()).findFirst()).map(p -> new Finding(SERVICE_NOT_LISTENING, Severity.PROBLEM, Confidence.HIGH,
+            .filter(p -> p.listeners().isEmpty()).findFirst()).map(p -> new Finding(FindingId.SERVICE_NOT_LISTENING, Severity.PROBLEM, Confidence.HIGH,
             "Nothing is listening on port " + p.port(),
             "No program on this computer accepts connections on port " + p.port() + ", so every connection to it is refused. "
                     + "Start the service, or check which port it uses.",
             p.connects().stream().map(c -> Evidence.of(LocalConnectText.describe(c))).toList(),
-            List.of(new FixSuggestion(Fixes.START_SERVICE, "Start the service on port " + p.port(),
+            List.of(new FixSuggestion(FixId.START_SERVICE, "Start the service on port " + p.port(),
                     "Start it and check with: ss -tlnp | grep :" + p.port()))));
 
     /** A local connect that failed although the route stays on lo: a local firewall, most likely. */
@@ -124,11 +122,11 @@ final class LoopbackRules {
             return Optional.empty();
         }
         List<Evidence> evidence = onLo.stream().map(m -> Evidence.of(LocalConnectText.describe(m.connect()) + "; route: " + m.route().describe())).toList();
-        return Optional.of(new Finding(LOCAL_CONNECT_BLOCKED, Severity.WARNING, Confidence.MEDIUM,
+        return Optional.of(new Finding(FindingId.LOCAL_CONNECT_BLOCKED, Severity.WARNING, Confidence.MEDIUM,
                 "Some local connections are blocked on this computer",
                 "A listener exists, the connection stays inside this computer, and still it was refused or not answered. "
                         + "A local firewall rule is the usual cause.", evidence,
-                List.of(new FixSuggestion(Fixes.OPEN_FIREWALL, "Check the local firewall", "sudo nft list ruleset; sudo iptables -S"))));
+                List.of(new FixSuggestion(FixId.OPEN_FIREWALL, "Check the local firewall", "sudo nft list ruleset; sudo iptables -S"))));
     };
 
     static final Rule HOST_KEY = obs -> obs.data(ProbeData.Vantage.class)
@@ -142,7 +140,7 @@ final class LoopbackRules {
                                 + "Check with whoever runs " + v.host() + " before trusting the new key."
                         : "The host key of " + v.host() + " is not in your known_hosts yet. Compare its fingerprint with the one the machine "
                                 + "shows, then run again with --accept-host-key and that fingerprint.";
-                return new Finding(VANTAGE_HOST_KEY, Severity.WARNING, Confidence.HIGH,
+                return new Finding(FindingId.VANTAGE_HOST_KEY_UNCONFIRMED, Severity.WARNING, Confidence.HIGH,
                         changed ? "The other machine's host key has changed: not connected" : "Confirm the other machine's host key to use it",
                         explanation, List.of(Evidence.of("Host key of " + v.host() + ": " + fingerprint)), List.of());
             });
@@ -194,12 +192,12 @@ final class LoopbackRules {
     private static List<FixSuggestion> fixes(Observations obs, int port, boolean otherLoopbackWorks, boolean service) {
         List<FixSuggestion> fixes = new ArrayList<>();
         if (otherLoopbackWorks) {
-            fixes.add(new FixSuggestion(Fixes.USE_OTHER_LOOPBACK, "Use 127.0.0.2 for local tests",
+            fixes.add(new FixSuggestion(FixId.USE_OTHER_LOOPBACK, "Use 127.0.0.2 for local tests",
                     "Inside WSL, connect to 127.0.0.2:" + port + " instead of 127.0.0.1:" + port
                             + " (e.g. curl http://127.0.0.2:" + port + "/). Only 127.0.0.1 is sent to Windows; we checked that 127.0.0.2 works."));
         }
         if (service) {
-            fixes.add(new FixSuggestion(Fixes.BIND_SERVICE_TO_INTERFACE, "Bind the service to the network address",
+            fixes.add(new FixSuggestion(FixId.BIND_SERVICE_TO_INTERFACE, "Bind the service to the network address",
                     "If only other machines use the service, bind it to this machine's network address instead of 0.0.0.0 "
                             + "and connect to that address; local tests through 127.0.0.1 then stop being possible by design."));
         }
@@ -208,20 +206,20 @@ final class LoopbackRules {
         if (wsl) {
             addWslFixes(fixes, port);
         }
-        fixes.add(new FixSuggestion(Fixes.REVERSE_PROXY, "Put a reverse proxy in front",
+        fixes.add(new FixSuggestion(FixId.REVERSE_PROXY, "Put a reverse proxy in front",
                 "A proxy (e.g. nginx) listening on the network address and forwarding to the service keeps one entry point for everyone."));
-        fixes.add(new FixSuggestion(Fixes.TEST_FROM_ANOTHER_HOST, "Test from another machine",
+        fixes.add(new FixSuggestion(FixId.TEST_FROM_ANOTHER_HOST, "Test from another machine",
                 "Connections from other machines are not redirected: run your checks from another machine, e.g. ssh other-host 'curl http://<this address>:" + port + "/'."));
         return fixes;
     }
 
     /** Only on WSL 2: .wslconfig means nothing elsewhere. */
     private static void addWslFixes(List<FixSuggestion> fixes, int port) {
-        fixes.add(new FixSuggestion(Fixes.WSLCONFIG_HOST_ADDRESS_LOOPBACK, "Let WSL and Windows reach each other by address",
+        fixes.add(new FixSuggestion(FixId.WSLCONFIG_HOST_ADDRESS_LOOPBACK, "Let WSL and Windows reach each other by address",
                 "In %UserProfile%\\.wslconfig, [experimental] hostAddressLoopback=true lets Windows and Linux connect to each other "
                         + "through the machine's own address in mirrored mode; ignoredPorts=" + port + " lets Linux bind a port Windows also uses. "
                         + "Takes effect after wsl --shutdown."));
-        fixes.add(new FixSuggestion(Fixes.WSLCONFIG_NETWORKING_MODE, "Switch WSL back to NAT networking",
+        fixes.add(new FixSuggestion(FixId.WSLCONFIG_NETWORKING_MODE, "Switch WSL back to NAT networking",
                 "Set networkingMode=nat in the [wsl2] section of %UserProfile%\\.wslconfig, then wsl --shutdown. In NAT mode 127.0.0.1 "
                         + "stays inside Linux; other machines then need a port forward to reach the service.",
                 new FixPlan.WslNetworkingMode(NetworkingMode.NAT)));

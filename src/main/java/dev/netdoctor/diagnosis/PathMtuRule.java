@@ -6,6 +6,8 @@ import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FindingId;
+import dev.netdoctor.model.FixId;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.Severity;
@@ -19,7 +21,6 @@ import java.util.Optional;
  * packets) never finished, and don't-fragment pings show that packets above some size vanish.
  */
 final class PathMtuRule implements Rule {
-    static final String ID = "path-mtu-blackhole";
 
     @Override
     public Optional<Finding> apply(Observations obs) {
@@ -34,13 +35,13 @@ final class PathMtuRule implements Rule {
         obs.data(ProbeData.SshHandshakes.class).ifPresent(h -> h.attempts().stream().filter(a -> !a.marking().marked()).forEach(a ->
                 evidence.add(Evidence.of("SSH handshake (unmarked): " + a.reached().describe() + " after " + a.millis() + " ms"))));
         evidence.addAll(ReachabilityRules.evidenceOf(obs, ProbeId.PATH_MTU));
-        return Optional.of(new Finding(ID, Severity.PROBLEM, Confidence.HIGH,
+        return Optional.of(new Finding(FindingId.PATH_MTU_BLACKHOLE, Severity.PROBLEM, Confidence.HIGH,
                 "Large packets to " + obs.target().host() + " are lost on the way",
                 "The connection opens, but the SSH handshake stalls as soon as large packets are sent: packets of "
                         + through + " bytes get through, packets of " + lost + " bytes silently vanish (your interface allows "
                         + m.interfaceMtu() + "). Lowering the packet size (MTU) to " + through + " avoids the loss.",
                 evidence,
-                List.of(new FixSuggestion(Fixes.LOWER_MTU, "Lower the MTU to " + through,
+                List.of(new FixSuggestion(FixId.LOWER_MTU, "Lower the MTU to " + through,
                         "For a quick test: sudo ip link set dev <interface> mtu " + through + ". On the network side, the "
                                 + "device that drops \"fragmentation needed\" messages should let them through."))));
     }

@@ -8,6 +8,8 @@ import dev.netdoctor.model.ConnectAttempt;
 import dev.netdoctor.model.ConnectResult;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FindingId;
+import dev.netdoctor.model.FixId;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.RouteLookup;
@@ -22,11 +24,6 @@ import java.util.Optional;
  * resolve, a host that cannot be reached, a port that refuses, a port that is filtered.
  */
 final class ReachabilityRules {
-    static final String NAME_NOT_RESOLVED = "name-not-resolved";
-    static final String HOST_UNREACHABLE = "host-unreachable";
-    static final String PORT_REFUSED = "port-refused";
-    static final String PORT_FILTERED = "port-filtered";
-    static final String NO_SSH_GREETING = "ssh-no-greeting";
     /** The probe that asks the kernel for the route to the target. */
     static final ProbeId ROUTES = ProbeId.ROUTES;
 
@@ -36,13 +33,13 @@ final class ReachabilityRules {
     /** The DNS path is dead (no server answers): that card; else the name itself is not found. */
     static final Rule NAME = obs -> DnsRules.unreachable(obs).or(() -> obs.data(ProbeData.Resolution.class)
             .filter(r -> !r.resolved())
-            .map(r -> new Finding(NAME_NOT_RESOLVED, Severity.PROBLEM, Confidence.HIGH,
+            .map(r -> new Finding(FindingId.NAME_NOT_RESOLVED, Severity.PROBLEM, Confidence.HIGH,
                     "The name " + r.host() + " could not be found",
                     "Your computer could not find an address for \"" + r.host() + "\""
                             + (r.error() == null ? "" : " (" + r.error() + ")") + "." + DnsRules.whoSaidNo(obs) + " "
                             + "Check the spelling, or use the machine's IP address instead.",
                     nameEvidence(obs),
-                    List.of(new FixSuggestion(Fixes.CHECK_HOST_NAME, "Check the host name",
+                    List.of(new FixSuggestion(FixId.CHECK_HOST_NAME, "Check the host name",
                             "Check the spelling of \"" + r.host() + "\", or use its IP address. In WSL, names of machines on "
                                     + "your home network may only resolve on Windows; the IP address works in both.")))));
 
@@ -55,12 +52,12 @@ final class ReachabilityRules {
 
     static final Rule REFUSED = obs -> unmarked(obs)
             .filter(a -> a.result() == ConnectResult.REFUSED)
-            .map(a -> new Finding(PORT_REFUSED, Severity.PROBLEM, Confidence.HIGH,
+            .map(a -> new Finding(FindingId.PORT_REFUSED, Severity.PROBLEM, Confidence.HIGH,
                     "Nothing accepts connections on port " + obs.target().port() + " of " + obs.target().host(),
                     "The machine answered, but refused the connection on port " + obs.target().port() + " within "
                             + a.millis() + " ms. Usually the service (for SSH: sshd) is not running or listens on another port.",
                     connectEvidence(obs),
-                    List.of(new FixSuggestion(Fixes.START_SERVICE, "Start the service or use its port",
+                    List.of(new FixSuggestion(FixId.START_SERVICE, "Start the service or use its port",
                             "On " + obs.target().host() + ", check that the SSH server runs (e.g. \"sudo systemctl status ssh\") "
                                     + "and which port it listens on (\"sudo ss -tlnp\")."))));
 
@@ -73,13 +70,13 @@ final class ReachabilityRules {
         if (!pingAnswered) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(PORT_FILTERED, Severity.PROBLEM, Confidence.HIGH,
+        return Optional.of(new Finding(FindingId.PORT_FILTERED, Severity.PROBLEM, Confidence.HIGH,
                 "Connections to port " + obs.target().port() + " of " + obs.target().host() + " are blocked",
                 "The machine answers ping, but no connection to port " + obs.target().port() + " got any answer, "
                         + "marked or not. A firewall on the way or on the machine silently drops them; this is not the "
                         + "packet-marking problem, because unmarked connections fail too.",
                 connectEvidence(obs),
-                List.of(new FixSuggestion(Fixes.OPEN_FIREWALL, "Allow the port in the firewall",
+                List.of(new FixSuggestion(FixId.OPEN_FIREWALL, "Allow the port in the firewall",
                         "Check the firewall on " + obs.target().host() + " (e.g. \"sudo ufw status\" or \"sudo nft list ruleset\") "
                                 + "and any firewall between you and it; allow TCP port " + obs.target().port() + "."))));
     };
@@ -111,7 +108,7 @@ final class ReachabilityRules {
         List<Evidence> evidence = new java.util.ArrayList<>(connectEvidence(obs));
         evidence.addAll(evidenceOf(obs, ProbeId.SSH_HANDSHAKE));
         evidence.addAll(evidenceOf(obs, ProbeId.OPENSSH_CLIENT));
-        return Optional.of(new Finding(NO_SSH_GREETING, Severity.PROBLEM, sshAgrees ? Confidence.HIGH : Confidence.MEDIUM,
+        return Optional.of(new Finding(FindingId.SSH_NO_GREETING, Severity.PROBLEM, sshAgrees ? Confidence.HIGH : Confidence.MEDIUM,
                 "Port " + port + " of " + host + " takes connections, but no SSH server answers there",
                 "A connection to port " + port + " is accepted, yet nothing on the other end sends the greeting an SSH server"
                         + " always sends first, so ssh waits and then gives up (\"Connection timed out during banner exchange\""
@@ -120,7 +117,7 @@ final class ReachabilityRules {
                         + " gone (on Windows, a netsh interface portproxy rule), a proxy or firewall that accepts connections"
                         + " itself, or a program other than the SSH server.",
                 evidence,
-                List.of(new FixSuggestion(Fixes.CHECK_SSH_SERVICE, "See what answers on port " + port,
+                List.of(new FixSuggestion(FixId.CHECK_SSH_SERVICE, "See what answers on port " + port,
                         "On " + host + ", check that the SSH server runs and listens on port " + port + " (sudo systemctl status ssh;"
                                 + " sudo ss -tlnp 'sport = :" + port + "'). If the port is forwarded (netsh interface portproxy show"
                                 + " all on Windows, or a router), check where it forwards to."))));
@@ -143,11 +140,11 @@ final class ReachabilityRules {
         List<Evidence> evidence = new ArrayList<>(evidenceOf(obs, ROUTES));
         evidence.addAll(evidenceOf(obs, ProbeId.PING));
         evidence.addAll(connectEvidence(obs));
-        return Optional.of(new Finding(HOST_UNREACHABLE, Severity.PROBLEM, silent && !noRoute ? Confidence.MEDIUM : Confidence.HIGH,
+        return Optional.of(new Finding(FindingId.HOST_UNREACHABLE, Severity.PROBLEM, silent && !noRoute ? Confidence.MEDIUM : Confidence.HIGH,
                 obs.target().host() + " cannot be reached",
                 why + " Check that the machine is on and connected to the same network, and that the address is right.",
                 evidence,
-                List.of(new FixSuggestion(Fixes.CHECK_HOST_POWER, "Check the machine and its address",
+                List.of(new FixSuggestion(FixId.CHECK_HOST_POWER, "Check the machine and its address",
                         "Make sure " + obs.target().host() + " is switched on and on your network; try reaching it from Windows "
                                 + "or another device. If nothing reaches it, the problem is not WSL."))));
     };

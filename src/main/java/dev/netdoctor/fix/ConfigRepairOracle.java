@@ -103,8 +103,8 @@ public final class ConfigRepairOracle implements Verifier {
         return ConfigFileCheck.WSL_CONF.equals(file) ? ConfigFileKind.WSL_CONF : ConfigFileKind.WSLCONFIG;
     }
 
-    public static Kind kindOf(String findingId) {
-        return java.util.Arrays.stream(Kind.values()).filter(k -> k.findingId().equals(findingId)).findFirst()
+    public static Kind kindOf(dev.netdoctor.model.FindingId findingId) {
+        return java.util.Arrays.stream(Kind.values()).filter(k -> k.findingId().equals(findingId.id())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not a settings-file finding: " + findingId));
     }
 }

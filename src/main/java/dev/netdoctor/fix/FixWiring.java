@@ -121,7 +121,7 @@ public final class FixWiring {
                 WslConfPlace place = WslConfPlace.of(places.linux(), places.wslConf(), places.mayWrite());
                 yield Optional.of(new Wired(place.files(), place.file(), ConfigRepairOracle.edit(lines),
                         preview -> new ConfigRepairOracle(place.files(), lines, preview.original()), true,
-                        place.sudoFor(configLinesCommand(lines.finding())), place));
+                        place.sudoFor(configLinesCommand(lines.finding().id())), place));
             }
             case FixPlan.RewriteConfigLines lines -> {
                 ConfigFiles files = LocalConfigFiles.forThisUser();

@@ -33,7 +33,7 @@ import java.util.function.Predicate;
  * section or a new {@code [wsl2]} section is appended.
  */
 public final class WslConfigEdit {
-    public static final String FIX_ID = dev.netdoctor.model.FixIds.WSLCONFIG_NETWORKING_MODE;
+    public static final dev.netdoctor.model.FixId FIX_ID = dev.netdoctor.model.FixId.WSLCONFIG_NETWORKING_MODE;
     static final String WSL2 = "wsl2";
 
     /** A setting to make true: its key in WSL's table, the value written, and which values WSL reads as the same. */

@@ -13,5 +13,5 @@ package dev.netdoctor.model;
  * @param what       what WSL does with it, in plain words
  * @param rewritable whether Net Doctor can rewrite it so WSL reads what was meant
  */
-public record ConfigProblem(String findingId, String reason, int line, String text, String key, String what, boolean rewritable) {
+public record ConfigProblem(FindingId findingId, String reason, int line, String text, String key, String what, boolean rewritable) {
 }

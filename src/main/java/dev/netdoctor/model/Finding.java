@@ -8,9 +8,10 @@ import java.util.List;
  * A conclusion drawn from this run's evidence. {@code id} is stable (used by JSON, the UI and
  * the report); title and explanation are for a non-expert, evidence for the expert.
  */
-public record Finding(String id, Severity severity, Confidence confidence, String title,
+public record Finding(FindingId id, Severity severity, Confidence confidence, String title,
                       String explanation, List<Evidence> evidence, List<FixSuggestion> fixes) {
     public Finding {
+        java.util.Objects.requireNonNull(id, "id");
         evidence = List.copyOf(evidence);
         fixes = List.copyOf(fixes);
     }

@@ -47,7 +47,7 @@ public sealed interface FixPlan {
      * meant. {@code file} is {@link ConfigFileCheck#WSLCONFIG} or {@link ConfigFileCheck#WSL_CONF};
      * {@code finding} the finding id whose lines are rewritten.
      */
-    record RewriteConfigLines(String file, String finding) implements FixPlan {
+    record RewriteConfigLines(String file, FindingId finding) implements FixPlan {
         public RewriteConfigLines {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(finding, "finding");

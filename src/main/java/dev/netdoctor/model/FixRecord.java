@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
  * One thing the Fix step did, for the report: which fix, what happened (applied, undone,
  * refused, already in place), the file, its backup, the diff shown, and the check's verdict.
  */
-public record FixRecord(String fixId, String title, String action, String file, String backup, String diff,
+public record FixRecord(FixId fixId, String title, String action, String file, String backup, String diff,
                         String verification, OffsetDateTime at) {
     /** What happened, as the report and the JSON say it. */
     public static final String APPLIED = "applied";

@@ -5,17 +5,17 @@ package dev.netdoctor.model;
 import java.util.Objects;
 
 /**
- * A fix the user can apply or follow, in plain words: its stable id (one of {@link FixIds}), and
+ * A fix the user can apply or follow, in plain words: its stable id, and
  * the plan of what applying it changes ({@link FixPlan.ByHand} for advice).
  */
-public record FixSuggestion(String id, String title, String detail, FixPlan plan) {
+public record FixSuggestion(FixId id, String title, String detail, FixPlan plan) {
     public FixSuggestion {
         Objects.requireNonNull(id, "id");
         plan = plan == null ? FixPlan.BY_HAND : plan;
     }
 
     /** Advice: steps the user follows. */
-    public FixSuggestion(String id, String title, String detail) {
+    public FixSuggestion(FixId id, String title, String detail) {
         this(id, title, detail, FixPlan.BY_HAND);
     }
 }

@@ -44,8 +44,19 @@ public enum ProbeId {
         return id;
     }
 
+    /** The check a stable id names, if it is one of ours. */
+    public static java.util.Optional<ProbeId> of(String id) {
+        return java.util.Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst();
+    }
+
+    /** The stable id, so a check's id reads the same in every text it is written into. */
+    @Override
+    public String toString() {
+        return id;
+    }
+
     /** Whether an outcome is this check's. */
     public boolean is(ProbeOutcome outcome) {
-        return outcome != null && id.equals(outcome.probeId());
+        return outcome != null && outcome.probeId() == this;
     }
 }

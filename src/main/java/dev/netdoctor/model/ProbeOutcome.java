@@ -9,10 +9,11 @@ import java.util.Map;
  * What one probe did in one run. {@code startedAfterMillis} counts from the moment probing
  * started, so a report can draw the timeline.
  */
-public record ProbeOutcome(String probeId, String title, ProbeStatus status, String summary,
+public record ProbeOutcome(ProbeId probeId, String title, ProbeStatus status, String summary,
                            Map<String, String> parameters, long startedAfterMillis, long durationMillis,
                            ProbeData data, List<Evidence> evidence, String error) {
     public ProbeOutcome {
+        java.util.Objects.requireNonNull(probeId, "probeId");
         // Insertion order kept, so the JSON of a result is the same every time it is written.
         parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         evidence = evidence == null ? List.of() : List.copyOf(evidence);

@@ -9,6 +9,7 @@ import dev.netdoctor.config.ConfigReading;
 import dev.netdoctor.host.WslConfigLocation;
 import dev.netdoctor.model.ConfigFileCheck;
 import dev.netdoctor.model.ConfigProblem;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeId;
@@ -32,12 +33,12 @@ import java.util.Optional;
  * how it looks. Read-only: the files are opened for reading and nothing else.
  */
 public final class ConfigFilesProbe implements Probe {
-    public static final String ID = ProbeId.CONFIG_FILES.id();
+    public static final ProbeId ID = ProbeId.CONFIG_FILES;
     /** Larger than any settings file people write; WSL itself reads no more than it needs either. */
     static final int MAX_BYTES = ProbeContext.SETTINGS_FILE_MAX_BYTES;
 
     @Override
-    public String id() {
+    public ProbeId id() {
         return ID;
     }
 
@@ -114,8 +115,18 @@ public final class ConfigFilesProbe implements Probe {
     }
 
     private static ConfigProblem problem(ConfigIssue issue) {
-        return new ConfigProblem(issue.kind().findingId(), issue.reason(), issue.line(), issue.text(), issue.key(), issue.what(),
+        return new ConfigProblem(findingOf(issue.kind()), issue.reason(), issue.line(), issue.text(), issue.key(), issue.what(),
                 !issue.repairs().isEmpty());
+    }
+
+    /** The finding each kind of settings-file issue belongs to: a new kind does not compile until it has one. */
+    public static FindingId findingOf(ConfigIssue.Kind kind) {
+        return switch (kind) {
+            case LINE_IGNORED -> FindingId.WSLCONFIG_LINE_IGNORED;
+            case DUPLICATE_KEY -> FindingId.WSLCONFIG_DUPLICATE_KEY;
+            case ENCODING -> FindingId.WSLCONFIG_ENCODING;
+            case PARSING_STOPS -> FindingId.WSL_CONF_PARSING_STOPS;
+        };
     }
 
     private static ConfigFileCheck notRead(String file, String path, String status, String note) {

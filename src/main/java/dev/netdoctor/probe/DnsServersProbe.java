@@ -44,8 +44,8 @@ public final class DnsServersProbe implements Probe {
     }
 
     @Override
-    public String id() {
-        return ProbeId.DNS_SERVERS.id();
+    public ProbeId id() {
+        return ProbeId.DNS_SERVERS;
     }
 
     @Override

@@ -21,8 +21,8 @@ import java.util.Map;
  */
 public final class DscpConnectProbe implements Probe {
     @Override
-    public String id() {
-        return ProbeId.DSCP_CONNECT.id();
+    public ProbeId id() {
+        return ProbeId.DSCP_CONNECT;
     }
 
     @Override

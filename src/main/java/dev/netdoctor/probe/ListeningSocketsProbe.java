@@ -14,8 +14,8 @@ import java.util.Map;
 /** Every socket waiting for connections on this machine, with the process that owns it. */
 public final class ListeningSocketsProbe implements Probe {
     @Override
-    public String id() {
-        return ProbeId.LISTENING_SOCKETS.id();
+    public ProbeId id() {
+        return ProbeId.LISTENING_SOCKETS;
     }
 
     @Override

@@ -20,11 +20,11 @@ import java.util.Map;
  * that to an interface other than {@code lo} (today loopback0), while ICMP (ping) stays local.
  */
 public final class LocalRoutesProbe implements Probe {
-    public static final String ID = ProbeId.LOCAL_ROUTES.id();
+    public static final ProbeId ID = ProbeId.LOCAL_ROUTES;
     private static final Duration CALL = Duration.ofSeconds(2);
 
     @Override
-    public String id() {
+    public ProbeId id() {
         return ID;
     }
 

@@ -25,8 +25,8 @@ import java.util.Map;
  */
 public final class LoopbackSelfTestProbe implements Probe {
     @Override
-    public String id() {
-        return ProbeId.LOOPBACK_SELF_TEST.id();
+    public ProbeId id() {
+        return ProbeId.LOOPBACK_SELF_TEST;
     }
 
     @Override

@@ -22,8 +22,8 @@ public final class NameResolutionProbe implements Probe {
     static final Duration LIMIT = Duration.ofSeconds(5);
 
     @Override
-    public String id() {
-        return ProbeId.NAME_RESOLUTION.id();
+    public ProbeId id() {
+        return ProbeId.NAME_RESOLUTION;
     }
 
     @Override

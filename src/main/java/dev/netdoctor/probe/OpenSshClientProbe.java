@@ -24,8 +24,8 @@ import java.util.Set;
  */
 public final class OpenSshClientProbe implements Probe {
     @Override
-    public String id() {
-        return ProbeId.OPENSSH_CLIENT.id();
+    public ProbeId id() {
+        return ProbeId.OPENSSH_CLIENT;
     }
 
     @Override

@@ -29,8 +29,8 @@ public final class PathMtuProbe implements Probe {
     private static final Duration PING_LIMIT = Duration.ofMillis(2500);
 
     @Override
-    public String id() {
-        return ProbeId.PATH_MTU.id();
+    public ProbeId id() {
+        return ProbeId.PATH_MTU;
     }
 
     @Override
@@ -108,7 +108,7 @@ public final class PathMtuProbe implements Probe {
         for (ProbeOutcome o : ctx.earlierOutcomes()) {
             // The route to the target only: this computer's own lookups (local-routes: 127.0.0.1
             // via lo, MTU 65536) would have every size above the real MTU "lost" on the way.
-            if (o.probeId().equals(ProbeId.ROUTES.id()) && o.data() instanceof ProbeData.Routes r) {
+            if (ProbeId.ROUTES.is(o) && o.data() instanceof ProbeData.Routes r) {
                 dev = r.lookups().stream().filter(RouteLookup::found).map(RouteLookup::device).findFirst().orElse(null);
             }
         }

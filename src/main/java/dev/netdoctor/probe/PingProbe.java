@@ -19,8 +19,8 @@ public final class PingProbe implements Probe {
     static final int COUNT = 3;
 
     @Override
-    public String id() {
-        return ProbeId.PING.id();
+    public ProbeId id() {
+        return ProbeId.PING;
     }
 
     @Override

@@ -8,8 +8,8 @@ package dev.netdoctor.probe;
  * the session turns any exception into an outcome with the error.
  */
 public interface Probe {
-    /** Stable id used in JSON and reports, e.g. {@code dscp-connect}. */
-    String id();
+    /** Which check this is: its stable id in JSON and reports, e.g. {@code dscp-connect}. */
+    dev.netdoctor.model.ProbeId id();
 
     /** A short name in the user's words. */
     String title();

@@ -23,8 +23,8 @@ public final class RouteProbe implements Probe {
     private static final Duration CALL = Duration.ofSeconds(2);
 
     @Override
-    public String id() {
-        return ProbeId.ROUTES.id();
+    public ProbeId id() {
+        return ProbeId.ROUTES;
     }
 
     @Override

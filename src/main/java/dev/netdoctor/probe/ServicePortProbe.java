@@ -21,8 +21,8 @@ import java.util.Map;
  */
 public final class ServicePortProbe implements Probe {
     @Override
-    public String id() {
-        return ProbeId.SERVICE_PORTS.id();
+    public ProbeId id() {
+        return ProbeId.SERVICE_PORTS;
     }
 
     @Override

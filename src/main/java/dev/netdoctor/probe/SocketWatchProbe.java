@@ -23,8 +23,8 @@ public final class SocketWatchProbe implements Probe {
     static final Duration INTERVAL = Duration.ofMillis(500);
 
     @Override
-    public String id() {
-        return ProbeId.SOCKET_TABLE.id();
+    public ProbeId id() {
+        return ProbeId.SOCKET_TABLE;
     }
 
     @Override

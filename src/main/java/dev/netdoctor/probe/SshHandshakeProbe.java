@@ -40,8 +40,8 @@ public final class SshHandshakeProbe implements Probe {
     private static final String NO_USER = "netdoctor-probe";
 
     @Override
-    public String id() {
-        return ProbeId.SSH_HANDSHAKE.id();
+    public ProbeId id() {
+        return ProbeId.SSH_HANDSHAKE;
     }
 
     @Override

@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * is accepted only when the user passed its exact fingerprint. Nothing is ever written.
  */
 public final class VantageProbe implements Probe {
-    public static final String ID = ProbeId.OUTSIDE_VANTAGE.id();
+    public static final ProbeId ID = ProbeId.OUTSIDE_VANTAGE;
     static final Duration CONNECT = Duration.ofSeconds(6);
     static final int REMOTE_CHECK_SECONDS = 3;
     private static final int KNOWN_HOSTS_MAX = 1024 * 1024;
@@ -62,7 +62,7 @@ public final class VantageProbe implements Probe {
     }
 
     @Override
-    public String id() {
+    public ProbeId id() {
         return ID;
     }
 

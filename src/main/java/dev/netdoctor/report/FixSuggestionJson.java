@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import dev.netdoctor.model.FixIds;
+import dev.netdoctor.model.FindingId;
+import dev.netdoctor.model.FixId;
+import dev.netdoctor.model.FixParameters;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.NetworkingMode;
@@ -18,6 +20,7 @@ import dev.netdoctor.model.NetworkingMode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fix in the JSON schema: {@code id}, {@code title}, {@code detail} and {@code parameters}, a
@@ -39,17 +42,17 @@ final class FixSuggestionJson {
         Map<String, String> p = new LinkedHashMap<>();
         switch (plan) {
             case FixPlan.SshIpqosNone ssh -> {
-                p.put(FixIds.TARGET, ssh.target());
-                p.put(FixIds.PATTERN, ssh.hostPattern());
+                p.put(FixParameters.TARGET, ssh.target());
+                p.put(FixParameters.PATTERN, ssh.hostPattern());
             }
-            case FixPlan.WslNetworkingMode wsl -> p.put(FixIds.MODE, wsl.mode().value());
+            case FixPlan.WslNetworkingMode wsl -> p.put(FixParameters.MODE, wsl.mode().value());
             case FixPlan.WslDnsTunneling tunneling -> {
             }
             case FixPlan.LetWslWriteResolvConf wslConf -> {
             }
             case FixPlan.RewriteConfigLines lines -> {
-                p.put(FixIds.FILE, lines.file());
-                p.put(FixIds.FINDING, lines.finding());
+                p.put(FixParameters.FILE, lines.file());
+                p.put(FixParameters.FINDING, lines.finding().id());
             }
             case FixPlan.ByHand steps -> {
             }
@@ -61,22 +64,22 @@ final class FixSuggestionJson {
      * The plan a saved fix describes. A saved fix whose parameters do not make a whole plan (an
      * edited or older file) reads back as steps to follow, never as a write with a guessed value.
      */
-    static FixPlan plan(String id, Map<String, String> parameters) {
-        if (FixIds.SSH_CONFIG_IPQOS_NONE.equals(id) && parameters.get(FixIds.PATTERN) != null && parameters.get(FixIds.TARGET) != null) {
-            return new FixPlan.SshIpqosNone(parameters.get(FixIds.PATTERN), parameters.get(FixIds.TARGET));
+    static FixPlan plan(FixId id, Map<String, String> parameters) {
+        if (id == FixId.SSH_CONFIG_IPQOS_NONE && parameters.get(FixParameters.PATTERN) != null && parameters.get(FixParameters.TARGET) != null) {
+            return new FixPlan.SshIpqosNone(parameters.get(FixParameters.PATTERN), parameters.get(FixParameters.TARGET));
         }
-        if (FixIds.WSLCONFIG_NETWORKING_MODE.equals(id)) {
-            return NetworkingMode.parse(parameters.get(FixIds.MODE)).<FixPlan>map(FixPlan.WslNetworkingMode::new).orElse(FixPlan.BY_HAND);
+        if (id == FixId.WSLCONFIG_NETWORKING_MODE) {
+            return NetworkingMode.parse(parameters.get(FixParameters.MODE)).<FixPlan>map(FixPlan.WslNetworkingMode::new).orElse(FixPlan.BY_HAND);
         }
-        if (FixIds.WSLCONFIG_DNS_TUNNELING.equals(id)) {
+        if (id == FixId.WSLCONFIG_DNS_TUNNELING) {
             return new FixPlan.WslDnsTunneling();
         }
-        if (FixIds.WSL_CONF_GENERATE_RESOLV_CONF.equals(id)) {
+        if (id == FixId.WSL_CONF_GENERATE_RESOLV_CONF) {
             return new FixPlan.LetWslWriteResolvConf();
         }
-        if (FixIds.CONFIG_REWRITES.contains(id) && FixIds.CONFIG_FILES.contains(parameters.get(FixIds.FILE))
-                && parameters.get(FixIds.FINDING) != null) {
-            return new FixPlan.RewriteConfigLines(parameters.get(FixIds.FILE), parameters.get(FixIds.FINDING));
+        Optional<FindingId> finding = FindingId.of(parameters.get(FixParameters.FINDING));
+        if (id.rewritesConfigLines() && FixParameters.CONFIG_FILES.contains(parameters.get(FixParameters.FILE)) && finding.isPresent()) {
+            return new FixPlan.RewriteConfigLines(parameters.get(FixParameters.FILE), finding.get());
         }
         return FixPlan.BY_HAND;
     }
@@ -91,7 +94,7 @@ final class FixSuggestionJson {
         @Override
         public void serialize(FixSuggestion fix, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeStartObject();
-            gen.writeStringField("id", fix.id());
+            gen.writeStringField("id", fix.id().id());
             if (fix.title() != null) {
                 gen.writeStringField("title", fix.title());
             }
@@ -126,7 +129,11 @@ final class FixSuggestionJson {
                     parameters.put(e.getKey(), e.getValue().asText());
                 }
             });
-            String id = node.get("id").asText();
+            FixId id = FixId.of(node.get("id").asText()).orElse(null);
+            if (id == null) {
+                return (FixSuggestion) context.handleWeirdStringValue(FixSuggestion.class, node.get("id").asText(),
+                        "not a fix of WSL Net Doctor");
+            }
             return new FixSuggestion(id, text(node, "title"), text(node, "detail"), plan(id, parameters));
         }
 

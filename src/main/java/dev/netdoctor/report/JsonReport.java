@@ -14,15 +14,27 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.DnsPath;
+import dev.netdoctor.model.FindingId;
+import dev.netdoctor.model.FixId;
 import dev.netdoctor.model.FixRecord;
 import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.ReportData;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The JSON form of a result: the schema of {@code diagnose --json}. The model stays free of
@@ -38,6 +50,7 @@ public final class JsonReport {
             .addMixIn(DnsPath.class, DnsPathMixin.class)
             .registerSubtypes(probeDataKinds())
             .addModule(FixSuggestionJson.module())
+            .addModule(stableIds())
             // Enums as the schema spells them: problem, high, completed, wsl2.
             .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
             .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
@@ -154,6 +167,39 @@ public final class JsonReport {
     private static final String FIX_HISTORY = "fixHistory";
     private static final String VERIFICATION = "verification";
     private static final String REDACTED = "redacted";
+
+    /**
+     * Checks, findings and fixes as their stable ids ({@code dscp-connect}, {@code port-refused}),
+     * not as the enum constants' names: the schema's strings, and the ones scripts read.
+     */
+    private static SimpleModule stableIds() {
+        SimpleModule module = new SimpleModule("stable-ids");
+        stableId(module, ProbeId.class, ProbeId::id, ProbeId::of);
+        stableId(module, FindingId.class, FindingId::id, FindingId::of);
+        stableId(module, FixId.class, FixId::id, FixId::of);
+        return module;
+    }
+
+    private static <E extends Enum<E>> void stableId(SimpleModule module, Class<E> type, Function<E, String> write,
+                                                     Function<String, Optional<E>> read) {
+        module.addSerializer(type, new StdSerializer<>(type) {
+            @Override
+            public void serialize(E value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(write.apply(value));
+            }
+        });
+        module.addDeserializer(type, new StdDeserializer<>(type) {
+            @Override
+            public E deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                String text = parser.getValueAsString();
+                Optional<E> value = read.apply(text);
+                if (value.isEmpty()) {
+                    return type.cast(context.handleWeirdStringValue(type, text, "not an id WSL Net Doctor writes"));
+                }
+                return value.get();
+            }
+        });
+    }
 
     /** Each probe's data names its kind ("marked-connects"), so a saved result can be read back. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")

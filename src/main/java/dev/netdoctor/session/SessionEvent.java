@@ -4,6 +4,7 @@ package dev.netdoctor.session;
 
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.RouteLookup;
 import dev.netdoctor.model.TcpConnection;
@@ -17,10 +18,10 @@ import java.util.List;
 public sealed interface SessionEvent {
     long elapsedMillis();
 
-    record ProbeStarted(String probeId, String title, long elapsedMillis) implements SessionEvent {
+    record ProbeStarted(ProbeId probeId, String title, long elapsedMillis) implements SessionEvent {
     }
 
-    record ProbeProgress(String probeId, double fraction, String message, long elapsedMillis) implements SessionEvent {
+    record ProbeProgress(ProbeId probeId, double fraction, String message, long elapsedMillis) implements SessionEvent {
     }
 
     record ProbeFinished(ProbeOutcome outcome, long elapsedMillis) implements SessionEvent {

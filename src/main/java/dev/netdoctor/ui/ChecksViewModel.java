@@ -95,8 +95,8 @@ public final class ChecksViewModel {
                 .forEach(r -> r.elapsedMillisProperty().set(lastElapsed - r.startedAt()));
     }
 
-    private java.util.Optional<ProbeRow> row(String id) {
-        return probes.stream().filter(r -> r.id().equals(id)).findFirst();
+    private java.util.Optional<ProbeRow> row(dev.netdoctor.model.ProbeId id) {
+        return probes.stream().filter(r -> r.id() == id).findFirst();
     }
 
     private static void finish(ProbeRow r, ProbeOutcome o) {

@@ -98,7 +98,7 @@ public final class FixViewModel {
     }
 
     private static String key(FixSuggestion s) {
-        return s.id() + s.plan();
+        return s.id().id() + s.plan();
     }
 
     /** Whether a fix of this session is in place and could still be undone: leaving then asks first. */

@@ -86,7 +86,7 @@ final class FxEventPump implements Consumer<SessionEvent> {
             batch.add(e);
         }
         SessionEvent newestSockets = null;
-        Map<String, SessionEvent> newestProgress = new HashMap<>();
+        Map<dev.netdoctor.model.ProbeId, SessionEvent> newestProgress = new HashMap<>();
         for (SessionEvent event : batch) {
             if (event instanceof SessionEvent.SocketSnapshot) {
                 newestSockets = event;

@@ -45,7 +45,7 @@ public final class ProbeRow {
         }
     }
 
-    private final String id;
+    private final dev.netdoctor.model.ProbeId id;
 
     private final String title;
     private final long startedAt;
@@ -54,13 +54,13 @@ public final class ProbeRow {
     private final StringProperty message = new SimpleStringProperty("");
     private final LongProperty elapsedMillis = new SimpleLongProperty();
 
-    ProbeRow(String id, String title, long startedAt) {
+    ProbeRow(dev.netdoctor.model.ProbeId id, String title, long startedAt) {
         this.id = id;
         this.title = title;
         this.startedAt = startedAt;
     }
 
-    public String id() {
+    public dev.netdoctor.model.ProbeId id() {
         return id;
     }
 

@@ -5,9 +5,10 @@ package dev.netdoctor.ui;
 import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.Finding;
-import dev.netdoctor.model.FindingIds;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.Severity;
+import dev.netdoctor.session.ProbeCatalog;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -20,10 +21,8 @@ import java.util.stream.Collectors;
 
 /** The Verify step: the checks run again, shown next to the first run. */
 public final class VerifyViewModel {
-    /** The checks whose summaries say most about the problems we diagnose. */
-    static final List<String> KEY_CHECKS = java.util.stream.Stream.of(ProbeId.DSCP_CONNECT, ProbeId.SSH_HANDSHAKE,
-            ProbeId.OPENSSH_CLIENT, ProbeId.PATH_MTU, ProbeId.LOOPBACK_SELF_TEST, ProbeId.SERVICE_PORTS, ProbeId.OUTSIDE_VANTAGE)
-            .map(ProbeId::id).toList();
+    /** The checks whose summaries say most about the problems we diagnose: the catalog marks them. */
+    static final List<ProbeId> KEY_CHECKS = ProbeCatalog.verified();
 
     private final ObservableList<BeforeAfter> rows = FXCollections.observableArrayList();
 
@@ -40,38 +39,38 @@ public final class VerifyViewModel {
         boolean wasProblem = before.problemFound();
         boolean isProblem = after.problemFound();
         out.add(new BeforeAfter(Texts.get("verify.verdict"), before.verdict(), after.verdict(), wasProblem && !isProblem));
-        Set<String> afterIds = after.findings().stream().map(Finding::id).collect(Collectors.toSet());
-        Set<String> followUps = new java.util.HashSet<>();
+        Set<FindingId> afterIds = after.findings().stream().map(Finding::id).collect(Collectors.toSet());
+        Set<FindingId> followUps = new java.util.HashSet<>();
         for (Finding f : before.findings()) {
             if (f.severity() != Severity.INFO) {
                 boolean gone = !afterIds.contains(f.id());
                 // The ssh fix changes what ssh sends, not the network: the drop is still measured,
                 // so "gone" would be a lie and "still there" would make users undo a working fix.
-                boolean fixedForSsh = gone && f.id().equals(FindingIds.DSCP_MARKED_SYN_DROPPED) && afterIds.contains(FindingIds.DSCP_FIXED_FOR_SSH);
+                boolean fixedForSsh = gone && f.id() == FindingId.DSCP_MARKED_SYN_DROPPED && afterIds.contains(FindingId.DSCP_FIXED_FOR_SSH);
                 if (fixedForSsh) {
-                    followUps.add(FindingIds.DSCP_FIXED_FOR_SSH);
+                    followUps.add(FindingId.DSCP_FIXED_FOR_SSH);
                 }
                 String now = fixedForSsh ? Texts.get("verify.fixedForSsh") : gone ? Texts.get("verify.gone") : Texts.get("verify.still");
                 out.add(new BeforeAfter(f.title(), Texts.get("verify.found"), now, gone));
             }
         }
-        Set<String> beforeIds = before.findings().stream().map(Finding::id).collect(Collectors.toSet());
+        Set<FindingId> beforeIds = before.findings().stream().map(Finding::id).collect(Collectors.toSet());
         after.findings().stream().filter(f -> f.severity() != Severity.INFO && !beforeIds.contains(f.id()) && !followUps.contains(f.id()))
                 .forEach(f -> out.add(new BeforeAfter(f.title(), "—", Texts.get("verify.new"), false)));
-        Map<String, ProbeOutcome> b = byId(before.probes());
-        Map<String, ProbeOutcome> a = byId(after.probes());
-        for (String id : KEY_CHECKS) {
+        Map<ProbeId, ProbeOutcome> b = byId(before.probes());
+        Map<ProbeId, ProbeOutcome> a = byId(after.probes());
+        for (ProbeId id : KEY_CHECKS) {
             Optional<ProbeOutcome> x = Optional.ofNullable(b.get(id));
             Optional<ProbeOutcome> y = Optional.ofNullable(a.get(id));
             if (x.isPresent() || y.isPresent()) {
-                String title = x.or(() -> y).map(ProbeOutcome::title).orElse(id);
+                String title = x.or(() -> y).map(ProbeOutcome::title).orElse(id.id());
                 out.add(new BeforeAfter(title, x.map(ProbeOutcome::summary).orElse("—"), y.map(ProbeOutcome::summary).orElse("—"), false));
             }
         }
         return out;
     }
 
-    private static Map<String, ProbeOutcome> byId(List<ProbeOutcome> probes) {
+    private static Map<ProbeId, ProbeOutcome> byId(List<ProbeOutcome> probes) {
         return probes.stream().collect(Collectors.toMap(ProbeOutcome::probeId, Function.identity(), (p, q) -> p));
     }
 }

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.cli;
 
+import dev.netdoctor.model.FindingId;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.netdoctor.model.FindingIds;
 import dev.netdoctor.report.JsonReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +79,7 @@ class CheckConfigCliTest {
         JsonNode doc = JsonReport.mapper().readTree(json.out());
         assertThat(doc.get("files")).hasSize(2);
         assertThat(ids(doc))
-                .containsExactlyInAnyOrder(FindingIds.WSLCONFIG_LINE_IGNORED, FindingIds.WSL_CONF_PARSING_STOPS);
+                .containsExactlyInAnyOrder(FindingId.WSLCONFIG_LINE_IGNORED.id(), FindingId.WSL_CONF_PARSING_STOPS.id());
         assertThat(Files.readAllBytes(wslconfig)).isEqualTo(wslconfigBytes);
         assertThat(Files.readAllBytes(wslConf)).isEqualTo(wslConfBytes);
         assertThat(Files.getLastModifiedTime(wslconfig)).isEqualTo(LONG_AGO);
@@ -158,7 +158,7 @@ class CheckConfigCliTest {
         byte[] bytes = "memory=8GB\n".getBytes(UTF_8);
         Path wslconfig = file(".wslconfig", bytes);
         CliRun r = CliRun.of("fix", "config-lines", "--in", "wslconfig", "--finding", "wslconfig-typo", "--wslconfig", wslconfig.toString());
-        CliRun wrongFile = CliRun.of("fix", "config-lines", "--in", "wslconfig", "--finding", FindingIds.WSL_CONF_PARSING_STOPS,
+        CliRun wrongFile = CliRun.of("fix", "config-lines", "--in", "wslconfig", "--finding", FindingId.WSL_CONF_PARSING_STOPS.id(),
                 "--wslconfig", wslconfig.toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(wrongFile.exit()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -172,25 +172,26 @@ class CheckConfigCliTest {
         byte[] bomConf = ByteBuffer.allocate(bom.length + 24).put(bom).put("[boot]\nsystemd=true\n\n\n\n\n".getBytes(UTF_8)).array();
         return Stream.of(
                 Arguments.of("keys above any section", "wslconfig", "memory=8GB\r\n[wsl2]\r\nswap=0\r\n".getBytes(UTF_8),
-                        FindingIds.WSLCONFIG_LINE_IGNORED),
+                        FindingId.WSLCONFIG_LINE_IGNORED),
                 Arguments.of("hostAddressLoopback in [wsl2]", "wslconfig",
-                        "[wsl2]\nnetworkingMode=mirrored\nhostAddressLoopback=true\n".getBytes(UTF_8), FindingIds.WSLCONFIG_LINE_IGNORED),
+                        "[wsl2]\nnetworkingMode=mirrored\nhostAddressLoopback=true\n".getBytes(UTF_8), FindingId.WSLCONFIG_LINE_IGNORED),
                 Arguments.of("single backslashes in kernel", "wslconfig", "[wsl2]\r\nkernel=C:\\Users\\me\\bzImage\r\n".getBytes(UTF_8),
-                        FindingIds.WSLCONFIG_LINE_IGNORED),
+                        FindingId.WSLCONFIG_LINE_IGNORED),
                 Arguments.of("same key in [wsl2] and [experimental]", "wslconfig",
                         "[wsl2]\r\nnetworkingMode=nat\r\n\r\n[experimental]\r\nnetworkingMode=mirrored\r\n".getBytes(UTF_8),
-                        FindingIds.WSLCONFIG_DUPLICATE_KEY),
-                Arguments.of("UTF-16 without a BOM", "wslconfig", utf16, FindingIds.WSLCONFIG_ENCODING),
+                        FindingId.WSLCONFIG_DUPLICATE_KEY),
+                Arguments.of("UTF-16 without a BOM", "wslconfig", utf16, FindingId.WSLCONFIG_ENCODING),
                 Arguments.of("a ; comment stops wsl.conf", "wsl-conf",
-                        "[network]\ngenerateResolvConf=false\n; mine\n[boot]\nsystemd=true\n".getBytes(UTF_8), FindingIds.WSL_CONF_PARSING_STOPS),
-                Arguments.of("a BOM stops wsl.conf", "wsl-conf", bomConf, FindingIds.WSL_CONF_PARSING_STOPS),
+                        "[network]\ngenerateResolvConf=false\n; mine\n[boot]\nsystemd=true\n".getBytes(UTF_8), FindingId.WSL_CONF_PARSING_STOPS),
+                Arguments.of("a BOM stops wsl.conf", "wsl-conf", bomConf, FindingId.WSL_CONF_PARSING_STOPS),
                 Arguments.of("a key twice in wsl.conf", "wsl-conf", "[boot]\nsystemd=true\nsystemd=false\n".getBytes(UTF_8),
-                        FindingIds.WSLCONFIG_DUPLICATE_KEY));
+                        FindingId.WSLCONFIG_DUPLICATE_KEY));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("repairs")
-    void eachRepairAppliesRechecksCleanAndUndoesByteExact(String what, String in, byte[] original, String finding) throws Exception {
+    void eachRepairAppliesRechecksCleanAndUndoesByteExact(String what, String in, byte[] original, FindingId findingId) throws Exception {
+        String finding = findingId.id();
         boolean wslConfFile = in.equals("wsl-conf");
         Path other = file(wslConfFile ? ".wslconfig" : "wsl.conf", (wslConfFile ? "[wsl2]\r\n" : "[boot]\n").getBytes(UTF_8));
         Path broken = file(wslConfFile ? "wsl.conf" : ".wslconfig", original);

@@ -3,7 +3,7 @@
 package dev.netdoctor.cli;
 
 import dev.netdoctor.host.FakeWsl;
-import dev.netdoctor.model.FindingIds;
+import dev.netdoctor.model.FindingId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +69,7 @@ class WslConfFixThroughWslCliTest {
     @Test
     void aSettingsLineRewriteWritesTheDistrosFileAsRoot() throws Exception {
         rootsFile("[network]\ngenerateResolvConf=false\n; mine\n[boot]\nsystemd=true\n");
-        CliRun r = CliRun.of("fix", "config-lines", "--in", "wsl-conf", "--finding", FindingIds.WSL_CONF_PARSING_STOPS,
+        CliRun r = CliRun.of("fix", "config-lines", "--in", "wsl-conf", "--finding", FindingId.WSL_CONF_PARSING_STOPS.id(),
                 "--wsl-conf", wslConf.toString(), "--wsl", "Lab", "--wsl-exe", wslExe);
         assertWrittenAsRoot(r);
         assertThat(Files.readString(wslConf)).contains("# mine").contains("systemd=true");

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.model.ProbeId;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.config.ConfigFileKind;
 import dev.netdoctor.model.ConfigFileCheck;
 import dev.netdoctor.model.Environment;
@@ -33,7 +35,7 @@ class ConfigRulesTest {
     private static List<ProbeOutcome> files(String wslconfig, String wslConf) {
         ConfigFileCheck a = ConfigFilesProbe.checked(ConfigFileKind.WSLCONFIG, "/mnt/c/Users/alice/.wslconfig", wslconfig.getBytes(UTF_8));
         ConfigFileCheck b = ConfigFilesProbe.checked(ConfigFileKind.WSL_CONF, "/etc/wsl.conf", wslConf.getBytes(UTF_8));
-        return List.of(Scenarios.outcome("config-files", new ProbeData.ConfigFiles(List.of(a, b))));
+        return List.of(Scenarios.outcome(ProbeId.CONFIG_FILES, new ProbeData.ConfigFiles(List.of(a, b))));
     }
 
     private static Environment env(String kernel, String mode, String source) {
@@ -44,7 +46,7 @@ class ConfigRulesTest {
 
     private List<Finding> diagnose(Environment env, String wslconfig, String wslConf) {
         // Without a target the diagnoser also says what it could not check; these tests are about the files.
-        return diagnoser.diagnose(null, env, files(wslconfig, wslConf)).stream().filter(f -> !f.id().equals("environment-only")).toList();
+        return diagnoser.diagnose(null, env, files(wslconfig, wslConf)).stream().filter(f -> !f.id().equals(FindingId.ENVIRONMENT_ONLY)).toList();
     }
 
     private static final Environment NAT_BY_WSLINFO = env("6.6.87.2-microsoft-standard-WSL2", "nat", "wslinfo --networking-mode");
@@ -58,20 +60,20 @@ class ConfigRulesTest {
     void eachKindOfLineIsItsOwnFindingWithTheRewriteForItsFile() {
         List<Finding> f = diagnose(NAT_BY_WSLINFO, "memory=8GB\n[wsl2]\nswap=0\nswap=1GB\n", "[boot]\n; x\nsystemd=true\n");
         assertThat(f).extracting(Finding::id)
-                .containsExactlyInAnyOrder("wsl-conf-parsing-stops", "wslconfig-line-ignored", "wslconfig-duplicate-key");
-        Finding stops = f.stream().filter(x -> x.id().equals("wsl-conf-parsing-stops")).findFirst().orElseThrow();
+                .containsExactlyInAnyOrder(FindingId.WSL_CONF_PARSING_STOPS, FindingId.WSLCONFIG_LINE_IGNORED, FindingId.WSLCONFIG_DUPLICATE_KEY);
+        Finding stops = f.stream().filter(x -> x.id().equals(FindingId.WSL_CONF_PARSING_STOPS)).findFirst().orElseThrow();
         assertThat(stops.evidence()).anySatisfy(e -> assertThat(e.summary()).contains("/etc/wsl.conf").contains("line 2"));
         assertThat(stops.fixes()).extracting(FixSuggestion::plan).singleElement()
-                .isEqualTo(new FixPlan.RewriteConfigLines(ConfigFileCheck.WSL_CONF, "wsl-conf-parsing-stops"));
-        Finding ignored = f.stream().filter(x -> x.id().equals("wslconfig-line-ignored")).findFirst().orElseThrow();
+                .isEqualTo(new FixPlan.RewriteConfigLines(ConfigFileCheck.WSL_CONF, FindingId.WSL_CONF_PARSING_STOPS));
+        Finding ignored = f.stream().filter(x -> x.id().equals(FindingId.WSLCONFIG_LINE_IGNORED)).findFirst().orElseThrow();
         assertThat(ignored.fixes()).extracting(FixSuggestion::plan)
-                .containsExactly(new FixPlan.RewriteConfigLines(ConfigFileCheck.WSLCONFIG, "wslconfig-line-ignored"));
+                .containsExactly(new FixPlan.RewriteConfigLines(ConfigFileCheck.WSLCONFIG, FindingId.WSLCONFIG_LINE_IGNORED));
     }
 
     @Test
     void aDifferentModeIsCalledNotEffectiveWhenWslinfoSaidSo() {
         List<Finding> f = diagnose(NAT_BY_WSLINFO, "[wsl2]\nnetworkingMode=mirrored\n", "");
-        assertThat(f).extracting(Finding::id).containsExactly("wslconfig-mode-not-effective");
+        assertThat(f).extracting(Finding::id).containsExactly(FindingId.WSLCONFIG_MODE_NOT_EFFECTIVE);
         assertThat(f.getFirst().explanation()).contains("networkingMode=mirrored").contains("nat mode");
         assertThat(f.getFirst().fixes().getFirst().detail()).contains("22H2").contains("DisabledComponents")
                 .doesNotContain("kernel is");
@@ -105,6 +107,6 @@ class ConfigRulesTest {
     @Test
     void aModeWslRefusedIsAnIgnoredLineNotAModeFinding() {
         List<Finding> f = diagnose(NAT_BY_WSLINFO, "[wsl2]\nnetworkingMode=mirored\n", "");
-        assertThat(f).extracting(Finding::id).containsExactly("wslconfig-line-ignored");
+        assertThat(f).extracting(Finding::id).containsExactly(FindingId.WSLCONFIG_LINE_IGNORED);
     }
 }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.model.FixId;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.ConnectResult;
 import dev.netdoctor.model.Finding;
@@ -25,7 +27,7 @@ class DiagnoserTest {
         return diagnoser.diagnose(s.target, s.environment(), s.outcomes);
     }
 
-    private static List<String> ids(List<Finding> findings) {
+    private static List<FindingId> ids(List<Finding> findings) {
         return findings.stream().map(Finding::id).toList();
     }
 
@@ -37,11 +39,11 @@ class DiagnoserTest {
     @Test
     void markedSynsVanishingWhileUnmarkedAreAnsweredIsTheDscpProblem() {
         List<Finding> findings = diagnose(dscpLab("198.19.1.2"));
-        assertThat(ids(findings)).containsExactly("dscp-marked-syn-dropped");
+        assertThat(ids(findings)).containsExactly(FindingId.DSCP_MARKED_SYN_DROPPED);
         Finding f = findings.getFirst();
         assertThat(f.severity()).isEqualTo(Severity.PROBLEM);
         assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
-        assertThat(f.fixes()).extracting(x -> x.id()).containsExactly("ssh-config-ipqos-none", "wslconfig-networking-mode");
+        assertThat(f.fixes()).extracting(x -> x.id()).containsExactly(FixId.SSH_CONFIG_IPQOS_NONE, FixId.WSLCONFIG_NETWORKING_MODE);
         assertThat(f.fixes().getFirst().title()).isEqualTo("Turn off SSH packet marking for 198.19.1.*");
         assertThat(f.explanation()).contains("127 s");
         assertThat(f.evidence()).anySatisfy(e -> assertThat(e.summary()).contains("SYN marked af21 (ToS 0x48): no answer"));
@@ -51,9 +53,9 @@ class DiagnoserTest {
     void mirroredModeIsNotOfferedWhenAlreadyMirroredOrNotWsl() {
         Scenarios s = dscpLab("198.19.1.2");
         s.wsl = new WslFacts(WslFacts.Kind.WSL2, null, "mirrored", "wslinfo", List.of());
-        assertThat(diagnose(s).getFirst().fixes()).extracting(x -> x.id()).containsExactly("ssh-config-ipqos-none");
+        assertThat(diagnose(s).getFirst().fixes()).extracting(x -> x.id()).containsExactly(FixId.SSH_CONFIG_IPQOS_NONE);
         s.wsl = new WslFacts(WslFacts.Kind.NOT_WSL, null, null, null, List.of());
-        assertThat(diagnose(s).getFirst().fixes()).extracting(x -> x.id()).containsExactly("ssh-config-ipqos-none");
+        assertThat(diagnose(s).getFirst().fixes()).extracting(x -> x.id()).containsExactly(FixId.SSH_CONFIG_IPQOS_NONE);
     }
 
     /**
@@ -66,7 +68,7 @@ class DiagnoserTest {
         Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).unmarkedFromWindows(ConnectResult.CONNECTED)
                 .openssh(Result.KEY_EXCHANGE_DONE, Result.CONNECT_TIMED_OUT);
         List<Finding> findings = diagnose(s);
-        assertThat(ids(findings)).containsExactly("dscp-marked-syn-dropped");
+        assertThat(ids(findings)).containsExactly(FindingId.DSCP_MARKED_SYN_DROPPED);
         Finding f = findings.getFirst();
         assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
         assertThat(f.explanation()).contains("Windows does not mark its TCP packets")
@@ -85,7 +87,7 @@ class DiagnoserTest {
         Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connectsInDistro(ConnectResult.CONNECTED, ConnectResult.TIMED_OUT)
                 .openssh(Result.KEY_EXCHANGE_DONE, Result.CONNECT_TIMED_OUT);
         Finding f = diagnose(s).getFirst();
-        assertThat(f.id()).isEqualTo("dscp-marked-syn-dropped");
+        assertThat(f.id()).isEqualTo(FindingId.DSCP_MARKED_SYN_DROPPED);
         assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
         assertThat(f.explanation()).startsWith("From inside WSL, 198.19.1.2:22 can be reached").contains("why ssh from Windows works");
     }
@@ -94,14 +96,14 @@ class DiagnoserTest {
     void filteredIsNotMistakenForDscp() {
         Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.TIMED_OUT, ConnectResult.TIMED_OUT)
                 .openssh(Result.CONNECT_TIMED_OUT, Result.CONNECT_TIMED_OUT);
-        assertThat(ids(diagnose(s))).containsExactly("port-filtered");
+        assertThat(ids(diagnose(s))).containsExactly(FindingId.PORT_FILTERED);
     }
 
     @Test
     void silenceToPingAndTcpIsAnUnreachableHostNotAFilteredPort() {
         Scenarios s = new Scenarios("198.19.1.2").ping(false).route(true).connects(ConnectResult.TIMED_OUT, ConnectResult.TIMED_OUT);
         List<Finding> findings = diagnose(s);
-        assertThat(ids(findings)).containsExactly("host-unreachable");
+        assertThat(ids(findings)).containsExactly(FindingId.HOST_UNREACHABLE);
         assertThat(findings.getFirst().confidence()).isEqualTo(Confidence.MEDIUM);
     }
 
@@ -109,7 +111,7 @@ class DiagnoserTest {
     void noRouteIsUnreachableWithHighConfidence() {
         Scenarios s = new Scenarios("198.19.1.2").ping(false).route(false).connects(ConnectResult.UNREACHABLE, ConnectResult.UNREACHABLE);
         List<Finding> findings = diagnose(s);
-        assertThat(ids(findings)).containsExactly("host-unreachable");
+        assertThat(ids(findings)).containsExactly(FindingId.HOST_UNREACHABLE);
         assertThat(findings.getFirst().confidence()).isEqualTo(Confidence.HIGH);
     }
 
@@ -117,7 +119,7 @@ class DiagnoserTest {
     void aResetIsARefusedPortWhateverTheMarking() {
         Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.REFUSED, ConnectResult.REFUSED)
                 .openssh(Result.REFUSED, Result.REFUSED);
-        assertThat(ids(diagnose(s))).containsExactly("port-refused");
+        assertThat(ids(diagnose(s))).containsExactly(FindingId.PORT_REFUSED);
     }
 
     @Test
@@ -126,7 +128,7 @@ class DiagnoserTest {
                 .handshakes(false, Stage.KEY_EXCHANGE_STARTED).openssh(Result.STALLED_AFTER_CONNECT, Result.STALLED_AFTER_CONNECT)
                 .pathMtu(972, 1172);
         List<Finding> findings = diagnose(s);
-        assertThat(ids(findings)).containsExactly("path-mtu-blackhole");
+        assertThat(ids(findings)).containsExactly(FindingId.PATH_MTU_BLACKHOLE);
         assertThat(findings.getFirst().explanation()).contains("1000 bytes get through").contains("1200 bytes");
     }
 
@@ -136,7 +138,7 @@ class DiagnoserTest {
         Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.CONNECTED)
                 .handshakesStopAt(Stage.TCP_CONNECTED).openssh(Result.STALLED_AFTER_CONNECT, Result.STALLED_AFTER_CONNECT);
         List<Finding> findings = diagnose(s);
-        assertThat(ids(findings)).containsExactly("ssh-no-greeting");
+        assertThat(ids(findings)).containsExactly(FindingId.SSH_NO_GREETING);
         Finding f = findings.getFirst();
         assertThat(f.severity()).isEqualTo(Severity.PROBLEM);
         assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
@@ -147,13 +149,13 @@ class DiagnoserTest {
         Scenarios alone = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.CONNECTED)
                 .handshakesStopAt(Stage.TCP_CONNECTED);
         assertThat(diagnose(alone)).singleElement().satisfies(x -> {
-            assertThat(x.id()).isEqualTo("ssh-no-greeting");
+            assertThat(x.id()).isEqualTo(FindingId.SSH_NO_GREETING);
             assertThat(x.confidence()).isEqualTo(Confidence.MEDIUM);
         });
         // A greeting, then a stall, is not this (that is the path-MTU card's ground).
         Scenarios greeted = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.CONNECTED)
                 .handshakesStopAt(Stage.BANNER_RECEIVED);
-        assertThat(ids(diagnose(greeted))).doesNotContain("ssh-no-greeting");
+        assertThat(ids(diagnose(greeted))).doesNotContain(FindingId.SSH_NO_GREETING);
     }
 
     @Test
@@ -161,7 +163,7 @@ class DiagnoserTest {
         Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.CONNECTED)
                 .handshakes(true, Stage.KEY_EXCHANGE_DONE).openssh(Result.KEY_EXCHANGE_DONE, Result.KEY_EXCHANGE_DONE);
         List<Finding> findings = diagnose(s);
-        assertThat(ids(findings)).containsExactly(Diagnoser.NO_PROBLEM);
+        assertThat(ids(findings)).containsExactly(FindingId.NO_PROBLEM_FOUND);
         assertThat(findings.getFirst().severity()).isEqualTo(Severity.INFO);
         assertThat(Diagnoser.verdict(findings, true)).startsWith("No problem found");
     }
@@ -170,7 +172,7 @@ class DiagnoserTest {
     void whenTheUsersOwnClassGetsThroughItIsOnlyAWarning() {
         Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connectsOnlyClassDropped("ef");
         List<Finding> findings = diagnose(s);
-        assertThat(findings).extracting(Finding::id).contains("dscp-marked-syn-dropped");
+        assertThat(findings).extracting(Finding::id).contains(FindingId.DSCP_MARKED_SYN_DROPPED);
         assertThat(findings.getFirst().severity()).isEqualTo(Severity.WARNING);
     }
 
@@ -185,14 +187,14 @@ class DiagnoserTest {
     @Test
     void noTargetMeansAnEnvironmentOnlyResult() {
         Scenarios s = new Scenarios("198.19.1.2");
-        assertThat(diagnoser.diagnose(null, s.environment(), List.of())).extracting(Finding::id).containsExactly(Diagnoser.NO_TARGET);
+        assertThat(diagnoser.diagnose(null, s.environment(), List.of())).extracting(Finding::id).containsExactly(FindingId.ENVIRONMENT_ONLY);
     }
 
     /** Findings come from the contrast observed, never from which address or network it was. */
     @Property(tries = 50)
     void theVerdictDoesNotDependOnTheAddress(@ForAll @IntRange(min = 0, max = 255) int a, @ForAll @IntRange(min = 1, max = 254) int b) {
         String address = "198." + (18 + a % 2) + "." + a + "." + b;
-        assertThat(ids(diagnose(dscpLab(address)))).containsExactly("dscp-marked-syn-dropped");
-        assertThat(ids(diagnose(dscpLab("192.168.1." + b)))).containsExactly("dscp-marked-syn-dropped");
+        assertThat(ids(diagnose(dscpLab(address)))).containsExactly(FindingId.DSCP_MARKED_SYN_DROPPED);
+        assertThat(ids(diagnose(dscpLab("192.168.1." + b)))).containsExactly(FindingId.DSCP_MARKED_SYN_DROPPED);
     }
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.ConnectResult;
 import dev.netdoctor.model.Finding;
@@ -24,7 +25,7 @@ class DscpConfidenceTest {
 
     private Finding dscp(Scenarios s) {
         List<Finding> findings = diagnoser.diagnose(s.target, s.environment(), s.outcomes);
-        assertThat(findings).extracting(Finding::id).containsExactly("dscp-marked-syn-dropped");
+        assertThat(findings).extracting(Finding::id).containsExactly(FindingId.DSCP_MARKED_SYN_DROPPED);
         Finding f = findings.getFirst();
         assertThat(f.severity()).isEqualTo(Severity.PROBLEM);
         return f;

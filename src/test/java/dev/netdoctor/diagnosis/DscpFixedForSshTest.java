@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.model.FixId;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.ConnectResult;
 import dev.netdoctor.model.Finding;
-import dev.netdoctor.model.FindingIds;
-import dev.netdoctor.model.FixIds;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.OpenSshAttempt.Result;
 import dev.netdoctor.model.Severity;
@@ -35,7 +35,7 @@ class DscpFixedForSshTest {
         List<Finding> findings = diagnoser.diagnose(s.target, s.environment(), s.outcomes);
 
         // ssh works now, so the run also says there is no problem with the connection
-        assertThat(findings).extracting(Finding::id).containsExactly(FindingIds.DSCP_FIXED_FOR_SSH, Diagnoser.NO_PROBLEM);
+        assertThat(findings).extracting(Finding::id).containsExactly(FindingId.DSCP_FIXED_FOR_SSH, FindingId.NO_PROBLEM_FOUND);
         assertThat(Diagnoser.verdict(findings, true)).isEqualTo("Worth knowing: Fixed for ssh: it no longer marks its packets to 198.19.1.2");
         Finding f = findings.getFirst();
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
@@ -44,7 +44,7 @@ class DscpFixedForSshTest {
                 .contains("The network still drops packets that carry a priority tag, so other programs")
                 .contains("other programs").doesNotContain("hangs in SYN-SENT").doesNotContain("fixes it");
         assertThat(f.evidence().getFirst().summary()).isEqualTo("Your ssh's settings for 198.19.1.2 (ssh -G): IPQoS none, so it does not mark its packets");
-        assertThat(f.fixes()).extracting(FixSuggestion::id).containsExactly(FixIds.WSLCONFIG_NETWORKING_MODE);
+        assertThat(f.fixes()).extracting(FixSuggestion::id).containsExactly(FixId.WSLCONFIG_NETWORKING_MODE);
         assertThat(findings).as("a note, not a problem: ssh works").noneMatch(x -> x.severity() == Severity.PROBLEM);
     }
 
@@ -52,7 +52,7 @@ class DscpFixedForSshTest {
     void withoutARunOfTheUsersSshItSaysSshShouldNoLongerHangNotThatItWorks() {
         Scenarios s = afterTheSshFix();
         Finding f = diagnoser.diagnose(s.target, s.environment(), s.outcomes).getFirst();
-        assertThat(f.id()).isEqualTo(FindingIds.DSCP_FIXED_FOR_SSH);
+        assertThat(f.id()).isEqualTo(FindingId.DSCP_FIXED_FOR_SSH);
         assertThat(f.explanation()).contains("so ssh should no longer hang").doesNotContain("gets through");
     }
 
@@ -61,7 +61,7 @@ class DscpFixedForSshTest {
         Scenarios s = afterTheSshFix().openssh("af21", Result.KEY_EXCHANGE_DONE, Result.CONNECT_TIMED_OUT);
         s.wsl = new WslFacts(WslFacts.Kind.WSL2, "Ubuntu", "mirrored", "wslinfo --networking-mode", List.of());
         Finding f = diagnoser.diagnose(s.target, s.environment(), s.outcomes).getFirst();
-        assertThat(f.id()).isEqualTo(FindingIds.DSCP_FIXED_FOR_SSH);
+        assertThat(f.id()).isEqualTo(FindingId.DSCP_FIXED_FOR_SSH);
         assertThat(f.fixes()).isEmpty();
         assertThat(f.explanation()).doesNotContain("Mirrored networking");
     }
@@ -72,20 +72,20 @@ class DscpFixedForSshTest {
         s.userQos = "none";
         s.ping(true).route(true).unmarkedFromWindows(ConnectResult.CONNECTED).openssh("af21", Result.KEY_EXCHANGE_DONE, Result.CONNECT_TIMED_OUT);
         Finding f = diagnoser.diagnose(s.target, s.environment(), s.outcomes).getFirst();
-        assertThat(f.id()).isEqualTo(FindingIds.DSCP_FIXED_FOR_SSH);
+        assertThat(f.id()).isEqualTo(FindingId.DSCP_FIXED_FOR_SSH);
         assertThat(f.explanation()).contains("your ssh now gets through");
         assertThat(f.evidence()).extracting(e -> e.summary()).contains("Your ssh in WSL with IPQoS=af21: connect timed out");
 
         s.userQos = "af21"; // before the fix
         Finding problem = diagnoser.diagnose(s.target, s.environment(), s.outcomes).getFirst();
-        assertThat(problem.id()).isEqualTo(FindingIds.DSCP_MARKED_SYN_DROPPED);
+        assertThat(problem.id()).isEqualTo(FindingId.DSCP_MARKED_SYN_DROPPED);
     }
 
     @Test
     void anSshThatStillHangsUnmarkedIsNotFixed() {
         Scenarios s = afterTheSshFix().openssh("af21", Result.CONNECT_TIMED_OUT, Result.CONNECT_TIMED_OUT);
         List<Finding> findings = diagnoser.diagnose(s.target, s.environment(), s.outcomes);
-        assertThat(findings).extracting(Finding::id).doesNotContain(FindingIds.DSCP_FIXED_FOR_SSH);
+        assertThat(findings).extracting(Finding::id).doesNotContain(FindingId.DSCP_FIXED_FOR_SSH);
     }
 
     @Test
@@ -95,8 +95,8 @@ class DscpFixedForSshTest {
         s.ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.TIMED_OUT)
                 .openssh(Result.KEY_EXCHANGE_DONE, Result.CONNECT_TIMED_OUT);
         Finding f = diagnoser.diagnose(s.target, s.environment(), s.outcomes).getFirst();
-        assertThat(f.id()).isEqualTo(FindingIds.DSCP_MARKED_SYN_DROPPED);
+        assertThat(f.id()).isEqualTo(FindingId.DSCP_MARKED_SYN_DROPPED);
         assertThat(f.severity()).isEqualTo(Severity.PROBLEM);
-        assertThat(f.fixes()).extracting(FixSuggestion::id).startsWith(FixIds.SSH_CONFIG_IPQOS_NONE);
+        assertThat(f.fixes()).extracting(FixSuggestion::id).startsWith(FixId.SSH_CONFIG_IPQOS_NONE);
     }
 }

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.model.ProbeId;
+import dev.netdoctor.model.FixId;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.ConnectResult;
 import dev.netdoctor.model.Evidence;
@@ -40,8 +43,13 @@ class FindingWordsTest {
                 java.util.Arrays.stream(lines).map(Evidence::of).toList(), null);
     }
 
-    private static Finding finding(String id, Severity severity) {
-        return new Finding(id, severity, Confidence.HIGH, "title of " + id, "x", List.of(), List.of());
+    private static Finding finding(String name, Severity severity) {
+        FindingId id = switch (severity) {
+            case PROBLEM -> FindingId.PORT_REFUSED;
+            case WARNING -> FindingId.LOCAL_CONNECT_BLOCKED;
+            case INFO -> FindingId.NO_PROBLEM_FOUND;
+        };
+        return new Finding(id, severity, Confidence.HIGH, "title of " + name, "x", List.of(), List.of());
     }
 
     @Test
@@ -61,7 +69,7 @@ class FindingWordsTest {
                 .handshakes(true, Stage.KEY_EXCHANGE_DONE).openssh(Result.KEY_EXCHANGE_DONE, Result.KEY_EXCHANGE_DONE);
         s.outcomes.replaceAll(o -> withEvidence(o, "seen by " + o.probeId()));
         Finding f = diagnose(s).getFirst();
-        assertThat(f.id()).isEqualTo(Diagnoser.NO_PROBLEM);
+        assertThat(f.id()).isEqualTo(FindingId.NO_PROBLEM_FOUND);
         assertThat(f.title()).isEqualTo("No problem found with 198.19.1.2:22");
         assertThat(f.explanation()).startsWith("Connections to 198.19.1.2:22 work, with and without packet marking, and the SSH handshake completes.");
         assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
@@ -73,31 +81,31 @@ class FindingWordsTest {
         Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.REFUSED)
                 .handshakes(true, Stage.BANNER_RECEIVED);
         List<Finding> findings = diagnose(s);
-        Finding f = findings.stream().filter(x -> x.id().equals(Diagnoser.NO_PROBLEM)).findFirst().orElseThrow();
+        Finding f = findings.stream().filter(x -> x.id().equals(FindingId.NO_PROBLEM_FOUND)).findFirst().orElseThrow();
         assertThat(f.confidence()).isEqualTo(Confidence.MEDIUM);
         // a refusal is an answer: marking does not stop packets here
         assertThat(f.explanation()).startsWith("Connections to 198.19.1.2:22 work, with and without packet marking. If ssh still fails");
         Scenarios silentMarked = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.ERROR);
-        assertThat(diagnose(silentMarked)).filteredOn(x -> x.id().equals(Diagnoser.NO_PROBLEM)).singleElement()
+        assertThat(diagnose(silentMarked)).filteredOn(x -> x.id().equals(FindingId.NO_PROBLEM_FOUND)).singleElement()
                 .satisfies(x -> assertThat(x.explanation()).startsWith("Connections to 198.19.1.2:22 work. If ssh"));
     }
 
     @Test
     void aRefusedUnmarkedConnectIsNoHealthyResult() {
         Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.REFUSED, ConnectResult.REFUSED);
-        assertThat(diagnose(s)).extracting(Finding::id).doesNotContain(Diagnoser.NO_PROBLEM);
+        assertThat(diagnose(s)).extracting(Finding::id).doesNotContain(FindingId.NO_PROBLEM_FOUND);
     }
 
     @Test
     void withoutATargetTheOwnPortsCheckDecidesHowSureWeAre() {
         Scenarios s = new Scenarios("198.19.1.2");
-        ProbeOutcome self = withEvidence(Scenarios.outcome("loopback-self-test", new ProbeData.LoopbackSelfTest(40000, List.of(
+        ProbeOutcome self = withEvidence(Scenarios.outcome(ProbeId.LOOPBACK_SELF_TEST, new ProbeData.LoopbackSelfTest(40000, List.of(
                 new LocalConnect("127.0.0.1", "loopback", 40000, ConnectResult.CONNECTED, 1, null)))), "127.0.0.1 reached");
         Finding sure = diagnoser.diagnose(null, s.environment(), List.of(self)).getFirst();
         assertThat(sure.confidence()).isEqualTo(Confidence.HIGH);
         assertThat(sure.explanation()).startsWith("This computer's network setup was checked, and programs on it reach their own ports.");
         assertThat(evidence(sure)).containsExactly("127.0.0.1 reached");
-        ProbeOutcome unfinished = new ProbeOutcome("loopback-self-test", "loopback-self-test", ProbeStatus.FAILED, "", Map.of(), 0, 1, null,
+        ProbeOutcome unfinished = new ProbeOutcome(ProbeId.LOOPBACK_SELF_TEST, ProbeId.LOOPBACK_SELF_TEST.id(), ProbeStatus.FAILED, "", Map.of(), 0, 1, null,
                 List.of(), "interrupted");
         Finding unsure = diagnoser.diagnose(null, s.environment(), List.of(unfinished)).getFirst();
         assertThat(unsure.confidence()).isEqualTo(Confidence.LOW);
@@ -111,7 +119,7 @@ class FindingWordsTest {
         List<TcpConnection> waiting = List.of(
                 new TcpConnection("SYN-SENT", "198.18.1.2", 50000, "198.19.1.2", 22, 4242, "ssh", "ssh nas", 12_500, false, false),
                 new TcpConnection("SYN-SENT", "198.18.1.2", 50001, "198.19.1.2", 22, 1, "java", "ours", 900, true, false));
-        s.outcomes.add(Scenarios.outcome("socket-watch", new ProbeData.Sockets(waiting, List.of())));
+        s.outcomes.add(Scenarios.outcome(ProbeId.SOCKET_TABLE, new ProbeData.Sockets(waiting, List.of())));
         Finding f = diagnose(s).getFirst();
         assertThat(evidence(f)).contains("ssh (pid 4242) has been waiting in SYN-SENT for 198.19.1.2:22 for at least 12 s")
                 .noneMatch(e -> e.startsWith("java"))
@@ -129,7 +137,7 @@ class FindingWordsTest {
     @Test
     void aRefusedUnmarkedSynIsStillTheContrastAndSaidSo() {
         Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.REFUSED, ConnectResult.TIMED_OUT);
-        Finding f = diagnose(s).stream().filter(x -> x.id().equals("dscp-marked-syn-dropped")).findFirst().orElseThrow();
+        Finding f = diagnose(s).stream().filter(x -> x.id().equals(FindingId.DSCP_MARKED_SYN_DROPPED)).findFirst().orElseThrow();
         assertThat(evidence(f)).contains("Unmarked SYN to 198.19.1.2:22: answered (refused) in 5 ms");
     }
 
@@ -153,7 +161,7 @@ class FindingWordsTest {
         assertThat(f.explanation()).startsWith("Connections carrying some priority tags got no answer while untagged ones did. "
                 + "The tag your ssh uses for this host does get through");
         assertThat(evidence(f)).contains("SYN marked ef (ToS 0xb8): no answer within 5 ms", "Your ssh's marking for 198.19.1.2 (IPQoS, from ssh -G): lowdelay");
-        assertThat(f.fixes()).extracting(x -> x.id()).startsWith("ssh-config-ipqos-none");
+        assertThat(f.fixes()).extracting(x -> x.id()).startsWith(FixId.SSH_CONFIG_IPQOS_NONE);
     }
 
     @Test
@@ -169,7 +177,7 @@ class FindingWordsTest {
                 .contains("From Windows an unmarked connection gets through as well");
         // Not from Windows (no "from"): no Windows baseline is claimed.
         Scenarios here = new Scenarios("198.19.1.2").ping(true).route(true);
-        here.outcomes.add(Scenarios.outcome("dscp-connect", new ProbeData.MarkedConnects("198.19.1.2", 22, List.of(
+        here.outcomes.add(Scenarios.outcome(ProbeId.DSCP_CONNECT, new ProbeData.MarkedConnects("198.19.1.2", 22, List.of(
                 new dev.netdoctor.model.ConnectAttempt(dev.netdoctor.model.DscpClass.UNMARKED, ConnectResult.TIMED_OUT, 2000, null)))));
         here.openssh(Result.KEY_EXCHANGE_DONE, Result.CONNECT_TIMED_OUT);
         Finding g = diagnose(here).getFirst();
@@ -178,6 +186,6 @@ class FindingWordsTest {
         // Without the plain ssh getting through, the contrast is not there.
         Scenarios noPlain = new Scenarios("198.19.1.2").ping(true).route(true).unmarkedFromWindows(ConnectResult.CONNECTED)
                 .openssh(Result.CONNECT_TIMED_OUT, Result.CONNECT_TIMED_OUT);
-        assertThat(diagnose(noPlain)).extracting(Finding::id).doesNotContain("dscp-marked-syn-dropped");
+        assertThat(diagnose(noPlain)).extracting(Finding::id).doesNotContain(FindingId.DSCP_MARKED_SYN_DROPPED);
     }
 }

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.model.ProbeId;
+import dev.netdoctor.model.FixId;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.ConnectResult;
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.Finding;
@@ -38,7 +41,7 @@ class LoopbackRulesTest {
     /** Observations shaped like mirrored mode: 127.0.0.1 and the own address leave through some non-lo device. */
     private static List<ProbeOutcome> mirrored(String device, ConnectResult failure, boolean withService) {
         List<ProbeOutcome> o = new ArrayList<>();
-        o.add(Scenarios.outcome("loopback-self-test", new ProbeData.LoopbackSelfTest(40000, List.of(
+        o.add(Scenarios.outcome(ProbeId.LOOPBACK_SELF_TEST, new ProbeData.LoopbackSelfTest(40000, List.of(
                 connect("127.0.0.1", 40000, failure), connect("198.18.2.2", 40000, failure), connect("127.0.0.2", 40000, ConnectResult.CONNECTED)))));
         List<RouteLookup> routes = new ArrayList<>(List.of(
                 new RouteLookup("127.0.0.1", null, null, "lo", null, "127.0.0.1", "local", "local", null),
@@ -47,10 +50,10 @@ class LoopbackRulesTest {
         if (withService) {
             routes.add(tcpRoute("127.0.0.1", 8443, device, "127"));
             TcpConnection socat = new TcpConnection("LISTEN", "0.0.0.0", 8443, "0.0.0.0", 0, 321, "socat", "socat TCP-LISTEN:8443", 0, false);
-            o.add(Scenarios.outcome("service-ports", new ProbeData.ServicePorts(List.of(new ServicePort(8443, List.of(socat), List.of(
+            o.add(Scenarios.outcome(ProbeId.SERVICE_PORTS, new ProbeData.ServicePorts(List.of(new ServicePort(8443, List.of(socat), List.of(
                     connect("127.0.0.1", 8443, failure), connect("198.18.2.2", 8443, failure), connect("127.0.0.2", 8443, ConnectResult.CONNECTED)))))));
         }
-        o.add(Scenarios.outcome("local-routes", new ProbeData.Routes(routes, List.of(
+        o.add(Scenarios.outcome(ProbeId.LOCAL_ROUTES, new ProbeData.Routes(routes, List.of(
                 new PolicyRule(1, "iif lo ipproto tcp dst 127.0.0.1", "lookup 127"), new PolicyRule(100, "", "lookup local")))));
         return o;
     }
@@ -59,15 +62,15 @@ class LoopbackRulesTest {
     void oneCauseOneCardAFailureOnLoBesideTheRedirectIsPartOfIt() {
         List<ProbeOutcome> o = mirrored("loopback0", ConnectResult.REFUSED, true);
         // ::1 refused too, although its route stays on lo
-        o.replaceAll(x -> x.probeId().equals("loopback-self-test") ? Scenarios.outcome("loopback-self-test", new ProbeData.LoopbackSelfTest(40000,
+        o.replaceAll(x -> x.probeId().equals(ProbeId.LOOPBACK_SELF_TEST) ? Scenarios.outcome(ProbeId.LOOPBACK_SELF_TEST, new ProbeData.LoopbackSelfTest(40000,
                 List.of(connect("127.0.0.1", 40000, ConnectResult.REFUSED), connect("198.18.2.2", 40000, ConnectResult.REFUSED),
                         connect("127.0.0.2", 40000, ConnectResult.CONNECTED), connect("::1", 40000, ConnectResult.REFUSED)))) : x);
         ProbeData.Routes routes = (ProbeData.Routes) o.getLast().data();
         List<RouteLookup> more = new ArrayList<>(routes.lookups());
         more.add(tcpRoute("::1", null, "lo", "local"));
-        o.set(o.size() - 1, Scenarios.outcome("local-routes", new ProbeData.Routes(more, routes.rules())));
+        o.set(o.size() - 1, Scenarios.outcome(ProbeId.LOCAL_ROUTES, new ProbeData.Routes(more, routes.rules())));
         List<Finding> findings = diagnoser.diagnose(null, env, o);
-        assertThat(findings).extracting(Finding::id).containsExactly("loopback-redirected");
+        assertThat(findings).extracting(Finding::id).containsExactly(FindingId.LOOPBACK_REDIRECTED);
         assertThat(findings.getFirst().evidence()).extracting(e -> e.summary()).anyMatch(s -> s.startsWith("Also failed, though its route stays on lo:"));
     }
 
@@ -76,17 +79,17 @@ class LoopbackRulesTest {
         Scenarios plain = new Scenarios("198.18.2.2");
         plain.wsl = new dev.netdoctor.model.WslFacts(dev.netdoctor.model.WslFacts.Kind.NOT_WSL, null, null, "no WSL", List.of());
         Finding f = diagnoser.diagnose(null, plain.environment(), mirrored("loopback0", ConnectResult.REFUSED, true)).getFirst();
-        assertThat(f.fixes()).extracting(x -> x.id()).containsExactly("use-127-0-0-2", "bind-service-to-interface", "reverse-proxy",
-                "test-from-another-host");
+        assertThat(f.fixes()).extracting(x -> x.id()).containsExactly(FixId.USE_OTHER_LOOPBACK, FixId.BIND_SERVICE_TO_INTERFACE, FixId.REVERSE_PROXY,
+                FixId.TEST_FROM_ANOTHER_HOST);
         Finding wsl = diagnoser.diagnose(null, env, mirrored("loopback0", ConnectResult.REFUSED, true)).getFirst();
-        assertThat(wsl.fixes()).extracting(x -> x.id()).startsWith("use-127-0-0-2")
-                .contains("wslconfig-host-address-loopback", "wslconfig-networking-mode");
+        assertThat(wsl.fixes()).extracting(x -> x.id()).startsWith(FixId.USE_OTHER_LOOPBACK)
+                .contains(FixId.WSLCONFIG_HOST_ADDRESS_LOOPBACK, FixId.WSLCONFIG_NETWORKING_MODE);
     }
 
     @Test
     void aLocalConnectThatLeavesThroughAnotherInterfaceIsTheLoopbackTrap() {
         List<Finding> findings = diagnoser.diagnose(null, env, mirrored("loopback0", ConnectResult.REFUSED, true));
-        assertThat(findings).extracting(Finding::id).containsExactly("loopback-redirected");
+        assertThat(findings).extracting(Finding::id).containsExactly(FindingId.LOOPBACK_REDIRECTED);
         Finding f = findings.getFirst();
         assertThat(f.severity()).isEqualTo(Severity.PROBLEM);
         assertThat(f.title()).isEqualTo("Port 8443 can't be reached through 127.0.0.1 and 198.18.2.2 from inside WSL");
@@ -96,28 +99,28 @@ class LoopbackRulesTest {
                 .anyMatch(s -> s.contains("routes TCP for 127.0.0.1 out of loopback0 via 169.254.73.2, table 127"))
                 .anyMatch(s -> s.contains("Policy rule 1: iif lo ipproto tcp dst 127.0.0.1 → lookup 127"))
                 .anyMatch(s -> s.contains("127.0.0.2 reaches the same listener"));
-        assertThat(f.fixes()).extracting(FixSuggestion::id).startsWith("use-127-0-0-2", "bind-service-to-interface")
-                .contains("wslconfig-networking-mode", "reverse-proxy", "test-from-another-host");
+        assertThat(f.fixes()).extracting(FixSuggestion::id).startsWith(FixId.USE_OTHER_LOOPBACK, FixId.BIND_SERVICE_TO_INTERFACE)
+                .contains(FixId.WSLCONFIG_NETWORKING_MODE, FixId.REVERSE_PROXY, FixId.TEST_FROM_ANOTHER_HOST);
     }
 
     @Test
     void theShapeMattersNotTheNames() {
         // Another WSL release could name the interface differently and use other tables: same finding.
         assertThat(diagnoser.diagnose(null, env, mirrored("mirror7", ConnectResult.TIMED_OUT, false)))
-                .extracting(Finding::id).containsExactly("loopback-redirected");
+                .extracting(Finding::id).containsExactly(FindingId.LOOPBACK_REDIRECTED);
     }
 
     @Test
     void aHangIsTreatedLikeARefusal() {
         Finding f = diagnoser.diagnose(null, env, mirrored("loopback0", ConnectResult.TIMED_OUT, true)).getFirst();
-        assertThat(f.id()).isEqualTo("loopback-redirected");
+        assertThat(f.id()).isEqualTo(FindingId.LOOPBACK_REDIRECTED);
         assertThat(f.evidence()).anySatisfy(e -> assertThat(e.summary()).contains("not answered"));
     }
 
     @Test
     void theOutsideViewIsPartOfTheStory() {
         List<ProbeOutcome> o = mirrored("loopback0", ConnectResult.REFUSED, true);
-        o.add(Scenarios.outcome("outside-vantage", new ProbeData.Vantage("root", "198.18.2.3", 22, "SHA256:x", HostKeyStatus.ACCEPTED_BY_FINGERPRINT,
+        o.add(Scenarios.outcome(ProbeId.OUTSIDE_VANTAGE, new ProbeData.Vantage("root", "198.18.2.3", 22, "SHA256:x", HostKeyStatus.ACCEPTED_BY_FINGERPRINT,
                 true, List.of(new VantageCheck("198.18.2.2", 8443, true, "bash", "netdoctor-result reachable bash")), null)));
         Finding f = diagnoser.diagnose(null, env, o).getFirst();
         assertThat(f.explanation()).contains("Other machines can reach it: we checked from 198.18.2.3");
@@ -128,28 +131,28 @@ class LoopbackRulesTest {
     void aFailureThatStaysOnLoIsNotBlamedOnWsl() {
         List<ProbeOutcome> o = mirrored("lo", ConnectResult.REFUSED, false);
         List<Finding> findings = diagnoser.diagnose(null, env, o);
-        assertThat(findings).extracting(Finding::id).contains("local-connect-blocked").doesNotContain("loopback-redirected");
+        assertThat(findings).extracting(Finding::id).contains(FindingId.LOCAL_CONNECT_BLOCKED).doesNotContain(FindingId.LOOPBACK_REDIRECTED);
     }
 
     @Test
     void healthyLoopbackRaisesNothing() {
         List<ProbeOutcome> o = mirrored("lo", ConnectResult.CONNECTED, true);
-        assertThat(diagnoser.diagnose(null, env, o)).extracting(Finding::id).containsExactly(Diagnoser.NO_TARGET);
+        assertThat(diagnoser.diagnose(null, env, o)).extracting(Finding::id).containsExactly(FindingId.ENVIRONMENT_ONLY);
     }
 
     @Test
     void aPortNobodyListensOnIsSaidPlainly() {
-        List<ProbeOutcome> o = List.of(Scenarios.outcome("service-ports", new ProbeData.ServicePorts(List.of(
+        List<ProbeOutcome> o = List.of(Scenarios.outcome(ProbeId.SERVICE_PORTS, new ProbeData.ServicePorts(List.of(
                 new ServicePort(9000, List.of(), List.of(connect("127.0.0.1", 9000, ConnectResult.REFUSED)))))));
-        assertThat(diagnoser.diagnose(null, env, o)).extracting(Finding::id).containsExactly("service-not-listening");
+        assertThat(diagnoser.diagnose(null, env, o)).extracting(Finding::id).containsExactly(FindingId.SERVICE_NOT_LISTENING);
     }
 
     @Test
     void anUnknownVantageKeyAsksForConfirmationWithItsFingerprint() {
         String fp = "SHA256:" + "A".repeat(43);
-        List<ProbeOutcome> o = List.of(Scenarios.outcome("outside-vantage", new ProbeData.Vantage("root", "198.18.2.3", 22, fp,
+        List<ProbeOutcome> o = List.of(Scenarios.outcome(ProbeId.OUTSIDE_VANTAGE, new ProbeData.Vantage("root", "198.18.2.3", 22, fp,
                 HostKeyStatus.UNKNOWN, false, List.of(), "not in known_hosts; run again with --accept-host-key " + fp)));
-        Finding f = diagnoser.diagnose(null, env, o).stream().filter(x -> x.id().equals("vantage-host-key-unconfirmed")).findFirst().orElseThrow();
+        Finding f = diagnoser.diagnose(null, env, o).stream().filter(x -> x.id().equals(FindingId.VANTAGE_HOST_KEY_UNCONFIRMED)).findFirst().orElseThrow();
         assertThat(f.explanation()).contains("--accept-host-key " + fp);
     }
 
@@ -174,9 +177,9 @@ class LoopbackRulesTest {
     void ifOtherLoopbackAddressesFailTooUsing127002IsNotOffered() {
         for (ConnectResult failure : List.of(ConnectResult.REFUSED, ConnectResult.TIMED_OUT)) {
             List<Finding> findings = diagnoser.diagnose(null, env, with127002(mirrored("loopback0", ConnectResult.REFUSED, true), failure));
-            Finding f = findings.stream().filter(x -> x.id().equals("loopback-redirected")).findFirst().orElseThrow();
-            assertThat(f.fixes()).extracting(FixSuggestion::id).doesNotContain(Fixes.USE_OTHER_LOOPBACK)
-                    .startsWith("bind-service-to-interface");
+            Finding f = findings.stream().filter(x -> x.id().equals(FindingId.LOOPBACK_REDIRECTED)).findFirst().orElseThrow();
+            assertThat(f.fixes()).extracting(FixSuggestion::id).doesNotContain(FixId.USE_OTHER_LOOPBACK)
+                    .startsWith(FixId.BIND_SERVICE_TO_INTERFACE);
             assertThat(f.fixes()).extracting(FixSuggestion::title).noneMatch(t -> t.contains("127.0.0.2"));
             assertThat(f.evidence()).noneSatisfy(e -> assertThat(e.summary()).contains("127.0.0.2 reaches"));
         }
@@ -186,7 +189,7 @@ class LoopbackRulesTest {
     void the127002FixSaysWhereToConnect() {
         Finding f = diagnoser.diagnose(null, env, mirrored("loopback0", ConnectResult.REFUSED, true)).getFirst();
         FixSuggestion use = f.fixes().getFirst();
-        assertThat(use.id()).isEqualTo(Fixes.USE_OTHER_LOOPBACK);
+        assertThat(use.id()).isEqualTo(FixId.USE_OTHER_LOOPBACK);
         assertThat(use.title()).isEqualTo("Use 127.0.0.2 for local tests");
         assertThat(use.detail()).contains("connect to 127.0.0.2:8443 instead of 127.0.0.1:8443");
     }

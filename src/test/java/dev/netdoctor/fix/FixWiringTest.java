@@ -4,7 +4,7 @@ package dev.netdoctor.fix;
 
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.model.ConfigFileCheck;
-import dev.netdoctor.model.FindingIds;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.NetworkingMode;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class FixWiringTest {
     void theWslconfigFixesWriteTheFoundFileAndRestartWsl() throws Exception {
         Path wslconfig = Files.writeString(home.resolve(".wslconfig"), "[wsl2]\n");
         for (FixPlan plan : new FixPlan[]{new FixPlan.WslNetworkingMode(NetworkingMode.MIRRORED), new FixPlan.WslDnsTunneling(),
-                new FixPlan.RewriteConfigLines(ConfigFileCheck.WSLCONFIG, FindingIds.WSLCONFIG_LINE_IGNORED)}) {
+                new FixPlan.RewriteConfigLines(ConfigFileCheck.WSLCONFIG, FindingId.WSLCONFIG_LINE_IGNORED)}) {
             FixWiring.Wired w = wire(plan, places(Optional.of(wslconfig), false));
             assertThat(w.file()).as(plan.toString()).isEqualTo(wslconfig.toString());
             assertThat(w.restartsWsl()).as(plan.toString()).isTrue();
@@ -72,10 +72,10 @@ class FixWiringTest {
         assertThat(resolv.restartsWsl()).isTrue();
         assertThat(resolv.needsSudo()).hasValueSatisfying(s -> assertThat(s).startsWith("sudo ")
                 .contains(" fix wsl-resolv-conf --wsl-conf " + wslConf));
-        FixWiring.Wired lines = wire(new FixPlan.RewriteConfigLines(ConfigFileCheck.WSL_CONF, FindingIds.WSL_CONF_PARSING_STOPS),
+        FixWiring.Wired lines = wire(new FixPlan.RewriteConfigLines(ConfigFileCheck.WSL_CONF, FindingId.WSL_CONF_PARSING_STOPS),
                 places(Optional.empty(), false));
         assertThat(lines.needsSudo()).hasValueSatisfying(s -> assertThat(s).startsWith("sudo ")
-                .contains(" fix config-lines --in wsl-conf --finding " + FindingIds.WSL_CONF_PARSING_STOPS + " --wsl-conf " + wslConf));
+                .contains(" fix config-lines --in wsl-conf --finding " + FindingId.WSL_CONF_PARSING_STOPS.id() + " --wsl-conf " + wslConf));
         assertThat(wire(new FixPlan.LetWslWriteResolvConf(), places(Optional.empty(), true)).needsSudo()).isEmpty();
     }
 

@@ -21,7 +21,7 @@ class GlossaryTest {
 
     @Test
     void aFindingsTermsComeFromItsEvidence() {
-        Finding f = new Finding("x", Severity.PROBLEM, Confidence.HIGH, "Marked SSH packets are dropped", "plain words",
+        Finding f = new Finding(FindingId.DSCP_MARKED_SYN_DROPPED, Severity.PROBLEM, Confidence.HIGH, "Marked SSH packets are dropped", "plain words",
                 List.of(Evidence.of("Your ssh's marking for 198.18.1.2 (IPQoS, from ssh -G): af21"),
                         new Evidence("route", "ip route get 127.0.0.1", "127.0.0.1 dev loopback0 table 127")), List.of());
         assertThat(Glossary.termsIn(f).keySet()).containsExactly("IPQoS", "af21, cs1, ef, lowdelay, throughput", "ssh -G");

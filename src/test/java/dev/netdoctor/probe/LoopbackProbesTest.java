@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.probe;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.host.HostInspector;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.host.LocalLinuxSide;
@@ -265,11 +266,11 @@ class LoopbackProbesTest {
         ProbeReport r = new PathMtuProbe().run(ctx);
         assertThat(r.status()).isEqualTo(ProbeStatus.SKIPPED);
         dev.netdoctor.model.CommandRun run = new dev.netdoctor.model.CommandRun(List.of("ssh"), 255, "", "", 1, true, false, false);
-        ProbeOutcome stalled = new ProbeOutcome("openssh-client", "openssh-client", ProbeStatus.COMPLETED, "", Map.of(), 0, 1,
+        ProbeOutcome stalled = new ProbeOutcome(ProbeId.OPENSSH_CLIENT, ProbeId.OPENSSH_CLIENT.id(), ProbeStatus.COMPLETED, "", Map.of(), 0, 1,
                 new ProbeData.OpenSshRuns("x", List.of(new OpenSshAttempt("none", OpenSshAttempt.Result.STALLED_AFTER_CONNECT, 1, null, run))),
                 List.of(), null);
         assertThat(PathMtuProbe.keyExchangeStalled(List.of(stalled))).isTrue();
-        ProbeOutcome markedOnly = new ProbeOutcome("openssh-client", "openssh-client", ProbeStatus.COMPLETED, "", Map.of(), 0, 1,
+        ProbeOutcome markedOnly = new ProbeOutcome(ProbeId.OPENSSH_CLIENT, ProbeId.OPENSSH_CLIENT.id(), ProbeStatus.COMPLETED, "", Map.of(), 0, 1,
                 new ProbeData.OpenSshRuns("x", List.of(new OpenSshAttempt("af21", OpenSshAttempt.Result.STALLED_AFTER_CONNECT, 1, null, run))),
                 List.of(), null);
         assertThat(PathMtuProbe.keyExchangeStalled(List.of(markedOnly))).isFalse();

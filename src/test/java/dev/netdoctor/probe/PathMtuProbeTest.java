@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.probe;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.host.HostInspector;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.model.CommandRun;
@@ -86,17 +87,17 @@ class PathMtuProbeTest {
         @Override public void onCancel(Runnable stop) { }
     }
 
-    private static ProbeOutcome outcome(String id, ProbeData data) {
-        return new ProbeOutcome(id, id, ProbeStatus.COMPLETED, id, Map.of(), 0, 1, data, List.of(), null);
+    private static ProbeOutcome outcome(ProbeId id, ProbeData data) {
+        return new ProbeOutcome(id, id.id(), ProbeStatus.COMPLETED, id.id(), Map.of(), 0, 1, data, List.of(), null);
     }
 
     private static ProbeOutcome stalledHandshake() {
-        return outcome("ssh-handshake", new ProbeData.SshHandshakes("198.19.1.2", 22, List.of(
+        return outcome(ProbeId.SSH_HANDSHAKE, new ProbeData.SshHandshakes("198.19.1.2", 22, List.of(
                 new HandshakeAttempt(DscpClass.UNMARKED, Stage.KEY_EXCHANGE_STARTED, false, 2000, "SSH-2.0-x", null, null, null, "timeout"))));
     }
 
     private static ProbeOutcome routeVia(String device) {
-        return outcome("routes", new ProbeData.Routes(List.of(
+        return outcome(ProbeId.ROUTES, new ProbeData.Routes(List.of(
                 new RouteLookup("198.19.1.2", null, null, device, "198.18.1.1", "198.18.1.2", null, null, null)), List.of()));
     }
 
@@ -135,7 +136,7 @@ class PathMtuProbeTest {
      */
     @Test
     void thisComputersOwnRoutesDoNotSetTheSize() throws Exception {
-        ProbeOutcome local = outcome("local-routes", new ProbeData.Routes(List.of(
+        ProbeOutcome local = outcome(ProbeId.LOCAL_ROUTES, new ProbeData.Routes(List.of(
                 new RouteLookup("127.0.0.1", null, null, "lo", null, "127.0.0.1", null, null, null)), List.of()));
         Path path = new Path(1500);
         ProbeReport r = new PathMtuProbe().run(new Context(path, List.of(stalledHandshake(), routeVia("eth0"), local)));
@@ -165,10 +166,10 @@ class PathMtuProbeTest {
         ProbeReport cannot = new PathMtuProbe().run(new Context(noPing, List.of(stalledHandshake())));
         assertThat(cannot.summary()).isEqualTo("Path MTU sizing needs ping and an IPv4 target.");
         // A handshake that got no TCP connection says nothing about packet sizes.
-        ProbeOutcome noTcp = outcome("ssh-handshake", new ProbeData.SshHandshakes("198.19.1.2", 22, List.of(
+        ProbeOutcome noTcp = outcome(ProbeId.SSH_HANDSHAKE, new ProbeData.SshHandshakes("198.19.1.2", 22, List.of(
                 new HandshakeAttempt(DscpClass.UNMARKED, Stage.NOTHING, false, 2000, null, null, null, null, "timeout"))));
         assertThat(PathMtuProbe.keyExchangeStalled(List.of(noTcp))).isFalse();
-        ProbeOutcome markedStalled = outcome("ssh-handshake", new ProbeData.SshHandshakes("198.19.1.2", 22, List.of(
+        ProbeOutcome markedStalled = outcome(ProbeId.SSH_HANDSHAKE, new ProbeData.SshHandshakes("198.19.1.2", 22, List.of(
                 new HandshakeAttempt(DscpClass.parse("af21").orElseThrow(), Stage.TCP_CONNECTED, false, 2000, null, null, null, null, "timeout"))));
         assertThat(PathMtuProbe.keyExchangeStalled(List.of(markedStalled))).isFalse();
         assertThat(PathMtuProbe.keyExchangeStalled(List.of(stalledHandshake()))).isTrue();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.probe;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.host.HostInspector;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.host.LocalLinuxSide;
@@ -62,20 +63,20 @@ class ProbeContractTest {
 
     @Test
     void theIdsAreTheOnesTheRulesAndReportsLookUp() {
-        assertThat(ALL).extracting(Probe::id).containsExactly("name-resolution", "ping", "routes", "local-routes", "dscp-connect",
-                "ssh-handshake", "openssh-client", "socket-table", "path-mtu", "listening-sockets", "service-ports", "loopback-self-test",
-                "outside-vantage");
-        assertThat(VantageProbe.ID).isEqualTo("outside-vantage");
+        assertThat(ALL).extracting(Probe::id).containsExactly(ProbeId.NAME_RESOLUTION, ProbeId.PING, ProbeId.ROUTES, ProbeId.LOCAL_ROUTES, ProbeId.DSCP_CONNECT,
+                ProbeId.SSH_HANDSHAKE, ProbeId.OPENSSH_CLIENT, ProbeId.SOCKET_TABLE, ProbeId.PATH_MTU, ProbeId.LISTENING_SOCKETS, ProbeId.SERVICE_PORTS, ProbeId.LOOPBACK_SELF_TEST,
+                ProbeId.OUTSIDE_VANTAGE);
+        assertThat(VantageProbe.ID).isEqualTo(ProbeId.OUTSIDE_VANTAGE);
     }
 
     @Test
     void onlyTheChecksOfTheTargetItselfNeedItsAddress() {
-        Map<String, Boolean> needs = ALL.stream().collect(Collectors.toMap(Probe::id, Probe::needsAddress));
-        assertThat(needs).containsEntry("ping", true).containsEntry("routes", true).containsEntry("dscp-connect", true)
-                .containsEntry("ssh-handshake", true).containsEntry("openssh-client", true).containsEntry("socket-table", true)
-                .containsEntry("path-mtu", true)
-                .containsEntry("name-resolution", false).containsEntry("local-routes", false).containsEntry("listening-sockets", false)
-                .containsEntry("service-ports", false).containsEntry("loopback-self-test", false).containsEntry("outside-vantage", false);
+        Map<ProbeId, Boolean> needs = ALL.stream().collect(Collectors.toMap(Probe::id, Probe::needsAddress));
+        assertThat(needs).containsEntry(ProbeId.PING, true).containsEntry(ProbeId.ROUTES, true).containsEntry(ProbeId.DSCP_CONNECT, true)
+                .containsEntry(ProbeId.SSH_HANDSHAKE, true).containsEntry(ProbeId.OPENSSH_CLIENT, true).containsEntry(ProbeId.SOCKET_TABLE, true)
+                .containsEntry(ProbeId.PATH_MTU, true)
+                .containsEntry(ProbeId.NAME_RESOLUTION, false).containsEntry(ProbeId.LOCAL_ROUTES, false).containsEntry(ProbeId.LISTENING_SOCKETS, false)
+                .containsEntry(ProbeId.SERVICE_PORTS, false).containsEntry(ProbeId.LOOPBACK_SELF_TEST, false).containsEntry(ProbeId.OUTSIDE_VANTAGE, false);
     }
 
     @Test

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.report;
 
+import dev.netdoctor.model.FixParameters;
+import dev.netdoctor.model.FixId;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.netdoctor.model.FixIds;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.NetworkingMode;
@@ -21,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FixSuggestionJsonTest {
     @Test
     void eachPlanIsWrittenAsTheParametersScriptsRead() throws Exception {
-        FixSuggestion ssh = new FixSuggestion(FixIds.SSH_CONFIG_IPQOS_NONE, "t", "d", new FixPlan.SshIpqosNone("198.18.1.*", "198.18.1.2"));
-        FixSuggestion nat = new FixSuggestion(FixIds.WSLCONFIG_NETWORKING_MODE, "t", "d", new FixPlan.WslNetworkingMode(NetworkingMode.NAT));
-        FixSuggestion advice = new FixSuggestion(FixIds.OPEN_FIREWALL, "t", "d");
+        FixSuggestion ssh = new FixSuggestion(FixId.SSH_CONFIG_IPQOS_NONE, "t", "d", new FixPlan.SshIpqosNone("198.18.1.*", "198.18.1.2"));
+        FixSuggestion nat = new FixSuggestion(FixId.WSLCONFIG_NETWORKING_MODE, "t", "d", new FixPlan.WslNetworkingMode(NetworkingMode.NAT));
+        FixSuggestion advice = new FixSuggestion(FixId.OPEN_FIREWALL, "t", "d");
 
         JsonNode tree = JsonReport.mapper().valueToTree(List.of(ssh, nat, advice));
         assertThat(tree.get(0).get("parameters").toString()).isEqualTo("{\"target\":\"198.18.1.2\",\"pattern\":\"198.18.1.*\"}");
@@ -38,11 +39,11 @@ class FixSuggestionJsonTest {
 
     @Test
     void anIncompleteOrUnknownPlanReadsBackAsStepsNeverAsAGuessedWrite() {
-        assertThat(FixSuggestionJson.plan(FixIds.SSH_CONFIG_IPQOS_NONE, Map.of(FixIds.PATTERN, "198.18.1.*"))).isEqualTo(FixPlan.BY_HAND);
-        assertThat(FixSuggestionJson.plan(FixIds.WSLCONFIG_NETWORKING_MODE, Map.of(FixIds.MODE, "bridged"))).isEqualTo(FixPlan.BY_HAND);
-        assertThat(FixSuggestionJson.plan(FixIds.WSLCONFIG_NETWORKING_MODE, Map.of(FixIds.MODE, "Mirrored")))
+        assertThat(FixSuggestionJson.plan(FixId.SSH_CONFIG_IPQOS_NONE, Map.of(FixParameters.PATTERN, "198.18.1.*"))).isEqualTo(FixPlan.BY_HAND);
+        assertThat(FixSuggestionJson.plan(FixId.WSLCONFIG_NETWORKING_MODE, Map.of(FixParameters.MODE, "bridged"))).isEqualTo(FixPlan.BY_HAND);
+        assertThat(FixSuggestionJson.plan(FixId.WSLCONFIG_NETWORKING_MODE, Map.of(FixParameters.MODE, "Mirrored")))
                 .isEqualTo(new FixPlan.WslNetworkingMode(NetworkingMode.MIRRORED));
-        assertThat(FixSuggestionJson.plan(FixIds.OPEN_FIREWALL, Map.of(FixIds.MODE, "nat"))).isEqualTo(FixPlan.BY_HAND);
+        assertThat(FixSuggestionJson.plan(FixId.OPEN_FIREWALL, Map.of(FixParameters.MODE, "nat"))).isEqualTo(FixPlan.BY_HAND);
     }
 
     @Test

@@ -45,7 +45,7 @@ class JsonReportTest {
 
     @Test
     void fixHistoryAndRedactionTravelWithTheResult() throws IOException {
-        ReportData r = new ReportData(every().getFirst().result(), List.of(new FixRecord("ssh-config-ipqos-none", "Turn off marking",
+        ReportData r = new ReportData(every().getFirst().result(), List.of(new FixRecord(dev.netdoctor.model.FixId.SSH_CONFIG_IPQOS_NONE, "Turn off marking",
                 "applied", "/home/u/.ssh/config", "/home/u/.ssh/config.bak", "+IPQoS none", "ssh -G confirms",
                 OffsetDateTime.parse("2026-11-22T03:00:00Z"))), every().getFirst().result(), true);
         ReportData back = JsonReport.read(JsonReport.write(r));

@@ -65,11 +65,11 @@ class PdfReportTest {
                 assertThat(text).contains(data.result().request().target());
             }
             for (Finding f : data.result().findings()) {
-                assertThat(text).contains(f.title().replaceAll("\\s+", " ")).contains(f.id());
+                assertThat(text).contains(f.title().replaceAll("\\s+", " ")).contains(f.id().id());
             }
             assertThat(text).contains("What was asked").contains("This computer").contains("Checks").contains("Fixes");
             for (ProbeOutcome p : data.result().probes()) {
-                assertThat(text).contains(p.probeId());
+                assertThat(text).contains(p.probeId().id());
             }
             assertThat(text).containsPattern("Page 1 of \\d+");
             assertThat(bookmarks(doc)).contains("Verdict", "What was asked", "This computer", "Findings", "Checks", "Fixes",
@@ -117,7 +117,7 @@ class PdfReportTest {
             assertThat(lines).noneMatch(l -> l.endsWith(" -") || l.endsWith(" -o"));
             assertThat(lines).noneMatch(l -> l.matches(".*\\b198\\.(19\\.)?$"));
         }
-        assertThat(HtmlReport.command("ssh -v -o IPQoS=none -p 22 -- 198.19.1.2"))
+        assertThat(Html.command("ssh -v -o IPQoS=none -p 22 -- 198.19.1.2"))
                 .isEqualTo("<span class=\"nb\">ssh</span> <span class=\"nb\">-v</span> <span class=\"nb\">-o IPQoS=none</span>"
                         + " <span class=\"nb\">-p 22</span> <span class=\"nb\">-- 198.19.1.2</span>");
     }
@@ -169,7 +169,7 @@ class PdfReportTest {
     @Test
     void fixesAndTheVerificationAreReported() throws IOException {
         ReportData dscp = Results.recorded("dscp");
-        ReportData withFix = new ReportData(dscp.result(), List.of(new FixRecord("ssh-config-ipqos-none",
+        ReportData withFix = new ReportData(dscp.result(), List.of(new FixRecord(dev.netdoctor.model.FixId.SSH_CONFIG_IPQOS_NONE,
                 "Turn off SSH packet marking for 198.19.1.*", "applied", "/home/u/.ssh/config", "/home/u/.ssh/config.wsl-net-doctor-x.bak",
                 "--- a/config\n+++ b/config\n@@ -1 +1,3 @@\n+Host 198.19.1.*\n+  IPQoS none\n Host nas", "ssh -G confirms: ipqos none none",
                 OffsetDateTime.parse("2026-11-22T03:00:00Z"))), Results.recorded("healthy").result(), false);
@@ -186,7 +186,7 @@ class PdfReportTest {
         ReportData dscp = Results.recorded("dscp");
         var r = dscp.result();
         List<ProbeOutcome> probes = new ArrayList<>(r.probes());
-        probes.add(new ProbeOutcome("x", "Odd output", dev.netdoctor.model.ProbeStatus.COMPLETED, "odd", Map.of(), 0, 1, null,
+        probes.add(new ProbeOutcome(dev.netdoctor.model.ProbeId.OUTSIDE_VANTAGE, "Odd output", dev.netdoctor.model.ProbeStatus.COMPLETED, "odd", Map.of(), 0, 1, null,
                 List.of(new Evidence("odd", "echo", "<script>alert(1)</script> & \u0007bell \u001b[31mred ]]> \uD83D\uDE00 Ünïcødé Ω")), null));
         ReportData odd = ReportData.of(new dev.netdoctor.model.DiagnosisResult(r.schemaVersion(), r.tool(), r.toolVersion(), r.startedAt(),
                 r.durationMillis(), r.request(), r.environment(), probes, r.findings(), r.verdict(), r.complete()));

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.report;
 
+import dev.netdoctor.model.ProbeId;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.CommandRun;
@@ -98,13 +99,13 @@ class RedactionTest {
         DiagnosisResult dscp = withLookupAndInterfaces(read(plant(raw("dscp"))).result());
         DiagnosisResult again = withLookupAndInterfaces(read(plant(raw("healthy"))).result());
         List<FixRecord> history = List.of(
-                new FixRecord("ssh-config-ipqos-none", "Turn off SSH packet marking for 192.168.1.*", "applied",
+                new FixRecord(dev.netdoctor.model.FixId.SSH_CONFIG_IPQOS_NONE, "Turn off SSH packet marking for 192.168.1.*", "applied",
                         "/home/alice/.ssh/config", "/home/alice/.ssh/config.netdoctor-backup",
                         "--- /home/alice/.ssh/config\n+++ /home/alice/.ssh/config\n@@ -1,4 +1,7 @@\n Host workbox\n"
                                 + "     HostName 10.1.2.3\n     User bob\n     ProxyJump bob@jumphost:2222\n+\n+Host 192.168.1.*\n+    IPQoS none\n",
                         "ssh -G nas.home.arpa now says ipqos none; ssh alice@192.168.1.56 connects",
                         OffsetDateTime.parse("2026-11-22T03:40:00Z")),
-                new FixRecord("wslconfig-networking-mode", "Switch WSL to mirrored networking", "applied",
+                new FixRecord(dev.netdoctor.model.FixId.WSLCONFIG_NETWORKING_MODE, "Switch WSL to mirrored networking", "applied",
                         "/mnt/c/Users/AliceW/.wslconfig", "C:\\Users\\AliceW\\.wslconfig.bak",
                         "--- C:\\Users\\AliceW\\.wslconfig\n+++ C:\\Users\\AliceW\\.wslconfig\n@@ -0,0 +1,2 @@\n+[wsl2]\n+networkingMode=mirrored\n",
                         "wsl --shutdown needed; see /mnt/c/Users/Alice Smith/Desktop/notes.txt",
@@ -120,7 +121,7 @@ class RedactionTest {
     private static DiagnosisResult withLookupAndInterfaces(DiagnosisResult r) {
         String getent = "192.168.1.56    STREAM nas.home.arpa\n192.168.1.56    DGRAM  \nfd00::1         STREAM \n";
         CommandRun run = new CommandRun(List.of("getent", "ahosts", "nas.home.arpa"), 0, getent, "", 12, false, false, false);
-        ProbeOutcome lookup = new ProbeOutcome("name-resolution", "Look up the target's address", ProbeStatus.COMPLETED,
+        ProbeOutcome lookup = new ProbeOutcome(ProbeId.NAME_RESOLUTION, "Look up the target's address", ProbeStatus.COMPLETED,
                 "nas.home.arpa → 192.168.1.56, fd00::1", Map.of("host", "nas.home.arpa"), 4, 12,
                 new ProbeData.Resolution("nas.home.arpa", List.of("192.168.1.56", "fd00::1"), "getent ahosts", null),
                 List.of(run.asEvidence("nas.home.arpa → 192.168.1.56, fd00::1")), null);

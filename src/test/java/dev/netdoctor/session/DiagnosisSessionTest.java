@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.session;
 
+import dev.netdoctor.model.ProbeId;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.host.HostInspector;
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.model.DiagnosisRequest;
@@ -29,10 +31,10 @@ class DiagnosisSessionTest {
             Duration.ofMillis(500), Duration.ofSeconds(5));
 
     /** A probe whose behaviour a test chooses. */
-    private record FakeProbe(String id, Duration limit, ProbeBody body) implements Probe {
+    private record FakeProbe(ProbeId id, Duration limit, ProbeBody body) implements Probe {
         @Override
         public String title() {
-            return id;
+            return id.id();
         }
 
         @Override
@@ -50,14 +52,14 @@ class DiagnosisSessionTest {
         ProbeReport run(ProbeContext ctx) throws Exception;
     }
 
-    private static Probe ok(String id) {
+    private static Probe ok(ProbeId id) {
         return new FakeProbe(id, Duration.ofSeconds(2), ctx -> ProbeReport.completed("fine", Map.of(), null, List.of()));
     }
 
     /** Probes that were stopped while they waited: a stopped probe is interrupted, not left running. */
-    private final java.util.Set<String> interrupted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<ProbeId> interrupted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private Probe sleeper(String id, Duration limit) {
+    private Probe sleeper(ProbeId id, Duration limit) {
         return new FakeProbe(id, limit, ctx -> {
             try {
                 Thread.sleep(60_000);
@@ -69,27 +71,27 @@ class DiagnosisSessionTest {
         });
     }
 
-    private void awaitInterrupted(String id) throws InterruptedException {
+    private void awaitInterrupted(ProbeId id) throws InterruptedException {
         for (int i = 0; i < 500 && !interrupted.contains(id); i++) {
             Thread.sleep(10);
         }
         assertThat(interrupted).as("the stopped probe was interrupted").contains(id);
     }
 
-    private static ProbeOutcome outcome(DiagnosisResult r, String id) {
+    private static ProbeOutcome outcome(DiagnosisResult r, ProbeId id) {
         return r.probes().stream().filter(p -> p.probeId().equals(id)).findFirst().orElseThrow();
     }
 
     @Test
     void aProbeThatThrowsBecomesAFailedOutcomeAndTheOthersStillRun() {
-        Probe boom = new FakeProbe("boom", Duration.ofSeconds(2), ctx -> {
+        Probe boom = new FakeProbe(ProbeId.ROUTES, Duration.ofSeconds(2), ctx -> {
             throw new IllegalStateException("kaboom");
         });
         DiagnosisResult r = new DiagnosisSession(INSPECTOR, REQUEST, null,
-                List.of(List.of(ok("first")), List.of(boom, ok("second")))).run();
-        assertThat(outcome(r, "boom").status()).isEqualTo(ProbeStatus.FAILED);
-        assertThat(outcome(r, "boom").error()).contains("kaboom");
-        assertThat(outcome(r, "second").status()).isEqualTo(ProbeStatus.COMPLETED);
+                List.of(List.of(ok(ProbeId.NAME_RESOLUTION)), List.of(boom, ok(ProbeId.PING)))).run();
+        assertThat(outcome(r, ProbeId.ROUTES).status()).isEqualTo(ProbeStatus.FAILED);
+        assertThat(outcome(r, ProbeId.ROUTES).error()).contains("kaboom");
+        assertThat(outcome(r, ProbeId.PING).status()).isEqualTo(ProbeStatus.COMPLETED);
         assertThat(r.environment().interfaces()).as("this machine's interfaces, inspected despite the failing check")
                 .extracting(i -> i.name()).contains("lo");
     }
@@ -97,24 +99,24 @@ class DiagnosisSessionTest {
     @Test
     void aProbeThatHangsIsStoppedOnceItOverranItsOwnLimitByTheSlack() throws Exception {
         DiagnosisResult r = new DiagnosisSession(INSPECTOR, REQUEST, null,
-                List.of(List.of(ok("first")), List.of(sleeper("hang", Duration.ofMillis(300)), ok("other"))), Duration.ofMillis(700)).run();
-        awaitInterrupted("hang");
-        assertThat(outcome(r, "hang").status()).isEqualTo(ProbeStatus.TIMED_OUT);
-        assertThat(outcome(r, "hang").error()).contains("700 ms after its own limit of 300 ms").contains("stuck");
-        assertThat(outcome(r, "other").status()).isEqualTo(ProbeStatus.COMPLETED);
+                List.of(List.of(ok(ProbeId.NAME_RESOLUTION)), List.of(sleeper(ProbeId.SSH_HANDSHAKE, Duration.ofMillis(300)), ok(ProbeId.DSCP_CONNECT))), Duration.ofMillis(700)).run();
+        awaitInterrupted(ProbeId.SSH_HANDSHAKE);
+        assertThat(outcome(r, ProbeId.SSH_HANDSHAKE).status()).isEqualTo(ProbeStatus.TIMED_OUT);
+        assertThat(outcome(r, ProbeId.SSH_HANDSHAKE).error()).contains("700 ms after its own limit of 300 ms").contains("stuck");
+        assertThat(outcome(r, ProbeId.DSCP_CONNECT).status()).isEqualTo(ProbeStatus.COMPLETED);
         assertThat(r.complete()).isFalse();
     }
 
     /** A busy computer makes a check late, not wrong: one that overruns its limit but finishes is kept. */
     @Test
     void aProbeSlowedDownByTheMachineIsNotCut() {
-        Probe late = new FakeProbe("late", Duration.ofMillis(200), ctx -> {
+        Probe late = new FakeProbe(ProbeId.PATH_MTU, Duration.ofMillis(200), ctx -> {
             Thread.sleep(900);
             return ProbeReport.completed("finished late", Map.of(), null, List.of());
         });
-        DiagnosisResult r = new DiagnosisSession(INSPECTOR, REQUEST, null, List.of(List.of(ok("first")), List.of(late))).run();
-        assertThat(outcome(r, "late").status()).isEqualTo(ProbeStatus.COMPLETED);
-        assertThat(outcome(r, "late").summary()).isEqualTo("finished late");
+        DiagnosisResult r = new DiagnosisSession(INSPECTOR, REQUEST, null, List.of(List.of(ok(ProbeId.NAME_RESOLUTION)), List.of(late))).run();
+        assertThat(outcome(r, ProbeId.PATH_MTU).status()).isEqualTo(ProbeStatus.COMPLETED);
+        assertThat(outcome(r, ProbeId.PATH_MTU).summary()).isEqualTo("finished late");
         assertThat(r.complete()).isTrue();
     }
 
@@ -124,7 +126,7 @@ class DiagnosisSessionTest {
         DiagnosisRequest unresolved = new DiagnosisRequest(Target.parse("no-such-host.invalid"), List.of(), null,
                 Duration.ofMillis(500), Duration.ofSeconds(5));
         DiagnosisResult r = new DiagnosisSession(INSPECTOR, unresolved, null,
-                List.of(List.of(), List.of(ok("needs-address"), sleeper("also-needs-it", Duration.ofSeconds(1))))).run();
+                List.of(List.of(), List.of(ok(ProbeId.DSCP_CONNECT), sleeper(ProbeId.SSH_HANDSHAKE, Duration.ofSeconds(1))))).run();
         assertThat(r.probes()).allSatisfy(p -> {
             assertThat(p.status()).isEqualTo(ProbeStatus.SKIPPED);
             assertThat(p.summary()).contains("did not resolve");
@@ -135,12 +137,12 @@ class DiagnosisSessionTest {
     void theRunsDeadlineBoundsEverything() throws Exception {
         DiagnosisRequest shortRun = new DiagnosisRequest(Target.parse("198.18.0.1"), List.of(), null, Duration.ofMillis(500), Duration.ofSeconds(3));
         DiagnosisResult r = new DiagnosisSession(INSPECTOR, shortRun, null,
-                List.of(List.of(ok("first")), List.of(sleeper("long", Duration.ofSeconds(30))), List.of(ok("later")))).run();
-        awaitInterrupted("long");
-        assertThat(outcome(r, "long").status()).isEqualTo(ProbeStatus.TIMED_OUT);
-        assertThat(outcome(r, "long").error()).contains("run's time limit of 3 s");
-        assertThat(outcome(r, "later").status()).isEqualTo(ProbeStatus.TIMED_OUT);
-        assertThat(outcome(r, "later").error()).startsWith("not run");
+                List.of(List.of(ok(ProbeId.NAME_RESOLUTION)), List.of(sleeper(ProbeId.OPENSSH_CLIENT, Duration.ofSeconds(30))), List.of(ok(ProbeId.PATH_MTU)))).run();
+        awaitInterrupted(ProbeId.OPENSSH_CLIENT);
+        assertThat(outcome(r, ProbeId.OPENSSH_CLIENT).status()).isEqualTo(ProbeStatus.TIMED_OUT);
+        assertThat(outcome(r, ProbeId.OPENSSH_CLIENT).error()).contains("run's time limit of 3 s");
+        assertThat(outcome(r, ProbeId.PATH_MTU).status()).isEqualTo(ProbeStatus.TIMED_OUT);
+        assertThat(outcome(r, ProbeId.PATH_MTU).error()).startsWith("not run");
         assertThat(r.complete()).isFalse();
     }
 
@@ -148,19 +150,19 @@ class DiagnosisSessionTest {
     void cancelStopsEverythingWithinASecond() throws Exception {
         List<SessionEvent> events = new CopyOnWriteArrayList<>();
         DiagnosisSession session = new DiagnosisSession(INSPECTOR, REQUEST, events::add,
-                List.of(List.of(ok("first")), List.of(sleeper("a", Duration.ofSeconds(30)), sleeper("b", Duration.ofSeconds(30)))));
+                List.of(List.of(ok(ProbeId.NAME_RESOLUTION)), List.of(sleeper(ProbeId.LISTENING_SOCKETS, Duration.ofSeconds(30)), sleeper(ProbeId.LOOPBACK_SELF_TEST, Duration.ofSeconds(30)))));
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             var future = pool.submit(session::run);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (events.stream().noneMatch(e -> e instanceof SessionEvent.ProbeStarted s && s.probeId().equals("b"))
+            while (events.stream().noneMatch(e -> e instanceof SessionEvent.ProbeStarted s && s.probeId().equals(ProbeId.LOOPBACK_SELF_TEST))
                     && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             session.cancel();
             DiagnosisResult r = future.get(5, TimeUnit.SECONDS);
-            awaitInterrupted("a");
-            awaitInterrupted("b");
-            assertThat(outcome(r, "a").status()).isEqualTo(ProbeStatus.CANCELLED);
+            awaitInterrupted(ProbeId.LISTENING_SOCKETS);
+            awaitInterrupted(ProbeId.LOOPBACK_SELF_TEST);
+            assertThat(outcome(r, ProbeId.LISTENING_SOCKETS).status()).isEqualTo(ProbeStatus.CANCELLED);
             assertThat(r.complete()).isFalse();
         }
     }
@@ -169,21 +171,21 @@ class DiagnosisSessionTest {
     void aListenerThatThrowsDoesNotEndTheRun() {
         DiagnosisResult r = new DiagnosisSession(INSPECTOR, REQUEST, e -> {
             throw new RuntimeException("listener bug");
-        }, List.of(List.of(ok("first")), List.of(ok("second")))).run();
-        assertThat(outcome(r, "second").status()).isEqualTo(ProbeStatus.COMPLETED);
+        }, List.of(List.of(ok(ProbeId.NAME_RESOLUTION)), List.of(ok(ProbeId.PING)))).run();
+        assertThat(outcome(r, ProbeId.PING).status()).isEqualTo(ProbeStatus.COMPLETED);
     }
 
     @Test
     void eventsTellTheStoryInOrder() {
         List<SessionEvent> events = new CopyOnWriteArrayList<>();
-        new DiagnosisSession(INSPECTOR, REQUEST, events::add, List.of(List.of(ok("first")), List.of(ok("second")))).run();
+        new DiagnosisSession(INSPECTOR, REQUEST, events::add, List.of(List.of(ok(ProbeId.NAME_RESOLUTION)), List.of(ok(ProbeId.PING)))).run();
         assertThat(events).filteredOn(e -> e instanceof SessionEvent.ProbeStarted).hasSize(2);
         assertThat(events).filteredOn(e -> e instanceof SessionEvent.ProbeFinished).hasSize(2);
         assertThat(events).filteredOn(e -> e instanceof SessionEvent.EnvironmentReady).hasSize(1);
         // The system scan is ready before the probes that need it start.
         int envReady = indexOf(events, e -> e instanceof SessionEvent.EnvironmentReady);
-        int secondStarted = indexOf(events, e -> e instanceof SessionEvent.ProbeStarted s && s.probeId().equals("second"));
-        int firstFinished = indexOf(events, e -> e instanceof SessionEvent.ProbeFinished f && f.outcome().probeId().equals("first"));
+        int secondStarted = indexOf(events, e -> e instanceof SessionEvent.ProbeStarted s && s.probeId().equals(ProbeId.PING));
+        int firstFinished = indexOf(events, e -> e instanceof SessionEvent.ProbeFinished f && f.outcome().probeId().equals(ProbeId.NAME_RESOLUTION));
         assertThat(firstFinished).isLessThan(envReady);
         assertThat(envReady).isLessThan(secondStarted);
         assertThat(events).extracting(SessionEvent::elapsedMillis).isSorted();
@@ -202,10 +204,10 @@ class DiagnosisSessionTest {
     void withoutATargetOnlyTheSystemAndItsOwnPortsAreChecked() {
         DiagnosisResult r = new DiagnosisSession(INSPECTOR, new DiagnosisRequest(null, List.of(), null, null, null), null).run();
         assertThat(r.probes()).extracting(ProbeOutcome::probeId)
-                .containsExactlyInAnyOrder("listening-sockets", "loopback-self-test", "local-routes", "config-files");
+                .containsExactlyInAnyOrder(ProbeId.LISTENING_SOCKETS, ProbeId.LOOPBACK_SELF_TEST, ProbeId.LOCAL_ROUTES, ProbeId.CONFIG_FILES);
         assertThat(r.probes()).allSatisfy(p -> assertThat(p.status()).isEqualTo(ProbeStatus.COMPLETED));
         assertThat(r.environment().interfaces()).isNotEmpty();
-        assertThat(r.findings()).extracting(f -> f.id()).containsExactly("environment-only");
+        assertThat(r.findings()).extracting(f -> f.id()).containsExactly(FindingId.ENVIRONMENT_ONLY);
         assertThat(r.complete()).isTrue();
     }
 
@@ -240,7 +242,7 @@ class DiagnosisSessionTest {
         }
     }
 
-    private static Probe readsWslConf(String id) {
+    private static Probe readsWslConf(ProbeId id) {
         return new FakeProbe(id, Duration.ofSeconds(5), ctx -> ProbeReport.completed(
                 ctx.readSettingsFile(ctx.wslConfPath()).map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).orElse("nothing"),
                 Map.of(), null, List.of()));
@@ -251,14 +253,14 @@ class DiagnosisSessionTest {
     void theSettingsFileIsReadOncePerRunHoweverManyProbesAskAndAgainInTheNextRun() {
         CountingLinux linux = new CountingLinux();
         HostInspector inspector = new HostInspector(linux);
-        List<List<Probe>> stages = List.of(List.of(readsWslConf("a"), readsWslConf("b"), readsWslConf("c")),
-                List.of(new dev.netdoctor.probe.ConfigFilesProbe(), readsWslConf("d")));
+        List<List<Probe>> stages = List.of(List.of(readsWslConf(ProbeId.LISTENING_SOCKETS), readsWslConf(ProbeId.LOOPBACK_SELF_TEST), readsWslConf(ProbeId.LOCAL_ROUTES)),
+                List.of(new dev.netdoctor.probe.ConfigFilesProbe(), readsWslConf(ProbeId.SERVICE_PORTS)));
         DiagnosisResult r = new DiagnosisSession(inspector, REQUEST, null, stages).run();
         assertThat(linux.reads("/etc/wsl.conf")).isEqualTo(1);
-        for (String id : List.of("a", "b", "c", "d")) {
+        for (ProbeId id : List.of(ProbeId.LISTENING_SOCKETS, ProbeId.LOOPBACK_SELF_TEST, ProbeId.LOCAL_ROUTES, ProbeId.SERVICE_PORTS)) {
             assertThat(outcome(r, id).summary()).isEqualTo("[network]\ngenerateResolvConf = false\n");
         }
-        var files = (dev.netdoctor.model.ProbeData.ConfigFiles) outcome(r, "config-files").data();
+        var files = (dev.netdoctor.model.ProbeData.ConfigFiles) outcome(r, ProbeId.CONFIG_FILES).data();
         assertThat(files.file("/etc/wsl.conf").orElseThrow().settings()).containsEntry("network.generateResolvConf", "false");
 
         new DiagnosisSession(inspector, REQUEST, null, stages).run();
@@ -270,9 +272,9 @@ class DiagnosisSessionTest {
         CountingLinux linux = new CountingLinux();
         linux.failNextWslConfRead = true;
         DiagnosisResult r = new DiagnosisSession(new HostInspector(linux), REQUEST, null,
-                List.of(List.of(readsWslConf("a")), List.of(readsWslConf("b")))).run();
-        assertThat(outcome(r, "a").status()).isEqualTo(ProbeStatus.FAILED);
-        assertThat(outcome(r, "b").summary()).isEqualTo("[network]\ngenerateResolvConf = false\n");
+                List.of(List.of(readsWslConf(ProbeId.LISTENING_SOCKETS)), List.of(readsWslConf(ProbeId.LOOPBACK_SELF_TEST)))).run();
+        assertThat(outcome(r, ProbeId.LISTENING_SOCKETS).status()).isEqualTo(ProbeStatus.FAILED);
+        assertThat(outcome(r, ProbeId.LOOPBACK_SELF_TEST).summary()).isEqualTo("[network]\ngenerateResolvConf = false\n");
         assertThat(linux.reads("/etc/wsl.conf")).isEqualTo(2);
     }
 
@@ -280,7 +282,7 @@ class DiagnosisSessionTest {
     @Test
     void otherFilesAreNotKept() {
         CountingLinux linux = new CountingLinux();
-        Probe twice = new FakeProbe("twice", Duration.ofSeconds(2), ctx -> {
+        Probe twice = new FakeProbe(ProbeId.SOCKET_TABLE, Duration.ofSeconds(2), ctx -> {
             ctx.linux().readFile("/proc/net/tcp", 1 << 20);
             ctx.linux().readFile("/proc/net/tcp", 1 << 20);
             return ProbeReport.completed("fine", Map.of(), null, List.of());

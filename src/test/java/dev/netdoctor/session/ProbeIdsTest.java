@@ -21,8 +21,8 @@ class ProbeIdsTest {
     void theChecksOfTheFullestRunAreExactlyTheProbeIds() {
         DiagnosisRequest fullest = new DiagnosisRequest(Target.parse("198.18.1.2"), List.of(8443),
                 VantageRequest.parse("alice@198.18.2.3", null, null), null, null);
-        List<String> ids = DiagnosisSession.defaultStages(fullest).stream().flatMap(List::stream).map(Probe::id).toList();
+        List<ProbeId> ids = DiagnosisSession.defaultStages(fullest).stream().flatMap(List::stream).map(Probe::id).toList();
         assertThat(ids).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(ProbeId.values()).map(ProbeId::id).toList());
+                .containsExactlyInAnyOrderElementsOf(Arrays.asList(ProbeId.values()));
     }
 }

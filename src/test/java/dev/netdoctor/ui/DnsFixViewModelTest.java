@@ -2,9 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
+import dev.netdoctor.model.FixId;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.Finding;
-import dev.netdoctor.model.FixIds;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixRecord;
 import dev.netdoctor.model.FixSuggestion;
@@ -43,13 +44,13 @@ class DnsFixViewModelTest {
     }
 
     private static FixAction offer(FixViewModel fixes, FixSuggestion s) {
-        fixes.show(List.of(new Finding("dns-server-unreachable", Severity.PROBLEM, Confidence.HIGH, "t", "e", List.of(), List.of(s))));
+        fixes.show(List.of(new Finding(FindingId.DNS_SERVER_UNREACHABLE, Severity.PROBLEM, Confidence.HIGH, "t", "e", List.of(), List.of(s))));
         return fixes.actions().getFirst();
     }
 
-    private static final FixSuggestion TUNNELING = new FixSuggestion(FixIds.WSLCONFIG_DNS_TUNNELING, "Turn on WSL's DNS tunneling", "…",
+    private static final FixSuggestion TUNNELING = new FixSuggestion(FixId.WSLCONFIG_DNS_TUNNELING, "Turn on WSL's DNS tunneling", "…",
             new FixPlan.WslDnsTunneling());
-    private static final FixSuggestion RESOLV_CONF = new FixSuggestion(FixIds.WSL_CONF_GENERATE_RESOLV_CONF, "Let WSL write resolv.conf again",
+    private static final FixSuggestion RESOLV_CONF = new FixSuggestion(FixId.WSL_CONF_GENERATE_RESOLV_CONF, "Let WSL write resolv.conf again",
             "…", new FixPlan.LetWslWriteResolvConf());
 
     @Test

@@ -67,7 +67,7 @@ class DnsJourneyScreenshotsTest {
         Screenshots.Tone diagnosis = Screenshots.tone(Screenshots.save(scene, theme + "-dns-5-diagnosis.png"));
         robot.interact(model::next);
         WaitForAsyncUtils.waitForFxEvents();
-        List<String> offered = model.fixes().actions().stream().map(a -> a.suggestion().id()).toList();
+        List<String> offered = model.fixes().actions().stream().map(a -> a.suggestion().id().id()).toList();
         assertThat(offered).startsWith("wsl-conf-generate-resolv-conf", "wslconfig-dns-tunneling");
         assertThat(model.fixes().actions().getFirst().kind()).isEqualTo(FixAction.Kind.WSL_CONF);
         assertThat(model.fixes().isRecommended(model.fixes().actions().getFirst())).isTrue();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.diagnosis.Diagnoser;
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.model.CommandRun;
@@ -74,7 +75,7 @@ final class DscpNetworkRunner implements SessionRunner {
         // The network as in seed 1: only the user's ssh runs change with what it marks.
         List<ProbeOutcome> probes = new ArrayList<>();
         for (ProbeOutcome o : Fixtures.dscpOutcomes(false)) {
-            probes.add(o.probeId().equals("openssh-client") ? opensshRuns(o, ssh) : o);
+            probes.add(o.probeId().equals(ProbeId.OPENSSH_CLIENT) ? opensshRuns(o, ssh) : o);
         }
         List<Finding> findings = new Diagnoser().diagnose(target, env, probes);
         return new DiagnosisResult(1, "wsl-net-doctor", "test", OffsetDateTime.parse("2026-11-22T03:00:00Z"), 2480,

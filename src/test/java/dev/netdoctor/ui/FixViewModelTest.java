@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
-import dev.netdoctor.diagnosis.Fixes;
+import dev.netdoctor.model.FindingId;
+import dev.netdoctor.model.FixId;
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.NetworkingMode;
@@ -48,12 +49,12 @@ class FixViewModelTest {
     }
 
     private FixAction offer(FixSuggestion s) {
-        fixes.show(List.of(new Finding("test-finding", Severity.PROBLEM, Confidence.HIGH, "t", "e", List.of(), List.of(s))));
+        fixes.show(List.of(new Finding(FindingId.DSCP_MARKED_SYN_DROPPED, Severity.PROBLEM, Confidence.HIGH, "t", "e", List.of(), List.of(s))));
         return fixes.actions().getFirst();
     }
 
     private static FixSuggestion ssh() {
-        return new FixSuggestion(Fixes.SSH_CONFIG_IPQOS_NONE, "Turn off SSH packet marking for 198.18.1.*", "…",
+        return new FixSuggestion(FixId.SSH_CONFIG_IPQOS_NONE, "Turn off SSH packet marking for 198.18.1.*", "…",
                 new FixPlan.SshIpqosNone("198.18.1.*", "198.18.1.56"));
     }
 
@@ -136,7 +137,7 @@ class FixViewModelTest {
 
     @Test
     void aWslconfigThatCannotBeFoundIsAskedForAndThenWritten() throws Exception {
-        FixSuggestion mirrored = new FixSuggestion(Fixes.WSLCONFIG_NETWORKING_MODE, "Switch WSL to mirrored networking", "…",
+        FixSuggestion mirrored = new FixSuggestion(FixId.WSLCONFIG_NETWORKING_MODE, "Switch WSL to mirrored networking", "…",
                 new FixPlan.WslNetworkingMode(NetworkingMode.MIRRORED));
         FixAction a = offer(mirrored);
         // First it says what it needs and where that usually is; declined, nothing opens

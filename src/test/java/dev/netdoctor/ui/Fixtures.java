@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.diagnosis.Diagnoser;
 import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.ConnectAttempt;
@@ -48,7 +49,7 @@ final class Fixtures {
                 6, 127, List.of());
     }
 
-    private static ProbeOutcome outcome(String id, String title, long start, long millis, String summary, ProbeData data, List<Evidence> ev) {
+    private static ProbeOutcome outcome(ProbeId id, String title, long start, long millis, String summary, ProbeData data, List<Evidence> ev) {
         return new ProbeOutcome(id, title, ProbeStatus.COMPLETED, summary, Map.of(), start, millis, data, ev, null);
     }
 
@@ -64,23 +65,23 @@ final class Fixtures {
                 healthy ? "debug1: Connection established.\nHost key verification failed." : "ssh: connect to host " + TARGET + " port 22: Connection timed out",
                 healthy ? 120 : 2010, false, false, false);
         return List.of(
-                outcome("name-resolution", "Look up the target's address", 0, 2, TARGET + " is already an address",
+                outcome(ProbeId.NAME_RESOLUTION, "Look up the target's address", 0, 2, TARGET + " is already an address",
                         new ProbeData.Resolution(TARGET, List.of(TARGET), "literal", null), List.of()),
-                outcome("ping", "Ping the target", 210, 420, TARGET + " answered 3 of 3 pings (0.4 ms)",
+                outcome(ProbeId.PING, "Ping the target", 210, 420, TARGET + " answered 3 of 3 pings (0.4 ms)",
                         new ProbeData.Ping(TARGET, 3, 3, 0.4), List.of()),
-                outcome("routes", "Find the route packets take", 210, 60, TARGET + " → eth0 via 198.18.0.1",
+                outcome(ProbeId.ROUTES, "Find the route packets take", 210, 60, TARGET + " → eth0 via 198.18.0.1",
                         new ProbeData.Routes(List.of(new RouteLookup(TARGET, "tcp", 22, "eth0", "198.18.0.1", "198.18.0.2", null, null, null)), List.of()), List.of()),
-                outcome("dscp-connect", "Connect with and without packet marking", 210, healthy ? 30 : 2050,
+                outcome(ProbeId.DSCP_CONNECT, "Connect with and without packet marking", 210, healthy ? 30 : 2050,
                         healthy ? "unmarked: connected in 4 ms; marked: 5 of 5 answered" : "unmarked: connected in 4 ms; marked: 0 of 5 answered",
                         new ProbeData.MarkedConnects(TARGET, 22, attempts), List.of()),
-                outcome("ssh-handshake", "Start an SSH handshake", 210, healthy ? 220 : 2100, healthy ? "key exchange done" : "marked: stopped before connecting",
+                outcome(ProbeId.SSH_HANDSHAKE, "Start an SSH handshake", 210, healthy ? 220 : 2100, healthy ? "key exchange done" : "marked: stopped before connecting",
                         new ProbeData.SshHandshakes(TARGET, 22, List.of(
                                 new HandshakeAttempt(DscpClass.UNMARKED, HandshakeAttempt.Stage.KEY_EXCHANGE_DONE, true, 210,
                                         "SSH-2.0-OpenSSH_9.2p1", "curve25519-sha256", "ssh-ed25519", "SHA256:x", null),
                                 new HandshakeAttempt(DscpClass.parse("af21").orElseThrow(),
                                         healthy ? HandshakeAttempt.Stage.KEY_EXCHANGE_DONE : HandshakeAttempt.Stage.NOTHING, healthy, 2000,
                                         null, null, null, null, healthy ? null : "timeout"))), List.of()),
-                outcome("openssh-client", "Try your own ssh with and without marking", 210, 2100, "IPQoS=none reached the host key",
+                outcome(ProbeId.OPENSSH_CLIENT, "Try your own ssh with and without marking", 210, 2100, "IPQoS=none reached the host key",
                         new ProbeData.OpenSshRuns("OpenSSH_9.6p1", List.of(
                                 new OpenSshAttempt("none", OpenSshAttempt.Result.KEY_EXCHANGE_DONE, 120, null, sshRun),
                                 new OpenSshAttempt("af21", healthy ? OpenSshAttempt.Result.KEY_EXCHANGE_DONE : OpenSshAttempt.Result.CONNECT_TIMED_OUT, 2010, null, sshRun))),
@@ -116,7 +117,7 @@ final class Fixtures {
         Target target = Target.parse(TARGET);
         List<ProbeOutcome> probes = new ArrayList<>();
         for (ProbeOutcome o : dscpOutcomes(false)) {
-            probes.add(o.probeId().equals("ssh-handshake") ? new ProbeOutcome(o.probeId(), o.title(), dev.netdoctor.model.ProbeStatus.TIMED_OUT,
+            probes.add(o.probeId().equals(ProbeId.SSH_HANDSHAKE) ? new ProbeOutcome(o.probeId(), o.title(), dev.netdoctor.model.ProbeStatus.TIMED_OUT,
                     "the check did not finish 10000 ms after its own limit of 6000 ms: it is stuck", java.util.Map.of(),
                     o.startedAfterMillis(), 16_000, null, List.of(), "the check did not finish 10000 ms after its own limit of 6000 ms: it is stuck") : o);
         }
@@ -131,7 +132,7 @@ final class Fixtures {
         Target target = Target.parse(TARGET);
         List<ProbeOutcome> probes = new ArrayList<>();
         for (ProbeOutcome o : dscpOutcomes(false)) {
-            probes.add(o.probeId().equals("name-resolution") ? o : new ProbeOutcome(o.probeId(), o.title(), ProbeStatus.CANCELLED,
+            probes.add(o.probeId().equals(ProbeId.NAME_RESOLUTION) ? o : new ProbeOutcome(o.probeId(), o.title(), ProbeStatus.CANCELLED,
                     "stopped", java.util.Map.of(), o.startedAfterMillis(), 300, null, List.of(), null));
         }
         List<Finding> findings = new Diagnoser().diagnose(target, environment(), probes);
@@ -147,7 +148,7 @@ final class Fixtures {
             events.add(new SessionEvent.ProbeStarted(o.probeId(), o.title(), o.startedAfterMillis()));
         }
         events.add(new SessionEvent.EnvironmentReady(r.environment(), 200));
-        events.add(new SessionEvent.ProbeProgress("dscp-connect", 0.3, "sending 6 SYNs to " + TARGET + ":22", 300));
+        events.add(new SessionEvent.ProbeProgress(ProbeId.DSCP_CONNECT, 0.3, "sending 6 SYNs to " + TARGET + ":22", 300));
         events.add(new SessionEvent.RouteLine(new RouteLookup(TARGET, "tcp", 22, "eth0", "198.18.0.1", "198.18.0.2", null, null, null), 320));
         events.add(new SessionEvent.SocketSnapshot(List.of(
                 new TcpConnection("SYN_SENT", "198.18.0.2", 51234, TARGET, 22, 4242, "ssh", "ssh admin@" + TARGET, 12_400, false),

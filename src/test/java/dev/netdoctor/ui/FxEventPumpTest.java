@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.session.SessionEvent;
 import org.junit.jupiter.api.Test;
 
@@ -32,20 +33,20 @@ class FxEventPumpTest {
         due.forEach(Runnable::run);
     }
 
-    private static SessionEvent progress(String probe, double fraction) {
+    private static SessionEvent progress(ProbeId probe, double fraction) {
         return new SessionEvent.ProbeProgress(probe, fraction, "at " + fraction, 0);
     }
 
     @Test
     void aSteadyStreamBecomesAtMostFourBatchesASecond() {
-        pump.accept(progress("dscp-connect", 0.1));
+        pump.accept(progress(ProbeId.DSCP_CONNECT, 0.1));
         assertThat(onFx).as("the first event goes at once").hasSize(1);
         runFx();
         assertThat(shown).hasSize(1);
 
         now.addAndGet(50_000_000L); // 50 ms later
-        pump.accept(progress("dscp-connect", 0.2));
-        pump.accept(progress("dscp-connect", 0.3));
+        pump.accept(progress(ProbeId.DSCP_CONNECT, 0.2));
+        pump.accept(progress(ProbeId.DSCP_CONNECT, 0.3));
         assertThat(onFx).as("too soon: nothing for the FX thread yet").isEmpty();
         assertThat(delays).containsExactly(200L);
 
@@ -58,15 +59,15 @@ class FxEventPumpTest {
 
     @Test
     void startsFinishesAndEachChecksNewestProgressPassInOrder() {
-        pump.accept(progress("warm-up", 0));
+        pump.accept(progress(ProbeId.NAME_RESOLUTION, 0));
         runFx();
         shown.clear();
         now.addAndGet(10_000_000L);
         List<SessionEvent> sent = List.of(
-                new SessionEvent.ProbeStarted("ping", "Ping", 0),
-                progress("ping", 0.2), progress("routes", 0.5), progress("ping", 0.9),
+                new SessionEvent.ProbeStarted(ProbeId.PING, "Ping", 0),
+                progress(ProbeId.PING, 0.2), progress(ProbeId.ROUTES, 0.5), progress(ProbeId.PING, 0.9),
                 new SessionEvent.SocketSnapshot(List.of(), 1), new SessionEvent.SocketSnapshot(List.of(), 2),
-                progress("routes", 0.7));
+                progress(ProbeId.ROUTES, 0.7));
         sent.forEach(pump::accept);
         timed.getFirst().run();
         runFx();
@@ -75,10 +76,10 @@ class FxEventPumpTest {
 
     @Test
     void flushHandsOverAtOnceSoTheLastEventsComeBeforeTheResult() {
-        pump.accept(progress("ping", 0.1));
+        pump.accept(progress(ProbeId.PING, 0.1));
         runFx();
         now.addAndGet(1_000_000L);
-        SessionEvent last = new SessionEvent.ProbeStarted("routes", "Routes", 5);
+        SessionEvent last = new SessionEvent.ProbeStarted(ProbeId.ROUTES, "Routes", 5);
         pump.accept(last);
         assertThat(onFx).isEmpty();
         pump.flush();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeOutcome;
@@ -40,7 +41,7 @@ class HostKeyConfirmationTest {
     static DiagnosisResult withUnknownKey() {
         DiagnosisResult r = Fixtures.result(true);
         List<ProbeOutcome> probes = new ArrayList<>(r.probes());
-        probes.add(new ProbeOutcome("outside-vantage", "Reach your service from another machine", ProbeStatus.COMPLETED, "unknown key",
+        probes.add(new ProbeOutcome(ProbeId.OUTSIDE_VANTAGE, "Reach your service from another machine", ProbeStatus.COMPLETED, "unknown key",
                 Map.of(), 200, 300, new ProbeData.Vantage("root", "198.18.2.3", 22, FP, ProbeData.Vantage.HostKeyStatus.UNKNOWN,
                 false, List.of(), "not in known_hosts"), List.of(), null));
         return new DiagnosisResult(r.schemaVersion(), r.tool(), r.toolVersion(), r.startedAt(), r.durationMillis(), r.request(),

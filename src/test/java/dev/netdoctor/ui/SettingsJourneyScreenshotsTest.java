@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
+import dev.netdoctor.model.FixId;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.report.fixtures.Results;
 import javafx.scene.Scene;
@@ -73,16 +75,16 @@ class SettingsJourneyScreenshotsTest {
         robot.interact(model::next);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.stepProperty().get()).isEqualTo(Step.DIAGNOSIS);
-        assertThat(model.findings()).extracting(f -> f.id()).contains("wslconfig-line-ignored", "wslconfig-duplicate-key",
-                "wsl-conf-parsing-stops");
+        assertThat(model.findings()).extracting(f -> f.id()).contains(FindingId.WSLCONFIG_LINE_IGNORED, FindingId.WSLCONFIG_DUPLICATE_KEY,
+                FindingId.WSL_CONF_PARSING_STOPS);
         Screenshots.Tone diagnosis = Screenshots.tone(Screenshots.save(scene, theme + "-settings-5-diagnosis.png"));
         robot.interact(model::next);
         WaitForAsyncUtils.waitForFxEvents();
-        List<String> offered = model.fixes().actions().stream().map(a -> a.suggestion().id()).toList();
+        List<String> offered = model.fixes().actions().stream().map(a -> a.suggestion().id().id()).toList();
         assertThat(offered).contains("wsl-conf-comment-out-stopping-line", "config-rewrite-ignored-lines", "config-comment-out-duplicates");
-        assertThat(model.fixes().actions()).filteredOn(a -> a.suggestion().id().equals("config-rewrite-ignored-lines")).singleElement()
+        assertThat(model.fixes().actions()).filteredOn(a -> a.suggestion().id() == FixId.CONFIG_REWRITE_IGNORED_LINES).singleElement()
                 .satisfies(a -> assertThat(a.kind()).isEqualTo(FixAction.Kind.WSLCONFIG));
-        assertThat(model.fixes().actions()).filteredOn(a -> a.suggestion().id().equals("wsl-conf-comment-out-stopping-line")).singleElement()
+        assertThat(model.fixes().actions()).filteredOn(a -> a.suggestion().id() == FixId.WSL_CONF_COMMENT_OUT_STOPPING_LINE).singleElement()
                 .satisfies(a -> assertThat(a.kind()).isEqualTo(FixAction.Kind.WSL_CONF));
         Screenshots.Tone fix = Screenshots.tone(Screenshots.save(scene, theme + "-settings-6-fix.png"));
         Screenshots.assertThemed(dark, List.of(system, diagnosis, fix));

@@ -112,7 +112,7 @@ class TrustworthyJourneyTest {
         press(robot, "#next");
         assertThat(model.stepProperty().get()).isEqualTo(Step.FIX);
         assertThat(fx(() -> robot.lookup("#undo-ssh-config-ipqos-none").queryAs(Button.class).isVisible())).isTrue();
-        assertThat(model.fixes().actions()).filteredOn(a -> a.suggestion().id().equals("ssh-config-ipqos-none")).hasSize(1);
+        assertThat(model.fixes().actions()).filteredOn(a -> a.suggestion().id() == dev.netdoctor.model.FixId.SSH_CONFIG_IPQOS_NONE).hasSize(1);
 
         // Quitting now, confirmed, leaves
         dialogs.confirmations.clear();

@@ -4,6 +4,9 @@ package dev.netdoctor.ui;
 
 import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.model.ProbeId;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.report.fixtures.Results;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,5 +50,19 @@ class VerifyViewModelTest {
         DiagnosisResult after = runWith("Host 198.51.100.*\n    IPQoS none\n\nHost *\n    IPQoS af21 cs1\n");
         assertThat(rows(before, after)).anyMatch(r -> r.startsWith("Marked SSH packets are dropped") && r.contains("still there"))
                 .noneMatch(r -> r.contains("fixed for ssh"));
+    }
+
+    /** The DNS and settings-file checks say whether their fixes worked: Verify shows them before and after. */
+    @Test
+    void theDnsAndSettingsChecksAreComparedBeforeAndAfter() {
+        DiagnosisResult dns = Results.recorded("dns-blocked").result();
+        DiagnosisResult settings = Results.settingsFiles().result();
+        assertThat(rows(dns, dns)).contains(row(dns, ProbeId.NAME_RESOLUTION), row(dns, ProbeId.DNS_SERVERS));
+        assertThat(rows(settings, settings)).contains(row(settings, ProbeId.CONFIG_FILES));
+    }
+
+    private static String row(DiagnosisResult result, ProbeId id) {
+        ProbeOutcome o = result.probes().stream().filter(id::is).findFirst().orElseThrow();
+        return o.title() + ": " + o.summary() + " -> " + o.summary();
     }
 }

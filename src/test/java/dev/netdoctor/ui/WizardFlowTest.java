@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
-import dev.netdoctor.model.FindingIds;
+import dev.netdoctor.model.FindingId;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -196,7 +196,7 @@ class WizardFlowTest {
         assertThat(afterFix).anyMatch(r -> r.contains("Marked SSH packets") && r.contains("fixed for ssh"))
                 .noneMatch(r -> r.contains("still there"));
         assertThat(model.verificationProperty().get().findings()).extracting(f -> f.id())
-                .contains(FindingIds.DSCP_FIXED_FOR_SSH).doesNotContain(FindingIds.DSCP_MARKED_SYN_DROPPED);
+                .contains(FindingId.DSCP_FIXED_FOR_SSH).doesNotContain(FindingId.DSCP_MARKED_SYN_DROPPED);
         // A row that got better: its After in one colour, its Before ("found") in another, not both green.
         java.util.Map<String, java.util.Set<javafx.scene.paint.Paint>> fills = fx(() -> {
             java.util.Map<String, java.util.Set<javafx.scene.paint.Paint>> byColumn = new java.util.TreeMap<>();

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
+import dev.netdoctor.model.FixId;
+import dev.netdoctor.model.FindingId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,9 +73,9 @@ class WizardViewModelTest {
         // the scripted run plays its events on its own thread
         await(model.resultProperty(), r -> r != null);
         assertThat(model.systemReadyProperty().get()).isTrue();
-        assertThat(model.findings()).extracting(f -> f.id()).contains("dscp-marked-syn-dropped");
+        assertThat(model.findings()).extracting(f -> f.id()).contains(FindingId.DSCP_MARKED_SYN_DROPPED);
         assertThat(model.checks().probes()).isNotEmpty().allSatisfy(p -> assertThat(p.stateProperty().get()).isNotEqualTo(ProbeRow.State.RUNNING));
-        assertThat(model.fixes().actions()).extracting(a -> a.suggestion().id()).contains("ssh-config-ipqos-none");
+        assertThat(model.fixes().actions()).extracting(a -> a.suggestion().id()).contains(FixId.SSH_CONFIG_IPQOS_NONE);
 
         model.next();
         assertThat(model.stepProperty().get()).isEqualTo(Step.CHECKS);

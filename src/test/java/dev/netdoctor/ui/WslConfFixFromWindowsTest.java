@@ -6,8 +6,8 @@ import dev.netdoctor.host.FakeWsl;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.ConfigFileCheck;
 import dev.netdoctor.model.Finding;
-import dev.netdoctor.model.FindingIds;
-import dev.netdoctor.model.FixIds;
+import dev.netdoctor.model.FindingId;
+import dev.netdoctor.model.FixId;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixRecord;
 import dev.netdoctor.model.FixSuggestion;
@@ -69,7 +69,7 @@ class WslConfFixFromWindowsTest {
     }
 
     private FixAction offer(FixSuggestion s) {
-        fixes.show(List.of(new Finding("a-finding", Severity.PROBLEM, Confidence.HIGH, "t", "e", List.of(), List.of(s))));
+        fixes.show(List.of(new Finding(FindingId.WSL_CONF_PARSING_STOPS, Severity.PROBLEM, Confidence.HIGH, "t", "e", List.of(), List.of(s))));
         FixAction a = fixes.actions().getFirst();
         assertThat(a.kind()).isEqualTo(FixAction.Kind.WSL_CONF);
         return a;
@@ -96,7 +96,7 @@ class WslConfFixFromWindowsTest {
     @Test
     void letWslWriteResolvConfIsWrittenAsRootThroughWslExeAndUndoneThere() throws Exception {
         byte[] original = rootsFile("[network]\r\ngenerateResolvConf=false\r\n");
-        FixAction a = offer(new FixSuggestion(FixIds.WSL_CONF_GENERATE_RESOLV_CONF, "Let WSL write resolv.conf again", "…",
+        FixAction a = offer(new FixSuggestion(FixId.WSL_CONF_GENERATE_RESOLV_CONF, "Let WSL write resolv.conf again", "…",
                 new FixPlan.LetWslWriteResolvConf()));
 
         fixes.run(a);
@@ -114,8 +114,8 @@ class WslConfFixFromWindowsTest {
     @Test
     void aSettingsLineRewriteInWslConfIsWrittenAsRootThroughWslExeAndUndoneThere() throws Exception {
         byte[] original = rootsFile("[network]\ngenerateResolvConf=false\n; mine\n[boot]\nsystemd=true\n");
-        FixAction a = offer(new FixSuggestion(FixIds.WSL_CONF_COMMENT_OUT_STOPPING_LINE, "Comment out the line WSL stops at", "…",
-                new FixPlan.RewriteConfigLines(ConfigFileCheck.WSL_CONF, FindingIds.WSL_CONF_PARSING_STOPS)));
+        FixAction a = offer(new FixSuggestion(FixId.WSL_CONF_COMMENT_OUT_STOPPING_LINE, "Comment out the line WSL stops at", "…",
+                new FixPlan.RewriteConfigLines(ConfigFileCheck.WSL_CONF, FindingId.WSL_CONF_PARSING_STOPS)));
 
         fixes.run(a);
         assertWrittenAsRootInTheDistro(a);

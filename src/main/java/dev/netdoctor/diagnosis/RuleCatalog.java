@@ -1,0 +1,106 @@
+// SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+// SPDX-License-Identifier: Apache-2.0
+package dev.netdoctor.diagnosis;
+
+import dev.netdoctor.model.FindingId;
+import dev.netdoctor.model.FixId;
+
+import java.util.List;
+import java.util.Set;
+
+import static dev.netdoctor.model.FindingId.DNS_SERVER_UNREACHABLE;
+import static dev.netdoctor.model.FindingId.DSCP_FIXED_FOR_SSH;
+import static dev.netdoctor.model.FindingId.DSCP_MARKED_SYN_DROPPED;
+import static dev.netdoctor.model.FindingId.HOST_UNREACHABLE;
+import static dev.netdoctor.model.FindingId.LOCAL_CONNECT_BLOCKED;
+import static dev.netdoctor.model.FindingId.LOOPBACK_REDIRECTED;
+import static dev.netdoctor.model.FindingId.NAME_NOT_RESOLVED;
+import static dev.netdoctor.model.FindingId.PATH_MTU_BLACKHOLE;
+import static dev.netdoctor.model.FindingId.PORT_FILTERED;
+import static dev.netdoctor.model.FindingId.PORT_REFUSED;
+import static dev.netdoctor.model.FindingId.SERVICE_NOT_LISTENING;
+import static dev.netdoctor.model.FindingId.SSH_NO_GREETING;
+import static dev.netdoctor.model.FindingId.VANTAGE_HOST_KEY_UNCONFIRMED;
+import static dev.netdoctor.model.FindingId.WSLCONFIG_DUPLICATE_KEY;
+import static dev.netdoctor.model.FindingId.WSLCONFIG_ENCODING;
+import static dev.netdoctor.model.FindingId.WSLCONFIG_LINE_IGNORED;
+import static dev.netdoctor.model.FindingId.WSLCONFIG_MODE_NOT_EFFECTIVE;
+import static dev.netdoctor.model.FindingId.WSL_CONF_PARSING_STOPS;
+import static dev.netdoctor.model.FixId.BIND_SERVICE_TO_INTERFACE;
+import static dev.netdoctor.model.FixId.CHECK_HOST_NAME;
+import static dev.netdoctor.model.FixId.CHECK_HOST_POWER;
+import static dev.netdoctor.model.FixId.CHECK_MIRRORED_REQUIREMENTS;
+import static dev.netdoctor.model.FixId.CHECK_SSH_SERVICE;
+import static dev.netdoctor.model.FixId.CONFIG_COMMENT_OUT_DUPLICATES;
+import static dev.netdoctor.model.FixId.CONFIG_REWRITE_AS_UTF8;
+import static dev.netdoctor.model.FixId.CONFIG_REWRITE_IGNORED_LINES;
+import static dev.netdoctor.model.FixId.LOWER_MTU;
+import static dev.netdoctor.model.FixId.OPEN_FIREWALL;
+import static dev.netdoctor.model.FixId.REVERSE_PROXY;
+import static dev.netdoctor.model.FixId.SSH_CONFIG_IPQOS_NONE;
+import static dev.netdoctor.model.FixId.START_SERVICE;
+import static dev.netdoctor.model.FixId.TEST_FROM_ANOTHER_HOST;
+import static dev.netdoctor.model.FixId.USE_OTHER_LOOPBACK;
+import static dev.netdoctor.model.FixId.WSLCONFIG_DNS_TUNNELING;
+import static dev.netdoctor.model.FixId.WSLCONFIG_HOST_ADDRESS_LOOPBACK;
+import static dev.netdoctor.model.FixId.WSLCONFIG_NETWORKING_MODE;
+import static dev.netdoctor.model.FixId.WSL_CONF_COMMENT_OUT_STOPPING_LINE;
+import static dev.netdoctor.model.FixId.WSL_CONF_GENERATE_RESOLV_CONF;
+
+/**
+ * Every rule of a diagnosis, in the order its findings are shown (the most fundamental failure
+ * first), with the findings it may raise and the fixes those may offer: adding a rule is one line
+ * here. What a rule may raise is declared so that a test can hold every {@link FindingId} and
+ * {@link FixId} to a rule that produces it, and every rule to what it declared.
+ */
+final class RuleCatalog {
+    /** What a rule speaks of. */
+    enum Scope {
+        /** The connection to the target: nothing to say without one. */
+        TARGET,
+        /** This computer, its own ports and its settings files, with or without a target. */
+        THIS_COMPUTER
+    }
+
+    record Entry(Rule rule, Scope scope, Set<FindingId> raises, Set<FixId> offers) {
+    }
+
+    static final List<Entry> ALL = List.of(
+            target(ReachabilityRules.NAME, Set.of(NAME_NOT_RESOLVED, DNS_SERVER_UNREACHABLE),
+                    Set.of(CHECK_HOST_NAME, WSL_CONF_GENERATE_RESOLV_CONF, WSLCONFIG_DNS_TUNNELING)),
+            target(ReachabilityRules.UNREACHABLE, Set.of(HOST_UNREACHABLE), Set.of(CHECK_HOST_POWER)),
+            target(ReachabilityRules.REFUSED, Set.of(PORT_REFUSED), Set.of(START_SERVICE)),
+            target(ReachabilityRules.FILTERED, Set.of(PORT_FILTERED), Set.of(OPEN_FIREWALL)),
+            target(ReachabilityRules.NO_GREETING, Set.of(SSH_NO_GREETING), Set.of(CHECK_SSH_SERVICE)),
+            target(new DscpDropRule(), Set.of(DSCP_MARKED_SYN_DROPPED, DSCP_FIXED_FOR_SSH),
+                    Set.of(SSH_CONFIG_IPQOS_NONE, WSLCONFIG_NETWORKING_MODE)),
+            target(new PathMtuRule(), Set.of(PATH_MTU_BLACKHOLE), Set.of(LOWER_MTU)),
+            thisComputer(LoopbackRules.NOT_LISTENING, Set.of(SERVICE_NOT_LISTENING), Set.of(START_SERVICE)),
+            thisComputer(LoopbackRules.REDIRECTED, Set.of(LOOPBACK_REDIRECTED), Set.of(USE_OTHER_LOOPBACK,
+                    BIND_SERVICE_TO_INTERFACE, REVERSE_PROXY, TEST_FROM_ANOTHER_HOST, WSLCONFIG_HOST_ADDRESS_LOOPBACK,
+                    WSLCONFIG_NETWORKING_MODE)),
+            thisComputer(LoopbackRules.BLOCKED, Set.of(LOCAL_CONNECT_BLOCKED), Set.of(OPEN_FIREWALL)),
+            thisComputer(LoopbackRules.HOST_KEY, Set.of(VANTAGE_HOST_KEY_UNCONFIRMED), Set.of()),
+            thisComputer(ConfigRules.MODE_NOT_EFFECTIVE, Set.of(WSLCONFIG_MODE_NOT_EFFECTIVE), Set.of(CHECK_MIRRORED_REQUIREMENTS)),
+            thisComputer(ConfigRules.PARSING_STOPS, Set.of(WSL_CONF_PARSING_STOPS), Set.of(WSL_CONF_COMMENT_OUT_STOPPING_LINE)),
+            thisComputer(ConfigRules.LINE_IGNORED, Set.of(WSLCONFIG_LINE_IGNORED), Set.of(CONFIG_REWRITE_IGNORED_LINES)),
+            thisComputer(ConfigRules.DUPLICATE_KEY, Set.of(WSLCONFIG_DUPLICATE_KEY), Set.of(CONFIG_COMMENT_OUT_DUPLICATES)),
+            thisComputer(ConfigRules.ENCODING, Set.of(WSLCONFIG_ENCODING), Set.of(CONFIG_REWRITE_AS_UTF8)));
+
+    /**
+     * Raised by {@link Diagnoser} itself, not by a rule: when no rule saw a problem, the evidence
+     * that nothing is wrong is a conclusion too (with a target, or about this computer alone).
+     */
+    static final Set<FindingId> WHEN_NO_RULE_SAW_A_PROBLEM = Set.of(FindingId.NO_PROBLEM_FOUND, FindingId.ENVIRONMENT_ONLY);
+
+    private RuleCatalog() {
+    }
+
+    private static Entry target(Rule rule, Set<FindingId> raises, Set<FixId> offers) {
+        return new Entry(rule, Scope.TARGET, raises, offers);
+    }
+
+    private static Entry thisComputer(Rule rule, Set<FindingId> raises, Set<FixId> offers) {
+        return new Entry(rule, Scope.THIS_COMPUTER, raises, offers);
+    }
+}

@@ -1,0 +1,68 @@
+// SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+// SPDX-License-Identifier: Apache-2.0
+package dev.netdoctor.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every conclusion a diagnosis can draw, by the stable id that JSON, reports, the CLI and the
+ * wizard use. One place: the Verify step tells "fixed" from "gone" by these, scripts read them,
+ * and a rule that raised a mistyped string would leave a finding nothing else recognises.
+ */
+public enum FindingId {
+    /** The target's name has no address (a server said so, or none was asked). */
+    NAME_NOT_RESOLVED("name-not-resolved"),
+    /** No configured DNS server answers at all while the network is there. */
+    DNS_SERVER_UNREACHABLE("dns-server-unreachable"),
+    HOST_UNREACHABLE("host-unreachable"),
+    PORT_REFUSED("port-refused"),
+    PORT_FILTERED("port-filtered"),
+    /** The port accepts, but no SSH server greets. */
+    SSH_NO_GREETING("ssh-no-greeting"),
+    /** Marked SYNs get no answer while unmarked ones do, and the user's ssh marks: ssh hangs. */
+    DSCP_MARKED_SYN_DROPPED("dscp-marked-syn-dropped"),
+    /**
+     * The same drop, but the user's ssh no longer marks its packets for this host (its settings
+     * say IPQoS none, and it gets through): fixed for ssh, still there for other programs.
+     */
+    DSCP_FIXED_FOR_SSH("dscp-marked-dropped-ssh-unmarked"),
+    PATH_MTU_BLACKHOLE("path-mtu-blackhole"),
+    SERVICE_NOT_LISTENING("service-not-listening"),
+    /** WSL's mirrored networking routes this computer's own loopback traffic away from {@code lo}. */
+    LOOPBACK_REDIRECTED("loopback-redirected"),
+    LOCAL_CONNECT_BLOCKED("local-connect-blocked"),
+    VANTAGE_HOST_KEY_UNCONFIRMED("vantage-host-key-unconfirmed"),
+    /** Settings files WSL reads otherwise than they look (issue: "Is WSL really using what you wrote?"). */
+    WSLCONFIG_LINE_IGNORED("wslconfig-line-ignored"),
+    WSLCONFIG_DUPLICATE_KEY("wslconfig-duplicate-key"),
+    WSLCONFIG_ENCODING("wslconfig-encoding"),
+    WSL_CONF_PARSING_STOPS("wsl-conf-parsing-stops"),
+    WSLCONFIG_MODE_NOT_EFFECTIVE("wslconfig-mode-not-effective"),
+    /** Nothing wrong with the target: the evidence that says so. */
+    NO_PROBLEM_FOUND("no-problem-found"),
+    /** No target was given and nothing is wrong on this computer. */
+    ENVIRONMENT_ONLY("environment-only");
+
+    private final String id;
+
+    FindingId(String id) {
+        this.id = id;
+    }
+
+    /** As in JSON and on the command line: {@code port-refused}. */
+    public String id() {
+        return id;
+    }
+
+    /** The finding a stable id names, if it is one of ours. */
+    public static Optional<FindingId> of(String id) {
+        return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst();
+    }
+
+    /** The stable id, so a finding's id reads the same in every text it is written into. */
+    @Override
+    public String toString() {
+        return id;
+    }
+}

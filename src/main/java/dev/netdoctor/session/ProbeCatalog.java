@@ -1,0 +1,111 @@
+// SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+// SPDX-License-Identifier: Apache-2.0
+package dev.netdoctor.session;
+
+import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.ProbeId;
+import dev.netdoctor.probe.ConfigFilesProbe;
+import dev.netdoctor.probe.DnsServersProbe;
+import dev.netdoctor.probe.DscpConnectProbe;
+import dev.netdoctor.probe.ListeningSocketsProbe;
+import dev.netdoctor.probe.LocalRoutesProbe;
+import dev.netdoctor.probe.LoopbackSelfTestProbe;
+import dev.netdoctor.probe.NameResolutionProbe;
+import dev.netdoctor.probe.OpenSshClientProbe;
+import dev.netdoctor.probe.PathMtuProbe;
+import dev.netdoctor.probe.PingProbe;
+import dev.netdoctor.probe.Probe;
+import dev.netdoctor.probe.RouteProbe;
+import dev.netdoctor.probe.ServicePortProbe;
+import dev.netdoctor.probe.SocketWatchProbe;
+import dev.netdoctor.probe.SshHandshakeProbe;
+import dev.netdoctor.probe.VantageProbe;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Every check a diagnosis can run: in which stage, for which requests, and whether the Verify
+ * step compares it before and after. Adding a check is one line here.
+ */
+public final class ProbeCatalog {
+    /** When in a run a check runs: what later checks need comes first. Each stage's checks run at once. */
+    public enum Stage {
+        /**
+         * Looks the target up: the system resolver and each DNS server directly, at once, so the
+         * verdict on a name that does not resolve is in within seconds, whatever the resolver's retries.
+         */
+        RESOLVE,
+        /** Everything that needs the target's address, or nothing at all. */
+        PROBE,
+        /** Sizes the path, after the checks whose stalled handshake makes that worth it. */
+        AFTER
+    }
+
+    /** Which requests ask for a check. */
+    public enum When {
+        /** Every run: the checks of this computer are cheap and need no input. */
+        ALWAYS,
+        WITH_TARGET,
+        WITH_SERVICE_PORTS,
+        WITH_OUTSIDE_VANTAGE;
+
+        boolean holds(DiagnosisRequest request) {
+            return switch (this) {
+                case ALWAYS -> true;
+                case WITH_TARGET -> request.target() != null;
+                case WITH_SERVICE_PORTS -> !request.servicePorts().isEmpty();
+                case WITH_OUTSIDE_VANTAGE -> request.vantage() != null;
+            };
+        }
+    }
+
+    /**
+     * One check.
+     *
+     * @param verified whether its summary says if a problem we diagnose is still there, so the
+     *                 Verify step shows it before and after a fix
+     */
+    public record Entry(ProbeId id, Stage stage, When when, boolean verified, Supplier<Probe> probe) {
+    }
+
+    /** In the order each stage starts its checks (and the Verify step lists them). */
+    public static final List<Entry> ALL = List.of(
+            new Entry(ProbeId.NAME_RESOLUTION, Stage.RESOLVE, When.WITH_TARGET, true, NameResolutionProbe::new),
+            new Entry(ProbeId.DNS_SERVERS, Stage.RESOLVE, When.WITH_TARGET, true, DnsServersProbe::new),
+            new Entry(ProbeId.PING, Stage.PROBE, When.WITH_TARGET, false, PingProbe::new),
+            new Entry(ProbeId.ROUTES, Stage.PROBE, When.WITH_TARGET, false, RouteProbe::new),
+            new Entry(ProbeId.DSCP_CONNECT, Stage.PROBE, When.WITH_TARGET, true, DscpConnectProbe::new),
+            new Entry(ProbeId.SSH_HANDSHAKE, Stage.PROBE, When.WITH_TARGET, true, SshHandshakeProbe::new),
+            new Entry(ProbeId.OPENSSH_CLIENT, Stage.PROBE, When.WITH_TARGET, true, OpenSshClientProbe::new),
+            new Entry(ProbeId.SOCKET_TABLE, Stage.PROBE, When.WITH_TARGET, false, SocketWatchProbe::new),
+            new Entry(ProbeId.LISTENING_SOCKETS, Stage.PROBE, When.ALWAYS, false, ListeningSocketsProbe::new),
+            new Entry(ProbeId.LOOPBACK_SELF_TEST, Stage.PROBE, When.ALWAYS, true, LoopbackSelfTestProbe::new),
+            new Entry(ProbeId.LOCAL_ROUTES, Stage.PROBE, When.ALWAYS, false, LocalRoutesProbe::new),
+            new Entry(ProbeId.CONFIG_FILES, Stage.PROBE, When.ALWAYS, true, ConfigFilesProbe::new),
+            new Entry(ProbeId.SERVICE_PORTS, Stage.PROBE, When.WITH_SERVICE_PORTS, true, ServicePortProbe::new),
+            new Entry(ProbeId.OUTSIDE_VANTAGE, Stage.PROBE, When.WITH_OUTSIDE_VANTAGE, true, VantageProbe::new),
+            // Runs its pings only if the stage before saw a stalled handshake.
+            new Entry(ProbeId.PATH_MTU, Stage.AFTER, When.WITH_TARGET, true, PathMtuProbe::new));
+
+    private ProbeCatalog() {
+    }
+
+    /** The checks a request asks for, stage by stage; stages with nothing to run at the end are left out. */
+    public static List<List<Probe>> stages(DiagnosisRequest request) {
+        List<List<Probe>> stages = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            stages.add(ALL.stream().filter(e -> e.stage() == stage && e.when().holds(request)).map(e -> e.probe().get()).toList());
+        }
+        while (!stages.isEmpty() && stages.getLast().isEmpty()) {
+            stages.removeLast();
+        }
+        return List.copyOf(stages);
+    }
+
+    /** The checks the Verify step compares before and after, in catalog order. */
+    public static List<ProbeId> verified() {
+        return ALL.stream().filter(Entry::verified).map(Entry::id).toList();
+    }
+}

@@ -1,0 +1,68 @@
+// SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+// SPDX-License-Identifier: Apache-2.0
+package dev.netdoctor.session;
+
+import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.ProbeId;
+import dev.netdoctor.model.Target;
+import dev.netdoctor.model.VantageRequest;
+import dev.netdoctor.probe.Probe;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.netdoctor.model.ProbeId.CONFIG_FILES;
+import static dev.netdoctor.model.ProbeId.DNS_SERVERS;
+import static dev.netdoctor.model.ProbeId.DSCP_CONNECT;
+import static dev.netdoctor.model.ProbeId.LISTENING_SOCKETS;
+import static dev.netdoctor.model.ProbeId.LOCAL_ROUTES;
+import static dev.netdoctor.model.ProbeId.LOOPBACK_SELF_TEST;
+import static dev.netdoctor.model.ProbeId.NAME_RESOLUTION;
+import static dev.netdoctor.model.ProbeId.OPENSSH_CLIENT;
+import static dev.netdoctor.model.ProbeId.OUTSIDE_VANTAGE;
+import static dev.netdoctor.model.ProbeId.PATH_MTU;
+import static dev.netdoctor.model.ProbeId.PING;
+import static dev.netdoctor.model.ProbeId.ROUTES;
+import static dev.netdoctor.model.ProbeId.SERVICE_PORTS;
+import static dev.netdoctor.model.ProbeId.SOCKET_TABLE;
+import static dev.netdoctor.model.ProbeId.SSH_HANDSHAKE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The probe catalog is complete, and the stages it makes are the ones a run has always had. */
+class ProbeCatalogTest {
+    private static List<List<ProbeId>> ids(DiagnosisRequest request) {
+        return ProbeCatalog.stages(request).stream().map(stage -> stage.stream().map(Probe::id).toList()).toList();
+    }
+
+    @Test
+    void everyCheckHasOneEntryWhoseProbeIsThatCheck() {
+        assertThat(ProbeCatalog.ALL).extracting(ProbeCatalog.Entry::id).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrder(ProbeId.values());
+        for (ProbeCatalog.Entry entry : ProbeCatalog.ALL) {
+            assertThat(entry.probe().get().id()).as("the probe of " + entry.id()).isEqualTo(entry.id());
+        }
+    }
+
+    @Test
+    void theStagesOfEachKindOfRequest() {
+        DiagnosisRequest target = DiagnosisRequest.forTarget(Target.parse("198.18.1.2"));
+        assertThat(ids(target)).containsExactly(
+                List.of(NAME_RESOLUTION, DNS_SERVERS),
+                List.of(PING, ROUTES, DSCP_CONNECT, SSH_HANDSHAKE, OPENSSH_CLIENT, SOCKET_TABLE, LISTENING_SOCKETS,
+                        LOOPBACK_SELF_TEST, LOCAL_ROUTES, CONFIG_FILES),
+                List.of(PATH_MTU));
+        DiagnosisRequest fullest = new DiagnosisRequest(Target.parse("198.18.1.2"), List.of(8443),
+                VantageRequest.parse("alice@198.18.2.3", null, null), null, null);
+        assertThat(ids(fullest).get(1)).endsWith(CONFIG_FILES, SERVICE_PORTS, OUTSIDE_VANTAGE);
+        // Without a target: nothing to look up first, nothing to size after, the checks of this computer.
+        DiagnosisRequest local = new DiagnosisRequest(null, List.of(8443), null, null, null);
+        assertThat(ids(local)).containsExactly(List.of(),
+                List.of(LISTENING_SOCKETS, LOOPBACK_SELF_TEST, LOCAL_ROUTES, CONFIG_FILES, SERVICE_PORTS));
+    }
+
+    @Test
+    void verifyComparesTheDnsAndSettingsChecksToo() {
+        assertThat(ProbeCatalog.verified()).contains(NAME_RESOLUTION, DNS_SERVERS, CONFIG_FILES, DSCP_CONNECT, SSH_HANDSHAKE,
+                OPENSSH_CLIENT, PATH_MTU, LOOPBACK_SELF_TEST, SERVICE_PORTS, OUTSIDE_VANTAGE);
+    }
+}
