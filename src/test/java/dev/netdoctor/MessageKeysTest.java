@@ -5,6 +5,8 @@ package dev.netdoctor;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.DnsPath;
 import dev.netdoctor.model.DnsReply;
+import dev.netdoctor.model.FindingId;
+import dev.netdoctor.model.FixId;
 import dev.netdoctor.model.ProbeStatus;
 import dev.netdoctor.model.Severity;
 import dev.netdoctor.model.Words;
@@ -230,6 +232,33 @@ class MessageKeysTest {
                 .map(e -> e.getKey() + "=" + e.getValue()).toList();
         if (!odd.isEmpty()) {
             fail("texts with a lone ' (MessageFormat drops it; write ''):\n  " + String.join("\n  ", odd));
+        }
+    }
+
+    /**
+     * The findings' words are keyed by their ids: finding.<FindingId>.…, a fix a finding offers
+     * finding.<FindingId>.fix.<FixId>.…, a fix several offer alike fix.<FixId>.…. A key naming no
+     * id (one renamed, or misspelt) is text no finding shows; a finding without a title has none.
+     */
+    @Test
+    void findingWordsAreKeyedByTheirIds() {
+        Set<String> findings = java.util.Arrays.stream(FindingId.values()).map(Enum::name).collect(java.util.stream.Collectors.toSet());
+        Set<String> fixes = java.util.Arrays.stream(FixId.values()).map(Enum::name).collect(java.util.stream.Collectors.toSet());
+        List<String> problems = new ArrayList<>();
+        for (String key : KEYS.keySet()) {
+            String[] part = key.split("\\.");
+            if (part[0].equals("finding") && !findings.contains(part[1])) {
+                problems.add(key + ": " + part[1] + " is no FindingId");
+            } else if (part[0].equals("finding") && part.length > 3 && part[2].equals("fix") && !fixes.contains(part[3])) {
+                problems.add(key + ": " + part[3] + " is no FixId");
+            } else if (part[0].equals("fix") && part[1].matches("[A-Z0-9_]+") && !fixes.contains(part[1])) {
+                problems.add(key + ": " + part[1] + " is no FixId");
+            }
+        }
+        findings.stream().filter(f -> !KEYS.containsKey("finding." + f + ".title")).sorted()
+                .forEach(f -> problems.add(f + " has no finding." + f + ".title"));
+        if (!problems.isEmpty()) {
+            fail(String.join("\n", problems));
         }
     }
 
