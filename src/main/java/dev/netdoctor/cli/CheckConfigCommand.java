@@ -17,6 +17,7 @@ import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.InvalidInputException;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeId;
+import dev.netdoctor.model.Words;
 import dev.netdoctor.probe.ConfigFilesProbe;
 import dev.netdoctor.report.JsonReport;
 import dev.netdoctor.session.DiagnosisSession;
@@ -71,15 +72,15 @@ final class CheckConfigCommand implements java.util.concurrent.Callable<Integer>
         DiagnosisRequest request;
         try {
             if (wslconfig != null && !Files.isRegularFile(wslconfig)) {
-                throw new InvalidInputException("The .wslconfig " + wslconfig + " does not exist or is not a file.");
+                throw new InvalidInputException(Words.get("cli.wslconfig.notAFile", wslconfig));
             }
             if (wslconfig != null && !isTextFile(wslconfig)) {
-                throw new InvalidInputException(wslconfig + " is not a text file (it holds NUL bytes that are not UTF-16); is it the right file?");
+                throw new InvalidInputException(Words.get("cli.checkConfig.notText", wslconfig));
             }
             request = new DiagnosisRequest(null, List.of(), null, null, null,
                     new DiagnosisRequest.ConfigPaths(wslconfig == null ? null : wslconfig.toAbsolutePath().toString(), wslConf));
         } catch (InvalidInputException e) {
-            err.println("wsl-net-doctor: " + e.getMessage() + " Nothing was read.");
+            err.println("wsl-net-doctor: " + e.getMessage() + " " + Words.get("cli.checkConfig.nothingRead"));
             return ExitCodes.BAD_INPUT;
         }
         LinuxSide side = wsl.linuxSideOrSayWhy(err);
@@ -97,14 +98,14 @@ final class CheckConfigCommand implements java.util.concurrent.Callable<Integer>
                 .flatMap(d -> d.files().stream()).toList();
         List<Finding> findings = result.findings().stream().filter(f -> FINDINGS.contains(f.id())).toList();
         if (files.isEmpty()) {
-            err.println("wsl-net-doctor: the settings files could not be read: "
-                    + result.probes().stream().filter(ProbeId.CONFIG_FILES::is).map(p -> p.summary()).findFirst().orElse("no result"));
+            err.println("wsl-net-doctor: " + Words.get("cli.checkConfig.notRead", result.probes().stream().filter(ProbeId.CONFIG_FILES::is)
+                    .map(p -> p.summary()).findFirst().orElse(Words.get("cli.checkConfig.noResult"))));
             return ExitCodes.INCOMPLETE;
         }
         // A wsl.conf the user named that is not there is a wrong path, as a missing --wslconfig is.
         if (wslConf != null && files.stream().anyMatch(f -> f.file().equals(ConfigFileCheck.WSL_CONF)
                 && ConfigFileCheck.MISSING.equals(f.status()))) {
-            err.println("wsl-net-doctor: there is no " + wslConf + " (or it cannot be read). Nothing was read.");
+            err.println("wsl-net-doctor: " + Words.get("cli.checkConfig.noWslConf", wslConf) + " " + Words.get("cli.checkConfig.nothingRead"));
             return ExitCodes.BAD_INPUT;
         }
         // A file that is there but cannot be read leaves the check unfinished, whatever the other says.
@@ -129,7 +130,7 @@ final class CheckConfigCommand implements java.util.concurrent.Callable<Integer>
             return ExitCodes.PROBLEM_FOUND;
         }
         if (unreadable) {
-            err.println("wsl-net-doctor: a settings file could not be read, so the check is not complete.");
+            err.println("wsl-net-doctor: " + Words.get("cli.checkConfig.incomplete"));
             return ExitCodes.INCOMPLETE;
         }
         return ExitCodes.NO_PROBLEM;
@@ -151,13 +152,14 @@ final class CheckConfigCommand implements java.util.concurrent.Callable<Integer>
                 out.println();
                 continue;
             }
-            out.println("  Saved as " + file.encoding() + ". WSL uses: " + (file.settings().isEmpty() ? "no setting (its defaults)"
+            out.println("  " + Words.get("cli.checkConfig.file", file.encoding(), file.settings().isEmpty() ? Words.get("settings.defaults")
                     : String.join(", ", file.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())));
             if (file.problems().isEmpty()) {
-                out.println("  Every line reads as it looks.");
+                out.println("  " + Words.get("settings.asItLooks"));
             }
             for (ConfigProblem p : file.problems()) {
-                out.println("  " + (p.line() == 0 ? "whole file" : "line " + p.line()) + " [" + p.findingId() + "]"
+                out.println("  " + (p.line() == 0 ? Words.get("cli.checkConfig.wholeFile") : Words.get("cli.checkConfig.line", String.valueOf(p.line())))
+                        + " [" + p.findingId() + "]"
                         + (p.line() == 0 ? "" : ": " + p.text().replace("\n", "\\n")));
                 out.println("      " + p.what());
             }
@@ -167,8 +169,8 @@ final class CheckConfigCommand implements java.util.concurrent.Callable<Integer>
             out.println("* " + f.title() + " [" + f.id() + "]");
             for (FixSuggestion fix : f.fixes()) {
                 if (fix.plan() instanceof FixPlan.RewriteConfigLines lines) {
-                    out.println("  Fix: wsl-net-doctor fix config-lines --in " + (lines.file().equals(ConfigFileCheck.WSL_CONF) ? "wsl-conf" : "wslconfig")
-                            + " --finding " + lines.finding() + options + "   (add --dry-run to see the change first)");
+                    out.println("  " + Words.get("cli.checkConfig.fix", "wsl-net-doctor fix config-lines --in "
+                            + (lines.file().equals(ConfigFileCheck.WSL_CONF) ? "wsl-conf" : "wslconfig") + " --finding " + lines.finding() + options));
                 } else {
                     out.println("  " + fix.title() + ": " + fix.detail().replace("\n", "\n    "));
                 }
@@ -176,8 +178,7 @@ final class CheckConfigCommand implements java.util.concurrent.Callable<Integer>
         }
         if (findings.isEmpty()) {
             boolean allRead = files.stream().noneMatch(f -> ConfigFileCheck.UNREADABLE.equals(f.status()));
-            out.println(allRead ? "WSL reads its settings files as they look."
-                    : "What could be read, WSL reads as it looks; a file that cannot be read was not checked.");
+            out.println(allRead ? Words.get("cli.checkConfig.allAsTheyLook") : Words.get("cli.checkConfig.readAsItLooks"));
         }
     }
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.cli;
 
+import dev.netdoctor.model.Words;
 import dev.netdoctor.session.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,19 +50,19 @@ public final class Cli implements Runnable {
     static Integer wholeNumber(String text) {
         String t = text.strip();
         if (!t.matches("[+-]?[0-9]+")) {
-            throw new CommandLine.TypeConversionException("'" + text + "' is not a whole number");
+            throw new CommandLine.TypeConversionException(Words.get("cli.notANumber", text));
         }
         try {
             return Integer.valueOf(t);
         } catch (NumberFormatException e) {
-            throw new CommandLine.TypeConversionException("'" + text + "' is far too large");
+            throw new CommandLine.TypeConversionException(Words.get("cli.tooLarge", text));
         }
     }
 
     /** The wizard could not open a window; say what to do instead. */
     public static void windowUnavailable(String reason) {
-        System.err.println("wsl-net-doctor: cannot open the wizard window (" + reason + ").");
-        System.err.println("Run it on a desktop, or use the command line: wsl-net-doctor diagnose --help");
+        System.err.println("wsl-net-doctor: " + Words.get("cli.noWindow", reason));
+        System.err.println(Words.get("cli.noWindow.hint"));
         System.exit(ExitCodes.INCOMPLETE);
     }
 
@@ -79,7 +80,7 @@ public final class Cli implements Runnable {
             // One clear line and the hint; the full usage only on request.
             ex.getCommandLine().getErr().println("wsl-net-doctor: " + ex.getMessage());
             // The whole command path ("wsl-net-doctor fix ssh-ipqos"): the hint must run as written.
-            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            ex.getCommandLine().getErr().println(Words.get("cli.tryHelp", ex.getCommandLine().getCommandSpec().qualifiedName()));
             return ExitCodes.BAD_INPUT;
         });
         return cl.execute(args);

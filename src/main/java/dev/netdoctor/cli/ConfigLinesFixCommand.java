@@ -10,6 +10,7 @@ import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.model.ConfigFileCheck;
 import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.FixPlan;
+import dev.netdoctor.model.Words;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +38,7 @@ final class ConfigLinesFixCommand implements Callable<Integer> {
             return switch (value) {
                 case "wslconfig" -> In.wslconfig;
                 case "wsl-conf" -> In.wsl_conf;
-                default -> throw new CommandLine.TypeConversionException("give wslconfig or wsl-conf, not '" + value + "'");
+                default -> throw new CommandLine.TypeConversionException(Words.get("cli.fix.in", value));
             };
         }
     }
@@ -72,13 +73,12 @@ final class ConfigLinesFixCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         FindingId findingId = FindingId.of(finding).orElse(null);
         if (findingId == null || !CheckConfigCommand.FINDINGS.contains(findingId) || findingId == FindingId.WSLCONFIG_MODE_NOT_EFFECTIVE) {
-            err.println("wsl-net-doctor: --finding must be one of wslconfig-line-ignored, wslconfig-duplicate-key, wslconfig-encoding,"
-                    + " wsl-conf-parsing-stops; nothing was changed.");
+            err.println("wsl-net-doctor: " + Words.get("cli.fix.whichFinding"));
             return ExitCodes.BAD_INPUT;
         }
         boolean wslConfFile = in == In.wsl_conf;
         if (findingId == FindingId.WSL_CONF_PARSING_STOPS && !wslConfFile) {
-            err.println("wsl-net-doctor: wsl-conf-parsing-stops is a finding of wsl.conf: use --in wsl-conf; nothing was changed.");
+            err.println("wsl-net-doctor: " + Words.get("cli.fix.parsingStopsInWslConf"));
             return ExitCodes.BAD_INPUT;
         }
         FixPlan.RewriteConfigLines plan = new FixPlan.RewriteConfigLines(wslConfFile ? ConfigFileCheck.WSL_CONF : ConfigFileCheck.WSLCONFIG, findingId);
@@ -89,7 +89,7 @@ final class ConfigLinesFixCommand implements Callable<Integer> {
                     choices, List.of(), dryRun, "");
         }
         if (!wslConf.startsWith("/")) {
-            err.println("wsl-net-doctor: --wsl-conf must be a full path inside Linux, such as /etc/wsl.conf; nothing was changed.");
+            err.println("wsl-net-doctor: " + Words.get("cli.fix.wslConfPath"));
             return ExitCodes.BAD_INPUT;
         }
         LinuxSide linux = wsl.linuxSideOrSayWhy(err);

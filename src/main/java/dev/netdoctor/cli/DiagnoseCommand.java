@@ -12,6 +12,7 @@ import dev.netdoctor.model.InvalidInputException;
 import dev.netdoctor.model.Target;
 import dev.netdoctor.model.VantageRequest;
 import dev.netdoctor.model.ReportData;
+import dev.netdoctor.model.Words;
 import dev.netdoctor.report.JsonReport;
 import dev.netdoctor.report.ReportFiles;
 import dev.netdoctor.session.DiagnosisSession;
@@ -94,7 +95,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     private static String readableKey(Path file) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new InvalidInputException("The key file " + file + " does not exist or cannot be read.");
+            throw new InvalidInputException(Words.get("details.identity.unreadable", file));
         }
         return file.toAbsolutePath().toString();
     }
@@ -110,10 +111,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
             if (vantage != null) {
                 v = VantageRequest.parse(vantage, identity == null ? null : readableKey(identity), acceptHostKey);
             } else if (identity != null || acceptHostKey != null) {
-                throw new InvalidInputException("--identity and --accept-host-key go with --vantage USER@HOST.");
+                throw new InvalidInputException(Words.get("cli.diagnose.vantageOptions"));
             }
             if (wslconfig != null && !Files.isRegularFile(wslconfig)) {
-                throw new InvalidInputException("The .wslconfig " + wslconfig + " does not exist or is not a file.");
+                throw new InvalidInputException(Words.get("cli.wslconfig.notAFile", wslconfig));
             }
             request = new DiagnosisRequest(t, servicePorts, v, Duration.ofMillis(attemptMillis), Duration.ofSeconds(timeoutSeconds),
                     new DiagnosisRequest.ConfigPaths(wslconfig == null ? null : wslconfig.toAbsolutePath().toString(), wslConf));
@@ -163,10 +164,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
                     // Already redacted above when asked: the files get the very same placeholders.
                     for (Path p : ReportFiles.write(data, new ReportFiles.Request(files.pdf(), files.markdown(), files.html(), null,
                             files.paper(), false))) {
-                        err.println("Wrote " + p);
+                        err.println(Words.get("cli.wrote", p));
                     }
                 } catch (java.io.IOException e) {
-                    err.println("wsl-net-doctor: the report could not be written: " + e.getMessage());
+                    err.println("wsl-net-doctor: " + Words.get("cli.report.notWritten", e.getMessage()));
                     return ExitCodes.INCOMPLETE;
                 }
             }
@@ -186,8 +187,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
      */
     private static int couldNotFinish(Throwable e, Path log, PrintWriter err) {
         LOG.log(System.Logger.Level.ERROR, "the diagnosis could not finish", e);
-        err.println("wsl-net-doctor: The diagnosis could not finish: an unexpected error (" + e.getClass().getSimpleName()
-                + ") stopped it. " + (log == null ? "No run log could be written." : "The run log is at " + log + "."));
+        err.println("wsl-net-doctor: " + Words.get("cli.diagnose.couldNotFinish", e.getClass().getSimpleName()) + " "
+                + (log == null ? Words.get("cli.diagnose.noLog") : Words.get("cli.diagnose.log", log)));
         err.flush();
         return ExitCodes.INCOMPLETE;
     }

@@ -9,6 +9,7 @@ import dev.netdoctor.fix.WslConfEdit;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.model.FixPlan;
+import dev.netdoctor.model.Words;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,7 +77,7 @@ final class DnsFixCommands {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (!wslConf.startsWith("/")) {
-                err.println("wsl-net-doctor: --wsl-conf must be a full path inside Linux, such as /etc/wsl.conf; nothing was changed.");
+                err.println("wsl-net-doctor: " + Words.get("cli.fix.wslConfPath"));
                 return ExitCodes.BAD_INPUT;
             }
             LinuxSide linux = wsl.linuxSideOrSayWhy(err);

@@ -15,6 +15,7 @@ import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.host.WslConfigLocation;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.InvalidInputException;
+import dev.netdoctor.model.Words;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,17 +56,15 @@ public final class FixCommand implements Runnable {
                             List<String> notes, boolean dryRun, String undoOptions) {
         try (FixWiring.Wired wired = FixWiring.wire(plan, places, choices).orElseThrow()) {
             if (wired.needsSudo().isPresent() && !dryRun) {
-                err.println("wsl-net-doctor: " + wired.file() + " belongs to root, and this program runs as you. Run the same fix with sudo"
-                        + " (it asks for your password; Net Doctor never does):");
+                err.println("wsl-net-doctor: " + Words.get("cli.fix.sudo", wired.file()));
                 err.println("  " + wired.needsSudo().get());
-                err.println("Add --dry-run to see the change first. Nothing was changed.");
+                err.println(Words.get("cli.fix.sudo.dryRun"));
                 return ExitCodes.PROBLEM_FOUND;
             }
             notes.forEach(out::println);
             return previewAndApply(out, err, wired.files(), wired.file(), wired.edit(), wired.verifier(), dryRun, undoOptions);
         } catch (FixWiring.NoWslconfig e) {
-            err.println("wsl-net-doctor: cannot find your Windows profile's .wslconfig from here; give it with --wslconfig PATH "
-                    + "(inside WSL usually /mnt/c/Users/<you>/.wslconfig).");
+            err.println("wsl-net-doctor: " + Words.get("cli.fix.noWslconfig"));
             return ExitCodes.BAD_INPUT;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -85,8 +84,8 @@ public final class FixCommand implements Runnable {
             EditResult r = preview.edit();
             r.notes().forEach(n -> out.println(n));
             if (!r.applicable()) {
-                r.conflicts().forEach(c -> err.println("Conflict: " + c));
-                err.println("Nothing was changed.");
+                r.conflicts().forEach(c -> err.println(Words.get("cli.fix.conflict", c)));
+                err.println(Words.get("cli.nothingChanged"));
                 return ExitCodes.PROBLEM_FOUND;
             }
             if (!r.changed()) {
@@ -96,15 +95,15 @@ public final class FixCommand implements Runnable {
             out.print(preview.diff());
             if (dryRun) {
                 out.println();
-                out.println("Dry run: nothing was written.");
+                out.println(Words.get("cli.fix.dryRun"));
                 return ExitCodes.NO_PROBLEM;
             }
             SafeApply.Applied applied = apply.apply(preview, verifier.create(preview));
             out.println();
-            out.println("Written: " + files.where(applied.file()));
-            out.println(applied.backup() == null ? "No backup needed: the file did not exist before." : "Backup:  " + applied.backup());
-            out.println((applied.verdict().ran() ? "Checked: " : "Not checked: ") + applied.verdict().message());
-            out.println("To undo: wsl-net-doctor undo " + pasteable(String.valueOf(applied.backup() == null ? applied.undoRecord()
+            out.println(Words.get("cli.fix.written", files.where(applied.file())));
+            out.println(applied.backup() == null ? Words.get("cli.fix.noBackup") : Words.get("cli.fix.backup", applied.backup()));
+            out.println(Words.get(applied.verdict().ran() ? "cli.fix.checked" : "cli.fix.notChecked", applied.verdict().message()));
+            out.println(Words.get("cli.fix.undo") + " wsl-net-doctor undo " + pasteable(String.valueOf(applied.backup() == null ? applied.undoRecord()
                     : applied.backup())) + undoOptions);
             return ExitCodes.NO_PROBLEM;
         } catch (FixException e) {
@@ -112,7 +111,7 @@ public final class FixCommand implements Runnable {
             return e.isBadInput() ? ExitCodes.BAD_INPUT : ExitCodes.PROBLEM_FOUND;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            err.println("wsl-net-doctor: interrupted; the file was left as it was.");
+            err.println("wsl-net-doctor: " + Words.get("cli.interrupted"));
             return ExitCodes.INCOMPLETE;
         }
     }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.cli;
 
+import dev.netdoctor.model.Words;
 import dev.netdoctor.session.SessionEvent;
 
 import java.io.PrintWriter;
@@ -40,12 +41,12 @@ final class ProgressDisplay implements Consumer<SessionEvent> {
                 finished++;
                 if (!terminal) {
                     err.printf("[%5.1f s] %-42s %s: %s%n", f.elapsedMillis() / 1000.0, f.outcome().title(),
-                            f.outcome().status().name().toLowerCase(), f.outcome().summary());
+                            f.outcome().status().words(), f.outcome().summary());
                 }
             }
             case SessionEvent.EnvironmentReady e -> {
                 if (!terminal) {
-                    err.printf("[%5.1f s] %-42s %s%n", e.elapsedMillis() / 1000.0, "Your system", e.environment().wsl().describe());
+                    err.printf("[%5.1f s] %-42s %s%n", e.elapsedMillis() / 1000.0, Words.get("system.title"), e.environment().wsl().describe());
                 }
             }
             default -> {
@@ -53,7 +54,7 @@ final class ProgressDisplay implements Consumer<SessionEvent> {
             }
         }
         if (terminal) {
-            String line = String.format("%5.1f s  %d done, running: %s", event.elapsedMillis() / 1000.0, finished,
+            String line = Words.get("cli.progress", String.format("%5.1f", event.elapsedMillis() / 1000.0), String.valueOf(finished),
                     running.isEmpty() ? "-" : String.join(", ", running.values()));
             if (line.length() > 110) {
                 line = line.substring(0, 109) + "…";

@@ -3,6 +3,7 @@
 package dev.netdoctor.cli;
 
 import dev.netdoctor.model.ReportData;
+import dev.netdoctor.model.Words;
 import dev.netdoctor.report.JsonReport;
 import dev.netdoctor.report.ReportFiles;
 import picocli.CommandLine;
@@ -68,7 +69,7 @@ public final class ReportCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         ReportFiles.Request request = options.request(json);
         if (!request.any()) {
-            err.println("wsl-net-doctor: say what to write: --pdf, --html, --markdown or --json.");
+            err.println("wsl-net-doctor: " + Words.get("cli.report.nothingAsked"));
             return ExitCodes.BAD_INPUT;
         }
         String notReadable = notAResultFile(from);
@@ -85,7 +86,7 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             data = JsonReport.read(Files.readString(from, StandardCharsets.UTF_8));
         } catch (java.nio.charset.CharacterCodingException e) {
-            err.println("wsl-net-doctor: " + from + " is not a result file: it is not UTF-8 text.");
+            err.println("wsl-net-doctor: " + Words.get("cli.report.notUtf8", from));
             return ExitCodes.BAD_INPUT;
         } catch (IOException e) {
             err.println("wsl-net-doctor: " + from + ": " + e.getMessage());
@@ -93,18 +94,17 @@ public final class ReportCommand implements Callable<Integer> {
         }
         try {
             for (Path p : ReportFiles.write(data, request)) {
-                spec.commandLine().getOut().println("Wrote " + p);
+                spec.commandLine().getOut().println(Words.get("cli.wrote", p));
             }
             return ExitCodes.NO_PROBLEM;
         } catch (IOException e) {
-            err.println("wsl-net-doctor: the report could not be written: " + e.getMessage());
+            err.println("wsl-net-doctor: " + Words.get("cli.report.notWritten", e.getMessage()));
             return ExitCodes.INCOMPLETE;
         } catch (RuntimeException e) {
             // A result this version reads but cannot lay out (a value it never writes itself):
             // one line, not a stack trace; the details go to the log.
             System.getLogger(ReportCommand.class.getName()).log(System.Logger.Level.WARNING, "report of " + from + " failed", e);
-            err.println("wsl-net-doctor: a report cannot be made from " + from + ": a part of it is missing or not as this"
-                    + " version writes it (" + e.getClass().getSimpleName() + ").");
+            err.println("wsl-net-doctor: " + Words.get("cli.report.cannotLayOut", from, e.getClass().getSimpleName()));
             return ExitCodes.BAD_INPUT;
         }
     }

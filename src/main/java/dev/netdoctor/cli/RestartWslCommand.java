@@ -5,6 +5,7 @@ package dev.netdoctor.cli;
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.fix.FixException;
 import dev.netdoctor.fix.WslRestart;
+import dev.netdoctor.model.Words;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,16 +29,16 @@ public final class RestartWslCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!yes) {
-            err.println("wsl-net-doctor: restarting WSL stops every running distro. Run again with --yes to confirm.");
+            err.println("wsl-net-doctor: " + Words.get("cli.restart.confirm"));
             return ExitCodes.BAD_INPUT; // asked to act without the confirmation it needs: usage, not a finding
         }
         LocalLinuxSide here = new LocalLinuxSide();
         // Said before "Stopping…": announcing a restart that cannot happen reads as if it did.
         if (WslRestart.wslExe(here).isEmpty()) {
-            err.println("wsl-net-doctor: wsl.exe is not reachable from here. In Windows PowerShell, run: wsl --shutdown");
+            err.println("wsl-net-doctor: " + Words.get("cli.restart.noWslExe"));
             return ExitCodes.INCOMPLETE;
         }
-        out.println("Stopping all WSL distros (wsl.exe --shutdown)…");
+        out.println(Words.get("cli.restart.stopping"));
         out.flush();
         try {
             WslRestart.shutdown(here);
@@ -45,7 +46,7 @@ public final class RestartWslCommand implements Callable<Integer> {
             err.println("wsl-net-doctor: " + e.getMessage());
             return ExitCodes.INCOMPLETE;
         }
-        out.println("Done. Start your distro again; WSL reads .wslconfig when it starts.");
+        out.println(Words.get("cli.restart.done"));
         return ExitCodes.NO_PROBLEM;
     }
 }

@@ -9,6 +9,7 @@ import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.NetInterface;
 import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.Words;
 
 import java.io.PrintWriter;
 
@@ -18,57 +19,61 @@ final class TextReport {
     }
 
     static void print(DiagnosisResult r, PrintWriter out) {
-        out.println("WSL Net Doctor " + r.toolVersion() + " — " + (r.request().target() == null ? "system check" : r.request().target()));
+        out.println(Words.get("cli.result.head", r.toolVersion(),
+                r.request().target() == null ? Words.get("cli.result.systemCheck") : String.valueOf(r.request().target())));
         out.println();
-        out.println("Verdict: " + r.verdict());
+        out.println(Words.get("cli.result.verdict", r.verdict()));
         for (Finding f : r.findings()) {
             out.println();
-            out.println("[" + f.severity().id() + ", " + f.confidence().name().toLowerCase() + " confidence] " + f.title() + "  (" + f.id() + ")");
+            out.println("[" + f.severity().words() + " · " + f.confidence().words() + "] " + f.title() + "  (" + f.id() + ")");
             out.println(indent(f.explanation(), "  "));
             if (!f.evidence().isEmpty()) {
-                out.println("  Evidence:");
+                out.println("  " + Words.get("cli.finding.evidence"));
                 for (Evidence e : f.evidence()) {
                     out.println("    - " + e.summary());
                 }
             }
             for (FixSuggestion fix : f.fixes()) {
-                out.println("  Fix: " + fix.title() + "  (" + fix.id() + ")");
+                out.println("  " + Words.get("cli.finding.fix", fix.title(), fix.id()));
                 out.println(indent(fix.detail(), "       "));
                 if (fix.plan() instanceof dev.netdoctor.model.FixPlan.SshIpqosNone ssh) {
-                    out.println("       To try it once first: " + ssh.tryOnceCommand());
+                    out.println("       " + Words.get("cli.finding.tryOnce", ssh.tryOnceCommand()));
                 }
             }
         }
         Environment env = r.environment();
         out.println();
-        out.println("Your system:");
-        out.println("  " + env.os() + (env.kernel() == null ? "" : ", kernel " + env.kernel()));
+        out.println(Words.get("system.title") + ":");
+        out.println("  " + env.os() + (env.kernel() == null ? "" : Words.get("env.kernel", env.kernel())));
         out.println("  " + env.wsl().describe());
         for (NetInterface i : env.interfaces()) {
             if (!i.name().equals("lo")) {
-                out.println("  " + i.name() + ": MTU " + i.mtu() + (i.up() ? "" : ", down") + (i.ipv4().isEmpty() ? "" : ", " + String.join(" ", i.ipv4())));
+                out.println("  " + Words.get("cli.system.interface", i.name(), String.valueOf(i.mtu()))
+                        + (i.up() ? "" : ", " + Words.get("system.down")) + (i.ipv4().isEmpty() ? "" : ", " + String.join(" ", i.ipv4())));
             }
         }
         if (env.defaultGateway() != null) {
-            out.println("  gateway " + env.defaultGateway() + (env.dnsServers().isEmpty() ? "" : ", DNS " + String.join(" ", env.dnsServers())));
+            out.println("  " + Words.get("cli.system.gateway", env.defaultGateway())
+                    + (env.dnsServers().isEmpty() ? "" : Words.get("cli.system.dns", String.join(" ", env.dnsServers()))));
         }
         if (env.windows() != null) {
-            env.windows().summary().forEach((k, v) -> out.println("  Windows · " + k + ": " + v));
+            env.windows().summary().forEach((k, v) -> out.println("  " + Words.get("env.windows", k, v)));
         }
         if (env.sshClient().installed()) {
             out.println("  " + env.sshClient().version() + (env.sshClient().interactiveQos() == null ? ""
-                    : ", IPQoS for this host: " + env.sshClient().effective().getOrDefault("ipqos", "?")));
+                    : Words.get("cli.system.ipqos", env.sshClient().effective().getOrDefault("ipqos", "?"))));
         } else if (env.sshClient().note() != null) {
             out.println("  " + env.sshClient().note());
         }
         if (!r.probes().isEmpty()) {
             out.println();
-            out.println("Checks:");
+            out.println(Words.get("cli.checks"));
             for (ProbeOutcome p : r.probes()) {
-                out.printf("  %-42s %-9s %6d ms  %s%n", p.title(), p.status().name().toLowerCase(), p.durationMillis(), p.summary());
+                out.printf("  %-42s %-15s %6d ms  %s%n", p.title(), p.status().words(), p.durationMillis(), p.summary());
             }
         }
-        out.printf("%nFinished in %.1f s.%n", r.durationMillis() / 1000.0);
+        out.println();
+        out.println(Words.get("cli.finished", String.format("%.1f", r.durationMillis() / 1000.0)));
     }
 
     private static String indent(String text, String prefix) {

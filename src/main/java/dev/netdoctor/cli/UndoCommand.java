@@ -8,6 +8,7 @@ import dev.netdoctor.fix.SafeApply;
 import dev.netdoctor.fix.WslConfPlace;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.model.InvalidInputException;
+import dev.netdoctor.model.Words;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -40,8 +41,8 @@ public final class UndoCommand implements Callable<Integer> {
             wsl.distro = "";
         }
         if (backup == null || backup.isBlank()) {
-            err.println("wsl-net-doctor: say which backup to put back: the path a fix printed after 'To undo:'.");
-            err.println("Try 'wsl-net-doctor undo --help'.");
+            err.println("wsl-net-doctor: " + Words.get("cli.undo.which"));
+            err.println(Words.get("cli.tryHelp", "wsl-net-doctor undo"));
             return ExitCodes.BAD_INPUT;
         }
         try {
@@ -51,10 +52,9 @@ public final class UndoCommand implements Callable<Integer> {
                 // root's files (the fix of /etc/wsl.conf): as root through wsl.exe, or sudo here
                 try (WslConfPlace place = WslConfPlace.of(linux, backup)) {
                     if (place.needsSudo().isPresent()) {
-                        err.println("wsl-net-doctor: " + backup + " belongs to root, and this program runs as you. Undo with sudo"
-                                + " (it asks for your password; Net Doctor never does):");
+                        err.println("wsl-net-doctor: " + Words.get("cli.undo.sudo", backup));
                         err.println("  sudo " + WslConfPlace.self() + " undo " + FixCommand.pasteable(backup));
-                        err.println("Nothing was changed.");
+                        err.println(Words.get("cli.nothingChanged"));
                         return ExitCodes.PROBLEM_FOUND;
                     }
                     return undo(place.files());
@@ -69,7 +69,7 @@ public final class UndoCommand implements Callable<Integer> {
             return e.isBadInput() ? ExitCodes.BAD_INPUT : ExitCodes.PROBLEM_FOUND;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            err.println("wsl-net-doctor: interrupted; the file was left as it was.");
+            err.println("wsl-net-doctor: " + Words.get("cli.interrupted"));
             return ExitCodes.INCOMPLETE;
         } catch (Exception e) {
             err.println("wsl-net-doctor: " + e.getMessage());
@@ -86,8 +86,8 @@ public final class UndoCommand implements Callable<Integer> {
             removed = false;
         }
         // A fix that created the file is undone by removing it: say so, not "Restored".
-        spec.commandLine().getOut().println(removed ? "Removed " + files.where(restored) + ", which the fix had created."
-                : "Restored " + files.where(restored) + " from " + backup + ".");
+        spec.commandLine().getOut().println(removed ? Words.get("cli.undo.removed", files.where(restored))
+                : Words.get("cli.undo.restored", files.where(restored), backup));
         return ExitCodes.NO_PROBLEM;
     }
 }

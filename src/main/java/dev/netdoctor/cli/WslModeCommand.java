@@ -8,6 +8,7 @@ import dev.netdoctor.fix.LocalConfigFiles;
 import dev.netdoctor.fix.WslConfEdit;
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.model.FixPlan;
+import dev.netdoctor.model.Words;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,8 +47,7 @@ final class WslModeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         NetworkingMode target = mode == FixMode.MIRRORED ? NetworkingMode.MIRRORED : NetworkingMode.NAT;
-        List<String> notes = target == NetworkingMode.MIRRORED ? List.of("Note: mirrored mode does not cure every case of dropped marked"
-                + " packets (microsoft/WSL#41101); for ssh, 'fix ssh-ipqos' is the surer fix.") : List.of();
+        List<String> notes = target == NetworkingMode.MIRRORED ? List.of(Words.get("cli.note", Words.get("cli.fix.mirroredNote"))) : List.of();
         LocalLinuxSide here = new LocalLinuxSide();
         return FixCommand.wireAndApply(out, err, new FixPlan.WslNetworkingMode(target),
                 FixCommand.places(here, LocalConfigFiles.forThisUser(), null, wslconfig, WslConfEdit.FILE),

@@ -7,6 +7,7 @@ import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.host.WslDistros;
 import dev.netdoctor.host.WslUnavailableException;
 import dev.netdoctor.model.InvalidInputException;
+import dev.netdoctor.model.Words;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -63,7 +64,7 @@ final class WslOptions {
             return new LocalLinuxSide();
         }
         try {
-            return WslDistros.open(wslExe != null ? wslExe.toString() : WslDistros.defaultWslExe(), distro, wsl2Only, note -> err.println("Note: " + note));
+            return WslDistros.open(wslExe != null ? wslExe.toString() : WslDistros.defaultWslExe(), distro, wsl2Only, note -> err.println(Words.get("cli.note", note)));
         } catch (WslUnavailableException e) {
             throw new InvalidInputException(e.getMessage());
         }

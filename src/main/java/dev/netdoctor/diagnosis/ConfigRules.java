@@ -14,6 +14,7 @@ import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.Words;
 import dev.netdoctor.model.WslFacts;
 
 import java.util.ArrayList;
@@ -48,10 +49,10 @@ final class ConfigRules {
                 }
                 List<ConfigProblem> rewritable = mine.stream().filter(ConfigProblem::rewritable).toList();
                 if (!rewritable.isEmpty()) {
-                    String lines = String.join(", ", rewritable.stream().map(p -> p.line() == 0 ? "the whole file" : "line " + p.line()).toList());
+                    String lines = String.join(", ", rewritable.stream().map(p -> p.line() == 0 ? Words.get("configLines.wholeFile")
+                            : Words.get("configLines.line", p.line())).toList());
                     fixes.add(new FixSuggestion(fixId, fixTitle.formatted(file.file()),
-                            "Changes " + lines + " of " + file.path() + ": " + does + " You see the change first, a backup is"
-                                    + " kept, and it can be undone. Lines without a safe rewrite are left for you.",
+                            Words.get("configLines.detail", lines, file.path(), does),
                             new FixPlan.RewriteConfigLines(file.file(), findingId)));
                 }
             }
@@ -67,35 +68,28 @@ final class ConfigRules {
     }
 
     static final Rule LINE_IGNORED = new LinesOfKind(FindingId.WSLCONFIG_LINE_IGNORED,
-            "WSL ignores lines of its settings file",
-            "WSL reads .wslconfig and /etc/wsl.conf by stricter rules than they look: a setting outside its [section], a"
-                    + " misspelt name, or a value WSL cannot read is skipped without an error you would see. Those lines"
-                    + " do nothing today.",
-            FixId.CONFIG_REWRITE_IGNORED_LINES, "Rewrite the ignored lines of %s",
-            "each line is written the way WSL reads what was meant (moved into its section, the key name WSL knows, a value"
-                    + " WSL accepts, backslashes doubled).");
+            Words.get("finding.WSLCONFIG_LINE_IGNORED.title"),
+            Words.get("finding.WSLCONFIG_LINE_IGNORED.explanation"),
+            FixId.CONFIG_REWRITE_IGNORED_LINES, Words.get("finding.WSLCONFIG_LINE_IGNORED.fix.CONFIG_REWRITE_IGNORED_LINES.title", "%s"),
+            Words.get("finding.WSLCONFIG_LINE_IGNORED.fix.CONFIG_REWRITE_IGNORED_LINES.does"));
 
     static final Rule DUPLICATE_KEY = new LinesOfKind(FindingId.WSLCONFIG_DUPLICATE_KEY,
-            "A setting is written twice; WSL uses only the first",
-            "WSL uses the first line that sets a key and ignores the later ones, also when one is in [wsl2] and the other in"
-                    + " [experimental] (WSL takes both names as the same setting). A later line you changed may be the one"
-                    + " that does nothing.",
-            FixId.CONFIG_COMMENT_OUT_DUPLICATES, "Comment out the settings %s ignores",
-            "each later line of a setting becomes a # comment, so the file shows the one WSL uses.");
+            Words.get("finding.WSLCONFIG_DUPLICATE_KEY.title"),
+            Words.get("finding.WSLCONFIG_DUPLICATE_KEY.explanation"),
+            FixId.CONFIG_COMMENT_OUT_DUPLICATES, Words.get("finding.WSLCONFIG_DUPLICATE_KEY.fix.CONFIG_COMMENT_OUT_DUPLICATES.title", "%s"),
+            Words.get("finding.WSLCONFIG_DUPLICATE_KEY.fix.CONFIG_COMMENT_OUT_DUPLICATES.does"));
 
     static final Rule ENCODING = new LinesOfKind(FindingId.WSLCONFIG_ENCODING,
-            "The settings file is saved in a way WSL misreads",
-            "WSL reads .wslconfig as UTF-8 (or UTF-16 with its byte order mark) and squeezes every character into one byte;"
-                    + " a file saved otherwise, or a value with letters outside ASCII, is not read as written.",
-            FixId.CONFIG_REWRITE_AS_UTF8, "Rewrite %s as UTF-8",
-            "the file is saved again as UTF-8 with the same text.");
+            Words.get("finding.WSLCONFIG_ENCODING.title"),
+            Words.get("finding.WSLCONFIG_ENCODING.explanation"),
+            FixId.CONFIG_REWRITE_AS_UTF8, Words.get("finding.WSLCONFIG_ENCODING.fix.CONFIG_REWRITE_AS_UTF8.title", "%s"),
+            Words.get("finding.WSLCONFIG_ENCODING.fix.CONFIG_REWRITE_AS_UTF8.does"));
 
     static final Rule PARSING_STOPS = new LinesOfKind(FindingId.WSL_CONF_PARSING_STOPS,
-            "The distro stops reading /etc/wsl.conf partway",
-            "The distro stops reading /etc/wsl.conf at the first line it cannot read (Windows skips such a line in .wslconfig and reads on), so"
-                    + " every setting below that line is ignored, even correct ones.",
-            FixId.WSL_CONF_COMMENT_OUT_STOPPING_LINE, "Make %s readable to the end",
-            "each line the distro cannot read becomes a # comment (a ';' becomes '#'), so it reads every setting after it.");
+            Words.get("finding.WSL_CONF_PARSING_STOPS.title"),
+            Words.get("finding.WSL_CONF_PARSING_STOPS.explanation"),
+            FixId.WSL_CONF_COMMENT_OUT_STOPPING_LINE, Words.get("finding.WSL_CONF_PARSING_STOPS.fix.WSL_CONF_COMMENT_OUT_STOPPING_LINE.title", "%s"),
+            Words.get("finding.WSL_CONF_PARSING_STOPS.fix.WSL_CONF_COMMENT_OUT_STOPPING_LINE.does"));
 
     /**
      * The file asks for one networking mode and WSL runs another: WSL fell back (mirrored needs
@@ -120,24 +114,21 @@ final class ConfigRules {
         List<String> reasons = new ArrayList<>();
         if (configured.equalsIgnoreCase("mirrored")) {
             kernelTooOld(obs.environment().kernel()).ifPresent(k -> {
-                reasons.add("Your Linux kernel is " + k + "; mirrored networking needs 5.10 or newer.");
+                reasons.add(Words.get("finding.WSLCONFIG_MODE_NOT_EFFECTIVE.kernel", k));
                 evidence.add(Evidence.of("Kernel " + obs.environment().kernel() + " is older than 5.10."));
             });
-            reasons.add("Mirrored networking needs Windows 11 22H2 (build 22621) or later; on Windows 10 WSL falls back to NAT.");
-            reasons.add("IPv6 turned off in the registry (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters,"
-                    + " DisabledComponents=0xFF) makes WSL fall back to NAT.");
-            reasons.add("The Hyper-V firewall must be available (HyperVFirewallDisable=1 under MpsSvc\\Parameters turns it off).");
+            reasons.add(Words.get("finding.WSLCONFIG_MODE_NOT_EFFECTIVE.windows"));
+            reasons.add(Words.get("finding.WSLCONFIG_MODE_NOT_EFFECTIVE.ipv6"));
+            reasons.add(Words.get("finding.WSLCONFIG_MODE_NOT_EFFECTIVE.hyperv"));
         }
-        reasons.add("Your organisation may set the mode by policy (HKLM\\SOFTWARE\\Policies\\WSL, AllowNetworkingModeUserSetting=0).");
-        reasons.add("WSL reads .wslconfig only when it starts: if the file changed since, run wsl --shutdown and wait 8 seconds.");
-        String detail = "WSL says why when it starts, in the first lines a distro prints (\"... Falling back to NAT networking\"). "
-                + "Possible reasons:\n- " + String.join("\n- ", reasons);
+        reasons.add(Words.get("finding.WSLCONFIG_MODE_NOT_EFFECTIVE.policy"));
+        reasons.add(Words.get("finding.WSLCONFIG_MODE_NOT_EFFECTIVE.restart"));
+        String detail = Words.get("finding.WSLCONFIG_MODE_NOT_EFFECTIVE.fix.CHECK_MIRRORED_REQUIREMENTS.detail") + "\n- " + String.join("\n- ", reasons);
         return Optional.of(new Finding(FindingId.WSLCONFIG_MODE_NOT_EFFECTIVE, Severity.WARNING, Confidence.HIGH,
-                "WSL is not running the networking mode you set",
-                ".wslconfig says networkingMode=" + configured + ", but WSL runs in " + wsl.networkingMode() + " mode. WSL falls"
-                        + " back without an error you would see when the mode cannot be used on this computer.",
-                evidence, List.of(new FixSuggestion(FixId.CHECK_MIRRORED_REQUIREMENTS, "Find out why WSL did not use "
-                        + configured + " mode", detail))));
+                Words.get("finding.WSLCONFIG_MODE_NOT_EFFECTIVE.title"),
+                Words.get("finding.WSLCONFIG_MODE_NOT_EFFECTIVE.explanation", configured, wsl.networkingMode()),
+                evidence, List.of(new FixSuggestion(FixId.CHECK_MIRRORED_REQUIREMENTS,
+                        Words.get("finding.WSLCONFIG_MODE_NOT_EFFECTIVE.fix.CHECK_MIRRORED_REQUIREMENTS.title", configured), detail))));
     };
 
     /** "virtioproxy" is Consomme's old name; WSL compares modes without case. */

@@ -13,6 +13,7 @@ import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.Severity;
 import dev.netdoctor.model.Target;
+import dev.netdoctor.model.Words;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +45,11 @@ public final class Diagnoser {
             // Sure only when the check of this computer's own ports ran to the end.
             boolean selfTested = obs.data(ProbeId.LOOPBACK_SELF_TEST, ProbeData.LoopbackSelfTest.class).isPresent();
             String checked = selfTested
-                    ? "This computer's network setup was checked" + (local.isEmpty() ? "." : ", and programs on it reach their own ports.")
-                    : "Nothing wrong was seen, but the check whether programs on this computer reach their own ports did not finish.";
+                    ? Words.get(local.isEmpty() ? "finding.ENVIRONMENT_ONLY.checked" : "finding.ENVIRONMENT_ONLY.checkedPorts")
+                    : Words.get("finding.ENVIRONMENT_ONLY.notFinished");
             return Optional.of(new Finding(FindingId.ENVIRONMENT_ONLY, Severity.INFO, selfTested ? Confidence.HIGH : Confidence.LOW,
-                    "No problem found on this computer",
-                    checked + " Give a target to check a connection to another machine.", local, List.of()));
+                    Words.get("finding.ENVIRONMENT_ONLY.title"),
+                    Words.get("finding.ENVIRONMENT_ONLY.explanation", checked), local, List.of()));
         }
         boolean connected = ReachabilityRules.unmarked(obs).map(a -> a.result() == ConnectResult.CONNECTED).orElse(false);
         if (!connected) {
@@ -65,10 +66,10 @@ public final class Diagnoser {
         boolean handshake = obs.data(ProbeData.SshHandshakes.class)
                 .map(h -> !h.attempts().isEmpty() && h.attempts().stream().allMatch(a -> a.completed())).orElse(false);
         return Optional.of(new Finding(FindingId.NO_PROBLEM_FOUND, Severity.INFO, handshake ? Confidence.HIGH : Confidence.MEDIUM,
-                "No problem found with " + obs.target(),
-                "Connections to " + obs.target() + " work" + (markedWork ? ", with and without packet marking" : "")
-                        + (handshake ? ", and the SSH handshake completes." : ".")
-                        + " If ssh still fails, the cause is past the network: login, keys or the server's settings.",
+                Words.get("finding.NO_PROBLEM_FOUND.title", obs.target()),
+                Words.get(markedWork ? (handshake ? "finding.NO_PROBLEM_FOUND.markedHandshake" : "finding.NO_PROBLEM_FOUND.marked")
+                        : (handshake ? "finding.NO_PROBLEM_FOUND.handshake" : "finding.NO_PROBLEM_FOUND.connections"), obs.target())
+                        + " " + Words.get("finding.NO_PROBLEM_FOUND.explanation"),
                 evidence, List.of()));
     }
 
@@ -76,9 +77,9 @@ public final class Diagnoser {
     public static String verdict(List<Finding> findings, boolean complete) {
         Optional<Finding> problem = findings.stream().filter(f -> f.severity() == Severity.PROBLEM).findFirst();
         String line = problem.map(Finding::title)
-                .or(() -> findings.stream().filter(f -> f.severity() == Severity.WARNING).findFirst().map(f -> "Worth knowing: " + f.title()))
+                .or(() -> findings.stream().filter(f -> f.severity() == Severity.WARNING).findFirst().map(f -> Severity.WARNING.words() + ": " + f.title()))
                 .or(() -> findings.stream().findFirst().map(Finding::title))
-                .orElse("No conclusion: the checks did not gather enough evidence");
-        return complete ? line : line + " (the run did not complete)";
+                .orElse(Words.get("verdict.noConclusion"));
+        return complete ? line : Words.get("verdict.incomplete", line);
     }
 }

@@ -13,6 +13,7 @@ import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.Words;
 import dev.netdoctor.model.WslFacts;
 
 import java.util.ArrayList;
@@ -44,67 +45,55 @@ final class DnsRules {
         boolean wsl = obs.environment().wsl() != null && obs.environment().wsl().kind() == WslFacts.Kind.WSL2;
         List<Evidence> evidence = new ArrayList<>(ReachabilityRules.evidenceOf(obs, ProbeId.DNS_SERVERS));
         evidence.addAll(ReachabilityRules.evidenceOf(obs, ProbeId.NAME_RESOLUTION));
-        String servers = String.join(" and ", d.servers());
-        String which = switch (d.path()) {
-            case "nat-dns-proxy" -> "WSL's DNS proxy on Windows (" + servers + ")";
-            case "dns-tunneling" -> "WSL's DNS tunneling (" + servers + ")";
-            case "other-servers" -> "the DNS server" + (d.servers().size() > 1 ? "s " : " ") + servers;
-            default -> "";
-        };
+        String which = Words.get("finding.DNS_SERVER_UNREACHABLE.which", d.path().words(), String.join(Words.get("list.and"), d.servers()));
         String explanation;
         if (d.servers().isEmpty()) {
-            explanation = "This computer has no DNS server configured (/etc/resolv.conf names none), so no name can be looked up, "
-                    + "although the network itself is there.";
+            explanation = Words.get("finding.DNS_SERVER_UNREACHABLE.noServer");
         } else {
-            explanation = "Names are looked up through " + which + ", and it did not answer at all, neither the usual way nor the "
-                    + "second way programs try. The network itself is there, so this is the DNS path, not the name."
-                    + (wsl ? why(d) : "");
+            explanation = Words.get("finding.DNS_SERVER_UNREACHABLE.explanation", which) + (wsl ? " " + why(d) : "");
         }
         return Optional.of(new Finding(FindingId.DNS_SERVER_UNREACHABLE, Severity.PROBLEM, Confidence.HIGH,
-                "Name lookups get no answer" + (d.servers().isEmpty() ? ": no DNS server is set" : " from " + which),
+                Words.get(d.servers().isEmpty() ? "finding.DNS_SERVER_UNREACHABLE.title.noServer" : "finding.DNS_SERVER_UNREACHABLE.title",
+                        d.servers().isEmpty() ? d.path().words() : which),
                 explanation, evidence, fixes(d, wsl)));
     }
 
     /** In WSL, why each path usually fails, in plain words. */
     private static String why(ProbeData.DnsServers d) {
         return switch (d.path()) {
-            case "nat-dns-proxy" -> " In WSL this usually means a firewall on Windows (often a company policy or a security suite) "
-                    + "blocks WSL's questions to the proxy. DNS tunneling avoids that path.";
-            case "dns-tunneling" -> " WSL's own DNS listener inside Linux did not answer; restarting WSL usually brings it back.";
-            default -> d.writtenByWsl() ? " A VPN or a company network often replaces these servers."
-                    : " WSL no longer writes this file (it has no WSL header"
-                    + (Boolean.FALSE.equals(d.generateResolvConf()) ? ", and /etc/wsl.conf turns that off" : "")
-                    + "): a fixed list left by an old workaround goes stale when the network changes."
-                    + (Boolean.TRUE.equals(d.immutable()) ? " The file is also locked against changes." : "");
+            case NAT_DNS_PROXY -> Words.get("finding.DNS_SERVER_UNREACHABLE.why.NAT_DNS_PROXY");
+            case DNS_TUNNELING -> Words.get("finding.DNS_SERVER_UNREACHABLE.why.DNS_TUNNELING");
+            case OTHER_SERVERS, NONE -> d.writtenByWsl() ? Words.get("finding.DNS_SERVER_UNREACHABLE.why.replaced")
+                    : Words.get(Boolean.FALSE.equals(d.generateResolvConf()) ? "finding.DNS_SERVER_UNREACHABLE.why.staleOff"
+                    : "finding.DNS_SERVER_UNREACHABLE.why.stale")
+                    + (Boolean.TRUE.equals(d.immutable()) ? " " + Words.get("finding.DNS_SERVER_UNREACHABLE.why.locked") : "");
         };
     }
 
     private static List<FixSuggestion> fixes(ProbeData.DnsServers d, boolean wsl) {
         List<FixSuggestion> fixes = new ArrayList<>();
         if (wsl && (!d.writtenByWsl() || Boolean.FALSE.equals(d.generateResolvConf())) && !d.servers().isEmpty()) {
-            fixes.add(new FixSuggestion(FixId.WSL_CONF_GENERATE_RESOLV_CONF, "Let WSL write resolv.conf again",
-                    "Sets generateResolvConf back to true in [network] of /etc/wsl.conf"
-                            + (Boolean.FALSE.equals(d.generateResolvConf()) ? " (it says false now)" : "")
-                            + ". The fixed file must go too" + (Boolean.TRUE.equals(d.immutable()) ? ", and it is locked" : "")
-                            + ": sudo chattr -i /etc/resolv.conf; sudo rm /etc/resolv.conf. Then restart WSL from Windows "
-                            + "(wsl --shutdown); WSL then writes a file that follows the network.",
+            fixes.add(new FixSuggestion(FixId.WSL_CONF_GENERATE_RESOLV_CONF,
+                    Words.get("finding.DNS_SERVER_UNREACHABLE.fix.WSL_CONF_GENERATE_RESOLV_CONF.title"),
+                    Words.get(Boolean.FALSE.equals(d.generateResolvConf()) ? "finding.DNS_SERVER_UNREACHABLE.fix.WSL_CONF_GENERATE_RESOLV_CONF.isFalse"
+                            : "finding.DNS_SERVER_UNREACHABLE.fix.WSL_CONF_GENERATE_RESOLV_CONF.set") + " "
+                            + Words.get(Boolean.TRUE.equals(d.immutable()) ? "finding.DNS_SERVER_UNREACHABLE.fix.WSL_CONF_GENERATE_RESOLV_CONF.locked"
+                            : "finding.DNS_SERVER_UNREACHABLE.fix.WSL_CONF_GENERATE_RESOLV_CONF.detail"),
                     new FixPlan.LetWslWriteResolvConf()));
         }
         if (wsl) {
-            fixes.add(new FixSuggestion(FixId.WSLCONFIG_DNS_TUNNELING, "Turn on WSL's DNS tunneling",
-                    "In %UserProfile%\\.wslconfig set dnsTunneling=true in [wsl2] (Windows 11 22H2 or later; WSL 2.2.1 and later do "
-                            + "this by default unless the file turns it off), then restart WSL (wsl --shutdown). Questions then go to "
-                            + "Windows' own resolver without crossing the firewall.", new FixPlan.WslDnsTunneling()));
+            fixes.add(new FixSuggestion(FixId.WSLCONFIG_DNS_TUNNELING, Words.get("finding.DNS_SERVER_UNREACHABLE.fix.WSLCONFIG_DNS_TUNNELING.title"),
+                    Words.get("finding.DNS_SERVER_UNREACHABLE.fix.WSLCONFIG_DNS_TUNNELING.detail"), new FixPlan.WslDnsTunneling()));
         }
-        fixes.add(new FixSuggestion(FixId.CHECK_HOST_NAME, "Use the address meanwhile",
-                "Until names resolve again, use the machine's IP address, e.g. ssh user@198.18.0.10."));
+        fixes.add(new FixSuggestion(FixId.CHECK_HOST_NAME, Words.get("finding.DNS_SERVER_UNREACHABLE.fix.CHECK_HOST_NAME.title"),
+                Words.get("finding.DNS_SERVER_UNREACHABLE.fix.CHECK_HOST_NAME.detail")));
         return fixes;
     }
 
     /** For name-not-resolved: the server that said the name does not exist, in words, or empty. */
     static String whoSaidNo(Observations obs) {
         return obs.data(ProbeData.DnsServers.class).flatMap(ProbeData.DnsServers::nxdomain)
-                .map(r -> " The DNS server " + r.server() + " answered that this name does not exist.").orElse("");
+                .map(r -> " " + Words.get("finding.NAME_NOT_RESOLVED.whoSaidNo", r.server())).orElse("");
     }
 
     /** The other replies worth telling apart: a server that answers one transport only, or fails. */

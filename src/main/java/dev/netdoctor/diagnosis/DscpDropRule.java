@@ -17,6 +17,7 @@ import dev.netdoctor.model.NetworkingMode;
 import dev.netdoctor.model.OpenSshAttempt;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.Words;
 import dev.netdoctor.model.WslFacts;
 
 import java.util.ArrayList;
@@ -98,22 +99,19 @@ final class DscpDropRule implements Rule {
         }
         if (userClass != null && userClassAnswered && !userClassDropped) {
             return Optional.of(new Finding(FindingId.DSCP_MARKED_SYN_DROPPED, Severity.WARNING, Confidence.MEDIUM,
-                    "Some marked packets are dropped on the way to " + obs.target().host(),
-                    "Connections carrying some priority tags got no answer while untagged ones did. The tag your ssh uses "
-                            + "for this host does get through, so ssh itself should work; other programs that tag their "
-                            + "packets may hang.",
+                    Words.get("finding.DSCP_MARKED_SYN_DROPPED.title.some", obs.target().host()),
+                    Words.get("finding.DSCP_MARKED_SYN_DROPPED.explanation.some"),
                     evidence, fixes(obs)));
         }
-        String waitText = obs.synGiveUpSeconds().map(s -> " and waits about " + s + " s before giving up").orElse("");
+        String waitText = obs.synGiveUpSeconds().map(s -> Words.get("finding.DSCP_MARKED_SYN_DROPPED.hangsWaiting", s))
+                .orElse(Words.get("finding.DSCP_MARKED_SYN_DROPPED.hangs"));
         boolean inDistro = obs.outcome(ProbeId.DSCP_CONNECT).map(o -> ProbeId.FROM_DISTRO.equals(o.parameters().get(ProbeId.FROM))).orElse(false);
         return Optional.of(new Finding(FindingId.DSCP_MARKED_SYN_DROPPED, Severity.PROBLEM, confidence,
-                "Marked SSH packets are dropped on the way to " + obs.target().host(),
-                (inDistro ? "From inside WSL, " + obs.target() + " can be reached" : "Your computer can reach " + obs.target())
-                        + ": a plain connection attempt was answered. But ssh marks its "
-                        + "packets with a priority tag, and packets carrying such a tag got no answer at all, so ssh "
-                        + "hangs while connecting" + waitText + ". "
-                        + (inDistro ? "Windows does not mark its TCP packets, which is why ssh from Windows works. " : "")
-                        + "Telling ssh not to mark its packets for this host fixes it.",
+                Words.get("finding.DSCP_MARKED_SYN_DROPPED.title", obs.target().host()),
+                Words.get(inDistro ? "finding.DSCP_MARKED_SYN_DROPPED.explanation.inDistro" : "finding.DSCP_MARKED_SYN_DROPPED.explanation",
+                        obs.target(), waitText) + " "
+                        + (inDistro ? Words.get("finding.DSCP_MARKED_SYN_DROPPED.windowsWorks") + " " : "")
+                        + Words.get("finding.DSCP_MARKED_SYN_DROPPED.fixIt"),
                 evidence, fixes(obs)));
     }
 
@@ -127,12 +125,10 @@ final class DscpDropRule implements Rule {
         all.addAll(evidence);
         List<FixSuggestion> fixes = fixes(obs).stream().filter(f -> !f.id().equals(FixId.SSH_CONFIG_IPQOS_NONE)).toList();
         return new Finding(FindingId.DSCP_FIXED_FOR_SSH, Severity.WARNING, confidence,
-                "Fixed for ssh: it no longer marks its packets to " + host,
-                "Your ssh settings for " + host + " turn packet marking off"
-                        + (connected ? ", and your ssh now gets through: it reached the server" : ", so ssh should no longer hang")
-                        + ". The network still drops packets that carry a priority tag, so other programs that "
-                        + "tag their packets may still hang on the way to " + host + "."
-                        + (fixes.isEmpty() ? "" : " Mirrored networking may avoid that for every program."),
+                Words.get("finding.DSCP_FIXED_FOR_SSH.title", host),
+                Words.get(connected ? "finding.DSCP_FIXED_FOR_SSH.connected" : "finding.DSCP_FIXED_FOR_SSH.shouldWork", host)
+                        + " " + Words.get("finding.DSCP_FIXED_FOR_SSH.explanation", host)
+                        + (fixes.isEmpty() ? "" : " " + Words.get("finding.DSCP_FIXED_FOR_SSH.mirrored")),
                 all, fixes);
     }
 
@@ -176,18 +172,14 @@ final class DscpDropRule implements Rule {
             // the user's ssh in the distro, as configured now, does not mark: the fix is in place
             return Optional.of(fixedForSsh(obs, Confidence.HIGH, marks, ssh, evidence));
         }
-        String baseline = windowsBaseline
-                ? " From Windows an unmarked connection gets through as well: Windows does not mark its TCP packets, which is "
-                + "also why ssh from Windows works."
-                : "";
+        String baseline = windowsBaseline ? " " + Words.get("finding.DSCP_MARKED_SYN_DROPPED.windowsBaseline") : "";
         // Same program, same place, same moment, only the marking differs: proof enough, unless our own
         // marked connects (made here, on Linux) got through, which contradicts it.
         boolean ownMarkedAnswered = c.marked().stream().anyMatch(a -> a.result().answered());
         return Optional.of(new Finding(FindingId.DSCP_MARKED_SYN_DROPPED, Severity.PROBLEM, ownMarkedAnswered ? Confidence.MEDIUM : Confidence.HIGH,
-                "Marked SSH packets are dropped on the way to " + obs.target().host(),
-                "Your ssh in WSL connects to " + obs.target() + " when it does not mark its packets, and hangs "
-                        + "while connecting when it marks them." + baseline
-                        + " Telling ssh not to mark its packets for this host fixes it.",
+                Words.get("finding.DSCP_MARKED_SYN_DROPPED.title", obs.target().host()),
+                Words.get("finding.DSCP_MARKED_SYN_DROPPED.explanation.sshInWsl", obs.target()) + baseline
+                        + " " + Words.get("finding.DSCP_MARKED_SYN_DROPPED.fixIt"),
                 evidence, fixes(obs)));
     }
 

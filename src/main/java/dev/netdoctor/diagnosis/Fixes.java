@@ -7,6 +7,7 @@ import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.NetworkingMode;
 import dev.netdoctor.model.Target;
+import dev.netdoctor.model.Words;
 
 /** The fixes findings can point at (their ids are {@link FixId}), in plain words. */
 public final class Fixes {
@@ -24,19 +25,16 @@ public final class Fixes {
 
     static FixSuggestion sshIpqosNone(Target target) {
         String pattern = hostPattern(target);
-        return new FixSuggestion(FixId.SSH_CONFIG_IPQOS_NONE, "Turn off SSH packet marking for " + pattern,
-                "Adds \"IPQoS none\" for Host " + pattern + " to your ~/.ssh/config, so ssh stops marking its packets "
-                        + (pattern.equals(target.host()) ? "for this host." : "for the machines of that network: they are "
-                        + "usually reached the same way, so they are usually dropped the same way. You can choose " + target.host()
-                        + " alone."),
+        return new FixSuggestion(FixId.SSH_CONFIG_IPQOS_NONE, Words.get("fix.SSH_CONFIG_IPQOS_NONE.title", pattern),
+                Words.get("fix.SSH_CONFIG_IPQOS_NONE.detail", pattern) + " "
+                        + (pattern.equals(target.host()) ? Words.get("fix.SSH_CONFIG_IPQOS_NONE.thisHost")
+                        : Words.get("fix.SSH_CONFIG_IPQOS_NONE.network", target.host())),
                 new FixPlan.SshIpqosNone(pattern, target.host()));
     }
 
     static FixSuggestion mirroredNetworking() {
-        return new FixSuggestion(FixId.WSLCONFIG_NETWORKING_MODE, "Switch WSL to mirrored networking",
-                "Sets networkingMode=mirrored in the [wsl2] section of %UserProfile%\\.wslconfig; it takes effect after "
-                        + "\"wsl --shutdown\". Mirrored mode uses Windows' own network stack instead of WSL's NAT. It does not "
-                        + "cure every case of dropped marked packets (microsoft/WSL#41101), so the ssh setting is the surer fix.",
+        return new FixSuggestion(FixId.WSLCONFIG_NETWORKING_MODE, Words.get("fix.WSLCONFIG_NETWORKING_MODE.title"),
+                Words.get("fix.WSLCONFIG_NETWORKING_MODE.detail"),
                 new FixPlan.WslNetworkingMode(NetworkingMode.MIRRORED));
     }
 }

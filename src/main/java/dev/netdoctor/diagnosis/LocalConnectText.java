@@ -3,6 +3,7 @@
 package dev.netdoctor.diagnosis;
 
 import dev.netdoctor.model.LocalConnect;
+import dev.netdoctor.model.Words;
 
 /** How local connects read in findings. */
 final class LocalConnectText {
@@ -16,10 +17,11 @@ final class LocalConnectText {
     static String describe(LocalConnect c) {
         String label = c.label() == null || c.label().isBlank() ? "" : " (" + c.label() + ")";
         return address(c) + label + ": " + switch (c.result()) {
-            case CONNECTED -> "connected";
-            case REFUSED -> "refused";
-            case TIMED_OUT -> "no answer within " + c.millis() + " ms";
-            case UNREACHABLE, ERROR -> c.error() == null || c.error().isBlank() ? "failed" : "failed: " + c.error();
+            case CONNECTED -> Words.get("localConnect.connected");
+            case REFUSED -> Words.get("localConnect.refused");
+            case TIMED_OUT -> Words.get("localConnect.noAnswer", c.millis());
+            case UNREACHABLE, ERROR -> c.error() == null || c.error().isBlank() ? Words.get("localConnect.failed")
+                    : Words.get("localConnect.failedWhy", c.error());
         };
     }
 }

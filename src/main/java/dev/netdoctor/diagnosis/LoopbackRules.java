@@ -20,6 +20,7 @@ import dev.netdoctor.model.ServicePort;
 import dev.netdoctor.model.Severity;
 import dev.netdoctor.model.TcpConnection;
 import dev.netdoctor.model.VantageCheck;
+import dev.netdoctor.model.Words;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,24 +80,21 @@ final class LoopbackRules {
         boolean outsideWorks = !outside.isEmpty() && outside.stream().allMatch(VantageCheck::reachable);
         boolean outsideFails = outside.stream().anyMatch(c -> !c.reachable());
 
-        String what = service.map(s -> "Your service on port " + s.port()).orElse("Programs on this computer");
+        String what = service.map(s -> Words.get("finding.LOOPBACK_REDIRECTED.service", s.port())).orElse(Words.get("finding.LOOPBACK_REDIRECTED.programs"));
         String who = service.flatMap(s -> s.listeners().stream().findFirst()).map(TcpConnection::owner).map(o -> ", " + o + ",").orElse("");
         boolean wsl = obs.environment() != null && obs.environment().wsl() != null
                 && obs.environment().wsl().kind() == dev.netdoctor.model.WslFacts.Kind.WSL2;
-        String addresses = String.join(" and ", redirected.stream().map(m -> m.connect().address()).distinct().toList());
-        String title = service.map(s -> "Port " + s.port() + " can't be reached through " + addresses + (wsl ? " from inside WSL" : " from this computer"))
-                .orElse("Connections to this computer's own ports through " + addresses + " are sent elsewhere");
-        String outsideSentence = outsideWorks ? " Other machines can reach it: we checked from " + vantage.get().host() + "."
-                : outsideFails ? " It was not reachable from " + vantage.get().host() + " either, so check its firewall too."
+        String addresses = String.join(Words.get("list.and"), redirected.stream().map(m -> m.connect().address()).distinct().toList());
+        String title = service.map(s -> Words.get(wsl ? "finding.LOOPBACK_REDIRECTED.title.wsl" : "finding.LOOPBACK_REDIRECTED.title.here", s.port(), addresses))
+                .orElse(Words.get("finding.LOOPBACK_REDIRECTED.title", addresses));
+        String outsideSentence = outsideWorks ? Words.get("finding.LOOPBACK_REDIRECTED.outsideWorks", vantage.get().host())
+                : outsideFails ? Words.get("finding.LOOPBACK_REDIRECTED.outsideFails", vantage.get().host())
                 // Claims about other machines only from the outside check; without it, say what is known.
-                : " This concerns connections made on this computer; whether other machines reach it was not checked"
-                + " (give an outside machine to check that too).";
-        String sender = wsl ? "WSL's mirrored networking sends" : "this system's routing rules send";
+                : Words.get("finding.LOOPBACK_REDIRECTED.outsideUnknown");
         // The interface's name (loopback0) is in the evidence; the plain words say where the connection goes.
-        String destination = wsl ? " on to Windows, where nothing listens on that port," : " out through another network interface, where nothing listens on that port,";
-        String explanation = what + who + " is fine and listening. But " + sender + " TCP connections to " + addresses
-                + " made on this computer" + destination + " so they are refused or hang." + outsideSentence
-                + (plain.isPresent() ? " Ping still works because it is not redirected." : "");
+        String explanation = Words.get(wsl ? "finding.LOOPBACK_REDIRECTED.explanation.wsl" : "finding.LOOPBACK_REDIRECTED.explanation",
+                what + who, addresses) + " " + outsideSentence
+                + (plain.isPresent() ? " " + Words.get("finding.LOOPBACK_REDIRECTED.ping") : "");
         int port = service.map(ServicePort::port).orElse(redirected.getFirst().connect().port());
         return Optional.of(new Finding(FindingId.LOOPBACK_REDIRECTED, Severity.PROBLEM, Confidence.HIGH, title, explanation, evidence,
                 fixes(obs, port, otherLoopbackWorks, service.isPresent())));
@@ -104,12 +102,11 @@ final class LoopbackRules {
 
     static final Rule NOT_LISTENING = obs -> obs.data(ProbeData.ServicePorts.class).flatMap(s -> s.ports().stream()
             .filter(p -> p.listeners().isEmpty()).findFirst()).map(p -> new Finding(FindingId.SERVICE_NOT_LISTENING, Severity.PROBLEM, Confidence.HIGH,
-            "Nothing is listening on port " + p.port(),
-            "No program on this computer accepts connections on port " + p.port() + ", so every connection to it is refused. "
-                    + "Start the service, or check which port it uses.",
+            Words.get("finding.SERVICE_NOT_LISTENING.title", p.port()),
+            Words.get("finding.SERVICE_NOT_LISTENING.explanation", p.port()),
             p.connects().stream().map(c -> Evidence.of(LocalConnectText.describe(c))).toList(),
-            List.of(new FixSuggestion(FixId.START_SERVICE, "Start the service on port " + p.port(),
-                    "Start it and check with: ss -tlnp | grep :" + p.port()))));
+            List.of(new FixSuggestion(FixId.START_SERVICE, Words.get("finding.SERVICE_NOT_LISTENING.fix.START_SERVICE.title", p.port()),
+                    Words.get("finding.SERVICE_NOT_LISTENING.fix.START_SERVICE.detail", p.port())))));
 
     /** A local connect that failed although the route stays on lo: a local firewall, most likely. */
     static final Rule BLOCKED = obs -> {
@@ -123,10 +120,10 @@ final class LoopbackRules {
         }
         List<Evidence> evidence = onLo.stream().map(m -> Evidence.of(LocalConnectText.describe(m.connect()) + "; route: " + m.route().describe())).toList();
         return Optional.of(new Finding(FindingId.LOCAL_CONNECT_BLOCKED, Severity.WARNING, Confidence.MEDIUM,
-                "Some local connections are blocked on this computer",
-                "A listener exists, the connection stays inside this computer, and still it was refused or not answered. "
-                        + "A local firewall rule is the usual cause.", evidence,
-                List.of(new FixSuggestion(FixId.OPEN_FIREWALL, "Check the local firewall", "sudo nft list ruleset; sudo iptables -S"))));
+                Words.get("finding.LOCAL_CONNECT_BLOCKED.title"),
+                Words.get("finding.LOCAL_CONNECT_BLOCKED.explanation"), evidence,
+                List.of(new FixSuggestion(FixId.OPEN_FIREWALL, Words.get("finding.LOCAL_CONNECT_BLOCKED.fix.OPEN_FIREWALL.title"),
+                        Words.get("finding.LOCAL_CONNECT_BLOCKED.fix.OPEN_FIREWALL.detail")))));
     };
 
     static final Rule HOST_KEY = obs -> obs.data(ProbeData.Vantage.class)
@@ -136,12 +133,9 @@ final class LoopbackRules {
                 String fingerprint = v.hostKeyFingerprint() == null ? "not received" : v.hostKeyFingerprint();
                 // The probe's own message says what to do; should it have none, say it here.
                 String explanation = v.error() != null && !v.error().isBlank() ? v.error()
-                        : changed ? "The host key " + v.host() + " showed is not the one your known_hosts has for it, so we did not log in. "
-                                + "Check with whoever runs " + v.host() + " before trusting the new key."
-                        : "The host key of " + v.host() + " is not in your known_hosts yet. Compare its fingerprint with the one the machine "
-                                + "shows, then run again with --accept-host-key and that fingerprint.";
+                        : Words.get(changed ? "finding.VANTAGE_HOST_KEY_UNCONFIRMED.changed" : "finding.VANTAGE_HOST_KEY_UNCONFIRMED.unknown", v.host());
                 return new Finding(FindingId.VANTAGE_HOST_KEY_UNCONFIRMED, Severity.WARNING, Confidence.HIGH,
-                        changed ? "The other machine's host key has changed: not connected" : "Confirm the other machine's host key to use it",
+                        Words.get(changed ? "finding.VANTAGE_HOST_KEY_UNCONFIRMED.title.changed" : "finding.VANTAGE_HOST_KEY_UNCONFIRMED.title"),
                         explanation, List.of(Evidence.of("Host key of " + v.host() + ": " + fingerprint)), List.of());
             });
 
@@ -192,36 +186,31 @@ final class LoopbackRules {
     private static List<FixSuggestion> fixes(Observations obs, int port, boolean otherLoopbackWorks, boolean service) {
         List<FixSuggestion> fixes = new ArrayList<>();
         if (otherLoopbackWorks) {
-            fixes.add(new FixSuggestion(FixId.USE_OTHER_LOOPBACK, "Use 127.0.0.2 for local tests",
-                    "Inside WSL, connect to 127.0.0.2:" + port + " instead of 127.0.0.1:" + port
-                            + " (e.g. curl http://127.0.0.2:" + port + "/). Only 127.0.0.1 is sent to Windows; we checked that 127.0.0.2 works."));
+            fixes.add(new FixSuggestion(FixId.USE_OTHER_LOOPBACK, Words.get("finding.LOOPBACK_REDIRECTED.fix.USE_OTHER_LOOPBACK.title"),
+                    Words.get("finding.LOOPBACK_REDIRECTED.fix.USE_OTHER_LOOPBACK.detail", port)));
         }
         if (service) {
-            fixes.add(new FixSuggestion(FixId.BIND_SERVICE_TO_INTERFACE, "Bind the service to the network address",
-                    "If only other machines use the service, bind it to this machine's network address instead of 0.0.0.0 "
-                            + "and connect to that address; local tests through 127.0.0.1 then stop being possible by design."));
+            fixes.add(new FixSuggestion(FixId.BIND_SERVICE_TO_INTERFACE, Words.get("finding.LOOPBACK_REDIRECTED.fix.BIND_SERVICE_TO_INTERFACE.title"),
+                    Words.get("finding.LOOPBACK_REDIRECTED.fix.BIND_SERVICE_TO_INTERFACE.detail")));
         }
         boolean wsl = obs.environment() != null && obs.environment().wsl() != null
                 && obs.environment().wsl().kind() == dev.netdoctor.model.WslFacts.Kind.WSL2;
         if (wsl) {
             addWslFixes(fixes, port);
         }
-        fixes.add(new FixSuggestion(FixId.REVERSE_PROXY, "Put a reverse proxy in front",
-                "A proxy (e.g. nginx) listening on the network address and forwarding to the service keeps one entry point for everyone."));
-        fixes.add(new FixSuggestion(FixId.TEST_FROM_ANOTHER_HOST, "Test from another machine",
-                "Connections from other machines are not redirected: run your checks from another machine, e.g. ssh other-host 'curl http://<this address>:" + port + "/'."));
+        fixes.add(new FixSuggestion(FixId.REVERSE_PROXY, Words.get("finding.LOOPBACK_REDIRECTED.fix.REVERSE_PROXY.title"),
+                Words.get("finding.LOOPBACK_REDIRECTED.fix.REVERSE_PROXY.detail")));
+        fixes.add(new FixSuggestion(FixId.TEST_FROM_ANOTHER_HOST, Words.get("finding.LOOPBACK_REDIRECTED.fix.TEST_FROM_ANOTHER_HOST.title"),
+                Words.get("finding.LOOPBACK_REDIRECTED.fix.TEST_FROM_ANOTHER_HOST.detail", port)));
         return fixes;
     }
 
     /** Only on WSL 2: .wslconfig means nothing elsewhere. */
     private static void addWslFixes(List<FixSuggestion> fixes, int port) {
-        fixes.add(new FixSuggestion(FixId.WSLCONFIG_HOST_ADDRESS_LOOPBACK, "Let WSL and Windows reach each other by address",
-                "In %UserProfile%\\.wslconfig, [experimental] hostAddressLoopback=true lets Windows and Linux connect to each other "
-                        + "through the machine's own address in mirrored mode; ignoredPorts=" + port + " lets Linux bind a port Windows also uses. "
-                        + "Takes effect after wsl --shutdown."));
-        fixes.add(new FixSuggestion(FixId.WSLCONFIG_NETWORKING_MODE, "Switch WSL back to NAT networking",
-                "Set networkingMode=nat in the [wsl2] section of %UserProfile%\\.wslconfig, then wsl --shutdown. In NAT mode 127.0.0.1 "
-                        + "stays inside Linux; other machines then need a port forward to reach the service.",
+        fixes.add(new FixSuggestion(FixId.WSLCONFIG_HOST_ADDRESS_LOOPBACK, Words.get("finding.LOOPBACK_REDIRECTED.fix.WSLCONFIG_HOST_ADDRESS_LOOPBACK.title"),
+                Words.get("finding.LOOPBACK_REDIRECTED.fix.WSLCONFIG_HOST_ADDRESS_LOOPBACK.detail", port)));
+        fixes.add(new FixSuggestion(FixId.WSLCONFIG_NETWORKING_MODE, Words.get("finding.LOOPBACK_REDIRECTED.fix.WSLCONFIG_NETWORKING_MODE.title"),
+                Words.get("finding.LOOPBACK_REDIRECTED.fix.WSLCONFIG_NETWORKING_MODE.detail"),
                 new FixPlan.WslNetworkingMode(NetworkingMode.NAT)));
     }
 }

@@ -11,6 +11,7 @@ import dev.netdoctor.model.FixId;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.Words;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +37,10 @@ final class PathMtuRule implements Rule {
                 evidence.add(Evidence.of("SSH handshake (unmarked): " + a.reached().describe() + " after " + a.millis() + " ms"))));
         evidence.addAll(ReachabilityRules.evidenceOf(obs, ProbeId.PATH_MTU));
         return Optional.of(new Finding(FindingId.PATH_MTU_BLACKHOLE, Severity.PROBLEM, Confidence.HIGH,
-                "Large packets to " + obs.target().host() + " are lost on the way",
-                "The connection opens, but the SSH handshake stalls as soon as large packets are sent: packets of "
-                        + through + " bytes get through, packets of " + lost + " bytes silently vanish (your interface allows "
-                        + m.interfaceMtu() + "). Lowering the packet size (MTU) to " + through + " avoids the loss.",
+                Words.get("finding.PATH_MTU_BLACKHOLE.title", obs.target().host()),
+                Words.get("finding.PATH_MTU_BLACKHOLE.explanation", through, lost, m.interfaceMtu()),
                 evidence,
-                List.of(new FixSuggestion(FixId.LOWER_MTU, "Lower the MTU to " + through,
-                        "For a quick test: sudo ip link set dev <interface> mtu " + through + ". On the network side, the "
-                                + "device that drops \"fragmentation needed\" messages should let them through."))));
+                List.of(new FixSuggestion(FixId.LOWER_MTU, Words.get("finding.PATH_MTU_BLACKHOLE.fix.LOWER_MTU.title", through),
+                        Words.get("finding.PATH_MTU_BLACKHOLE.fix.LOWER_MTU.detail", through)))));
     }
 }

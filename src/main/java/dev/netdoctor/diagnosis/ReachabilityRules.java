@@ -14,6 +14,7 @@ import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.RouteLookup;
 import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.Words;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +35,12 @@ final class ReachabilityRules {
     static final Rule NAME = obs -> DnsRules.unreachable(obs).or(() -> obs.data(ProbeData.Resolution.class)
             .filter(r -> !r.resolved())
             .map(r -> new Finding(FindingId.NAME_NOT_RESOLVED, Severity.PROBLEM, Confidence.HIGH,
-                    "The name " + r.host() + " could not be found",
-                    "Your computer could not find an address for \"" + r.host() + "\""
-                            + (r.error() == null ? "" : " (" + r.error() + ")") + "." + DnsRules.whoSaidNo(obs) + " "
-                            + "Check the spelling, or use the machine's IP address instead.",
+                    Words.get("finding.NAME_NOT_RESOLVED.title", r.host()),
+                    Words.get(r.error() == null ? "finding.NAME_NOT_RESOLVED.notFound" : "finding.NAME_NOT_RESOLVED.notFoundWhy", r.host(), r.error())
+                            + DnsRules.whoSaidNo(obs) + " " + Words.get("finding.NAME_NOT_RESOLVED.explanation"),
                     nameEvidence(obs),
-                    List.of(new FixSuggestion(FixId.CHECK_HOST_NAME, "Check the host name",
-                            "Check the spelling of \"" + r.host() + "\", or use its IP address. In WSL, names of machines on "
-                                    + "your home network may only resolve on Windows; the IP address works in both.")))));
+                    List.of(new FixSuggestion(FixId.CHECK_HOST_NAME, Words.get("finding.NAME_NOT_RESOLVED.fix.CHECK_HOST_NAME.title"),
+                            Words.get("finding.NAME_NOT_RESOLVED.fix.CHECK_HOST_NAME.detail", r.host()))))));
 
     private static List<Evidence> nameEvidence(Observations obs) {
         List<Evidence> e = new java.util.ArrayList<>(evidenceOf(obs, ProbeId.NAME_RESOLUTION));
@@ -53,13 +52,11 @@ final class ReachabilityRules {
     static final Rule REFUSED = obs -> unmarked(obs)
             .filter(a -> a.result() == ConnectResult.REFUSED)
             .map(a -> new Finding(FindingId.PORT_REFUSED, Severity.PROBLEM, Confidence.HIGH,
-                    "Nothing accepts connections on port " + obs.target().port() + " of " + obs.target().host(),
-                    "The machine answered, but refused the connection on port " + obs.target().port() + " within "
-                            + a.millis() + " ms. Usually the service (for SSH: sshd) is not running or listens on another port.",
+                    Words.get("finding.PORT_REFUSED.title", obs.target().port(), obs.target().host()),
+                    Words.get("finding.PORT_REFUSED.explanation", obs.target().port(), a.millis()),
                     connectEvidence(obs),
-                    List.of(new FixSuggestion(FixId.START_SERVICE, "Start the service or use its port",
-                            "On " + obs.target().host() + ", check that the SSH server runs (e.g. \"sudo systemctl status ssh\") "
-                                    + "and which port it listens on (\"sudo ss -tlnp\")."))));
+                    List.of(new FixSuggestion(FixId.START_SERVICE, Words.get("finding.PORT_REFUSED.fix.START_SERVICE.title"),
+                            Words.get("finding.PORT_REFUSED.fix.START_SERVICE.detail", obs.target().host())))));
 
     static final Rule FILTERED = obs -> {
         Optional<ConnectAttempt> u = unmarked(obs).filter(a -> a.result() == ConnectResult.TIMED_OUT);
@@ -71,14 +68,11 @@ final class ReachabilityRules {
             return Optional.empty();
         }
         return Optional.of(new Finding(FindingId.PORT_FILTERED, Severity.PROBLEM, Confidence.HIGH,
-                "Connections to port " + obs.target().port() + " of " + obs.target().host() + " are blocked",
-                "The machine answers ping, but no connection to port " + obs.target().port() + " got any answer, "
-                        + "marked or not. A firewall on the way or on the machine silently drops them; this is not the "
-                        + "packet-marking problem, because unmarked connections fail too.",
+                Words.get("finding.PORT_FILTERED.title", obs.target().port(), obs.target().host()),
+                Words.get("finding.PORT_FILTERED.explanation", obs.target().port()),
                 connectEvidence(obs),
-                List.of(new FixSuggestion(FixId.OPEN_FIREWALL, "Allow the port in the firewall",
-                        "Check the firewall on " + obs.target().host() + " (e.g. \"sudo ufw status\" or \"sudo nft list ruleset\") "
-                                + "and any firewall between you and it; allow TCP port " + obs.target().port() + "."))));
+                List.of(new FixSuggestion(FixId.OPEN_FIREWALL, Words.get("finding.PORT_FILTERED.fix.OPEN_FIREWALL.title"),
+                        Words.get("finding.PORT_FILTERED.fix.OPEN_FIREWALL.detail", obs.target().host(), obs.target().port())))));
     };
 
     /**
@@ -109,18 +103,11 @@ final class ReachabilityRules {
         evidence.addAll(evidenceOf(obs, ProbeId.SSH_HANDSHAKE));
         evidence.addAll(evidenceOf(obs, ProbeId.OPENSSH_CLIENT));
         return Optional.of(new Finding(FindingId.SSH_NO_GREETING, Severity.PROBLEM, sshAgrees ? Confidence.HIGH : Confidence.MEDIUM,
-                "Port " + port + " of " + host + " takes connections, but no SSH server answers there",
-                "A connection to port " + port + " is accepted, yet nothing on the other end sends the greeting an SSH server"
-                        + " always sends first, so ssh waits and then gives up (\"Connection timed out during banner exchange\""
-                        + " or \"Connection closed by remote host\"). This is not the packet-marking problem: the unmarked"
-                        + " connection stops the same way. Usually something else holds the port: a forward whose far end is"
-                        + " gone (on Windows, a netsh interface portproxy rule), a proxy or firewall that accepts connections"
-                        + " itself, or a program other than the SSH server.",
+                Words.get("finding.SSH_NO_GREETING.title", port, host),
+                Words.get("finding.SSH_NO_GREETING.explanation", port),
                 evidence,
-                List.of(new FixSuggestion(FixId.CHECK_SSH_SERVICE, "See what answers on port " + port,
-                        "On " + host + ", check that the SSH server runs and listens on port " + port + " (sudo systemctl status ssh;"
-                                + " sudo ss -tlnp 'sport = :" + port + "'). If the port is forwarded (netsh interface portproxy show"
-                                + " all on Windows, or a router), check where it forwards to."))));
+                List.of(new FixSuggestion(FixId.CHECK_SSH_SERVICE, Words.get("finding.SSH_NO_GREETING.fix.CHECK_SSH_SERVICE.title", port),
+                        Words.get("finding.SSH_NO_GREETING.fix.CHECK_SSH_SERVICE.detail", host, port)))));
     };
 
     static final Rule UNREACHABLE = obs -> {
@@ -134,19 +121,18 @@ final class ReachabilityRules {
         if (!noRoute && !saidUnreachable && !silent) {
             return Optional.empty();
         }
-        String why = noRoute ? "Your computer has no route to it."
-                : saidUnreachable ? "The network reported that the machine cannot be reached."
-                : "It answered neither ping nor any connection attempt.";
+        String why = Words.get(noRoute ? "finding.HOST_UNREACHABLE.noRoute"
+                : saidUnreachable ? "finding.HOST_UNREACHABLE.saidUnreachable"
+                : "finding.HOST_UNREACHABLE.silent");
         List<Evidence> evidence = new ArrayList<>(evidenceOf(obs, ROUTES));
         evidence.addAll(evidenceOf(obs, ProbeId.PING));
         evidence.addAll(connectEvidence(obs));
         return Optional.of(new Finding(FindingId.HOST_UNREACHABLE, Severity.PROBLEM, silent && !noRoute ? Confidence.MEDIUM : Confidence.HIGH,
-                obs.target().host() + " cannot be reached",
-                why + " Check that the machine is on and connected to the same network, and that the address is right.",
+                Words.get("finding.HOST_UNREACHABLE.title", obs.target().host()),
+                why + " " + Words.get("finding.HOST_UNREACHABLE.explanation"),
                 evidence,
-                List.of(new FixSuggestion(FixId.CHECK_HOST_POWER, "Check the machine and its address",
-                        "Make sure " + obs.target().host() + " is switched on and on your network; try reaching it from Windows "
-                                + "or another device. If nothing reaches it, the problem is not WSL."))));
+                List.of(new FixSuggestion(FixId.CHECK_HOST_POWER, Words.get("finding.HOST_UNREACHABLE.fix.CHECK_HOST_POWER.title"),
+                        Words.get("finding.HOST_UNREACHABLE.fix.CHECK_HOST_POWER.detail", obs.target().host())))));
     };
 
     static Optional<ConnectAttempt> unmarked(Observations obs) {

@@ -35,5 +35,10 @@ public record DnsReply(String server, Transport transport, Outcome outcome, List
         public boolean serverAnswered() {
             return this == ANSWER || this == NXDOMAIN || this == NO_ADDRESS || this == SERVFAIL || this == REFUSED;
         }
+
+        /** What the server did, in words that follow "DNS server 198.18.0.1 over UDP:" and fill a table's Answer column alike. */
+        public String words() {
+            return Words.get("dns.outcome." + name());
+        }
     }
 }

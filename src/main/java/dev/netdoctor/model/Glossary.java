@@ -12,32 +12,30 @@ import java.util.regex.Pattern;
  * uses; the plain words of a finding use none of them.
  */
 public final class Glossary {
-    private record Term(Pattern pattern, String explanation) {
+    /** A term, how to spot it, and the key of its explanation in {@link Words}' bundle. */
+    private record Term(Pattern pattern, String explanationKey) {
     }
 
     private static final Map<String, Term> TERMS = new LinkedHashMap<>();
 
-    private static void term(String name, String regex, String explanation) {
-        TERMS.put(name, new Term(Pattern.compile(regex), explanation));
+    private static void term(String name, String regex, String explanationKey) {
+        TERMS.put(name, new Term(Pattern.compile(regex), explanationKey));
     }
 
     static {
-        term("IPQoS", "\\bIPQoS\\b", "ssh's setting for the priority tag it puts on its packets; \"none\" means no tag.");
-        term("DSCP / ToS", "\\b(DSCP|ToS)\\b", "the priority tag in each IP packet's header; some networks drop tagged packets.");
-        term("af21, cs1, ef, lowdelay, throughput", "\\b(af[1-4][1-3]|cs[0-7]|ef|lowdelay|throughput)\\b",
-                "names of priority tags; OpenSSH uses af21 and cs1 by default since version 10, lowdelay and throughput before.");
-        term("SYN", "\\bSYN\\b", "the first packet of a TCP connection: \"may I connect?\"");
-        term("SYN-SENT", "\\bSYN[-_]SENT\\b", "a connection that has asked to connect and is still waiting for any answer.");
-        term("ConnectTimeout / tcp_syn_retries", "\\b(ConnectTimeout|tcp_syn_retries)\\b",
-                "how long a program waits for that answer: without ConnectTimeout, Linux retries tcp_syn_retries times, about two minutes.");
-        term("ssh -G", "ssh -G", "prints the settings ssh would really use for a host, after reading your config files.");
-        term("loopback0", "\\bloopback0\\b", "the interface WSL's mirrored networking adds; it carries 127.0.0.1 traffic to Windows.");
-        term("policy rule / table", "\\b(Policy rule|table \\d+|lookup \\d+)\\b",
-                "routing rules that choose a separate routing table for some connections before the normal routes.");
-        term("MTU", "\\bMTU\\b", "the largest packet a network link carries; bigger packets are split or, when that is not allowed, lost.");
-        term("NAT", "\\bNAT\\b", "WSL's default networking: Linux sits behind Windows, which forwards its connections.");
-        term("mirrored networking", "\\bmirrored\\b", "WSL's networking mode in which Linux uses Windows' own network interfaces.");
-        term("host key / known_hosts", "\\b(host key|known_hosts)\\b", "the key that proves a server is the one you mean; ssh remembers them in known_hosts.");
+        term("IPQoS", "\\bIPQoS\\b", "glossary.ipqos");
+        term("DSCP / ToS", "\\b(DSCP|ToS)\\b", "glossary.dscp");
+        term("af21, cs1, ef, lowdelay, throughput", "\\b(af[1-4][1-3]|cs[0-7]|ef|lowdelay|throughput)\\b", "glossary.tags");
+        term("SYN", "\\bSYN\\b", "glossary.syn");
+        term("SYN-SENT", "\\bSYN[-_]SENT\\b", "glossary.synSent");
+        term("ConnectTimeout / tcp_syn_retries", "\\b(ConnectTimeout|tcp_syn_retries)\\b", "glossary.connectTimeout");
+        term("ssh -G", "ssh -G", "glossary.sshG");
+        term("loopback0", "\\bloopback0\\b", "glossary.loopback0");
+        term("policy rule / table", "\\b(Policy rule|table \\d+|lookup \\d+)\\b", "glossary.policy");
+        term("MTU", "\\bMTU\\b", "glossary.mtu");
+        term("NAT", "\\bNAT\\b", "glossary.nat");
+        term("mirrored networking", "\\bmirrored\\b", "glossary.mirrored");
+        term("host key / known_hosts", "\\b(host key|known_hosts)\\b", "glossary.hostKey");
     }
 
     private Glossary() {
@@ -51,7 +49,7 @@ public final class Glossary {
         }
         TERMS.forEach((name, term) -> {
             if (term.pattern().matcher(text).find()) {
-                found.put(name, term.explanation());
+                found.put(name, Words.get(term.explanationKey()));
             }
         });
         return found;

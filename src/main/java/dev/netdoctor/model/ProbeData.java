@@ -20,19 +20,19 @@ public sealed interface ProbeData {
 
     /**
      * The name asked of each DNS server resolv.conf names, over UDP and then TCP: which path DNS
-     * takes ({@code dns-tunneling}, {@code nat-dns-proxy}, {@code other-servers}, {@code none}),
+     * takes,
      * whether WSL wrote the file, and every server's own answer; where the file really is
      * ({@code /mnt/wsl/resolv.conf} when WSL manages it), whether it is immutable ({@code chattr +i})
      * and what {@code [network] generateResolvConf} in /etc/wsl.conf says (null: not known or not set).
      */
-    record DnsServers(String name, List<String> servers, String path, boolean writtenByWsl, List<DnsReply> replies,
+    record DnsServers(String name, List<String> servers, DnsPath path, boolean writtenByWsl, List<DnsReply> replies,
                       String fileTarget, Boolean immutable, Boolean generateResolvConf) implements ProbeData {
         public DnsServers {
             servers = List.copyOf(servers);
             replies = List.copyOf(replies);
         }
 
-        public DnsServers(String name, List<String> servers, String path, boolean writtenByWsl, List<DnsReply> replies) {
+        public DnsServers(String name, List<String> servers, DnsPath path, boolean writtenByWsl, List<DnsReply> replies) {
             this(name, servers, path, writtenByWsl, replies, null, null, null);
         }
 

@@ -13,5 +13,10 @@ public enum ProbeStatus {
     /** The probe's own time limit or the session deadline ran out. */
     TIMED_OUT,
     /** The user stopped the run. */
-    CANCELLED
+    CANCELLED;
+
+    /** How the report and the CLI name it: the words the wizard's Running checks step uses for a finished check. */
+    public String words() {
+        return Words.get("probe.status." + name());
+    }
 }

@@ -9,4 +9,9 @@ public enum Severity {
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** How the wizard, the report and the CLI all name it. */
+    public String words() {
+        return Words.get("severity." + name());
+    }
 }

@@ -7,6 +7,7 @@ import dev.netdoctor.config.ConfigReader;
 import dev.netdoctor.config.ConfigValues;
 import dev.netdoctor.host.DistroNetwork;
 import dev.netdoctor.host.ResolvConf;
+import dev.netdoctor.model.DnsPath;
 import dev.netdoctor.model.DnsReply;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.ProbeData;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,7 +81,7 @@ public final class DnsServersProbe implements Probe {
         Optional<String> text = ctx.linux().readFile("/etc/resolv.conf", 64 * 1024);
         if (text.isEmpty()) {
             return ProbeReport.completed("/etc/resolv.conf is missing or unreadable: no DNS server is configured", Map.of(),
-                    new ProbeData.DnsServers(ctx.target().host(), List.of(), path(ResolvConf.Path.NONE), false, List.of()),
+                    new ProbeData.DnsServers(ctx.target().host(), List.of(), DnsPath.NONE, false, List.of()),
                     List.of(Evidence.of("/etc/resolv.conf: missing or unreadable")));
         }
         ResolvConf conf = ResolvConf.parse(text.get());
@@ -92,7 +92,7 @@ public final class DnsServersProbe implements Probe {
         String name = ctx.target().host();
         ctx.progress(0.1, "asking " + String.join(", ", conf.nameservers()) + " for " + name);
         List<DnsReply> replies = Parallel.map(conf.nameservers(), server -> inside ? askInside(ctx, server, name) : askBoth(server, name),
-                r -> ctx.progress(0.6, r.getFirst().server() + ": " + words(r.getLast().outcome()))).stream().flatMap(List::stream).toList();
+                r -> ctx.progress(0.6, r.getFirst().server() + ": " + r.getLast().outcome().words())).stream().flatMap(List::stream).toList();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("name", name);
         params.put("servers", String.join(",", conf.nameservers()));
@@ -105,7 +105,7 @@ public final class DnsServersProbe implements Probe {
         }
         String summary = conf.nameservers().isEmpty() ? "no DNS server in /etc/resolv.conf"
                 : String.join("; ", replies.stream().filter(r -> r.transport() == DnsReply.Transport.UDP)
-                .map(r -> r.server() + " " + words(r.outcome())).toList());
+                .map(r -> r.server() + " " + r.outcome().words()).toList());
         String target = firstLine(ctx.linux().run(List.of("readlink", "-f", "/etc/resolv.conf"), Duration.ofSeconds(2)).stdout());
         Boolean immutable = immutable(ctx);
         Boolean generate = generateResolvConf(ctx.readSettingsFile(ctx.wslConfPath()).orElse(null));
@@ -191,25 +191,18 @@ public final class DnsServersProbe implements Probe {
         return List.of(DnsQuery.ask(to, name, DnsReply.Transport.UDP, QUESTION_LIMIT), DnsQuery.ask(to, name, DnsReply.Transport.TCP, QUESTION_LIMIT));
     }
 
-    static String path(ResolvConf.Path p) {
-        return p.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    static String words(DnsReply.Outcome o) {
-        return switch (o) {
-            case ANSWER -> "answered";
-            case NXDOMAIN -> "says the name does not exist";
-            case NO_ADDRESS -> "knows the name but has no IPv4 address for it";
-            case SERVFAIL -> "failed to find out (SERVFAIL)";
-            case REFUSED -> "refused to answer";
-            case NO_ANSWER -> "did not answer";
-            case UNREACHABLE -> "is not listening";
-            case ERROR -> "could not be asked";
+    /** host's reading of resolv.conf as the model carries it: with its stable id and its words. */
+    static DnsPath path(ResolvConf.Path p) {
+        return switch (p) {
+            case DNS_TUNNELING -> DnsPath.DNS_TUNNELING;
+            case NAT_DNS_PROXY -> DnsPath.NAT_DNS_PROXY;
+            case OTHER_SERVERS -> DnsPath.OTHER_SERVERS;
+            case NONE -> DnsPath.NONE;
         };
     }
 
     static String describe(DnsReply r) {
-        return "DNS server " + r.server() + " over " + r.transport() + ": " + words(r.outcome())
+        return "DNS server " + r.server() + " over " + r.transport() + ": " + r.outcome().words()
                 + (r.addresses().isEmpty() ? "" : " (" + String.join(", ", r.addresses()) + ")") + " in " + r.millis() + " ms"
                 + (r.detail() == null || r.outcome() == DnsReply.Outcome.ANSWER ? "" : "; " + r.detail());
     }

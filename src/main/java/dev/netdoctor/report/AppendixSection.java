@@ -7,6 +7,7 @@ import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.TcpConnection;
+import dev.netdoctor.model.Words;
 
 import java.util.List;
 import java.util.Objects;
@@ -44,17 +45,20 @@ final class AppendixSection {
         }
         r.probes().stream().map(p -> p.dataAs(ProbeData.Sockets.class)).flatMap(java.util.Optional::stream).findFirst()
                 .ifPresent(sockets -> s.append(socketTable(sockets.lastSnapshot())));
-        return s.length() == 0 ? "<p>No command output was recorded.</p>\n" : s.toString();
+        return s.length() == 0 ? "<p>" + esc(Words.get("report.noOutput")) + "</p>\n" : s.toString();
     }
 
     private static String socketTable(List<TcpConnection> rows) {
-        StringBuilder s = new StringBuilder("<h3>TCP connections at the end of the run</h3>\n<table class=\"grid mono\"><thead><tr>"
-                + "<th>State</th><th>Local</th><th>Remote</th><th>Program</th><th class=\"num\">PID</th><th class=\"num\">Seen for</th></tr></thead><tbody>\n");
+        StringBuilder s = new StringBuilder("<h3>" + esc(Words.get("report.sockets")) + "</h3>\n<table class=\"grid mono\"><thead><tr>"
+                + "<th>" + esc(Words.get("checks.col.state")) + "</th><th>" + esc(Words.get("report.sockets.local")) + "</th><th>"
+                + esc(Words.get("report.sockets.remote")) + "</th><th>" + esc(Words.get("checks.col.process")) + "</th><th class=\"num\">"
+                + esc(Words.get("checks.col.pid")) + "</th><th class=\"num\">" + esc(Words.get("report.sockets.seenFor"))
+                + "</th></tr></thead><tbody>\n");
         for (TcpConnection c : rows) {
             s.append("<tr").append(c.synSent() ? " class=\"synsent\"" : "").append("><td>").append(esc(c.state())).append("</td><td>")
                     .append(esc(c.localAddress() + ":" + c.localPort())).append("</td><td>").append(esc(c.remoteAddress() + ":" + c.remotePort()))
-                    .append("</td><td>").append(esc(c.ours() ? "this check" : Objects.toString(c.processName(), "unknown"))).append("</td><td class=\"num\">")
-                    .append(c.pid() < 0 ? "—" : String.valueOf(c.pid())).append("</td><td class=\"num\">").append(c.ageMillis()).append(" ms</td></tr>\n");
+                    .append("</td><td>").append(esc(c.ours() ? Words.get("checks.ours") : Objects.toString(c.processName(), Words.get("system.unknown")))).append("</td><td class=\"num\">")
+                    .append(c.pid() < 0 ? "—" : String.valueOf(c.pid())).append("</td><td class=\"num\">").append(esc(Words.get("report.ms", String.valueOf(c.ageMillis())))).append("</td></tr>\n");
         }
         return s.append("</tbody></table>\n").toString();
     }

@@ -4,6 +4,7 @@ package dev.netdoctor.report;
 
 import dev.netdoctor.model.DnsReply;
 import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.Words;
 
 import java.util.Map;
 
@@ -18,44 +19,28 @@ final class DnsSection {
     /** How this machine looks names up, and what each DNS server said when asked directly. */
     static String html(ProbeData.DnsServers d) {
         Map<String, String> facts = new java.util.LinkedHashMap<>();
-        facts.put("Name asked", d.name());
-        facts.put("/etc/resolv.conf", (d.writtenByWsl() ? "written by WSL" : "not written by WSL (no WSL header)")
-                + (d.fileTarget() != null && !d.fileTarget().equals("/etc/resolv.conf") ? ", a link to " + d.fileTarget() : "")
-                + (Boolean.TRUE.equals(d.immutable()) ? ", locked (immutable)" : ""));
-        facts.put("DNS path", switch (d.path()) {
-            case "nat-dns-proxy" -> "WSL's DNS proxy on Windows (the default gateway)";
-            case "dns-tunneling" -> "WSL's DNS tunneling (a listener on this machine's loopback)";
-            case "other-servers" -> "other DNS servers";
-            default -> "no DNS server configured";
-        });
+        facts.put(Words.get("report.dns.name"), d.name());
+        facts.put("/etc/resolv.conf", Words.get(d.writtenByWsl() ? "report.dns.byWsl" : "report.dns.notByWsl")
+                + (d.fileTarget() != null && !d.fileTarget().equals("/etc/resolv.conf") ? Words.get("report.dns.link", d.fileTarget()) : "")
+                + (Boolean.TRUE.equals(d.immutable()) ? Words.get("report.dns.locked") : ""));
+        facts.put(Words.get("report.dns.path"), d.path().words());
         if (d.generateResolvConf() != null) {
             facts.put("/etc/wsl.conf", "[network] generateResolvConf = " + d.generateResolvConf());
         }
         StringBuilder s = new StringBuilder(keyValues(facts));
         if (d.replies().isEmpty()) {
-            return s.append("<p>No DNS server was asked.</p>\n").toString();
+            return s.append("<p>").append(esc(Words.get("report.dns.noneAsked"))).append("</p>\n").toString();
         }
-        s.append("<table class=\"grid dns\"><thead><tr><th>DNS server</th><th>Asked over</th><th>Answer</th><th>Addresses</th>"
-                + "<th class=\"num\">Time</th></tr></thead><tbody>\n");
+        s.append("<table class=\"grid dns\"><thead><tr><th>").append(esc(Words.get("report.dns.server"))).append("</th><th>")
+                .append(esc(Words.get("report.dns.over"))).append("</th><th>").append(esc(Words.get("report.dns.answer"))).append("</th><th>")
+                .append(esc(Words.get("report.dns.addresses"))).append("</th><th class=\"num\">").append(esc(Words.get("report.time")))
+                .append("</th></tr></thead><tbody>\n");
         for (DnsReply reply : d.replies()) {
             s.append("<tr").append(reply.outcome().serverAnswered() ? "" : " class=\"synsent\"").append("><td>").append(esc(reply.server()))
                     .append("</td><td>").append(reply.transport() == DnsReply.Transport.UDP ? "UDP" : "TCP").append("</td><td>")
-                    .append(esc(answer(reply.outcome()))).append("</td><td>").append(esc(String.join(", ", reply.addresses())))
-                    .append("</td><td class=\"num\">").append(reply.millis()).append(" ms</td></tr>\n");
+                    .append(esc(reply.outcome().words())).append("</td><td>").append(esc(String.join(", ", reply.addresses())))
+                    .append("</td><td class=\"num\">").append(esc(Words.get("report.ms", String.valueOf(reply.millis())))).append("</td></tr>\n");
         }
         return s.append("</tbody></table>\n").toString();
-    }
-
-    private static String answer(DnsReply.Outcome o) {
-        return switch (o) {
-            case ANSWER -> "answered";
-            case NXDOMAIN -> "no such name (NXDOMAIN)";
-            case NO_ADDRESS -> "knows the name, no IPv4 address";
-            case SERVFAIL -> "could not find out (SERVFAIL)";
-            case REFUSED -> "refused";
-            case NO_ANSWER -> "no answer";
-            case UNREACHABLE -> "not listening";
-            case ERROR -> "could not be asked";
-        };
     }
 }

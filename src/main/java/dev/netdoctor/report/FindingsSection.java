@@ -7,6 +7,7 @@ import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.Words;
 
 import java.util.Locale;
 import java.util.Map;
@@ -22,19 +23,19 @@ final class FindingsSection {
     static String html(DiagnosisResult r, Map<String, String> bookmarks) {
         StringBuilder s = new StringBuilder();
         if (r.findings().isEmpty()) {
-            s.append("<p>No conclusion: the checks did not gather enough evidence.</p>\n");
+            s.append("<p>").append(esc(Words.get("report.noFindings"))).append("</p>\n");
         }
         int n = 0;
         for (Finding f : r.findings()) {
             String id = "finding-" + (++n);
-            bookmarks.put(id, "Finding: " + f.title());
+            bookmarks.put(id, Words.get("report.findingBookmark", f.title()));
             s.append("<div class=\"finding ").append(f.severity().id()).append("\">\n<h3 id=\"").append(id).append("\">")
                     .append(esc(f.title())).append("</h3>\n<p class=\"meta\"><span class=\"badge ").append(f.severity().id()).append("\">")
-                    .append(esc(severityText(f.severity()))).append("</span> <span class=\"confidence\">")
-                    .append(esc(f.confidence().name().toLowerCase(Locale.ROOT))).append(" confidence</span> <code>").append(esc(f.id().id()))
+                    .append(esc(f.severity().words())).append("</span> <span class=\"confidence\">")
+                    .append(esc(f.confidence().words())).append("</span> <code>").append(esc(f.id().id()))
                     .append("</code></p>\n<p>").append(esc(f.explanation())).append("</p>\n");
             if (!f.evidence().isEmpty()) {
-                s.append("<table class=\"grid evidence\"><thead><tr><th>Evidence</th></tr></thead><tbody>\n");
+                s.append("<table class=\"grid evidence\"><thead><tr><th>").append(esc(Words.get("report.evidence"))).append("</th></tr></thead><tbody>\n");
                 for (Evidence e : f.evidence()) {
                     s.append("<tr><td>").append(esc(e.summary()));
                     if (e.command() != null) {
@@ -45,7 +46,7 @@ final class FindingsSection {
                 s.append("</tbody></table>\n");
             }
             if (!f.fixes().isEmpty()) {
-                s.append("<p class=\"fixes-head\">What fixes it</p>\n<ul class=\"fixes\">\n");
+                s.append("<p class=\"fixes-head\">").append(esc(Words.get("report.whatFixesIt"))).append("</p>\n<ul class=\"fixes\">\n");
                 for (FixSuggestion fix : f.fixes()) {
                     s.append("<li><b>").append(esc(fix.title())).append("</b> <code>").append(esc(fix.id().id())).append("</code><br/>")
                             .append(esc(fix.detail())).append("</li>\n");
@@ -55,13 +56,5 @@ final class FindingsSection {
             s.append("</div>\n");
         }
         return s.toString();
-    }
-
-    private static String severityText(Severity s) {
-        return switch (s) {
-            case PROBLEM -> "Problem";
-            case WARNING -> "Worth knowing";
-            case INFO -> "Information";
-        };
     }
 }

@@ -8,6 +8,7 @@ import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.FixRecord;
 import dev.netdoctor.model.ReportData;
 import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.Words;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,30 +28,30 @@ final class FixesSection {
         DiagnosisResult r = report.result();
         Set<String> offered = new java.util.LinkedHashSet<>();
         r.findings().forEach(f -> f.fixes().forEach(x -> offered.add(x.title() + " (" + x.id() + ")")));
-        s.append("<h3>Offered</h3>\n");
+        s.append("<h3>").append(esc(Words.get("report.offered"))).append("</h3>\n");
         if (offered.isEmpty()) {
-            s.append("<p>None: nothing needed fixing.</p>\n");
+            s.append("<p>").append(esc(Words.get("report.offered.none"))).append("</p>\n");
         } else {
             s.append("<ul>");
             offered.forEach(o -> s.append("<li>").append(esc(o)).append("</li>"));
             s.append("</ul>\n");
         }
-        s.append("<h3>Done</h3>\n");
+        s.append("<h3>").append(esc(Words.get("report.done"))).append("</h3>\n");
         if (report.fixHistory().isEmpty()) {
-            s.append("<p>No change was made with WSL Net Doctor.</p>\n");
+            s.append("<p>").append(esc(Words.get("report.done.none"))).append("</p>\n");
         }
         for (FixRecord fr : report.fixHistory()) {
             s.append("<div class=\"fixrecord\"><p><b>").append(esc(fr.title())).append("</b>: ").append(esc(fr.action()))
-                    .append(fr.at() == null ? "" : " at " + esc(fr.at().toString())).append("</p>\n");
+                    .append(fr.at() == null ? "" : " " + esc(Words.get("report.at", fr.at().toString()))).append("</p>\n");
             Map<String, String> rows = new LinkedHashMap<>();
             if (fr.file() != null) {
-                rows.put("File", fr.file());
+                rows.put(Words.get("report.file"), fr.file());
             }
             if (fr.backup() != null) {
-                rows.put("Backup", fr.backup());
+                rows.put(Words.get("report.backup"), fr.backup());
             }
             if (fr.verification() != null) {
-                rows.put("Checked", fr.verification());
+                rows.put(Words.get("report.checked"), fr.verification());
             }
             s.append(keyValues(rows));
             if (fr.diff() != null && !fr.diff().isBlank()) {
@@ -60,13 +61,15 @@ final class FixesSection {
         }
         if (report.verification() != null) {
             DiagnosisResult after = report.verification();
-            s.append("<h3>Verification</h3>\n<table class=\"grid\"><thead><tr><th></th><th>Before</th><th>After</th></tr></thead><tbody>\n")
-                    .append("<tr><td>Verdict</td><td>").append(esc(r.verdict())).append("</td><td>").append(esc(after.verdict())).append("</td></tr>\n");
+            s.append("<h3>").append(esc(Words.get("report.verification"))).append("</h3>\n<table class=\"grid\"><thead><tr><th></th><th>")
+                    .append(esc(Words.get("verify.col.before"))).append("</th><th>").append(esc(Words.get("verify.col.after")))
+                    .append("</th></tr></thead><tbody>\n")
+                    .append("<tr><td>").append(esc(Words.get("verify.verdict"))).append("</td><td>").append(esc(r.verdict())).append("</td><td>").append(esc(after.verdict())).append("</td></tr>\n");
             Set<FindingId> afterIds = after.findings().stream().map(Finding::id).collect(Collectors.toSet());
             for (Finding f : r.findings()) {
                 if (f.severity() != Severity.INFO) {
-                    s.append("<tr><td>").append(esc(f.title())).append("</td><td>found</td><td>")
-                            .append(afterIds.contains(f.id()) ? "still there" : "gone").append("</td></tr>\n");
+                    s.append("<tr><td>").append(esc(f.title())).append("</td><td>").append(esc(Words.get("verify.found"))).append("</td><td>")
+                            .append(esc(Words.get(afterIds.contains(f.id()) ? "verify.still" : "verify.gone"))).append("</td></tr>\n");
                 }
             }
             s.append("</tbody></table>\n");

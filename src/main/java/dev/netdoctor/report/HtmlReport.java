@@ -5,6 +5,7 @@ package dev.netdoctor.report;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ReportData;
+import dev.netdoctor.model.Words;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,19 +62,19 @@ public final class HtmlReport {
         StringBuilder body = new StringBuilder(ReportHeader.html(report, bookmarks));
         for (Section part : Section.values()) {
             body.append(switch (part) {
-                case QUESTION -> section("question", "What was asked", QuestionSection.html(r));
-                case MACHINE -> section("machine", "This computer", MachineSection.html(r));
-                case FINDINGS -> section("findings", "Findings", FindingsSection.html(r, bookmarks));
+                case QUESTION -> section("question", Words.get("report.question"), QuestionSection.html(r));
+                case MACHINE -> section("machine", Words.get("report.machine"), MachineSection.html(r));
+                case FINDINGS -> section("findings", Words.get("report.findings"), FindingsSection.html(r, bookmarks));
                 case DNS -> shown(Section.DNS, ProbeData.DnsServers.class)
-                        .map(d -> section("dns", "Name lookup (DNS)", DnsSection.html(d))).orElse("");
+                        .map(d -> section("dns", Words.get("report.dns"), DnsSection.html(d))).orElse("");
                 case SETTINGS -> shown(Section.SETTINGS, ProbeData.ConfigFiles.class)
-                        .map(c -> section("settings", "WSL's settings files", SettingsSection.html(c))).orElse("");
-                case CHECKS -> section("checks", "Checks", ChecksSection.html(r));
-                case FIXES -> section("fixes", "Fixes", FixesSection.html(report));
-                case APPENDIX -> section("appendix", "Appendix: raw evidence", AppendixSection.html(r));
+                        .map(c -> section("settings", Words.get("report.settings"), SettingsSection.html(c))).orElse("");
+                case CHECKS -> section("checks", Words.get("report.checks"), ChecksSection.html(r));
+                case FIXES -> section("fixes", Words.get("report.fixes"), FixesSection.html(report));
+                case APPENDIX -> section("appendix", Words.get("report.appendix"), AppendixSection.html(r));
                 case TERMS -> {
                     String terms = TermsSection.html(r);
-                    yield terms.isEmpty() ? "" : section("terms", "Terms used in this report", terms);
+                    yield terms.isEmpty() ? "" : section("terms", Words.get("report.terms"), terms);
                 }
             });
         }

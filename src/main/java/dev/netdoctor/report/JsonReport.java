@@ -4,6 +4,7 @@ package dev.netdoctor.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.model.DnsPath;
 import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.FixId;
 import dev.netdoctor.model.FixRecord;
@@ -45,6 +47,7 @@ public final class JsonReport {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .addMixIn(ProbeData.class, ProbeDataMixin.class)
+            .addMixIn(DnsPath.class, DnsPathMixin.class)
             .registerSubtypes(probeDataKinds())
             .addModule(FixSuggestionJson.module())
             .addModule(stableIds())
@@ -201,6 +204,12 @@ public final class JsonReport {
     /** Each probe's data names its kind ("marked-connects"), so a saved result can be read back. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
     private interface ProbeDataMixin {
+    }
+
+    /** The DNS path by its stable id ({@code nat-dns-proxy}), written and read back so, as before it was an enum. */
+    private interface DnsPathMixin {
+        @JsonValue
+        String id();
     }
 
     /**

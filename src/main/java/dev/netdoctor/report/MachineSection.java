@@ -5,6 +5,7 @@ package dev.netdoctor.report;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.NetInterface;
+import dev.netdoctor.model.Words;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,33 +22,36 @@ final class MachineSection {
     static String html(DiagnosisResult r) {
         Environment e = r.environment();
         Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("System", e.os());
-        rows.put("Kernel", Objects.toString(e.kernel(), "unknown"));
-        rows.put("WSL", e.wsl().describe());
+        rows.put(Words.get("report.system"), e.os());
+        rows.put(Words.get("report.kernel"), Objects.toString(e.kernel(), Words.get("system.unknown")));
+        rows.put(Words.get("system.wsl"), e.wsl().describe());
         if (e.wsl().distro() != null) {
-            rows.put("Distro", e.wsl().distro());
+            rows.put(Words.get("report.distro"), e.wsl().distro());
         }
         if (e.wsl().modeSource() != null) {
-            rows.put("Networking mode from", e.wsl().modeSource());
+            rows.put(Words.get("report.modeFrom"), e.wsl().modeSource());
         }
-        rows.put("Default gateway", Objects.toString(e.defaultGateway(), "none"));
-        rows.put("DNS servers", e.dnsServers().isEmpty() ? "none" : String.join(", ", e.dnsServers()));
-        rows.put("OpenSSH", e.sshClient().installed() ? e.sshClient().version() : Objects.toString(e.sshClient().note(), "not installed"));
+        rows.put(Words.get("system.gateway"), Objects.toString(e.defaultGateway(), Words.get("system.none")));
+        rows.put(Words.get("system.dns"), e.dnsServers().isEmpty() ? Words.get("system.none") : String.join(", ", e.dnsServers()));
+        rows.put(Words.get("report.openssh"), e.sshClient().installed() ? e.sshClient().version()
+                : Objects.toString(e.sshClient().note(), Words.get("report.openssh.none")));
         e.sshClient().effective().forEach((k, v) -> rows.put("ssh -G " + k, v));
         if (e.synGiveUpSeconds() != null) {
-            rows.put("Unanswered SYN gives up after", e.synGiveUpSeconds() + " s (tcp_syn_retries=" + e.tcpSynRetries() + ")");
+            rows.put(Words.get("report.synGiveUp"), Words.get("report.synGiveUp.value", String.valueOf(e.synGiveUpSeconds()), String.valueOf(e.tcpSynRetries())));
         }
         for (int i = 0; i < e.notes().size(); i++) {
-            rows.put(e.notes().size() == 1 ? "Note" : "Note " + (i + 1), e.notes().get(i));
+            rows.put(e.notes().size() == 1 ? Words.get("system.note") : Words.get("report.noteN", String.valueOf(i + 1)), e.notes().get(i));
         }
         if (e.windows() != null) {
-            e.windows().summary().forEach((k, v) -> rows.put("Windows · " + k, v));
+            e.windows().summary().forEach((k, v) -> rows.put(Words.get("report.windowsFact", k), v));
         }
         StringBuilder s = new StringBuilder(keyValues(rows));
-        s.append("<h3>Network interfaces</h3>\n<table class=\"grid\"><thead><tr><th>Interface</th><th>MTU</th><th>State</th><th>IPv4</th><th>IPv6</th></tr></thead><tbody>\n");
+        s.append("<h3>").append(esc(Words.get("report.interfaces"))).append("</h3>\n<table class=\"grid\"><thead><tr><th>")
+                .append(esc(Words.get("report.interface"))).append("</th><th>MTU</th><th>").append(esc(Words.get("report.interface.state")))
+                .append("</th><th>IPv4</th><th>IPv6</th></tr></thead><tbody>\n");
         for (NetInterface i : e.interfaces()) {
             s.append("<tr><td>").append(esc(i.name())).append("</td><td class=\"num\">").append(i.mtu()).append("</td><td>")
-                    .append(i.up() ? "up" : "down").append("</td><td>").append(esc(String.join(", ", i.ipv4()))).append("</td><td>")
+                    .append(esc(Words.get(i.up() ? "report.up" : "system.down"))).append("</td><td>").append(esc(String.join(", ", i.ipv4()))).append("</td><td>")
                     .append(esc(String.join(", ", i.ipv6()))).append("</td></tr>\n");
         }
         s.append("</tbody></table>\n");

@@ -8,6 +8,7 @@ import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.NetInterface;
+import dev.netdoctor.model.Words;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -22,65 +23,66 @@ public final class MarkdownReport {
     /** The summary of a report: with what was changed, and a note when it was redacted. */
     public static String summary(dev.netdoctor.model.ReportData report) {
         List<String> history = report.fixHistory().stream().map(f -> f.title() + ": " + f.action()
-                + (f.backup() == null ? "" : " (backup " + f.backup() + ")")).toList();
+                + (f.backup() == null ? "" : " " + Words.get("report.md.backup", f.backup()))).toList();
         String text = summary(report.result(), history);
         if (report.verification() != null) {
-            text += "\n### After the fixes\n\n**Verdict:** " + report.verification().verdict() + "\n";
+            text += "\n### " + Words.get("report.md.after") + "\n\n**" + Words.get("report.verdict") + ":** " + report.verification().verdict() + "\n";
         }
-        return report.redacted() ? text.replaceFirst("\n\n", "\n\n_Redacted: names and addresses are replaced by placeholders._\n\n") : text;
+        return report.redacted() ? text.replaceFirst("\n\n", java.util.regex.Matcher.quoteReplacement("\n\n_" + Words.get("report.md.redacted") + "_\n\n")) : text;
     }
 
     /** @param fixHistory lines saying which fixes were applied or undone (may be empty) */
     public static String summary(DiagnosisResult r, List<String> fixHistory) {
         StringBuilder b = new StringBuilder();
-        b.append("## WSL Net Doctor report\n\n");
-        b.append("**Verdict:** ").append(r.verdict()).append("\n\n");
-        b.append("- When: ").append(r.startedAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(" (")
-                .append(r.durationMillis()).append(" ms)\n");
+        b.append("## ").append(Words.get("report.name")).append("\n\n");
+        b.append("**").append(Words.get("report.verdict")).append(":** ").append(r.verdict()).append("\n\n");
+        b.append("- ").append(Words.get("report.md.when", r.startedAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                String.valueOf(r.durationMillis()))).append('\n');
         if (r.request().target() != null) {
-            b.append("- Target: `").append(r.request().target()).append("`\n");
+            b.append("- ").append(Words.get("report.target")).append(": `").append(r.request().target()).append("`\n");
         }
         if (!r.request().servicePorts().isEmpty()) {
-            b.append("- Service ports: ").append(r.request().servicePorts()).append('\n');
+            b.append("- ").append(Words.get("report.servicePorts")).append(": ").append(r.request().servicePorts()).append('\n');
         }
         Environment env = r.environment();
-        b.append("- System: ").append(env.os()).append(env.kernel() == null ? "" : ", kernel " + env.kernel()).append('\n');
-        b.append("- WSL: ").append(env.wsl().describe()).append('\n');
+        b.append("- ").append(Words.get("report.system")).append(": ").append(env.os())
+                .append(env.kernel() == null ? "" : Words.get("env.kernel", env.kernel())).append('\n');
+        b.append("- ").append(Words.get("system.wsl")).append(": ").append(env.wsl().describe()).append('\n');
         for (NetInterface i : env.interfaces()) {
             if (!i.name().equals("lo")) {
-                b.append("- Interface ").append(i.name()).append(": MTU ").append(i.mtu())
+                b.append("- ").append(Words.get("report.md.interface", i.name(), String.valueOf(i.mtu())))
                         .append(i.ipv4().isEmpty() ? "" : ", " + String.join(" ", i.ipv4())).append('\n');
             }
         }
         if (env.windows() != null) {
-            env.windows().summary().forEach((k, v) -> b.append("- Windows · ").append(k).append(": ").append(v).append('\n'));
+            env.windows().summary().forEach((k, v) -> b.append("- ").append(Words.get("env.windows", k, v)).append('\n'));
         }
         if (env.sshClient().installed()) {
-            b.append("- OpenSSH: ").append(env.sshClient().version());
+            b.append("- ").append(Words.get("report.openssh")).append(": ").append(env.sshClient().version());
             String q = env.sshClient().effective().get("ipqos");
-            b.append(q == null ? "" : ", IPQoS for the target: " + q).append('\n');
+            b.append(q == null ? "" : Words.get("report.md.ipqos", q)).append('\n');
         }
         for (Finding f : r.findings()) {
             b.append("\n### ").append(f.title()).append("\n\n");
-            b.append('`').append(f.id()).append("` · ").append(f.severity().id()).append(" · ")
-                    .append(f.confidence().name().toLowerCase()).append(" confidence\n\n");
+            b.append('`').append(f.id()).append("` · ").append(f.severity().words()).append(" · ")
+                    .append(f.confidence().words()).append("\n\n");
             b.append(f.explanation()).append("\n\n");
             List<Evidence> ev = f.evidence();
             for (Evidence e : ev.subList(0, Math.min(EVIDENCE_LINES, ev.size()))) {
                 b.append("- ").append(e.summary()).append('\n');
             }
             if (ev.size() > EVIDENCE_LINES) {
-                b.append("- … and ").append(ev.size() - EVIDENCE_LINES).append(" more in the full report\n");
+                b.append("- ").append(Words.get("report.md.more", String.valueOf(ev.size() - EVIDENCE_LINES))).append('\n');
             }
             if (!f.fixes().isEmpty()) {
-                b.append("\nSuggested fixes:\n");
+                b.append('\n').append(Words.get("report.md.fixes")).append('\n');
                 for (FixSuggestion s : f.fixes()) {
                     b.append("- **").append(s.title()).append("** (`").append(s.id()).append("`)\n");
                 }
             }
         }
         if (!fixHistory.isEmpty()) {
-            b.append("\n### What was changed\n\n");
+            b.append("\n### ").append(Words.get("report.md.changed")).append("\n\n");
             fixHistory.forEach(h -> b.append("- ").append(h).append('\n'));
         }
         return b.toString();

@@ -3,6 +3,7 @@
 package dev.netdoctor.report;
 
 import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.model.Words;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,12 +18,13 @@ final class QuestionSection {
 
     static String html(DiagnosisResult r) {
         Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("Target", r.request().target() == null ? "none: this computer only" : r.request().target());
-        rows.put("Service ports", r.request().servicePorts().isEmpty() ? "none" : r.request().servicePorts().stream()
+        rows.put(Words.get("report.target"), r.request().target() == null ? Words.get("report.target.none") : r.request().target());
+        rows.put(Words.get("report.servicePorts"), r.request().servicePorts().isEmpty() ? Words.get("system.none") : r.request().servicePorts().stream()
                 .map(String::valueOf).collect(Collectors.joining(", ")));
-        rows.put("Outside check from", r.request().vantage() == null ? "none" : r.request().vantage());
-        rows.put("Time limits", r.request().attemptTimeoutMillis() + " ms per attempt, " + r.request().deadlineMillis() / 1000 + " s in all");
-        rows.put("Run took", r.durationMillis() + " ms");
+        rows.put(Words.get("report.vantage"), r.request().vantage() == null ? Words.get("system.none") : r.request().vantage());
+        rows.put(Words.get("report.limits"), Words.get("report.limits.value", String.valueOf(r.request().attemptTimeoutMillis()),
+                String.valueOf(r.request().deadlineMillis() / 1000)));
+        rows.put(Words.get("report.took"), Words.get("report.ms", String.valueOf(r.durationMillis())));
         return keyValues(rows);
     }
 }

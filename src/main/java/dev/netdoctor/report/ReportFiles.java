@@ -3,6 +3,7 @@
 package dev.netdoctor.report;
 
 import dev.netdoctor.model.ReportData;
+import dev.netdoctor.model.Words;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -79,11 +80,11 @@ public final class ReportFiles {
                 Path real = destination(target);
                 Path other = seen.putIfAbsent(real, target);
                 if (other != null) {
-                    problems.add(target + " is asked for twice; give each report its own file.");
+                    problems.add(Words.get("report.files.twice", target));
                 } else if (input != null && Files.exists(input) && Files.exists(real) && Files.isSameFile(real, input)) {
-                    problems.add(target + " is the result being read; write the report to another file.");
+                    problems.add(Words.get("report.files.isInput", target));
                 } else if (!Files.isWritable(real.getParent())) {
-                    problems.add("There is no permission to write in " + real.getParent() + ".");
+                    problems.add(Words.get("report.files.noPermission", real.getParent()));
                 }
             } catch (IOException e) {
                 problems.add(e.getMessage());
@@ -103,18 +104,18 @@ public final class ReportFiles {
             try {
                 abs = abs.toRealPath();
             } catch (IOException e) {
-                throw new IOException(target + " is a link to a file that does not exist.", e);
+                throw new IOException(Words.get("report.files.deadLink", target), e);
             }
         }
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new IOException("The folder for " + target + " does not exist.");
+            throw new IOException(Words.get("report.files.noFolder", target));
         }
         if (Files.isDirectory(abs)) {
-            throw new IOException(target + " is a folder, not a file name.");
+            throw new IOException(Words.get("report.files.folder", target));
         }
         if (Files.exists(abs) && !Files.isRegularFile(abs)) {
-            throw new IOException(target + " is not an ordinary file (a device or a pipe); give a file name.");
+            throw new IOException(Words.get("report.files.notOrdinary", target));
         }
         return abs;
     }
@@ -126,7 +127,7 @@ public final class ReportFiles {
         try {
             temp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
         } catch (java.nio.file.AccessDeniedException e) {
-            throw new IOException("There is no permission to write in " + dir + ".", e);
+            throw new IOException(Words.get("report.files.noPermission", dir), e);
         }
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
@@ -134,7 +135,7 @@ public final class ReportFiles {
             }
             Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (java.nio.file.AccessDeniedException e) {
-            throw new IOException("There is no permission to replace " + abs + ".", e);
+            throw new IOException(Words.get("report.files.noReplace", abs), e);
         } finally {
             Files.deleteIfExists(temp);
         }

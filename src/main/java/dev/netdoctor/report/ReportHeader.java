@@ -5,6 +5,7 @@ package dev.netdoctor.report;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.ReportData;
 import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.Words;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -21,7 +22,7 @@ final class ReportHeader {
     }
 
     static String title(DiagnosisResult r) {
-        return "WSL Net Doctor report" + (r.request().target() == null ? "" : " — " + r.request().target());
+        return Words.get("report.name") + (r.request().target() == null ? "" : " — " + r.request().target());
     }
 
     static String html(ReportData report, Map<String, String> bookmarks) {
@@ -31,15 +32,14 @@ final class ReportHeader {
         h.append("<div class=\"masthead\"><div class=\"product\">WSL Net Doctor <span class=\"version\">").append(esc(r.toolVersion()))
                 .append("</span></div><div class=\"when\">").append(esc(when(r))).append("</div></div>\n");
         h.append("<h1 id=\"verdict\">").append(esc(title(r))).append("</h1>\n");
-        bookmarks.put("verdict", "Verdict");
-        h.append("<div class=\"verdict ").append(verdictClass).append("\"><div class=\"label\">Verdict</div><div class=\"text\">")
+        bookmarks.put("verdict", Words.get("report.verdict"));
+        h.append("<div class=\"verdict ").append(verdictClass).append("\"><div class=\"label\">").append(esc(Words.get("report.verdict"))).append("</div><div class=\"text\">")
                 .append(esc(r.verdict())).append("</div></div>\n");
         if (report.redacted()) {
-            h.append("<p class=\"redacted\">This report was redacted: user names, host names and addresses are replaced by "
-                    + "placeholders (host-1, user-1, ip-1…). The same placeholder always stands for the same value.</p>\n");
+            h.append("<p class=\"redacted\">").append(esc(Words.get("report.redacted"))).append("</p>\n");
         }
         if (!r.complete()) {
-            h.append("<p class=\"note\">The run did not complete (stopped or out of time); some checks have no result.</p>\n");
+            h.append("<p class=\"note\">").append(esc(Words.get("report.incomplete"))).append("</p>\n");
         }
         return h.toString();
     }

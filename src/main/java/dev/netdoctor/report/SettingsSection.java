@@ -3,6 +3,7 @@
 package dev.netdoctor.report;
 
 import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.Words;
 
 import java.util.Map;
 
@@ -19,27 +20,29 @@ final class SettingsSection {
         StringBuilder s = new StringBuilder();
         for (dev.netdoctor.model.ConfigFileCheck file : c.files()) {
             Map<String, String> facts = new java.util.LinkedHashMap<>();
-            facts.put(file.file(), file.path() == null ? "not found from here" : file.path());
+            facts.put(file.file(), file.path() == null ? Words.get("report.settings.notFound") : file.path());
             if (!file.read()) {
-                facts.put("Read", file.note());
+                facts.put(Words.get("report.settings.read"), file.note());
                 s.append(keyValues(facts));
                 continue;
             }
-            facts.put("Saved as", file.encoding());
-            facts.put("WSL uses", file.settings().isEmpty() ? "no setting (its defaults)"
+            facts.put(Words.get("report.settings.savedAs"), file.encoding());
+            facts.put(Words.get("report.settings.uses"), file.settings().isEmpty() ? Words.get("settings.defaults")
                     : String.join(", ", file.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
             if (file.stopsAt() != null) {
-                facts.put("Reading stops at", "line " + file.stopsAt());
+                facts.put(Words.get("report.settings.stopsAt"), Words.get("cli.checkConfig.line", String.valueOf(file.stopsAt())));
             }
             s.append(keyValues(facts));
             if (file.problems().isEmpty()) {
-                s.append("<p>Every line reads as it looks.</p>\n");
+                s.append("<p>").append(esc(Words.get("settings.asItLooks"))).append("</p>\n");
                 continue;
             }
             s.append("<table class=\"grid settings\"><colgroup><col style=\"width: 8%\"/><col style=\"width: 32%\"/><col style=\"width: 60%\"/>"
-                    + "</colgroup><thead><tr><th class=\"num\">Line</th><th>As written</th><th>What WSL does</th></tr></thead><tbody>\n");
+                    + "</colgroup><thead><tr><th class=\"num\">" + esc(Words.get("report.settings.line")) + "</th><th>"
+                    + esc(Words.get("report.settings.asWritten")) + "</th><th>" + esc(Words.get("report.settings.whatWslDoes"))
+                    + "</th></tr></thead><tbody>\n");
             for (dev.netdoctor.model.ConfigProblem p : file.problems()) {
-                s.append("<tr><td class=\"num\">").append(p.line() == 0 ? "all" : Integer.toString(p.line())).append("</td><td class=\"mono\">")
+                s.append("<tr><td class=\"num\">").append(p.line() == 0 ? esc(Words.get("report.settings.all")) : Integer.toString(p.line())).append("</td><td class=\"mono\">")
                         .append(esc(p.line() == 0 ? "" : p.text())).append("</td><td>").append(esc(p.what())).append(" <span class=\"muted\">(")
                         .append(esc(p.findingId().id())).append(")</span></td></tr>\n");
             }

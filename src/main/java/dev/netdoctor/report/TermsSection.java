@@ -3,6 +3,7 @@
 package dev.netdoctor.report;
 
 import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.model.Words;
 
 import static dev.netdoctor.report.Html.esc;
 
@@ -18,7 +19,8 @@ final class TermsSection {
         if (terms.isEmpty()) {
             return "";
         }
-        StringBuilder s = new StringBuilder("<table class=\"grid terms\"><thead><tr><th>Term</th><th>What it means</th></tr></thead><tbody>\n");
+        StringBuilder s = new StringBuilder("<table class=\"grid terms\"><thead><tr><th>" + esc(Words.get("report.term")) + "</th><th>"
+                + esc(Words.get("report.term.meaning")) + "</th></tr></thead><tbody>\n");
         terms.forEach((term, meaning) -> s.append("<tr><td>").append(esc(term)).append("</td><td>").append(esc(meaning)).append("</td></tr>\n"));
         return s.append("</tbody></table>\n").toString();
     }

@@ -63,7 +63,7 @@ final class ChecksPage {
                 bar.progressProperty().bind(p.progressProperty());
                 bar.setAccessibleText(p.title());
                 Label state = new Label();
-                state.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("checks.state." + p.stateProperty().get().name()), p.stateProperty()));
+                state.textProperty().bind(Bindings.createStringBinding(() -> p.stateProperty().get().words(), p.stateProperty()));
                 state.getStyleClass().add(Styles.TEXT_SMALL);
                 p.stateProperty().addListener((o, a, b) -> styleState(state, bar, b));
                 styleState(state, bar, p.stateProperty().get());

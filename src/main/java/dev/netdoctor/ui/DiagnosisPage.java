@@ -59,8 +59,7 @@ final class DiagnosisPage {
         };
         icon.getStyleClass().add("card-icon");
         Label title = Ui.wrapping(f.title(), Styles.TITLE_4);
-        Label badge = new Label(Texts.get("diagnosis.severity." + f.severity().name()) + " · "
-                + Texts.get("diagnosis.confidence." + f.confidence().name()));
+        Label badge = new Label(f.severity().words() + " · " + f.confidence().words());
         badge.getStyleClass().addAll("badge", "badge-" + f.severity().name().toLowerCase());
         badge.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
@@ -101,7 +100,7 @@ final class DiagnosisPage {
     private static Node allChecks(WizardViewModel model) {
         VBox lines = new VBox(4);
         for (ProbeOutcome o : model.resultProperty().get().probes()) {
-            lines.getChildren().add(Ui.wrapping(o.title() + " — " + Texts.get("checks.state." + ProbeRow.State.of(o.status()).name()) + ", "
+            lines.getChildren().add(Ui.wrapping(o.title() + " — " + o.status().words() + ", "
                     + o.durationMillis() + " ms: " + o.summary(), Styles.TEXT_SMALL));
         }
         TitledPane pane = new TitledPane(Texts.get("diagnosis.checks"), lines);

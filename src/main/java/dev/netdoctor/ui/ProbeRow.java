@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
+import dev.netdoctor.model.ProbeStatus;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -15,14 +16,25 @@ import javafx.beans.property.StringProperty;
 public final class ProbeRow {
     /** Where a check is. */
     public enum State {
-        RUNNING, DONE, SKIPPED, FAILED,
+        RUNNING(null), DONE(ProbeStatus.COMPLETED), SKIPPED(ProbeStatus.SKIPPED), FAILED(ProbeStatus.FAILED),
         /** Ran out of time: the network, or this computer, kept it from finishing. */
-        COULD_NOT_FINISH,
+        COULD_NOT_FINISH(ProbeStatus.TIMED_OUT),
         /** The user stopped it. */
-        STOPPED;
+        STOPPED(ProbeStatus.CANCELLED);
+
+        private final ProbeStatus ended;
+
+        State(ProbeStatus ended) {
+            this.ended = ended;
+        }
+
+        /** How it reads: a finished check in the same words as in the report and the CLI. */
+        public String words() {
+            return ended == null ? Texts.get("checks.running") : ended.words();
+        }
 
         /** How a finished check reads, in the words of the Running checks step. */
-        public static State of(dev.netdoctor.model.ProbeStatus status) {
+        public static State of(ProbeStatus status) {
             return switch (status) {
                 case COMPLETED -> DONE;
                 case SKIPPED -> SKIPPED;

@@ -405,7 +405,7 @@ class DiagnoserRobustnessTest {
                 .as((server, transport, outcome, addresses) -> new dev.netdoctor.model.DnsReply(server, transport, outcome,
                         outcome == dev.netdoctor.model.DnsReply.Outcome.ANSWER ? addresses : List.of(), 5, "detail"));
         return Combinators.combine(Arbitraries.of("198.18.0.1", "10.255.255.254", "198.51.100.53").list().uniqueElements().ofMaxSize(3),
-                        Arbitraries.of("nat-dns-proxy", "dns-tunneling", "other-servers", "none"), Arbitraries.of(true, false),
+                        Arbitraries.of(dev.netdoctor.model.DnsPath.class), Arbitraries.of(true, false),
                         reply.list().ofMaxSize(6))
                 .as((servers, path, wsl, replies) -> new ProbeData.DnsServers(name, servers, path, wsl, replies));
     }

@@ -3,6 +3,7 @@
 package dev.netdoctor.diagnosis;
 
 import dev.netdoctor.testing.Environments;
+import dev.netdoctor.model.DnsPath;
 import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.FixId;
 import dev.netdoctor.model.FindingId;
@@ -26,7 +27,7 @@ class DnsRulesTest {
     private final Diagnoser diagnoser = new Diagnoser();
     private static final Target NAS = Target.parse("nas.example.test");
 
-    private static List<ProbeOutcome> run(String path, boolean writtenByWsl, DnsReply.Outcome udp, DnsReply.Outcome tcp) {
+    private static List<ProbeOutcome> run(DnsPath path, boolean writtenByWsl, DnsReply.Outcome udp, DnsReply.Outcome tcp) {
         List<ProbeOutcome> o = new ArrayList<>();
         o.add(Scenarios.outcome(ProbeId.NAME_RESOLUTION, new ProbeData.Resolution("nas.example.test", List.of(), "getent ahosts",
                 "the resolver did not answer within 5 s")));
@@ -42,7 +43,7 @@ class DnsRulesTest {
 
     @Test
     void theBlockedNatProxyIsTheDnsPathNotTheNameAndOffersTunneling() {
-        List<Finding> f = diagnoser.diagnose(NAS, env(), run("nat-dns-proxy", true, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.NO_ANSWER));
+        List<Finding> f = diagnoser.diagnose(NAS, env(), run(DnsPath.NAT_DNS_PROXY, true, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.NO_ANSWER));
         assertThat(f).extracting(Finding::id).containsExactly(FindingId.DNS_SERVER_UNREACHABLE);
         Finding d = f.getFirst();
         assertThat(d.severity()).isEqualTo(Severity.PROBLEM);
@@ -53,7 +54,7 @@ class DnsRulesTest {
 
     @Test
     void aStaticFileThatWslNoLongerWritesOffersGeneratingItAgain() {
-        List<Finding> f = diagnoser.diagnose(NAS, env(), run("other-servers", false, DnsReply.Outcome.UNREACHABLE, DnsReply.Outcome.UNREACHABLE));
+        List<Finding> f = diagnoser.diagnose(NAS, env(), run(DnsPath.OTHER_SERVERS, false, DnsReply.Outcome.UNREACHABLE, DnsReply.Outcome.UNREACHABLE));
         assertThat(f.getFirst().id()).isEqualTo(FindingId.DNS_SERVER_UNREACHABLE);
         assertThat(f.getFirst().explanation()).contains("WSL no longer writes this file");
         assertThat(f.getFirst().fixes()).extracting(FixSuggestion::id).startsWith(FixId.WSL_CONF_GENERATE_RESOLV_CONF, FixId.WSLCONFIG_DNS_TUNNELING);
@@ -61,7 +62,7 @@ class DnsRulesTest {
 
     @Test
     void generationTurnedOffAndALockedFileAreSaid() {
-        List<ProbeOutcome> o = run("other-servers", false, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.NO_ANSWER);
+        List<ProbeOutcome> o = run(DnsPath.OTHER_SERVERS, false, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.NO_ANSWER);
         ProbeData.DnsServers d = (ProbeData.DnsServers) o.get(1).data();
         o.set(1, Scenarios.outcome(ProbeId.DNS_SERVERS, new ProbeData.DnsServers(d.name(), d.servers(), d.path(), false, d.replies(),
                 "/etc/resolv.conf", true, false)));
@@ -72,14 +73,14 @@ class DnsRulesTest {
 
     @Test
     void aServerThatSaysTheNameDoesNotExistIsANameProblemNamingTheServer() {
-        List<Finding> f = diagnoser.diagnose(NAS, env(), run("nat-dns-proxy", true, DnsReply.Outcome.NXDOMAIN, DnsReply.Outcome.NXDOMAIN));
+        List<Finding> f = diagnoser.diagnose(NAS, env(), run(DnsPath.NAT_DNS_PROXY, true, DnsReply.Outcome.NXDOMAIN, DnsReply.Outcome.NXDOMAIN));
         assertThat(f).extracting(Finding::id).containsExactly(FindingId.NAME_NOT_RESOLVED).doesNotContain(FindingId.DNS_SERVER_UNREACHABLE);
         assertThat(f.getFirst().explanation()).contains("The DNS server 198.18.0.1 answered that this name does not exist.");
     }
 
     @Test
     void aServerThatAnswersOneWayOnlyOrFailsIsToldApartInTheEvidence() {
-        List<Finding> f = diagnoser.diagnose(NAS, env(), run("other-servers", true, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.SERVFAIL));
+        List<Finding> f = diagnoser.diagnose(NAS, env(), run(DnsPath.OTHER_SERVERS, true, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.SERVFAIL));
         assertThat(f).extracting(Finding::id).containsExactly(FindingId.NAME_NOT_RESOLVED);
         assertThat(f.getFirst().evidence()).extracting(e -> e.summary())
                 .contains("DNS server 198.18.0.1 answers over TCP only", "DNS server 198.18.0.1 answers SERVFAIL: it is up but cannot find out itself");
@@ -88,7 +89,7 @@ class DnsRulesTest {
     @Test
     void withoutANetworkItIsNeverCalledADnsProblem() {
         Environment offline = Environments.from(env()).defaultGateway(null).build();
-        List<Finding> f = diagnoser.diagnose(NAS, offline, run("nat-dns-proxy", true, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.NO_ANSWER));
+        List<Finding> f = diagnoser.diagnose(NAS, offline, run(DnsPath.NAT_DNS_PROXY, true, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.NO_ANSWER));
         assertThat(f).extracting(Finding::id).doesNotContain(FindingId.DNS_SERVER_UNREACHABLE);
     }
 }

@@ -44,7 +44,7 @@ class DnsServersProbeTest {
             assertThat(d.servers()).containsExactly("127.0.0.1");
             assertThat(d.writtenByWsl()).isTrue();
             // WSL wrote it and it names an address of this machine's loopback: the tunneling listener inside Linux
-            assertThat(d.path()).isEqualTo("dns-tunneling");
+            assertThat(d.path()).isEqualTo(dev.netdoctor.model.DnsPath.DNS_TUNNELING);
             assertThat(d.replies()).extracting(DnsReply::transport, DnsReply::outcome).containsExactly(
                     org.assertj.core.groups.Tuple.tuple(DnsReply.Transport.UDP, DnsReply.Outcome.ANSWER),
                     org.assertj.core.groups.Tuple.tuple(DnsReply.Transport.TCP, DnsReply.Outcome.ANSWER));
@@ -103,6 +103,6 @@ class DnsServersProbeTest {
         ProbeData.DnsServers none = dns(new DnsServersProbe().run(new TestContext("nas.example.test", List.of(), null,
                 withResolvConf(null, true), Environments.LOOPBACK_ONLY)));
         assertThat(none.servers()).isEmpty();
-        assertThat(none.path()).isEqualTo("none");
+        assertThat(none.path()).isEqualTo(dev.netdoctor.model.DnsPath.NONE);
     }
 }

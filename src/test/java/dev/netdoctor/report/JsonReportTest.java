@@ -29,6 +29,20 @@ class JsonReportTest {
         assertThat(JsonReport.write(back)).isEqualTo(JsonReport.write(report));
     }
 
+    /** The DNS path is an enum in the model, but scripts read its stable id: nat-dns-proxy, as before. */
+    @Test
+    void theDnsPathIsWrittenAndReadByItsStableId() throws IOException {
+        for (String name : List.of("dns-blocked", "dns-static")) {
+            ReportData saved = Results.recorded(name);
+            String json = JsonReport.write(saved);
+            dev.netdoctor.model.DnsPath path = saved.result().probes().stream()
+                    .map(p -> p.dataAs(dev.netdoctor.model.ProbeData.DnsServers.class)).flatMap(java.util.Optional::stream)
+                    .findFirst().orElseThrow().path();
+            assertThat(json).contains("\"path\" : \"" + path.id() + "\"");
+            assertThat(path.id()).isEqualTo(name.equals("dns-blocked") ? "nat-dns-proxy" : "other-servers");
+        }
+    }
+
     @Test
     void fixHistoryAndRedactionTravelWithTheResult() throws IOException {
         ReportData r = new ReportData(every().getFirst().result(), List.of(new FixRecord(dev.netdoctor.model.FixId.SSH_CONFIG_IPQOS_NONE, "Turn off marking",

@@ -206,13 +206,13 @@ class PdfReportTest {
             assertThat(text).contains("Name lookup (DNS)").contains("not written by WSL (no WSL header)")
                     .contains("[network] generateResolvConf = false")
                     .contains("DNS server Asked over Answer Addresses Time")
-                    .contains("198.18.9.9 UDP no answer").contains("198.18.9.9 TCP could not be asked")
+                    .contains("198.18.9.9 UDP did not answer").contains("198.18.9.9 TCP could not be asked")
                     .contains("Let WSL write resolv.conf again");
         }
         try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf(dev.netdoctor.report.fixtures.Results.recorded("dns-blocked"),
                 HtmlReport.Paper.A4))) {
-            assertThat(text(doc)).contains("WSL's DNS proxy on Windows (the default gateway)").contains("198.18.1.1 UDP no answer")
-                    .contains("198.18.1.1 TCP no answer").contains("Turn on WSL's DNS tunneling");
+            assertThat(text(doc)).contains("WSL's DNS proxy on Windows").contains("198.18.1.1 UDP did not answer")
+                    .contains("198.18.1.1 TCP did not answer").contains("Turn on WSL's DNS tunneling");
         }
     }
 

@@ -1,9 +1,17 @@
 // SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
 // SPDX-License-Identifier: Apache-2.0
-package dev.netdoctor.ui;
+package dev.netdoctor;
 
 import dev.netdoctor.model.Confidence;
+import dev.netdoctor.model.DnsPath;
+import dev.netdoctor.model.DnsReply;
+import dev.netdoctor.model.FindingId;
+import dev.netdoctor.model.FixId;
+import dev.netdoctor.model.ProbeStatus;
 import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.Words;
+import dev.netdoctor.ui.CheckItem;
+import dev.netdoctor.ui.Symptom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +39,16 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Every key the wizard asks {@link Texts} for is in messages.properties (a missing one shows
- * as {@code !key!} on screen), and every key there is asked for (an unused one is a text that
- * nobody reads or keeps up to date).
+ * Every key the wizard, the report, the CLI and the findings ask {@link Words} for is in
+ * words.properties (a missing one shows as {@code !key!} on screen and in the report), and every
+ * key there is asked for (an unused one is a text that nobody reads or keeps up to date).
  *
- * <p>Read from the compiled ui classes, not the sources. In bytecode a comment or Javadoc that
+ * <p>Read from the compiled classes of every package that asks for words ({@link #PACKAGES}), not
+ * the sources. In bytecode a comment or Javadoc that
  * mentions a key is not a use, a constant (static final String) is seen as the value that runs
  * wherever it is used, escapes are decoded, and a key built with + is one javac string-concat
  * recipe ({@code "symptom.\u0001.title"}, \u0001 where the value goes) however the source
- * spreads it over lines. Every key-shaped string constant of the ui counts as a key: the few
+ * spreads it over lines. Every key-shaped string constant of those packages counts as a key: the few
  * that are not (system properties, file names) are listed in {@link #NOT_KEYS} with why, so a
  * misspelt key cannot pass as "something else".
  *
@@ -49,8 +58,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  * BUILT recipes are no longer found and the test fails rather than passing blind.
  */
 class MessageKeysTest {
-    private static final Path BUNDLE = Path.of("src/main/resources/dev/netdoctor/ui/messages.properties");
-    private static final Path UI_CLASSES = Path.of("target/classes/dev/netdoctor/ui");
+    private static final Path BUNDLE = Path.of("src/main/resources/dev/netdoctor/model/words.properties");
+    private static final Path CLASSES = Path.of("target/classes/dev/netdoctor");
+    /**
+     * The packages that ask for words. The others (host, probe, config, fix, session, log) speak in
+     * evidence and command output, not yet in the bundle; a key-shaped string there is a file name
+     * or a setting far more often than a text.
+     */
+    private static final List<String> PACKAGES = List.of("model", "diagnosis", "report", "cli", "ui");
     /**
      * What a key looks like: dotted words, e.g. checks.col.state or symptom.SSH_HANGS.title. Wider
      * than the keys the file has (no hyphens there), so that a misspelt {@code fix.copied-text} is
@@ -60,28 +75,40 @@ class MessageKeysTest {
     private static final char ARGUMENT = '\u0001';
     private static final char CONSTANT = '\u0002';
 
-    /** Key-shaped string constants of the ui that are not message keys, and why. */
-    private static final Map<String, String> NOT_KEYS = Map.of(
-            "dev.netdoctor.ui.messages", "the bundle's own name (Texts)",
-            "netdoctor.firstFrameFile", "a system property (FirstFrame)",
-            "netdoctor.wslExe", "a system property (WizardApp)",
-            "os.name", "a system property (WizardApp)",
-            "settings.properties", "the settings file's name (WizardApp)",
-            "wizard.css", "the style sheet (WizardApp)");
+    /** Key-shaped string constants of those packages that are not message keys, and why. */
+    private static final Map<String, String> NOT_KEYS = Map.ofEntries(
+            Map.entry("dev.netdoctor.model.words", "the bundle's own name (Words)"),
+            Map.entry("netdoctor.firstFrameFile", "a system property (FirstFrame)"),
+            Map.entry("netdoctor.wslExe", "a system property (WizardApp)"),
+            Map.entry("os.name", "a system property (WizardApp)"),
+            Map.entry("settings.properties", "the settings file's name (WizardApp)"),
+            Map.entry("wizard.css", "the style sheet (WizardApp)"),
+            Map.entry("report.css", "the report's style sheet (HtmlReport)"),
+            Map.entry("wsl2.networkingMode", "the .wslconfig setting the rule reads (ConfigRules)"),
+            Map.entry("network.hostname", "the wsl.conf setting whose value is a host name to hide (RedactionNames)"),
+            Map.entry("user.default", "the wsl.conf setting whose value is a user name to hide (RedactionNames)"),
+            Map.entry("example.com", "a name reserved for examples, never hidden (RedactionNames)"),
+            Map.entry("example.net", "a name reserved for examples, never hidden (RedactionNames)"),
+            Map.entry("example.org", "a name reserved for examples, never hidden (RedactionNames)"),
+            Map.entry("localhost.localdomain", "a name of every machine, never hidden (RedactionNames)"));
 
     /** Keys built at run time: recipe → the enum whose constant names fill the \u0001. */
-    private static final Map<String, Class<? extends Enum<?>>> BUILT = Map.of(
-            "checks.state." + ARGUMENT, ProbeRow.State.class,               // ChecksPage: p.stateProperty().get().name()
-            "diagnosis.severity." + ARGUMENT, Severity.class,               // DiagnosisPage: f.severity().name()
-            "diagnosis.confidence." + ARGUMENT, Confidence.class,           // DiagnosisPage: f.confidence().name()
-            "system.status." + ARGUMENT, CheckItem.Status.class,            // SystemPage: item.status().name()
-            "symptom." + ARGUMENT + ".title", Symptom.class,                // Symptom.title(): name()
-            "symptom." + ARGUMENT + ".detail", Symptom.class);              // Symptom.description(): name()
+    private static final Map<String, Class<? extends Enum<?>>> BUILT = Map.ofEntries(
+            Map.entry("system.status." + ARGUMENT, CheckItem.Status.class),            // SystemPage: item.status().name()
+            Map.entry("symptom." + ARGUMENT + ".title", Symptom.class),                // Symptom.title(): name()
+            Map.entry("symptom." + ARGUMENT + ".detail", Symptom.class),               // Symptom.description(): name()
+            Map.entry("severity." + ARGUMENT, Severity.class),                         // Severity.words(): name()
+            Map.entry("confidence." + ARGUMENT, Confidence.class),                     // Confidence.words(): name()
+            Map.entry("dns.outcome." + ARGUMENT, DnsReply.Outcome.class),              // DnsReply.Outcome.words(): name()
+            Map.entry("dns.path." + ARGUMENT, DnsPath.class),                          // DnsPath.words(): name()
+            Map.entry("probe.status." + ARGUMENT, ProbeStatus.class));                 // ProbeStatus.words(): name()
 
     /** Built key-shaped strings that are not message keys, and why. */
     private static final Map<String, String> BUILT_NOT_KEYS = Map.of(
             "recent." + ARGUMENT, "an entry of the settings file: recent.0, recent.1, … (Settings)",
-            "wsl-net-doctor-" + ARGUMENT + ARGUMENT + "." + ARGUMENT, "the report's file name: wsl-net-doctor-<time>.pdf (ReportViewModel)");
+            "wsl-net-doctor-" + ARGUMENT + ARGUMENT + "." + ARGUMENT, "the report's file name: wsl-net-doctor-<time>.pdf (ReportViewModel)",
+            ARGUMENT + "." + ARGUMENT, "a kernel version, major.minor (ConfigRules)",
+            ARGUMENT + "." + ARGUMENT + "." + ARGUMENT + "." + ARGUMENT, "an IPv4 address from its four numbers (RedactionText)");
 
     private static final Map<String, String> KEYS = new TreeMap<>();            // key → value
     private static final Map<String, Set<String>> LITERALS = new TreeMap<>();   // string constant → classes
@@ -94,7 +121,16 @@ class MessageKeysTest {
             p.load(r);
         }
         p.stringPropertyNames().forEach(k -> KEYS.put(k, p.getProperty(k)));
-        try (Stream<Path> s = Files.walk(UI_CLASSES)) {
+        for (String pkg : PACKAGES) {
+            scan(CLASSES.resolve(pkg));
+        }
+        if (!LITERALS.containsKey("app.title")) {
+            fail("no compiled classes with their texts under " + CLASSES + " (build first)");
+        }
+    }
+
+    private static void scan(Path classes) throws IOException {
+        try (Stream<Path> s = Files.walk(classes)) {
             for (Path file : s.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
                 ClassModel model = ClassFile.of().parse(Files.readAllBytes(file));
                 String owner = model.thisClass().asSymbol().displayName();
@@ -109,23 +145,20 @@ class MessageKeysTest {
                 }
             }
         }
-        if (!LITERALS.containsKey("app.title")) {
-            fail("no compiled ui classes with their texts under " + UI_CLASSES + " (build first)");
-        }
     }
 
     @Test
-    void everyKeyTheUiAsksForExists() {
+    void everyKeyAskedForExists() {
         List<String> missing = new ArrayList<>();
         LITERALS.forEach((s, classes) -> {
             if (KEY_SHAPE.matcher(s).matches() && !KEYS.containsKey(s) && !NOT_KEYS.containsKey(s)) {
-                missing.add(String.join(", ", classes) + " asks for \"" + s + "\", which messages.properties does not have (shown as !" + s
+                missing.add(String.join(", ", classes) + " asks for \"" + s + "\", which words.properties does not have (shown as !" + s
                         + "!); if it is no message key, add it to NOT_KEYS with why");
             }
         });
         builtKeys().forEach((key, from) -> {
             if (!KEYS.containsKey(key)) {
-                missing.add(from + " builds \"" + key + "\", which messages.properties does not have (shown as !" + key + "!)");
+                missing.add(from + " builds \"" + key + "\", which words.properties does not have (shown as !" + key + "!)");
             }
         });
         if (!missing.isEmpty()) {
@@ -137,7 +170,7 @@ class MessageKeysTest {
     void everyKeyInTheFileIsUsed() {
         Map<String, String> built = builtKeys();
         List<String> unused = KEYS.keySet().stream().filter(k -> !LITERALS.containsKey(k) && !built.containsKey(k))
-                .map(k -> "\"" + k + "\" (" + KEYS.get(k) + ") is in messages.properties, but no ui class asks for it").toList();
+                .map(k -> "\"" + k + "\" (" + KEYS.get(k) + ") is in words.properties, but no class asks for it").toList();
         if (!unused.isEmpty()) {
             fail("unused message keys:\n  " + String.join("\n  ", unused));
         }
@@ -154,9 +187,9 @@ class MessageKeysTest {
             }
         });
         Stream.concat(BUILT.keySet().stream(), BUILT_NOT_KEYS.keySet().stream()).filter(r -> !RECIPES.containsKey(r))
-                .forEach(r -> problems.add("\"" + printable(r) + "\" is listed as built, but no ui class builds it any more"));
+                .forEach(r -> problems.add("\"" + printable(r) + "\" is listed as built, but no class builds it any more"));
         NOT_KEYS.keySet().stream().filter(s -> !LITERALS.containsKey(s))
-                .forEach(s -> problems.add("\"" + s + "\" is listed in NOT_KEYS, but no ui class uses it any more"));
+                .forEach(s -> problems.add("\"" + s + "\" is listed in NOT_KEYS, but no class uses it any more"));
         if (!problems.isEmpty()) {
             fail(String.join("\n", problems));
         }
@@ -184,12 +217,12 @@ class MessageKeysTest {
             }
         }
         if (!twice.isEmpty()) {
-            fail("keys given twice in messages.properties:\n  " + String.join("\n  ", twice));
+            fail("keys given twice in words.properties:\n  " + String.join("\n  ", twice));
         }
     }
 
     /**
-     * Texts always goes through MessageFormat, where a lone ' starts a quoted part and vanishes
+     * Words always goes through MessageFormat, where a lone ' starts a quoted part and vanishes
      * from the screen ("Windows' adapter" shows as "Windows adapter"): the bundle writes ''.
      */
     @Test
@@ -199,6 +232,33 @@ class MessageKeysTest {
                 .map(e -> e.getKey() + "=" + e.getValue()).toList();
         if (!odd.isEmpty()) {
             fail("texts with a lone ' (MessageFormat drops it; write ''):\n  " + String.join("\n  ", odd));
+        }
+    }
+
+    /**
+     * The findings' words are keyed by their ids: finding.<FindingId>.…, a fix a finding offers
+     * finding.<FindingId>.fix.<FixId>.…, a fix several offer alike fix.<FixId>.…. A key naming no
+     * id (one renamed, or misspelt) is text no finding shows; a finding without a title has none.
+     */
+    @Test
+    void findingWordsAreKeyedByTheirIds() {
+        Set<String> findings = java.util.Arrays.stream(FindingId.values()).map(Enum::name).collect(java.util.stream.Collectors.toSet());
+        Set<String> fixes = java.util.Arrays.stream(FixId.values()).map(Enum::name).collect(java.util.stream.Collectors.toSet());
+        List<String> problems = new ArrayList<>();
+        for (String key : KEYS.keySet()) {
+            String[] part = key.split("\\.");
+            if (part[0].equals("finding") && !findings.contains(part[1])) {
+                problems.add(key + ": " + part[1] + " is no FindingId");
+            } else if (part[0].equals("finding") && part.length > 3 && part[2].equals("fix") && !fixes.contains(part[3])) {
+                problems.add(key + ": " + part[3] + " is no FixId");
+            } else if (part[0].equals("fix") && part[1].matches("[A-Z0-9_]+") && !fixes.contains(part[1])) {
+                problems.add(key + ": " + part[1] + " is no FixId");
+            }
+        }
+        findings.stream().filter(f -> !KEYS.containsKey("finding." + f + ".title")).sorted()
+                .forEach(f -> problems.add(f + " has no finding." + f + ".title"));
+        if (!problems.isEmpty()) {
+            fail(String.join("\n", problems));
         }
     }
 
