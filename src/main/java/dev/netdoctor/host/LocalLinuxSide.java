@@ -22,6 +22,8 @@ public final class LocalLinuxSide implements LinuxSide {
     private static final System.Logger LOG = System.getLogger(LocalLinuxSide.class.getName());
     /** After a kill, how long we wait for the output readers to see end-of-stream. */
     private static final long DRAIN_MILLIS = 500;
+    /** After a kill, how long we wait for the command to be gone (see {@link #kill}). */
+    private static final long KILL_WAIT_MILLIS = 1000;
 
     private final int outputCap;
     private final Map<String, String> extraEnv;
@@ -46,6 +48,11 @@ public final class LocalLinuxSide implements LinuxSide {
     public CommandRun run(List<String> argv, byte[] stdin, Duration timeout) throws InterruptedException {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("empty argv");
+        }
+        // A caller stopped before it got here (a cancelled check that a busy CPU scheduled late)
+        // must not start a command after the cancel: it would outlive the run that wanted it.
+        if (Thread.interrupted()) {
+            throw new InterruptedException("stopped before " + argv.getFirst() + " was started");
         }
         long start = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder(argv);
@@ -98,12 +105,30 @@ public final class LocalLinuxSide implements LinuxSide {
         }
     }
 
+    /**
+     * Kills the command and its children and waits until it is gone (reaped), even through a
+     * second interrupt: a cancel interrupts a check more than once (the session and the check's
+     * own helpers each stop their threads), and a command killed but not waited for is still
+     * there when the run's result is in. A killed command needs only the CPU to end, so the wait
+     * is short and bounded.
+     */
     private static void kill(Process p) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
-        try {
-            p.waitFor(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MILLIS);
+        boolean interrupted = false;
+        boolean gone = false;
+        while (!gone && System.nanoTime() < end) {
+            try {
+                gone = p.waitFor(end - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (!gone) {
+            LOG.log(System.Logger.Level.WARNING, "pid {0} was killed but had not ended after {1} ms", p.pid(), KILL_WAIT_MILLIS);
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

@@ -46,6 +46,8 @@ public final class DiagnosisSession {
      * so a probe is stopped only when it overran its limit by this much: stuck, not slow.
      */
     static final Duration MACHINE_SLACK = Duration.ofSeconds(10);
+    /** How long the end of a run waits for the checks it interrupted to end (see {@link RunContext#stopAndWait}). */
+    static final Duration STOP_LIMIT = Duration.ofSeconds(3);
 
     private final DiagnosisRequest request;
     private final List<List<Probe>> stages;
@@ -77,7 +79,10 @@ public final class DiagnosisSession {
         return ProbeCatalog.stages(request);
     }
 
-    /** Stops every probe within about a second; {@link #run} then returns an incomplete result. */
+    /**
+     * Stops every probe within about a second; {@link #run} then returns an incomplete result once
+     * the stopped probes and the commands they ran have ended.
+     */
     public void cancel() {
         run.cancel();
     }
@@ -128,7 +133,7 @@ public final class DiagnosisSession {
                     elapsed(), DiagnosisResult.Request.of(request), environment, outcomes, findings,
                     Diagnoser.verdict(findings, complete), complete);
         } finally {
-            run.pool().shutdownNow();
+            run.stopAndWait(STOP_LIMIT);
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -100,6 +101,24 @@ final class RunContext {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, "cancel action failed", e);
             }
+        }
+    }
+
+    /**
+     * Interrupts what is still running (cancelled, stuck or overrun checks, the scan) and waits for
+     * it to end, so that when the result is in nothing of this run is left: no check that goes on
+     * starting commands, no command it started (each is killed and reaped by {@link LinuxSide#run}
+     * when interrupted). Bounded: a check that ignores interruption is left behind after
+     * {@code limit}, never waited for.
+     */
+    void stopAndWait(Duration limit) {
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "a check did not stop within " + limit.toMillis() + " ms of being interrupted");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

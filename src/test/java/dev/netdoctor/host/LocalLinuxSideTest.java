@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LocalLinuxSideTest {
     private final LocalLinuxSide linux = new LocalLinuxSide();
@@ -39,6 +40,52 @@ class LocalLinuxSideTest {
         assertThat(r.timedOut()).isTrue();
         assertThat(ProcessHandle.current().descendants().map(p -> p.info().commandLine().orElse("")))
                 .as("the command and its child are gone, not left to run out").noneMatch(c -> c.contains("sleep 31"));
+    }
+
+    /**
+     * Stopping a check interrupts its thread more than once (the session, then the check's own
+     * helper threads as they stop). However many interrupts come, the command is gone — killed and
+     * reaped, not a zombie — when run() gives up: a cancelled diagnosis leaves nothing behind.
+     */
+    @Test
+    void aCommandStoppedByRepeatedInterruptsIsGoneWhenRunThrows() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread caller = Thread.ofPlatform().start(() -> {
+            try {
+                linux.run(List.of("sleep", "33"), Duration.ofSeconds(30));
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        java.util.Optional<ProcessHandle> sleep = java.util.Optional.empty();
+        while (sleep.isEmpty() && System.nanoTime() < until) {
+            sleep = ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("").equals("/usr/bin/sleep 33")
+                    || p.info().commandLine().orElse("").equals("/bin/sleep 33")).findFirst();
+            Thread.sleep(5);
+        }
+        assertThat(sleep).as("the command was started").isPresent();
+        while (caller.isAlive()) {
+            caller.interrupt();
+            Thread.yield();
+        }
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        assertThat(ProcessHandle.of(sleep.get().pid())).as("the killed command was waited for until it ended").isEmpty();
+    }
+
+    /**
+     * A check stopped before it came to its command (one a busy CPU scheduled late) is told so
+     * and nothing is tried: not even a start that would fail (which would report "not found").
+     */
+    @Test
+    void aCallerStoppedBeforehandIsToldSoAndNothingIsStarted() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> linux.run(List.of("no-such-command-netdoctor"), Duration.ofSeconds(5)))
+                    .isInstanceOf(InterruptedException.class);
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test

@@ -167,6 +167,70 @@ class DiagnosisSessionTest {
         }
     }
 
+    /** A check that, stopped, still has to wind down (as one killing and reaping its command does). */
+    private static Probe slowToStop(ProbeId id, Duration windDown, java.util.concurrent.atomic.AtomicBoolean ended) {
+        return new FakeProbe(id, Duration.ofSeconds(30), ctx -> {
+            try {
+                Thread.sleep(60_000);
+                return ProbeReport.completed("woke", Map.of(), null, List.of());
+            } catch (InterruptedException e) {
+                long until = System.nanoTime() + windDown.toNanos();
+                while (System.nanoTime() < until) {
+                    try {
+                        Thread.sleep(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+                    } catch (InterruptedException again) {
+                        // a cancel interrupts more than once; winding down goes on
+                    }
+                }
+                ended.set(true);
+                throw e;
+            }
+        });
+    }
+
+    private static DiagnosisResult runAndCancelOnceStarted(DiagnosisSession session, List<SessionEvent> events, ProbeId probeId)
+            throws Exception {
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var future = pool.submit(session::run);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (events.stream().noneMatch(e -> e instanceof SessionEvent.ProbeStarted s && s.probeId().equals(probeId))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            session.cancel();
+            return future.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * When a cancelled run's result is in, the checks it stopped have ended: none goes on (and
+     * starts a command) behind the user's back. CancelTest shows it with the real checks.
+     */
+    @Test
+    void aCancelledRunReturnsOnlyOnceTheChecksItStoppedHaveEnded() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        DiagnosisSession session = new DiagnosisSession(INSPECTOR, REQUEST, events::add,
+                List.of(List.of(ok(ProbeId.NAME_RESOLUTION)), List.of(slowToStop(ProbeId.PING, Duration.ofMillis(300), ended))));
+        DiagnosisResult r = runAndCancelOnceStarted(session, events, ProbeId.PING);
+        assertThat(outcome(r, ProbeId.PING).status()).isEqualTo(ProbeStatus.CANCELLED);
+        assertThat(ended).as("the stopped check had ended when the result came").isTrue();
+    }
+
+    /** ...but a check that will not stop is not waited for beyond the stop limit. */
+    @Test
+    void aCheckThatWillNotStopDelaysTheCancelledResultOnlyByTheStopLimit() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        DiagnosisSession session = new DiagnosisSession(INSPECTOR, REQUEST, events::add,
+                List.of(List.of(ok(ProbeId.NAME_RESOLUTION)), List.of(slowToStop(ProbeId.PING, Duration.ofSeconds(8), ended))));
+        long start = System.nanoTime();
+        DiagnosisResult r = runAndCancelOnceStarted(session, events, ProbeId.PING);
+        assertThat(outcome(r, ProbeId.PING).status()).isEqualTo(ProbeStatus.CANCELLED);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DiagnosisSession.STOP_LIMIT.plusSeconds(4));
+        assertThat(ended).as("it was left behind, still winding down").isFalse();
+    }
+
     @Test
     void aListenerThatThrowsDoesNotEndTheRun() {
         DiagnosisResult r = new DiagnosisSession(INSPECTOR, REQUEST, e -> {
