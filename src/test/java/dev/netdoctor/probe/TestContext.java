@@ -28,9 +28,9 @@ import java.util.Optional;
  * What a probe gets from the session, for tests: the question, the Linux side (this one unless
  * a test gives a scripted one), and lists of what the probe reported while it ran.
  */
-final class TestContext implements ProbeContext {
+public final class TestContext implements ProbeContext {
     /** This machine as far as the probes that use it go: only lo, so own addresses stay on loopback. */
-    static final Environment LOOPBACK_ONLY = environment(new NetInterface("lo", 65536, true, List.of("127.0.0.1"), List.of("::1")));
+    public static final Environment LOOPBACK_ONLY = environment(new NetInterface("lo", 65536, true, List.of("127.0.0.1"), List.of("::1")));
 
     final DiagnosisRequest request;
     final List<String> progress = Collections.synchronizedList(new ArrayList<>());
@@ -41,7 +41,7 @@ final class TestContext implements ProbeContext {
     private final LinuxSide linux;
     private final Environment environment;
 
-    TestContext(String target, List<Integer> servicePorts, VantageRequest vantage, LinuxSide linux, Environment environment) {
+    public TestContext(String target, List<Integer> servicePorts, VantageRequest vantage, LinuxSide linux, Environment environment) {
         Target t = target == null ? null : Target.parse(target);
         this.request = new DiagnosisRequest(t, servicePorts, vantage, Duration.ofMillis(1500), null);
         this.linux = linux;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
 // SPDX-License-Identifier: Apache-2.0
-package dev.netdoctor.probe;
+package dev.netdoctor.probe.config;
 
 import dev.netdoctor.config.ConfigIssue;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
 // SPDX-License-Identifier: Apache-2.0
-package dev.netdoctor.probe;
+package dev.netdoctor.probe.dns;
 
 import dev.netdoctor.config.ConfigFileKind;
 import dev.netdoctor.config.ConfigReader;
@@ -12,6 +12,10 @@ import dev.netdoctor.model.DnsReply;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeId;
+import dev.netdoctor.probe.Parallel;
+import dev.netdoctor.probe.Probe;
+import dev.netdoctor.probe.ProbeContext;
+import dev.netdoctor.probe.ProbeReport;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
 // SPDX-License-Identifier: Apache-2.0
-package dev.netdoctor.probe;
+package dev.netdoctor.probe.dns;
 
 import dev.netdoctor.model.DnsReply;
 import dev.netdoctor.model.DnsReply.Outcome;

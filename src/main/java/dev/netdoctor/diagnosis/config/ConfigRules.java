@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
 // SPDX-License-Identifier: Apache-2.0
-package dev.netdoctor.diagnosis;
+package dev.netdoctor.diagnosis.config;
 
+import dev.netdoctor.diagnosis.Observations;
+import dev.netdoctor.diagnosis.Rule;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.ConfigFileCheck;
 import dev.netdoctor.model.ConfigProblem;
@@ -28,7 +30,7 @@ import java.util.Optional;
  * WSL's own rules, and from comparing the networking mode the file asks for with the one WSL
  * reports it runs ({@code wslinfo --networking-mode}).
  */
-final class ConfigRules {
+public final class ConfigRules {
     private ConfigRules() {
     }
 
@@ -67,25 +69,25 @@ final class ConfigRules {
         return file.file() + (p.line() == 0 ? "" : " line " + p.line());
     }
 
-    static final Rule LINE_IGNORED = new LinesOfKind(FindingId.WSLCONFIG_LINE_IGNORED,
+    public static final Rule LINE_IGNORED = new LinesOfKind(FindingId.WSLCONFIG_LINE_IGNORED,
             Words.get("finding.WSLCONFIG_LINE_IGNORED.title"),
             Words.get("finding.WSLCONFIG_LINE_IGNORED.explanation"),
             FixId.CONFIG_REWRITE_IGNORED_LINES, Words.get("finding.WSLCONFIG_LINE_IGNORED.fix.CONFIG_REWRITE_IGNORED_LINES.title", "%s"),
             Words.get("finding.WSLCONFIG_LINE_IGNORED.fix.CONFIG_REWRITE_IGNORED_LINES.does"));
 
-    static final Rule DUPLICATE_KEY = new LinesOfKind(FindingId.WSLCONFIG_DUPLICATE_KEY,
+    public static final Rule DUPLICATE_KEY = new LinesOfKind(FindingId.WSLCONFIG_DUPLICATE_KEY,
             Words.get("finding.WSLCONFIG_DUPLICATE_KEY.title"),
             Words.get("finding.WSLCONFIG_DUPLICATE_KEY.explanation"),
             FixId.CONFIG_COMMENT_OUT_DUPLICATES, Words.get("finding.WSLCONFIG_DUPLICATE_KEY.fix.CONFIG_COMMENT_OUT_DUPLICATES.title", "%s"),
             Words.get("finding.WSLCONFIG_DUPLICATE_KEY.fix.CONFIG_COMMENT_OUT_DUPLICATES.does"));
 
-    static final Rule ENCODING = new LinesOfKind(FindingId.WSLCONFIG_ENCODING,
+    public static final Rule ENCODING = new LinesOfKind(FindingId.WSLCONFIG_ENCODING,
             Words.get("finding.WSLCONFIG_ENCODING.title"),
             Words.get("finding.WSLCONFIG_ENCODING.explanation"),
             FixId.CONFIG_REWRITE_AS_UTF8, Words.get("finding.WSLCONFIG_ENCODING.fix.CONFIG_REWRITE_AS_UTF8.title", "%s"),
             Words.get("finding.WSLCONFIG_ENCODING.fix.CONFIG_REWRITE_AS_UTF8.does"));
 
-    static final Rule PARSING_STOPS = new LinesOfKind(FindingId.WSL_CONF_PARSING_STOPS,
+    public static final Rule PARSING_STOPS = new LinesOfKind(FindingId.WSL_CONF_PARSING_STOPS,
             Words.get("finding.WSL_CONF_PARSING_STOPS.title"),
             Words.get("finding.WSL_CONF_PARSING_STOPS.explanation"),
             FixId.WSL_CONF_COMMENT_OUT_STOPPING_LINE, Words.get("finding.WSL_CONF_PARSING_STOPS.fix.WSL_CONF_COMMENT_OUT_STOPPING_LINE.title", "%s"),
@@ -95,7 +97,7 @@ final class ConfigRules {
      * The file asks for one networking mode and WSL runs another: WSL fell back (mirrored needs
      * Windows 11 22H2, a 5.10 kernel, IPv6 and the Hyper-V firewall) or a policy decides.
      */
-    static final Rule MODE_NOT_EFFECTIVE = obs -> {
+    public static final Rule MODE_NOT_EFFECTIVE = obs -> {
         Optional<ConfigFileCheck> wslconfig = obs.data(ProbeId.CONFIG_FILES, ProbeData.ConfigFiles.class)
                 .flatMap(d -> d.file(ConfigFileCheck.WSLCONFIG)).filter(ConfigFileCheck::read);
         WslFacts wsl = obs.environment() == null ? null : obs.environment().wsl();

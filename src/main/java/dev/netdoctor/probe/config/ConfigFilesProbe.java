@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
 // SPDX-License-Identifier: Apache-2.0
-package dev.netdoctor.probe;
+package dev.netdoctor.probe.config;
 
 import dev.netdoctor.config.ConfigFileKind;
 import dev.netdoctor.config.ConfigIssue;
@@ -9,10 +9,13 @@ import dev.netdoctor.config.ConfigReading;
 import dev.netdoctor.host.WslConfigLocation;
 import dev.netdoctor.model.ConfigFileCheck;
 import dev.netdoctor.model.ConfigProblem;
-import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.Evidence;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeId;
+import dev.netdoctor.probe.Probe;
+import dev.netdoctor.probe.ProbeContext;
+import dev.netdoctor.probe.ProbeReport;
 
 import java.io.IOException;
 import java.io.InputStream;

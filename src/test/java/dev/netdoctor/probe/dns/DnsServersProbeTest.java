@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
 // SPDX-License-Identifier: Apache-2.0
-package dev.netdoctor.probe;
+package dev.netdoctor.probe.dns;
 
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.host.LocalLinuxSide;
@@ -8,6 +8,8 @@ import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.DnsReply;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeStatus;
+import dev.netdoctor.probe.ProbeReport;
+import dev.netdoctor.probe.TestContext;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,20 +1,22 @@
 // SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
 // SPDX-License-Identifier: Apache-2.0
-package dev.netdoctor.diagnosis;
+package dev.netdoctor.diagnosis.config;
 
-import dev.netdoctor.model.ProbeId;
-import dev.netdoctor.model.FindingId;
 import dev.netdoctor.config.ConfigFileKind;
+import dev.netdoctor.diagnosis.Diagnoser;
+import dev.netdoctor.diagnosis.Scenarios;
 import dev.netdoctor.model.ConfigFileCheck;
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.SshClientFacts;
 import dev.netdoctor.model.WslFacts;
-import dev.netdoctor.probe.ConfigFilesProbe;
+import dev.netdoctor.probe.config.ConfigFilesProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
