@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
-import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.diagnosis.Diagnoser;
 import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.ConnectAttempt;
@@ -17,6 +16,7 @@ import dev.netdoctor.model.HandshakeAttempt;
 import dev.netdoctor.model.NetInterface;
 import dev.netdoctor.model.OpenSshAttempt;
 import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.ProbeStatus;
 import dev.netdoctor.model.RouteLookup;
@@ -25,6 +25,7 @@ import dev.netdoctor.model.Target;
 import dev.netdoctor.model.TcpConnection;
 import dev.netdoctor.model.WslFacts;
 import dev.netdoctor.session.SessionEvent;
+import dev.netdoctor.ui.fix.FixPlaces;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -32,8 +33,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Recorded-style runs for the wizard tests: the DSCP lab as the engine saw it, and a healthy rerun. */
-final class Fixtures {
-    static final String TARGET = "198.18.1.56";
+public final class Fixtures {
+    public static final String TARGET = "198.18.1.56";
 
     private Fixtures() {
     }
@@ -88,7 +89,7 @@ final class Fixtures {
                         List.of(sshRun.asEvidence("IPQoS=af21"))));
     }
 
-    static DiagnosisResult result(boolean healthy) {
+    public static DiagnosisResult result(boolean healthy) {
         Target target = Target.parse(TARGET);
         List<ProbeOutcome> probes = dscpOutcomes(healthy);
         List<Finding> findings = new Diagnoser().diagnose(target, environment(), probes);
