@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.testing.Environments;
 import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.CommandRun;
@@ -356,21 +357,20 @@ class DiagnoserRobustnessTest {
         NetInterface loopback0 = new NetInterface("loopback0", 1500, true, List.of("198.18.2.2"), List.of());
         WindowsFacts windows = new WindowsFacts("WSL version: 2.4.11.0", null, "Ubuntu", 2, "Default Distribution: Ubuntu", List.of());
         return switch (kind) {
-            case "linux" -> ssh.map(s -> new Environment("Linux", "6.8.0", new WslFacts(WslFacts.Kind.NOT_WSL, null, null, null, List.of()),
-                    List.of(lo, eth0), "198.18.1.1", List.of("198.18.1.1"), s, 6, 127, List.of()));
-            case "wsl-nat" -> ssh.map(s -> new Environment("Linux", "6.6.87.2-microsoft-standard-WSL2",
-                    new WslFacts(WslFacts.Kind.WSL2, "Ubuntu", "nat", "wslinfo --networking-mode", List.of()),
-                    List.of(lo, eth0), "172.20.0.1", List.of("10.255.255.254"), s, 6, 127, List.of()));
-            case "wsl-mirrored" -> Combinators.combine(ssh, Arbitraries.of(true, false)).as((s, fromWindows) -> new Environment("Linux",
-                    "6.6.87.2-microsoft-standard-WSL2", new WslFacts(WslFacts.Kind.WSL2, "Ubuntu", "mirrored", "inferred: loopback0", List.of()),
-                    List.of(lo, eth0, loopback0), null, List.of(), s, null, null, List.of(), fromWindows ? windows : null));
+            case "linux" -> ssh.map(s -> Environments.linux().kernel("6.8.0").interfaces(lo, eth0).defaultGateway("198.18.1.1")
+                    .dnsServers("198.18.1.1").sshClient(s).build());
+            case "wsl-nat" -> ssh.map(s -> Environments.linux().kernel("6.6.87.2-microsoft-standard-WSL2").wsl(Environments.wsl2("Ubuntu", "nat"))
+                    .interfaces(lo, eth0).defaultGateway("172.20.0.1").dnsServers("10.255.255.254").sshClient(s).build());
+            case "wsl-mirrored" -> Combinators.combine(ssh, Arbitraries.of(true, false)).as((s, fromWindows) -> Environments.linux()
+                    .kernel("6.6.87.2-microsoft-standard-WSL2").wsl(new WslFacts(WslFacts.Kind.WSL2, "Ubuntu", "mirrored", "inferred: loopback0", List.of()))
+                    .interfaces(lo, eth0, loopback0).sshClient(s).synRetries(null, null).windows(fromWindows ? windows : null).build());
             // The shape of DiagnosisSession.fallbackEnvironment: what a run has when the system scan did not finish.
-            case "fallback" -> Arbitraries.just(new Environment("Windows 11", null,
-                    new WslFacts(WslFacts.Kind.NOT_WSL, null, null, null, List.of("unknown: the scan took longer than 6 s")), List.of(), null,
-                    List.of(), SshClientFacts.missing("not checked: the scan took longer than 6 s"), null, null,
-                    List.of("The system scan did not finish: the scan took longer than 6 s")));
+            case "fallback" -> Arbitraries.just(Environments.sparse().os("Windows 11")
+                    .wsl(new WslFacts(WslFacts.Kind.NOT_WSL, null, null, null, List.of("unknown: the scan took longer than 6 s")))
+                    .sshClient(SshClientFacts.missing("not checked: the scan took longer than 6 s"))
+                    .notes("The system scan did not finish: the scan took longer than 6 s").build());
             // Every field the record lets be null, null.
-            case "sparse" -> Arbitraries.just(new Environment(null, null, null, List.of(), null, List.of(), null, null, null, List.of(), null));
+            case "sparse" -> Arbitraries.just(Environments.sparse().build());
             case "none" -> Arbitraries.<Environment>just(null);
             default -> throw new IllegalArgumentException(kind);
         };

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.testing.Environments;
 import dev.netdoctor.model.DnsPath;
 import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.FixId;
@@ -87,9 +88,7 @@ class DnsRulesTest {
 
     @Test
     void withoutANetworkItIsNeverCalledADnsProblem() {
-        Environment e = env();
-        Environment offline = new Environment(e.os(), e.kernel(), e.wsl(), e.interfaces(), null, e.dnsServers(), e.sshClient(),
-                e.tcpSynRetries(), e.synGiveUpSeconds(), e.notes(), e.windows());
+        Environment offline = Environments.from(env()).defaultGateway(null).build();
         List<Finding> f = diagnoser.diagnose(NAS, offline, run(DnsPath.NAT_DNS_PROXY, true, DnsReply.Outcome.NO_ANSWER, DnsReply.Outcome.NO_ANSWER));
         assertThat(f).extracting(Finding::id).doesNotContain(FindingId.DNS_SERVER_UNREACHABLE);
     }

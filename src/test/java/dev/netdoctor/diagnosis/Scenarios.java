@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.testing.Environments;
 import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.ConnectAttempt;
@@ -14,7 +15,6 @@ import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.ProbeStatus;
 import dev.netdoctor.model.RouteLookup;
-import dev.netdoctor.model.SshClientFacts;
 import dev.netdoctor.model.Target;
 import dev.netdoctor.model.WslFacts;
 
@@ -132,8 +132,7 @@ public final class Scenarios {
     }
 
     Environment environment() {
-        return new Environment("Linux", "6.6.87.2-microsoft-standard-WSL2", wsl, List.of(), "198.18.1.1", List.of(),
-                new SshClientFacts(true, "OpenSSH_9.2p1", Map.of("ipqos", userQos + " throughput"), userQos, "throughput", null),
-                6, 127, List.of());
+        return Environments.linux().kernel("6.6.87.2-microsoft-standard-WSL2").wsl(wsl).defaultGateway("198.18.1.1")
+                .sshClient(Environments.ssh(userQos, "throughput")).build();
     }
 }

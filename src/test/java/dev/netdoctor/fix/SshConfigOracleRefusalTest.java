@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.fix;
 
+import dev.netdoctor.testing.ChangedLinux;
 import dev.netdoctor.host.LocalLinuxSide;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,32 +142,7 @@ class SshConfigOracleRefusalTest {
     void withoutSshTheCheckSaysItCouldNotRun() throws Exception {
         Path f = config();
         LocalLinuxSide real = new LocalLinuxSide();
-        dev.netdoctor.host.LinuxSide noSsh = new dev.netdoctor.host.LinuxSide() {
-            @Override
-            public dev.netdoctor.model.CommandRun run(List<String> argv, byte[] stdin, java.time.Duration timeout) throws InterruptedException {
-                return real.run(argv, stdin, timeout);
-            }
-
-            @Override
-            public java.util.Optional<String> readFile(String path, int maxBytes) {
-                return real.readFile(path, maxBytes);
-            }
-
-            @Override
-            public boolean hasCommand(String name) {
-                return !"ssh".equals(name) && real.hasCommand(name);
-            }
-
-            @Override
-            public java.util.Optional<String> env(String name) {
-                return real.env(name);
-            }
-
-            @Override
-            public String describe() {
-                return "this computer without ssh";
-            }
-        };
+        dev.netdoctor.host.LinuxSide noSsh = ChangedLinux.of(real).without("ssh").describedAs("this computer without ssh");
         Verifier.Verdict v = new SshConfigOracle(noSsh, f.toString(), ORIGINAL, PATTERN, "none", List.of(TARGET)).verify(f.toString());
         assertThat(v.ran()).isFalse();
         assertThat(v.message()).contains("No ssh is installed here");

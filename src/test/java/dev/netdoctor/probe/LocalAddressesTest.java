@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.probe;
 
+import dev.netdoctor.testing.Environments;
 import dev.netdoctor.model.ConnectResult;
 import dev.netdoctor.model.LocalConnect;
 import dev.netdoctor.model.NetInterface;
@@ -29,19 +30,19 @@ class LocalAddressesTest {
 
     @Test
     void ipv6LoopbackCountsOnlyWhenLoHasIt() {
-        assertThat(LocalAddresses.of(TestContext.environment(lo("::1")))).containsEntry("::1", "IPv6 loopback");
+        assertThat(LocalAddresses.of(Environments.linuxWith(lo("::1")))).containsEntry("::1", "IPv6 loopback");
         // The JDK spells it out in full.
-        assertThat(LocalAddresses.of(TestContext.environment(lo("0:0:0:0:0:0:0:1")))).containsEntry("::1", "IPv6 loopback");
-        assertThat(LocalAddresses.of(TestContext.environment(lo()))).doesNotContainKey("::1");
-        assertThat(LocalAddresses.of(TestContext.environment(lo("2001:db8::9")))).as("another IPv6 address on lo").doesNotContainKey("::1");
+        assertThat(LocalAddresses.of(Environments.linuxWith(lo("0:0:0:0:0:0:0:1")))).containsEntry("::1", "IPv6 loopback");
+        assertThat(LocalAddresses.of(Environments.linuxWith(lo()))).doesNotContainKey("::1");
+        assertThat(LocalAddresses.of(Environments.linuxWith(lo("2001:db8::9")))).as("another IPv6 address on lo").doesNotContainKey("::1");
         // ::1 elsewhere than on lo is not this machine's IPv6 loopback.
-        assertThat(LocalAddresses.of(TestContext.environment(lo(),
+        assertThat(LocalAddresses.of(Environments.linuxWith(lo(),
                 new NetInterface("eth0", 1500, true, List.of("198.18.2.2"), List.of("::1"))))).containsOnlyKeys("127.0.0.1", "198.18.2.2", "127.0.0.2");
     }
 
     @Test
     void ownAddressesAreThoseOfInterfacesThatAreUpWithoutLinkLocalOrScopedOnes() {
-        Map<String, String> a = LocalAddresses.of(TestContext.environment(lo("::1"),
+        Map<String, String> a = LocalAddresses.of(Environments.linuxWith(lo("::1"),
                 new NetInterface("eth0", 1500, true, List.of("198.18.2.2", "127.0.1.1"), List.of("FE80::1", "2001:db8::2%eth0", "2001:db8::2")),
                 new NetInterface("eth1", 1500, true, List.of("198.18.2.2", "198.18.3.3"), List.of()),
                 new NetInterface("wg0", 1420, false, List.of("198.18.9.9"), List.of("2001:db8::9"))));

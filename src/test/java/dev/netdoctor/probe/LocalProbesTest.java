@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.probe;
 
+import dev.netdoctor.testing.Environments;
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.NetInterface;
 import dev.netdoctor.model.ServicePort;
 import dev.netdoctor.model.SshClientFacts;
-import dev.netdoctor.model.WslFacts;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,11 +17,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LocalProbesTest {
     @Test
     void localAddressesAreLoopbackOwnAddressesAndAnotherLoopback() {
-        Environment env = new Environment("Linux", "6.6", new WslFacts(WslFacts.Kind.NOT_WSL, null, null, null, List.of()),
-                List.of(new NetInterface("lo", 65536, true, List.of("127.0.0.1"), List.of("::1")),
+        Environment env = Environments.linux().interfaces(Environments.LOOPBACK,
                         new NetInterface("eth0", 1500, true, List.of("198.18.2.2"), List.of("fe80:0:0:0:1:2:3:4", "2001:db8:0:0:0:0:0:2")),
-                        new NetInterface("down0", 1500, false, List.of("198.18.9.9"), List.of())),
-                null, List.of(), SshClientFacts.missing("x"), 6, 127, List.of());
+                        new NetInterface("down0", 1500, false, List.of("198.18.9.9"), List.of()))
+                .sshClient(SshClientFacts.missing("x")).build();
         assertThat(LocalAddresses.of(env)).containsOnlyKeys("127.0.0.1", "::1", "198.18.2.2", "2001:db8:0:0:0:0:0:2", "127.0.0.2");
         assertThat(LocalAddresses.of(env).keySet()).first().isEqualTo("127.0.0.1");
         assertThat(LocalAddresses.of(env).keySet()).last().isEqualTo("127.0.0.2");

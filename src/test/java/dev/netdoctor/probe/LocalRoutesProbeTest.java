@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.probe;
 
+import dev.netdoctor.testing.Environments;
+import dev.netdoctor.testing.ScriptedLinux;
+import dev.netdoctor.testing.TestContext;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.NetInterface;
 import dev.netdoctor.model.PolicyRule;
@@ -58,7 +61,7 @@ class LocalRoutesProbeTest {
                 .answer("ip -j route get 127.0.0.2 ipproto tcp dport 8443", lo("127.0.0.2"))
                 .answer("ip -j rule list", RULES)
                 .answer("ip -6 -j rule list", RULES6);
-        TestContext ctx = new TestContext(null, List.of(8443), null, linux, TestContext.environment(
+        TestContext ctx = new TestContext(null, List.of(8443), null, linux, Environments.linuxWith(
                 new NetInterface("lo", 65536, true, List.of("127.0.0.1"), List.of("::1")),
                 new NetInterface("eth0", 1500, true, List.of("198.18.2.2"), List.of("fe80::1", "2001:db8::2"))));
 
@@ -99,7 +102,7 @@ class LocalRoutesProbeTest {
                 .fail("ip -j route get 127.0.0.2 ipproto tcp", 1, "Error: ipproto is not supported\n")
                 .answer("ip -j rule list", RULES);
         TestContext ctx = new TestContext(null, List.of(), null, linux,
-                TestContext.environment(new NetInterface("lo", 65536, true, List.of("127.0.0.1"), List.of())));
+                Environments.linuxWith(new NetInterface("lo", 65536, true, List.of("127.0.0.1"), List.of())));
 
         ProbeReport r = new LocalRoutesProbe().run(ctx);
 
@@ -115,7 +118,7 @@ class LocalRoutesProbeTest {
     @Test
     void withoutTheIpCommandTheLookupIsSkippedWithTheReason() throws Exception {
         ScriptedLinux linux = new ScriptedLinux();
-        ProbeReport r = new LocalRoutesProbe().run(new TestContext(null, List.of(), null, linux, TestContext.LOOPBACK_ONLY));
+        ProbeReport r = new LocalRoutesProbe().run(new TestContext(null, List.of(), null, linux, Environments.LOOPBACK_ONLY));
         assertThat(r.status()).isEqualTo(ProbeStatus.SKIPPED);
         assertThat(r.summary()).isEqualTo("the ip command is not installed on a scripted Linux (package iproute2)");
         assertThat(linux.asked).isEmpty();

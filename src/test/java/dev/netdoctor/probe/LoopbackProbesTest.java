@@ -2,30 +2,27 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.probe;
 
+import dev.netdoctor.testing.Environments;
+import dev.netdoctor.testing.TestContext;
 import dev.netdoctor.model.ProbeId;
-import dev.netdoctor.host.HostInspector;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.model.ConnectAttempt;
 import dev.netdoctor.model.ConnectResult;
-import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.LocalConnect;
-import dev.netdoctor.model.NetInterface;
 import dev.netdoctor.model.OpenSshAttempt;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.ProbeStatus;
 import dev.netdoctor.model.RouteLookup;
 import dev.netdoctor.model.ServicePort;
-import dev.netdoctor.model.SshClientFacts;
 import dev.netdoctor.model.Target;
 import dev.netdoctor.model.TcpConnection;
 import dev.netdoctor.model.VantageCheck;
 import dev.netdoctor.model.VantageRequest;
 import dev.netdoctor.model.ProbeData.Vantage.HostKeyStatus;
-import dev.netdoctor.model.WslFacts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +32,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +52,7 @@ class LoopbackProbesTest {
     private int closed;
 
     /** Only lo: the probes that connect to "own addresses" then stay on loopback. */
-    private static final Environment ENV = new Environment("Linux", "6.6", new WslFacts(WslFacts.Kind.NOT_WSL, null, null, null, List.of()),
-            List.of(new NetInterface("lo", 65536, true, List.of("127.0.0.1"), List.of("::1"))), null, List.of(),
-            new SshClientFacts(true, "OpenSSH_9.2p1", Map.of("ipqos", "lowdelay throughput"), "lowdelay", "throughput", null),
-            6, 127, List.of());
+    private static final Environment ENV = Environments.LOOPBACK_ONLY;
 
     @BeforeEach
     void listen() throws Exception {
@@ -76,34 +69,14 @@ class LoopbackProbesTest {
         listener.close();
     }
 
-    private class Context implements ProbeContext {
-        final Target target;
-        final DiagnosisRequest request;
-        final List<ProbeOutcome> earlier = new ArrayList<>();
-        final List<String> progress = new ArrayList<>();
+    /** The question as the session asks it of this Linux, with "localhost" resolved to 127.0.0.1. */
+    private TestContext context(String target, List<Integer> servicePorts) {
+        return context(target, servicePorts, null);
+    }
 
-        Context(String target, List<Integer> servicePorts) {
-            this(target, servicePorts, null);
-        }
-
-        Context(String target, List<Integer> servicePorts, VantageRequest vantage) {
-            this.target = target == null ? null : Target.parse(target);
-            this.request = new DiagnosisRequest(this.target, servicePorts, vantage, Duration.ofMillis(1500), null);
-        }
-
-        @Override public DiagnosisRequest request() { return request; }
-        @Override public Target target() { return target; }
-        @Override public String address() { return target == null ? null : target.host().equals("localhost") ? "127.0.0.1" : target.host(); }
-        @Override public Environment environment() { return ENV; }
-        @Override public List<ProbeOutcome> earlierOutcomes() { return earlier; }
-        @Override public LinuxSide linux() { return linux; }
-        @Override public HostInspector inspector() { return new HostInspector(linux); }
-        @Override public Duration attemptTimeout() { return request.attemptTimeout(); }
-        @Override public void progress(double fraction, String message) { progress.add(message); }
-        @Override public void routeLine(RouteLookup lookup) { }
-        @Override public void sockets(List<TcpConnection> snapshot) { }
-        @Override public boolean othersFinished() { return true; }
-        @Override public void onCancel(Runnable stop) { }
+    private TestContext context(String target, List<Integer> servicePorts, VantageRequest vantage) {
+        TestContext ctx = new TestContext(target, servicePorts, vantage, linux, ENV);
+        return target != null && ctx.target().host().equals("localhost") ? ctx.address("127.0.0.1") : ctx;
     }
 
     private static List<String> evidence(ProbeReport r) {
@@ -112,7 +85,7 @@ class LoopbackProbesTest {
 
     @Test
     void markedAndUnmarkedSynsToAnOpenLoopbackPortAreAllAnswered() throws Exception {
-        Context ctx = new Context("127.0.0.1:" + open, List.of());
+        TestContext ctx = context("127.0.0.1:" + open, List.of());
         ProbeReport r = new DscpConnectProbe().run(ctx);
         assertThat(r.status()).isEqualTo(ProbeStatus.COMPLETED);
         ProbeData.MarkedConnects data = (ProbeData.MarkedConnects) r.data();
@@ -128,7 +101,7 @@ class LoopbackProbesTest {
 
     @Test
     void synsToAClosedLoopbackPortAreRefusedNotTimedOut() throws Exception {
-        ProbeReport r = new DscpConnectProbe().run(new Context("127.0.0.1:" + closed, List.of()));
+        ProbeReport r = new DscpConnectProbe().run(context("127.0.0.1:" + closed, List.of()));
         ProbeData.MarkedConnects data = (ProbeData.MarkedConnects) r.data();
         assertThat(data.attempts()).allSatisfy(a -> assertThat(a.result()).isEqualTo(ConnectResult.REFUSED));
         assertThat(r.summary()).startsWith("unmarked: refused in ");
@@ -136,7 +109,7 @@ class LoopbackProbesTest {
 
     @Test
     void theLoopbackSelfTestReachesItsOwnListenerThroughEveryLoopbackAddress() throws Exception {
-        ProbeReport r = new LoopbackSelfTestProbe().run(new Context(null, List.of()));
+        ProbeReport r = new LoopbackSelfTestProbe().run(context(null, List.of()));
         ProbeData.LoopbackSelfTest data = (ProbeData.LoopbackSelfTest) r.data();
         assertThat(data.port()).isPositive();
         assertThat(data.connects()).extracting(LocalConnect::address).contains("127.0.0.1", "127.0.0.2");
@@ -147,7 +120,7 @@ class LoopbackProbesTest {
 
     @Test
     void aServicePortSaysWhetherSomethingListensAndWhetherLocalConnectsGetThrough() throws Exception {
-        ProbeReport r = new ServicePortProbe().run(new Context(null, List.of(open, closed)));
+        ProbeReport r = new ServicePortProbe().run(context(null, List.of(open, closed)));
         List<ServicePort> ports = ((ProbeData.ServicePorts) r.data()).ports();
         assertThat(ports).extracting(ServicePort::port).containsExactly(open, closed);
         ServicePort served = ports.getFirst();
@@ -164,7 +137,7 @@ class LoopbackProbesTest {
 
     @Test
     void ourOwnListenerIsSeenAmongTheListeningSockets() {
-        ProbeReport r = new ListeningSocketsProbe().run(new Context(null, List.of()));
+        ProbeReport r = new ListeningSocketsProbe().run(context(null, List.of()));
         List<TcpConnection> l = ((ProbeData.Listeners) r.data()).listening();
         assertThat(r.summary()).isEqualTo(l.size() + " listening sockets");
         assertThat(l).allSatisfy(c -> assertThat(c.state()).isEqualTo(TcpConnection.LISTEN));
@@ -173,7 +146,7 @@ class LoopbackProbesTest {
     @Test
     void theUsersSshToAClosedLoopbackPortIsRefusedWithAndWithoutMarking() throws Exception {
         assumeTrue(linux.hasCommand("ssh"), "Skipping: no OpenSSH client");
-        ProbeReport r = new OpenSshClientProbe().run(new Context("127.0.0.1:" + closed, List.of()));
+        ProbeReport r = new OpenSshClientProbe().run(context("127.0.0.1:" + closed, List.of()));
         List<OpenSshAttempt> a = ((ProbeData.OpenSshRuns) r.data()).attempts();
         assertThat(a).extracting(OpenSshAttempt::ipqos).containsExactly("none", "lowdelay");
         assertThat(a).allSatisfy(x -> assertThat(x.result()).isEqualTo(OpenSshAttempt.Result.REFUSED));
@@ -214,7 +187,7 @@ class LoopbackProbesTest {
     @Test
     void pingToLoopbackIsAnswered() throws Exception {
         assumeTrue(linux.hasCommand("ping"), "Skipping: no ping");
-        ProbeReport r = new PingProbe().run(new Context("127.0.0.1:" + open, List.of()));
+        ProbeReport r = new PingProbe().run(context("127.0.0.1:" + open, List.of()));
         ProbeData.Ping p = (ProbeData.Ping) r.data();
         assumeTrue(p.sent() > 0 && r.summary().contains("answered"), "Skipping: ping is not permitted here: " + r.summary());
         assertThat(p.answered()).isTrue();
@@ -224,7 +197,7 @@ class LoopbackProbesTest {
     @Test
     void theRouteToLoopbackStaysOnLo() throws Exception {
         assumeTrue(linux.hasCommand("ip"), "Skipping: no ip");
-        ProbeReport r = new RouteProbe().run(new Context("127.0.0.1:" + open, List.of()));
+        ProbeReport r = new RouteProbe().run(context("127.0.0.1:" + open, List.of()));
         List<RouteLookup> lookups = ((ProbeData.Routes) r.data()).lookups();
         assertThat(lookups).isNotEmpty().allSatisfy(l -> assertThat(l.device()).isEqualTo("lo"));
         // As ping asks (no protocol), and as ssh's TCP connect to the port asks.
@@ -238,7 +211,7 @@ class LoopbackProbesTest {
     @Test
     void localRoutesAreLookedUpForEveryLoopbackAddressAndServicePort() throws Exception {
         assumeTrue(linux.hasCommand("ip"), "Skipping: no ip");
-        ProbeReport r = new LocalRoutesProbe().run(new Context(null, List.of(open)));
+        ProbeReport r = new LocalRoutesProbe().run(context(null, List.of(open)));
         ProbeData.Routes routes = (ProbeData.Routes) r.data();
         assertThat(routes.lookups()).filteredOn(l -> l.destination().equals("127.0.0.1") && "tcp".equals(l.protocol()))
                 .isNotEmpty().allSatisfy(l -> assertThat(l.device()).isEqualTo("lo"));
@@ -253,16 +226,16 @@ class LoopbackProbesTest {
     @Test
     void localhostResolvesToLoopbackAndAnAddressNeedsNoLookup() throws Exception {
         assumeTrue(linux.hasCommand("getent"), "Skipping: no getent");
-        ProbeReport r = new NameResolutionProbe().run(new Context("localhost:" + open, List.of()));
+        ProbeReport r = new NameResolutionProbe().run(context("localhost:" + open, List.of()));
         assertThat(r.status()).isEqualTo(ProbeStatus.COMPLETED);
         assertThat(r.summary()).contains("127.0.0.1");
-        ProbeReport literal = new NameResolutionProbe().run(new Context("127.0.0.1:" + open, List.of()));
+        ProbeReport literal = new NameResolutionProbe().run(context("127.0.0.1:" + open, List.of()));
         assertThat(literal.summary()).contains("127.0.0.1");
     }
 
     @Test
     void theMtuCheckRunsOnlyAfterAKeyExchangeStalled() throws Exception {
-        Context ctx = new Context("127.0.0.1:" + open, List.of());
+        TestContext ctx = context("127.0.0.1:" + open, List.of());
         ProbeReport r = new PathMtuProbe().run(ctx);
         assertThat(r.status()).isEqualTo(ProbeStatus.SKIPPED);
         dev.netdoctor.model.CommandRun run = new dev.netdoctor.model.CommandRun(List.of("ssh"), 255, "", "", 1, true, false, false);
@@ -278,7 +251,7 @@ class LoopbackProbesTest {
 
     @Test
     void theHandshakeCheckTriesUnmarkedAndTheUsersClass() throws Exception {
-        Context ctx = new Context("127.0.0.1:" + closed, List.of());
+        TestContext ctx = context("127.0.0.1:" + closed, List.of());
         ProbeReport r = new SshHandshakeProbe().run(ctx);
         ProbeData.SshHandshakes h = (ProbeData.SshHandshakes) r.data();
         assertThat(h.attempts()).extracting(a -> a.marking().name()).containsExactly("none", "lowdelay");
@@ -295,7 +268,7 @@ class LoopbackProbesTest {
 
     @Test
     void withoutAnotherMachineTheOutsideCheckIsSkipped() throws Exception {
-        ProbeReport r = new VantageProbe().run(new Context(null, List.of(open)));
+        ProbeReport r = new VantageProbe().run(context(null, List.of(open)));
         assertThat(r.status()).isEqualTo(ProbeStatus.SKIPPED);
         assertThat(r.summary()).isEqualTo("No other machine was given.");
     }
@@ -312,7 +285,7 @@ class LoopbackProbesTest {
             String fp = sshd.hostFingerprint();
             Path knownHosts = dir.resolve("known_hosts");
 
-            ProbeReport unknown = new VantageProbe(knownHosts).run(new Context(null, List.of(open),
+            ProbeReport unknown = new VantageProbe(knownHosts).run(context(null, List.of(open),
                     new VantageRequest(user, host, sshd.clientKey.toString(), null)));
             ProbeData.Vantage u = (ProbeData.Vantage) unknown.data();
             assertThat(u.hostKeyStatus()).isEqualTo(HostKeyStatus.UNKNOWN);
@@ -322,11 +295,11 @@ class LoopbackProbesTest {
             assertThat(unknown.summary()).isEqualTo(u.error());
 
             String other = "SHA256:" + "A".repeat(43);
-            ProbeData.Vantage wrong = (ProbeData.Vantage) new VantageProbe(knownHosts).run(new Context(null, List.of(open),
+            ProbeData.Vantage wrong = (ProbeData.Vantage) new VantageProbe(knownHosts).run(context(null, List.of(open),
                     new VantageRequest(user, host, sshd.clientKey.toString(), other))).data();
             assertThat(wrong.loggedIn()).as("a different fingerprint is no permission").isFalse();
 
-            Context ctx = new Context(null, List.of(open, closed), new VantageRequest(user, host, sshd.clientKey.toString(), fp));
+            TestContext ctx = context(null, List.of(open, closed), new VantageRequest(user, host, sshd.clientKey.toString(), fp));
             ProbeReport r = new VantageProbe(knownHosts).run(ctx);
             ProbeData.Vantage v = (ProbeData.Vantage) r.data();
             assertThat(v.error()).isNull();
@@ -348,7 +321,7 @@ class LoopbackProbesTest {
             String user = System.getProperty("user.name");
             Target host = Target.parse("127.0.0.1:" + sshd.port);
             Path knownHosts = dir.resolve("known_hosts");
-            ProbeData.Vantage v = (ProbeData.Vantage) new VantageProbe(knownHosts).run(new Context(null, List.of(open),
+            ProbeData.Vantage v = (ProbeData.Vantage) new VantageProbe(knownHosts).run(context(null, List.of(open),
                     new VantageRequest(user, host, sshd.hostKey.toString(), sshd.hostFingerprint()))).data();
             assertThat(v.loggedIn()).isFalse();
             assertThat(v.error()).isEqualTo("Login to " + user + "@127.0.0.1:" + sshd.port + " with the key " + sshd.hostKey
@@ -359,12 +332,12 @@ class LoopbackProbesTest {
                     .redirectErrorStream(true).start();
             keygen.getInputStream().readAllBytes();
             assertThat(keygen.waitFor()).isZero();
-            ProbeData.Vantage p = (ProbeData.Vantage) new VantageProbe(knownHosts).run(new Context(null, List.of(open),
+            ProbeData.Vantage p = (ProbeData.Vantage) new VantageProbe(knownHosts).run(context(null, List.of(open),
                     new VantageRequest(user, host, locked.toString(), sshd.hostFingerprint()))).data();
             assertThat(p.loggedIn()).isFalse();
             assertThat(p.error()).isEqualTo("The key " + locked + " cannot be used as is (it may need a passphrase): load it into ssh-agent and leave out --identity.");
             if (System.getenv("SSH_AUTH_SOCK") == null) {
-                ProbeData.Vantage none = (ProbeData.Vantage) new VantageProbe(knownHosts).run(new Context(null, List.of(open),
+                ProbeData.Vantage none = (ProbeData.Vantage) new VantageProbe(knownHosts).run(context(null, List.of(open),
                         new VantageRequest(user, host, null, sshd.hostFingerprint()))).data();
                 assertThat(none.error()).isEqualTo("Could not log in to " + user + "@127.0.0.1:" + sshd.port
                         + ": no key: give --identity FILE or start an ssh agent with your key loaded");
@@ -388,7 +361,7 @@ class LoopbackProbesTest {
                 waiting.add(c);
             }
             List<List<TcpConnection>> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
-            Context ctx = new Context("127.0.0.1:" + full.getLocalPort(), List.of()) {
+            TestContext ctx = new TestContext("127.0.0.1:" + full.getLocalPort(), List.of(), null, linux, ENV) {
                 @Override
                 public boolean othersFinished() {
                     return false;
@@ -425,7 +398,7 @@ class LoopbackProbesTest {
 
     @Test
     void withNothingWaitingTheWatchSaysSoAndStopsWhenTheOthersAreDone() throws Exception {
-        ProbeReport r = new SocketWatchProbe().run(new Context("127.0.0.1:" + open, List.of()));
+        ProbeReport r = new SocketWatchProbe().run(context("127.0.0.1:" + open, List.of()));
         assertThat(r.summary()).isEqualTo("no connection to the target waited in SYN-SENT");
         assertThat(r.parameters()).containsEntry("snapshots", "1");
     }

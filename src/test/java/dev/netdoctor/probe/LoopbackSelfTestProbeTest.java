@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.probe;
 
+import dev.netdoctor.testing.Environments;
+import dev.netdoctor.testing.ScriptedLinux;
+import dev.netdoctor.testing.TestContext;
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.model.ConnectResult;
 import dev.netdoctor.model.LocalConnect;
@@ -20,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoopbackSelfTestProbeTest {
     @Test
     void hereEveryLoopbackAddressReachesItsOwnListenerOnEveryAddress() throws Exception {
-        TestContext ctx = new TestContext(null, List.of(), null, new LocalLinuxSide(), TestContext.LOOPBACK_ONLY);
+        TestContext ctx = new TestContext(null, List.of(), null, new LocalLinuxSide(), Environments.LOOPBACK_ONLY);
 
         ProbeReport r = new LoopbackSelfTestProbe().run(ctx);
 
@@ -41,7 +44,7 @@ class LoopbackSelfTestProbeTest {
         } catch (java.io.IOException e) {
             org.junit.jupiter.api.Assumptions.assumeTrue(false, "Skipping: no IPv6 loopback here: " + e.getMessage());
         }
-        ProbeReport r = new LoopbackSelfTestProbe().run(new TestContext(null, List.of(), null, new LocalLinuxSide(), TestContext.LOOPBACK_ONLY));
+        ProbeReport r = new LoopbackSelfTestProbe().run(new TestContext(null, List.of(), null, new LocalLinuxSide(), Environments.LOOPBACK_ONLY));
         ProbeData.LoopbackSelfTest data = (ProbeData.LoopbackSelfTest) r.data();
         assertThat(data.connects()).filteredOn(c -> c.address().equals("::1")).singleElement().satisfies(c -> {
             assertThat(c.result()).isEqualTo(ConnectResult.CONNECTED);
@@ -57,7 +60,7 @@ class LoopbackSelfTestProbeTest {
                 127.0.0.2 41213 connected 1
                 198.18.2.2 41213 failed 1 198.18.2.2: connect: Network is unreachable
                 """);
-        TestContext ctx = new TestContext(null, List.of(), null, distro, TestContext.environment(
+        TestContext ctx = new TestContext(null, List.of(), null, distro, Environments.linuxWith(
                 new dev.netdoctor.model.NetInterface("lo", 65536, true, List.of("127.0.0.1"), List.of()),
                 new dev.netdoctor.model.NetInterface("eth0", 1500, true, List.of("198.18.2.2"), List.of())));
 
@@ -77,7 +80,7 @@ class LoopbackSelfTestProbeTest {
     @Test
     void fromWindowsWithoutBashInTheDistroTheSelfTestIsSkippedWithTheReason() throws Exception {
         ScriptedLinux distro = new ScriptedLinux().asDistro();
-        ProbeReport r = new LoopbackSelfTestProbe().run(new TestContext(null, List.of(), null, distro, TestContext.LOOPBACK_ONLY));
+        ProbeReport r = new LoopbackSelfTestProbe().run(new TestContext(null, List.of(), null, distro, Environments.LOOPBACK_ONLY));
         assertThat(r.status()).isEqualTo(ProbeStatus.SKIPPED);
         assertThat(r.summary()).isEqualTo("bash is not installed on WSL distro Scripted, and these connects need its /dev/tcp");
     }

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.probe;
 
+import dev.netdoctor.testing.Environments;
 import dev.netdoctor.model.DscpClass;
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.SshClientFacts;
-import dev.netdoctor.model.WslFacts;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,9 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MarkingsTest {
     static Environment withSshQos(String interactive) {
-        return new Environment("Linux", "6.6", new WslFacts(WslFacts.Kind.NOT_WSL, null, null, null, List.of()), List.of(), null,
-                List.of(), new SshClientFacts(true, "OpenSSH_10.2p1", Map.of("ipqos", interactive + " none"), interactive, "none", null),
-                6, 127, List.of());
+        return Environments.linux()
+                .sshClient(new SshClientFacts(true, "OpenSSH_10.2p1", Map.of("ipqos", interactive + " none"), interactive, "none", null)).build();
     }
 
     @Test

@@ -3,7 +3,8 @@
 package dev.netdoctor.probe;
 
 import dev.netdoctor.model.ProbeId;
-import dev.netdoctor.host.HostInspector;
+import dev.netdoctor.testing.Environments;
+import dev.netdoctor.testing.TestContext;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.DiagnosisRequest;
@@ -17,9 +18,7 @@ import dev.netdoctor.model.ProbeStatus;
 import dev.netdoctor.model.RouteLookup;
 import dev.netdoctor.model.SshClientFacts;
 import dev.netdoctor.model.Target;
-import dev.netdoctor.model.TcpConnection;
 import dev.netdoctor.model.DscpClass;
-import dev.netdoctor.model.WslFacts;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,7 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * black hole does; no packet leaves this computer.
  */
 class PathMtuProbeTest {
-    /** Answers `ping ... -s PAYLOAD ADDRESS` as a path that carries packets up to {@code pathMtu} bytes. */
+    /**
+     * Answers `ping ... -s PAYLOAD ADDRESS` as a path that carries packets up to {@code pathMtu} bytes.
+     * Its own fake, not the shared ScriptedLinux: the answer is computed from the payload asked,
+     * which is what a path with an MTU black hole is, rather than looked up from a script.
+     */
     private static class Path implements LinuxSide {
         final int pathMtu;
         final List<Integer> payloadsAsked = Collections.synchronizedList(new ArrayList<>());
@@ -63,28 +66,15 @@ class PathMtuProbeTest {
         @Override public String describe() { return "a scripted path"; }
     }
 
-    private static final Environment ENV = new Environment("Linux", "6.6", new WslFacts(WslFacts.Kind.NOT_WSL, null, null, null, List.of()),
-            List.of(new NetInterface("lo", 65536, true, List.of("127.0.0.1"), List.of()),
+    private static final Environment ENV = Environments.linux().interfaces(new NetInterface("lo", 65536, true, List.of("127.0.0.1"), List.of()),
                     new NetInterface("eth0", 1500, true, List.of("198.18.1.2"), List.of()),
-                    new NetInterface("wg0", 1420, true, List.of("198.18.7.2"), List.of())),
-            null, List.of(), SshClientFacts.missing("x"), 6, 127, List.of());
+                    new NetInterface("wg0", 1420, true, List.of("198.18.7.2"), List.of()))
+            .sshClient(SshClientFacts.missing("x")).build();
 
-    private record Context(LinuxSide linux, List<ProbeOutcome> earlierOutcomes, List<String> progress) implements ProbeContext {
-        Context(LinuxSide linux, List<ProbeOutcome> earlier) {
-            this(linux, earlier, new ArrayList<>());
-        }
-
-        @Override public DiagnosisRequest request() { return DiagnosisRequest.forTarget(target()); }
-        @Override public Target target() { return Target.parse("198.19.1.2"); }
-        @Override public String address() { return "198.19.1.2"; }
-        @Override public Environment environment() { return ENV; }
-        @Override public HostInspector inspector() { throw new AssertionError("not needed"); }
-        @Override public Duration attemptTimeout() { return Duration.ofSeconds(1); }
-        @Override public void progress(double fraction, String message) { progress.add(message); }
-        @Override public void routeLine(RouteLookup lookup) { }
-        @Override public void sockets(List<TcpConnection> snapshot) { }
-        @Override public boolean othersFinished() { return true; }
-        @Override public void onCancel(Runnable stop) { }
+    private static TestContext context(LinuxSide linux, List<ProbeOutcome> earlier) {
+        TestContext ctx = new TestContext(new DiagnosisRequest(Target.parse("198.19.1.2"), List.of(), null, Duration.ofSeconds(1), null), linux, ENV);
+        ctx.earlier.addAll(earlier);
+        return ctx;
     }
 
     private static ProbeOutcome outcome(ProbeId id, ProbeData data) {
@@ -104,7 +94,7 @@ class PathMtuProbeTest {
     @Test
     void aBlackHoleIsSizedFromTheLargestAnsweredAndTheSmallestLostPacket() throws Exception {
         Path path = new Path(1400);
-        Context ctx = new Context(path, List.of(stalledHandshake(), routeVia("eth0")));
+        TestContext ctx = context(path, List.of(stalledHandshake(), routeVia("eth0")));
         ProbeReport r = new PathMtuProbe().run(ctx);
         ProbeData.PathMtu m = (ProbeData.PathMtu) r.data();
         assertThat(m.interfaceMtu()).isEqualTo(1500);
@@ -115,18 +105,18 @@ class PathMtuProbeTest {
         // the interface's own size and every usual size below it, as ICMP payloads
         assertThat(path.payloadsAsked).containsExactlyInAnyOrder(1472, 1464, 1372, 1252, 1172, 972, 872, 548);
         assertThat(r.evidence()).extracting(e -> e.summary()).contains("1400-byte packets: answered", "1492-byte packets: lost");
-        assertThat(ctx.progress()).containsExactly("don't-fragment pings of 8 sizes");
+        assertThat(ctx.progress).containsExactly("don't-fragment pings of 8 sizes");
     }
 
     @Test
     void theRoutesInterfaceSetsTheLargestSizeTried() throws Exception {
         Path path = new Path(9000);
-        ProbeReport r = new PathMtuProbe().run(new Context(path, List.of(stalledHandshake(), routeVia("wg0"))));
+        ProbeReport r = new PathMtuProbe().run(context(path, List.of(stalledHandshake(), routeVia("wg0"))));
         assertThat(((ProbeData.PathMtu) r.data()).interfaceMtu()).isEqualTo(1420);
         assertThat(path.payloadsAsked).contains(1392).doesNotContain(1472, 1464);
         assertThat(r.summary()).isEqualTo("all sizes up to 1420 bytes got through");
         // Without a route, the largest up interface other than lo.
-        ProbeReport noRoute = new PathMtuProbe().run(new Context(new Path(9000), List.of(stalledHandshake())));
+        ProbeReport noRoute = new PathMtuProbe().run(context(new Path(9000), List.of(stalledHandshake())));
         assertThat(((ProbeData.PathMtu) noRoute.data()).interfaceMtu()).isEqualTo(1500);
     }
 
@@ -139,7 +129,7 @@ class PathMtuProbeTest {
         ProbeOutcome local = outcome(ProbeId.LOCAL_ROUTES, new ProbeData.Routes(List.of(
                 new RouteLookup("127.0.0.1", null, null, "lo", null, "127.0.0.1", null, null, null)), List.of()));
         Path path = new Path(1500);
-        ProbeReport r = new PathMtuProbe().run(new Context(path, List.of(stalledHandshake(), routeVia("eth0"), local)));
+        ProbeReport r = new PathMtuProbe().run(context(path, List.of(stalledHandshake(), routeVia("eth0"), local)));
         assertThat(((ProbeData.PathMtu) r.data()).interfaceMtu()).isEqualTo(1500);
         assertThat(path.payloadsAsked).doesNotContain(65508);
         assertThat(((ProbeData.PathMtu) r.data()).blackHole()).isFalse();
@@ -147,14 +137,14 @@ class PathMtuProbeTest {
 
     @Test
     void nothingAnsweredIsNotABlackHole() throws Exception {
-        ProbeReport r = new PathMtuProbe().run(new Context(new Path(100), List.of(stalledHandshake(), routeVia("eth0"))));
+        ProbeReport r = new PathMtuProbe().run(context(new Path(100), List.of(stalledHandshake(), routeVia("eth0"))));
         assertThat(((ProbeData.PathMtu) r.data()).blackHole()).isFalse();
         assertThat(r.summary()).isEqualTo("no don't-fragment ping was answered");
     }
 
     @Test
     void withoutAStalledKeyExchangeOrWithoutPingItIsSkipped() throws Exception {
-        ProbeReport notNeeded = new PathMtuProbe().run(new Context(new Path(1400), List.of(routeVia("eth0"))));
+        ProbeReport notNeeded = new PathMtuProbe().run(context(new Path(1400), List.of(routeVia("eth0"))));
         assertThat(notNeeded.status()).isEqualTo(ProbeStatus.SKIPPED);
         assertThat(notNeeded.summary()).isEqualTo("Not needed: no connection stalled after opening.");
         LinuxSide noPing = new Path(1400) {
@@ -163,7 +153,7 @@ class PathMtuProbeTest {
                 return false;
             }
         };
-        ProbeReport cannot = new PathMtuProbe().run(new Context(noPing, List.of(stalledHandshake())));
+        ProbeReport cannot = new PathMtuProbe().run(context(noPing, List.of(stalledHandshake())));
         assertThat(cannot.summary()).isEqualTo("Path MTU sizing needs ping and an IPv4 target.");
         // A handshake that got no TCP connection says nothing about packet sizes.
         ProbeOutcome noTcp = outcome(ProbeId.SSH_HANDSHAKE, new ProbeData.SshHandshakes("198.19.1.2", 22, List.of(

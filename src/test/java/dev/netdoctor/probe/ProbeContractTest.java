@@ -3,15 +3,12 @@
 package dev.netdoctor.probe;
 
 import dev.netdoctor.model.ProbeId;
-import dev.netdoctor.host.HostInspector;
+import dev.netdoctor.testing.ScriptedLinux;
+import dev.netdoctor.testing.TestContext;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.model.DiagnosisRequest;
-import dev.netdoctor.model.Environment;
-import dev.netdoctor.model.ProbeOutcome;
-import dev.netdoctor.model.RouteLookup;
 import dev.netdoctor.model.Target;
-import dev.netdoctor.model.TcpConnection;
 import dev.netdoctor.model.VantageRequest;
 import org.junit.jupiter.api.Test;
 
@@ -32,34 +29,14 @@ class ProbeContractTest {
             new DscpConnectProbe(), new SshHandshakeProbe(), new OpenSshClientProbe(), new SocketWatchProbe(), new PathMtuProbe(),
             new ListeningSocketsProbe(), new ServicePortProbe(), new LoopbackSelfTestProbe(), new VantageProbe());
 
-    private record Context(Duration attemptTimeout, List<Integer> ports, LinuxSide linux) implements ProbeContext {
-        @Override public DiagnosisRequest request() {
-            return new DiagnosisRequest(target(), ports, new VantageRequest("alice", Target.parse("198.18.0.20"), null, null), attemptTimeout, null);
-        }
-        @Override public Target target() { return Target.parse("198.19.1.2"); }
-        @Override public String address() { return "198.19.1.2"; }
-        @Override public Environment environment() { return null; }
-        @Override public List<ProbeOutcome> earlierOutcomes() { return List.of(); }
-        @Override public HostInspector inspector() { throw new AssertionError("not needed"); }
-        @Override public void progress(double fraction, String message) { }
-        @Override public void routeLine(RouteLookup lookup) { }
-        @Override public void sockets(List<TcpConnection> snapshot) { }
-        @Override public boolean othersFinished() { return true; }
-        @Override public void onCancel(Runnable stop) { }
+    /** The question towards 198.19.1.2, with the outside check when there are ports for it to test (it needs one). */
+    private static TestContext context(Duration attemptTimeout, List<Integer> ports, LinuxSide linux) {
+        VantageRequest vantage = ports.isEmpty() ? null : new VantageRequest("alice", Target.parse("198.18.0.20"), null, null);
+        return new TestContext(new DiagnosisRequest(Target.parse("198.19.1.2"), ports, vantage, attemptTimeout, null), linux, null);
     }
 
     /** A Linux side reached from Windows: only whether it is the app's own machine matters here. */
-    private static final LinuxSide DISTRO = new LinuxSide() {
-        private final LocalLinuxSide local = new LocalLinuxSide();
-        @Override public dev.netdoctor.model.CommandRun run(List<String> argv, byte[] stdin, Duration timeout) throws InterruptedException {
-            return local.run(argv, stdin, timeout);
-        }
-        @Override public java.util.Optional<String> readFile(String path, int maxBytes) { return java.util.Optional.empty(); }
-        @Override public boolean hasCommand(String name) { return false; }
-        @Override public java.util.Optional<String> env(String name) { return java.util.Optional.empty(); }
-        @Override public String describe() { return "a distro"; }
-        @Override public dev.netdoctor.host.Standpoint standpoint() { return dev.netdoctor.host.Standpoint.WINDOWS; }
-    };
+    private static final LinuxSide DISTRO = new ScriptedLinux().asDistro();
 
     @Test
     void theIdsAreTheOnesTheRulesAndReportsLookUp() {
@@ -88,8 +65,8 @@ class ProbeContractTest {
 
     @Test
     void timeLimitsLeaveRoomForTheChecksOwnWaits() {
-        Context two = new Context(Duration.ofSeconds(2), List.of(8443), new LocalLinuxSide());
-        Context five = new Context(Duration.ofSeconds(5), List.of(8443, 8444), new LocalLinuxSide());
+        TestContext two = context(Duration.ofSeconds(2), List.of(8443), new LocalLinuxSide());
+        TestContext five = context(Duration.ofSeconds(5), List.of(8443, 8444), new LocalLinuxSide());
         // connects and handshakes: the attempt's own limit plus room to start and report
         assertThat(new DscpConnectProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(4));
         assertThat(new DscpConnectProbe().timeLimit(five)).isEqualTo(Duration.ofSeconds(7));
@@ -105,9 +82,9 @@ class ProbeContractTest {
         assertThat(new ListeningSocketsProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(4));
         // local connects: a second try inside a distro (DistroConnects.CONFIRM_LIMIT) is allowed for
         assertThat(new LoopbackSelfTestProbe().timeLimit(two)).isEqualTo(Duration.ofMillis(2600));
-        assertThat(new LoopbackSelfTestProbe().timeLimit(new Context(Duration.ofSeconds(2), List.of(), DISTRO))).isEqualTo(Duration.ofMillis(5600));
+        assertThat(new LoopbackSelfTestProbe().timeLimit(context(Duration.ofSeconds(2), List.of(), DISTRO))).isEqualTo(Duration.ofMillis(5600));
         assertThat(new ServicePortProbe().timeLimit(two)).isEqualTo(Duration.ofMillis(4600));
-        assertThat(new ServicePortProbe().timeLimit(new Context(Duration.ofSeconds(2), List.of(), DISTRO))).isEqualTo(Duration.ofMillis(7600));
+        assertThat(new ServicePortProbe().timeLimit(context(Duration.ofSeconds(2), List.of(), DISTRO))).isEqualTo(Duration.ofMillis(7600));
         // the outside check: the login, then each port's remote check
         assertThat(new VantageProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(15));
         assertThat(new VantageProbe().timeLimit(five)).isEqualTo(Duration.ofSeconds(20));

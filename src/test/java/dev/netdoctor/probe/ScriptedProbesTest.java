@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.probe;
 
+import dev.netdoctor.testing.Environments;
+import dev.netdoctor.testing.ScriptedLinux;
+import dev.netdoctor.testing.TestContext;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeStatus;
@@ -19,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScriptedProbesTest {
     private static TestContext towards(String target, ScriptedLinux linux) {
-        return new TestContext(target, List.of(), null, linux, TestContext.LOOPBACK_ONLY);
+        return new TestContext(target, List.of(), null, linux, Environments.LOOPBACK_ONLY);
     }
 
     private static List<String> evidence(ProbeReport r) {

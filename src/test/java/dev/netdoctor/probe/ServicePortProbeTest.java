@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.probe;
 
+import dev.netdoctor.testing.Environments;
+import dev.netdoctor.testing.ScriptedLinux;
+import dev.netdoctor.testing.TestContext;
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.model.ConnectResult;
 import dev.netdoctor.model.Evidence;
@@ -50,7 +53,7 @@ class ServicePortProbeTest {
 
     @Test
     void eachPortSaysWhoListensAndThroughHowManyLocalAddressesItWasReached() throws Exception {
-        TestContext ctx = new TestContext(null, List.of(open, closed), null, new LocalLinuxSide(), TestContext.LOOPBACK_ONLY);
+        TestContext ctx = new TestContext(null, List.of(open, closed), null, new LocalLinuxSide(), Environments.LOOPBACK_ONLY);
 
         ProbeReport r = new ServicePortProbe().run(ctx);
 
@@ -81,7 +84,7 @@ class ServicePortProbeTest {
                 ::1 %1$d failed 1 ::1: connect: Network is unreachable
                 127.0.0.2 %1$d connected 1
                 """.formatted(open));
-        TestContext ctx = new TestContext(null, List.of(open), null, distro, TestContext.LOOPBACK_ONLY);
+        TestContext ctx = new TestContext(null, List.of(open), null, distro, Environments.LOOPBACK_ONLY);
 
         ProbeReport r = new ServicePortProbe().run(ctx);
 
@@ -95,7 +98,7 @@ class ServicePortProbeTest {
     @Test
     void fromWindowsWithoutBashInTheDistroTheCheckIsSkippedWithTheReason() throws Exception {
         ScriptedLinux distro = new ScriptedLinux().asDistro();
-        ProbeReport r = new ServicePortProbe().run(new TestContext(null, List.of(open), null, distro, TestContext.LOOPBACK_ONLY));
+        ProbeReport r = new ServicePortProbe().run(new TestContext(null, List.of(open), null, distro, Environments.LOOPBACK_ONLY));
         assertThat(r.status()).isEqualTo(ProbeStatus.SKIPPED);
         assertThat(r.summary()).isEqualTo("bash is not installed on WSL distro Scripted, and these connects need its /dev/tcp");
         assertThat(distro.asked).isEmpty();

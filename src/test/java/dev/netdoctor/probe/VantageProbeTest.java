@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.probe;
 
+import dev.netdoctor.testing.ChangedLinux;
+import dev.netdoctor.testing.Environments;
+import dev.netdoctor.testing.TestContext;
 import com.jcraft.jsch.JSchException;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.host.LocalLinuxSide;
@@ -132,8 +135,8 @@ class VantageProbeTest {
 
     @Test
     void withoutTheIpCommandThisMachinesAddressIsUnknown() throws Exception {
-        LinuxSide noIp = TestContext.without("ip", new LocalLinuxSide());
-        TestContext ctx = new TestContext(null, List.of(8443), to(closed, key), noIp, TestContext.LOOPBACK_ONLY);
+        LinuxSide noIp = ChangedLinux.of(new LocalLinuxSide()).without("ip");
+        TestContext ctx = new TestContext(null, List.of(8443), to(closed, key), noIp, Environments.LOOPBACK_ONLY);
         ProbeReport r = probe().run(ctx);
         assertThat(r.parameters()).containsEntry("thisMachine", "unknown");
     }

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.probe;
 
+import dev.netdoctor.testing.ChangedLinux;
+import dev.netdoctor.testing.Environments;
+import dev.netdoctor.testing.TestContext;
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.ProbeData;
@@ -204,7 +207,7 @@ class VantageSshdTest {
     void loggedInWithoutAnAddressOfThisMachineNothingIsCheckedAndItSaysWhy() throws Exception {
         Files.writeString(knownHosts, hostKeyLine(Path.of(sshd.hostKey + ".pub")));
         TestContext ctx = new TestContext(null, List.of(service.getLocalPort()), request(null),
-                TestContext.without("ip", new LocalLinuxSide()), TestContext.LOOPBACK_ONLY);
+                ChangedLinux.of(new LocalLinuxSide()).without("ip"), Environments.LOOPBACK_ONLY);
 
         ProbeReport r = new VantageProbe(knownHosts).run(ctx);
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.report;
 
+import dev.netdoctor.testing.Environments;
 import dev.netdoctor.model.ProbeId;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.netdoctor.model.FixPlan;
@@ -132,11 +133,12 @@ class RedactionTest {
                 .map(i -> i.name().equals("eth0") ? new NetInterface("eth0", i.mtu(), true, i.ipv4(),
                         List.of("fe80:0:0:0:10a4:cbff:fe50:4701", "fd00:0:0:0:0:0:0:1", "2a01:4f8:c17:1a2b::7")) : i)
                 .toList();
-        Environment env = new Environment(e.os(), e.kernel(),
-                new WslFacts(WslFacts.Kind.WSL2, "Ubuntu-24.04", "nat", "wslinfo --networking-mode", List.of("kernel release: " + e.kernel())),
-                interfaces, e.defaultGateway(), e.dnsServers(), e.sshClient(), e.tcpSynRetries(), e.synGiveUpSeconds(),
-                List.of("resolv.conf: nameserver 10.0.0.5, search home.arpa", "Windows user profile: C:\\Users\\AliceW",
-                        "link-local fe80::10a4:cbff:fe50:4701%eth0, route to 2a01:4f8:c17:1a2b::7 via fe80::1"));
+        Environment env = Environments.from(e)
+                .wsl(new WslFacts(WslFacts.Kind.WSL2, "Ubuntu-24.04", "nat", "wslinfo --networking-mode", List.of("kernel release: " + e.kernel())))
+                .interfaces(interfaces)
+                .notes("resolv.conf: nameserver 10.0.0.5, search home.arpa", "Windows user profile: C:\\Users\\AliceW",
+                        "link-local fe80::10a4:cbff:fe50:4701%eth0, route to 2a01:4f8:c17:1a2b::7 via fe80::1")
+                .build();
         return new DiagnosisResult(r.schemaVersion(), r.tool(), r.toolVersion(), r.startedAt(), r.durationMillis(), r.request(),
                 env, probes, r.findings(), r.verdict(), r.complete());
     }
@@ -147,9 +149,8 @@ class RedactionTest {
     }
 
     static ReportData noting(SshClientFacts ssh, String... notes) {
-        Environment env = new Environment("Linux", "6.6.87.2-microsoft-standard-WSL2",
-                new WslFacts(WslFacts.Kind.WSL2, "Ubuntu", "nat", "wslinfo --networking-mode", List.of()),
-                List.of(), null, List.of(), ssh, 6, 127, List.of(notes));
+        Environment env = Environments.linux().kernel("6.6.87.2-microsoft-standard-WSL2").wsl(Environments.wsl2("Ubuntu", "nat"))
+                .sshClient(ssh).notes(notes).build();
         return ReportData.of(new DiagnosisResult(DiagnosisResult.SCHEMA_VERSION, "wsl-net-doctor", "0.1.0",
                 OffsetDateTime.parse("2026-11-22T03:00:00Z"), 5, new DiagnosisResult.Request(null, List.of(), null, 2000, 20000),
                 env, List.of(), List.of(), "No problem found", true));

@@ -211,7 +211,10 @@ class DiagnosisSessionTest {
         assertThat(r.complete()).isTrue();
     }
 
-    /** This Linux, with /etc/wsl.conf as the test writes it and every file read counted. */
+    /**
+     * This Linux, with /etc/wsl.conf as the test writes it and every file read counted. Its own fake,
+     * not the shared ChangedLinux: counting reads and failing one read are what these tests are about.
+     */
     private static final class CountingLinux implements dev.netdoctor.host.LinuxSide {
         private final dev.netdoctor.host.LinuxSide real = new LocalLinuxSide();
         final Map<String, java.util.concurrent.atomic.AtomicInteger> reads = new java.util.concurrent.ConcurrentHashMap<>();

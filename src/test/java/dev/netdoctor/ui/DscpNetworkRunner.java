@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
+import dev.netdoctor.testing.Environments;
 import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.diagnosis.Diagnoser;
 import dev.netdoctor.host.LocalLinuxSide;
@@ -69,9 +70,7 @@ public final class DscpNetworkRunner implements SessionRunner {
         Target target = Target.parse(Fixtures.TARGET);
         SshClientFacts ssh = userSsh();
         userMarkings.add(ssh.interactiveQos());
-        Environment base = Fixtures.environment();
-        Environment env = new Environment(base.os(), base.kernel(), base.wsl(), base.interfaces(), base.defaultGateway(), base.dnsServers(),
-                ssh, base.tcpSynRetries(), base.synGiveUpSeconds(), base.notes(), base.windows());
+        Environment env = Environments.from(Fixtures.environment()).sshClient(ssh).build();
         // The network as in seed 1: only the user's ssh runs change with what it marks.
         List<ProbeOutcome> probes = new ArrayList<>();
         for (ProbeOutcome o : Fixtures.dscpOutcomes(false)) {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
+import dev.netdoctor.testing.Environments;
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.diagnosis.Diagnoser;
 import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.ConnectAttempt;
@@ -16,14 +18,12 @@ import dev.netdoctor.model.HandshakeAttempt;
 import dev.netdoctor.model.NetInterface;
 import dev.netdoctor.model.OpenSshAttempt;
 import dev.netdoctor.model.ProbeData;
-import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.ProbeStatus;
 import dev.netdoctor.model.RouteLookup;
 import dev.netdoctor.model.SshClientFacts;
 import dev.netdoctor.model.Target;
 import dev.netdoctor.model.TcpConnection;
-import dev.netdoctor.model.WslFacts;
 import dev.netdoctor.session.SessionEvent;
 import dev.netdoctor.ui.fix.FixPlaces;
 
@@ -40,14 +40,12 @@ public final class Fixtures {
     }
 
     static Environment environment() {
-        return new Environment("Ubuntu 24.04.1 LTS", "6.6.87.2-microsoft-standard-WSL2",
-                new WslFacts(WslFacts.Kind.WSL2, "Ubuntu", "nat", "wslinfo --networking-mode", List.of()),
-                List.of(new NetInterface("lo", 65536, true, List.of("127.0.0.1"), List.of("::1")),
-                        new NetInterface("eth0", 1280, true, List.of("198.18.0.2"), List.of())),
-                "198.18.0.1", List.of("198.18.0.1"),
-                new SshClientFacts(true, "OpenSSH_9.6p1 Ubuntu-3ubuntu13.5, OpenSSL 3.0.13",
-                        Map.of("ipqos", "af21 cs1", "port", "22", "hostname", TARGET), "af21", "cs1", null),
-                6, 127, List.of());
+        return Environments.linux().os("Ubuntu 24.04.1 LTS").kernel("6.6.87.2-microsoft-standard-WSL2").wsl(Environments.wsl2("Ubuntu", "nat"))
+                .interfaces(Environments.LOOPBACK, new NetInterface("eth0", 1280, true, List.of("198.18.0.2"), List.of()))
+                .defaultGateway("198.18.0.1").dnsServers("198.18.0.1")
+                .sshClient(new SshClientFacts(true, "OpenSSH_9.6p1 Ubuntu-3ubuntu13.5, OpenSSL 3.0.13",
+                        Map.of("ipqos", "af21 cs1", "port", "22", "hostname", TARGET), "af21", "cs1", null))
+                .build();
     }
 
     private static ProbeOutcome outcome(ProbeId id, String title, long start, long millis, String summary, ProbeData data, List<Evidence> ev) {

@@ -2,17 +2,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.diagnosis.config;
 
+import dev.netdoctor.testing.Environments;
+import dev.netdoctor.model.ProbeId;
+import dev.netdoctor.model.FindingId;
 import dev.netdoctor.config.ConfigFileKind;
 import dev.netdoctor.diagnosis.Diagnoser;
 import dev.netdoctor.diagnosis.Scenarios;
 import dev.netdoctor.model.ConfigFileCheck;
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.Finding;
-import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixSuggestion;
 import dev.netdoctor.model.ProbeData;
-import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.SshClientFacts;
 import dev.netdoctor.model.WslFacts;
@@ -42,8 +43,8 @@ class ConfigRulesTest {
 
     private static Environment env(String kernel, String mode, String source) {
         WslFacts wsl = new WslFacts(WslFacts.Kind.WSL2, "Ubuntu", mode, source, List.of());
-        return new Environment("Linux", kernel, wsl, List.of(), "198.18.1.1", List.of(),
-                new SshClientFacts(true, "OpenSSH_9.2p1", Map.of(), "lowdelay", "throughput", null), 6, 127, List.of());
+        return Environments.linux().kernel(kernel).wsl(wsl).defaultGateway("198.18.1.1")
+                .sshClient(new SshClientFacts(true, "OpenSSH_9.2p1", Map.of(), "lowdelay", "throughput", null)).build();
     }
 
     private List<Finding> diagnose(Environment env, String wslconfig, String wslConf) {
