@@ -134,6 +134,30 @@ class ArchitectureRulesTest {
         assertThat(check("dev.netdoctor.ui.PlantedPage", runLater)).as("a view may").isEmpty();
     }
 
+    /** A feature sub-package (probe.dns, diagnosis.config, ui.checks) is its layer: the same arrows, the same bans. */
+    @Test
+    void aFeatureSubPackageKeepsItsLayersRules() {
+        assertThat(check("dev.netdoctor.probe.dns.Planted", cb -> cb.withMethodBody("run", VOID, ClassFile.ACC_STATIC, code -> {
+            code.invokestatic(ClassDesc.of("dev.netdoctor.probe.Parallel"), "x", VOID);
+            code.invokestatic(ClassDesc.of("dev.netdoctor.probe.config.ConfigFilesProbe"), "x", VOID);
+            code.invokestatic(ClassDesc.of("dev.netdoctor.host.LinuxSide"), "x", VOID);
+            code.return_();
+        }))).as("its own layer and what the layer may use").isEmpty();
+        assertOnly(check("dev.netdoctor.probe.dns.Planted", invokesStatic(ClassDesc.of("dev.netdoctor.session.DiagnosisSession"), "x", VOID)),
+                Rule.LAYERS, "dev.netdoctor.probe.dns.Planted", "dev.netdoctor.session.DiagnosisSession");
+        assertOnly(check("dev.netdoctor.diagnosis.config.Planted", invokesStatic(ClassDesc.of("dev.netdoctor.probe.config.ConfigFilesProbe"), "x", VOID)),
+                Rule.LAYERS, "dev.netdoctor.diagnosis.config.Planted", "dev.netdoctor.probe.config.ConfigFilesProbe");
+        assertOnly(check("dev.netdoctor.model.Planted", invokesStatic(ClassDesc.of("dev.netdoctor.ui.checks.ChecksPage"), "x", VOID)),
+                Rule.LAYERS, "dev.netdoctor.model.Planted", "dev.netdoctor.ui.checks.ChecksPage");
+        Consumer<ClassBuilder> runLater = invokesStatic(PLATFORM, "runLater", MethodTypeDesc.of(CD_void, RUNNABLE));
+        assertOnly(check("dev.netdoctor.probe.dns.Planted", runLater),
+                Rule.JAVAFX_ONLY_IN_UI, "dev.netdoctor.probe.dns.Planted", "javafx.application.Platform");
+        assertOnly(check("dev.netdoctor.ui.checks.PlantedViewModel", runLater),
+                Rule.NO_PLATFORM_IN_VIEW_MODELS, "dev.netdoctor.ui.checks.PlantedViewModel", "javafx.application.Platform");
+        assertThat(check("dev.netdoctor.ui.checks.PlantedPage", runLater)).as("a view may").isEmpty();
+        assertOnly(check("dev.netdoctor.util.dns.Helper", cb -> { }), Rule.KNOWN_PACKAGES, "dev.netdoctor.util.dns.Helper", "dev.netdoctor.util");
+    }
+
     @Test
     void whatTheTableAllowsPasses() {
         assertThat(check("dev.netdoctor.cli.Planted", cb -> {

@@ -36,7 +36,7 @@ class IdsNamedOnceTest {
     private static final Map<String, Set<String>> OTHER_MEANING = Map.of(
             "probe/PingProbe.java", Set.of("ping"),      // the program run
             "probe/PathMtuProbe.java", Set.of("ping"),   // the program run
-            "ui/ChecksPage.java", Set.of("routes"),      // the node id of the routes table
+            "ui/checks/ChecksPage.java", Set.of("routes"),      // the node id of the routes table
             // config does not depend on model: its issue kinds carry the finding ids, and
             // ConfigIssueFindingsTest proves they are the ones ConfigFilesProbe.findingOf gives.
             "config/ConfigIssue.java", Set.of("wslconfig-line-ignored", "wslconfig-duplicate-key", "wslconfig-encoding",

@@ -10,8 +10,8 @@ import dev.netdoctor.model.FixId;
 import dev.netdoctor.model.ProbeStatus;
 import dev.netdoctor.model.Severity;
 import dev.netdoctor.model.Words;
-import dev.netdoctor.ui.CheckItem;
-import dev.netdoctor.ui.Symptom;
+import dev.netdoctor.ui.system.CheckItem;
+import dev.netdoctor.ui.symptom.Symptom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

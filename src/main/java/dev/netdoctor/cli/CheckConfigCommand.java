@@ -18,7 +18,7 @@ import dev.netdoctor.model.InvalidInputException;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.Words;
-import dev.netdoctor.probe.ConfigFilesProbe;
+import dev.netdoctor.probe.config.ConfigFilesProbe;
 import dev.netdoctor.report.JsonReport;
 import dev.netdoctor.session.DiagnosisSession;
 import picocli.CommandLine;

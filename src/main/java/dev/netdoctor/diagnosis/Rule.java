@@ -7,6 +7,6 @@ import dev.netdoctor.model.Finding;
 import java.util.Optional;
 
 /** One way from evidence to a finding. A rule raises nothing unless this run's evidence shows it. */
-interface Rule {
+public interface Rule {
     Optional<Finding> apply(Observations observations);
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.diagnosis;
 
+import dev.netdoctor.diagnosis.config.ConfigRules;
 import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.FixId;
 

@@ -16,16 +16,16 @@ import java.util.function.Consumer;
  * in order. If the probe is cancelled meanwhile, its attempts are interrupted too (a plain
  * {@code close()} would wait for them), so no child process or socket outlives a cancel.
  */
-final class Parallel {
+public final class Parallel {
     /** One attempt; may block, must honour interruption. */
-    interface Attempt<T, R> {
+    public interface Attempt<T, R> {
         R run(T item) throws Exception;
     }
 
     private Parallel() {
     }
 
-    static <T, R> List<R> map(List<T> items, Attempt<T, R> attempt, Consumer<R> eachDone) throws Exception {
+    public static <T, R> List<R> map(List<T> items, Attempt<T, R> attempt, Consumer<R> eachDone) throws Exception {
         try (ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("attempt-", 0).factory())) {
             List<Future<R>> futures = new ArrayList<>();
             for (T item : items) {
@@ -49,7 +49,7 @@ final class Parallel {
         }
     }
 
-    static <T, R> List<R> map(List<T> items, Attempt<T, R> attempt) throws Exception {
+    public static <T, R> List<R> map(List<T> items, Attempt<T, R> attempt) throws Exception {
         return map(items, attempt, r -> { });
     }
 }

@@ -4,8 +4,8 @@ package dev.netdoctor.session;
 
 import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.ProbeId;
-import dev.netdoctor.probe.ConfigFilesProbe;
-import dev.netdoctor.probe.DnsServersProbe;
+import dev.netdoctor.probe.config.ConfigFilesProbe;
+import dev.netdoctor.probe.dns.DnsServersProbe;
 import dev.netdoctor.probe.DscpConnectProbe;
 import dev.netdoctor.probe.ListeningSocketsProbe;
 import dev.netdoctor.probe.LocalRoutesProbe;

@@ -87,7 +87,7 @@ public final class DistroViewModel {
     }
 
     /** How a distro reads in the list: its name, and what matters about it. */
-    static String describe(WslDistro d) {
+    public static String describe(WslDistro d) {
         String state = d.running() ? Texts.get("distro.running") : Texts.get("distro.stopped");
         return d.name() + "  ·  " + (d.isDefault() ? Texts.get("distro.default") + " · " : "")
                 + (d.version() == 1 ? Texts.get("distro.wsl1") : state);

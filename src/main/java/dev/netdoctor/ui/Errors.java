@@ -6,11 +6,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** Technical details of an error, for the folded "Details" part of an error dialog. */
-final class Errors {
+public final class Errors {
     private Errors() {
     }
 
-    static String details(Throwable error) {
+    public static String details(Throwable error) {
         StringWriter w = new StringWriter();
         error.printStackTrace(new PrintWriter(w));
         return w.toString();

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
+import dev.netdoctor.ui.system.CheckItem;
+
 import atlantafx.base.theme.Styles;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -12,11 +14,11 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Small building blocks the pages share, so every page looks alike. */
-final class Ui {
+public final class Ui {
     private Ui() {
     }
 
-    static VBox page(String title, String intro, Node... content) {
+    public static VBox page(String title, String intro, Node... content) {
         Label t = new Label(title);
         t.getStyleClass().add(Styles.TITLE_2);
         t.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
@@ -32,7 +34,7 @@ final class Ui {
      * On the steps after the checks: when the run did not finish, says so, with what was and was
      * not learned and a "Run again"; hidden otherwise. Ids end in the page's name.
      */
-    static Node incompleteBanner(WizardViewModel model, String page) {
+    public static Node incompleteBanner(WizardViewModel model, String page) {
         Label text = wrapping("", Styles.WARNING);
         text.setId("incomplete-" + page);
         Button again = new Button(Texts.get("checks.runAgain"), icon(org.kordamp.ikonli.feather.Feather.REFRESH_CW, "button-icon"));
@@ -62,7 +64,7 @@ final class Ui {
      * A command or a technical block in a monospaced font, selectable, with a Copy button:
      * what a user pastes into a terminal or a help-desk ticket must not be retyped.
      */
-    static Node copyable(String text, String id, java.util.function.Consumer<String> copy) {
+    public static Node copyable(String text, String id, java.util.function.Consumer<String> copy) {
         javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
         area.setEditable(false);
         area.setWrapText(true);
@@ -80,7 +82,7 @@ final class Ui {
         return row;
     }
 
-    static Label wrapping(String text, String... styles) {
+    public static Label wrapping(String text, String... styles) {
         Label l = new Label(text);
         l.setWrapText(true);
         l.getStyleClass().addAll(styles);
@@ -88,13 +90,13 @@ final class Ui {
         return l;
     }
 
-    static FontIcon icon(Feather glyph, String style) {
+    public static FontIcon icon(Feather glyph, String style) {
         FontIcon i = new FontIcon(glyph);
         i.getStyleClass().add(style);
         return i;
     }
 
-    static FontIcon statusIcon(CheckItem.Status status) {
+    public static FontIcon statusIcon(CheckItem.Status status) {
         return switch (status) {
             case OK -> icon(Feather.CHECK_CIRCLE, "status-ok");
             case NOTE -> icon(Feather.INFO, "status-note");

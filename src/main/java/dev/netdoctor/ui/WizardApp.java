@@ -4,9 +4,10 @@ package dev.netdoctor.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.netdoctor.host.WslConfigLocation;
 import dev.netdoctor.host.LocalLinuxSide;
+import dev.netdoctor.host.WslConfigLocation;
 import dev.netdoctor.log.RunLog;
+import dev.netdoctor.ui.fix.FixPlaces;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;

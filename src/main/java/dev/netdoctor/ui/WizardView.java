@@ -2,6 +2,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
+import dev.netdoctor.ui.checks.ChecksPage;
+import dev.netdoctor.ui.details.DetailsPage;
+import dev.netdoctor.ui.diagnosis.DiagnosisPage;
+import dev.netdoctor.ui.fix.FixPage;
+import dev.netdoctor.ui.report.ReportPage;
+import dev.netdoctor.ui.symptom.SymptomPage;
+import dev.netdoctor.ui.system.SystemPage;
+import dev.netdoctor.ui.verify.VerifyPage;
+
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;

@@ -155,7 +155,7 @@ class CheckAndEditAgreePropertiesTest {
         byte[] bytes = file.bytes();
         ConfigReading before = ConfigReader.read(kindOfFile, bytes);
         FixPlan.RewriteConfigLines plan = new FixPlan.RewriteConfigLines(
-                kindOfFile == ConfigFileKind.WSL_CONF ? ConfigFileCheck.WSL_CONF : ConfigFileCheck.WSLCONFIG, dev.netdoctor.probe.ConfigFilesProbe.findingOf(kind));
+                kindOfFile == ConfigFileKind.WSL_CONF ? ConfigFileCheck.WSL_CONF : ConfigFileCheck.WSLCONFIG, dev.netdoctor.probe.config.ConfigFilesProbe.findingOf(kind));
         EditResult result = ConfigRepairOracle.edit(plan).apply(bytes);
         if (!result.applicable() || !result.changed()) {
             assertThat(result.updated()).isEqualTo(bytes);

@@ -339,9 +339,9 @@ class DiagnoserRobustnessTest {
         Arbitrary<String> wslConf = Arbitraries.of("", "[boot]\nsystemd=true\n", "[network]\ngenerateResolvConf=false\n; x\n[boot]\nsystemd=true\n",
                 "\uFEFF[boot]\nsystemd=true\n", "[boot]\nsystemd=true\nsystemd=false\n");
         return Combinators.combine(wslconfig, wslConf).as((a, b) -> new ProbeData.ConfigFiles(List.of(
-                dev.netdoctor.probe.ConfigFilesProbe.checked(dev.netdoctor.config.ConfigFileKind.WSLCONFIG, "/mnt/c/Users/me/.wslconfig",
+                dev.netdoctor.probe.config.ConfigFilesProbe.checked(dev.netdoctor.config.ConfigFileKind.WSLCONFIG, "/mnt/c/Users/me/.wslconfig",
                         a.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                dev.netdoctor.probe.ConfigFilesProbe.checked(dev.netdoctor.config.ConfigFileKind.WSL_CONF, "/etc/wsl.conf",
+                dev.netdoctor.probe.config.ConfigFilesProbe.checked(dev.netdoctor.config.ConfigFileKind.WSL_CONF, "/etc/wsl.conf",
                         b.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
     }
 

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds recorded-style observations for rule tests: what each lab scenario looks like. */
-final class Scenarios {
+public final class Scenarios {
     static final List<String> CLASSES = List.of("lowdelay", "af21", "cs1", "ef", "throughput");
 
     final Target target;
@@ -37,7 +37,7 @@ final class Scenarios {
         this.address = address;
     }
 
-    static ProbeOutcome outcome(ProbeId id, ProbeData data) {
+    public static ProbeOutcome outcome(ProbeId id, ProbeData data) {
         return new ProbeOutcome(id, id.id(), ProbeStatus.COMPLETED, id.id(), Map.of(), 0, 1, data, List.of(), null);
     }
 

@@ -321,7 +321,7 @@ class DiagnosisSessionTest {
         CountingLinux linux = new CountingLinux();
         HostInspector inspector = new HostInspector(linux);
         List<List<Probe>> stages = List.of(List.of(readsWslConf(ProbeId.LISTENING_SOCKETS), readsWslConf(ProbeId.LOOPBACK_SELF_TEST), readsWslConf(ProbeId.LOCAL_ROUTES)),
-                List.of(new dev.netdoctor.probe.ConfigFilesProbe(), readsWslConf(ProbeId.SERVICE_PORTS)));
+                List.of(new dev.netdoctor.probe.config.ConfigFilesProbe(), readsWslConf(ProbeId.SERVICE_PORTS)));
         DiagnosisResult r = new DiagnosisSession(inspector, REQUEST, null, stages).run();
         assertThat(linux.reads("/etc/wsl.conf")).isEqualTo(1);
         for (ProbeId id : List.of(ProbeId.LISTENING_SOCKETS, ProbeId.LOOPBACK_SELF_TEST, ProbeId.LOCAL_ROUTES, ProbeId.SERVICE_PORTS)) {

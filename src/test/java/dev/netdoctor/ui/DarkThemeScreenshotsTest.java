@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
+import dev.netdoctor.ui.symptom.Symptom;
+
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;

@@ -6,6 +6,7 @@ import dev.netdoctor.host.FakeWsl;
 import dev.netdoctor.host.WslDistro;
 import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.ui.fix.FixPlaces;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;

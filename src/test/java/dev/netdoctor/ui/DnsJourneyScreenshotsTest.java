@@ -4,6 +4,8 @@ package dev.netdoctor.ui;
 
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.report.fixtures.Results;
+import dev.netdoctor.ui.fix.FixAction;
+import dev.netdoctor.ui.symptom.Symptom;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;

@@ -38,13 +38,13 @@ import java.util.function.Consumer;
  * the real {@link Diagnoser} judges. So a run after the wizard's ssh fix sees the file the fix
  * wrote, and a run after Undo sees the file restored: nothing is scripted per step.
  */
-final class DscpNetworkRunner implements SessionRunner {
+public final class DscpNetworkRunner implements SessionRunner {
     private final Path config;
     final List<DiagnosisRequest> requests = new CopyOnWriteArrayList<>();
     /** What ssh -G said for each run: the marking the user's ssh would use. */
     final List<String> userMarkings = new CopyOnWriteArrayList<>();
 
-    DscpNetworkRunner(Path config) {
+    public DscpNetworkRunner(Path config) {
         this.config = config;
     }
 

@@ -8,15 +8,15 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Answers the wizard's questions the way a test says, and remembers what was shown. */
-final class FakeDialogs implements DialogService {
-    volatile boolean answerYes = true;
-    volatile Path saveTo;
-    volatile Path openFile;
-    volatile String lastDiff;
-    volatile String lastPreviewText;
-    volatile String clipboard;
-    final List<String> errors = new CopyOnWriteArrayList<>();
-    final List<String> confirmations = new CopyOnWriteArrayList<>();
+public final class FakeDialogs implements DialogService {
+    public volatile boolean answerYes = true;
+    public volatile Path saveTo;
+    public volatile Path openFile;
+    public volatile String lastDiff;
+    public volatile String lastPreviewText;
+    public volatile String clipboard;
+    public final List<String> errors = new CopyOnWriteArrayList<>();
+    public final List<String> confirmations = new CopyOnWriteArrayList<>();
 
     @Override
     public boolean confirm(String title, String header, String content, String confirmLabel) {

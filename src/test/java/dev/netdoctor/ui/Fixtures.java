@@ -25,6 +25,7 @@ import dev.netdoctor.model.SshClientFacts;
 import dev.netdoctor.model.Target;
 import dev.netdoctor.model.TcpConnection;
 import dev.netdoctor.session.SessionEvent;
+import dev.netdoctor.ui.fix.FixPlaces;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -32,8 +33,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Recorded-style runs for the wizard tests: the DSCP lab as the engine saw it, and a healthy rerun. */
-final class Fixtures {
-    static final String TARGET = "198.18.1.56";
+public final class Fixtures {
+    public static final String TARGET = "198.18.1.56";
 
     private Fixtures() {
     }
@@ -86,7 +87,7 @@ final class Fixtures {
                         List.of(sshRun.asEvidence("IPQoS=af21"))));
     }
 
-    static DiagnosisResult result(boolean healthy) {
+    public static DiagnosisResult result(boolean healthy) {
         Target target = Target.parse(TARGET);
         List<ProbeOutcome> probes = dscpOutcomes(healthy);
         List<Finding> findings = new Diagnoser().diagnose(target, environment(), probes);

@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
-import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.DiagnosisResult;
 import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.ProbeStatus;
+import dev.netdoctor.ui.fix.FixPlaces;
+import dev.netdoctor.ui.symptom.Symptom;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
+import dev.netdoctor.ui.fix.FixPlaces;
+
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;

@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
-import dev.netdoctor.model.FixId;
-import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.model.FindingId;
+import dev.netdoctor.model.FixId;
 import dev.netdoctor.report.fixtures.Results;
+import dev.netdoctor.ui.fix.FixAction;
+import dev.netdoctor.ui.symptom.Symptom;
+import dev.netdoctor.ui.system.CheckItem;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
+import dev.netdoctor.ui.fix.FixPlaces;
+
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;

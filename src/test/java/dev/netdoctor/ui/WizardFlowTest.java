@@ -3,6 +3,9 @@
 package dev.netdoctor.ui;
 
 import dev.netdoctor.model.FindingId;
+import dev.netdoctor.ui.fix.FixPlaces;
+import dev.netdoctor.ui.system.CheckItem;
+import dev.netdoctor.ui.verify.BeforeAfter;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;

@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
+import dev.netdoctor.ui.checks.SocketRow;
+import dev.netdoctor.ui.fix.FixPlaces;
+import dev.netdoctor.ui.symptom.Symptom;
+
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;

@@ -2,8 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui;
 
-import dev.netdoctor.model.FixId;
 import dev.netdoctor.model.FindingId;
+import dev.netdoctor.model.FixId;
+import dev.netdoctor.ui.checks.ProbeRow;
+import dev.netdoctor.ui.fix.FixPlaces;
+import dev.netdoctor.ui.symptom.Symptom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,0 +1,22 @@
+// SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+// SPDX-License-Identifier: Apache-2.0
+package dev.netdoctor.ui.checks;
+
+import dev.netdoctor.model.TcpConnection;
+import dev.netdoctor.ui.Texts;
+
+/** One row of the live socket table, as shown. */
+public record SocketRow(String state, String local, String remote, String process, String pid, String waited,
+                        boolean synSent, boolean ours) {
+    static SocketRow of(TcpConnection c) {
+        return new SocketRow(c.state().replace('_', '-'), endpoint(c.localAddress(), c.localPort()), endpoint(c.remoteAddress(), c.remotePort()),
+                c.ours() ? Texts.get("checks.ours") : c.pid() < 0 ? Texts.get("checks.unknownProcess") : (c.processName() == null ? "?" : c.processName()),
+                c.pid() < 0 ? "—" : Integer.toString(c.pid()),
+                c.synSent() ? String.format("%.1f s", c.ageMillis() / 1000.0) : "",
+                c.synSent(), c.ours());
+    }
+
+    private static String endpoint(String address, int port) {
+        return (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
+    }
+}

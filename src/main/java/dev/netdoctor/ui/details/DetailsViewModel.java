@@ -1,0 +1,222 @@
+// SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+// SPDX-License-Identifier: Apache-2.0
+package dev.netdoctor.ui.details;
+
+import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.InvalidInputException;
+import dev.netdoctor.model.Target;
+import dev.netdoctor.model.VantageRequest;
+import dev.netdoctor.ui.Texts;
+import dev.netdoctor.ui.symptom.Symptom;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Details step: what to check, validated as the user types, with the message shown next
+ * to each field. The engine's own rules decide what is valid; nothing here is looser.
+ */
+public final class DetailsViewModel {
+    private final ObjectProperty<Symptom> symptom;
+    private final StringProperty host = new SimpleStringProperty("");
+    private final StringProperty port = new SimpleStringProperty("22");
+    private final StringProperty servicePorts = new SimpleStringProperty("");
+    private final StringProperty vantage = new SimpleStringProperty("");
+    private final StringProperty identity = new SimpleStringProperty("");
+    private final StringProperty acceptedFingerprint = new SimpleStringProperty("");
+
+    private final StringBinding hostError;
+    private final StringBinding portError;
+    private final StringBinding servicePortError;
+    private final StringBinding vantageError;
+    private final StringBinding identityError;
+    private final BooleanBinding valid;
+
+    public DetailsViewModel(ObjectProperty<Symptom> symptom) {
+        this.symptom = symptom;
+        hostError = Bindings.createStringBinding(this::checkHost, host, port, symptom);
+        portError = Bindings.createStringBinding(this::checkPort, port, host);
+        servicePortError = Bindings.createStringBinding(this::checkServicePorts, servicePorts, symptom, vantage);
+        vantageError = Bindings.createStringBinding(this::checkVantage, vantage, acceptedFingerprint);
+        identityError = Bindings.createStringBinding(this::checkIdentity, identity, vantage);
+        valid = Bindings.createBooleanBinding(() -> hostError.get().isEmpty() && portError.get().isEmpty()
+                        && servicePortError.get().isEmpty() && vantageError.get().isEmpty() && identityError.get().isEmpty(),
+                hostError, portError, servicePortError, vantageError, identityError);
+    }
+
+    public StringProperty hostProperty() {
+        return host;
+    }
+
+    public StringProperty portProperty() {
+        return port;
+    }
+
+    public StringProperty servicePortsProperty() {
+        return servicePorts;
+    }
+
+    public StringProperty vantageProperty() {
+        return vantage;
+    }
+
+    public StringProperty identityProperty() {
+        return identity;
+    }
+
+    public StringProperty acceptedFingerprintProperty() {
+        return acceptedFingerprint;
+    }
+
+    public StringBinding hostErrorProperty() {
+        return hostError;
+    }
+
+    public StringBinding portErrorProperty() {
+        return portError;
+    }
+
+    public StringBinding servicePortErrorProperty() {
+        return servicePortError;
+    }
+
+    public StringBinding vantageErrorProperty() {
+        return vantageError;
+    }
+
+    public StringBinding identityErrorProperty() {
+        return identityError;
+    }
+
+    public BooleanBinding validProperty() {
+        return valid;
+    }
+
+    boolean needsTarget() {
+        return symptom.get() == Symptom.SSH_HANGS || symptom.get() == Symptom.NAMES_DONT_RESOLVE;
+    }
+
+    boolean needsServicePort() {
+        return symptom.get() == Symptom.OWN_PORT_UNREACHABLE;
+    }
+
+    private String checkHost() {
+        String h = host.get().strip();
+        boolean names = symptom.get() == Symptom.NAMES_DONT_RESOLVE;
+        if (h.isEmpty()) {
+            return needsTarget() ? Texts.get(names ? "details.name.required" : "details.host.required") : "";
+        }
+        try {
+            Target t = Target.parse(h, Target.DEFAULT_SSH_PORT);
+            // For "names don't resolve" an address proves nothing: the question is a name.
+            return names && t.isIpLiteral() ? Texts.get("details.name.notAnAddress", t.host()) : "";
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
+    }
+
+    private String checkPort() {
+        if (host.get().isBlank() && port.get().isBlank()) {
+            return "";
+        }
+        int fieldPort;
+        try {
+            fieldPort = Target.parsePort(port.get().strip());
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
+        // host:2222 with Port 22 used to take the host's port without a word; the two must agree.
+        return portInHost().filter(p -> p != fieldPort).map(p -> Texts.get("details.port.conflict", String.valueOf(p), String.valueOf(fieldPort))).orElse("");
+    }
+
+    /** The port the host text names itself (host:2222, [v6]:2222), if it names one. */
+    private java.util.Optional<Integer> portInHost() {
+        String h = host.get().strip();
+        try {
+            // Parsed with two different defaults: a port that survives both was written in the host.
+            int a = Target.parse(h, 1).port();
+            int b = Target.parse(h, 2).port();
+            return a == b ? java.util.Optional.of(a) : java.util.Optional.empty();
+        } catch (InvalidInputException e) {
+            return java.util.Optional.empty(); // the host's own error is shown under the host
+        }
+    }
+
+    private String checkServicePorts() {
+        try {
+            List<Integer> ports = parseServicePorts();
+            if (ports.isEmpty() && needsServicePort()) {
+                return Texts.get("details.service.required");
+            }
+            if (ports.isEmpty() && !vantage.get().isBlank()) {
+                return Texts.get("details.service.forVantage");
+            }
+            return "";
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
+    }
+
+    private String checkVantage() {
+        if (vantage.get().isBlank()) {
+            return "";
+        }
+        try {
+            VantageRequest.parse(vantage.get().strip(), null, blankToNull(acceptedFingerprint.get()));
+            return "";
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
+    }
+
+    private String checkIdentity() {
+        String f = identity.get().strip();
+        if (f.isEmpty()) {
+            return "";
+        }
+        Path p = Path.of(f);
+        return Files.isRegularFile(p) && Files.isReadable(p) ? "" : Texts.get("details.identity.unreadable", f);
+    }
+
+    /** Comma- or space-separated port numbers. */
+    private List<Integer> parseServicePorts() {
+        List<Integer> ports = new ArrayList<>();
+        for (String part : servicePorts.get().split("[,\\s]+")) {
+            if (!part.isEmpty()) {
+                ports.add(Target.parsePort(part));
+            }
+        }
+        return ports;
+    }
+
+    /** The request for the engine; only called when {@link #validProperty()} is true. */
+    public DiagnosisRequest toRequest() {
+        Target target = host.get().isBlank() ? null : Target.parse(host.get().strip(), Target.parsePort(port.get().strip()));
+        VantageRequest v = vantage.get().isBlank() ? null : VantageRequest.parse(vantage.get().strip(),
+                blankToNull(identity.get().strip()), blankToNull(acceptedFingerprint.get()));
+        return new DiagnosisRequest(target, parseServicePorts(), v, null, null);
+    }
+
+    /** Fills the fields from a remembered target ("host:port"). */
+    public void useRecent(String recent) {
+        try {
+            Target t = Target.parse(recent);
+            host.set(t.host());
+            port.set(Integer.toString(t.port()));
+        } catch (InvalidInputException e) {
+            host.set(recent);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,293 @@
+// SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+// SPDX-License-Identifier: Apache-2.0
+package dev.netdoctor.ui.fix;
+
+import dev.netdoctor.fix.ConfigFiles;
+import dev.netdoctor.fix.EditResult;
+import dev.netdoctor.fix.FixException;
+import dev.netdoctor.fix.FixWiring;
+import dev.netdoctor.fix.SafeApply;
+import dev.netdoctor.fix.WslRestart;
+import dev.netdoctor.model.Finding;
+import dev.netdoctor.model.FixPlan;
+import dev.netdoctor.model.FixRecord;
+import dev.netdoctor.model.FixSuggestion;
+import dev.netdoctor.ui.DialogService;
+import dev.netdoctor.ui.Errors;
+import dev.netdoctor.ui.TaskExecutor;
+import dev.netdoctor.ui.Texts;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Fix step: one action per fix the findings suggest. Applying goes preview (the diff and
+ * what it means) → the user's yes → the safe apply pipeline → backup shown → undo offered.
+ * Advice is copied, exactly as shown. All file work runs in the background.
+ */
+public final class FixViewModel {
+    private final ObservableList<FixAction> actions = FXCollections.observableArrayList();
+    private final ObservableList<FixRecord> history = FXCollections.observableArrayList();
+    private final BooleanProperty restartOffered = new SimpleBooleanProperty();
+    private final StringProperty restartStatus = new SimpleStringProperty("");
+    private final FixPlaces places;
+    private final DialogService dialogs;
+    private final TaskExecutor tasks;
+
+    public FixViewModel(FixPlaces places, DialogService dialogs, TaskExecutor tasks) {
+        this.places = places;
+        this.dialogs = dialogs;
+        this.tasks = tasks;
+    }
+
+    public ObservableList<FixAction> actions() {
+        return actions;
+    }
+
+    /** What was applied, undone or refused, for the report. */
+    public ObservableList<FixRecord> history() {
+        return history;
+    }
+
+    private void record(FixAction action, String what, String file, String backup, String diff, String verification) {
+        history.add(new FixRecord(action.suggestion().id(), action.suggestion().title(), what, file, backup, diff, verification,
+                OffsetDateTime.now(places.clock())));
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty restartOfferedProperty() {
+        return restartOffered;
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty restartStatusProperty() {
+        return restartStatus;
+    }
+
+    /**
+     * The fixes of a new run. A fix applied in this session stays, with its Undo and status, even
+     * when the new run no longer suggests it (after the ssh fix it is not offered again): the
+     * user must always be able to take back what we wrote.
+     */
+    public void show(List<Finding> findings) {
+        Map<String, FixAction> unique = new LinkedHashMap<>();
+        for (FixAction kept : actions) {
+            if (kept.undoProperty().get() != null) {
+                unique.put(key(kept.suggestion()), kept);
+            }
+        }
+        for (Finding f : findings) {
+            for (FixSuggestion s : f.fixes()) {
+                unique.putIfAbsent(key(s), new FixAction(s));
+            }
+        }
+        actions.setAll(unique.values());
+    }
+
+    /**
+     * The fix to try first: the first one the findings offer (rules list their surest fix first),
+     * unless a fix is already in place.
+     */
+    public boolean isRecommended(FixAction action) {
+        return !actions.isEmpty() && actions.getFirst() == action && !hasAppliedFix();
+    }
+
+    private static String key(FixSuggestion s) {
+        return s.id().id() + s.plan();
+    }
+
+    /** Whether a fix of this session is in place and could still be undone: leaving then asks first. */
+    public boolean hasAppliedFix() {
+        return actions.stream().anyMatch(a -> a.undoProperty().get() != null);
+    }
+
+    public void run(FixAction action) {
+        switch (action.kind()) {
+            case ADVICE -> {
+                dialogs.copyToClipboard(action.suggestion().title() + "\n" + action.suggestion().detail());
+                action.statusProperty().set(Texts.get("fix.copied"));
+            }
+            case SSH_CONFIG, WSLCONFIG, WSL_CONF -> apply(action);
+        }
+    }
+
+    /**
+     * What the wizard chose beyond the plan: IPQoS none, the target checked with ssh -G too, and
+     * a UTF-16 .wslconfig rewritten as UTF-8, since the preview that states it is the user's yes.
+     */
+    private static final FixWiring.Choices CHOICES = new FixWiring.Choices("none", true, true);
+
+    /** The plan as the user narrowed it: the ssh fix for the one machine only, when asked. */
+    private static FixPlan plan(FixAction action) {
+        if (action.suggestion().plan() instanceof FixPlan.SshIpqosNone ssh && action.onlyThisHostProperty().get()) {
+            return new FixPlan.SshIpqosNone(ssh.target(), ssh.target());
+        }
+        return action.suggestion().plan();
+    }
+
+    /** Where the wizard's fixes write; the .wslconfig the user pointed at, once they did. */
+    private FixWiring.Places wiringPlaces() {
+        return new FixWiring.Places(places.sshLinux(), places.sshFiles(), null, () -> {
+            Optional<Path> path = chosenWslconfig != null ? Optional.of(chosenWslconfig) : places.wslconfig().call();
+            return path.map(Path::toString);
+        }, places.wslConf(), places.mayWrite(), places.clock());
+    }
+
+    /** Where each applied fix wrote, for its undo: a distro's wsl.conf is undone as root there, as it was written. */
+    private final Map<FixAction, ConfigFiles> appliedIn = new IdentityHashMap<>();
+
+    private Path chosenWslconfig;
+
+    private void apply(FixAction action) {
+        FixPlan plan = plan(action);
+        action.busyProperty().set(true);
+        Runnable notBusy = () -> action.busyProperty().set(false);
+        tasks.run(() -> {
+            FixWiring.Wired wired = FixWiring.wire(plan, wiringPlaces(), CHOICES).orElseThrow();
+            if (wired.needsSudo().isPresent()) {
+                return new Planned(wired, null);
+            }
+            try {
+                return new Planned(wired, new SafeApply(wired.files(), places.clock()).preview(wired.file(), wired.edit()));
+            } catch (Exception e) {
+                close(wired);
+                throw e;
+            }
+        }, notBusy, planned -> {
+            FixWiring.Wired wired = planned.wired();
+            if (planned.preview() == null) {
+                close(wired);
+                askForSudo(action, wired.needsSudo().orElseThrow());
+                return;
+            }
+            SafeApply.Preview preview = planned.preview();
+            EditResult edit = preview.edit();
+            if (!edit.applicable()) {
+                close(wired);
+                action.statusProperty().set(Texts.get("fix.refused"));
+                record(action, FixRecord.refused(String.join(" ", edit.conflicts())), preview.file(), null, null, null);
+                dialogs.showError(action.suggestion().title(), Texts.get("fix.conflict"), String.join("\n\n", edit.conflicts()));
+                return;
+            }
+            if (!edit.changed()) {
+                close(wired);
+                action.statusProperty().set(Texts.get("fix.alreadyInPlace"));
+                return;
+            }
+            ConfigFiles files = wired.files();
+            String explanation = String.join("\n", edit.notes()) + "\n\n" + Texts.get("fix.safety", files.where(preview.file()));
+            if (!dialogs.previewChange(action.suggestion().title(), explanation, preview.diff(), Texts.get("fix.apply"))) {
+                close(wired);
+                action.statusProperty().set(Texts.get("fix.notApplied"));
+                return;
+            }
+            action.busyProperty().set(true);
+            tasks.run(() -> {
+                try {
+                    return new SafeApply(files, places.clock()).apply(preview, wired.verifier().create(preview));
+                } finally {
+                    close(wired);
+                }
+            }, notBusy, applied -> {
+                appliedIn.put(action, files);
+                action.undoProperty().set(applied.backup() != null ? applied.backup() : applied.undoRecord());
+                record(action, FixRecord.APPLIED, applied.file(), applied.backup(), preview.diff(), applied.verdict().message());
+                action.statusProperty().set(applied.backup() == null ? Texts.get("fix.appliedNew", files.where(applied.file()))
+                        : Texts.get("fix.applied", applied.backup()));
+                dialogs.notify(Texts.get("fix.notify.applied", action.suggestion().title()), action.statusProperty().get());
+                if (wired.restartsWsl()) {
+                    restartOffered.set(true);
+                }
+            }, error -> failed(action, error));
+        }, error -> {
+            if (error instanceof FixWiring.NoWslconfig) {
+                // Say what is wanted and where it usually is before a bare file picker opens.
+                if (!dialogs.confirm(Texts.get("fix.wslconfig.find"), Texts.get("fix.wslconfig.ask.header"),
+                        Texts.get("fix.wslconfig.ask.body"), Texts.get("fix.wslconfig.ask.choose"))) {
+                    action.statusProperty().set(Texts.get("fix.wslconfig.notFound"));
+                    return;
+                }
+                Optional<Path> chosen = dialogs.chooseOpenFile(Texts.get("fix.wslconfig.find"), ".wslconfig");
+                if (chosen.isPresent()) {
+                    chosenWslconfig = chosen.get();
+                    apply(action);
+                } else {
+                    action.statusProperty().set(Texts.get("fix.wslconfig.notFound"));
+                }
+                return;
+            }
+            failed(action, error);
+        });
+    }
+
+    /** Root's file, and we run as the user: the same fix through sudo, whose password we never see. */
+    private void askForSudo(FixAction action, String sudo) {
+        if (dialogs.confirm(action.suggestion().title(), Texts.get("fix.wslconf.sudo.header"),
+                Texts.get("fix.wslconf.sudo.body", sudo), Texts.get("fix.wslconf.sudo.copy"))) {
+            dialogs.copyToClipboard(sudo);
+            action.statusProperty().set(Texts.get("fix.wslconf.sudo.copied"));
+        }
+    }
+
+    /** Ends what the wiring opened (the root session of wsl.exe for a distro's wsl.conf); a later undo opens its own. */
+    private static void close(FixWiring.Wired wired) {
+        try {
+            wired.close();
+        } catch (Exception e) {
+            System.getLogger(FixViewModel.class.getName()).log(System.Logger.Level.DEBUG, "closing a fix's session: {0}", e.toString());
+        }
+    }
+
+    /** A fix's wiring and its preview (null: it must run through sudo), found together off the UI thread. */
+    private record Planned(FixWiring.Wired wired, SafeApply.Preview preview) {
+    }
+
+    public void undo(FixAction action) {
+        String record = action.undoProperty().get();
+        if (record == null) {
+            return;
+        }
+        ConfigFiles files = appliedIn.get(action);
+        if (files == null) {
+            return;
+        }
+        action.busyProperty().set(true);
+        tasks.run(() -> new SafeApply(files, places.clock()).undo(record), () -> action.busyProperty().set(false), file -> {
+            action.undoProperty().set(null);
+            action.statusProperty().set(Texts.get("fix.undone", files.where(file)));
+            dialogs.notify(Texts.get("fix.notify.undone", action.suggestion().title()), action.statusProperty().get());
+            record(action, FixRecord.UNDONE, file, null, null, null);
+        }, error -> failed(action, error));
+    }
+
+    /** The WSL restart, its own action: it stops every running distro, so it asks first. */
+    public void restartWsl() {
+        if (!dialogs.confirm(Texts.get("fix.restart.title"), Texts.get("fix.restart.header"), Texts.get("fix.restart.body"),
+                Texts.get("fix.restart.confirm"))) {
+            return;
+        }
+        restartStatus.set(Texts.get("fix.restart.running"));
+        tasks.run(() -> {
+            WslRestart.shutdown(places.thisComputer());
+            return Boolean.TRUE;
+        }, ok -> restartStatus.set(Texts.get("fix.restart.done")), error -> {
+            restartStatus.set("");
+            dialogs.showError(Texts.get("fix.restart.title"), error.getMessage(), Errors.details(error));
+        });
+    }
+
+    private void failed(FixAction action, Throwable error) {
+        action.statusProperty().set(Texts.get("fix.failed"));
+        String message = error instanceof FixException ? error.getMessage() : Texts.get("fix.unexpected");
+        dialogs.showError(action.suggestion().title(), message, Errors.details(error));
+    }
+}

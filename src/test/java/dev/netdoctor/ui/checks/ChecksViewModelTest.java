@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+// SPDX-License-Identifier: Apache-2.0
+package dev.netdoctor.ui.checks;
+
+import dev.netdoctor.model.ProbeId;
+import dev.netdoctor.model.ProbeOutcome;
+import dev.netdoctor.model.ProbeStatus;
+import dev.netdoctor.session.SessionEvent;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Running checks step's model, without the FX toolkit: every check is shown, each as it ended. */
+class ChecksViewModelTest {
+    private static ProbeOutcome ended(ProbeId id, ProbeStatus status) {
+        return new ProbeOutcome(id, "check " + id, status, status.name(), Map.of(), 100, 5, null, List.of(), null);
+    }
+
+    @Test
+    void aCheckThatNeverStartedIsShownAndEachEndingHasItsOwnWord() {
+        ChecksViewModel checks = new ChecksViewModel();
+        checks.started();
+        checks.accept(new SessionEvent.ProbeStarted(ProbeId.PING, "check " + ProbeId.PING, 0));
+        checks.accept(new SessionEvent.ProbeFinished(ended(ProbeId.PING, ProbeStatus.COMPLETED), 10));
+        checks.accept(new SessionEvent.ProbeStarted(ProbeId.SSH_HANDSHAKE, "check " + ProbeId.SSH_HANDSHAKE, 0));
+        checks.accept(new SessionEvent.ProbeFinished(ended(ProbeId.SSH_HANDSHAKE, ProbeStatus.TIMED_OUT), 20));
+        // The run's deadline struck before this stage began: finished without a start event.
+        checks.accept(new SessionEvent.ProbeFinished(ended(ProbeId.PATH_MTU, ProbeStatus.TIMED_OUT), 30));
+        checks.accept(new SessionEvent.ProbeFinished(ended(ProbeId.OUTSIDE_VANTAGE, ProbeStatus.CANCELLED), 40));
+        assertThat(checks.probes()).extracting(ProbeRow::id).containsExactly(ProbeId.PING, ProbeId.SSH_HANDSHAKE, ProbeId.PATH_MTU, ProbeId.OUTSIDE_VANTAGE);
+        assertThat(checks.probes()).extracting(r -> r.stateProperty().get()).containsExactly(ProbeRow.State.DONE,
+                ProbeRow.State.COULD_NOT_FINISH, ProbeRow.State.COULD_NOT_FINISH, ProbeRow.State.STOPPED);
+        assertThat(checks.probes().get(2).title()).isEqualTo("check path-mtu");
+    }
+}
