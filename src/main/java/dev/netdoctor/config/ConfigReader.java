@@ -388,8 +388,11 @@ public final class ConfigReader {
                     if (k == n && why.reason().equals("byte-order-mark")) {
                         repairs.add(new DropBom());
                         // Without the mark the line may read well (or be blank): then it needs nothing else.
+                        // A value still going on at the end of the file does not: that is the
+                        // distro's "invalid escaped character", as ConfigLines reads a dangling backslash.
                         Parsed withoutMark = WslConfigSyntax.parse(l.text().substring(l.prefix()));
-                        if (withoutMark != Skipped.INVALID && !(withoutMark instanceof WslConfigSyntax.BrokenHeader)) {
+                        if (withoutMark != Skipped.INVALID && !(withoutMark instanceof WslConfigSyntax.BrokenHeader)
+                                && !(withoutMark instanceof WslConfigSyntax.Continues)) {
                             section = section.after(withoutMark);
                             continue;
                         }

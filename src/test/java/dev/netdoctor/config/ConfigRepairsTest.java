@@ -182,6 +182,18 @@ class ConfigRepairsTest {
         assertThat(stop.repairs()).containsExactly(new DropBom());
     }
 
+    /**
+     * Behind the mark the first line still cannot be read (a backslash with nothing after it, the
+     * distro's "invalid escaped character"): dropping the mark alone would leave the distro stopping
+     * at line 1, so the line is commented out too (found by CheckAndEditAgreePropertiesTest).
+     */
+    @Test
+    void aByteOrderMarkBeforeAnUnreadableLineIsDroppedAndTheLineCommentedOut() {
+        ConfigIssue stop = only(wslConf("\uFEFFnetworkingMode=nat\\\n"));
+        assertThat(stop.reason()).isEqualTo("byte-order-mark");
+        assertThat(stop.repairs()).containsExactly(new DropBom(), new CommentOut(1, 1));
+    }
+
     @Test
     void onlyValuesBeyondAsciiAreFlagged() {
         assertThat(ConfigReader.read(ConfigFileKind.WSL_CONF, bytes("[automount]\nroot=/mnt/", 0x7f, "\n")).issues()).isEmpty();
