@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,8 +34,7 @@ class WslConfFixThroughWslCliTest {
     void aDistroWhoseDefaultUserIsNotRoot() throws Exception {
         assumeTrue(FakeWsl.runs(), "Skipping: the wsl.exe stand-in needs python3");
         assumeTrue("root".equals(System.getProperty("user.name")), "Skipping: the stand-in switches users only when run as root");
-        wslExe = FakeWsl.with(dir, Map.of("FAKE_WSL_DISTROS", "Lab:Running:2:default", "FAKE_WSL_USER", "nobody",
-                "FAKE_WSL_DELAY_MS", "0", "FAKE_WSL_FIRST_DELAY_MS", "0", "FAKE_WSL_STATE", dir.resolve("state").toString()));
+        wslExe = FakeWsl.distroWhoseUserIsNobody(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path etc = Files.createDirectory(dir.resolve("etc"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         wslConf = etc.resolve("wsl.conf");

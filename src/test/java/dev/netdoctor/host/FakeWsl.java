@@ -46,6 +46,17 @@ public final class FakeWsl {
     }
 
     /**
+     * A running distro "Lab" whose default user is {@code nobody}, reached as wsl.exe is: its
+     * command-line round trip, WSLENV, and its own time (250 ms a call, 3 s for the first start).
+     * What a fix must write as root there shows whether it went through {@code -u root}. The
+     * stand-in switches users only when it runs as root itself.
+     */
+    public static String distroWhoseUserIsNobody(Path folder) {
+        return with(folder, Map.of("FAKE_WSL_DISTROS", "Lab:Running:2:default", "FAKE_WSL_USER", "nobody",
+                "FAKE_WSL_STATE", folder.resolve("state").toString()));
+    }
+
+    /**
      * A folder to use as the distro's whole PATH: the usual tools, less the ones named (to play a
      * distro without, say, iproute2).
      */

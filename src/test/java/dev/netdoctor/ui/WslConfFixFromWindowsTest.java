@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -57,8 +56,7 @@ class WslConfFixFromWindowsTest {
         assumeTrue(FakeWsl.runs(), "Skipping: the wsl.exe stand-in needs python3");
         // the stand-in runs a command as another user (-u root, or the default user nobody) only when it is root itself
         assumeTrue("root".equals(System.getProperty("user.name")), "Skipping: the stand-in switches users only when run as root");
-        String wslExe = FakeWsl.with(dir, Map.of("FAKE_WSL_DISTROS", "Lab:Running:2:default", "FAKE_WSL_USER", "nobody",
-                "FAKE_WSL_DELAY_MS", "0", "FAKE_WSL_FIRST_DELAY_MS", "0", "FAKE_WSL_STATE", dir.resolve("state").toString()));
+        String wslExe = FakeWsl.distroWhoseUserIsNobody(dir);
         DistroViewModel distros = new DistroViewModel(TaskExecutor.sameThread());
         distros.load(wslExe);
         assertThat(distros.chosenName()).isEqualTo("Lab");
