@@ -72,7 +72,7 @@ class WslConfFixFromWindowsTest {
     private FixAction offer(FixSuggestion s) {
         fixes.show(List.of(new Finding(FindingId.WSL_CONF_PARSING_STOPS, Severity.PROBLEM, Confidence.HIGH, "t", "e", List.of(), List.of(s))));
         FixAction a = fixes.actions().getFirst();
-        assertThat(a.kind()).isEqualTo(FixAction.Kind.WSL_CONF);
+        assertThat(a.kind()).isEqualTo(dev.netdoctor.fix.FixWiring.Writes.WSL_CONF);
         return a;
     }
 
