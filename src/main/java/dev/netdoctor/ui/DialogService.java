@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** Every question the wizard asks in a window of its own; tests answer with a fake. */
 public interface DialogService {
-    /** A yes/no question; true when the user confirmed. */
+    /** A yes/no question; true when the user confirmed. The safe answer, no, is the default (Enter and Escape). */
     boolean confirm(String title, String header, String content, String confirmLabel);
 
     /** Shows a change before it is made; true when the user chose to apply it. */
@@ -21,9 +21,6 @@ public interface DialogService {
     Optional<Path> chooseOpenFile(String title, String description);
 
     void copyToClipboard(String text);
-
-    /** A short note that goes away by itself (e.g. "fix applied"); it asks nothing. */
-    void notify(String title, String text);
 
     /** Opens a file the wizard wrote with the program the desktop uses for it. */
     void open(Path file);

@@ -32,6 +32,13 @@ final class FxDialogService implements DialogService {
         a.initOwner(owner);
         a.setTitle(title);
         a.setHeaderText(header);
+        // The yes of these questions loses or risks something (quitting with a fix in place, stopping
+        // every distro, trusting a key): Enter and Escape both keep things as they are.
+        javafx.scene.control.Button go = (javafx.scene.control.Button) a.getDialogPane().lookupButton(yes);
+        javafx.scene.control.Button keep = (javafx.scene.control.Button) a.getDialogPane().lookupButton(ButtonType.CANCEL);
+        go.setDefaultButton(false);
+        keep.setDefaultButton(true);
+        a.setOnShown(e -> keep.requestFocus());
         return a.showAndWait().filter(b -> b == yes).isPresent();
     }
 
@@ -89,17 +96,6 @@ final class FxDialogService implements DialogService {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-    }
-
-    @Override
-    public void notify(String title, String text) {
-        org.controlsfx.control.Notifications.create()
-                .owner(owner)
-                .title(title)
-                .text(text)
-                .position(javafx.geometry.Pos.BOTTOM_RIGHT)
-                .hideAfter(javafx.util.Duration.seconds(6))
-                .showInformation();
     }
 
     @Override

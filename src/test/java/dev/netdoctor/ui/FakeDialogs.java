@@ -51,13 +51,7 @@ public final class FakeDialogs implements DialogService {
         clipboard = text;
     }
 
-    final List<String> notifications = new CopyOnWriteArrayList<>();
     final List<Path> opened = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void notify(String title, String text) {
-        notifications.add(title + ": " + text);
-    }
 
     @Override
     public void open(Path file) {

@@ -181,8 +181,10 @@ class WizardFlowTest {
         until(() -> model.fixes().actions().getFirst().statusProperty().get().startsWith("Applied"));
         assertThat(dialogs.lastDiff).contains("+Host 198.18.1.*").contains("+    IPQoS none");
         assertThat(dialogs.lastPreviewText).contains("backed up");
-        assertThat(dialogs.notifications).singleElement().asString()
-                .startsWith("Fix applied: Turn off SSH packet marking for 198.18.1.*: Applied. Backup: ");
+        assertThat(fx(() -> {
+            atlantafx.base.controls.Message notice = find(robot, "#fix-notice", atlantafx.base.controls.Message.class);
+            return notice.isVisible() ? notice.getTitle() + ": " + notice.getDescription() : "";
+        })).startsWith("Fix applied: Turn off SSH packet marking for 198.18.1.*: Applied. Backup: ");
         String status = fx(() -> find(robot, "#status-ssh-config-ipqos-none", Label.class).getText());
         assertThat(status).startsWith("Applied");
         assertThat(fx(() -> find(robot, "#undo-ssh-config-ipqos-none", Button.class).isVisible())).isTrue();

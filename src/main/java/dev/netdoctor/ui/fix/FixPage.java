@@ -7,6 +7,7 @@ import dev.netdoctor.ui.Texts;
 import dev.netdoctor.ui.Ui;
 import dev.netdoctor.ui.WizardViewModel;
 
+import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -46,7 +47,29 @@ public final class FixPage {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        return Ui.page(Texts.get("fix.title"), Texts.get("fix.intro"), Ui.incompleteBanner(model, "fix"), scroll);
+        return Ui.page(Texts.get("fix.title"), Texts.get("fix.intro"), Ui.incompleteBanner(model, "fix"), notice(fixes), scroll);
+    }
+
+    /**
+     * What the last Apply or Undo did, said on the page above the fixes: in the layout, so it
+     * covers neither the fixes nor Cancel/Back/Next and takes no clicks meant for them; in the
+     * theme's own success colours, light or dark. It stays until closed or replaced.
+     */
+    private static Node notice(FixViewModel fixes) {
+        Message message = new Message("", "", Ui.icon(Feather.CHECK_CIRCLE, "status-ok"));
+        message.setId("fix-notice");
+        message.getStyleClass().add(Styles.SUCCESS);
+        message.setOnClose(e -> fixes.dismissNotice());
+        Runnable update = () -> {
+            FixViewModel.Notice n = fixes.noticeProperty().get();
+            message.setTitle(n == null ? "" : n.title());
+            message.setDescription(n == null ? "" : n.text());
+            message.setVisible(n != null);
+            message.setManaged(n != null);
+        };
+        fixes.noticeProperty().addListener(o -> update.run());
+        update.run();
+        return message;
     }
 
     private static Node card(WizardViewModel model, FixViewModel fixes, FixAction a) {
@@ -75,11 +98,16 @@ public final class FixPage {
         status.setId("status-" + a.suggestion().id());
         go.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         undo.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        // After Apply or Undo the pressed button may be gone or disabled; focus goes to the button
-        // that takes the change back or makes it again, never on to Cancel where Enter would quit.
+        // After Apply or Undo the pressed button may be gone or disabled, and the next Enter must
+        // do what is safe: after Apply it goes on (Next, the wizard's default button), never to
+        // Undo, which would take back the fix just made; after Undo, back to this fix's own button.
         javafx.beans.value.ChangeListener<Boolean> settle = (o, was, now) -> {
             if (was && !now) {
-                javafx.application.Platform.runLater(() -> (undo.isVisible() ? undo : go).requestFocus());
+                javafx.application.Platform.runLater(() -> {
+                    Node next = go.getScene() == null ? null : go.getScene().lookup("#next");
+                    boolean applied = undo.isVisible();
+                    (applied && next != null && !next.isDisabled() ? next : go).requestFocus();
+                });
             }
         };
         go.getProperties().put("settle-focus", settle);

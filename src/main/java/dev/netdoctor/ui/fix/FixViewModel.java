@@ -65,6 +65,21 @@ public final class FixViewModel {
                 OffsetDateTime.now(places.clock())));
     }
 
+    /** What the last Apply or Undo did, in a title and a sentence. */
+    public record Notice(String title, String text) {
+    }
+
+    private final javafx.beans.property.ObjectProperty<Notice> notice = new javafx.beans.property.SimpleObjectProperty<>();
+
+    /** The last Apply or Undo, said on the page until the user closes it or the next one replaces it; null: none. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice;
+    }
+
+    public void dismissNotice() {
+        notice.set(null);
+    }
+
     public javafx.beans.property.ReadOnlyBooleanProperty restartOfferedProperty() {
         return restartOffered;
     }
@@ -203,7 +218,7 @@ public final class FixViewModel {
                 record(action, FixRecord.APPLIED, applied.file(), applied.backup(), preview.diff(), applied.verdict().message());
                 action.statusProperty().set(applied.backup() == null ? Texts.get("fix.appliedNew", files.where(applied.file()))
                         : Texts.get("fix.applied", applied.backup()));
-                dialogs.notify(Texts.get("fix.notify.applied", action.suggestion().title()), action.statusProperty().get());
+                notice.set(new Notice(Texts.get("fix.notify.applied", action.suggestion().title()), action.statusProperty().get()));
                 if (wired.restartsWsl()) {
                     restartOffered.set(true);
                 }
@@ -264,7 +279,7 @@ public final class FixViewModel {
         tasks.run(() -> new SafeApply(files, places.clock()).undo(record), () -> action.busyProperty().set(false), file -> {
             action.undoProperty().set(null);
             action.statusProperty().set(Texts.get("fix.undone", files.where(file)));
-            dialogs.notify(Texts.get("fix.notify.undone", action.suggestion().title()), action.statusProperty().get());
+            notice.set(new Notice(Texts.get("fix.notify.undone", action.suggestion().title()), action.statusProperty().get()));
             record(action, FixRecord.UNDONE, file, null, null, null);
         }, error -> failed(action, error));
     }
