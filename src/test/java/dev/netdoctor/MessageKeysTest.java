@@ -61,11 +61,12 @@ class MessageKeysTest {
     private static final Path BUNDLE = Path.of("src/main/resources/dev/netdoctor/model/words.properties");
     private static final Path CLASSES = Path.of("target/classes/dev/netdoctor");
     /**
-     * The packages that ask for words. The others (host, probe, config, fix, session, log) speak in
+     * The packages that ask for words. The others (host, config, fix, session, log) speak in
      * evidence and command output, not yet in the bundle; a key-shaped string there is a file name
-     * or a setting far more often than a text.
+     * or a setting far more often than a text. The probes' counted summaries ("1 listening socket")
+     * are in the bundle, so probe is read too.
      */
-    private static final List<String> PACKAGES = List.of("model", "diagnosis", "report", "cli", "ui");
+    private static final List<String> PACKAGES = List.of("model", "diagnosis", "report", "cli", "ui", "probe");
     /**
      * What a key looks like: dotted words, e.g. checks.col.state or symptom.SSH_HANGS.title. Wider
      * than the keys the file has (no hyphens there), so that a misspelt {@code fix.copied-text} is
@@ -91,7 +92,11 @@ class MessageKeysTest {
             Map.entry("example.com", "a name reserved for examples, never hidden (RedactionNames)"),
             Map.entry("example.net", "a name reserved for examples, never hidden (RedactionNames)"),
             Map.entry("example.org", "a name reserved for examples, never hidden (RedactionNames)"),
-            Map.entry("localhost.localdomain", "a name of every machine, never hidden (RedactionNames)"));
+            Map.entry("localhost.localdomain", "a name of every machine, never hidden (RedactionNames)"),
+            Map.entry("local-connects.sh", "a script run inside the distro (DistroConnects)"),
+            Map.entry("marked-connects.sh", "a script run inside the distro (DistroMarkedConnects)"),
+            Map.entry("network.generateResolvConf", "the wsl.conf setting the DNS check reads (DnsServersProbe)"),
+            Map.entry("user.home", "a system property (VantageProbe)"));
 
     /** Keys built at run time: recipe → the enum whose constant names fill the \u0001. */
     private static final Map<String, Class<? extends Enum<?>>> BUILT = Map.ofEntries(

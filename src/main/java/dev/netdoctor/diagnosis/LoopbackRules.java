@@ -81,7 +81,8 @@ final class LoopbackRules {
         boolean outsideFails = outside.stream().anyMatch(c -> !c.reachable());
 
         String what = service.map(s -> Words.get("finding.LOOPBACK_REDIRECTED.service", s.port())).orElse(Words.get("finding.LOOPBACK_REDIRECTED.programs"));
-        String who = service.flatMap(s -> s.listeners().stream().findFirst()).map(TcpConnection::owner).map(o -> ", " + o + ",").orElse("");
+        // Named when the evidence knows the program; "unknown process" would only say we could not see it.
+        String who = service.flatMap(s -> s.listeners().stream().findFirst()).flatMap(LoopbackRules::known).map(o -> ", " + o + ",").orElse("");
         boolean wsl = obs.environment() != null && obs.environment().wsl() != null
                 && obs.environment().wsl().kind() == dev.netdoctor.model.WslFacts.Kind.WSL2;
         String addresses = String.join(Words.get("list.and"), redirected.stream().map(m -> m.connect().address()).distinct().toList());
@@ -97,8 +98,13 @@ final class LoopbackRules {
                 + (plain.isPresent() ? " " + Words.get("finding.LOOPBACK_REDIRECTED.ping") : "");
         int port = service.map(ServicePort::port).orElse(redirected.getFirst().connect().port());
         return Optional.of(new Finding(FindingId.LOOPBACK_REDIRECTED, Severity.PROBLEM, Confidence.HIGH, title, explanation, evidence,
-                fixes(obs, port, otherLoopbackWorks, service.isPresent())));
+                fixes(obs, port, otherLoopbackWorks, service)));
     };
+
+    /** The program that owns a listener, when the table says (a plain user does not see other users' programs). */
+    private static Optional<String> known(TcpConnection listener) {
+        return listener.pid() < 0 ? Optional.empty() : Optional.of(listener.owner());
+    }
 
     static final Rule NOT_LISTENING = obs -> obs.data(ProbeData.ServicePorts.class).flatMap(s -> s.ports().stream()
             .filter(p -> p.listeners().isEmpty()).findFirst()).map(p -> new Finding(FindingId.SERVICE_NOT_LISTENING, Severity.PROBLEM, Confidence.HIGH,
@@ -153,7 +159,8 @@ final class LoopbackRules {
                 .forEach(c -> misses.add(new Miss(c, "This check's own listener on port " + c.port(), tcpRoute(obs, c)))));
         obs.data(ProbeData.ServicePorts.class).ifPresent(s -> s.ports().forEach(p -> p.connects().stream()
                 .filter(LocalConnect::failed).filter(c -> p.listensFor(c.address()))
-                .forEach(c -> misses.add(new Miss(c, p.listeners().getFirst().owner() + " on port " + p.port(), tcpRoute(obs, c))))));
+                .forEach(c -> misses.add(new Miss(c, known(p.listeners().getFirst()).map(o -> o + " on port " + p.port())
+                        .orElse("A program on port " + p.port()), tcpRoute(obs, c))))));
         return misses;
     }
 
@@ -183,21 +190,25 @@ final class LoopbackRules {
                 .orElse(List.of());
     }
 
-    private static List<FixSuggestion> fixes(Observations obs, int port, boolean otherLoopbackWorks, boolean service) {
+    /**
+     * The user wants to reach the service from this computer through 127.0.0.1, so the fixes
+     * that keep that come first (the first one offered is the one the wizard recommends): another
+     * loopback address that we saw working, or, on WSL, the networking mode in which 127.0.0.1
+     * stays inside Linux. Binding the service to the network address gives local access up, so
+     * it comes after them and says so.
+     */
+    private static List<FixSuggestion> fixes(Observations obs, int port, boolean otherLoopbackWorks, Optional<ServicePort> service) {
         List<FixSuggestion> fixes = new ArrayList<>();
         if (otherLoopbackWorks) {
             fixes.add(new FixSuggestion(FixId.USE_OTHER_LOOPBACK, Words.get("finding.LOOPBACK_REDIRECTED.fix.USE_OTHER_LOOPBACK.title"),
                     Words.get("finding.LOOPBACK_REDIRECTED.fix.USE_OTHER_LOOPBACK.detail", port)));
-        }
-        if (service) {
-            fixes.add(new FixSuggestion(FixId.BIND_SERVICE_TO_INTERFACE, Words.get("finding.LOOPBACK_REDIRECTED.fix.BIND_SERVICE_TO_INTERFACE.title"),
-                    Words.get("finding.LOOPBACK_REDIRECTED.fix.BIND_SERVICE_TO_INTERFACE.detail")));
         }
         boolean wsl = obs.environment() != null && obs.environment().wsl() != null
                 && obs.environment().wsl().kind() == dev.netdoctor.model.WslFacts.Kind.WSL2;
         if (wsl) {
             addWslFixes(fixes, port);
         }
+        service.ifPresent(s -> fixes.add(bindToNetworkAddress(obs, s)));
         fixes.add(new FixSuggestion(FixId.REVERSE_PROXY, Words.get("finding.LOOPBACK_REDIRECTED.fix.REVERSE_PROXY.title"),
                 Words.get("finding.LOOPBACK_REDIRECTED.fix.REVERSE_PROXY.detail")));
         fixes.add(new FixSuggestion(FixId.TEST_FROM_ANOTHER_HOST, Words.get("finding.LOOPBACK_REDIRECTED.fix.TEST_FROM_ANOTHER_HOST.title"),
@@ -205,12 +216,39 @@ final class LoopbackRules {
         return fixes;
     }
 
-    /** Only on WSL 2: .wslconfig means nothing elsewhere. */
+    /**
+     * Binding to the network address, with that address and the program named as the evidence
+     * has them, and whether a connect from here through that address worked.
+     */
+    private static FixSuggestion bindToNetworkAddress(Observations obs, ServicePort service) {
+        String program = service.listeners().stream().findFirst().flatMap(LoopbackRules::known)
+                .orElse(Words.get("finding.LOOPBACK_REDIRECTED.listening", service.port()));
+        Optional<LocalConnect> network = Optional.<LocalConnect>empty();
+        for (LocalConnect c : service.connects()) {
+            if (isNetworkAddress(c.address()) && (network.isEmpty() || network.get().address().contains(":") && !c.address().contains(":"))) {
+                network = Optional.of(c);
+            }
+        }
+        return network.map(c -> new FixSuggestion(FixId.BIND_SERVICE_TO_INTERFACE,
+                        Words.get("finding.LOOPBACK_REDIRECTED.fix.BIND_SERVICE_TO_INTERFACE.title.address", c.address()),
+                        Words.get(c.failed() ? "finding.LOOPBACK_REDIRECTED.fix.BIND_SERVICE_TO_INTERFACE.detail.redirected"
+                                : "finding.LOOPBACK_REDIRECTED.fix.BIND_SERVICE_TO_INTERFACE.detail.works", program, c.address(), service.port())))
+                .orElseGet(() -> new FixSuggestion(FixId.BIND_SERVICE_TO_INTERFACE,
+                        Words.get("finding.LOOPBACK_REDIRECTED.fix.BIND_SERVICE_TO_INTERFACE.title"),
+                        Words.get("finding.LOOPBACK_REDIRECTED.fix.BIND_SERVICE_TO_INTERFACE.detail", program)));
+    }
+
+    /** An address of one of this machine's network interfaces: not a loopback address. */
+    private static boolean isNetworkAddress(String address) {
+        return !address.startsWith("127.") && !address.equals("::1") && !address.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /** Only on WSL 2: .wslconfig means nothing elsewhere. NAT first: in it 127.0.0.1 stays inside Linux. */
     private static void addWslFixes(List<FixSuggestion> fixes, int port) {
-        fixes.add(new FixSuggestion(FixId.WSLCONFIG_HOST_ADDRESS_LOOPBACK, Words.get("finding.LOOPBACK_REDIRECTED.fix.WSLCONFIG_HOST_ADDRESS_LOOPBACK.title"),
-                Words.get("finding.LOOPBACK_REDIRECTED.fix.WSLCONFIG_HOST_ADDRESS_LOOPBACK.detail", port)));
         fixes.add(new FixSuggestion(FixId.WSLCONFIG_NETWORKING_MODE, Words.get("finding.LOOPBACK_REDIRECTED.fix.WSLCONFIG_NETWORKING_MODE.title"),
                 Words.get("finding.LOOPBACK_REDIRECTED.fix.WSLCONFIG_NETWORKING_MODE.detail"),
                 FixPlan.WslconfigSetting.networkingMode(NetworkingMode.NAT)));
+        fixes.add(new FixSuggestion(FixId.WSLCONFIG_HOST_ADDRESS_LOOPBACK, Words.get("finding.LOOPBACK_REDIRECTED.fix.WSLCONFIG_HOST_ADDRESS_LOOPBACK.title"),
+                Words.get("finding.LOOPBACK_REDIRECTED.fix.WSLCONFIG_HOST_ADDRESS_LOOPBACK.detail", port)));
     }
 }

@@ -71,9 +71,35 @@ final class ReachabilityRules {
                 Words.get("finding.PORT_FILTERED.title", obs.target().port(), obs.target().host()),
                 Words.get("finding.PORT_FILTERED.explanation", obs.target().port()),
                 connectEvidence(obs),
-                List.of(new FixSuggestion(FixId.OPEN_FIREWALL, Words.get("finding.PORT_FILTERED.fix.OPEN_FIREWALL.title"),
-                        Words.get("finding.PORT_FILTERED.fix.OPEN_FIREWALL.detail", obs.target().host(), obs.target().port())))));
+                List.of(openFirewall(obs))));
     };
+
+    /**
+     * Where to look for the firewall. WSL's gateway is Windows itself (in NAT mode, as the
+     * distro's environment knows it): Linux commands mean nothing there, so the Windows side is
+     * named in plain words.
+     */
+    private static FixSuggestion openFirewall(Observations obs) {
+        String host = obs.target().host();
+        int port = obs.target().port();
+        return isWindowsHost(obs)
+                ? new FixSuggestion(FixId.OPEN_FIREWALL, Words.get("finding.PORT_FILTERED.fix.OPEN_FIREWALL.title.windows"),
+                        Words.get("finding.PORT_FILTERED.fix.OPEN_FIREWALL.detail.windows", host, port))
+                : new FixSuggestion(FixId.OPEN_FIREWALL, Words.get("finding.PORT_FILTERED.fix.OPEN_FIREWALL.title"),
+                        Words.get("finding.PORT_FILTERED.fix.OPEN_FIREWALL.detail", host, port));
+    }
+
+    /** Whether the target is the Windows host: WSL 2 not mirrored, and the target is (or resolved to) the distro's default gateway. */
+    static boolean isWindowsHost(Observations obs) {
+        var env = obs.environment();
+        if (env == null || env.wsl() == null || env.wsl().kind() != dev.netdoctor.model.WslFacts.Kind.WSL2
+                || "mirrored".equals(env.wsl().networkingMode()) || env.defaultGateway() == null || obs.target() == null) {
+            return false;
+        }
+        String gateway = env.defaultGateway();
+        return obs.target().host().equals(gateway) || obs.data(ProbeData.Resolution.class)
+                .map(r -> r.addresses().contains(gateway)).orElse(false);
+    }
 
     /**
      * The port takes connections, but nothing on it speaks SSH: every handshake, marked or not,

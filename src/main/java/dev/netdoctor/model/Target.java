@@ -36,6 +36,9 @@ public record Target(String host, int port) {
         if (text == null || text.isEmpty()) {
             throw new InvalidInputException("The target is empty: give a host name or IP address, e.g. 198.18.0.10 or nas.local:22.");
         }
+        if (text.length() <= MAX_HOST_LENGTH + 8) {
+            refuseUserOrCommand(text);
+        }
         checkCharacters("target", text, MAX_HOST_LENGTH + 8);
         String host = text;
         int port = defaultPort;
@@ -61,6 +64,29 @@ public record Target(String host, int port) {
             // two or more colons: a bare IPv6 literal, checked below
         }
         return new Target(host, port);
+    }
+
+    /**
+     * What people paste from a terminal: {@code root@nas} or a whole {@code ssh root@nas}. Only
+     * the machine is wanted here, so say exactly what to leave out, and what remains.
+     */
+    private static void refuseUserOrCommand(String text) {
+        String rest = text.strip();
+        boolean command = rest.equals("ssh") || rest.startsWith("ssh ") || rest.startsWith("ssh\t");
+        if (command) {
+            rest = rest.substring(3).strip();
+            // "ssh -p 2222 root@nas": the machine is the last word
+            rest = rest.substring(Math.max(rest.lastIndexOf(' '), rest.lastIndexOf('\t')) + 1);
+        }
+        int at = rest.lastIndexOf('@');
+        String user = at > 0 ? rest.substring(0, at + 1) : null;
+        if (!command && user == null) {
+            return;
+        }
+        String machine = printable(at >= 0 ? rest.substring(at + 1) : rest);
+        String example = machine.isEmpty() ? "198.18.0.10" : machine;
+        String key = command && user != null ? "target.leaveOut.both" : command ? "target.leaveOut.ssh" : "target.leaveOut.user";
+        throw new InvalidInputException(Words.get(key, user == null ? "" : printable(user), example));
     }
 
     public static int parsePort(String text) {

@@ -26,16 +26,22 @@ public final class Words {
     /** The text for {@code key} with its {0}, {1}… filled in; {@code !key!} when the bundle lacks it. */
     public static String get(String key, Object... args) {
         try {
-            return MessageFormat.format(BUNDLE.getString(key), plain(args));
+            MessageFormat format = new MessageFormat(BUNDLE.getString(key));
+            return format.format(plain(args, format.getFormatsByArgumentIndex()));
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
     }
 
-    private static Object[] plain(Object[] args) {
+    /**
+     * Whole numbers as plain digits, except where the text chooses by the number: a
+     * {@code {0,choice,1#1 line|1<{0} lines}} needs the number itself (one, or many).
+     */
+    private static Object[] plain(Object[] args, java.text.Format[] formats) {
         Object[] out = args.clone();
         for (int i = 0; i < out.length; i++) {
-            if (out[i] instanceof Integer || out[i] instanceof Long || out[i] instanceof Short || out[i] instanceof Byte) {
+            boolean chooses = i < formats.length && formats[i] != null;
+            if (!chooses && (out[i] instanceof Integer || out[i] instanceof Long || out[i] instanceof Short || out[i] instanceof Byte)) {
                 out[i] = out[i].toString();
             }
         }

@@ -38,7 +38,7 @@ public final class ListeningSocketsProbe implements Probe {
         List<TcpConnection> listening = ctx.inspector().tcpConnections().stream()
                 .filter(c -> TcpConnection.LISTEN.equals(c.state()) && !c.ours()).toList();
         List<Evidence> evidence = listening.stream().map(ListeningSocketsProbe::describe).map(Evidence::of).toList();
-        return ProbeReport.completed(listening.size() + " listening sockets", Map.of(), new ProbeData.Listeners(listening), evidence);
+        return ProbeReport.completed(dev.netdoctor.model.Words.get("probe.listening.summary", listening.size()), Map.of(), new ProbeData.Listeners(listening), evidence);
     }
 
     static String describe(TcpConnection c) {

@@ -76,9 +76,9 @@ public final class LocalRoutesProbe implements Probe {
         }
         long away = lookups.stream().filter(r -> r.found() && "tcp".equals(r.protocol()) && !"lo".equals(r.device())).count();
         String summary = away == 0 ? "TCP to this computer's own addresses stays on lo"
-                : away + " TCP route(s) to this computer's own addresses leave through another interface: "
-                + lookups.stream().filter(r -> r.found() && "tcp".equals(r.protocol()) && !"lo".equals(r.device()))
-                .map(RouteLookup::describe).findFirst().orElse("");
+                : dev.netdoctor.model.Words.get("probe.localRoutes.away", away, lookups.stream()
+                        .filter(r -> r.found() && "tcp".equals(r.protocol()) && !"lo".equals(r.device()))
+                        .map(RouteLookup::describe).findFirst().orElse(""));
         return ProbeReport.completed(summary, Map.of("addresses", String.join(",", addresses)),
                 new ProbeData.Routes(lookups, parsed), evidence);
     }

@@ -67,7 +67,7 @@ public final class SocketWatchProbe implements Probe {
                 .toList();
         long others = waited.stream().filter(c -> !c.ours()).count();
         String summary = waited.isEmpty() ? "no connection to the target waited in SYN-SENT"
-                : waited.size() + " connection(s) waited in SYN-SENT for the target, " + others + " of them not ours";
+                : dev.netdoctor.model.Words.get("probe.socketWatch.waited", waited.size(), others);
         return ProbeReport.completed(summary, Map.of("snapshots", Integer.toString(snapshots)),
                 new ProbeData.Sockets(waited, last), evidence);
     }

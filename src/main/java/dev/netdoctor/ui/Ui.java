@@ -75,11 +75,90 @@ public final class Ui {
         button.setId("copy-" + id);
         button.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         button.setMinWidth(Region.USE_PREF_SIZE);
-        button.setOnAction(e -> copy.accept(text));
+        button.setOnAction(e -> {
+            copy.accept(text);
+            saidCopied(button);
+        });
+        passWheelToPage(area);
         javafx.scene.layout.HBox.setHgrow(area, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, area, button);
         row.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         return row;
+    }
+
+    /** How long a Copy button says "Copied" before it is a Copy button again. */
+    static final javafx.util.Duration COPIED_FOR = javafx.util.Duration.seconds(1.5);
+
+    /** The button itself says that the copy happened, for a moment: a click with no answer looks like a click that failed. */
+    private static void saidCopied(Button button) {
+        Object before = button.getProperties().get("copied-restore");
+        if (before instanceof javafx.animation.PauseTransition running) {
+            running.stop();
+        } else {
+            button.getProperties().put("copy-text", button.getText());
+        }
+        button.setText(Texts.get("common.copied"));
+        button.setGraphic(icon(Feather.CHECK, "button-icon"));
+        javafx.animation.PauseTransition restore = new javafx.animation.PauseTransition(COPIED_FOR);
+        restore.setOnFinished(e -> {
+            button.setText((String) button.getProperties().get("copy-text"));
+            button.setGraphic(icon(Feather.COPY, "button-icon"));
+            button.getProperties().remove("copied-restore");
+        });
+        button.getProperties().put("copied-restore", restore);
+        restore.play();
+    }
+
+    /**
+     * The mouse wheel over a text box scrolls the box only while the box has the focus and can
+     * still scroll that way; otherwise it scrolls the page around it, so a page full of output
+     * boxes can be read through with the wheel.
+     */
+    static void passWheelToPage(javafx.scene.control.TextArea area) {
+        area.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() == 0) {
+                return;
+            }
+            javafx.scene.control.ScrollPane own = (javafx.scene.control.ScrollPane) area.lookup(".scroll-pane");
+            boolean boxCanScroll = own != null && area.isFocused() && canScroll(own, e.getDeltaY());
+            if (boxCanScroll) {
+                return;
+            }
+            javafx.scene.control.ScrollPane page = enclosing(area);
+            e.consume();
+            if (page != null) {
+                scrollBy(page, e.getDeltaY());
+            }
+        });
+    }
+
+    private static javafx.scene.control.ScrollPane enclosing(Node node) {
+        for (javafx.scene.Parent p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane pane) {
+                return pane;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the pane's content still has room in the wheel's direction (deltaY > 0: up). */
+    private static boolean canScroll(javafx.scene.control.ScrollPane pane, double deltaY) {
+        Node content = pane.getContent();
+        if (content == null || content.getLayoutBounds().getHeight() <= pane.getViewportBounds().getHeight()) {
+            return false;
+        }
+        return deltaY > 0 ? pane.getVvalue() > pane.getVmin() : pane.getVvalue() < pane.getVmax();
+    }
+
+    private static void scrollBy(javafx.scene.control.ScrollPane pane, double deltaY) {
+        Node content = pane.getContent();
+        double room = content == null ? 0 : content.getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
+        if (room <= 0) {
+            return;
+        }
+        double range = pane.getVmax() - pane.getVmin();
+        double value = pane.getVvalue() - deltaY / room * range;
+        pane.setVvalue(Math.max(pane.getVmin(), Math.min(pane.getVmax(), value)));
     }
 
     public static Label wrapping(String text, String... styles) {

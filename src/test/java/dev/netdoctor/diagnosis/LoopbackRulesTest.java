@@ -99,8 +99,8 @@ class LoopbackRulesTest {
                 .anyMatch(s -> s.contains("routes TCP for 127.0.0.1 out of loopback0 via 169.254.73.2, table 127"))
                 .anyMatch(s -> s.contains("Policy rule 1: iif lo ipproto tcp dst 127.0.0.1 → lookup 127"))
                 .anyMatch(s -> s.contains("127.0.0.2 reaches the same listener"));
-        assertThat(f.fixes()).extracting(FixSuggestion::id).startsWith(FixId.USE_OTHER_LOOPBACK, FixId.BIND_SERVICE_TO_INTERFACE)
-                .contains(FixId.WSLCONFIG_NETWORKING_MODE, FixId.REVERSE_PROXY, FixId.TEST_FROM_ANOTHER_HOST);
+        assertThat(f.fixes()).extracting(FixSuggestion::id).containsExactly(FixId.USE_OTHER_LOOPBACK, FixId.WSLCONFIG_NETWORKING_MODE,
+                FixId.WSLCONFIG_HOST_ADDRESS_LOOPBACK, FixId.BIND_SERVICE_TO_INTERFACE, FixId.REVERSE_PROXY, FixId.TEST_FROM_ANOTHER_HOST);
     }
 
     @Test
@@ -179,7 +179,7 @@ class LoopbackRulesTest {
             List<Finding> findings = diagnoser.diagnose(null, env, with127002(mirrored("loopback0", ConnectResult.REFUSED, true), failure));
             Finding f = findings.stream().filter(x -> x.id().equals(FindingId.LOOPBACK_REDIRECTED)).findFirst().orElseThrow();
             assertThat(f.fixes()).extracting(FixSuggestion::id).doesNotContain(FixId.USE_OTHER_LOOPBACK)
-                    .startsWith(FixId.BIND_SERVICE_TO_INTERFACE);
+                    .startsWith(FixId.WSLCONFIG_NETWORKING_MODE);
             assertThat(f.fixes()).extracting(FixSuggestion::title).noneMatch(t -> t.contains("127.0.0.2"));
             assertThat(f.evidence()).noneSatisfy(e -> assertThat(e.summary()).contains("127.0.0.2 reaches"));
         }
@@ -192,5 +192,47 @@ class LoopbackRulesTest {
         assertThat(use.id()).isEqualTo(FixId.USE_OTHER_LOOPBACK);
         assertThat(use.title()).isEqualTo("Use 127.0.0.2 for local tests");
         assertThat(use.detail()).contains("connect to 127.0.0.2:8443 instead of 127.0.0.1:8443");
+    }
+
+    /** The mirrored observations as a plain user sees them: the service belongs to another user, so its program is not known. */
+    private static List<ProbeOutcome> ownerUnknown(List<ProbeOutcome> o) {
+        return o.stream().map(x -> x.data() instanceof ProbeData.ServicePorts s ? Scenarios.outcome(x.probeId(), new ProbeData.ServicePorts(
+                s.ports().stream().map(p -> new ServicePort(p.port(), p.listeners().stream().map(l -> new TcpConnection(l.state(), l.localAddress(),
+                        l.localPort(), l.remoteAddress(), l.remotePort(), -1, null, null, 0, false)).toList(), p.connects())).toList())) : x).toList();
+    }
+
+    @Test
+    void whatKeepsLocalTestsIsRecommendedFirstAndGivingThemUpComesLater() {
+        // 127.0.0.2 fails too: on WSL the first fix (the wizard's recommended one) is the mode in which 127.0.0.1 stays local.
+        Finding f = diagnoser.diagnose(null, env, with127002(mirrored("loopback0", ConnectResult.REFUSED, true), ConnectResult.REFUSED)).getFirst();
+        assertThat(f.fixes().getFirst().id()).isEqualTo(FixId.WSLCONFIG_NETWORKING_MODE);
+        assertThat(f.fixes().getFirst().detail()).contains("127.0.0.1 stays inside Linux");
+        assertThat(f.fixes()).extracting(FixSuggestion::id).containsSubsequence(FixId.WSLCONFIG_NETWORKING_MODE, FixId.BIND_SERVICE_TO_INTERFACE);
+        // Binding to the network address says what it gives up, and names the address and the program.
+        FixSuggestion bind = f.fixes().stream().filter(x -> x.id() == FixId.BIND_SERVICE_TO_INTERFACE).findFirst().orElseThrow();
+        assertThat(bind.title()).isEqualTo("Only if no program here needs it: bind the service to 198.18.2.2");
+        assertThat(bind.detail()).contains("bind socat (pid 321) to 198.18.2.2 instead of 0.0.0.0").contains("they connect to 198.18.2.2:8443")
+                .contains("gives up local tests").doesNotContain("by design");
+    }
+
+    @Test
+    void anAddressThatWorksFromHereIsSaidToWork() {
+        List<ProbeOutcome> o = mirrored("loopback0", ConnectResult.REFUSED, true).stream().map(x -> x.data() instanceof ProbeData.ServicePorts s
+                ? Scenarios.outcome(x.probeId(), new ProbeData.ServicePorts(s.ports().stream().map(p -> new ServicePort(p.port(), p.listeners(),
+                        p.connects().stream().map(c -> c.address().equals("198.18.2.2") ? connect(c.address(), c.port(), ConnectResult.CONNECTED) : c)
+                                .toList())).toList())) : x).toList();
+        FixSuggestion bind = diagnoser.diagnose(null, env, o).getFirst().fixes().stream()
+                .filter(x -> x.id() == FixId.BIND_SERVICE_TO_INTERFACE).findFirst().orElseThrow();
+        assertThat(bind.detail()).contains("connects to 198.18.2.2:8443, which works from this computer too");
+    }
+
+    @Test
+    void aServiceWhoseProgramWeCannotSeeIsNotCalledUnknownProcess() {
+        Finding f = diagnoser.diagnose(null, env, ownerUnknown(mirrored("loopback0", ConnectResult.REFUSED, true))).getFirst();
+        assertThat(f.explanation()).startsWith("Your service on port 8443 is fine and listening").doesNotContain("unknown process");
+        assertThat(f.evidence()).extracting(e -> e.summary()).noneMatch(s -> s.contains("unknown process"))
+                .anyMatch(s -> s.startsWith("A program on port 8443 listens, but a connect through 127.0.0.1"));
+        assertThat(f.fixes()).extracting(FixSuggestion::detail).noneMatch(d -> d.contains("unknown process"))
+                .anyMatch(d -> d.contains("bind the program listening on port 8443 to 198.18.2.2"));
     }
 }

@@ -42,6 +42,16 @@ class TargetTest {
                 .satisfies(e -> assertThat(e.getMessage()).isNotBlank());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "root@nas.local|Leave out \"root@\": give only the machine, here nas.local.",
+            "ssh nas.local|Leave out \"ssh\": give only the machine, here nas.local.",
+            "ssh root@198.18.1.56|Leave out \"ssh\" and \"root@\": give only the machine, here 198.18.1.56.",
+            "ssh -p 2222 admin@nas|Leave out \"ssh\" and \"admin@\": give only the machine, here nas."})
+    void aPastedUserOrSshCommandIsRefusedSayingWhatToLeaveOut(String text, String message) {
+        assertThatThrownBy(() -> Target.parse(text)).isInstanceOf(InvalidInputException.class).hasMessageStartingWith(message);
+    }
+
     @Test
     void refusesOverlongNames() {
         String longName = "a".repeat(60) + "." + "b".repeat(60) + "." + "c".repeat(60) + "." + "d".repeat(60) + "." + "e".repeat(20);

@@ -23,6 +23,17 @@ class WordsTest {
     }
 
     @Test
+    void aCountReadsInTheSingularForOne() {
+        assertThat(Words.get("system.config.otherwise", 1, "x")).startsWith("1 line WSL reads otherwise");
+        assertThat(Words.get("system.config.otherwise", 2, "x")).startsWith("2 lines WSL reads otherwise");
+        assertThat(Words.get("probe.listening.summary", 1)).isEqualTo("1 listening socket");
+        assertThat(Words.get("probe.listening.summary", 0)).isEqualTo("no listening sockets");
+        assertThat(Words.get("probe.listening.summary", 3)).isEqualTo("3 listening sockets");
+        assertThat(Words.get("probe.localRoutes.away", 1L, "r")).startsWith("1 TCP route to this computer's own addresses leaves through");
+        assertThat(Words.get("probe.socketWatch.waited", 1, 0L)).startsWith("1 connection waited");
+    }
+
+    @Test
     void aMissingKeyShowsItselfInsteadOfFailing() {
         assertThat(Words.get("no.such.key")).isEqualTo("!no.such.key!");
     }

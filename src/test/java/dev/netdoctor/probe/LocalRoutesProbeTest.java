@@ -68,7 +68,7 @@ class LocalRoutesProbeTest {
         ProbeReport r = new LocalRoutesProbe().run(ctx);
 
         assertThat(r.status()).isEqualTo(ProbeStatus.COMPLETED);
-        assertThat(r.summary()).isEqualTo("4 TCP route(s) to this computer's own addresses leave through another interface: "
+        assertThat(r.summary()).isEqualTo("4 TCP routes to this computer's own addresses leave through another interface: "
                 + "127.0.0.1 (tcp) → loopback0 via 169.254.73.152 [table 127]");
         assertThat(r.parameters()).containsEntry("addresses", "127.0.0.1,::1,198.18.2.2,2001:db8::2,127.0.0.2");
         ProbeData.Routes routes = (ProbeData.Routes) r.data();

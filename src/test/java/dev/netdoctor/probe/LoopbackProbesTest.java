@@ -139,7 +139,7 @@ class LoopbackProbesTest {
     void ourOwnListenerIsSeenAmongTheListeningSockets() {
         ProbeReport r = new ListeningSocketsProbe().run(context(null, List.of()));
         List<TcpConnection> l = ((ProbeData.Listeners) r.data()).listening();
-        assertThat(r.summary()).isEqualTo(l.size() + " listening sockets");
+        assertThat(r.summary()).isEqualTo(l.size() == 1 ? "1 listening socket" : l.size() + " listening sockets");
         assertThat(l).allSatisfy(c -> assertThat(c.state()).isEqualTo(TcpConnection.LISTEN));
     }
 
@@ -384,7 +384,8 @@ class LoopbackProbesTest {
             assertThat(shown).hasSize(Integer.parseInt(r.parameters().get("snapshots")));
             assertThat(s.lastSnapshot()).isEqualTo(shown.getLast());
             // They are this test's own connects, so ours: none of them is someone else's hung program.
-            assertThat(r.summary()).isEqualTo(s.synSentToTarget().size() + " connection(s) waited in SYN-SENT for the target, 0 of them not ours");
+            int n = s.synSentToTarget().size();
+            assertThat(r.summary()).isEqualTo((n == 1 ? "1 connection" : n + " connections") + " waited in SYN-SENT for the target, 0 of them not ours");
             assertThat(evidence(r)).allSatisfy(e -> assertThat(e).contains(" [this check] waited in SYN-SENT from 127.0.0.1:"));
             assertThat(evidence(r)).allSatisfy(e -> assertThat(e).contains(" waited in SYN-SENT from 127.0.0.1:")
                     .contains(" to 127.0.0.1:" + full.getLocalPort() + " for at least "));

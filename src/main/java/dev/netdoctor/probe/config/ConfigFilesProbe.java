@@ -143,7 +143,7 @@ public final class ConfigFilesProbe implements Probe {
         String settings = check.settings().isEmpty() ? "no setting WSL uses" : String.join(", ",
                 check.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         return check.file() + " (" + check.path() + ", " + check.encoding() + "): " + settings
-                + (check.problems().isEmpty() ? "; every line reads as it looks." : "; " + check.problems().size()
-                + " line(s) read differently.");
+                + (check.problems().isEmpty() ? "; every line reads as it looks." : "; "
+                + dev.netdoctor.model.Words.get("probe.config.readDifferently", check.problems().size()));
     }
 }

@@ -35,6 +35,9 @@ import java.util.function.Function;
 /** Step 4: every check with its progress and time, the live socket table, and the routes. */
 public final class ChecksPage {
     private static final PseudoClass SYN_SENT = PseudoClass.getPseudoClass("syn-sent");
+    /** A row of the user's own programs (their ssh), set apart from the rows of our checks. */
+    private static final PseudoClass YOURS = PseudoClass.getPseudoClass("yours");
+    private static final PseudoClass OURS = PseudoClass.getPseudoClass("ours");
 
     private ChecksPage() {
     }
@@ -89,7 +92,10 @@ public final class ChecksPage {
 
         TableView<SocketRow> sockets = new TableView<>(checks.sockets());
         sockets.setId("sockets");
-        sockets.setPlaceholder(new Label(Texts.get("checks.sockets.empty")));
+        Label noSockets = new Label();
+        noSockets.setId("sockets-empty");
+        noSockets.textProperty().bind(checks.noConnectionsText());
+        sockets.setPlaceholder(noSockets);
         sockets.getColumns().addAll(java.util.List.of(
                 // Sized so that at the smallest window (600 px for the table) every header and a
                 // whole address:port fit: "From" had lost its port, "Waiting" its last letters.
@@ -105,12 +111,17 @@ public final class ChecksPage {
             protected void updateItem(SocketRow item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(SYN_SENT, !empty && item != null && item.synSent());
+                pseudoClassStateChanged(YOURS, !empty && item != null && item.yours());
+                pseudoClassStateChanged(OURS, !empty && item != null && item.ours());
             }
         });
         sockets.getStyleClass().addAll(Styles.DENSE, "sockets-table");
         ListView<String> routes = new ListView<>(checks.routes());
         routes.setId("routes");
-        routes.setPlaceholder(new Label(Texts.get("checks.routes.empty")));
+        Label noRoutes = new Label();
+        noRoutes.setId("routes-empty");
+        noRoutes.textProperty().bind(checks.noRoutesText());
+        routes.setPlaceholder(noRoutes);
         routes.getStyleClass().add("mono-list");
         TabPane tabs = new TabPane(new Tab(Texts.get("checks.sockets"), sockets), new Tab(Texts.get("checks.routes"), routes));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -44,6 +44,18 @@ public final class ChecksViewModel {
         return running;
     }
 
+    /** What the empty connections table says: "yet" only while the checks run; once they ended, that none was seen. */
+    public javafx.beans.binding.StringBinding noConnectionsText() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> dev.netdoctor.ui.Texts.get(running.get()
+                ? "checks.sockets.empty" : "checks.sockets.noneSeen"), running);
+    }
+
+    /** The same for the routes list. */
+    public javafx.beans.binding.StringBinding noRoutesText() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> dev.netdoctor.ui.Texts.get(running.get()
+                ? "checks.routes.empty" : "checks.routes.noneSeen"), running);
+    }
+
     public void started() {
         probes.clear();
         sockets.clear();

@@ -5,15 +5,24 @@ package dev.netdoctor.ui.checks;
 import dev.netdoctor.model.TcpConnection;
 import dev.netdoctor.ui.Texts;
 
-/** One row of the live socket table, as shown. */
+/**
+ * One row of the live socket table, as shown. A program of the user's (their own ssh, waiting)
+ * reads "your ssh", a row of our checks "this check": side by side they must not look alike.
+ */
 public record SocketRow(String state, String local, String remote, String process, String pid, String waited,
                         boolean synSent, boolean ours) {
     static SocketRow of(TcpConnection c) {
         return new SocketRow(c.state().replace('_', '-'), endpoint(c.localAddress(), c.localPort()), endpoint(c.remoteAddress(), c.remotePort()),
-                c.ours() ? Texts.get("checks.ours") : c.pid() < 0 ? Texts.get("checks.unknownProcess") : (c.processName() == null ? "?" : c.processName()),
+                c.ours() ? Texts.get("checks.ours") : c.pid() < 0 ? Texts.get("checks.unknownProcess")
+                        : Texts.get("checks.yours", c.processName() == null || c.processName().isEmpty() ? "pid " + c.pid() : c.processName()),
                 c.pid() < 0 ? "—" : Integer.toString(c.pid()),
                 c.synSent() ? String.format("%.1f s", c.ageMillis() / 1000.0) : "",
                 c.synSent(), c.ours());
+    }
+
+    /** A program of the user's, seen with its name (the table shows us only our own user's programs' ids). */
+    public boolean yours() {
+        return !ours && !pid.equals("—");
     }
 
     private static String endpoint(String address, int port) {

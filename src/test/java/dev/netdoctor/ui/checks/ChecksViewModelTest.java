@@ -35,4 +35,29 @@ class ChecksViewModelTest {
                 ProbeRow.State.COULD_NOT_FINISH, ProbeRow.State.COULD_NOT_FINISH, ProbeRow.State.STOPPED);
         assertThat(checks.probes().get(2).title()).isEqualTo("check path-mtu");
     }
+
+    @Test
+    void anEmptyTableSaysYetOnlyWhileTheChecksRun() {
+        ChecksViewModel checks = new ChecksViewModel();
+        checks.started();
+        assertThat(checks.noConnectionsText().get()).isEqualTo("No open connections yet.");
+        checks.finished();
+        assertThat(checks.noConnectionsText().get()).isEqualTo("No open connections were seen.");
+        assertThat(checks.noRoutesText().get()).isEqualTo("No route was looked up.");
+    }
+
+    @Test
+    void theUsersSshIsNamedAsTheirsAndOurChecksAsOurs() {
+        SocketRow yours = SocketRow.of(new dev.netdoctor.model.TcpConnection("SYN_SENT", "198.18.0.2", 51234, "198.18.1.56", 22, 4242, "ssh",
+                "ssh admin@198.18.1.56", 12_400, false));
+        SocketRow ours = SocketRow.of(new dev.netdoctor.model.TcpConnection("ESTABLISHED", "198.18.0.2", 51310, "198.18.1.56", 22, 778, "ssh",
+                "ssh -o IPQoS=none", 0, true));
+        SocketRow unknown = SocketRow.of(new dev.netdoctor.model.TcpConnection("SYN_SENT", "198.18.0.2", 51311, "198.18.1.56", 22, -1, null,
+                null, 0, false));
+        assertThat(yours.process()).isEqualTo("your ssh");
+        assertThat(yours.yours()).isTrue();
+        assertThat(ours.process()).isEqualTo("this check");
+        assertThat(ours.yours()).isFalse();
+        assertThat(unknown.yours()).isFalse();
+    }
 }
