@@ -239,7 +239,7 @@ public final class HostInspector {
                     address(c.getForeignAddress()), c.getForeignPort(), pid,
                     proc.map(OSProcess::getName).orElse(null),
                     proc.map(OSProcess::getCommandLine).map(HostInspector::commandLine).orElse(null),
-                    0, ourPids.contains((long) pid), onWindows));
+                    0, ourPids.contains((long) pid), onWindows, proc.map(OSProcess::getUpTime).filter(t -> t > 0).orElse(0L)));
         }
         return rows;
     }

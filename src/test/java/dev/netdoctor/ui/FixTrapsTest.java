@@ -39,6 +39,7 @@ class FixTrapsTest {
     private WizardViewModel model;
     private Path sshConfig;
     private Stage stage;
+    private Scene scene;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -50,7 +51,7 @@ class FixTrapsTest {
         Files.writeString(sshConfig, USERS_CONFIG);
         FakeDialogs dialogs = new FakeDialogs();
         model = Fixtures.wizardIn(userHome, new ScriptedRunner(Fixtures.result(false)), dialogs);
-        Scene scene = WizardApp.createScene(model, dialogs);
+        scene = WizardApp.createScene(model, dialogs);
         stage.setScene(scene);
         stage.show();
     }
@@ -109,6 +110,14 @@ class FixTrapsTest {
         for (String id : new String[]{"#cancel", "#back", "#next"}) {
             Button b = robot.lookup(id).queryAs(Button.class);
             assertThat(Fixtures.fx(() -> inScene(notice).intersects(inScene(b)))).as("the note covers " + id).isFalse();
+        }
+        Screenshots.save(scene, "light-6-fix-notice.png");
+        try {
+            robot.interact(() -> WizardApp.applyTheme(true));
+            WaitForAsyncUtils.waitForFxEvents();
+            Screenshots.save(scene, "dark-6-fix-notice.png");
+        } finally {
+            robot.interact(() -> WizardApp.applyTheme(false));
         }
         // Undone: said in the same place; closed: gone, and its room given back.
         fire(robot, "#undo-ssh-config-ipqos-none");

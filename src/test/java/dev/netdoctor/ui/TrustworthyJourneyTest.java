@@ -88,8 +88,8 @@ class TrustworthyJourneyTest {
         press(robot, "#fix-ssh-config-ipqos-none");
         until(() -> model.fixes().actions().getFirst().statusProperty().get().startsWith("Applied"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fx(() -> scene.getFocusOwner().getId())).as("focus after Apply: Undo, not Cancel")
-                .isEqualTo("undo-ssh-config-ipqos-none");
+        assertThat(fx(() -> scene.getFocusOwner().getId())).as("focus after Apply: Next, neither Undo nor Cancel")
+                .isEqualTo("next");
 
         // Esc, then "no": the wizard stays, and it said why it asked
         dialogs.answerYes = false;
@@ -97,7 +97,7 @@ class TrustworthyJourneyTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(exited).isFalse();
         assertThat(dialogs.confirmations).singleElement().asString().contains("A fix is in place").contains("not saved");
-        // Enter on the focused button is Undo's, not Cancel's: nothing quits
+        // Enter on the focused button goes on: it neither quits nor undoes
         assertThat(fx(() -> ((Button) scene.getFocusOwner()).isCancelButton())).isFalse();
 
         // Back to the question and run again: the applied fix keeps its Undo

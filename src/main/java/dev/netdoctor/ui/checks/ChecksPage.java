@@ -101,7 +101,7 @@ public final class ChecksPage {
                 // whole address:port fit: "From" had lost its port, "Waiting" its last letters.
                 column("checks.col.state", SocketRow::state, 106),
                 column("checks.col.remote", SocketRow::remote, 122),
-                column("checks.col.process", SocketRow::process, 90),
+                styled(column("checks.col.process", SocketRow::process, 90), "program-cell"),
                 column("checks.col.pid", SocketRow::pid, 50),
                 column("checks.col.waited", SocketRow::waited, 76),
                 column("checks.col.local", SocketRow::local, 140)));
@@ -186,6 +186,12 @@ public final class ChecksPage {
         if (style.equals(Styles.DANGER) || style.equals(Styles.WARNING)) {
             bar.getStyleClass().add("bar-" + style);
         }
+    }
+
+    /** A column whose cells carry a style class (a column's classes go to its cells). */
+    private static TableColumn<SocketRow, String> styled(TableColumn<SocketRow, String> column, String style) {
+        column.getStyleClass().add(style);
+        return column;
     }
 
     private static TableColumn<SocketRow, String> column(String key, Function<SocketRow, String> value, double width) {

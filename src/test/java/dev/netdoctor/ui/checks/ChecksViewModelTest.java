@@ -60,4 +60,19 @@ class ChecksViewModelTest {
         assertThat(ours.yours()).isFalse();
         assertThat(unknown.yours()).isFalse();
     }
+
+    @Test
+    void aUsersSshThatWaitedBeforeTheChecksShowsItsWholeWait() {
+        // Seen for 1.9 s by our watcher, but the ssh has been running (and connecting) for 3 min 5 s.
+        SocketRow ssh = SocketRow.of(new dev.netdoctor.model.TcpConnection("SYN_SENT", "198.18.0.2", 51234, "198.18.1.56", 22, 4242, "ssh",
+                "ssh admin@198.18.1.56", 1_900, false, false, 185_000));
+        assertThat(ssh.waited()).isEqualTo("3 min 5 s");
+        SocketRow unknownStart = SocketRow.of(new dev.netdoctor.model.TcpConnection("SYN_SENT", "198.18.0.2", 51234, "198.18.1.56", 22, 4242,
+                "ssh", "ssh admin@198.18.1.56", 1_900, false));
+        assertThat(unknownStart.waited()).isEqualTo("1.9 s");
+        // Our own checks' connects are timed by us: their program (this app) has run far longer.
+        SocketRow ours = SocketRow.of(new dev.netdoctor.model.TcpConnection("SYN_SENT", "198.18.0.2", 51300, "198.18.1.56", 22, 777, "java",
+                "wsl-net-doctor", 900, true, false, 600_000));
+        assertThat(ours.waited()).isEqualTo("0.9 s");
+    }
 }
