@@ -211,8 +211,11 @@ final class LoopbackRules {
         service.ifPresent(s -> fixes.add(bindToNetworkAddress(obs, s)));
         fixes.add(new FixSuggestion(FixId.REVERSE_PROXY, Words.get("finding.LOOPBACK_REDIRECTED.fix.REVERSE_PROXY.title"),
                 Words.get("finding.LOOPBACK_REDIRECTED.fix.REVERSE_PROXY.detail")));
+        // Other machines use the network address: name it when the evidence has it.
+        Optional<String> address = networkConnect(allConnects(obs)).map(LocalConnect::address);
         fixes.add(new FixSuggestion(FixId.TEST_FROM_ANOTHER_HOST, Words.get("finding.LOOPBACK_REDIRECTED.fix.TEST_FROM_ANOTHER_HOST.title"),
-                Words.get("finding.LOOPBACK_REDIRECTED.fix.TEST_FROM_ANOTHER_HOST.detail", port)));
+                address.map(a -> Words.get("finding.LOOPBACK_REDIRECTED.fix.TEST_FROM_ANOTHER_HOST.detail.address", port, a.contains(":") ? "[" + a + "]" : a))
+                        .orElse(Words.get("finding.LOOPBACK_REDIRECTED.fix.TEST_FROM_ANOTHER_HOST.detail", port))));
         return fixes;
     }
 
@@ -223,19 +226,24 @@ final class LoopbackRules {
     private static FixSuggestion bindToNetworkAddress(Observations obs, ServicePort service) {
         String program = service.listeners().stream().findFirst().flatMap(LoopbackRules::known)
                 .orElse(Words.get("finding.LOOPBACK_REDIRECTED.listening", service.port()));
-        Optional<LocalConnect> network = Optional.<LocalConnect>empty();
-        for (LocalConnect c : service.connects()) {
-            if (isNetworkAddress(c.address()) && (network.isEmpty() || network.get().address().contains(":") && !c.address().contains(":"))) {
-                network = Optional.of(c);
-            }
-        }
-        return network.map(c -> new FixSuggestion(FixId.BIND_SERVICE_TO_INTERFACE,
+        return networkConnect(service.connects()).map(c -> new FixSuggestion(FixId.BIND_SERVICE_TO_INTERFACE,
                         Words.get("finding.LOOPBACK_REDIRECTED.fix.BIND_SERVICE_TO_INTERFACE.title.address", c.address()),
                         Words.get(c.failed() ? "finding.LOOPBACK_REDIRECTED.fix.BIND_SERVICE_TO_INTERFACE.detail.redirected"
                                 : "finding.LOOPBACK_REDIRECTED.fix.BIND_SERVICE_TO_INTERFACE.detail.works", program, c.address(), service.port())))
                 .orElseGet(() -> new FixSuggestion(FixId.BIND_SERVICE_TO_INTERFACE,
                         Words.get("finding.LOOPBACK_REDIRECTED.fix.BIND_SERVICE_TO_INTERFACE.title"),
                         Words.get("finding.LOOPBACK_REDIRECTED.fix.BIND_SERVICE_TO_INTERFACE.detail", program)));
+    }
+
+    /** The connect through this machine's network address (IPv4 first), which the evidence has beside the loopback ones. */
+    private static Optional<LocalConnect> networkConnect(List<LocalConnect> connects) {
+        Optional<LocalConnect> network = Optional.empty();
+        for (LocalConnect c : connects) {
+            if (isNetworkAddress(c.address()) && (network.isEmpty() || network.get().address().contains(":") && !c.address().contains(":"))) {
+                network = Optional.of(c);
+            }
+        }
+        return network;
     }
 
     /** An address of one of this machine's network interfaces: not a loopback address. */

@@ -213,6 +213,8 @@ class LoopbackRulesTest {
         assertThat(bind.title()).isEqualTo("Only if no program here needs it: bind the service to 198.18.2.2");
         assertThat(bind.detail()).contains("bind socat (pid 321) to 198.18.2.2 instead of 0.0.0.0").contains("they connect to 198.18.2.2:8443")
                 .contains("gives up local tests").doesNotContain("by design");
+        FixSuggestion elsewhere = f.fixes().stream().filter(x -> x.id() == FixId.TEST_FROM_ANOTHER_HOST).findFirst().orElseThrow();
+        assertThat(elsewhere.detail()).contains("curl http://198.18.2.2:8443/").doesNotContain("<this address>");
     }
 
     @Test
