@@ -12,10 +12,11 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
 /**
  * Fewer tries, from a fixed seed, while PIT runs a property test once per mutant; the tries written
- * on the property everywhere else. PIT's profile in the pom sets {@value #MAX_TRIES}: at a few
- * hundred tries per property and a few hundred mutants a group's run would take hours, while a
- * mutant that breaks a property is nearly always caught in the first few dozen tries. The fixed
- * seed makes two runs of PIT kill the same mutants, so a score can be compared with the last one.
+ * on the property everywhere else. PIT's profile in the pom sets {@value #MAX_TRIES}: with a few
+ * hundred tries per property, run again for each of a few hundred mutants, the redaction group's
+ * run was never measured to the end. Fewer tries meet fewer rare inputs; the score PIT measures
+ * with them says what they still catch. The fixed seed makes two runs of PIT kill the same
+ * mutants, so a score can be compared with the last one.
  *
  * <p>Used with {@code @AddLifecycleHook(MutationTries.class)} on a class of property tests.
  */
