@@ -35,7 +35,8 @@ public final class Words {
 
     /**
      * Whole numbers as plain digits, except where the text chooses by the number: a
-     * {@code {0,choice,1#1 line|1<{0} lines}} needs the number itself (one, or many).
+     * {@code {0,choice,1#1 line|1<{0} lines}} needs the number itself (one, or many). A choice
+     * whose text holds a {0} is read once more as a pattern: keep apostrophes out of it.
      */
     private static Object[] plain(Object[] args, java.text.Format[] formats) {
         Object[] out = args.clone();

@@ -74,7 +74,7 @@ public final class ConfigFilesProbe implements Probe {
         parameters.put(ConfigFileCheck.WSLCONFIG, wslconfig.path() == null ? wslconfig.status() : wslconfig.path());
         parameters.put(ConfigFileCheck.WSL_CONF, wslConf.path());
         String summary = problems == 0 ? "WSL reads its settings files as they look"
-                : problems + (problems == 1 ? " line" : " lines") + " of WSL's settings files read differently from how they look";
+                : dev.netdoctor.model.Words.get("probe.config.summary", problems);
         return ProbeReport.completed(summary, parameters, new ProbeData.ConfigFiles(List.of(wslconfig, wslConf)), evidence);
     }
 

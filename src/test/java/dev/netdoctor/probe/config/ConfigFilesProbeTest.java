@@ -51,7 +51,7 @@ class ConfigFilesProbeTest {
         ProbeReport report = run(wslconfig.toString(), linux);
 
         assertThat(report.status()).isEqualTo(ProbeStatus.COMPLETED);
-        assertThat(report.summary()).isEqualTo("1 line of WSL's settings files read differently from how they look");
+        assertThat(report.summary()).isEqualTo("1 line of WSL's settings files reads differently from how they look");
         assertThat(report.parameters()).containsExactly(Map.entry(".wslconfig", wslconfig.toString()),
                 Map.entry("/etc/wsl.conf", "/etc/wsl.conf"));
         ConfigFileCheck first = files(report).files().get(0);
@@ -69,7 +69,7 @@ class ConfigFilesProbeTest {
         assertThat(second.settings()).containsExactly(Map.entry("network.hostname", "box"));
         assertThat(second.problems()).isEmpty();
         assertThat(report.evidence()).extracting(Evidence::summary).containsExactly(
-                ".wslconfig (" + wslconfig + ", UTF-8): wsl2.networkingMode=mirrored; 1 line(s) read differently.",
+                ".wslconfig (" + wslconfig + ", UTF-8): wsl2.networkingMode=mirrored; 1 line reads differently.",
                 "/etc/wsl.conf (/etc/wsl.conf, UTF-8): network.hostname=box; every line reads as it looks.");
     }
 
@@ -82,7 +82,7 @@ class ConfigFilesProbeTest {
 
         assertThat(files(report).files()).extracting(f -> f.problems().size()).containsExactly(1, 1);
         assertThat(report.summary()).isEqualTo("2 lines of WSL's settings files read differently from how they look");
-        assertThat(report.evidence()).extracting(Evidence::summary).allMatch(e -> e.contains(": no setting WSL uses; 1 line(s)"));
+        assertThat(report.evidence()).extracting(Evidence::summary).allMatch(e -> e.contains(": no setting WSL uses; 1 line reads differently."));
         assertThat(files(report).files().get(0).problems()).extracting(ConfigProblem::findingId)
                 .containsExactly(FindingId.WSLCONFIG_LINE_IGNORED);
     }
