@@ -76,13 +76,13 @@ final class DnsFixCommands {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            if (!wslConf.startsWith("/")) {
-                err.println("wsl-net-doctor: " + Words.get("cli.fix.wslConfPath"));
-                return ExitCodes.BAD_INPUT;
-            }
             LinuxSide linux = wsl.linuxSideOrSayWhy(err);
             if (linux == null) {
                 return ExitCodes.INCOMPLETE;
+            }
+            String wslConf = WslOptions.wslConfPath(this.wslConf, linux, err);
+            if (wslConf == null) {
+                return ExitCodes.BAD_INPUT;
             }
             return FixCommand.wireAndApply(out, err, new FixPlan.LetWslWriteResolvConf(),
                     FixCommand.places(linux, ConfigFiles.of(linux), null, null, wslConf), new FixWiring.Choices("none", false, false),
