@@ -123,7 +123,7 @@ public final class SshConfigEdit {
                        IncludeReader includes) {
         int n = lines.size();
         if (firstSection < 0) {
-            return new Place(n, n == 0 ? "in the new file" : "at the end of the file (after line " + n + ")");
+            return new Place(n, n == 0 ? "as the only lines of the file" : "at the end of the file (after line " + n + ")");
         }
         List<ManagedRegions.Region> regions = ManagedRegions.find(lines.stream().map(TextLines.Line::text).toList());
         String first = "the first Host/Match block, line " + (firstSection + 1);
