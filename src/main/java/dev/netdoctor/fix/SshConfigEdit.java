@@ -129,12 +129,13 @@ public final class SshConfigEdit {
         String first = "the first Host/Match block, line " + (firstSection + 1);
         for (int p = firstSection; p >= 0 && !captures(parsed, p); p--) {
             if (fits(lines, regions, p)) {
-                String why = p == firstSection ? "" : regions.stream().filter(r -> r.splitBy(firstSection)).findFirst()
-                        .map(r -> ", above lines " + (r.open() + 1) + "-" + (r.close() + 1) + " that another tool manages (\""
-                                + r.opening() + "\" to \"" + r.closing() + "\"), so its next rewrite keeps it")
-                        .orElse(", above the comment that heads " + first);
-                return new Place(p, "before line " + (p + 1) + (p == firstSection ? " (" + first + ")" : "") + why
-                        + ", so ssh reads it first");
+                String why = p == firstSection ? " (" + first.replace(", line " + (p + 1), "") + "), so ssh reads it first"
+                        : regions.stream().filter(r -> r.splitBy(firstSection)).findFirst()
+                        .map(r -> ", so ssh reads it first; above lines " + (r.open() + 1) + "-" + (r.close() + 1)
+                                + ", which another tool manages (\"" + r.opening() + "\" to \"" + r.closing()
+                                + "\"), since that tool's next rewrite would remove anything added between them")
+                        .orElse(", so ssh reads it first; above the comment that heads " + first + ", which stays with its block");
+                return new Place(p, "before line " + (p + 1) + why);
             }
         }
         for (int p = firstSection + 1; p <= n; p++) {

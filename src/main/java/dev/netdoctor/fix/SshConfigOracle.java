@@ -155,7 +155,9 @@ public final class SshConfigOracle implements Verifier {
 
     /** ssh's complaint on one line, control characters shown rather than sent to the terminal. */
     private static String oneLine(String stderr) {
-        return dev.netdoctor.config.TextEncoding.readable(String.join("; ", stderr.strip().lines().map(String::strip).toList()));
+        // ssh's closing "terminating, N bad configuration options" repeats what the lines above said
+        return dev.netdoctor.config.ConfigValues.visible(String.join("; ", stderr.strip().lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.contains(": terminating, ")).toList()));
     }
 
     /** OpenSSH's own way to keep an option another system's ssh knows (macOS's UseKeychain): IgnoreUnknown above it. */

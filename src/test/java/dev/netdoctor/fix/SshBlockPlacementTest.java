@@ -68,7 +68,7 @@ class SshBlockPlacementTest {
                 .containsExactly("# DevPod Start ws.devpod", "Host ws.devpod", "  ForwardAgent yes", "  User vscode", "# DevPod End ws.devpod");
         assertThat(r.notes()).singleElement().asString()
                 .contains("before line 3")
-                .contains("above lines 3-7 that another tool manages (\"# DevPod Start ws.devpod\" to \"# DevPod End ws.devpod\")");
+                .contains("above lines 3-7, which another tool manages (\"# DevPod Start ws.devpod\" to \"# DevPod End ws.devpod\")");
     }
 
     @Test
@@ -81,7 +81,7 @@ class SshBlockPlacementTest {
         List<String> out = lines(r);
         assertThat(out.get(out.indexOf("# Work servers: keep this comment with them") + 1)).isEqualTo("Host work");
         assertThat(out.getFirst()).isEqualTo(OURS);
-        assertThat(r.notes()).singleElement().asString().contains("before line 1, above the comment that heads the first Host/Match block, line 2");
+        assertThat(r.notes()).singleElement().asString().contains("before line 1, so ssh reads it first; above the comment that heads the first Host/Match block, line 2");
     }
 
     @Test
