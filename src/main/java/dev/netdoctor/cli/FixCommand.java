@@ -91,6 +91,9 @@ public final class FixCommand implements Runnable {
             if (!r.changed()) {
                 return ExitCodes.NO_PROBLEM;
             }
+            if (!preview.existed()) {
+                out.println(Words.get("cli.fix.willCreate", files.where(preview.file())));
+            }
             out.println();
             out.print(preview.diff());
             if (dryRun) {

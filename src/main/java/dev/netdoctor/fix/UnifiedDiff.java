@@ -80,8 +80,8 @@ public final class UnifiedDiff {
         }
         if (usual.equals("\r\n")) {
             boolean kept = rawNew.stream().allMatch(l -> !l.ending().equals("\n"));
-            out.append("\\ ").append(kept ? "The file uses Windows line endings (CRLF), kept." : "The file uses Windows line endings (CRLF).")
-                    .append('\n');
+            out.append("\\ ").append(rawOld.isEmpty() ? "The lines end the Windows way (CRLF), as Windows' editors expect."
+                    : kept ? "The file uses Windows line endings (CRLF), kept." : "The file uses Windows line endings (CRLF).").append('\n');
         }
         return out.toString();
     }

@@ -34,4 +34,10 @@ class DiffLineEndingsTest {
         String lf = UnifiedDiff.of("a/x", b("one\ntwo\n"), "b/x", b("one\ntwo\nthree\n"));
         assertThat(lf).doesNotContain("line ending").doesNotContain("CRLF");
     }
+
+    @Test
+    void aNewFileIsNotSaidToKeepAnything() {
+        String diff = UnifiedDiff.of("a/.wslconfig", new byte[0], "b/.wslconfig", b("[wsl2]\r\ndnsTunneling=true\r\n"));
+        assertThat(diff).contains("+[wsl2]\n").doesNotContain("kept").contains("(CRLF)");
+    }
 }
