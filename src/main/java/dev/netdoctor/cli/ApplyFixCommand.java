@@ -68,7 +68,7 @@ final class ApplyFixCommand implements Callable<Integer> {
     Path wslconfig;
 
     @Option(names = "--wsl-conf", paramLabel = "PATH", defaultValue = WslConfEdit.FILE,
-            description = "For a wsl.conf fix: the distro's wsl.conf, ${DEFAULT-VALUE} by default (a full path).")
+            description = "For a wsl.conf fix: the distro's wsl.conf, ${DEFAULT-VALUE} by default (through wsl.exe a full path).")
     String wslConf;
 
     @Option(names = "--rewrite-utf16", description = "If .wslconfig is saved as UTF-16 (which WSL may not read), rewrite it as UTF-8 with the same content.")

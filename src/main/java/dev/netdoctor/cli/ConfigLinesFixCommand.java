@@ -58,7 +58,7 @@ final class ConfigLinesFixCommand implements Callable<Integer> {
     Path wslconfig;
 
     @Option(names = "--wsl-conf", paramLabel = "PATH", defaultValue = ConfigFileCheck.WSL_CONF,
-            description = "The distro's wsl.conf, ${DEFAULT-VALUE} by default (a full path).")
+            description = "The distro's wsl.conf, ${DEFAULT-VALUE} by default (through wsl.exe a full path).")
     String wslConf;
 
     @Option(names = "--dry-run", description = "Show the change and write nothing.")

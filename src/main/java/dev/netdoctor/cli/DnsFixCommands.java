@@ -63,7 +63,7 @@ final class DnsFixCommands {
         CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--wsl-conf", paramLabel = "PATH", defaultValue = WslConfEdit.FILE,
-                description = "The distro's wsl.conf, ${DEFAULT-VALUE} by default (a full path).")
+                description = "The distro's wsl.conf, ${DEFAULT-VALUE} by default (through wsl.exe a full path).")
         String wslConf;
 
         @Option(names = "--dry-run", description = "Show the change and write nothing.")

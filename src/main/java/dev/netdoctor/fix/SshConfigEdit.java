@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * reading top to bottom; Host/Match start sections; lines before the first section apply to
  * every host; Include reads other files at that point. So: where a block for exactly the
  * pattern exists and nothing earlier wins, its IPQoS line is changed in place; otherwise a marked
- * block goes right after the global preamble, where it is read first. When the preamble, an
+ * block goes right after the global preamble, where it is read first, placed so that it splits
+ * no heading comment and no region another tool manages ({@link #place}). When the preamble, an
  * earlier section or an included file would still win, the edit refuses and says what to change.
  */
 public final class SshConfigEdit {
