@@ -103,7 +103,16 @@ public final class SshConfigEdit {
             return new EditResult(original, false, List.of(), conflicts.stream().distinct().toList());
         }
         if (exact >= 0) {
-            return editBlock(original, lines, exact, ours, pattern, value);
+            EditResult edited = editBlock(original, lines, exact, ours, pattern, value);
+            // the user's own block, but between a tool's markers: the change is kept only until that tool rewrites them
+            return ManagedRegions.find(lines.stream().map(TextLines.Line::text).toList()).stream()
+                    .filter(r -> edited.changed() && r.open() < exact && exact <= r.close()).findFirst()
+                    .map(r -> new EditResult(edited.updated(), true, java.util.stream.Stream.concat(edited.notes().stream(),
+                            java.util.stream.Stream.of("Note: that block is inside lines " + (r.open() + 1) + "-" + (r.close() + 1)
+                                    + ", which another tool manages (\"" + r.opening() + "\" to \"" + r.closing() + "\"); if it"
+                                    + " rewrites them, this change is lost: then set IPQoS none where that tool takes its settings."))
+                            .toList(), edited.conflicts()))
+                    .orElse(edited);
         }
         return insertBlock(text, parsed, place(lines, parsed, firstSection, samples, includes), pattern, value, date);
     }

@@ -119,6 +119,20 @@ class SshBlockPlacementTest {
     }
 
     @Test
+    void theUsersOwnBlockInsideAToolsRegionIsChangedAndTheNoteSaysItMayBeLost() {
+        EditResult r = edit("""
+                # BEGIN ANSIBLE MANAGED BLOCK
+                Host 198.18.1.*
+                  User ci
+                # END ANSIBLE MANAGED BLOCK
+                """);
+        assertThat(lines(r)).contains("Host 198.18.1.*").doesNotContain(OURS);
+        assertThat(r.notes()).hasSize(2).last().asString().contains("inside lines 1-4, which another tool manages")
+                .contains("this change is lost");
+        assertThat(edit("Host 198.18.1.*\n  User ci\n").notes()).singleElement().asString().doesNotContain("Note:");
+    }
+
+    @Test
     void anEmptyOrMissingFileGetsTheBlockAsItsFirstLines() {
         assertThat(edit("").notes()).singleElement().asString().contains("as the only lines of the file").doesNotContainPattern("line \\d");
     }
