@@ -76,6 +76,11 @@ public final class FixAction {
         return javafx.beans.binding.Bindings.createStringBinding(() -> chosen().title(), onlyThisHost);
     }
 
+    /** What {@link #chosen()} does, in words, following the user's choice. */
+    public javafx.beans.binding.StringExpression detailProperty() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> chosen().detail(), onlyThisHost);
+    }
+
     /** Whether the user can choose between the network and the one machine. */
     public boolean offersOnlyThisHost() {
         return suggestion.plan() instanceof FixPlan.SshIpqosNone ssh && !ssh.pattern().equals(ssh.target());

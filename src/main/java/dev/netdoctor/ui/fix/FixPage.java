@@ -54,6 +54,7 @@ public final class FixPage {
         Label title = Ui.wrapping(a.suggestion().title(), Styles.TITLE_4);
         title.textProperty().bind(a.titleProperty()); // "only this machine" renames the fix
         Label detail = Ui.wrapping(a.suggestion().detail());
+        detail.textProperty().bind(a.detailProperty());
         if (advice) {
             detail.getStyleClass().add("advice");
         }

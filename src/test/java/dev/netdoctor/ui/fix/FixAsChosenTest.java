@@ -77,6 +77,7 @@ class FixAsChosenTest {
         assertThat(a.titleProperty().get()).isEqualTo("Turn off SSH packet marking for 198.18.1.*");
         a.onlyThisHostProperty().set(true);
         assertThat(a.titleProperty().get()).isEqualTo("Turn off SSH packet marking for 198.18.1.56");
+        assertThat(a.detailProperty().get()).contains("Host 198.18.1.56").doesNotContain("198.18.1.*");
         fixes.run(a);
         assertThat(a.statusProperty().get()).startsWith("Applied");
         assertThat(titles).isNotEmpty().allSatisfy(t -> assertThat(t).doesNotContain("198.18.1.*"))
