@@ -156,7 +156,8 @@ final class AllClear {
 
     /** How the check ended, in words; its own message (an exception's name) stays in the details. */
     private static String notFinished(ProbeOutcome o) {
-        return Words.get("allClear.ended", o.status().words().toLowerCase(Locale.ROOT));
+        return o.status() == ProbeStatus.SKIPPED ? Words.get("allClear.notRun")
+                : Words.get("allClear.ended", o.status().words().toLowerCase(Locale.ROOT));
     }
 
     /** "a", "a and b", "a, b and c". */
