@@ -93,9 +93,7 @@ final class AllClear {
     private static String lookupWhy(Observations obs, Optional<ProbeOutcome> lookup) {
         Optional<ProbeData.Resolution> res = obs.data(ProbeId.NAME_RESOLUTION, ProbeData.Resolution.class);
         if (res.isPresent() && res.get().error() != null) {
-            String answer = obs.data(ProbeId.DNS_SERVERS, ProbeData.DnsServers.class).flatMap(d -> d.replies().stream()
-                    .filter(r -> r.outcome().serverAnswered()).findFirst()).map(r -> r.server() + ": " + r.outcome().words()).orElse(null);
-            return res.get().error() + (answer == null ? "" : "; " + answer);
+            return res.get().error(); // what each server answered is in the evidence
         }
         return lookup.map(AllClear::notFinished).orElse(Words.get("allClear.notRun"));
     }

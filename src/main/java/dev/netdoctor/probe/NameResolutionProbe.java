@@ -32,6 +32,12 @@ public final class NameResolutionProbe implements Probe {
         return "Look up the target's address";
     }
 
+    /** Without a target the name looked up is not the user's: the title must not say it is. */
+    @Override
+    public String title(dev.netdoctor.model.DiagnosisRequest request) {
+        return request.target() == null ? "Look up a well-known name" : title();
+    }
+
     @Override
     public boolean needsAddress() {
         return false;

@@ -62,6 +62,7 @@ class CheckEverythingTest {
         DiagnosisResult r = run(linux);
 
         assertThat(linux.asked).contains("getent ahosts " + DiagnosisRequest.WAY_OUT_NAME);
+        assertThat(outcome(r, ProbeId.NAME_RESOLUTION).title()).as("no target's address is looked up").isEqualTo("Look up a well-known name");
         assertThat(linux.askedArgv).anyMatch(a -> a.contains("bash") && a.contains("198.18.0.1") && a.contains("udp"));
         assertThat(r.findings()).extracting(Finding::id).containsExactly(FindingId.DNS_SERVER_UNREACHABLE);
         assertThat(r.findings().getFirst().title()).contains("198.18.0.1");
