@@ -57,7 +57,7 @@ public final class VerifyViewModel {
         }
         Set<FindingId> beforeIds = before.findings().stream().map(Finding::id).collect(Collectors.toSet());
         after.findings().stream().filter(f -> f.severity() != Severity.INFO && !beforeIds.contains(f.id()) && !followUps.contains(f.id()))
-                .forEach(f -> out.add(new BeforeAfter(f.title(), "—", Texts.get("verify.new"), false)));
+                .forEach(f -> out.add(new BeforeAfter(f.title(), "—", Texts.get(newWords(f.id())), false)));
         Map<ProbeId, ProbeOutcome> b = byId(before.probes());
         Map<ProbeId, ProbeOutcome> a = byId(after.probes());
         for (ProbeId id : KEY_CHECKS) {
@@ -69,6 +69,14 @@ public final class VerifyViewModel {
             }
         }
         return out;
+    }
+
+    /**
+     * WSL reads .wslconfig only when it starts: right after the networking mode was changed, WSL
+     * still runs the old one, which is expected, not a new problem.
+     */
+    private static String newWords(FindingId id) {
+        return id == FindingId.WSLCONFIG_MODE_NOT_EFFECTIVE ? "verify.newUntilRestart" : "verify.new";
     }
 
     private static Map<ProbeId, ProbeOutcome> byId(List<ProbeOutcome> probes) {
