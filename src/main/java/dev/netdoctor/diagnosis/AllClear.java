@@ -39,12 +39,12 @@ final class AllClear {
         List<String> unconfirmed = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         boolean wayOut = obs.outcome(ProbeId.NAME_RESOLUTION).isPresent() || obs.outcome(ProbeId.DNS_SERVERS).isPresent()
-                || obs.outcome(ProbeId.GATEWAY).isPresent();
+                || obs.outcome(ProbeId.DEFAULT_GATEWAY).isPresent();
         names(obs, works, unconfirmed, evidence);
         gateway(obs, works, unconfirmed, evidence);
         settings(obs, works, unconfirmed, evidence);
         ports(obs, works, unconfirmed, evidence);
-        String title = works.isEmpty() ? Words.get("finding.ENVIRONMENT_ONLY.title.nothing")
+        String title = works.isEmpty() ? Words.get("finding.ENVIRONMENT_ONLY.title")
                 : capitalised(list(works.stream().map(Works::shortly).toList()));
         StringBuilder explanation = new StringBuilder();
         if (!works.isEmpty()) {
@@ -100,12 +100,12 @@ final class AllClear {
 
     /** The default gateway answering ping: the first step of the way out. Its silence is not a fault. */
     private static void gateway(Observations obs, List<Works> works, List<String> unconfirmed, List<Evidence> evidence) {
-        Optional<ProbeOutcome> outcome = obs.outcome(ProbeId.GATEWAY);
+        Optional<ProbeOutcome> outcome = obs.outcome(ProbeId.DEFAULT_GATEWAY);
         if (outcome.isEmpty()) {
             return;
         }
         evidence.addAll(outcome.get().evidence());
-        Optional<ProbeData.Ping> ping = obs.data(ProbeId.GATEWAY, ProbeData.Ping.class);
+        Optional<ProbeData.Ping> ping = obs.data(ProbeId.DEFAULT_GATEWAY, ProbeData.Ping.class);
         if (ping.isPresent() && ping.get().answered()) {
             works.add(new Works(Words.get("allClear.gateway.short"), Words.get("allClear.gateway", ping.get().address())));
         } else if (ping.isPresent()) {

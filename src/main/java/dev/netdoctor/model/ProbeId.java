@@ -22,7 +22,7 @@ public enum ProbeId {
     SERVICE_PORTS("service-ports"),
     OUTSIDE_VANTAGE("outside-vantage"),
     CONFIG_FILES("config-files"),
-    GATEWAY("gateway");
+    DEFAULT_GATEWAY("default-gateway");
 
     /** The probe parameter saying where a probe's own connections came from, and its values. */
     public static final String FROM = "from";

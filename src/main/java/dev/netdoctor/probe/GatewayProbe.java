@@ -20,7 +20,7 @@ import java.util.Map;
 public final class GatewayProbe implements Probe {
     @Override
     public ProbeId id() {
-        return ProbeId.GATEWAY;
+        return ProbeId.DEFAULT_GATEWAY;
     }
 
     @Override
@@ -54,6 +54,6 @@ public final class GatewayProbe implements Probe {
         String summary = data.answered()
                 ? "the default gateway " + gateway + " answered " + data.received() + " of " + data.sent() + " pings"
                 : "the default gateway " + gateway + " did not answer ping";
-        return ProbeReport.completed(summary, Map.of("gateway", gateway), data, List.of(run.asEvidence(summary)));
+        return ProbeReport.completed(summary, Map.of("address", gateway), data, List.of(run.asEvidence(summary)));
     }
 }

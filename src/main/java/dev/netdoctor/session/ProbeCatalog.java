@@ -91,7 +91,7 @@ public final class ProbeCatalog {
             new Entry(ProbeId.LOOPBACK_SELF_TEST, Stage.PROBE, When.ALWAYS, true, LoopbackSelfTestProbe::new),
             new Entry(ProbeId.LOCAL_ROUTES, Stage.PROBE, When.ALWAYS, false, LocalRoutesProbe::new),
             new Entry(ProbeId.CONFIG_FILES, Stage.PROBE, When.ALWAYS, true, ConfigFilesProbe::new),
-            new Entry(ProbeId.GATEWAY, Stage.PROBE, When.WAY_OUT, false, GatewayProbe::new),
+            new Entry(ProbeId.DEFAULT_GATEWAY, Stage.PROBE, When.WAY_OUT, false, GatewayProbe::new),
             new Entry(ProbeId.SERVICE_PORTS, Stage.PROBE, When.WITH_SERVICE_PORTS, true, ServicePortProbe::new),
             new Entry(ProbeId.OUTSIDE_VANTAGE, Stage.PROBE, When.WITH_OUTSIDE_VANTAGE, true, VantageProbe::new),
             // Runs its pings only if the stage before saw a stalled handshake.

@@ -78,7 +78,7 @@ class CliTest {
     void withoutATargetTheWayOutIsCheckedToo() throws Exception {
         CliRun r = CliRun.of("diagnose", "--json", "--quiet", "--timeout", "30");
         JsonNode json = new ObjectMapper().readTree(r.out());
-        assertThat(json.path("probes").findValuesAsText("probeId")).contains("name-resolution", "dns-servers", "gateway",
+        assertThat(json.path("probes").findValuesAsText("probeId")).contains("name-resolution", "dns-servers", "default-gateway",
                 "loopback-self-test", "config-files");
         assertThat(json.path("probes").path(0).path("parameters").path("host").asText()).isEqualTo("www.msftconnecttest.com");
         // whatever this machine's network is, the all-clear never says less specifically than what it checked
@@ -86,6 +86,6 @@ class CliTest {
 
         CliRun port = CliRun.of("diagnose", "--service-port", "8443", "--json", "--quiet", "--timeout", "30");
         assertThat(new ObjectMapper().readTree(port.out()).path("probes").findValuesAsText("probeId"))
-                .doesNotContain("name-resolution", "dns-servers", "gateway").contains("service-ports");
+                .doesNotContain("name-resolution", "dns-servers", "default-gateway").contains("service-ports");
     }
 }

@@ -96,7 +96,7 @@ class DiagnoserRobustnessTest {
             Map.entry(FindingId.NO_PROBLEM_FOUND, List.of(Set.of(ProbeId.DSCP_CONNECT), Set.of(ProbeId.SSH_HANDSHAKE))),
             // Sure only of what it names, each from a check that completed (see allClearClaimsOnlyWhatPassed).
             Map.entry(FindingId.ENVIRONMENT_ONLY, List.of(Set.of(ProbeId.LOOPBACK_SELF_TEST, ProbeId.CONFIG_FILES, ProbeId.NAME_RESOLUTION,
-                    ProbeId.DNS_SERVERS, ProbeId.GATEWAY))),
+                    ProbeId.DNS_SERVERS, ProbeId.DEFAULT_GATEWAY))),
             Map.entry(FindingId.WSLCONFIG_LINE_IGNORED, List.of(Set.of(ProbeId.CONFIG_FILES))),
             Map.entry(FindingId.WSLCONFIG_DUPLICATE_KEY, List.of(Set.of(ProbeId.CONFIG_FILES))),
             Map.entry(FindingId.WSLCONFIG_ENCODING, List.of(Set.of(ProbeId.CONFIG_FILES))),
@@ -219,7 +219,7 @@ class DiagnoserRobustnessTest {
                 continue;
             }
             if (f.confidence() == Confidence.HIGH) {
-                assertThat(run.outcomes()).filteredOn(o -> Set.of(ProbeId.NAME_RESOLUTION, ProbeId.GATEWAY, ProbeId.LOOPBACK_SELF_TEST)
+                assertThat(run.outcomes()).filteredOn(o -> Set.of(ProbeId.NAME_RESOLUTION, ProbeId.DEFAULT_GATEWAY, ProbeId.LOOPBACK_SELF_TEST)
                         .contains(o.probeId())).as("sure, so each of these that ran completed").allMatch(o -> o.status() == ProbeStatus.COMPLETED);
             }
             // what it claims: the title and the sentence before what it did not confirm or check
@@ -231,7 +231,7 @@ class DiagnoserRobustnessTest {
             if (!resolved) {
                 assertThat(claimed).as("no name resolved").doesNotContainIgnoringCase("names resolve");
             }
-            boolean gatewayAnswered = run.outcomes().stream().filter(ProbeId.GATEWAY::is)
+            boolean gatewayAnswered = run.outcomes().stream().filter(ProbeId.DEFAULT_GATEWAY::is)
                     .anyMatch(o -> o.dataAs(ProbeData.Ping.class).map(ProbeData.Ping::answered).orElse(false));
             if (!gatewayAnswered) {
                 assertThat(claimed).as("the gateway did not answer").doesNotContainIgnoringCase("gateway");
@@ -372,7 +372,7 @@ class DiagnoserRobustnessTest {
             case ProbeId.OUTSIDE_VANTAGE -> vantage(ports);
             // No default: a new check does not compile here until this test is taught what it observes.
             case ProbeId.CONFIG_FILES -> configFiles();
-            case ProbeId.GATEWAY -> ping("198.18.0.1");
+            case ProbeId.DEFAULT_GATEWAY -> ping("198.18.0.1");
         };
     }
 

@@ -79,7 +79,7 @@ class CheckEverythingTest {
 
         // The scan of this computer finds the gateway (OSHI, or the distro's route table when it finds none).
         String gateway = r.environment().defaultGateway();
-        assertThat(outcome(r, ProbeId.GATEWAY).summary()).isEqualTo("the default gateway " + gateway + " answered 3 of 3 pings");
+        assertThat(outcome(r, ProbeId.DEFAULT_GATEWAY).summary()).isEqualTo("the default gateway " + gateway + " answered 3 of 3 pings");
         assertThat(r.findings()).extracting(Finding::id).containsExactly(FindingId.ENVIRONMENT_ONLY);
         Finding allClear = r.findings().getFirst();
         assertThat(allClear.title()).startsWith("Names resolve, the default gateway answers");
