@@ -102,29 +102,35 @@ public final class DiagnoseCommand implements Callable<Integer> {
         return file.toAbsolutePath().toString();
     }
 
+    /** What the options ask, checked: a bad value is an {@link InvalidInputException} with the sentence for the user. */
+    DiagnosisRequest request() {
+        Target t = target == null ? null : Target.parse(target);
+        VantageRequest v = null;
+        if (vantage != null) {
+            v = VantageRequest.parse(vantage, identity == null ? null : readableKey(identity), acceptHostKey);
+        } else if (identity != null || acceptHostKey != null) {
+            throw new InvalidInputException(Words.get("cli.diagnose.vantageOptions"));
+        }
+        if (wslconfig != null && !Files.isRegularFile(wslconfig)) {
+            throw new InvalidInputException(Words.get("cli.wslconfig.notAFile", wslconfig));
+        }
+        DiagnosisRequest request = new DiagnosisRequest(t, servicePorts, v, Duration.ofMillis(attemptMillis), Duration.ofSeconds(timeoutSeconds),
+                new DiagnosisRequest.ConfigPaths(wslconfig == null ? null : wslconfig.toAbsolutePath().toString(), wslConf));
+        // Neither a machine nor a service port: the question is "what is wrong here?", so the
+        // way out of this computer is checked too. A service port alone is the question about it.
+        if (t == null && servicePorts.isEmpty()) {
+            request = request.withWayOut();
+        }
+        return request;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DiagnosisRequest request;
         try {
-            Target t = target == null ? null : Target.parse(target);
-            VantageRequest v = null;
-            if (vantage != null) {
-                v = VantageRequest.parse(vantage, identity == null ? null : readableKey(identity), acceptHostKey);
-            } else if (identity != null || acceptHostKey != null) {
-                throw new InvalidInputException(Words.get("cli.diagnose.vantageOptions"));
-            }
-            if (wslconfig != null && !Files.isRegularFile(wslconfig)) {
-                throw new InvalidInputException(Words.get("cli.wslconfig.notAFile", wslconfig));
-            }
-            request = new DiagnosisRequest(t, servicePorts, v, Duration.ofMillis(attemptMillis), Duration.ofSeconds(timeoutSeconds),
-                    new DiagnosisRequest.ConfigPaths(wslconfig == null ? null : wslconfig.toAbsolutePath().toString(), wslConf));
-            // Neither a machine nor a service port: the question is "what is wrong here?", so the
-            // way out of this computer is checked too. A service port alone is the question about it.
-            if (t == null && servicePorts.isEmpty()) {
-                request = request.withWayOut();
-            }
+            request = request();
         } catch (InvalidInputException e) {
             err.println("wsl-net-doctor: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
