@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
         description = {"Runs the checks and explains what is wrong.",
                 "Progress goes to stderr; the result to stdout (text, or JSON with --json)."},
         footer = {"", "Examples:",
+                "  wsl-net-doctor diagnose",
                 "  wsl-net-doctor diagnose --target 198.18.0.10",
                 "  wsl-net-doctor diagnose --target nas.home.arpa:2222 --json > result.json",
                 "  wsl-net-doctor diagnose --target 198.18.0.10 --pdf report.pdf --markdown ticket.md --redact",
@@ -45,7 +46,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Option(names = {"-t", "--target"}, paramLabel = "HOST[:PORT]",
             description = "The machine you cannot reach, e.g. 198.18.0.10 or nas.local:2222 (port defaults to 22). "
-                    + "Without it, only this computer and its own ports are checked.")
+                    + "Without it, this computer is checked: its own ports and WSL's settings files, and, unless --service-port is given, "
+                    + "its way out (its DNS servers and its default gateway).")
     String target;
 
     @Option(names = {"-p", "--service-port"}, paramLabel = "N",
@@ -100,24 +102,35 @@ public final class DiagnoseCommand implements Callable<Integer> {
         return file.toAbsolutePath().toString();
     }
 
+    /** What the options ask, checked: a bad value is an {@link InvalidInputException} with the sentence for the user. */
+    DiagnosisRequest request() {
+        Target t = target == null ? null : Target.parse(target);
+        VantageRequest v = null;
+        if (vantage != null) {
+            v = VantageRequest.parse(vantage, identity == null ? null : readableKey(identity), acceptHostKey);
+        } else if (identity != null || acceptHostKey != null) {
+            throw new InvalidInputException(Words.get("cli.diagnose.vantageOptions"));
+        }
+        if (wslconfig != null && !Files.isRegularFile(wslconfig)) {
+            throw new InvalidInputException(Words.get("cli.wslconfig.notAFile", wslconfig));
+        }
+        DiagnosisRequest request = new DiagnosisRequest(t, servicePorts, v, Duration.ofMillis(attemptMillis), Duration.ofSeconds(timeoutSeconds),
+                new DiagnosisRequest.ConfigPaths(wslconfig == null ? null : wslconfig.toAbsolutePath().toString(), wslConf));
+        // Neither a machine nor a service port: the question is "what is wrong here?", so the
+        // way out of this computer is checked too. A service port alone is the question about it.
+        if (t == null && servicePorts.isEmpty()) {
+            request = request.withWayOut();
+        }
+        return request;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DiagnosisRequest request;
         try {
-            Target t = target == null ? null : Target.parse(target);
-            VantageRequest v = null;
-            if (vantage != null) {
-                v = VantageRequest.parse(vantage, identity == null ? null : readableKey(identity), acceptHostKey);
-            } else if (identity != null || acceptHostKey != null) {
-                throw new InvalidInputException(Words.get("cli.diagnose.vantageOptions"));
-            }
-            if (wslconfig != null && !Files.isRegularFile(wslconfig)) {
-                throw new InvalidInputException(Words.get("cli.wslconfig.notAFile", wslconfig));
-            }
-            request = new DiagnosisRequest(t, servicePorts, v, Duration.ofMillis(attemptMillis), Duration.ofSeconds(timeoutSeconds),
-                    new DiagnosisRequest.ConfigPaths(wslconfig == null ? null : wslconfig.toAbsolutePath().toString(), wslConf));
+            request = request();
         } catch (InvalidInputException e) {
             err.println("wsl-net-doctor: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

@@ -66,7 +66,7 @@ final class FixesSection {
                     .append("</th></tr></thead><tbody>\n")
                     .append("<tr><td>").append(esc(Words.get("verify.verdict"))).append("</td><td>").append(esc(r.verdict())).append("</td><td>").append(esc(after.verdict())).append("</td></tr>\n");
             for (Verification.Row row : Verification.compare(r, after)) {
-                boolean isNew = row.change() == Verification.Change.NEW;
+                boolean isNew = row.change().isNew();
                 s.append("<tr><td>").append(esc(row.finding().title())).append("</td><td>").append(esc(isNew ? "—" : Words.get("verify.found")))
                         .append("</td><td>").append(esc(row.change().words())).append("</td></tr>\n");
             }

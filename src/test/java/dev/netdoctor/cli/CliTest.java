@@ -4,6 +4,7 @@ package dev.netdoctor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,5 +68,29 @@ class CliTest {
             assertThat(finding.has(field)).as(field).isTrue();
         }
         assertThat(json.path("probes").findValues("data")).anySatisfy(d -> assertThat(d.path("kind").asText()).isEqualTo("marked-connects"));
+    }
+
+    /**
+     * Neither a machine nor a service port: "what is wrong here?". The way out is checked too (the
+     * DNS servers asked for the name Windows' connectivity check uses, the default gateway pinged);
+     * a service port alone is the question about that port, without them.
+     */
+    @Test
+    void withoutATargetTheWayOutIsCheckedToo() {
+        // The request and the checks it selects, not a run: a run would ask this machine's own DNS
+        // servers and ping its gateway, and tests send nothing beyond the machine (the lab's
+        // DnsLabIT runs it for real, inside its namespaces).
+        List<dev.netdoctor.model.ProbeId> all = checks();
+        assertThat(all).contains(dev.netdoctor.model.ProbeId.NAME_RESOLUTION, dev.netdoctor.model.ProbeId.DNS_SERVERS,
+                dev.netdoctor.model.ProbeId.DEFAULT_GATEWAY, dev.netdoctor.model.ProbeId.LOOPBACK_SELF_TEST, dev.netdoctor.model.ProbeId.CONFIG_FILES);
+        assertThat(checks("--service-port", "8443")).doesNotContain(dev.netdoctor.model.ProbeId.NAME_RESOLUTION,
+                dev.netdoctor.model.ProbeId.DNS_SERVERS, dev.netdoctor.model.ProbeId.DEFAULT_GATEWAY).contains(dev.netdoctor.model.ProbeId.SERVICE_PORTS);
+    }
+
+    private static List<dev.netdoctor.model.ProbeId> checks(String... args) {
+        DiagnoseCommand command = new DiagnoseCommand();
+        new picocli.CommandLine(command).parseArgs(args);
+        return dev.netdoctor.session.ProbeCatalog.stages(command.request()).stream().flatMap(List::stream)
+                .map(dev.netdoctor.probe.Probe::id).toList();
     }
 }

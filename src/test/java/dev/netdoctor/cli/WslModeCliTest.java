@@ -52,7 +52,9 @@ class WslModeCliTest {
     void aCommandMissingInTheDistroNamesItsPackage(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path bin = dev.netdoctor.host.FakeWsl.pathWithout(dir, java.util.List.of("ip"));
         String exe = dev.netdoctor.host.FakeWsl.with(dir, java.util.Map.of("FAKE_WSL_PATH", bin.toString()));
-        CliRun r = CliRun.of("diagnose", "--wsl", "Lab", "--wsl-exe", exe, "--json", "--quiet", "--timeout", "15");
+        // a service port keeps the question on this computer: without one the way out is checked,
+        // which would ask this machine's real DNS servers (tests send nothing beyond the machine)
+        CliRun r = CliRun.of("diagnose", "--wsl", "Lab", "--wsl-exe", exe, "--service-port", "1", "--json", "--quiet", "--timeout", "15");
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         assertThat(json.path("environment").path("notes").toString())
                 .contains("The ip command is not installed on the WSL distro Lab (package iproute2)");
