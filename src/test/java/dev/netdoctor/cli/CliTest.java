@@ -89,7 +89,7 @@ class CliTest {
 
     private static List<dev.netdoctor.model.ProbeId> checks(String... args) {
         DiagnoseCommand command = new DiagnoseCommand();
-        new picocli.CommandLine(command).parseArgs(args);
+        new picocli.CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args); // as Cli.run parses
         return dev.netdoctor.session.ProbeCatalog.stages(command.request()).stream().flatMap(List::stream)
                 .map(dev.netdoctor.probe.Probe::id).toList();
     }

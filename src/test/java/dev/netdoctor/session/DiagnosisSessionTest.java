@@ -31,7 +31,16 @@ class DiagnosisSessionTest {
             Duration.ofMillis(500), Duration.ofSeconds(5));
 
     /** A probe whose behaviour a test chooses. */
-    private record FakeProbe(ProbeId id, Duration limit, ProbeBody body) implements Probe {
+    private record FakeProbe(ProbeId id, Duration limit, ProbeBody body, boolean needsAddress) implements Probe {
+        FakeProbe(ProbeId id, Duration limit, ProbeBody body) {
+            this(id, limit, body, true);
+        }
+
+        /** A check of this computer, which runs without a target. */
+        FakeProbe local() {
+            return new FakeProbe(id, limit, body, false);
+        }
+
         @Override
         public String title() {
             return id.id();
@@ -58,9 +67,24 @@ class DiagnosisSessionTest {
 
     /** Probes that were stopped while they waited: a stopped probe is interrupted, not left running. */
     private final java.util.Set<ProbeId> interrupted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Probes whose work has begun. "Started" is announced just before a check runs, so a cancel
+     * that lands in between stops it before it runs at all (rightly): a test about stopping a
+     * running check waits for this, not for the announcement.
+     */
+    private final java.util.Set<ProbeId> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private void awaitRunning(ProbeId... ids) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!running.containsAll(List.of(ids)) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(running).as("the checks began").contains(ids);
+    }
 
     private Probe sleeper(ProbeId id, Duration limit) {
         return new FakeProbe(id, limit, ctx -> {
+            running.add(id);
             try {
                 Thread.sleep(60_000);
             } catch (InterruptedException e) {
@@ -153,11 +177,7 @@ class DiagnosisSessionTest {
                 List.of(List.of(ok(ProbeId.NAME_RESOLUTION)), List.of(sleeper(ProbeId.LISTENING_SOCKETS, Duration.ofSeconds(30)), sleeper(ProbeId.LOOPBACK_SELF_TEST, Duration.ofSeconds(30)))));
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             var future = pool.submit(session::run);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (events.stream().noneMatch(e -> e instanceof SessionEvent.ProbeStarted s && s.probeId().equals(ProbeId.LOOPBACK_SELF_TEST))
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitRunning(ProbeId.LISTENING_SOCKETS, ProbeId.LOOPBACK_SELF_TEST);
             session.cancel();
             DiagnosisResult r = future.get(5, TimeUnit.SECONDS);
             awaitInterrupted(ProbeId.LISTENING_SOCKETS);
@@ -168,8 +188,9 @@ class DiagnosisSessionTest {
     }
 
     /** A check that, stopped, still has to wind down (as one killing and reaping its command does). */
-    private static Probe slowToStop(ProbeId id, Duration windDown, java.util.concurrent.atomic.AtomicBoolean ended) {
+    private Probe slowToStop(ProbeId id, Duration windDown, java.util.concurrent.atomic.AtomicBoolean ended) {
         return new FakeProbe(id, Duration.ofSeconds(30), ctx -> {
+            running.add(id);
             try {
                 Thread.sleep(60_000);
                 return ProbeReport.completed("woke", Map.of(), null, List.of());
@@ -188,15 +209,11 @@ class DiagnosisSessionTest {
         });
     }
 
-    private static DiagnosisResult runAndCancelOnceStarted(DiagnosisSession session, List<SessionEvent> events, ProbeId probeId)
+    private DiagnosisResult runAndCancelOnceStarted(DiagnosisSession session, List<SessionEvent> events, ProbeId probeId)
             throws Exception {
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             var future = pool.submit(session::run);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (events.stream().noneMatch(e -> e instanceof SessionEvent.ProbeStarted s && s.probeId().equals(probeId))
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitRunning(probeId);
             session.cancel();
             return future.get(10, TimeUnit.SECONDS);
         }
@@ -295,7 +312,7 @@ class DiagnosisSessionTest {
     void aStoppedRunWithoutATargetGetsNoAllClearEither() throws Exception {
         List<SessionEvent> events = new CopyOnWriteArrayList<>();
         DiagnosisSession session = new DiagnosisSession(INSPECTOR, new DiagnosisRequest(null, List.of(), null, null, null), events::add,
-                List.of(List.of(new dev.netdoctor.probe.config.ConfigFilesProbe(), sleeper(ProbeId.LOOPBACK_SELF_TEST, Duration.ofSeconds(30)))));
+                List.of(List.of(new dev.netdoctor.probe.config.ConfigFilesProbe(), ((FakeProbe) sleeper(ProbeId.LOOPBACK_SELF_TEST, Duration.ofSeconds(30))).local())));
 
         DiagnosisResult stopped = runAndCancelOnceStarted(session, events, ProbeId.LOOPBACK_SELF_TEST);
 
