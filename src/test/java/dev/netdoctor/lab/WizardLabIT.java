@@ -29,7 +29,7 @@ class WizardLabIT {
                     "-Dprism.order=sw", "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
                     "-cp", Lab.testClasspath(), "dev.netdoctor.ui.WizardLabDriver", lab.get("TARGET_IP")), Lab.COMMAND_LIMIT_SECONDS);
             assertThat(r.exit()).as(r.err()).isZero();
-            assertThat(r.out()).containsPattern("SYN-SENT-ROW ssh pid=\\d+ to=198\\.19\\.1\\.2:22")
+            assertThat(r.out()).containsPattern("SYN-SENT-ROW your ssh pid=\\d+ to=198\\.19\\.1\\.2:22")
                     .contains("FINDING dscp-marked-syn-dropped");
             assertThat(r.out()).as("the live screenshot shows the stuck ssh").contains("LIVE-SHOT");
         }
