@@ -31,6 +31,9 @@ class ConfigRepairEditTest {
         EditResult r = ConfigRepairEdit.repair(ConfigFileKind.WSL_CONF, Kind.PARSING_STOPS, before);
 
         assertThat(new String(r.updated(), UTF_8)).isEqualTo("# [network]x\ngenerateResolvConf=false\n");
+        assertThat(r.notes()).startsWith("Removes the byte order mark at the start of the file (it was saved as \"UTF-8 with BOM\"):"
+                        + " the distro reads it as part of line 1 and stops there.",
+                "Line 1: WSL does not use this line. It is kept as a # comment, so the file shows what WSL uses.");
         assertThat(ConfigReader.read(ConfigFileKind.WSL_CONF, r.updated()).stopsAt()).isEmpty();
     }
 

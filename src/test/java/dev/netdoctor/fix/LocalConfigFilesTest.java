@@ -92,4 +92,11 @@ class LocalConfigFilesTest {
         assertThat(files.home()).isEqualTo("/nonexistent-home");
         assertThat(files.where("/etc/wsl.conf")).isEqualTo("/etc/wsl.conf");
     }
+
+    /** The config files of this Linux are this computer's; a distro's behind wsl.exe are reached through it. */
+    @Test
+    void theStoreFollowsWhereTheAppStands() {
+        assertThat(ConfigFiles.of(new dev.netdoctor.testing.ScriptedLinux())).isInstanceOf(LocalConfigFiles.class);
+        assertThat(ConfigFiles.of(new dev.netdoctor.testing.ScriptedLinux().asDistro())).isInstanceOf(DistroConfigFiles.class);
+    }
 }

@@ -87,7 +87,8 @@ class SafeApplyRefusalsTest {
         assertThat(p.existed()).isFalse();
         assertThat(p.diff()).isEqualTo("--- a/config\n+++ b/config\n@@ -0,0 +1 @@\n+IPQoS none\n");
         Files.writeString(f, "Host mine\n");
-        assertThatThrownBy(() -> apply.apply(p, Verifier.NONE)).hasMessageContaining("changed since the preview");
+        assertThatThrownBy(() -> apply.apply(p, Verifier.NONE)).hasMessageContaining("changed since the preview")
+                .satisfies(e -> assertThat(((FixException) e).isBadInput()).as("not the user's mistake").isFalse());
         assertThat(Files.readString(f)).isEqualTo("Host mine\n");
 
         Path g = Files.writeString(dir.resolve("other"), "x\n");

@@ -75,4 +75,17 @@ class SshConfigLineTest {
         assertThat(SshPatterns.hostLineMatches(List.of(), "nas")).isFalse();
         assertThat(SshPatterns.example("198.18.?.*")).isEqualTo("198.18.1.1");
     }
+
+    /** A keyword alone, or followed only by blanks or "=", has an empty value that ends where the line does. */
+    @Test
+    void aKeywordWithoutValueHasAnEmptyOne() {
+        assertThat(SshConfigLine.read("Host")).isEqualTo(new SshConfigLine("host", "", 4, 4));
+        assertThat(SshConfigLine.read("Host   ")).isEqualTo(new SshConfigLine("host", "", 7, 7));
+        assertThat(SshConfigLine.read("IPQoS=")).isEqualTo(new SshConfigLine("ipqos", "", 6, 6));
+        assertThat(SshConfigLine.read("IPQoS = ef \t")).isEqualTo(new SshConfigLine("ipqos", "ef", 8, 10));
+        assertThat(SshConfigLine.read("Host #")).isEqualTo(new SshConfigLine("host", "", 5, 5));
+        assertThat(SshConfigLine.read("Host \"a\"#b").value()).as("# right after a closing quote is no comment start").isEqualTo("\"a\"#b");
+        assertThat(SshConfigLine.read("Host \"a b\"c d").arguments()).containsExactly("a bc", "d");
+        assertThat(SshConfigLine.read("Host a\t\tb").arguments()).containsExactly("a", "b");
+    }
 }
