@@ -46,7 +46,7 @@ final class DnsFixCommands {
         @Override
         public Integer call() throws InterruptedException {
             LinuxSide here = new LocalLinuxSide();
-            return FixCommand.wireAndApply(spec.commandLine().getOut(), spec.commandLine().getErr(), new FixPlan.WslDnsTunneling(),
+            return FixCommand.wireAndApply(spec.commandLine().getOut(), spec.commandLine().getErr(), FixPlan.WslconfigSetting.dnsTunnelingOn(),
                     FixCommand.places(here, LocalConfigFiles.forThisUser(), null, wslconfig, WslConfEdit.FILE),
                     new FixWiring.Choices("none", false, rewriteUtf16), List.of(), dryRun, "");
         }

@@ -49,7 +49,7 @@ final class WslModeCommand implements Callable<Integer> {
         NetworkingMode target = mode == FixMode.MIRRORED ? NetworkingMode.MIRRORED : NetworkingMode.NAT;
         List<String> notes = target == NetworkingMode.MIRRORED ? List.of(Words.get("cli.note", Words.get("cli.fix.mirroredNote"))) : List.of();
         LocalLinuxSide here = new LocalLinuxSide();
-        return FixCommand.wireAndApply(out, err, new FixPlan.WslNetworkingMode(target),
+        return FixCommand.wireAndApply(out, err, FixPlan.WslconfigSetting.networkingMode(target),
                 FixCommand.places(here, LocalConfigFiles.forThisUser(), null, wslconfig, WslConfEdit.FILE),
                 new FixWiring.Choices("none", false, rewriteUtf16), notes, dryRun, "");
     }

@@ -171,7 +171,7 @@ public final class ConfigKeys {
     }
 
     /** The key WSL files {@code section.name} under, if it knows one. */
-    static Optional<Key> lookup(ConfigFileKind file, String fullName) {
+    public static Optional<Key> lookup(ConfigFileKind file, String fullName) {
         return of(file).stream().filter(k -> k.answersTo(fullName)).findFirst();
     }
 

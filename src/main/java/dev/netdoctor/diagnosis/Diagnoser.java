@@ -60,8 +60,10 @@ public final class Diagnoser {
         evidence.addAll(ReachabilityRules.evidenceOf(obs, ProbeId.OPENSSH_CLIENT));
         // a name that resolved through a server that answers one way only still says so
         evidence.addAll(DnsRules.partialAnswers(obs));
+        // "with and without packet marking" only when every marked attempt was answered: one class
+        // dropped (what the ssh fix leaves behind) is not "marking works"
         boolean markedWork = obs.data(ProbeData.MarkedConnects.class)
-                .map(m -> m.marked().stream().anyMatch(a -> a.result().answered())).orElse(false);
+                .map(m -> !m.marked().isEmpty() && m.marked().stream().allMatch(a -> a.result().answered())).orElse(false);
         // Only handshakes that were tried count: none tried is no evidence that they complete.
         boolean handshake = obs.data(ProbeData.SshHandshakes.class)
                 .map(h -> !h.attempts().isEmpty() && h.attempts().stream().allMatch(a -> a.completed())).orElse(false);

@@ -83,7 +83,7 @@ final class DnsRules {
         }
         if (wsl) {
             fixes.add(new FixSuggestion(FixId.WSLCONFIG_DNS_TUNNELING, Words.get("finding.DNS_SERVER_UNREACHABLE.fix.WSLCONFIG_DNS_TUNNELING.title"),
-                    Words.get("finding.DNS_SERVER_UNREACHABLE.fix.WSLCONFIG_DNS_TUNNELING.detail"), new FixPlan.WslDnsTunneling()));
+                    Words.get("finding.DNS_SERVER_UNREACHABLE.fix.WSLCONFIG_DNS_TUNNELING.detail"), FixPlan.WslconfigSetting.dnsTunnelingOn()));
         }
         fixes.add(new FixSuggestion(FixId.CHECK_HOST_NAME, Words.get("finding.DNS_SERVER_UNREACHABLE.fix.CHECK_HOST_NAME.title"),
                 Words.get("finding.DNS_SERVER_UNREACHABLE.fix.CHECK_HOST_NAME.detail")));

@@ -35,6 +35,6 @@ public final class Fixes {
     static FixSuggestion mirroredNetworking() {
         return new FixSuggestion(FixId.WSLCONFIG_NETWORKING_MODE, Words.get("fix.WSLCONFIG_NETWORKING_MODE.title"),
                 Words.get("fix.WSLCONFIG_NETWORKING_MODE.detail"),
-                new FixPlan.WslNetworkingMode(NetworkingMode.MIRRORED));
+                FixPlan.WslconfigSetting.networkingMode(NetworkingMode.MIRRORED));
     }
 }

@@ -211,6 +211,6 @@ final class LoopbackRules {
                 Words.get("finding.LOOPBACK_REDIRECTED.fix.WSLCONFIG_HOST_ADDRESS_LOOPBACK.detail", port)));
         fixes.add(new FixSuggestion(FixId.WSLCONFIG_NETWORKING_MODE, Words.get("finding.LOOPBACK_REDIRECTED.fix.WSLCONFIG_NETWORKING_MODE.title"),
                 Words.get("finding.LOOPBACK_REDIRECTED.fix.WSLCONFIG_NETWORKING_MODE.detail"),
-                new FixPlan.WslNetworkingMode(NetworkingMode.NAT)));
+                FixPlan.WslconfigSetting.networkingMode(NetworkingMode.NAT)));
     }
 }

@@ -97,6 +97,20 @@ public final class FixWiring {
         return "fix config-lines --in wsl-conf --finding " + finding;
     }
 
+    /** Which file a plan writes, as the faces tell the user: a face adds nothing for a new plan. */
+    public enum Writes { SSH_CONFIG, WSLCONFIG, WSL_CONF, NOTHING }
+
+    /** Which file {@code plan} writes ({@link Writes#NOTHING} for steps the user follows). */
+    public static Writes writes(FixPlan plan) {
+        return switch (plan) {
+            case FixPlan.SshIpqosNone ssh -> Writes.SSH_CONFIG;
+            case FixPlan.WslconfigSetting setting -> Writes.WSLCONFIG;
+            case FixPlan.LetWslWriteResolvConf resolvConf -> Writes.WSL_CONF;
+            case FixPlan.RewriteConfigLines lines -> lines.file().equals(ConfigFileCheck.WSL_CONF) ? Writes.WSL_CONF : Writes.WSLCONFIG;
+            case FixPlan.ByHand steps -> Writes.NOTHING;
+        };
+    }
+
     /**
      * What applying {@code plan} needs; empty for a plan that writes nothing ({@link FixPlan.ByHand}).
      *
@@ -105,12 +119,9 @@ public final class FixWiring {
     public static Optional<Wired> wire(FixPlan plan, Places places, Choices choices) throws Exception {
         return switch (plan) {
             case FixPlan.SshIpqosNone ssh -> Optional.of(ssh(ssh, places, choices));
-            case FixPlan.WslNetworkingMode mode -> Optional.of(wslconfig(places,
-                    original -> WslConfigEdit.setNetworkingMode(original, mode.mode(), choices.rewriteUtf16()),
-                    preview -> new WslConfigOracle(mode.mode())));
-            case FixPlan.WslDnsTunneling tunneling -> Optional.of(wslconfig(places,
-                    original -> WslConfigEdit.setDnsTunneling(original, choices.rewriteUtf16()),
-                    preview -> WslConfigOracle.dnsTunnelingOn()));
+            case FixPlan.WslconfigSetting setting -> Optional.of(wslconfig(places,
+                    original -> WslConfigEdit.set(original, setting.setting(), setting.value(), choices.rewriteUtf16()),
+                    preview -> new WslConfigOracle(setting.setting(), setting.value())));
             case FixPlan.LetWslWriteResolvConf resolvConf -> {
                 WslConfPlace place = WslConfPlace.of(places.linux(), places.wslConf(), places.mayWrite());
                 // the edit's words name the file it edits, which may not be /etc/wsl.conf
@@ -137,7 +148,7 @@ public final class FixWiring {
         ConfigFiles files = places.files();
         String home = files.home();
         String file = places.sshConfig() != null ? places.sshConfig() : files.inFolder(files.inFolder(home, ".ssh"), "config");
-        String pattern = ssh.hostPattern();
+        String pattern = ssh.pattern();
         String ipqos = choices.ipqos();
         List<String> samples = choices.checkTarget() ? List.of(ssh.target()) : List.of();
         LocalDate today = LocalDate.now(places.clock());

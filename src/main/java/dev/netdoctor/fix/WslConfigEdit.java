@@ -3,6 +3,7 @@
 package dev.netdoctor.fix;
 
 import dev.netdoctor.config.ConfigFileKind;
+import dev.netdoctor.config.ConfigKeys;
 import dev.netdoctor.config.ConfigLines;
 import dev.netdoctor.config.ConfigLines.Entry;
 import dev.netdoctor.config.ConfigReader;
@@ -21,38 +22,59 @@ import java.util.OptionalInt;
 import java.util.function.Predicate;
 
 /**
- * Sets one {@code [wsl2]} setting in WSL's {@code %UserProfile%\.wslconfig}
- * ({@code networkingMode}, {@code dnsTunneling}): a pure edit of the file's bytes that changes
- * nothing but that setting, so the user's diff shows only what matters.
+ * Sets one setting in WSL's {@code %UserProfile%\.wslconfig} ({@code wsl2.networkingMode},
+ * {@code wsl2.dnsTunneling}, any key of WSL's table): a pure edit of the file's bytes that changes
+ * nothing but that setting, so the user's diff shows only what matters. A setting WSL does not
+ * know, or a value WSL would refuse, is refused before anything is changed.
  *
  * <p>The file is read by the check's own reader ({@link ConfigReader#lines}) and changed through
  * the one settings editor ({@link SettingsDocument}), in the file's own encoding. The edit leaves
  * exactly one line of the key that WSL honours: the effective one (the first in the file, under
- * {@code [wsl2]} or its old name {@code [experimental]}) gets the new value in place, any other is
- * commented out (never deleted), and without one a line is added to the first {@code [wsl2]}
- * section or a new {@code [wsl2]} section is appended.
+ * any section name WSL files it under, e.g. {@code [wsl2]} or its old name {@code [experimental]})
+ * gets the new value in place, any other is commented out (never deleted), and without one a line
+ * is added to the first section of the name WSL's own writer uses, or that section is appended.
  */
 public final class WslConfigEdit {
     public static final dev.netdoctor.model.FixId FIX_ID = dev.netdoctor.model.FixId.WSLCONFIG_NETWORKING_MODE;
-    static final String WSL2 = "wsl2";
 
     /** A setting to make true: its key in WSL's table, the value written, and which values WSL reads as the same. */
-    record Wanted(String key, String value, Predicate<String> holds) {
-        static Wanted networkingMode(NetworkingMode mode) {
-            return new Wanted("wsl2.networkingMode", mode.value(), v -> v.equalsIgnoreCase(mode.value()));
+    record Wanted(ConfigKeys.Key key, String value, Predicate<String> holds) {
+        /** The setting {@code setting} with {@code value}, if WSL knows the one and takes the other; else why not. */
+        static Wanted of(String setting, String value) throws Refused {
+            ConfigKeys.Key key = ConfigKeys.lookup(ConfigFileKind.WSLCONFIG, setting)
+                    .orElseThrow(() -> new Refused(setting + " is not a setting WSL reads from .wslconfig. Nothing was changed."));
+            Optional<String> problem = ConfigValues.problem(key, value);
+            if (problem.isPresent()) {
+                throw new Refused("WSL would not take " + value + " for " + key.shortName() + ": " + problem.get()
+                        + ". Nothing was changed.");
+            }
+            return new Wanted(key, value, sameAs(key, value));
         }
 
-        /** WSL's booleans: true or 1, in any case (WslCoreConfig's bool parsing). */
-        static Wanted on(String key) {
-            return new Wanted(key, "true", v -> Boolean.TRUE.equals(ConfigValues.bool(v)));
-        }
-
-        static Wanted dnsTunnelingOn() {
-            return on("wsl2.dnsTunneling");
+        /** Which written values WSL reads as {@code value}: its booleans (true or 1, any case), its enums in any case. */
+        private static Predicate<String> sameAs(ConfigKeys.Key key, String value) {
+            return switch (key.type()) {
+                case BOOL -> v -> ConfigValues.isBool(v) && ConfigValues.bool(v).equals(ConfigValues.bool(value));
+                case ENUM -> v -> v.equalsIgnoreCase(value);
+                case INT, SIZE, STRING, PATH, MAC, IPV4, PORTS -> v -> v.equals(value);
+            };
         }
 
         String shortName() {
-            return key.substring(key.indexOf('.') + 1);
+            return key.shortName();
+        }
+
+        String section() {
+            return key.section();
+        }
+    }
+
+    /** A setting or value WSL would not take: said as the edit's conflict. */
+    static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String why) {
+            super(why);
         }
     }
 
@@ -76,10 +98,24 @@ public final class WslConfigEdit {
     private WslConfigEdit() {
     }
 
-    /** @param original the file's exact bytes (empty array for a missing file) */
+    /**
+     * Sets {@code setting} (as WSL's table names it, {@code wsl2.localhostForwarding}) to
+     * {@code value}.
+     *
+     * @param original the file's exact bytes (empty array for a missing file)
+     */
+    public static EditResult set(byte[] original, String setting, String value, boolean rewriteUtf16AsUtf8) {
+        try {
+            return set(original, Wanted.of(setting, value), rewriteUtf16AsUtf8);
+        } catch (Refused refused) {
+            return refused(original, refused.getMessage());
+        }
+    }
+
+    /** networkingMode in [wsl2]. */
     public static EditResult setNetworkingMode(byte[] original, NetworkingMode mode, boolean rewriteUtf16AsUtf8) {
         Objects.requireNonNull(mode, "mode");
-        return set(original, Wanted.networkingMode(mode), rewriteUtf16AsUtf8);
+        return set(original, "wsl2.networkingMode", mode.value(), rewriteUtf16AsUtf8);
     }
 
     /**
@@ -88,7 +124,7 @@ public final class WslConfigEdit {
      * and where an older WSL needs it said.
      */
     public static EditResult setDnsTunneling(byte[] original, boolean rewriteUtf16AsUtf8) {
-        return set(original, Wanted.dnsTunnelingOn(), rewriteUtf16AsUtf8);
+        return set(original, "wsl2.dnsTunneling", "true", rewriteUtf16AsUtf8);
     }
 
     private static EditResult set(byte[] original, Wanted wanted, boolean rewriteUtf16AsUtf8) {
@@ -115,22 +151,23 @@ public final class WslConfigEdit {
      * one WSL rejects and replaces with its default. Empty for UTF-16 that WSL does not read.
      */
     public static Optional<String> effectiveNetworkingMode(byte[] content) {
-        return effective(content, Wanted.networkingMode(NetworkingMode.NAT).key());
+        return effective(content, "wsl2.networkingMode");
     }
 
     /** The same for dnsTunneling: the value WSL reads (lower case), or empty when the file does not set it. */
     public static Optional<String> effectiveDnsTunneling(byte[] content) {
-        return effective(content, Wanted.dnsTunnelingOn().key());
+        return effective(content, "wsl2.dnsTunneling");
     }
 
-    private static Optional<String> effective(byte[] content, String key) {
+    /** The value WSL reads for {@code key} from these bytes (unquoted, lower case), or empty when the file does not set it. */
+    public static Optional<String> effective(byte[] content, String key) {
         return ConfigReader.read(ConfigFileKind.WSLCONFIG, content).first(key)
                 .map(s -> ConfigReader.readable(s.value()).toLowerCase(Locale.ROOT));
     }
 
     private static EditResult edit(byte[] original, SettingsDocument document, Wanted wanted, List<String> earlierNotes) {
         ConfigLines lines = ConfigReader.lines(ConfigFileKind.WSLCONFIG, document);
-        List<Entry> found = lines.settingsOf(wanted.key());
+        List<Entry> found = lines.settingsOf(wanted.key().name());
         List<String> notes = new ArrayList<>(earlierNotes);
         SettingsDocument updated = found.isEmpty() ? add(lines, wanted, notes) : keepOnly(document, found, wanted, notes);
         notes.add(RESTART_NOTE);
@@ -166,10 +203,11 @@ public final class WslConfigEdit {
 
     private static SettingsDocument add(ConfigLines lines, Wanted wanted, List<String> notes) {
         String setting = wanted.shortName() + "=" + wanted.value();
-        OptionalInt inSection = lines.endOfSection(WSL2);
+        String section = wanted.section();
+        OptionalInt inSection = lines.endOfSection(section);
         if (inSection.isPresent()) {
             int at = inSection.getAsInt();
-            notes.add("Adds %s to [wsl2] (line %d).".formatted(setting, at + 1));
+            notes.add("Adds %s to [%s] (line %d).".formatted(setting, section, at + 1));
             return lines.document().inserting(at, setting);
         }
         SettingsDocument updated = lines.document();
@@ -177,9 +215,9 @@ public final class WslConfigEdit {
         if (at > 0 && !updated.isBlank(at - 1)) {
             updated = updated.inserting(at++, "");
         }
-        updated = updated.inserting(at, "[" + WSL2 + "]").inserting(at + 1, setting);
-        notes.add((at + 2 == updated.lines().size() ? "Adds a [wsl2] section with %s at the end of the file (line %d)."
-                : "Adds a [wsl2] section with %s near the end of the file (line %d).").formatted(setting, at + 2));
+        updated = updated.inserting(at, "[" + section + "]").inserting(at + 1, setting);
+        notes.add((at + 2 == updated.lines().size() ? "Adds a [%s] section with %s at the end of the file (line %d)."
+                : "Adds a [%s] section with %s near the end of the file (line %d).").formatted(section, setting, at + 2));
         return updated;
     }
 

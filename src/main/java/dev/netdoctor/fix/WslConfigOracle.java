@@ -9,8 +9,6 @@ import dev.netdoctor.model.NetworkingMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Reads the candidate .wslconfig the way WSL will, with the check's reader: it must be in an
@@ -19,22 +17,23 @@ import java.util.function.Function;
  * inside WSL), so the candidate is a local path.
  */
 public final class WslConfigOracle implements Verifier {
-    private final WslConfigEdit.Wanted wanted;
-    private final Function<byte[], Optional<String>> reader;
+    private final String setting;
+    private final String value;
+
+    /** Checks that WSL would read {@code setting} as {@code value} (or a spelling WSL reads the same). */
+    public WslConfigOracle(String setting, String value) {
+        this.setting = setting;
+        this.value = value;
+    }
 
     /** Checks that WSL would use networkingMode {@code mode}. */
     public WslConfigOracle(NetworkingMode mode) {
-        this(WslConfigEdit.Wanted.networkingMode(mode), WslConfigEdit::effectiveNetworkingMode);
-    }
-
-    private WslConfigOracle(WslConfigEdit.Wanted wanted, Function<byte[], Optional<String>> reader) {
-        this.wanted = wanted;
-        this.reader = reader;
+        this("wsl2.networkingMode", mode.value());
     }
 
     /** Checks that WSL would read dnsTunneling as on. */
     public static WslConfigOracle dnsTunnelingOn() {
-        return new WslConfigOracle(WslConfigEdit.Wanted.dnsTunnelingOn(), WslConfigEdit::effectiveDnsTunneling);
+        return new WslConfigOracle("wsl2.dnsTunneling", "true");
     }
 
     @Override
@@ -50,8 +49,14 @@ public final class WslConfigOracle implements Verifier {
         if (!ConfigFileKind.WSLCONFIG.readsAsText(encoding)) {
             return Verdict.failed("the new file is " + encoding.display() + ", which WSL may not read");
         }
+        WslConfigEdit.Wanted wanted;
+        try {
+            wanted = WslConfigEdit.Wanted.of(setting, value);
+        } catch (WslConfigEdit.Refused refused) {
+            return Verdict.failed(refused.getMessage());
+        }
         String key = wanted.shortName();
-        String effective = reader.apply(bytes).orElse("(not set)");
+        String effective = WslConfigEdit.effective(bytes, setting).orElse("(not set)");
         if (!wanted.holds().test(effective)) {
             return Verdict.failed("WSL would use " + key + " " + effective + ", not " + wanted.value());
         }

@@ -7,11 +7,11 @@ import java.util.Optional;
 
 /**
  * Every fix a finding can offer, by the stable id that JSON, reports, the fix layer, the CLI
- * and the wizard use. The names of a fix's parameters are {@link FixParameters}.
+ * and the wizard use. What a fix writes, and so its parameters, is its {@link #plan()}.
  */
 public enum FixId {
-    SSH_CONFIG_IPQOS_NONE("ssh-config-ipqos-none"),
-    WSLCONFIG_NETWORKING_MODE("wslconfig-networking-mode"),
+    SSH_CONFIG_IPQOS_NONE("ssh-config-ipqos-none", FixPlan.SshIpqosNone.class),
+    WSLCONFIG_NETWORKING_MODE("wslconfig-networking-mode", FixPlan.WslconfigSetting.class),
     START_SERVICE("start-service"),
     OPEN_FIREWALL("open-firewall"),
     CHECK_SSH_SERVICE("check-ssh-service"),
@@ -23,19 +23,36 @@ public enum FixId {
     WSLCONFIG_HOST_ADDRESS_LOOPBACK("wslconfig-host-address-loopback"),
     REVERSE_PROXY("reverse-proxy"),
     TEST_FROM_ANOTHER_HOST("test-from-another-host"),
-    WSLCONFIG_DNS_TUNNELING("wslconfig-dns-tunneling"),
-    WSL_CONF_GENERATE_RESOLV_CONF("wsl-conf-generate-resolv-conf"),
+    WSLCONFIG_DNS_TUNNELING("wslconfig-dns-tunneling", FixPlan.WslconfigSetting.class),
+    WSL_CONF_GENERATE_RESOLV_CONF("wsl-conf-generate-resolv-conf", FixPlan.LetWslWriteResolvConf.class),
     /** Settings files WSL reads otherwise than they look: each rewrite is one kind of finding, every line of it. */
-    CONFIG_REWRITE_IGNORED_LINES("config-rewrite-ignored-lines"),
-    CONFIG_COMMENT_OUT_DUPLICATES("config-comment-out-duplicates"),
-    CONFIG_REWRITE_AS_UTF8("config-rewrite-as-utf8"),
-    WSL_CONF_COMMENT_OUT_STOPPING_LINE("wsl-conf-comment-out-stopping-line"),
+    CONFIG_REWRITE_IGNORED_LINES("config-rewrite-ignored-lines", FixPlan.RewriteConfigLines.class),
+    CONFIG_COMMENT_OUT_DUPLICATES("config-comment-out-duplicates", FixPlan.RewriteConfigLines.class),
+    CONFIG_REWRITE_AS_UTF8("config-rewrite-as-utf8", FixPlan.RewriteConfigLines.class),
+    WSL_CONF_COMMENT_OUT_STOPPING_LINE("wsl-conf-comment-out-stopping-line", FixPlan.RewriteConfigLines.class),
     CHECK_MIRRORED_REQUIREMENTS("check-mirrored-requirements");
 
     private final String id;
+    private final Class<? extends FixPlan> plan;
 
+    /** Advice: the user follows the steps in the fix's words. */
     FixId(String id) {
+        this(id, FixPlan.ByHand.class);
+    }
+
+    /** A fix that writes a file, by the kind of plan it carries. */
+    FixId(String id, Class<? extends FixPlan> plan) {
         this.id = id;
+        this.plan = plan;
+    }
+
+    /**
+     * The kind of plan this fix carries ({@link FixPlan.ByHand} for advice): a saved result's
+     * parameters are read back into it, and a finding offering the fix with another kind of plan is
+     * refused ({@link FixSuggestion}).
+     */
+    public Class<? extends FixPlan> plan() {
+        return plan;
     }
 
     /** As in JSON: {@code ssh-config-ipqos-none}. */
@@ -46,18 +63,6 @@ public enum FixId {
     /** The fix a stable id names, if it is one of ours. */
     public static Optional<FixId> of(String id) {
         return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst();
-    }
-
-    /** Whether this fix rewrites the lines of a settings file that one kind of finding names. */
-    public boolean rewritesConfigLines() {
-        return switch (this) {
-            case CONFIG_REWRITE_IGNORED_LINES, CONFIG_COMMENT_OUT_DUPLICATES, CONFIG_REWRITE_AS_UTF8,
-                 WSL_CONF_COMMENT_OUT_STOPPING_LINE -> true;
-            case SSH_CONFIG_IPQOS_NONE, WSLCONFIG_NETWORKING_MODE, START_SERVICE, OPEN_FIREWALL, CHECK_SSH_SERVICE,
-                 CHECK_HOST_NAME, CHECK_HOST_POWER, LOWER_MTU, USE_OTHER_LOOPBACK, BIND_SERVICE_TO_INTERFACE,
-                 WSLCONFIG_HOST_ADDRESS_LOOPBACK, REVERSE_PROXY, TEST_FROM_ANOTHER_HOST, WSLCONFIG_DNS_TUNNELING,
-                 WSL_CONF_GENERATE_RESOLV_CONF, CHECK_MIRRORED_REQUIREMENTS -> false;
-        };
     }
 
     /** The stable id, so a fix's id reads the same in every text it is written into. */

@@ -12,6 +12,11 @@ public record FixSuggestion(FixId id, String title, String detail, FixPlan plan)
     public FixSuggestion {
         Objects.requireNonNull(id, "id");
         plan = plan == null ? FixPlan.BY_HAND : plan;
+        // Steps to follow are always possible (a saved fix whose parameters do not make a whole
+        // plan reads back so); writing another kind of file than the fix's own never is.
+        if (!(plan instanceof FixPlan.ByHand) && !id.plan().isInstance(plan)) {
+            throw new IllegalArgumentException(id + " does not write with a " + plan.getClass().getSimpleName() + " plan");
+        }
     }
 
     /** Advice: steps the user follows. */

@@ -12,20 +12,23 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.FixId;
-import dev.netdoctor.model.FixParameters;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixSuggestion;
-import dev.netdoctor.model.NetworkingMode;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A fix in the JSON schema: {@code id}, {@code title}, {@code detail} and {@code parameters}, a
- * flat map of strings that scripts read ({@code pattern}, {@code target}, {@code mode}). The typed
- * {@link FixPlan} is turned into that map, and back, here and nowhere else.
+ * flat map of strings that scripts read. The parameters are the plan record's components, each
+ * named by its component in kebab case ({@code pattern}, {@code target}, {@code setting},
+ * {@code value}, {@code file}, {@code finding}), and read back into the kind of plan the fix's id
+ * names ({@link FixId#plan()}): a new kind of plan needs nothing here.
  */
 final class FixSuggestionJson {
     private FixSuggestionJson() {
@@ -37,51 +40,59 @@ final class FixSuggestionJson {
                 .addDeserializer(FixSuggestion.class, new Reader());
     }
 
-    /** The schema's parameters of a plan. */
+    /** The schema's parameters of a plan: one string per record component. */
     static Map<String, String> parameters(FixPlan plan) {
         Map<String, String> p = new LinkedHashMap<>();
-        switch (plan) {
-            case FixPlan.SshIpqosNone ssh -> {
-                p.put(FixParameters.TARGET, ssh.target());
-                p.put(FixParameters.PATTERN, ssh.hostPattern());
+        for (RecordComponent c : plan.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                value = c.getAccessor().invoke(plan);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c.getName() + " of " + plan, e);
             }
-            case FixPlan.WslNetworkingMode wsl -> p.put(FixParameters.MODE, wsl.mode().value());
-            case FixPlan.WslDnsTunneling tunneling -> {
-            }
-            case FixPlan.LetWslWriteResolvConf wslConf -> {
-            }
-            case FixPlan.RewriteConfigLines lines -> {
-                p.put(FixParameters.FILE, lines.file());
-                p.put(FixParameters.FINDING, lines.finding().id());
-            }
-            case FixPlan.ByHand steps -> {
-            }
+            p.put(parameterName(c.getName()), switch (value) {
+                case String text -> text;
+                case FindingId finding -> finding.id();
+                default -> throw new IllegalStateException("a plan's parameter is a String or a FindingId, not " + c.getType());
+            });
         }
         return p;
     }
 
+    /** {@code hostPattern} as {@code host-pattern}: the component's name as JSON spells names. */
+    static String parameterName(String component) {
+        return component.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
     /**
      * The plan a saved fix describes. A saved fix whose parameters do not make a whole plan (an
-     * edited or older file) reads back as steps to follow, never as a write with a guessed value.
+     * edited or older file: a parameter missing or not a string, a finding id we do not know, a
+     * value the plan refuses) reads back as steps to follow, never as a write with a guessed value.
      */
     static FixPlan plan(FixId id, Map<String, String> parameters) {
-        if (id == FixId.SSH_CONFIG_IPQOS_NONE && parameters.get(FixParameters.PATTERN) != null && parameters.get(FixParameters.TARGET) != null) {
-            return new FixPlan.SshIpqosNone(parameters.get(FixParameters.PATTERN), parameters.get(FixParameters.TARGET));
+        Class<? extends FixPlan> kind = id.plan();
+        RecordComponent[] components = kind.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int n = 0; n < components.length; n++) {
+            String text = parameters.get(parameterName(components[n].getName()));
+            types[n] = components[n].getType();
+            Optional<?> value = text == null ? Optional.empty()
+                    : types[n] == String.class ? Optional.of(text)
+                    : types[n] == FindingId.class ? FindingId.of(text)
+                    : Optional.empty();
+            if (value.isEmpty()) {
+                return FixPlan.BY_HAND;
+            }
+            values[n] = value.get();
         }
-        if (id == FixId.WSLCONFIG_NETWORKING_MODE) {
-            return NetworkingMode.parse(parameters.get(FixParameters.MODE)).<FixPlan>map(FixPlan.WslNetworkingMode::new).orElse(FixPlan.BY_HAND);
+        try {
+            return kind.getDeclaredConstructor(types).newInstance(values);
+        } catch (InvocationTargetException refused) {
+            return FixPlan.BY_HAND;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a " + kind.getSimpleName(), e);
         }
-        if (id == FixId.WSLCONFIG_DNS_TUNNELING) {
-            return new FixPlan.WslDnsTunneling();
-        }
-        if (id == FixId.WSL_CONF_GENERATE_RESOLV_CONF) {
-            return new FixPlan.LetWslWriteResolvConf();
-        }
-        Optional<FindingId> finding = FindingId.of(parameters.get(FixParameters.FINDING));
-        if (id.rewritesConfigLines() && FixParameters.CONFIG_FILES.contains(parameters.get(FixParameters.FILE)) && finding.isPresent()) {
-            return new FixPlan.RewriteConfigLines(parameters.get(FixParameters.FILE), finding.get());
-        }
-        return FixPlan.BY_HAND;
     }
 
     private static final class Writer extends StdSerializer<FixSuggestion> {

@@ -3,17 +3,14 @@
 package dev.netdoctor.report;
 
 import dev.netdoctor.model.DiagnosisResult;
-import dev.netdoctor.model.Finding;
-import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.FixRecord;
 import dev.netdoctor.model.ReportData;
-import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.Verification;
 import dev.netdoctor.model.Words;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static dev.netdoctor.report.Html.esc;
 import static dev.netdoctor.report.Html.keyValues;
@@ -65,12 +62,10 @@ final class FixesSection {
                     .append(esc(Words.get("verify.col.before"))).append("</th><th>").append(esc(Words.get("verify.col.after")))
                     .append("</th></tr></thead><tbody>\n")
                     .append("<tr><td>").append(esc(Words.get("verify.verdict"))).append("</td><td>").append(esc(r.verdict())).append("</td><td>").append(esc(after.verdict())).append("</td></tr>\n");
-            Set<FindingId> afterIds = after.findings().stream().map(Finding::id).collect(Collectors.toSet());
-            for (Finding f : r.findings()) {
-                if (f.severity() != Severity.INFO) {
-                    s.append("<tr><td>").append(esc(f.title())).append("</td><td>").append(esc(Words.get("verify.found"))).append("</td><td>")
-                            .append(esc(Words.get(afterIds.contains(f.id()) ? "verify.still" : "verify.gone"))).append("</td></tr>\n");
-                }
+            for (Verification.Row row : Verification.compare(r, after)) {
+                boolean isNew = row.change() == Verification.Change.NEW;
+                s.append("<tr><td>").append(esc(row.finding().title())).append("</td><td>").append(esc(isNew ? "—" : Words.get("verify.found")))
+                        .append("</td><td>").append(esc(row.change().words())).append("</td></tr>\n");
             }
             s.append("</tbody></table>\n");
         }

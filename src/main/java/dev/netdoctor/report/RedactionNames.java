@@ -137,7 +137,7 @@ final class RedactionNames {
             for (FixSuggestion s : f.fixes()) {
                 if (s.plan() instanceof FixPlan.SshIpqosNone ssh) {
                     host(ssh.target());
-                    pattern(ssh.hostPattern());
+                    pattern(ssh.pattern());
                 }
             }
         }

@@ -28,13 +28,15 @@ final class ReportHeader {
     static String html(ReportData report, Map<String, String> bookmarks) {
         StringBuilder h = new StringBuilder();
         DiagnosisResult r = report.result();
-        String verdictClass = r.problemFound() ? "problem" : r.findings().stream().anyMatch(f -> f.severity() == Severity.WARNING) ? "warning" : "ok";
         h.append("<div class=\"masthead\"><div class=\"product\">WSL Net Doctor <span class=\"version\">").append(esc(r.toolVersion()))
                 .append("</span></div><div class=\"when\">").append(esc(when(r))).append("</div></div>\n");
         h.append("<h1 id=\"verdict\">").append(esc(title(r))).append("</h1>\n");
         bookmarks.put("verdict", Words.get("report.verdict"));
-        h.append("<div class=\"verdict ").append(verdictClass).append("\"><div class=\"label\">").append(esc(Words.get("report.verdict"))).append("</div><div class=\"text\">")
-                .append(esc(r.verdict())).append("</div></div>\n");
+        h.append(verdict(r, Words.get("report.verdict")));
+        if (report.verification() != null) {
+            // the first page tells where things stand now, not only what was found before the fix
+            h.append(verdict(report.verification(), Words.get("report.verdictAfter")));
+        }
         if (report.redacted()) {
             h.append("<p class=\"redacted\">").append(esc(Words.get("report.redacted"))).append("</p>\n");
         }
@@ -42,6 +44,12 @@ final class ReportHeader {
             h.append("<p class=\"note\">").append(esc(Words.get("report.incomplete"))).append("</p>\n");
         }
         return h.toString();
+    }
+
+    private static String verdict(DiagnosisResult r, String label) {
+        String verdictClass = r.problemFound() ? "problem" : r.findings().stream().anyMatch(f -> f.severity() == Severity.WARNING) ? "warning" : "ok";
+        return "<div class=\"verdict " + verdictClass + "\"><div class=\"label\">" + esc(label) + "</div><div class=\"text\">"
+                + esc(r.verdict()) + "</div></div>\n";
     }
 
     private static String when(DiagnosisResult r) {

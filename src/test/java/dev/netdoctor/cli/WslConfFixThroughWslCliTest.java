@@ -33,7 +33,7 @@ class WslConfFixThroughWslCliTest {
     @BeforeEach
     void aDistroWhoseDefaultUserIsNotRoot() throws Exception {
         assumeTrue(FakeWsl.runs(), "Skipping: the wsl.exe stand-in needs python3");
-        assumeTrue("root".equals(System.getProperty("user.name")), "Skipping: the stand-in switches users only when run as root");
+        assumeTrue(FakeWsl.switchesUsers(), "Skipping: the stand-in switches users only when run as root");
         wslExe = FakeWsl.distroWhoseUserIsNobody(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path etc = Files.createDirectory(dir.resolve("etc"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));

@@ -48,6 +48,21 @@ class DscpFixedForSshTest {
         assertThat(findings).as("a note, not a problem: ssh works").noneMatch(x -> x.severity() == Severity.PROBLEM);
     }
 
+    /**
+     * The lab's network drops one class (af21, ssh's own) and answers the others: after the ssh fix
+     * the all-clear beside "Fixed for ssh" must not claim that connections work "with and without
+     * packet marking" while af21 still gets no answer.
+     */
+    @Test
+    void theAllClearBesideFixedForSshNeverSaysMarkedPacketsWork() {
+        Scenarios s = new Scenarios("198.19.1.2");
+        s.userQos = "none";
+        s.ping(true).route(true).connectsOnlyClassDropped("af21").openssh("af21", Result.KEY_EXCHANGE_DONE, Result.CONNECT_TIMED_OUT);
+        List<Finding> findings = diagnoser.diagnose(s.target, s.environment(), s.outcomes);
+        assertThat(findings).extracting(Finding::id).containsExactly(FindingId.DSCP_FIXED_FOR_SSH, FindingId.NO_PROBLEM_FOUND);
+        assertThat(findings.getLast().explanation()).doesNotContain("with and without packet marking").contains("198.19.1.2");
+    }
+
     @Test
     void withoutARunOfTheUsersSshItSaysSshShouldNoLongerHangNotThatItWorks() {
         Scenarios s = afterTheSshFix();

@@ -47,20 +47,20 @@ class FixWiringTest {
     @Test
     void theWslconfigFixesWriteTheFoundFileAndRestartWsl() throws Exception {
         Path wslconfig = Files.writeString(home.resolve(".wslconfig"), "[wsl2]\n");
-        for (FixPlan plan : new FixPlan[]{new FixPlan.WslNetworkingMode(NetworkingMode.MIRRORED), new FixPlan.WslDnsTunneling(),
+        for (FixPlan plan : new FixPlan[]{FixPlan.WslconfigSetting.networkingMode(NetworkingMode.MIRRORED), FixPlan.WslconfigSetting.dnsTunnelingOn(),
                 new FixPlan.RewriteConfigLines(ConfigFileCheck.WSLCONFIG, FindingId.WSLCONFIG_LINE_IGNORED)}) {
             FixWiring.Wired w = wire(plan, places(Optional.of(wslconfig), false));
             assertThat(w.file()).as(plan.toString()).isEqualTo(wslconfig.toString());
             assertThat(w.restartsWsl()).as(plan.toString()).isTrue();
             assertThat(w.needsSudo()).as("a file of the user's: %s", plan).isEmpty();
         }
-        assertThat(new String(wire(new FixPlan.WslDnsTunneling(), places(Optional.of(wslconfig), true)).edit()
+        assertThat(new String(wire(FixPlan.WslconfigSetting.dnsTunnelingOn(), places(Optional.of(wslconfig), true)).edit()
                 .apply("[wsl2]\n".getBytes(UTF_8)).updated(), UTF_8)).contains("dnsTunneling=true");
     }
 
     @Test
     void aWslconfigThatCannotBeFoundIsSaidSoForTheFaceToAsk() {
-        assertThatThrownBy(() -> wire(new FixPlan.WslDnsTunneling(), places(Optional.empty(), true)))
+        assertThatThrownBy(() -> wire(FixPlan.WslconfigSetting.dnsTunnelingOn(), places(Optional.empty(), true)))
                 .isInstanceOf(FixWiring.NoWslconfig.class);
     }
 
@@ -89,5 +89,52 @@ class FixWiringTest {
     @Test
     void aFixByHandWritesNothing() throws Exception {
         assertThat(FixWiring.wire(FixPlan.BY_HAND, places(Optional.empty(), true), CHOICES)).isEmpty();
+    }
+
+    /**
+     * Any setting of WSL's table is one plan: a fix that sets another key (here the one in
+     * [experimental]) needs no code of its own. It goes to the section WSL's own writer uses, is
+     * checked after writing by the reader the check uses, and a key or value WSL would not take is
+     * refused with the file unchanged.
+     */
+    @Test
+    void anySettingOfWslsTableIsWrittenInItsOwnSectionAndCheckedAsWslReadsIt() throws Exception {
+        Path wslconfig = Files.writeString(home.resolve(".wslconfig"), "[wsl2]\nmemory=4GB\n");
+        FixWiring.Wired w = wire(new FixPlan.WslconfigSetting("experimental.hostAddressLoopback", "true"), places(Optional.of(wslconfig), true));
+        SafeApply apply = new SafeApply(w.files(), Clock.systemUTC());
+        SafeApply.Preview preview = apply.preview(w.file(), w.edit());
+        assertThat(preview.edit().notes().getFirst()).isEqualTo("Adds a [experimental] section with hostAddressLoopback=true at the end of the file (line 5).");
+        SafeApply.Applied applied = apply.apply(preview, w.verifier().create(preview));
+        assertThat(Files.readString(wslconfig)).isEqualTo("[wsl2]\nmemory=4GB\n\n[experimental]\nhostAddressLoopback=true\n");
+        assertThat(applied.verdict().message()).contains("hostAddressLoopback=true");
+        assertThat(w.restartsWsl()).isTrue();
+
+        // WSL reads 1 as true: already set, nothing to write
+        assertThat(WslConfigEdit.set("[wsl2]\nlocalhostForwarding=1\n".getBytes(UTF_8), "wsl2.localhostForwarding", "true", false).changed()).isFalse();
+        // the old section name of a key WSL moved still counts, and is changed where it is
+        assertThat(new String(WslConfigEdit.set("[experimental]\ndnsTunneling=false\n".getBytes(UTF_8), "wsl2.dnsTunneling", "true", false).updated(), UTF_8))
+                .isEqualTo("[experimental]\ndnsTunneling=true\n");
+
+        EditResult unknown = WslConfigEdit.set("[wsl2]\n".getBytes(UTF_8), "wsl2.localhostForwardin", "true", false);
+        assertThat(unknown.applicable()).isFalse();
+        assertThat(unknown.conflicts()).singleElement().asString().startsWith("wsl2.localhostForwardin is not a setting WSL reads from .wslconfig");
+        EditResult badValue = WslConfigEdit.set("[wsl2]\n".getBytes(UTF_8), "wsl2.localhostForwarding", "yes", false);
+        assertThat(badValue.applicable()).isFalse();
+        assertThat(badValue.conflicts()).singleElement().asString().contains("true, false, 1 or 0");
+        assertThat(new WslConfigOracle("wsl2.localhostForwarding", "true").verify(wslconfig.toString()).ok())
+                .as("the file does not set it: WSL's default is no proof").isFalse();
+    }
+
+    /** Which file each kind of plan writes, as the wizard shows it: derived here, so no face has a switch of its own. */
+    @Test
+    void eachKindOfPlanSaysWhichFileItWrites() {
+        assertThat(FixWiring.writes(new FixPlan.SshIpqosNone("a", "a"))).isEqualTo(FixWiring.Writes.SSH_CONFIG);
+        assertThat(FixWiring.writes(FixPlan.WslconfigSetting.dnsTunnelingOn())).isEqualTo(FixWiring.Writes.WSLCONFIG);
+        assertThat(FixWiring.writes(new FixPlan.LetWslWriteResolvConf())).isEqualTo(FixWiring.Writes.WSL_CONF);
+        assertThat(FixWiring.writes(new FixPlan.RewriteConfigLines(ConfigFileCheck.WSL_CONF, FindingId.WSL_CONF_PARSING_STOPS)))
+                .isEqualTo(FixWiring.Writes.WSL_CONF);
+        assertThat(FixWiring.writes(new FixPlan.RewriteConfigLines(ConfigFileCheck.WSLCONFIG, FindingId.WSLCONFIG_DUPLICATE_KEY)))
+                .isEqualTo(FixWiring.Writes.WSLCONFIG);
+        assertThat(FixWiring.writes(FixPlan.BY_HAND)).isEqualTo(FixWiring.Writes.NOTHING);
     }
 }

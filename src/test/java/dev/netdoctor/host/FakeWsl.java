@@ -30,6 +30,15 @@ public final class FakeWsl {
         return new LocalLinuxSide().hasCommand("python3") && Files.isExecutable(Path.of(FAKE));
     }
 
+    /**
+     * Whether the fake can run a command as another user ({@code -u root}, a default user): like
+     * the real wsl.exe it then really is that user, which needs root here. A test of a write "as
+     * root through wsl.exe" run as a plain user would prove nothing, so it is skipped, saying why.
+     */
+    public static boolean switchesUsers() {
+        return runs() && "root".equals(System.getProperty("user.name"));
+    }
+
     /** A wrapper that runs the fake with these variables set (values are single-quoted, so plain text only). */
     public static String with(Path folder, Map<String, String> env) {
         String exports = env.entrySet().stream()

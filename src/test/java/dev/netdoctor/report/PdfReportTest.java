@@ -181,6 +181,35 @@ class PdfReportTest {
         }
     }
 
+    /**
+     * After the ssh fix the network still drops marked packets: the PDF says "fixed for ssh" as the
+     * wizard does (never "gone"), and its first page says where things stand after the fix too.
+     */
+    @Test
+    void theReportTellsTheSshFixAsTheWizardDoesAndItsFirstPageHasTheVerdictAfterTheFix() throws IOException {
+        ReportData dscp = Results.recorded("dscp");
+        dev.netdoctor.model.DiagnosisResult b = dscp.result();
+        dev.netdoctor.model.Finding fixedForSsh = new dev.netdoctor.model.Finding(dev.netdoctor.model.FindingId.DSCP_FIXED_FOR_SSH,
+                dev.netdoctor.model.Severity.WARNING, dev.netdoctor.model.Confidence.HIGH, "Fixed for ssh: it no longer marks its packets to 198.19.1.2",
+                "", List.of(), List.of());
+        dev.netdoctor.model.DiagnosisResult after = new dev.netdoctor.model.DiagnosisResult(b.schemaVersion(), b.tool(), b.toolVersion(), b.startedAt(),
+                b.durationMillis(), b.request(), b.environment(), b.probes(), List.of(fixedForSsh),
+                "Worth knowing: Fixed for ssh: it no longer marks its packets to 198.19.1.2", true);
+        ReportData withFix = new ReportData(b, List.of(), after, false);
+        byte[] bytes = pdf(withFix, HtmlReport.Paper.A4);
+        // kept to be looked at (pdftoppm -png): the first page with both verdicts
+        java.nio.file.Files.write(java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "reports")).resolve("after-ssh-fix.pdf"), bytes);
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            String text = text(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("fixed for ssh").doesNotContain("gone ✓");
+            org.apache.pdfbox.text.PDFTextStripper firstPage = new org.apache.pdfbox.text.PDFTextStripper();
+            firstPage.setStartPage(1);
+            firstPage.setEndPage(1);
+            assertThat(firstPage.getText(doc).replaceAll("\\s+", " ")).containsIgnoringCase("After the fix")
+                    .contains("Worth knowing: Fixed for ssh: it no longer marks its packets to 198.19.1.2");
+        }
+    }
+
     @Test
     void hostileTextInCommandOutputIsShownNotInterpreted() throws IOException {
         ReportData dscp = Results.recorded("dscp");

@@ -395,8 +395,8 @@ class RedactionTest {
         assertThat(user).matches("user-\\d+");
         FixPlan.SshIpqosNone plan = (FixPlan.SshIpqosNone) r.findings().getFirst().fixes().getFirst().plan();
         assertThat(plan.target()).isEqualTo(ip);
-        assertThat(plan.hostPattern()).matches("net-\\d+\\.\\*");
-        String pattern = plan.hostPattern();
+        assertThat(plan.pattern()).matches("net-\\d+\\.\\*");
+        String pattern = plan.pattern();
 
         DiagnosisResult v = redacted.verification();
         assertThat(v.request().target()).isEqualTo(target);

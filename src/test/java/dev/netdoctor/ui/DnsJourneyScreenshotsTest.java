@@ -71,7 +71,7 @@ class DnsJourneyScreenshotsTest {
         WaitForAsyncUtils.waitForFxEvents();
         List<String> offered = model.fixes().actions().stream().map(a -> a.suggestion().id().id()).toList();
         assertThat(offered).startsWith("wsl-conf-generate-resolv-conf", "wslconfig-dns-tunneling");
-        assertThat(model.fixes().actions().getFirst().kind()).isEqualTo(FixAction.Kind.WSL_CONF);
+        assertThat(model.fixes().actions().getFirst().kind()).isEqualTo(dev.netdoctor.fix.FixWiring.Writes.WSL_CONF);
         assertThat(model.fixes().isRecommended(model.fixes().actions().getFirst())).isTrue();
         Screenshots.Tone fix = Screenshots.tone(Screenshots.save(scene, theme + "-dns-6-fix.png"));
         Screenshots.assertThemed(dark, List.of(diagnosis, fix));

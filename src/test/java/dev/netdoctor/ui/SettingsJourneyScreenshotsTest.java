@@ -86,9 +86,9 @@ class SettingsJourneyScreenshotsTest {
         List<String> offered = model.fixes().actions().stream().map(a -> a.suggestion().id().id()).toList();
         assertThat(offered).contains("wsl-conf-comment-out-stopping-line", "config-rewrite-ignored-lines", "config-comment-out-duplicates");
         assertThat(model.fixes().actions()).filteredOn(a -> a.suggestion().id() == FixId.CONFIG_REWRITE_IGNORED_LINES).singleElement()
-                .satisfies(a -> assertThat(a.kind()).isEqualTo(FixAction.Kind.WSLCONFIG));
+                .satisfies(a -> assertThat(a.kind()).isEqualTo(dev.netdoctor.fix.FixWiring.Writes.WSLCONFIG));
         assertThat(model.fixes().actions()).filteredOn(a -> a.suggestion().id() == FixId.WSL_CONF_COMMENT_OUT_STOPPING_LINE).singleElement()
-                .satisfies(a -> assertThat(a.kind()).isEqualTo(FixAction.Kind.WSL_CONF));
+                .satisfies(a -> assertThat(a.kind()).isEqualTo(dev.netdoctor.fix.FixWiring.Writes.WSL_CONF));
         Screenshots.Tone fix = Screenshots.tone(Screenshots.save(scene, theme + "-settings-6-fix.png"));
         Screenshots.assertThemed(dark, List.of(system, diagnosis, fix));
     }

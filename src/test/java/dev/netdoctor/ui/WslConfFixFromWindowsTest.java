@@ -55,7 +55,7 @@ class WslConfFixFromWindowsTest {
     void windowsWithADistroChosen() throws Exception {
         assumeTrue(FakeWsl.runs(), "Skipping: the wsl.exe stand-in needs python3");
         // the stand-in runs a command as another user (-u root, or the default user nobody) only when it is root itself
-        assumeTrue("root".equals(System.getProperty("user.name")), "Skipping: the stand-in switches users only when run as root");
+        assumeTrue(FakeWsl.switchesUsers(), "Skipping: the stand-in switches users only when run as root");
         String wslExe = FakeWsl.distroWhoseUserIsNobody(dir);
         DistroViewModel distros = new DistroViewModel(TaskExecutor.sameThread());
         distros.load(wslExe);
@@ -72,7 +72,7 @@ class WslConfFixFromWindowsTest {
     private FixAction offer(FixSuggestion s) {
         fixes.show(List.of(new Finding(FindingId.WSL_CONF_PARSING_STOPS, Severity.PROBLEM, Confidence.HIGH, "t", "e", List.of(), List.of(s))));
         FixAction a = fixes.actions().getFirst();
-        assertThat(a.kind()).isEqualTo(FixAction.Kind.WSL_CONF);
+        assertThat(a.kind()).isEqualTo(dev.netdoctor.fix.FixWiring.Writes.WSL_CONF);
         return a;
     }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui.fix;
 
+import dev.netdoctor.fix.FixWiring;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixSuggestion;
 import javafx.beans.property.BooleanProperty;
@@ -13,11 +14,8 @@ import javafx.beans.property.StringProperty;
 
 /** One fix on the Fix step: what it is, what happened to it, and whether it can be undone. */
 public final class FixAction {
-    /** What the button does. */
-    public enum Kind { SSH_CONFIG, WSLCONFIG, WSL_CONF, ADVICE }
-
     private final FixSuggestion suggestion;
-    private final Kind kind;
+    private final FixWiring.Writes kind;
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<String> undo = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -25,22 +23,15 @@ public final class FixAction {
 
     FixAction(FixSuggestion suggestion) {
         this.suggestion = suggestion;
-        this.kind = switch (suggestion.plan()) {
-            case FixPlan.SshIpqosNone ssh -> Kind.SSH_CONFIG;
-            case FixPlan.WslNetworkingMode wsl -> Kind.WSLCONFIG;
-            case FixPlan.WslDnsTunneling tunneling -> Kind.WSLCONFIG;
-            case FixPlan.LetWslWriteResolvConf wslConf -> Kind.WSL_CONF;
-            case FixPlan.RewriteConfigLines lines -> lines.file().equals(dev.netdoctor.model.ConfigFileCheck.WSL_CONF)
-                    ? Kind.WSL_CONF : Kind.WSLCONFIG;
-            case FixPlan.ByHand steps -> Kind.ADVICE;
-        };
+        this.kind = FixWiring.writes(suggestion.plan());
     }
 
     public FixSuggestion suggestion() {
         return suggestion;
     }
 
-    public Kind kind() {
+    /** Which file the fix writes; {@link FixWiring.Writes#NOTHING} for advice, whose button copies the steps. */
+    public FixWiring.Writes kind() {
         return kind;
     }
 
@@ -67,6 +58,6 @@ public final class FixAction {
 
     /** Whether the user can choose between the network and the one machine. */
     public boolean offersOnlyThisHost() {
-        return suggestion.plan() instanceof FixPlan.SshIpqosNone ssh && !ssh.hostPattern().equals(ssh.target());
+        return suggestion.plan() instanceof FixPlan.SshIpqosNone ssh && !ssh.pattern().equals(ssh.target());
     }
 }

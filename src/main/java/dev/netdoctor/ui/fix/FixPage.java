@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui.fix;
 
+import dev.netdoctor.fix.FixWiring;
 import dev.netdoctor.ui.Texts;
 import dev.netdoctor.ui.Ui;
 import dev.netdoctor.ui.WizardViewModel;
@@ -49,7 +50,7 @@ public final class FixPage {
     }
 
     private static Node card(WizardViewModel model, FixViewModel fixes, FixAction a) {
-        boolean advice = a.kind() == FixAction.Kind.ADVICE;
+        boolean advice = a.kind() == FixWiring.Writes.NOTHING;
         Label title = Ui.wrapping(a.suggestion().title(), Styles.TITLE_4);
         Label detail = Ui.wrapping(a.suggestion().detail());
         if (advice) {
@@ -91,7 +92,7 @@ public final class FixPage {
         }
         if (a.offersOnlyThisHost()) {
             var plan = (dev.netdoctor.model.FixPlan.SshIpqosNone) a.suggestion().plan();
-            javafx.scene.control.CheckBox only = new javafx.scene.control.CheckBox(Texts.get("fix.onlyThisHost", plan.target(), plan.hostPattern()));
+            javafx.scene.control.CheckBox only = new javafx.scene.control.CheckBox(Texts.get("fix.onlyThisHost", plan.target(), plan.pattern()));
             only.setId("only-this-host-" + a.suggestion().id());
             only.selectedProperty().bindBidirectional(a.onlyThisHostProperty());
             only.disableProperty().bind(a.busyProperty().or(a.undoProperty().isNotNull()));

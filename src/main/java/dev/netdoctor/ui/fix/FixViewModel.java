@@ -112,7 +112,7 @@ public final class FixViewModel {
 
     public void run(FixAction action) {
         switch (action.kind()) {
-            case ADVICE -> {
+            case NOTHING -> {
                 dialogs.copyToClipboard(action.suggestion().title() + "\n" + action.suggestion().detail());
                 action.statusProperty().set(Texts.get("fix.copied"));
             }

@@ -3,11 +3,9 @@
 package dev.netdoctor.ui.verify;
 
 import dev.netdoctor.model.DiagnosisResult;
-import dev.netdoctor.model.Finding;
-import dev.netdoctor.model.FindingId;
 import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.ProbeOutcome;
-import dev.netdoctor.model.Severity;
+import dev.netdoctor.model.Verification;
 import dev.netdoctor.session.ProbeCatalog;
 import dev.netdoctor.ui.Texts;
 import javafx.collections.FXCollections;
@@ -16,7 +14,6 @@ import javafx.collections.ObservableList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,24 +37,10 @@ public final class VerifyViewModel {
         boolean wasProblem = before.problemFound();
         boolean isProblem = after.problemFound();
         out.add(new BeforeAfter(Texts.get("verify.verdict"), before.verdict(), after.verdict(), wasProblem && !isProblem));
-        Set<FindingId> afterIds = after.findings().stream().map(Finding::id).collect(Collectors.toSet());
-        Set<FindingId> followUps = new java.util.HashSet<>();
-        for (Finding f : before.findings()) {
-            if (f.severity() != Severity.INFO) {
-                boolean gone = !afterIds.contains(f.id());
-                // The ssh fix changes what ssh sends, not the network: the drop is still measured,
-                // so "gone" would be a lie and "still there" would make users undo a working fix.
-                boolean fixedForSsh = gone && f.id() == FindingId.DSCP_MARKED_SYN_DROPPED && afterIds.contains(FindingId.DSCP_FIXED_FOR_SSH);
-                if (fixedForSsh) {
-                    followUps.add(FindingId.DSCP_FIXED_FOR_SSH);
-                }
-                String now = fixedForSsh ? Texts.get("verify.fixedForSsh") : gone ? Texts.get("verify.gone") : Texts.get("verify.still");
-                out.add(new BeforeAfter(f.title(), Texts.get("verify.found"), now, gone));
-            }
+        for (Verification.Row row : Verification.compare(before, after)) {
+            boolean isNew = row.change() == Verification.Change.NEW;
+            out.add(new BeforeAfter(row.finding().title(), isNew ? "—" : Texts.get("verify.found"), row.change().words(), row.change().fixed()));
         }
-        Set<FindingId> beforeIds = before.findings().stream().map(Finding::id).collect(Collectors.toSet());
-        after.findings().stream().filter(f -> f.severity() != Severity.INFO && !beforeIds.contains(f.id()) && !followUps.contains(f.id()))
-                .forEach(f -> out.add(new BeforeAfter(f.title(), "—", Texts.get("verify.new"), false)));
         Map<ProbeId, ProbeOutcome> b = byId(before.probes());
         Map<ProbeId, ProbeOutcome> a = byId(after.probes());
         for (ProbeId id : KEY_CHECKS) {

@@ -51,7 +51,7 @@ class DnsFixViewModelTest {
     }
 
     private static final FixSuggestion TUNNELING = new FixSuggestion(FixId.WSLCONFIG_DNS_TUNNELING, "Turn on WSL's DNS tunneling", "…",
-            new FixPlan.WslDnsTunneling());
+            FixPlan.WslconfigSetting.dnsTunnelingOn());
     private static final FixSuggestion RESOLV_CONF = new FixSuggestion(FixId.WSL_CONF_GENERATE_RESOLV_CONF, "Let WSL write resolv.conf again",
             "…", new FixPlan.LetWslWriteResolvConf());
 
@@ -62,7 +62,7 @@ class DnsFixViewModelTest {
         Files.write(wslconfig, original);
         FixViewModel fixes = model(wslconfig, home.resolve("wsl.conf"), true);
         FixAction a = offer(fixes, TUNNELING);
-        assertThat(a.kind()).isEqualTo(FixAction.Kind.WSLCONFIG);
+        assertThat(a.kind()).isEqualTo(dev.netdoctor.fix.FixWiring.Writes.WSLCONFIG);
 
         fixes.run(a);
         assertThat(dialogs.lastDiff).contains("-dnsTunneling=false").contains("+dnsTunneling=true");
@@ -82,7 +82,7 @@ class DnsFixViewModelTest {
         Files.write(wslConf, original);
         FixViewModel fixes = model(home.resolve(".wslconfig"), wslConf, true);
         FixAction a = offer(fixes, RESOLV_CONF);
-        assertThat(a.kind()).isEqualTo(FixAction.Kind.WSL_CONF);
+        assertThat(a.kind()).isEqualTo(dev.netdoctor.fix.FixWiring.Writes.WSL_CONF);
 
         fixes.run(a);
         assertThat(dialogs.lastPreviewText).contains("from false to true").contains("sudo rm /etc/resolv.conf");

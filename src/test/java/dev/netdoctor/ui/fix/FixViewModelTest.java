@@ -140,7 +140,7 @@ class FixViewModelTest {
     @Test
     void aWslconfigThatCannotBeFoundIsAskedForAndThenWritten() throws Exception {
         FixSuggestion mirrored = new FixSuggestion(FixId.WSLCONFIG_NETWORKING_MODE, "Switch WSL to mirrored networking", "…",
-                new FixPlan.WslNetworkingMode(NetworkingMode.MIRRORED));
+                FixPlan.WslconfigSetting.networkingMode(NetworkingMode.MIRRORED));
         FixAction a = offer(mirrored);
         // First it says what it needs and where that usually is; declined, nothing opens
         dialogs.answerYes = false;
