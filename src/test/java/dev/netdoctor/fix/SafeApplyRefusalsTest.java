@@ -152,6 +152,8 @@ class SafeApplyRefusalsTest {
         q.load(new ByteArrayInputStream(Files.readAllBytes(Path.of(c.undoRecord()))));
         assertThat(q.getProperty("backup")).isEmpty();
         assertThat(q.getProperty("backupSha256")).isNull();
+        assertThat(Files.readString(Path.of(c.undoRecord()))).as("the command that undoes it, in the record itself")
+                .startsWith("#WSL Net Doctor undo record: wsl-net-doctor undo " + c.undoRecord() + "\n");
     }
 
     @Test

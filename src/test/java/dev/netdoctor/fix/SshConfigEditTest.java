@@ -188,8 +188,9 @@ class SshConfigEditTest {
     /** "Match all" applies to every host for sure; other Match criteria only possibly (ssh decides them when it connects). */
     @Test
     void matchAllIsCertainAndOtherMatchesArePossible() {
-        assertThat(edit("Match all\n  IPQoS ef\nHost 198.18.1.*\n", List.of()).conflicts()).singleElement().asString()
-                .startsWith("your config line 2 sets \"IPQoS ef\" in \"Match all\" (line 1)");
+        assertThat(edit("# mine\nMatch all\n  IPQoS ef\nHost 198.18.1.*\n", List.of()).conflicts()).containsExactly(
+                "your config line 3 sets \"IPQoS ef\" in \"Match all\" (line 2), which ssh reads first for 198.18.1.1."
+                        + " Move your \"Host 198.18.1.*\" block above line 2, or change that line.");
         assertThat(edit("Match user pi\n  IPQoS ef\nHost 198.18.1.*\n", List.of()).conflicts()).singleElement().asString()
                 .startsWith("Possibly: your config line 2");
     }
@@ -216,6 +217,9 @@ class SshConfigEditTest {
     void ourHostLineLastWithoutNewlineKeepsTheFileWithoutOne() {
         assertThat(text(edit("Host a\r\n  User b\r\nHost 198.18.1.*"))).isEqualTo("Host a\r\n  User b\r\nHost 198.18.1.*\r\n  IPQoS none");
         assertThat(text(edit("Host 198.18.1.*"))).isEqualTo("Host 198.18.1.*\n    IPQoS none");
+        // our block goes before a first Host line that is also the last, without newline: that one stays as it was
+        assertThat(text(edit("Host nas"))).isEqualTo("# WSL Net Doctor, 2026-11-22: no packet marking (IPQoS) for these hosts;"
+                + " marked packets were dropped on the way.\nHost 198.18.1.*\n    IPQoS none\n\nHost nas");
     }
 
     /** New lines are indented like the file's options, not like its indented comments; four spaces when nothing is indented. */

@@ -36,6 +36,8 @@ class SshConfigLineTest {
     @Test
     void aHashInsideAWordOrQuotesIsPartOfTheValue() {
         assertThat(SshConfigLine.read("Host a#b").value()).isEqualTo("a#b");
+        assertThat(SshConfigLine.read("Host a# b").value()).as("what follows the # does not matter").isEqualTo("a# b");
+        assertThat(SshConfigLine.read("Host a#\tb").value()).isEqualTo("a#\tb");
         assertThat(SshConfigLine.read("Host \"x #y\" z").value()).isEqualTo("\"x #y\" z");
         assertThat(SshConfigLine.read("Host nas\t#comment").value()).isEqualTo("nas");
         assertThat(SshConfigLine.read("Host #comment").value()).isEmpty();

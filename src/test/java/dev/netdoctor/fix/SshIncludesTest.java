@@ -83,4 +83,13 @@ class SshIncludesTest {
         assertThat(r.conflicts()).singleElement().asString()
                 .startsWith("Possibly: " + home.resolve(".ssh/over.conf") + " sets \"IPQoS ?\" (included from line 1, and unreadable)");
     }
+
+    /** A named file that cannot be read (here a folder) is reported as unreadable, not skipped. */
+    @Test
+    void aFileThatCannotBeReadIsReportedAsUnreadable() throws Exception {
+        Path folder = Files.createDirectories(home.resolve(".ssh/conf.d"));
+        assertThat(includes().read("conf.d")).singleElement()
+                .satisfies(i -> assertThat(i.name()).isEqualTo(folder.toString()))
+                .satisfies(i -> assertThat(i.content()).isNull());
+    }
 }

@@ -88,5 +88,9 @@ class WslConfPlaceTest {
         assertThat(WslConfPlace.writable(dir.resolve("no-folder/wsl.conf").toString())).isFalse();
         assertThat(WslConfPlace.writable("/")).isFalse();
         assertThat(WslConfPlace.writable("wsl\0.conf")).isFalse();
+        try (WslConfPlace place = WslConfPlace.of(new LocalLinuxSide(), dir.resolve("wsl.conf").toString())) {
+            assertThat(place.needsSudo()).as("this process may write here").isEmpty();
+            assertThat(place.file()).isEqualTo(dir.resolve("wsl.conf").toString());
+        }
     }
 }
