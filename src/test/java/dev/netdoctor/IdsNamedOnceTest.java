@@ -36,6 +36,7 @@ class IdsNamedOnceTest {
     private static final Map<String, Set<String>> OTHER_MEANING = Map.of(
             "probe/PingProbe.java", Set.of("ping"),      // the program run
             "probe/PathMtuProbe.java", Set.of("ping"),   // the program run
+            "probe/GatewayProbe.java", Set.of("ping"),   // the program run
             "ui/checks/ChecksPage.java", Set.of("routes"),      // the node id of the routes table
             // config does not depend on model: its issue kinds carry the finding ids, and
             // ConfigIssueFindingsTest proves they are the ones ConfigFilesProbe.findingOf gives.

@@ -89,6 +89,7 @@ class MessageKeysTest {
             Map.entry("network.hostname", "the wsl.conf setting whose value is a host name to hide (RedactionNames)"),
             Map.entry("user.default", "the wsl.conf setting whose value is a user name to hide (RedactionNames)"),
             Map.entry("example.com", "a name reserved for examples, never hidden (RedactionNames)"),
+            Map.entry("www.msftconnecttest.com", "the name looked up to check the way out without a target (DiagnosisRequest)"),
             Map.entry("example.net", "a name reserved for examples, never hidden (RedactionNames)"),
             Map.entry("example.org", "a name reserved for examples, never hidden (RedactionNames)"),
             Map.entry("localhost.localdomain", "a name of every machine, never hidden (RedactionNames)"));

@@ -68,7 +68,7 @@ final class ApplyFixCommand implements Callable<Integer> {
     Path wslconfig;
 
     @Option(names = "--wsl-conf", paramLabel = "PATH", defaultValue = WslConfEdit.FILE,
-            description = "For a wsl.conf fix: the distro's wsl.conf, ${DEFAULT-VALUE} by default (a full path).")
+            description = "For a wsl.conf fix: the distro's wsl.conf, ${DEFAULT-VALUE} by default (through wsl.exe a full path).")
     String wslConf;
 
     @Option(names = "--rewrite-utf16", description = "If .wslconfig is saved as UTF-16 (which WSL may not read), rewrite it as UTF-8 with the same content.")
@@ -126,14 +126,14 @@ final class ApplyFixCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         FixWiring.Writes writes = FixWiring.writes(plan);
-        if (writes == FixWiring.Writes.WSL_CONF && !wslConf.startsWith("/")) {
-            err.println("wsl-net-doctor: " + Words.get("cli.fix.wslConfPath"));
-            return ExitCodes.BAD_INPUT;
-        }
         // Only the files of the Linux being diagnosed need it; .wslconfig is always a file of this computer.
         LinuxSide linux = writes == FixWiring.Writes.WSLCONFIG ? new LocalLinuxSide() : wsl.linuxSideOrSayWhy(err);
         if (linux == null) {
             return ExitCodes.INCOMPLETE;
+        }
+        String wslConf = writes == FixWiring.Writes.WSL_CONF ? WslOptions.wslConfPath(this.wslConf, linux, err) : this.wslConf;
+        if (wslConf == null) {
+            return ExitCodes.BAD_INPUT;
         }
         return FixCommand.wireAndApply(out, err, plan, FixCommand.places(linux, ConfigFiles.of(linux), sshConfig, wslconfig, wslConf),
                 new FixWiring.Choices("none", true, rewriteUtf16), List.of(Words.get("cli.apply.applying", offer.fix().title(), offer.finding().title())),

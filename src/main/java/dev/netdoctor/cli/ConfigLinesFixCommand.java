@@ -58,7 +58,7 @@ final class ConfigLinesFixCommand implements Callable<Integer> {
     Path wslconfig;
 
     @Option(names = "--wsl-conf", paramLabel = "PATH", defaultValue = ConfigFileCheck.WSL_CONF,
-            description = "The distro's wsl.conf, ${DEFAULT-VALUE} by default (a full path).")
+            description = "The distro's wsl.conf, ${DEFAULT-VALUE} by default (through wsl.exe a full path).")
     String wslConf;
 
     @Option(names = "--dry-run", description = "Show the change and write nothing.")
@@ -88,13 +88,13 @@ final class ConfigLinesFixCommand implements Callable<Integer> {
             return FixCommand.wireAndApply(out, err, plan, FixCommand.places(here, LocalConfigFiles.forThisUser(), null, wslconfig, wslConf),
                     choices, List.of(), dryRun, "");
         }
-        if (!wslConf.startsWith("/")) {
-            err.println("wsl-net-doctor: " + Words.get("cli.fix.wslConfPath"));
-            return ExitCodes.BAD_INPUT;
-        }
         LinuxSide linux = wsl.linuxSideOrSayWhy(err);
         if (linux == null) {
             return ExitCodes.INCOMPLETE;
+        }
+        String wslConf = WslOptions.wslConfPath(this.wslConf, linux, err);
+        if (wslConf == null) {
+            return ExitCodes.BAD_INPUT;
         }
         return FixCommand.wireAndApply(out, err, plan, FixCommand.places(linux, ConfigFiles.of(linux), null, null, wslConf), choices,
                 List.of(), dryRun, wsl.sameLinux(linux));

@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
         description = {"Runs the checks and explains what is wrong.",
                 "Progress goes to stderr; the result to stdout (text, or JSON with --json)."},
         footer = {"", "Examples:",
+                "  wsl-net-doctor diagnose",
                 "  wsl-net-doctor diagnose --target 198.18.0.10",
                 "  wsl-net-doctor diagnose --target nas.home.arpa:2222 --json > result.json",
                 "  wsl-net-doctor diagnose --target 198.18.0.10 --pdf report.pdf --markdown ticket.md --redact",
@@ -45,7 +46,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Option(names = {"-t", "--target"}, paramLabel = "HOST[:PORT]",
             description = "The machine you cannot reach, e.g. 198.18.0.10 or nas.local:2222 (port defaults to 22). "
-                    + "Without it, only this computer and its own ports are checked.")
+                    + "Without it, this computer is checked: its own ports and WSL's settings files, and, unless --service-port is given, "
+                    + "its way out (its DNS servers and its default gateway).")
     String target;
 
     @Option(names = {"-p", "--service-port"}, paramLabel = "N",
@@ -118,6 +120,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
             }
             request = new DiagnosisRequest(t, servicePorts, v, Duration.ofMillis(attemptMillis), Duration.ofSeconds(timeoutSeconds),
                     new DiagnosisRequest.ConfigPaths(wslconfig == null ? null : wslconfig.toAbsolutePath().toString(), wslConf));
+            // Neither a machine nor a service port: the question is "what is wrong here?", so the
+            // way out of this computer is checked too. A service port alone is the question about it.
+            if (t == null && servicePorts.isEmpty()) {
+                request = request.withWayOut();
+            }
         } catch (InvalidInputException e) {
             err.println("wsl-net-doctor: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

@@ -63,7 +63,7 @@ final class DnsFixCommands {
         CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--wsl-conf", paramLabel = "PATH", defaultValue = WslConfEdit.FILE,
-                description = "The distro's wsl.conf, ${DEFAULT-VALUE} by default (a full path).")
+                description = "The distro's wsl.conf, ${DEFAULT-VALUE} by default (through wsl.exe a full path).")
         String wslConf;
 
         @Option(names = "--dry-run", description = "Show the change and write nothing.")
@@ -76,13 +76,13 @@ final class DnsFixCommands {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            if (!wslConf.startsWith("/")) {
-                err.println("wsl-net-doctor: " + Words.get("cli.fix.wslConfPath"));
-                return ExitCodes.BAD_INPUT;
-            }
             LinuxSide linux = wsl.linuxSideOrSayWhy(err);
             if (linux == null) {
                 return ExitCodes.INCOMPLETE;
+            }
+            String wslConf = WslOptions.wslConfPath(this.wslConf, linux, err);
+            if (wslConf == null) {
+                return ExitCodes.BAD_INPUT;
             }
             return FixCommand.wireAndApply(out, err, new FixPlan.LetWslWriteResolvConf(),
                     FixCommand.places(linux, ConfigFiles.of(linux), null, null, wslConf), new FixWiring.Choices("none", false, false),

@@ -91,6 +91,9 @@ public final class FixCommand implements Runnable {
             if (!r.changed()) {
                 return ExitCodes.NO_PROBLEM;
             }
+            if (!preview.existed()) {
+                out.println(Words.get("cli.fix.willCreate", files.where(preview.file())));
+            }
             out.println();
             out.print(preview.diff());
             if (dryRun) {
@@ -165,14 +168,8 @@ public final class FixCommand implements Runnable {
         }
     }
 
-    /**
-     * A path as the user can paste it into their shell: bare when it is plain, otherwise in single
-     * quotes, written as PowerShell reads them on Windows ('' for a quote) and as sh reads them elsewhere.
-     */
+    /** A path as the user can paste it into their shell ({@link dev.netdoctor.fix.UndoCommand#pasteable}). */
     static String pasteable(String path) {
-        if (path.matches("[A-Za-z0-9_./:\\\\+=@%,-]+")) {
-            return path;
-        }
-        return WslOptions.onWindows() ? "'" + path.replace("'", "''") + "'" : "'" + path.replace("'", "'\\''") + "'";
+        return dev.netdoctor.fix.UndoCommand.pasteable(path);
     }
 }

@@ -75,4 +75,20 @@ final class WslOptions {
         return side.throughWsl().map(wsl -> " --wsl " + wsl.distro()
                 + (wslExe == null ? "" : " --wsl-exe " + FixCommand.pasteable(wslExe.toString()))).orElse("");
     }
+
+    /**
+     * The --wsl-conf path to use in {@code linux}, or null after saying why on stderr. A relative
+     * path is read as --wslconfig's is, from the current folder, where this process reads the file
+     * itself; a distro reached through wsl.exe has no such folder, so there a full path is needed.
+     */
+    static String wslConfPath(String given, LinuxSide linux, PrintWriter err) {
+        if (given.startsWith("/")) {
+            return given;
+        }
+        if (linux.throughWsl().isPresent() || given.isBlank()) {
+            err.println("wsl-net-doctor: " + Words.get("cli.fix.wslConfPath"));
+            return null;
+        }
+        return java.nio.file.Path.of(given).toAbsolutePath().normalize().toString();
+    }
 }

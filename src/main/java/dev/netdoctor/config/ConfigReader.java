@@ -164,10 +164,14 @@ public final class ConfigReader {
                     case MAC -> " WSL refuses to start the virtual machine until it is fixed.";
                     case PORTS -> " WSL uses the other ports of the list.";
                     case IPV4 -> " WSL turns DNS tunneling off.";
-                    case PATH -> " WSL uses that mangled path.";
+                    case PATH -> " WSL uses that mangled path, which names no file: write each backslash twice, or use / instead.";
                     default -> " WSL ignores the line and keeps its default.";
                 };
-                String what = "WSL cannot use the value '" + readable(s.value()) + "' for " + key.shortName() + ": "
+                // what WSL read, control characters shown as escapes: a terminal must not act on them
+                String shownValue = ConfigValues.visible(readable(s.value()));
+                String what = (key.type() == ConfigKeys.Type.PATH
+                        ? "WSL does not read the path '" + shownValue + "' for " + key.shortName() + " as written: "
+                        : "WSL cannot use the value '" + shownValue + "' for " + key.shortName() + ": ")
                         + problem.get() + "." + outcome;
                 issues.add(issue(Kind.LINE_IGNORED, "invalid-value", l, shown, what, valueRepair(l, s, key)));
             }

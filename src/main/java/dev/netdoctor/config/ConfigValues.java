@@ -48,7 +48,7 @@ public final class ConfigValues {
                     : Optional.of("WSL skips " + String.join(", ", badPorts(value).stream().map(p -> "'" + p + "'").toList())
                     + ": ports are numbers from 1 to 65535, separated by commas");
             case PATH -> value.chars().anyMatch(c -> c == '\n' || c == '\t' || c == '\b')
-                    ? Optional.of("a backslash before n, t or b turned into a line break, tab or backspace") : Optional.empty();
+                    ? Optional.of("a backslash before n, t or b starts an escape: WSL reads " + escapesRead(value)) : Optional.empty();
             case STRING -> Optional.empty();
         };
     }
@@ -162,5 +162,44 @@ public final class ConfigValues {
         return key.values().stream()
                 .filter(v -> ConfigKeys.distance(w, v.toLowerCase(Locale.ROOT)) <= Math.max(1, v.length() / 4))
                 .min(Comparator.comparingInt(v -> ConfigKeys.distance(w, v.toLowerCase(Locale.ROOT))));
+    }
+
+    /** Which escapes WSL turned into control characters, in words: "\t as a tab and \b as a backspace". */
+    private static String escapesRead(String value) {
+        List<String> read = new java.util.ArrayList<>();
+        if (value.indexOf('\n') >= 0) {
+            read.add("\\n as a line break");
+        }
+        if (value.indexOf('\t') >= 0) {
+            read.add("\\t as a tab");
+        }
+        if (value.indexOf('\b') >= 0) {
+            read.add("\\b as a backspace");
+        }
+        return String.join(" and ", read);
+    }
+
+    /**
+     * A value as text to show: control characters WSL read from an escape (or found raw) written
+     * as the escape (\t, \b, \n, \r) or by code, so a terminal neither moves its cursor nor beeps.
+     */
+    public static String visible(String value) {
+        StringBuilder b = new StringBuilder();
+        value.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '\t' -> b.append("\\t");
+                case '\b' -> b.append("\\b");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> {
+                    if (Character.isISOControl(cp)) {
+                        b.append(String.format("\\u%04x", cp));
+                    } else {
+                        b.appendCodePoint(cp);
+                    }
+                }
+            }
+        });
+        return b.toString();
     }
 }

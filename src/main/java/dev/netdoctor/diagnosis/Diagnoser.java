@@ -22,7 +22,17 @@ import java.util.Optional;
 /** Turns one run's observations into findings; the same for the CLI, the wizard and reports. */
 public final class Diagnoser {
 
+    /** The findings of a run whose every check finished. */
     public List<Finding> diagnose(Target target, Environment environment, List<ProbeOutcome> outcomes) {
+        return diagnose(target, environment, outcomes, true);
+    }
+
+    /**
+     * The findings of one run. {@code complete} false (stopped, or out of time): what was found is
+     * said, but never an all-clear, since the checks that would have seen the problem may be the
+     * ones that did not finish.
+     */
+    public List<Finding> diagnose(Target target, Environment environment, List<ProbeOutcome> outcomes, boolean complete) {
         Observations obs = new Observations(target, environment, outcomes);
         List<Finding> findings = new ArrayList<>();
         for (RuleCatalog.Entry entry : RuleCatalog.ALL) {
@@ -31,26 +41,23 @@ public final class Diagnoser {
                 entry.rule().apply(obs).ifPresent(findings::add);
             }
         }
-        if (findings.stream().noneMatch(f -> f.severity() == Severity.PROBLEM)) {
+        if (!complete) {
+            return findings;
+        }
+        if (target == null) {
+            // Every finding without a target is about this computer: an all-clear beside one
+            // (a settings line WSL ignores) would contradict it.
+            if (findings.isEmpty()) {
+                findings.add(AllClear.ofThisComputer(obs));
+            }
+        } else if (findings.stream().noneMatch(f -> f.severity() == Severity.PROBLEM)) {
             noProblem(obs).ifPresent(findings::add);
         }
         return findings;
     }
 
-    /** "Nothing wrong" is a result too, and it carries the evidence that says so. */
+    /** "Nothing wrong" with the target is a result too, and it carries the evidence that says so. */
     private static Optional<Finding> noProblem(Observations obs) {
-        if (obs.target() == null) {
-            List<Evidence> local = new ArrayList<>(ReachabilityRules.evidenceOf(obs, ProbeId.LOOPBACK_SELF_TEST));
-            local.addAll(ReachabilityRules.evidenceOf(obs, ProbeId.SERVICE_PORTS));
-            // Sure only when the check of this computer's own ports ran to the end.
-            boolean selfTested = obs.data(ProbeId.LOOPBACK_SELF_TEST, ProbeData.LoopbackSelfTest.class).isPresent();
-            String checked = selfTested
-                    ? Words.get(local.isEmpty() ? "finding.ENVIRONMENT_ONLY.checked" : "finding.ENVIRONMENT_ONLY.checkedPorts")
-                    : Words.get("finding.ENVIRONMENT_ONLY.notFinished");
-            return Optional.of(new Finding(FindingId.ENVIRONMENT_ONLY, Severity.INFO, selfTested ? Confidence.HIGH : Confidence.LOW,
-                    Words.get("finding.ENVIRONMENT_ONLY.title"),
-                    Words.get("finding.ENVIRONMENT_ONLY.explanation", checked), local, List.of()));
-        }
         boolean connected = ReachabilityRules.unmarked(obs).map(a -> a.result() == ConnectResult.CONNECTED).orElse(false);
         if (!connected) {
             return Optional.empty();

@@ -33,6 +33,7 @@ final class DnsRules {
     /**
      * The name did not resolve and no configured server answered, over UDP or TCP, while this
      * computer has a network (a default gateway): never said when there is no network at all.
+     * Without a target the name is the one the way out is checked with.
      */
     static Optional<Finding> unreachable(Observations obs) {
         Optional<ProbeData.Resolution> res = obs.data(ProbeData.Resolution.class).filter(r -> !r.resolved());

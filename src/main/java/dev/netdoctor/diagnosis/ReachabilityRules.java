@@ -31,9 +31,12 @@ final class ReachabilityRules {
     private ReachabilityRules() {
     }
 
-    /** The DNS path is dead (no server answers): that card; else the name itself is not found. */
+    /**
+     * The DNS path is dead (no server answers): that card; else the target's name itself is not
+     * found. Without a target only the first: the name looked up then is no name the user gave.
+     */
     static final Rule NAME = obs -> DnsRules.unreachable(obs).or(() -> obs.data(ProbeData.Resolution.class)
-            .filter(r -> !r.resolved())
+            .filter(r -> obs.target() != null && !r.resolved())
             .map(r -> new Finding(FindingId.NAME_NOT_RESOLVED, Severity.PROBLEM, Confidence.HIGH,
                     Words.get("finding.NAME_NOT_RESOLVED.title", r.host()),
                     Words.get(r.error() == null ? "finding.NAME_NOT_RESOLVED.notFound" : "finding.NAME_NOT_RESOLVED.notFoundWhy", r.host(), r.error())
@@ -63,7 +66,7 @@ final class ReachabilityRules {
         if (u.isEmpty() || anyMarkedAnswered(obs)) {
             return Optional.empty();
         }
-        boolean pingAnswered = obs.data(ProbeData.Ping.class).map(ProbeData.Ping::answered).orElse(false);
+        boolean pingAnswered = obs.data(ProbeId.PING, ProbeData.Ping.class).map(ProbeData.Ping::answered).orElse(false);
         if (!pingAnswered) {
             return Optional.empty();
         }
@@ -117,7 +120,7 @@ final class ReachabilityRules {
         boolean noRoute = routes.map(r -> r.lookups().stream().noneMatch(RouteLookup::found) && !r.lookups().isEmpty()).orElse(false);
         boolean saidUnreachable = c.map(m -> !m.attempts().isEmpty() && m.attempts().stream().allMatch(a -> a.result() == ConnectResult.UNREACHABLE)).orElse(false);
         boolean silent = c.map(m -> !m.attempts().isEmpty() && m.attempts().stream().allMatch(a -> a.result() == ConnectResult.TIMED_OUT)).orElse(false)
-                && obs.data(ProbeData.Ping.class).map(p -> !p.answered()).orElse(false);
+                && obs.data(ProbeId.PING, ProbeData.Ping.class).map(p -> !p.answered()).orElse(false);
         if (!noRoute && !saidUnreachable && !silent) {
             return Optional.empty();
         }

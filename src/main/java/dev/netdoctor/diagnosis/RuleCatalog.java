@@ -67,7 +67,8 @@ final class RuleCatalog {
     }
 
     static final List<Entry> ALL = List.of(
-            target(ReachabilityRules.NAME, Set.of(NAME_NOT_RESOLVED, DNS_SERVER_UNREACHABLE),
+            // This computer's DNS path is checked with or without a target; the target's own name only with one.
+            thisComputer(ReachabilityRules.NAME, Set.of(NAME_NOT_RESOLVED, DNS_SERVER_UNREACHABLE),
                     Set.of(CHECK_HOST_NAME, WSL_CONF_GENERATE_RESOLV_CONF, WSLCONFIG_DNS_TUNNELING)),
             target(ReachabilityRules.UNREACHABLE, Set.of(HOST_UNREACHABLE), Set.of(CHECK_HOST_POWER)),
             target(ReachabilityRules.REFUSED, Set.of(PORT_REFUSED), Set.of(START_SERVICE)),

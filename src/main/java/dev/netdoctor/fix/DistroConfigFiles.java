@@ -107,6 +107,11 @@ public final class DistroConfigFiles implements ConfigFiles {
         return h;
     }
 
+    /** The distro's name, as wsl.exe --distribution takes it. */
+    java.util.Optional<String> distroName() {
+        return distro.throughWsl().map(dev.netdoctor.host.WslDistroAccess::distro);
+    }
+
     @Override
     public String where(String location) {
         return location + " in " + distro.describe();

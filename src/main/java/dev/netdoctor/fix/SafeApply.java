@@ -20,8 +20,8 @@ import java.util.function.Function;
 
 /**
  * Writes a config file so that nothing can be lost: preview (diff) → re-read and compare hash
- * (refuse if the file changed meanwhile) → backup (timestamped, 0600, never overwritten) →
- * temp file in the same folder → fsync → check the temp with the oracle → atomic move →
+ * (refuse if the file changed meanwhile) → temp file in the same folder → fsync → check the
+ * temp with the oracle → backup (timestamped, 0600, never overwritten) → atomic move →
  * restore permissions and owner → check again → undo record. Any failure leaves the original
  * bytes in place. The same on this computer and in a WSL distro: {@link ConfigFiles} says where.
  */
@@ -92,15 +92,18 @@ public final class SafeApply {
             return new Applied(file, null, null, Verifier.Verdict.passed("nothing to change"));
         }
         createFolder(files.folder(file));
-        String backup = preview.existed() ? backup(file, preview.original()) : null;
         ConfigFiles.Access access = preview.existed() ? access(file) : ConfigFiles.Access.PRIVATE;
         String temp = writeTemp(file, preview.edit().updated(), access);
         boolean moved = false;
+        String backup;
         try {
             Verifier.Verdict before = verifier.verify(temp);
             if (!before.ok()) {
-                throw new FixException("Not applied: the check of the new file failed: " + before.message());
+                // the check speaks of the user's file, not of the temporary copy it read
+                throw new FixException("Not applied, nothing was written: " + before.message());
             }
+            // the backup only once the change will be made: a refused fix leaves no file behind
+            backup = preview.existed() ? backup(file, preview.original()) : null;
             move(temp, file);
             moved = true;
         } finally {
@@ -268,7 +271,7 @@ public final class SafeApply {
             return files.writeTemp(file, bytes, access);
         } catch (IOException e) {
             throw new FixException("Not applied: the new file could not be written next to " + files.where(file) + " (" + e.getMessage()
-                    + "). The original is untouched.", e);
+                    + "). Nothing was changed.", e);
         }
     }
 

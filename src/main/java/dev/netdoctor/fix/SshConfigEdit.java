@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * reading top to bottom; Host/Match start sections; lines before the first section apply to
  * every host; Include reads other files at that point. So: where a block for exactly the
  * pattern exists and nothing earlier wins, its IPQoS line is changed in place; otherwise a marked
- * block goes right after the global preamble, where it is read first. When the preamble, an
+ * block goes right after the global preamble, where it is read first, placed so that it splits
+ * no heading comment and no region another tool manages ({@link #place}). When the preamble, an
  * earlier section or an included file would still win, the edit refuses and says what to change.
  */
 public final class SshConfigEdit {
@@ -102,9 +103,87 @@ public final class SshConfigEdit {
             return new EditResult(original, false, List.of(), conflicts.stream().distinct().toList());
         }
         if (exact >= 0) {
-            return editBlock(original, lines, exact, ours, pattern, value);
+            EditResult edited = editBlock(original, lines, exact, ours, pattern, value);
+            // the user's own block, but between a tool's markers: the change is kept only until that tool rewrites them
+            return ManagedRegions.find(lines.stream().map(TextLines.Line::text).toList()).stream()
+                    .filter(r -> edited.changed() && r.open() < exact && exact <= r.close()).findFirst()
+                    .map(r -> new EditResult(edited.updated(), true, java.util.stream.Stream.concat(edited.notes().stream(),
+                            java.util.stream.Stream.of("Note: that block is inside lines " + (r.open() + 1) + "-" + (r.close() + 1)
+                                    + ", which another tool manages (\"" + r.opening() + "\" to \"" + r.closing() + "\"); if it"
+                                    + " rewrites them, this change is lost: then set IPQoS none where that tool takes its settings."))
+                            .toList(), edited.conflicts()))
+                    .orElse(edited);
         }
-        return insertBlock(text, parsed, firstSection, pattern, value, date);
+        return insertBlock(text, parsed, place(lines, parsed, firstSection, samples, includes), pattern, value, date);
+    }
+
+    /** Where the new block goes ({@code at}: before that 0-based line; the end when it is the line count) and why there. */
+    record Place(int at, String why) {
+    }
+
+    /**
+     * Before the first Host/Match block, so ssh reads it first; but never between a heading comment
+     * and what it heads, nor inside a region another tool rewrites (then the block would head their
+     * lines, or vanish with them). Moving up stops at an option of the preamble: below our Host line
+     * it would apply to our hosts only. Where no such place exists above, the first place below from
+     * which no earlier Host/Match sets IPQoS for these hosts; OpenSSH's first-value-wins is all that
+     * matters, and ssh -G checks it again.
+     */
+    static Place place(List<TextLines.Line> lines, List<SshConfigLine> parsed, int firstSection, Set<String> samples,
+                       IncludeReader includes) {
+        int n = lines.size();
+        if (firstSection < 0) {
+            return new Place(n, n == 0 ? "as the only lines of the file" : "at the end of the file (after line " + n + ")");
+        }
+        List<ManagedRegions.Region> regions = ManagedRegions.find(lines.stream().map(TextLines.Line::text).toList());
+        String first = "the first Host/Match block, line " + (firstSection + 1);
+        for (int p = firstSection; p >= 0 && !captures(parsed, p); p--) {
+            if (fits(lines, regions, p)) {
+                String why = p == firstSection ? " (" + first.replace(", line " + (p + 1), "") + "), so ssh reads it first"
+                        : regions.stream().filter(r -> r.splitBy(firstSection)).findFirst()
+                        .map(r -> ", so ssh reads it first; above lines " + (r.open() + 1) + "-" + (r.close() + 1)
+                                + ", which another tool manages (\"" + r.opening() + "\" to \"" + r.closing()
+                                + "\"), since that tool's next rewrite would remove anything added between them")
+                        .orElse(", so ssh reads it first; above the comment that heads " + first + ", which stays with its block");
+                return new Place(p, "before line " + (p + 1) + why);
+            }
+        }
+        for (int p = firstSection + 1; p <= n; p++) {
+            int at = p;
+            if (fits(lines, regions, p) && !captures(parsed, p)
+                    && samples.stream().allMatch(h -> firstIpqos(parsed, at, h, includes, 0, "your config") == null)) {
+                String region = regions.stream().filter(r -> r.splitBy(firstSection)).findFirst()
+                        .map(r -> " after lines " + (r.open() + 1) + "-" + (r.close() + 1) + ", which another tool manages (\""
+                                + r.opening() + "\" to \"" + r.closing() + "\"),").orElse("");
+                return new Place(p, (p == n ? "at the end of the file (after line " + n + ")," : "before line " + (p + 1) + ",")
+                        + region + " since no Host/Match block above it sets IPQoS for these hosts, ssh still takes this one");
+            }
+        }
+        String inside = regions.stream().filter(r -> r.splitBy(firstSection)).findFirst()
+                .map(r -> ". Note: that is inside lines " + (r.open() + 1) + "-" + (r.close() + 1) + ", which another tool manages (\""
+                        + r.opening() + "\" to \"" + r.closing() + "\"); if it rewrites them, the block is lost: then add it again"
+                        + " above line " + (r.open() + 1)).orElse("");
+        return new Place(firstSection, "before line " + (firstSection + 1) + " (" + first + "), so ssh reads it first" + inside);
+    }
+
+    /** Inserting before line {@code at} splits neither a heading comment from what follows nor a managed region. */
+    private static boolean fits(List<TextLines.Line> lines, List<ManagedRegions.Region> regions, int at) {
+        if (regions.stream().anyMatch(r -> r.splitBy(at))) {
+            return false;
+        }
+        boolean afterComment = at > 0 && ManagedRegions.comment(lines.get(at - 1).text()) != null;
+        boolean afterRegion = regions.stream().anyMatch(r -> r.close() == at - 1);
+        return at == 0 || at == lines.size() || !afterComment || afterRegion;
+    }
+
+    /** Whether options follow line {@code at} before the next Host/Match: our Host line would take them over. */
+    private static boolean captures(List<SshConfigLine> parsed, int at) {
+        for (int k = at; k < parsed.size() && !parsed.get(k).startsSection(); k++) {
+            if (parsed.get(k).keyword() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static EditResult editBlock(byte[] original, List<TextLines.Line> lines, int hostLine, Source current,
@@ -133,13 +212,14 @@ public final class SshConfigEdit {
                 + " block (after line " + (hostLine + 1) + ")."), List.of());
     }
 
-    private static EditResult insertBlock(TextLines text, List<SshConfigLine> parsed, int at, String pattern, String value,
+    private static EditResult insertBlock(TextLines text, List<SshConfigLine> parsed, Place place, String pattern, String value,
                                           LocalDate date) {
         List<TextLines.Line> lines = text.lines();
         List<TextLines.Line> out = new ArrayList<>(lines);
         String eol = text.dominantEnding();
         List<String> block = new ArrayList<>();
-        int insertAt = at < 0 ? lines.size() : at;
+        int insertAt = place.at();
+        int at = insertAt == lines.size() ? -1 : insertAt;
         boolean blankBefore = insertAt > 0 && !lines.get(insertAt - 1).text().isBlank();
         if (blankBefore) {
             block.add("");
@@ -162,9 +242,8 @@ public final class SshConfigEdit {
             added.set(added.size() - 1, new TextLines.Line(tail.text(), ""));
         }
         out.addAll(insertAt, added);
-        String where = at < 0 ? "at the end of the file" : "before line " + (at + 1) + " (the first Host/Match block), so it is read first";
         return new EditResult(TextLines.join(out), true, List.of("Adds a block \"Host " + pattern + "\" with \"IPQoS " + value + "\" "
-                + where + "."), List.of());
+                + place.why() + "."), List.of());
     }
 
     /** Where a host first obtains IPQoS among lines [0, end), following Include; null when nowhere. */

@@ -22,8 +22,12 @@ public final class UnifiedDiff {
     }
 
     public static String of(String oldName, byte[] oldBytes, String newName, byte[] newBytes) {
-        List<String> a = lines(oldBytes);
-        List<String> b = lines(newBytes);
+        List<RawLines.Line> rawOld = RawLines.split(TextEncoding.decodeForDisplay(oldBytes));
+        List<RawLines.Line> rawNew = RawLines.split(TextEncoding.decodeForDisplay(newBytes));
+        // the file's own line ending is said once; only a line that ends otherwise is marked
+        String usual = usualEnding(rawOld.isEmpty() ? rawNew : rawOld);
+        List<String> a = lines(rawOld, usual);
+        List<String> b = lines(rawNew, usual);
         List<Op> ops = diff(a, b);
         if (ops.stream().allMatch(o -> o.kind() == ' ')) {
             return "";
@@ -74,7 +78,19 @@ public final class UnifiedDiff {
             out.append("@@ -").append(range(oldLine, oldCount)).append(" +").append(range(newLine, newCount)).append(" @@\n").append(body);
             i = end;
         }
+        if (usual.equals("\r\n")) {
+            boolean kept = rawNew.stream().allMatch(l -> !l.ending().equals("\n"));
+            out.append("\\ ").append(rawOld.isEmpty() ? "The lines end the Windows way (CRLF), as Windows' editors expect."
+                    : kept ? "The file uses Windows line endings (CRLF), kept." : "The file uses Windows line endings (CRLF).").append('\n');
+        }
         return out.toString();
+    }
+
+    /** The line ending most lines of a text have (a line without one counts for none). */
+    private static String usualEnding(List<RawLines.Line> lines) {
+        long crlf = lines.stream().filter(l -> l.ending().equals("\r\n")).count();
+        long lf = lines.stream().filter(l -> l.ending().equals("\n")).count();
+        return crlf > lf ? "\r\n" : "\n";
     }
 
     private static String range(int start, int count) {
@@ -82,15 +98,18 @@ public final class UnifiedDiff {
     }
 
     /**
-     * Lines for display; a line ending change shows as a change of that line, with \r made visible.
+     * Lines for display; a line that ends otherwise than the file's usual way says so in words, so a
+     * change of ending shows as a change of that line.
      * The text comes from the settings files' own decoder, so a UTF-16 file's diff shows its lines
      * and not a NUL between every letter; the decoder's lenient form, since a diff only shows.
      */
-    private static List<String> lines(byte[] bytes) {
+    private static List<String> lines(List<RawLines.Line> raw, String usual) {
         List<String> out = new ArrayList<>();
-        for (RawLines.Line l : RawLines.split(TextEncoding.decodeForDisplay(bytes))) {
-            out.add(TextEncoding.readable(l.text())
-                    + (l.ending().equals("\r\n") ? "\\r" : l.ending().isEmpty() ? "  (no newline at end of file)" : ""));
+        for (RawLines.Line l : raw) {
+            String ending = l.ending().isEmpty() ? "  (no newline at end of file)" : l.ending().equals(usual) ? ""
+                    : l.ending().equals("\r\n") ? "  (Windows line ending, CRLF)" : l.ending().equals("\n") ? "  (Unix line ending, LF)"
+                    : "  (line ending " + l.ending().replace("\r", "\\r").replace("\n", "\\n") + ")";
+            out.add(TextEncoding.readable(l.text()) + ending);
         }
         return out;
     }

@@ -216,8 +216,10 @@ public final class WslConfigEdit {
             updated = updated.inserting(at++, "");
         }
         updated = updated.inserting(at, "[" + section + "]").inserting(at + 1, setting);
-        notes.add((at + 2 == updated.lines().size() ? "Adds a [%s] section with %s at the end of the file (line %d)."
-                : "Adds a [%s] section with %s near the end of the file (line %d).").formatted(section, setting, at + 2));
+        // a file that is not there yet is made: its "end" and line numbers would only puzzle
+        notes.add((at == 0 && lines.endOfFile() == 0 && updated.lines().size() == 2 ? "Adds a [%s] section with %s as the only lines of the file.".formatted(section, setting)
+                : (at + 2 == updated.lines().size() ? "Adds a [%s] section with %s at the end of the file (line %d)."
+                : "Adds a [%s] section with %s near the end of the file (line %d).").formatted(section, setting, at + 2)));
         return updated;
     }
 

@@ -8,10 +8,19 @@ import java.util.List;
 /**
  * What the user asked us to look at. {@code target} may be null (environment and local checks
  * only); {@code vantage} may be null (no outside check). {@code attemptTimeout} bounds each single connect or handshake attempt;
- * {@code deadline} bounds the whole run.
+ * {@code deadline} bounds the whole run. {@code wayOut}: without a target, whether this computer's
+ * way out is checked too (its DNS servers asked for {@link #WAY_OUT_NAME}, its default gateway
+ * pinged): what "I am not sure what is wrong" most often is. With a target the target's own
+ * checks cover it.
  */
 public record DiagnosisRequest(Target target, List<Integer> servicePorts, VantageRequest vantage,
-                               Duration attemptTimeout, Duration deadline, ConfigPaths configPaths) {
+                               Duration attemptTimeout, Duration deadline, ConfigPaths configPaths, boolean wayOut) {
+    /**
+     * The name looked up when there is no target's name: the one Windows itself asks for each time
+     * a network connects (its connectivity check), so asking it tells nobody anything new.
+     */
+    public static final String WAY_OUT_NAME = "www.msftconnecttest.com";
+
     /**
      * Settings files to check instead of the real ones: {@code wslconfig} a path on this computer,
      * {@code wslConf} a full path inside the distro; null means the real file.
@@ -30,9 +39,29 @@ public record DiagnosisRequest(Target target, List<Integer> servicePorts, Vantag
         this(target, servicePorts, vantage, attemptTimeout, deadline, ConfigPaths.REAL);
     }
 
+    public DiagnosisRequest(Target target, List<Integer> servicePorts, VantageRequest vantage, Duration attemptTimeout, Duration deadline,
+                            ConfigPaths configPaths) {
+        this(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, false);
+    }
+
     /** The same question, with these settings files checked. */
     public DiagnosisRequest withConfigPaths(ConfigPaths paths) {
-        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, paths);
+        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, paths, wayOut);
+    }
+
+    /** The same question, with this computer's way out checked too when there is no target. */
+    public DiagnosisRequest withWayOut() {
+        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, true);
+    }
+
+    /** Whether this run checks the way out of this computer rather than a target (see {@code wayOut}). */
+    public boolean checksWayOut() {
+        return target == null && wayOut;
+    }
+
+    /** The name this run looks up: the target's, or without one when the way out is checked, {@link #WAY_OUT_NAME}. */
+    public String nameToLookUp() {
+        return target != null ? target.host() : checksWayOut() ? WAY_OUT_NAME : null;
     }
 
     public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofMillis(2000);

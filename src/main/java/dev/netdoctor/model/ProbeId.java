@@ -21,7 +21,8 @@ public enum ProbeId {
     LOCAL_ROUTES("local-routes"),
     SERVICE_PORTS("service-ports"),
     OUTSIDE_VANTAGE("outside-vantage"),
-    CONFIG_FILES("config-files");
+    CONFIG_FILES("config-files"),
+    DEFAULT_GATEWAY("default-gateway");
 
     /** The probe parameter saying where a probe's own connections came from, and its values. */
     public static final String FROM = "from";

@@ -28,7 +28,12 @@ public final class Verification {
          */
         FIXED_FOR_SSH,
         /** Found now, not before. */
-        NEW;
+        NEW,
+        /**
+         * "WSL is not running the networking mode you set", found now: WSL reads .wslconfig only
+         * when it starts, so right after the mode was changed this is expected, not a new problem.
+         */
+        NEW_UNTIL_RESTART;
 
         /** As the user reads it, e.g. "gone ✓". */
         public String words() {
@@ -37,7 +42,13 @@ public final class Verification {
                 case STILL -> Words.get("verify.still");
                 case FIXED_FOR_SSH -> Words.get("verify.fixedForSsh");
                 case NEW -> Words.get("verify.new");
+                case NEW_UNTIL_RESTART -> Words.get("verify.newUntilRestart");
             };
+        }
+
+        /** Whether it was not found before. */
+        public boolean isNew() {
+            return this == NEW || this == NEW_UNTIL_RESTART;
         }
 
         /** Whether the user may take it as fixed. */
@@ -73,7 +84,7 @@ public final class Verification {
             rows.add(new Row(f, fixedForSsh ? Change.FIXED_FOR_SSH : gone ? Change.GONE : Change.STILL));
         }
         after.findings().stream().filter(f -> f.severity() != Severity.INFO && !beforeIds.contains(f.id()) && !outcomes.contains(f.id()))
-                .forEach(f -> rows.add(new Row(f, Change.NEW)));
+                .forEach(f -> rows.add(new Row(f, f.id() == FindingId.WSLCONFIG_MODE_NOT_EFFECTIVE ? Change.NEW_UNTIL_RESTART : Change.NEW)));
         return rows;
     }
 }

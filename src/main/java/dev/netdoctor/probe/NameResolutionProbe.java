@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Resolves the target name the way the Linux side's programs (ssh among them) do: through the
  * C library's resolver, via {@code getent ahosts}. IPv4 addresses come first, as most home
- * networks route those.
+ * networks route those. Without a target, when the way out is checked, a well-known name
+ * ({@link dev.netdoctor.model.DiagnosisRequest#WAY_OUT_NAME}).
  */
 public final class NameResolutionProbe implements Probe {
     static final Duration LIMIT = Duration.ofSeconds(5);
@@ -31,6 +32,12 @@ public final class NameResolutionProbe implements Probe {
         return "Look up the target's address";
     }
 
+    /** Without a target the name looked up is not the user's: the title must not say it is. */
+    @Override
+    public String title(dev.netdoctor.model.DiagnosisRequest request) {
+        return request.target() == null ? "Look up a well-known name" : title();
+    }
+
     @Override
     public boolean needsAddress() {
         return false;
@@ -43,9 +50,9 @@ public final class NameResolutionProbe implements Probe {
 
     @Override
     public ProbeReport run(ProbeContext ctx) throws InterruptedException {
-        String host = ctx.target().host();
+        String host = ctx.request().nameToLookUp();
         Map<String, String> params = Map.of("host", host);
-        if (ctx.target().isIpLiteral()) {
+        if (ctx.target() != null && ctx.target().isIpLiteral()) {
             return ProbeReport.completed(host + " is already an address", params,
                     new ProbeData.Resolution(host, List.of(host), "literal", null), List.of());
         }

@@ -17,6 +17,8 @@ public final class PingProbe implements Probe {
     private static final Pattern COUNTS = Pattern.compile("(\\d+) packets transmitted, (\\d+) (?:packets )?received");
     private static final Pattern RTT = Pattern.compile("= [\\d.]+/([\\d.]+)/");
     static final int COUNT = 3;
+    /** How long the ping command may take: its own -w 3 and a little more. */
+    static final Duration WAIT = Duration.ofMillis(3500);
 
     @Override
     public ProbeId id() {
@@ -39,16 +41,20 @@ public final class PingProbe implements Probe {
             return ProbeReport.skipped("ping is not installed on " + ctx.linux().describe() + " (Debian/Ubuntu package iputils-ping)");
         }
         String address = ctx.address();
-        List<String> argv = List.of("ping", address.contains(":") ? "-6" : "-4", "-n", "-c", Integer.toString(COUNT),
-                "-i", "0.2", "-W", "1", "-w", "3", address);
         ctx.progress(0.1, "pinging " + address);
-        CommandRun run = ctx.linux().run(argv, Duration.ofMillis(3500));
+        CommandRun run = ctx.linux().run(argv(address), WAIT);
         ProbeData.Ping data = parse(address, run.stdout());
         String summary = data.answered()
                 ? address + " answered " + data.received() + " of " + data.sent() + " pings"
                 + (data.averageRttMillis() == null ? "" : String.format(java.util.Locale.ROOT, " (%.1f ms)", data.averageRttMillis()))
                 : address + " did not answer ping";
         return ProbeReport.completed(summary, Map.of("count", Integer.toString(COUNT)), data, List.of(run.asEvidence(summary)));
+    }
+
+    /** Three pings, 0.2 s apart, each answer awaited 1 s, all within 3 s. */
+    static List<String> argv(String address) {
+        return List.of("ping", address.contains(":") ? "-6" : "-4", "-n", "-c", Integer.toString(COUNT),
+                "-i", "0.2", "-W", "1", "-w", "3", address);
     }
 
     static ProbeData.Ping parse(String address, String output) {

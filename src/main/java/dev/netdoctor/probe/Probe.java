@@ -14,6 +14,11 @@ public interface Probe {
     /** A short name in the user's words. */
     String title();
 
+    /** Its name in a run for {@code request}: a check whose subject depends on the question says which. */
+    default String title(dev.netdoctor.model.DiagnosisRequest request) {
+        return title();
+    }
+
     /** Upper bound on how long this probe may take, given the context. */
     java.time.Duration timeLimit(ProbeContext context);
 

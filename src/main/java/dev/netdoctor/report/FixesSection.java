@@ -39,7 +39,7 @@ final class FixesSection {
         }
         for (FixRecord fr : report.fixHistory()) {
             s.append("<div class=\"fixrecord\"><p><b>").append(esc(fr.title())).append("</b>: ").append(esc(fr.action()))
-                    .append(fr.at() == null ? "" : " " + esc(Words.get("report.at", fr.at().toString()))).append("</p>\n");
+                    .append(fr.at() == null ? "" : " " + esc(Words.get("report.at", ReportHeader.time(fr.at())))).append("</p>\n");
             Map<String, String> rows = new LinkedHashMap<>();
             if (fr.file() != null) {
                 rows.put(Words.get("report.file"), fr.file());
@@ -49,6 +49,9 @@ final class FixesSection {
             }
             if (fr.verification() != null) {
                 rows.put(Words.get("report.checked"), fr.verification());
+            }
+            if (fr.undo() != null && fr.action().equals(FixRecord.APPLIED) && !undoneLater(report, fr)) {
+                rows.put(Words.get("report.undo"), fr.undo());
             }
             s.append(keyValues(rows));
             if (fr.diff() != null && !fr.diff().isBlank()) {
@@ -63,13 +66,20 @@ final class FixesSection {
                     .append("</th></tr></thead><tbody>\n")
                     .append("<tr><td>").append(esc(Words.get("verify.verdict"))).append("</td><td>").append(esc(r.verdict())).append("</td><td>").append(esc(after.verdict())).append("</td></tr>\n");
             for (Verification.Row row : Verification.compare(r, after)) {
-                boolean isNew = row.change() == Verification.Change.NEW;
+                boolean isNew = row.change().isNew();
                 s.append("<tr><td>").append(esc(row.finding().title())).append("</td><td>").append(esc(isNew ? "—" : Words.get("verify.found")))
                         .append("</td><td>").append(esc(row.change().words())).append("</td></tr>\n");
             }
             s.append("</tbody></table>\n");
         }
         return s.toString();
+    }
+
+    /** Whether the fix was taken back later in the session: then there is nothing left to undo. */
+    private static boolean undoneLater(ReportData report, FixRecord applied) {
+        java.util.List<FixRecord> all = report.fixHistory();
+        return all.subList(all.indexOf(applied) + 1, all.size()).stream()
+                .anyMatch(later -> later.action().equals(FixRecord.UNDONE) && java.util.Objects.equals(later.file(), applied.file()));
     }
 
     private static String diffHtml(String diff) {

@@ -16,6 +16,7 @@ import static dev.netdoctor.report.Html.esc;
 /** The top of the report: the product, when it ran, the title and the verdict, and whether it is redacted or incomplete. */
 final class ReportHeader {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm:ss xxx '('VV')'", Locale.ENGLISH);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ENGLISH);
     private static final DateTimeFormatter WHEN_FIXED = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm:ss xxx", Locale.ENGLISH);
 
     private ReportHeader() {
@@ -58,5 +59,10 @@ final class ReportHeader {
         } catch (RuntimeException e) {
             return r.startedAt().format(WHEN_FIXED);
         }
+    }
+
+    /** A moment as people read it: to the second, with its offset; never the clock's nanoseconds. */
+    static String time(java.time.OffsetDateTime at) {
+        return at.format(STAMP);
     }
 }

@@ -101,7 +101,8 @@ public final class DiagnosisSession {
                 if (i == 1 || environment == null && i > 0) {
                     environment = awaitEnvironment(envFuture, deadline);
                 }
-                if (i == 1 && address == null) {
+                // Without a target the name looked up (the way out's) gives no address to check.
+                if (i == 1 && address == null && request.target() != null) {
                     address = resolvedAddress(outcomes);
                 }
                 if (run.cancelled() || System.nanoTime() >= deadline) {
@@ -116,8 +117,11 @@ public final class DiagnosisSession {
                 environment = awaitEnvironment(envFuture, deadline);
             }
             List<Finding> findings;
+            // Decided once, before the rules: an all-clear is only raised for a run that is complete,
+            // so a stop after this point must not turn the result incomplete beside one.
+            complete &= !run.cancelled();
             try {
-                findings = diagnoser.diagnose(request.target(), environment, outcomes);
+                findings = diagnoser.diagnose(request.target(), environment, outcomes, complete);
             } catch (RuntimeException e) {
                 // Never expected (a property test covers every combination of outcomes), but the
                 // checks' evidence must still reach the user and the report if it happens.
@@ -128,7 +132,6 @@ public final class DiagnosisSession {
             for (Finding f : findings) {
                 emit(new SessionEvent.FindingRaised(f, elapsed()));
             }
-            complete &= !run.cancelled();
             return new DiagnosisResult(DiagnosisResult.SCHEMA_VERSION, "wsl-net-doctor", Version.current(), startedAt,
                     elapsed(), DiagnosisResult.Request.of(request), environment, outcomes, findings,
                     Diagnoser.verdict(findings, complete), complete);

@@ -7,6 +7,7 @@ import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.probe.config.ConfigFilesProbe;
 import dev.netdoctor.probe.dns.DnsServersProbe;
 import dev.netdoctor.probe.DscpConnectProbe;
+import dev.netdoctor.probe.GatewayProbe;
 import dev.netdoctor.probe.ListeningSocketsProbe;
 import dev.netdoctor.probe.LocalRoutesProbe;
 import dev.netdoctor.probe.LoopbackSelfTestProbe;
@@ -48,6 +49,10 @@ public final class ProbeCatalog {
         /** Every run: the checks of this computer are cheap and need no input. */
         ALWAYS,
         WITH_TARGET,
+        /** A target's name, or without a target the way out (see {@link DiagnosisRequest#wayOut()}). */
+        WITH_NAME_TO_LOOK_UP,
+        /** No target, and the way out of this computer is asked for. */
+        WAY_OUT,
         WITH_SERVICE_PORTS,
         WITH_OUTSIDE_VANTAGE;
 
@@ -55,6 +60,8 @@ public final class ProbeCatalog {
             return switch (this) {
                 case ALWAYS -> true;
                 case WITH_TARGET -> request.target() != null;
+                case WITH_NAME_TO_LOOK_UP -> request.nameToLookUp() != null;
+                case WAY_OUT -> request.checksWayOut();
                 case WITH_SERVICE_PORTS -> !request.servicePorts().isEmpty();
                 case WITH_OUTSIDE_VANTAGE -> request.vantage() != null;
             };
@@ -72,8 +79,8 @@ public final class ProbeCatalog {
 
     /** In the order each stage starts its checks (and the Verify step lists them). */
     public static final List<Entry> ALL = List.of(
-            new Entry(ProbeId.NAME_RESOLUTION, Stage.RESOLVE, When.WITH_TARGET, true, NameResolutionProbe::new),
-            new Entry(ProbeId.DNS_SERVERS, Stage.RESOLVE, When.WITH_TARGET, true, DnsServersProbe::new),
+            new Entry(ProbeId.NAME_RESOLUTION, Stage.RESOLVE, When.WITH_NAME_TO_LOOK_UP, true, NameResolutionProbe::new),
+            new Entry(ProbeId.DNS_SERVERS, Stage.RESOLVE, When.WITH_NAME_TO_LOOK_UP, true, DnsServersProbe::new),
             new Entry(ProbeId.PING, Stage.PROBE, When.WITH_TARGET, false, PingProbe::new),
             new Entry(ProbeId.ROUTES, Stage.PROBE, When.WITH_TARGET, false, RouteProbe::new),
             new Entry(ProbeId.DSCP_CONNECT, Stage.PROBE, When.WITH_TARGET, true, DscpConnectProbe::new),
@@ -84,6 +91,7 @@ public final class ProbeCatalog {
             new Entry(ProbeId.LOOPBACK_SELF_TEST, Stage.PROBE, When.ALWAYS, true, LoopbackSelfTestProbe::new),
             new Entry(ProbeId.LOCAL_ROUTES, Stage.PROBE, When.ALWAYS, false, LocalRoutesProbe::new),
             new Entry(ProbeId.CONFIG_FILES, Stage.PROBE, When.ALWAYS, true, ConfigFilesProbe::new),
+            new Entry(ProbeId.DEFAULT_GATEWAY, Stage.PROBE, When.WAY_OUT, false, GatewayProbe::new),
             new Entry(ProbeId.SERVICE_PORTS, Stage.PROBE, When.WITH_SERVICE_PORTS, true, ServicePortProbe::new),
             new Entry(ProbeId.OUTSIDE_VANTAGE, Stage.PROBE, When.WITH_OUTSIDE_VANTAGE, true, VantageProbe::new),
             // Runs its pings only if the stage before saw a stalled handshake.

@@ -57,12 +57,12 @@ final class StageRunner {
                 running.put(probe, CompletableFuture.completedFuture(ProbeReport.skipped("Not run: " + why + ".")));
                 limits.put(probe, System.nanoTime());
                 unfinished.decrementAndGet();
-                run.emit(new SessionEvent.ProbeStarted(probe.id(), probe.title(), run.elapsed()));
+                run.emit(new SessionEvent.ProbeStarted(probe.id(), probe.title(run.request()), run.elapsed()));
                 continue;
             }
             ownLimits.put(probe, probe.timeLimit(ctx));
             limits.put(probe, System.nanoTime() + ownLimits.get(probe).plus(slack).toNanos());
-            run.emit(new SessionEvent.ProbeStarted(probe.id(), probe.title(), run.elapsed()));
+            run.emit(new SessionEvent.ProbeStarted(probe.id(), probe.title(run.request()), run.elapsed()));
             try {
                 running.put(probe, run.pool().submit(() -> {
                     try {
@@ -84,7 +84,7 @@ final class StageRunner {
             long startedAt = started.get(probe);
             try {
                 ProbeReport r = await(f, System.nanoTime() + Math.max(wait, 0));
-                outcome = new ProbeOutcome(probe.id(), probe.title(), r.status(), r.summary(), r.parameters(), startedAt,
+                outcome = new ProbeOutcome(probe.id(), probe.title(run.request()), r.status(), r.summary(), r.parameters(), startedAt,
                         run.elapsed() - startedAt, r.data(), r.evidence(), null);
             } catch (TimeoutException e) {
                 f.cancel(true);
@@ -142,7 +142,7 @@ final class StageRunner {
     }
 
     private ProbeOutcome failed(Probe probe, long startedAt, ProbeStatus status, String error) {
-        return new ProbeOutcome(probe.id(), probe.title(), status, error, Map.of(), startedAt, run.elapsed() - startedAt,
+        return new ProbeOutcome(probe.id(), probe.title(run.request()), status, error, Map.of(), startedAt, run.elapsed() - startedAt,
                 null, List.of(), error);
     }
 
@@ -150,9 +150,9 @@ final class StageRunner {
         String why = status == ProbeStatus.CANCELLED ? "not run: stopped by the user" : "not run: the run's time limit was reached";
         for (List<Probe> stage : rest) {
             for (Probe p : stage) {
-                ProbeOutcome o = new ProbeOutcome(p.id(), p.title(), status, why, Map.of(), run.elapsed(), 0, null, List.of(), why);
+                ProbeOutcome o = new ProbeOutcome(p.id(), p.title(run.request()), status, why, Map.of(), run.elapsed(), 0, null, List.of(), why);
                 outcomes.add(o);
-                run.emit(new SessionEvent.ProbeStarted(p.id(), p.title(), o.startedAfterMillis()));
+                run.emit(new SessionEvent.ProbeStarted(p.id(), p.title(run.request()), o.startedAfterMillis()));
                 run.emit(new SessionEvent.ProbeFinished(o, run.elapsed()));
             }
         }

@@ -68,4 +68,24 @@ class CliTest {
         }
         assertThat(json.path("probes").findValues("data")).anySatisfy(d -> assertThat(d.path("kind").asText()).isEqualTo("marked-connects"));
     }
+
+    /**
+     * Neither a machine nor a service port: "what is wrong here?". The way out is checked too (the
+     * DNS servers asked for the name Windows' connectivity check uses, the default gateway pinged);
+     * a service port alone is the question about that port, without them.
+     */
+    @Test
+    void withoutATargetTheWayOutIsCheckedToo() throws Exception {
+        CliRun r = CliRun.of("diagnose", "--json", "--quiet", "--timeout", "30");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.path("probes").findValuesAsText("probeId")).contains("name-resolution", "dns-servers", "default-gateway",
+                "loopback-self-test", "config-files");
+        assertThat(json.path("probes").path(0).path("parameters").path("host").asText()).isEqualTo("www.msftconnecttest.com");
+        // whatever this machine's network is, the all-clear never says less specifically than what it checked
+        assertThat(json.path("findings").findValuesAsText("title")).noneMatch(t -> t.startsWith("No problem"));
+
+        CliRun port = CliRun.of("diagnose", "--service-port", "8443", "--json", "--quiet", "--timeout", "30");
+        assertThat(new ObjectMapper().readTree(port.out()).path("probes").findValuesAsText("probeId"))
+                .doesNotContain("name-resolution", "dns-servers", "default-gateway").contains("service-ports");
+    }
 }

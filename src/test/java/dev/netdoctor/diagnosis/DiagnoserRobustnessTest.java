@@ -36,6 +36,7 @@ import dev.netdoctor.model.WslFacts;
 import dev.netdoctor.probe.Probe;
 import dev.netdoctor.session.DiagnosisSession;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.EdgeCasesMode;
@@ -65,9 +66,11 @@ class DiagnoserRobustnessTest {
     private static final Diagnoser DIAGNOSER = new Diagnoser();
 
     /** Every probe a session can run: all stages of the fullest request, ids as the probes name themselves. */
-    static final List<ProbeId> PROBE_IDS = DiagnosisSession.defaultStages(new DiagnosisRequest(Target.parse("198.18.0.10"),
-                    List.of(8443), VantageRequest.parse("alice@198.18.0.20", null, null), null, null))
-            .stream().flatMap(List::stream).map(Probe::id).distinct().toList();
+    static final List<ProbeId> PROBE_IDS = java.util.stream.Stream.of(DiagnosisSession.defaultStages(new DiagnosisRequest(Target.parse("198.18.0.10"),
+                    List.of(8443), VantageRequest.parse("alice@198.18.0.20", null, null), null, null)),
+                    // without a target, the way out of this computer too
+                    DiagnosisSession.defaultStages(new DiagnosisRequest(null, List.of(), null, null, null).withWayOut()))
+            .flatMap(List::stream).flatMap(List::stream).map(Probe::id).distinct().toList();
 
     private static final List<String> LOCAL_ADDRESSES = List.of("127.0.0.1", "::1", "127.0.0.2", "198.18.2.2", "fe80::2");
     private static final int SELF_TEST_PORT = 40000;
@@ -91,7 +94,9 @@ class DiagnoserRobustnessTest {
             Map.entry(FindingId.LOCAL_CONNECT_BLOCKED, List.of(Set.of(ProbeId.LOCAL_ROUTES), Set.of(ProbeId.LOOPBACK_SELF_TEST, ProbeId.SERVICE_PORTS))),
             Map.entry(FindingId.VANTAGE_HOST_KEY_UNCONFIRMED, List.of(Set.of(ProbeId.OUTSIDE_VANTAGE))),
             Map.entry(FindingId.NO_PROBLEM_FOUND, List.of(Set.of(ProbeId.DSCP_CONNECT), Set.of(ProbeId.SSH_HANDSHAKE))),
-            Map.entry(FindingId.ENVIRONMENT_ONLY, List.of(Set.of(ProbeId.LOOPBACK_SELF_TEST))),
+            // Sure only of what it names, each from a check that completed (see allClearClaimsOnlyWhatPassed).
+            Map.entry(FindingId.ENVIRONMENT_ONLY, List.of(Set.of(ProbeId.LOOPBACK_SELF_TEST, ProbeId.CONFIG_FILES, ProbeId.NAME_RESOLUTION,
+                    ProbeId.DNS_SERVERS, ProbeId.DEFAULT_GATEWAY))),
             Map.entry(FindingId.WSLCONFIG_LINE_IGNORED, List.of(Set.of(ProbeId.CONFIG_FILES))),
             Map.entry(FindingId.WSLCONFIG_DUPLICATE_KEY, List.of(Set.of(ProbeId.CONFIG_FILES))),
             Map.entry(FindingId.WSLCONFIG_ENCODING, List.of(Set.of(ProbeId.CONFIG_FILES))),
@@ -99,7 +104,7 @@ class DiagnoserRobustnessTest {
             Map.entry(FindingId.WSLCONFIG_MODE_NOT_EFFECTIVE, List.of(Set.of(ProbeId.CONFIG_FILES))));
 
     /** Findings about the target: without a target there is nothing to say them about. */
-    private static final Set<FindingId> ABOUT_THE_TARGET = Set.of(FindingId.NAME_NOT_RESOLVED, FindingId.DNS_SERVER_UNREACHABLE, FindingId.HOST_UNREACHABLE,
+    private static final Set<FindingId> ABOUT_THE_TARGET = Set.of(FindingId.NAME_NOT_RESOLVED, FindingId.HOST_UNREACHABLE,
             FindingId.PORT_REFUSED, FindingId.PORT_FILTERED, FindingId.SSH_NO_GREETING, FindingId.DSCP_MARKED_SYN_DROPPED, FindingId.DSCP_FIXED_FOR_SSH, FindingId.PATH_MTU_BLACKHOLE, FindingId.NO_PROBLEM_FOUND);
 
     /** One generated run, printed so a shrunk failure reads like a probe table. */
@@ -191,6 +196,45 @@ class DiagnoserRobustnessTest {
             }
             for (Set<ProbeId> oneOf : HIGH_NEEDS.getOrDefault(f.id(), List.of())) {
                 assertThat(completed).as(f.id() + " is HIGH, so one of " + oneOf + " completed").containsAnyElementsOf(oneOf);
+            }
+        }
+    }
+
+    /** A run that did not finish never gets an all-clear, whatever its checks saw. */
+    @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
+    void anUnfinishedRunGetsNoAllClear(@ForAll("runs") Run run) {
+        assertThat(DIAGNOSER.diagnose(run.target(), run.environment(), run.outcomes(), false))
+                .extracting(Finding::id).doesNotContainAnyElementsOf(RuleCatalog.WHEN_NO_RULE_SAW_A_PROBLEM);
+    }
+
+    /**
+     * Without a target the all-clear is sure only when every check of this computer that ran
+     * completed: a check that did not finish is named as not confirmed, never claimed.
+     */
+    @Property(tries = 2000, edgeCases = EdgeCasesMode.NONE)
+    void allClearClaimsOnlyWhatPassed(@ForAll("runs") Run run) {
+        Assume.that(run.target() == null);
+        for (Finding f : DIAGNOSER.diagnose(null, run.environment(), run.outcomes())) {
+            if (f.id() != FindingId.ENVIRONMENT_ONLY) {
+                continue;
+            }
+            if (f.confidence() == Confidence.HIGH) {
+                assertThat(run.outcomes()).filteredOn(o -> Set.of(ProbeId.NAME_RESOLUTION, ProbeId.DEFAULT_GATEWAY, ProbeId.LOOPBACK_SELF_TEST)
+                        .contains(o.probeId())).as("sure, so each of these that ran completed").allMatch(o -> o.status() == ProbeStatus.COMPLETED);
+            }
+            // what it claims: the title and the sentence before what it did not confirm or check
+            String e = f.explanation();
+            int end = java.util.stream.Stream.of("Not confirmed:", "Names and the way out", "Give a target").mapToInt(e::indexOf)
+                    .filter(i -> i >= 0).min().orElse(e.length());
+            String claimed = f.title() + " " + e.substring(0, end);
+            boolean resolved = run.outcomes().stream().anyMatch(o -> o.dataAs(ProbeData.Resolution.class).map(ProbeData.Resolution::resolved).orElse(false));
+            if (!resolved) {
+                assertThat(claimed).as("no name resolved").doesNotContainIgnoringCase("names resolve");
+            }
+            boolean gatewayAnswered = run.outcomes().stream().filter(ProbeId.DEFAULT_GATEWAY::is)
+                    .anyMatch(o -> o.dataAs(ProbeData.Ping.class).map(ProbeData.Ping::answered).orElse(false));
+            if (!gatewayAnswered) {
+                assertThat(claimed).as("the gateway did not answer").doesNotContainIgnoringCase("gateway");
             }
         }
     }
@@ -310,8 +354,8 @@ class DiagnoserRobustnessTest {
 
     private static Arbitrary<? extends ProbeData> data(ProbeId id, Target target, String address, int port, List<Integer> ports) {
         return switch (id) {
-            case ProbeId.NAME_RESOLUTION -> resolution(target == null ? "nas.home.arpa" : target.host());
-            case ProbeId.DNS_SERVERS -> dnsServers(target == null ? "nas.home.arpa" : target.host());
+            case ProbeId.NAME_RESOLUTION -> resolution(target == null ? DiagnosisRequest.WAY_OUT_NAME : target.host());
+            case ProbeId.DNS_SERVERS -> dnsServers(target == null ? DiagnosisRequest.WAY_OUT_NAME : target.host());
             case ProbeId.PING -> ping(address);
             case ProbeId.ROUTES -> routes(List.of(address), List.of(port));
             case ProbeId.DSCP_CONNECT -> markedConnects(address, port);
@@ -328,6 +372,7 @@ class DiagnoserRobustnessTest {
             case ProbeId.OUTSIDE_VANTAGE -> vantage(ports);
             // No default: a new check does not compile here until this test is taught what it observes.
             case ProbeId.CONFIG_FILES -> configFiles();
+            case ProbeId.DEFAULT_GATEWAY -> ping("198.18.0.1");
         };
     }
 

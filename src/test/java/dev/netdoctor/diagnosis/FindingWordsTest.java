@@ -103,13 +103,16 @@ class FindingWordsTest {
                 new LocalConnect("127.0.0.1", "loopback", 40000, ConnectResult.CONNECTED, 1, null)))), "127.0.0.1 reached");
         Finding sure = diagnoser.diagnose(null, s.environment(), List.of(self)).getFirst();
         assertThat(sure.confidence()).isEqualTo(Confidence.HIGH);
-        assertThat(sure.explanation()).startsWith("This computer's network setup was checked, and programs on it reach their own ports.");
+        assertThat(sure.title()).isEqualTo("Programs here reach their own ports");
+        assertThat(sure.explanation()).startsWith("Checked and working: programs on this computer reach their own ports.")
+                .contains("Names and the way out of this computer (its DNS servers, its default gateway) were not checked in this run.");
         assertThat(evidence(sure)).containsExactly("127.0.0.1 reached");
         ProbeOutcome unfinished = new ProbeOutcome(ProbeId.LOOPBACK_SELF_TEST, ProbeId.LOOPBACK_SELF_TEST.id(), ProbeStatus.FAILED, "", Map.of(), 0, 1, null,
                 List.of(), "interrupted");
         Finding unsure = diagnoser.diagnose(null, s.environment(), List.of(unfinished)).getFirst();
         assertThat(unsure.confidence()).isEqualTo(Confidence.LOW);
-        assertThat(unsure.explanation()).startsWith("Nothing wrong was seen, but the check whether programs on this computer reach their own ports did not finish.");
+        assertThat(unsure.title()).isEqualTo("Nothing wrong seen, but nothing could be confirmed either");
+        assertThat(unsure.explanation()).startsWith("Not confirmed: that programs here reach their own ports (that check: ");
     }
 
     @Test

@@ -125,7 +125,8 @@ class SshConfigEditTest {
         byte[] before = "# caf\u00e9 \u00ff\r\nHost nas\r\n  User x".getBytes(StandardCharsets.ISO_8859_1); // \u00ff alone is not UTF-8
         EditResult r = edit(before, SshConfigEdit.IncludeReader.NONE);
         String after = new String(r.updated(), StandardCharsets.ISO_8859_1);
-        assertThat(after).startsWith("# caf\u00e9 \u00ff\r\n\r\n# WSL Net Doctor").contains("Host 198.18.1.*\r\n  IPQoS none\r\n\r\nHost nas\r\n")
+        // the comment heads Host nas: it stays with it, our block goes above both
+        assertThat(after).startsWith("# WSL Net Doctor").contains("Host 198.18.1.*\r\n  IPQoS none\r\n\r\n# caf\u00e9 \u00ff\r\nHost nas\r\n")
                 .endsWith("  User x");
     }
 
@@ -209,7 +210,7 @@ class SshConfigEditTest {
         EditResult r = edit("Host 198.18.1.*,nas\n  IPQoS ef\n");
         assertThat(text(r)).startsWith("# WSL Net Doctor").endsWith("Host 198.18.1.*\n  IPQoS none\n\nHost 198.18.1.*,nas\n  IPQoS ef\n");
         assertThat(r.notes()).containsExactly("Adds a block \"Host 198.18.1.*\" with \"IPQoS none\" before line 1 (the first Host/Match"
-                + " block), so it is read first.");
+                + " block), so ssh reads it first.");
     }
 
     /** Our Host line as the file's last line without newline: it gets the file's line break, the file still ends without one. */

@@ -61,7 +61,8 @@ class SshConfigOracleHostsTest {
         assertThat(ssh.asked).hasSize(4);
 
         Verifier.Verdict v = oracle.verify("/tmp/new");
-        assertThat(v).isEqualTo(Verifier.Verdict.passed("ssh -G confirms: ipqos none none for 198.18.1.1, 198.18.1.56; no change for 2"
+        assertThat(v).isEqualTo(Verifier.Verdict.passed("ssh -G confirms: ipqos none none for hosts matching 198.18.1.* (tried as"
+                + " 198.18.1.1), 198.18.1.56; no change for 2"
                 + " other host(s) (wsl-net-doctor-unrelated.example, 198.18.255.254)."));
     }
 
@@ -80,15 +81,20 @@ class SshConfigOracleHostsTest {
                 + " 198.18.255.254 would change.");
     }
 
-    /** Where ssh could not read the old file for a host, there is nothing to compare that host with: only the new IPQoS counts. */
+    /**
+     * Where this ssh cannot read the file as it is, no change to it can be checked: said in ssh's
+     * words; where it can no longer read the new one for a host, that host's settings changed.
+     */
     @Test
-    void aHostSshCouldNotJudgeBeforeIsOnlyCheckedForTheNewValue() throws Exception {
+    void aFileSshCannotReadBeforeOrAfterIsAFailure() throws Exception {
         ScriptedLinux ssh = new ScriptedLinux("ssh").fail("ssh -G -F " + FILE + " -- 198.18.1.1", 255, "bad option")
                 .answerStartingWith("ssh -G -F " + FILE + " -- ", "user u\n")
                 .answer("ssh -G -F /tmp/new -- 198.18.1.1", "user other\nipqos none none\n")
                 .answerStartingWith("ssh -G -F /tmp/new -- ", "user u\n");
         SshConfigOracle oracle = new SshConfigOracle(ssh, FILE, new byte[0], "198.18.1.*", "none", List.of());
-        assertThat(oracle.verify("/tmp/new").ok()).isTrue();
+        Verifier.Verdict before = oracle.verify("/tmp/new");
+        assertThat(before.ok()).isFalse();
+        assertThat(before.message()).startsWith("this ssh cannot read " + FILE + " as it is (bad option)");
 
         ScriptedLinux lost = new ScriptedLinux("ssh").answerStartingWith("ssh -G -F " + FILE + " -- ", "user u\n")
                 .answer("ssh -G -F /tmp/new -- 198.18.1.1", "user u\n")

@@ -70,7 +70,7 @@ class SshConfigOracleRefusalTest {
         SafeApply.Preview p = apply.preview(f.toString(), appending("Host 198.18.1.*\n  IPQoS af21\n"));
         assertThatThrownBy(() -> apply.apply(p, oracle(f)))
                 .isInstanceOf(FixException.class)
-                .hasMessageStartingWith("Not applied: the check of the new file failed")
+                .hasMessageStartingWith("Not applied, nothing was written: ")
                 .hasMessageContaining("for " + TARGET + " ssh would still use \"ipqos af21 af21\"");
         assertUntouched(f);
     }
@@ -84,7 +84,7 @@ class SshConfigOracleRefusalTest {
                 ("IPQoS none\nPort 2222\n" + new String(b, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1),
                 true, List.of(), List.of()));
         assertThatThrownBy(() -> apply.apply(p, oracle(f)))
-                .hasMessageStartingWith("Not applied: the check of the new file failed")
+                .hasMessageStartingWith("Not applied, nothing was written: ")
                 .hasMessageContaining("for " + TARGET + " settings other than IPQoS would change")
                 .hasMessageContaining("the settings for nas would change")
                 .hasMessageContaining("the settings for wsl-net-doctor-unrelated.example would change");
@@ -97,8 +97,8 @@ class SshConfigOracleRefusalTest {
         SafeApply apply = new SafeApply(new LocalConfigFiles(dir), CLOCK);
         SafeApply.Preview p = apply.preview(f.toString(), appending("Host 198.18.1.*\n  IPQoS none\n  NoSuchOption yes\n"));
         assertThatThrownBy(() -> apply.apply(p, oracle(f)))
-                .hasMessageStartingWith("Not applied: the check of the new file failed")
-                .hasMessageContaining("ssh cannot read the new file for " + TARGET);
+                .hasMessageStartingWith("Not applied, nothing was written: ")
+                .hasMessageContaining("ssh cannot read the changed version of " + f + " for " + TARGET);
         assertUntouched(f);
     }
 
@@ -133,9 +133,9 @@ class SshConfigOracleRefusalTest {
         SafeApply apply = new SafeApply(new LocalConfigFiles(dir), CLOCK);
         SafeApply.Applied a = apply.apply(apply.preview(f.toString(), appending("Host 198.18.1.*\n  IPQoS none\n")), oracle(f));
         assertThat(a.verdict().ok()).isTrue();
-        assertThat(a.verdict().message()).isEqualTo("ssh -G confirms: ipqos none none for 198.18.1.1, " + TARGET
-                // "1" is the sample for "Host *"
-                + "; no change for 4 other host(s) (nas, 1, wsl-net-doctor-unrelated.example, 198.18.255.254).");
+        // the names filled in for wildcards are said as what they stand for ("1" was the sample for "Host *")
+        assertThat(a.verdict().message()).isEqualTo("ssh -G confirms: ipqos none none for hosts matching 198.18.1.* (tried as 198.18.1.1), "
+                + TARGET + "; no change for 4 other host(s) (nas, every host (Host *), wsl-net-doctor-unrelated.example, 198.18.255.254).");
     }
 
     @Test

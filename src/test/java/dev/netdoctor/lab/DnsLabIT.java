@@ -107,6 +107,14 @@ class DnsLabIT {
             assertThat(ids(gone)).contains("name-not-resolved").doesNotContain("dns-server-unreachable");
             assertThat(finding(gone, "name-not-resolved").path("explanation").asText())
                     .contains("The DNS server 198.18.1.1 answered that this name does not exist.");
+
+            // "Not sure" (no target): the way out is checked too, and the all-clear names what worked.
+            // The lab's proxy knows only lab.test, so the well-known name is not claimed to resolve.
+            JsonNode notSure = Lab.json(cli(lab, "diagnose", "--json", "--quiet"));
+            assertThat(ids(notSure)).as(notSure.toString()).containsExactly("environment-only");
+            assertThat(notSure.path("_exit").asInt()).isZero();
+            assertThat(finding(notSure, "environment-only").path("explanation").asText())
+                    .contains("the DNS server 198.18.1.1 answers").doesNotContain("names resolve (");
         }
     }
 
@@ -117,6 +125,10 @@ class DnsLabIT {
             assertThat(json.path("_exit").asInt()).isEqualTo(1);
             JsonNode f = finding(json, "dns-server-unreachable");
             assertThat(f.path("title").asText()).contains("WSL's DNS proxy on Windows (198.18.1.1)");
+            // "Not sure" (no target) finds the same dead DNS path, and gives no all-clear
+            JsonNode notSure = Lab.json(cli(lab, "diagnose", "--json", "--quiet"));
+            assertThat(ids(notSure)).contains("dns-server-unreachable").doesNotContain("environment-only");
+            assertThat(notSure.path("_exit").asInt()).isEqualTo(1);
             assertThat(fixes(f)).first().isEqualTo("wslconfig-dns-tunneling");
             assertThat(fixes(f)).doesNotContain("wsl-conf-generate-resolv-conf");
 

@@ -44,4 +44,15 @@ class VerificationTest {
         assertThat(rows).singleElement().extracting(Verification.Row::change).isEqualTo(Verification.Change.GONE);
         assertThat(Verification.Change.GONE.words()).startsWith("gone");
     }
+
+    /** After the networking-mode fix WSL runs the old mode until it restarts: expected, said so in every face. */
+    @Test
+    void aModeNotYetInEffectIsExpectedUntilWslRestarts() {
+        List<Verification.Row> rows = Verification.compare(result(finding(FindingId.DSCP_MARKED_SYN_DROPPED, Severity.PROBLEM)),
+                result(finding(FindingId.WSLCONFIG_MODE_NOT_EFFECTIVE, Severity.WARNING)));
+        assertThat(rows).extracting(Verification.Row::change).containsExactly(Verification.Change.GONE, Verification.Change.NEW_UNTIL_RESTART);
+        assertThat(Verification.Change.NEW_UNTIL_RESTART.words()).startsWith("expected until WSL restarts");
+        assertThat(Verification.Change.NEW_UNTIL_RESTART.isNew()).isTrue();
+        assertThat(Verification.Change.NEW_UNTIL_RESTART.fixed()).isFalse();
+    }
 }

@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.report;
 
+import dev.netdoctor.testing.MutationTries;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,7 +19,11 @@ import static dev.netdoctor.report.RedactionTest.redactNote;
 import static dev.netdoctor.report.RedactionTest.redactNotes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Random private addresses in random sentences: none survives, and placeholders stay consistent. */
+/**
+ * Random private addresses in random sentences: none survives, and placeholders stay consistent.
+ * Under mutation testing with fewer tries ({@link MutationTries}).
+ */
+@AddLifecycleHook(MutationTries.class)
 class RedactionPropertiesTest {
     /** The ways our probes and the tools they run write an address next to other text. */
     private static final List<String> CONTEXTS = List.of("%s", "(%s)", "[%s]", "%s:22", "%s.", "%s,", "'%s'", "\"%s\"",

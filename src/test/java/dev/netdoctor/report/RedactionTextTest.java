@@ -45,6 +45,9 @@ class RedactionTextTest {
             64:ff9b::10.0.0.5                              | ipv6-1
             Host 192.168.1.* and 10.20.*.* and 172.17.*    | Host net-1.* and net-2.*.* and net-3.*
             ip=10.0.0.5                                    | ip=ip-1
+            ::2 answered first                             | ipv6-1 answered first
+            .wslconfig names 10.0.0.5                      | .wslconfig names ip-1
+            mapped ::ffff:c0a8:138 is 192.168.1.56         | mapped ::ffff:ip-1 is ip-1
             """)
     void addressesInEveryWritingBecomePlaceholders(String text, String expected) {
         assertThat(redactNote(text)).isEqualTo(expected);

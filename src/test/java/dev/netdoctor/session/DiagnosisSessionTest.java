@@ -264,6 +264,45 @@ class DiagnosisSessionTest {
         return -1;
     }
 
+    /**
+     * The MTU lab's stopped run: connections work with and without marking, but the check that
+     * would have found "large packets are lost" never finished. Whatever was learned is said; an
+     * all-clear is not, and the verdict says the run did not complete.
+     */
+    @Test
+    void aStoppedRunGetsNoAllClear() throws Exception {
+        List<dev.netdoctor.model.ConnectAttempt> attempts = List.of(
+                new dev.netdoctor.model.ConnectAttempt(dev.netdoctor.model.DscpClass.UNMARKED, dev.netdoctor.model.ConnectResult.CONNECTED, 3, null),
+                new dev.netdoctor.model.ConnectAttempt(dev.netdoctor.model.DscpClass.parse("af21").orElseThrow(),
+                        dev.netdoctor.model.ConnectResult.CONNECTED, 3, null));
+        Probe connects = new FakeProbe(ProbeId.DSCP_CONNECT, Duration.ofSeconds(2), ctx -> ProbeReport.completed("connected", Map.of(),
+                new dev.netdoctor.model.ProbeData.MarkedConnects("198.18.0.1", 22, attempts), List.of()));
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        DiagnosisSession session = new DiagnosisSession(INSPECTOR, REQUEST, events::add,
+                List.of(List.of(connects), List.of(sleeper(ProbeId.PATH_MTU, Duration.ofSeconds(30)))));
+
+        DiagnosisResult stopped = runAndCancelOnceStarted(session, events, ProbeId.PATH_MTU);
+
+        assertThat(stopped.complete()).isFalse();
+        assertThat(stopped.findings()).extracting(f -> f.id()).doesNotContain(FindingId.NO_PROBLEM_FOUND, FindingId.ENVIRONMENT_ONLY);
+        assertThat(stopped.verdict()).endsWith("(the run did not complete)").doesNotContain("No problem");
+        // the same checks run to the end: the all-clear is there
+        DiagnosisResult full = new DiagnosisSession(INSPECTOR, REQUEST, null, List.of(List.of(connects))).run();
+        assertThat(full.findings()).extracting(f -> f.id()).containsExactly(FindingId.NO_PROBLEM_FOUND);
+    }
+
+    @Test
+    void aStoppedRunWithoutATargetGetsNoAllClearEither() throws Exception {
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        DiagnosisSession session = new DiagnosisSession(INSPECTOR, new DiagnosisRequest(null, List.of(), null, null, null), events::add,
+                List.of(List.of(new dev.netdoctor.probe.config.ConfigFilesProbe(), sleeper(ProbeId.LOOPBACK_SELF_TEST, Duration.ofSeconds(30)))));
+
+        DiagnosisResult stopped = runAndCancelOnceStarted(session, events, ProbeId.LOOPBACK_SELF_TEST);
+
+        assertThat(stopped.complete()).isFalse();
+        assertThat(stopped.findings()).extracting(f -> f.id()).doesNotContain(FindingId.ENVIRONMENT_ONLY);
+    }
+
     @Test
     void withoutATargetOnlyTheSystemAndItsOwnPortsAreChecked() {
         DiagnosisResult r = new DiagnosisSession(INSPECTOR, new DiagnosisRequest(null, List.of(), null, null, null), null).run();
@@ -272,6 +311,9 @@ class DiagnosisSessionTest {
         assertThat(r.probes()).allSatisfy(p -> assertThat(p.status()).isEqualTo(ProbeStatus.COMPLETED));
         assertThat(r.environment().interfaces()).isNotEmpty();
         assertThat(r.findings()).extracting(f -> f.id()).containsExactly(FindingId.ENVIRONMENT_ONLY);
+        // it names what it checked, and says that names and the way out were not
+        assertThat(r.findings().getFirst().title()).doesNotStartWith("No problem");
+        assertThat(r.findings().getFirst().explanation()).contains("Names and the way out of this computer");
         assertThat(r.complete()).isTrue();
     }
 

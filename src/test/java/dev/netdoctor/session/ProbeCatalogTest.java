@@ -13,6 +13,7 @@ import java.util.List;
 
 import static dev.netdoctor.model.ProbeId.CONFIG_FILES;
 import static dev.netdoctor.model.ProbeId.DNS_SERVERS;
+import static dev.netdoctor.model.ProbeId.DEFAULT_GATEWAY;
 import static dev.netdoctor.model.ProbeId.DSCP_CONNECT;
 import static dev.netdoctor.model.ProbeId.LISTENING_SOCKETS;
 import static dev.netdoctor.model.ProbeId.LOCAL_ROUTES;
@@ -58,6 +59,12 @@ class ProbeCatalogTest {
         DiagnosisRequest local = new DiagnosisRequest(null, List.of(8443), null, null, null);
         assertThat(ids(local)).containsExactly(List.of(),
                 List.of(LISTENING_SOCKETS, LOOPBACK_SELF_TEST, LOCAL_ROUTES, CONFIG_FILES, SERVICE_PORTS));
+        // "Not sure": without a target, the way out too, the DNS servers asked first as for a target's name.
+        DiagnosisRequest notSure = new DiagnosisRequest(null, List.of(), null, null, null).withWayOut();
+        assertThat(ids(notSure)).containsExactly(List.of(NAME_RESOLUTION, DNS_SERVERS),
+                List.of(LISTENING_SOCKETS, LOOPBACK_SELF_TEST, LOCAL_ROUTES, CONFIG_FILES, DEFAULT_GATEWAY));
+        // With a target the target's own checks are the way out: no gateway ping.
+        assertThat(ids(target.withWayOut())).isEqualTo(ids(target));
     }
 
     @Test

@@ -120,7 +120,7 @@ public final class Fixtures {
                     "the check did not finish 10000 ms after its own limit of 6000 ms: it is stuck", java.util.Map.of(),
                     o.startedAfterMillis(), 16_000, null, List.of(), "the check did not finish 10000 ms after its own limit of 6000 ms: it is stuck") : o);
         }
-        List<Finding> findings = new Diagnoser().diagnose(target, environment(), probes);
+        List<Finding> findings = new Diagnoser().diagnose(target, environment(), probes, false);
         return new DiagnosisResult(1, "wsl-net-doctor", "test", OffsetDateTime.parse("2026-11-22T03:00:00Z"), 16_500,
                 DiagnosisResult.Request.of(DiagnosisRequest.forTarget(target)), environment(), probes, findings,
                 Diagnoser.verdict(findings, false), false);
@@ -134,8 +134,25 @@ public final class Fixtures {
             probes.add(o.probeId().equals(ProbeId.NAME_RESOLUTION) ? o : new ProbeOutcome(o.probeId(), o.title(), ProbeStatus.CANCELLED,
                     "stopped", java.util.Map.of(), o.startedAfterMillis(), 300, null, List.of(), null));
         }
-        List<Finding> findings = new Diagnoser().diagnose(target, environment(), probes);
+        List<Finding> findings = new Diagnoser().diagnose(target, environment(), probes, false);
         return new DiagnosisResult(1, "wsl-net-doctor", "test", OffsetDateTime.parse("2026-11-22T03:00:00Z"), 600,
+                DiagnosisResult.Request.of(DiagnosisRequest.forTarget(target)), environment(), probes, findings,
+                Diagnoser.verdict(findings, false), false);
+    }
+
+    /**
+     * A run the user stopped while the user's own ssh was being tried: everything that finished
+     * looks healthy, but what would have shown a problem was not learned.
+     */
+    static DiagnosisResult stoppedHealthyResult() {
+        Target target = Target.parse(TARGET);
+        List<ProbeOutcome> probes = new ArrayList<>();
+        for (ProbeOutcome o : dscpOutcomes(true)) {
+            probes.add(!o.probeId().equals(ProbeId.OPENSSH_CLIENT) ? o : new ProbeOutcome(o.probeId(), o.title(), ProbeStatus.CANCELLED,
+                    "stopped by the user", java.util.Map.of(), o.startedAfterMillis(), 300, null, List.of(), "stopped by the user"));
+        }
+        List<Finding> findings = new Diagnoser().diagnose(target, environment(), probes, false);
+        return new DiagnosisResult(1, "wsl-net-doctor", "test", OffsetDateTime.parse("2026-11-22T03:00:00Z"), 900,
                 DiagnosisResult.Request.of(DiagnosisRequest.forTarget(target)), environment(), probes, findings,
                 Diagnoser.verdict(findings, false), false);
     }

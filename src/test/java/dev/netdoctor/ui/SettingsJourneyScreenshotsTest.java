@@ -80,6 +80,12 @@ class SettingsJourneyScreenshotsTest {
         assertThat(model.stepProperty().get()).isEqualTo(Step.DIAGNOSIS);
         assertThat(model.findings()).extracting(f -> f.id()).contains(FindingId.WSLCONFIG_LINE_IGNORED, FindingId.WSLCONFIG_DUPLICATE_KEY,
                 FindingId.WSL_CONF_PARSING_STOPS);
+        // The user's own complaint is the answer: no all-clear beside it, and the card itself says which line and why.
+        assertThat(model.findings()).extracting(f -> f.id()).doesNotContain(FindingId.ENVIRONMENT_ONLY);
+        assertThat(robot.lookup("#finding-environment-only").tryQuery()).isEmpty();
+        javafx.scene.Node card = robot.lookup("#finding-" + FindingId.WSLCONFIG_LINE_IGNORED.id()).query();
+        assertThat(robot.from(card).lookup((javafx.scene.control.Label l) -> l.getText().startsWith(".wslconfig line 1 (")).tryQuery())
+                .as("the card's own text names the line").isPresent();
         Screenshots.Tone diagnosis = Screenshots.tone(Screenshots.save(scene, theme + "-settings-5-diagnosis.png"));
         robot.interact(model::next);
         WaitForAsyncUtils.waitForFxEvents();

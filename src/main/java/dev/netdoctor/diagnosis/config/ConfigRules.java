@@ -43,11 +43,14 @@ public final class ConfigRules {
                 return Optional.empty();
             }
             List<Evidence> evidence = new ArrayList<>();
+            List<String> said = new ArrayList<>();
             List<FixSuggestion> fixes = new ArrayList<>();
             for (ConfigFileCheck file : data.get().files()) {
                 List<ConfigProblem> mine = file.problems().stream().filter(p -> p.findingId().equals(findingId)).toList();
                 for (ConfigProblem p : mine) {
                     evidence.add(new Evidence(where(file, p) + ": " + p.what(), null, p.line() == 0 ? null : p.text()));
+                    said.add(p.line() == 0 ? Words.get("configLines.itemWholeFile", where(file, p), p.what())
+                            : Words.get("configLines.item", where(file, p), p.text().strip(), p.what()));
                 }
                 List<ConfigProblem> rewritable = mine.stream().filter(ConfigProblem::rewritable).toList();
                 if (!rewritable.isEmpty()) {
@@ -61,8 +64,21 @@ public final class ConfigRules {
             if (evidence.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Finding(findingId, Severity.WARNING, Confidence.HIGH, title, explanation, evidence, fixes));
+            return Optional.of(new Finding(findingId, Severity.WARNING, Confidence.HIGH, title, said(said) + " " + explanation, evidence, fixes));
         }
+    }
+
+    /** The most lines a finding's own text names; the rest are in its details. */
+    static final int LINES_SAID = 5;
+
+    /**
+     * Which lines, and why, first: the user who asks why a setting does nothing reads the answer
+     * in the finding itself, not only in the details or on "Your system".
+     */
+    static String said(List<String> lines) {
+        String named = String.join(" ", lines.subList(0, Math.min(LINES_SAID, lines.size())));
+        return lines.size() <= LINES_SAID ? named : named + " " + (lines.size() - LINES_SAID == 1 ? Words.get("configLines.moreOne")
+                : Words.get("configLines.more", lines.size() - LINES_SAID));
     }
 
     static String where(ConfigFileCheck file, ConfigProblem p) {

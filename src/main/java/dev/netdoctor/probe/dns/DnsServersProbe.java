@@ -28,7 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Asks each DNS server of {@code /etc/resolv.conf} for the target's name itself, over UDP and
+ * Asks each DNS server of {@code /etc/resolv.conf} for the target's name itself (without a target, for
+ * {@link dev.netdoctor.model.DiagnosisRequest#WAY_OUT_NAME}), over UDP and
  * then TCP, each question within {@link #QUESTION_LIMIT}: a dead DNS path is then told from a
  * name that does not exist in about 4 s, where the system resolver says "Temporary failure in
  * name resolution" only after every server and retry (10 s and more). The servers are asked at
@@ -70,7 +71,7 @@ public final class DnsServersProbe implements Probe {
 
     @Override
     public ProbeReport run(ProbeContext ctx) throws Exception {
-        if (ctx.target().isIpLiteral()) {
+        if (ctx.target() != null && ctx.target().isIpLiteral()) {
             return ProbeReport.skipped("Not needed: " + ctx.target().host() + " is an address, no name to look up.");
         }
         boolean inside = switch (ctx.linux().standpoint()) {
@@ -85,7 +86,7 @@ public final class DnsServersProbe implements Probe {
         Optional<String> text = ctx.linux().readFile("/etc/resolv.conf", 64 * 1024);
         if (text.isEmpty()) {
             return ProbeReport.completed("/etc/resolv.conf is missing or unreadable: no DNS server is configured", Map.of(),
-                    new ProbeData.DnsServers(ctx.target().host(), List.of(), DnsPath.NONE, false, List.of()),
+                    new ProbeData.DnsServers(ctx.request().nameToLookUp(), List.of(), DnsPath.NONE, false, List.of()),
                     List.of(Evidence.of("/etc/resolv.conf: missing or unreadable")));
         }
         ResolvConf conf = ResolvConf.parse(text.get());
@@ -93,7 +94,7 @@ public final class DnsServersProbe implements Probe {
         // says where the default gateway (WSL's DNS proxy in NAT mode) is.
         String gateway = ctx.environment() != null && ctx.environment().defaultGateway() != null ? ctx.environment().defaultGateway()
                 : ctx.linux().readFile("/proc/net/route", 64 * 1024).map(DistroNetwork::defaultGatewayFromProcRoute).orElse(null);
-        String name = ctx.target().host();
+        String name = ctx.request().nameToLookUp();
         ctx.progress(0.1, "asking " + String.join(", ", conf.nameservers()) + " for " + name);
         List<DnsReply> replies = Parallel.map(conf.nameservers(), server -> inside ? askInside(ctx, server, name) : askBoth(server, name),
                 r -> ctx.progress(0.6, r.getFirst().server() + ": " + r.getLast().outcome().words())).stream().flatMap(List::stream).toList();

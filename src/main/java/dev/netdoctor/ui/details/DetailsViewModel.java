@@ -202,7 +202,9 @@ public final class DetailsViewModel {
         Target target = host.get().isBlank() ? null : Target.parse(host.get().strip(), Target.parsePort(port.get().strip()));
         VantageRequest v = vantage.get().isBlank() ? null : VantageRequest.parse(vantage.get().strip(),
                 blankToNull(identity.get().strip()), blankToNull(acceptedFingerprint.get()));
-        return new DiagnosisRequest(target, parseServicePorts(), v, null, null);
+        DiagnosisRequest request = new DiagnosisRequest(target, parseServicePorts(), v, null, null);
+        // "Not sure" without a machine: check what trouble most often is, the way out of this computer.
+        return symptom.get() == Symptom.NOT_SURE ? request.withWayOut() : request;
     }
 
     /** Fills the fields from a remembered target ("host:port"). */

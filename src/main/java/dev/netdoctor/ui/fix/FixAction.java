@@ -5,6 +5,7 @@ package dev.netdoctor.ui.fix;
 import dev.netdoctor.fix.FixWiring;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixSuggestion;
+import dev.netdoctor.ui.Texts;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -54,6 +55,30 @@ public final class FixAction {
      */
     public BooleanProperty onlyThisHostProperty() {
         return onlyThisHost;
+    }
+
+    /**
+     * The fix as the user chose it: the ssh fix for the one machine, when asked, with its title
+     * and words saying so. What is written, recorded, notified and reported all use this one.
+     */
+    public FixSuggestion chosen() {
+        if (suggestion.plan() instanceof FixPlan.SshIpqosNone ssh && onlyThisHost.get() && offersOnlyThisHost()) {
+            String host = ssh.target();
+            return new FixSuggestion(suggestion.id(), Texts.get("fix.SSH_CONFIG_IPQOS_NONE.title", host),
+                    Texts.get("fix.SSH_CONFIG_IPQOS_NONE.detail", host) + " " + Texts.get("fix.SSH_CONFIG_IPQOS_NONE.thisHost"),
+                    new FixPlan.SshIpqosNone(host, host));
+        }
+        return suggestion;
+    }
+
+    /** The title of {@link #chosen()}, following the user's choice. */
+    public javafx.beans.binding.StringExpression titleProperty() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> chosen().title(), onlyThisHost);
+    }
+
+    /** What {@link #chosen()} does, in words, following the user's choice. */
+    public javafx.beans.binding.StringExpression detailProperty() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> chosen().detail(), onlyThisHost);
     }
 
     /** Whether the user can choose between the network and the one machine. */

@@ -52,7 +52,9 @@ public final class FixPage {
     private static Node card(WizardViewModel model, FixViewModel fixes, FixAction a) {
         boolean advice = a.kind() == FixWiring.Writes.NOTHING;
         Label title = Ui.wrapping(a.suggestion().title(), Styles.TITLE_4);
+        title.textProperty().bind(a.titleProperty()); // "only this machine" renames the fix
         Label detail = Ui.wrapping(a.suggestion().detail());
+        detail.textProperty().bind(a.detailProperty());
         if (advice) {
             detail.getStyleClass().add("advice");
         }

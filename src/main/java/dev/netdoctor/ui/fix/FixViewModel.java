@@ -7,6 +7,7 @@ import dev.netdoctor.fix.EditResult;
 import dev.netdoctor.fix.FixException;
 import dev.netdoctor.fix.FixWiring;
 import dev.netdoctor.fix.SafeApply;
+import dev.netdoctor.fix.UndoCommand;
 import dev.netdoctor.fix.WslRestart;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.FixPlan;
@@ -60,9 +61,14 @@ public final class FixViewModel {
         return history;
     }
 
-    private void record(FixAction action, String what, String file, String backup, String diff, String verification) {
-        history.add(new FixRecord(action.suggestion().id(), action.suggestion().title(), what, file, backup, diff, verification,
-                OffsetDateTime.now(places.clock())));
+    /** Recorded as the user chose it (the one machine, not the whole range, when asked), with the command that undoes it. */
+    private void record(FixAction action, FixSuggestion chosen, String what, String file, String backup, String diff, String verification) {
+        record(chosen, what, file, backup, diff, verification, null);
+    }
+
+    private void record(FixSuggestion chosen, String what, String file, String backup, String diff, String verification, String undo) {
+        history.add(new FixRecord(chosen.id(), chosen.title(), what, file, backup, diff, verification,
+                OffsetDateTime.now(places.clock()), undo));
     }
 
     public javafx.beans.property.ReadOnlyBooleanProperty restartOfferedProperty() {
@@ -126,14 +132,6 @@ public final class FixViewModel {
      */
     private static final FixWiring.Choices CHOICES = new FixWiring.Choices("none", true, true);
 
-    /** The plan as the user narrowed it: the ssh fix for the one machine only, when asked. */
-    private static FixPlan plan(FixAction action) {
-        if (action.suggestion().plan() instanceof FixPlan.SshIpqosNone ssh && action.onlyThisHostProperty().get()) {
-            return new FixPlan.SshIpqosNone(ssh.target(), ssh.target());
-        }
-        return action.suggestion().plan();
-    }
-
     /** Where the wizard's fixes write; the .wslconfig the user pointed at, once they did. */
     private FixWiring.Places wiringPlaces() {
         return new FixWiring.Places(places.sshLinux(), places.sshFiles(), null, () -> {
@@ -148,7 +146,8 @@ public final class FixViewModel {
     private Path chosenWslconfig;
 
     private void apply(FixAction action) {
-        FixPlan plan = plan(action);
+        FixSuggestion chosen = action.chosen();
+        FixPlan plan = chosen.plan();
         action.busyProperty().set(true);
         Runnable notBusy = () -> action.busyProperty().set(false);
         tasks.run(() -> {
@@ -174,8 +173,8 @@ public final class FixViewModel {
             if (!edit.applicable()) {
                 close(wired);
                 action.statusProperty().set(Texts.get("fix.refused"));
-                record(action, FixRecord.refused(String.join(" ", edit.conflicts())), preview.file(), null, null, null);
-                dialogs.showError(action.suggestion().title(), Texts.get("fix.conflict"), String.join("\n\n", edit.conflicts()));
+                record(action, chosen, FixRecord.refused(String.join(" ", edit.conflicts())), preview.file(), null, null, null);
+                dialogs.showError(chosen.title(), Texts.get("fix.conflict"), String.join("\n\n", edit.conflicts()));
                 return;
             }
             if (!edit.changed()) {
@@ -184,8 +183,9 @@ public final class FixViewModel {
                 return;
             }
             ConfigFiles files = wired.files();
-            String explanation = String.join("\n", edit.notes()) + "\n\n" + Texts.get("fix.safety", files.where(preview.file()));
-            if (!dialogs.previewChange(action.suggestion().title(), explanation, preview.diff(), Texts.get("fix.apply"))) {
+            String explanation = String.join("\n", edit.notes()) + "\n\n" + Texts.get(preview.existed() ? "fix.safety" : "fix.safety.new",
+                    files.where(preview.file()));
+            if (!dialogs.previewChange(chosen.title(), explanation, preview.diff(), Texts.get("fix.apply"))) {
                 close(wired);
                 action.statusProperty().set(Texts.get("fix.notApplied"));
                 return;
@@ -200,10 +200,11 @@ public final class FixViewModel {
             }, notBusy, applied -> {
                 appliedIn.put(action, files);
                 action.undoProperty().set(applied.backup() != null ? applied.backup() : applied.undoRecord());
-                record(action, FixRecord.APPLIED, applied.file(), applied.backup(), preview.diff(), applied.verdict().message());
+                record(chosen, FixRecord.APPLIED, applied.file(), applied.backup(), preview.diff(), applied.verdict().message(),
+                        UndoCommand.of(applied.backup() != null ? applied.backup() : applied.undoRecord(), files));
                 action.statusProperty().set(applied.backup() == null ? Texts.get("fix.appliedNew", files.where(applied.file()))
                         : Texts.get("fix.applied", applied.backup()));
-                dialogs.notify(Texts.get("fix.notify.applied", action.suggestion().title()), action.statusProperty().get());
+                dialogs.notify(Texts.get("fix.notify.applied", chosen.title()), action.statusProperty().get());
                 if (wired.restartsWsl()) {
                     restartOffered.set(true);
                 }
@@ -216,9 +217,9 @@ public final class FixViewModel {
                     action.statusProperty().set(Texts.get("fix.wslconfig.notFound"));
                     return;
                 }
-                Optional<Path> chosen = dialogs.chooseOpenFile(Texts.get("fix.wslconfig.find"), ".wslconfig");
-                if (chosen.isPresent()) {
-                    chosenWslconfig = chosen.get();
+                Optional<Path> picked = dialogs.chooseOpenFile(Texts.get("fix.wslconfig.find"), ".wslconfig");
+                if (picked.isPresent()) {
+                    chosenWslconfig = picked.get();
                     apply(action);
                 } else {
                     action.statusProperty().set(Texts.get("fix.wslconfig.notFound"));
@@ -264,8 +265,8 @@ public final class FixViewModel {
         tasks.run(() -> new SafeApply(files, places.clock()).undo(record), () -> action.busyProperty().set(false), file -> {
             action.undoProperty().set(null);
             action.statusProperty().set(Texts.get("fix.undone", files.where(file)));
-            dialogs.notify(Texts.get("fix.notify.undone", action.suggestion().title()), action.statusProperty().get());
-            record(action, FixRecord.UNDONE, file, null, null, null);
+            dialogs.notify(Texts.get("fix.notify.undone", action.chosen().title()), action.statusProperty().get());
+            record(action, action.chosen(), FixRecord.UNDONE, file, null, null, null);
         }, error -> failed(action, error));
     }
 
@@ -288,6 +289,6 @@ public final class FixViewModel {
     private void failed(FixAction action, Throwable error) {
         action.statusProperty().set(Texts.get("fix.failed"));
         String message = error instanceof FixException ? error.getMessage() : Texts.get("fix.unexpected");
-        dialogs.showError(action.suggestion().title(), message, Errors.details(error));
+        dialogs.showError(action.chosen().title(), message, Errors.details(error));
     }
 }

@@ -38,7 +38,7 @@ public final class VerifyViewModel {
         boolean isProblem = after.problemFound();
         out.add(new BeforeAfter(Texts.get("verify.verdict"), before.verdict(), after.verdict(), wasProblem && !isProblem));
         for (Verification.Row row : Verification.compare(before, after)) {
-            boolean isNew = row.change() == Verification.Change.NEW;
+            boolean isNew = row.change().isNew();
             out.add(new BeforeAfter(row.finding().title(), isNew ? "—" : Texts.get("verify.found"), row.change().words(), row.change().fixed()));
         }
         Map<ProbeId, ProbeOutcome> b = byId(before.probes());

@@ -73,6 +73,24 @@ class ConfigRulesTest {
                 .containsExactly(new FixPlan.RewriteConfigLines(ConfigFileCheck.WSLCONFIG, FindingId.WSLCONFIG_LINE_IGNORED));
     }
 
+    /**
+     * "A WSL setting seems to do nothing": the finding itself names each line and why WSL reads it
+     * otherwise, and no all-clear about this computer stands beside it.
+     */
+    @Test
+    void theFindingNamesTheLineAndWhyAndNoAllClearStandsBesideIt() {
+        List<Finding> all = diagnoser.diagnose(null, NAT_BY_WSLINFO, files("[wsl2]\nnetworkMode=mirrored\n", "[boot]\nsystemd=true\n"));
+        assertThat(all).extracting(Finding::id).containsExactly(FindingId.WSLCONFIG_LINE_IGNORED);
+        assertThat(all.getFirst().explanation())
+                .startsWith(".wslconfig line 2 (\"networkMode=mirrored\"): WSL has no setting networkMode and ignores the line. "
+                        + "Did you mean networkingMode in [wsl2]?");
+        // many lines: the first few in the text, the rest counted
+        String many = "[wsl2]\n" + "networkMode=mirrored\n".repeat(7);
+        Finding f = diagnose(NAT_BY_WSLINFO, many, "").stream().filter(x -> x.id() == FindingId.WSLCONFIG_LINE_IGNORED).findFirst().orElseThrow();
+        assertThat(f.explanation()).contains(".wslconfig line 6 (").doesNotContain(".wslconfig line 7 (")
+                .contains("And 2 more such lines are listed in the details.");
+    }
+
     @Test
     void aDifferentModeIsCalledNotEffectiveWhenWslinfoSaidSo() {
         List<Finding> f = diagnose(NAT_BY_WSLINFO, "[wsl2]\nnetworkingMode=mirrored\n", "");

@@ -67,6 +67,8 @@ class DnsQueryTest {
             assertThat(udp.outcome()).as(udp.detail()).isEqualTo(Outcome.NO_ANSWER);
             assertThat(udp.outcome().serverAnswered()).isFalse();
             assertThat(udp.detail()).isEqualTo("no answer within 800 ms");
+            // the time it waited, as the evidence says it: never less than the limit it waited for
+            assertThat(udp.millis()).isBetween(LIMIT.toMillis(), 60_000L);
             // only UDP is dropped: TCP still answers (a server that answers one way only is told apart)
             assertThat(DnsQuery.ask(dns.address(), "nas.example.test", Transport.TCP, LIMIT).outcome()).isEqualTo(Outcome.ANSWER);
             dns.tcpMode = FakeDnsServer.Mode.SILENT;

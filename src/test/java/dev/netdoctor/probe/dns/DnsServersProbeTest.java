@@ -4,6 +4,7 @@ package dev.netdoctor.probe.dns;
 
 import dev.netdoctor.host.Standpoint;
 import dev.netdoctor.testing.ChangedLinux;
+import dev.netdoctor.testing.ScriptedLinux;
 import dev.netdoctor.testing.Environments;
 import dev.netdoctor.testing.TestContext;
 import dev.netdoctor.host.LinuxSide;
@@ -105,5 +106,80 @@ class DnsServersProbeTest {
                 withResolvConf(null, true), Environments.LOOPBACK_ONLY)));
         assertThat(none.servers()).isEmpty();
         assertThat(none.path()).isEqualTo(dev.netdoctor.model.DnsPath.NONE);
+    }
+
+    /** /proc/net/route with the default route via 127.0.0.1 (the kernel writes addresses little-endian in hex). */
+    private static final String ROUTE_VIA_LOOPBACK = "Iface\tDestination\tGateway\tFlags\tRefCnt\tUse\tMetric\tMask\tMTU\tWindow\tIRTT\n"
+            + "eth0\t00000000\t0100007F\t0003\t0\t0\t0\t00000000\t0\t0\t0\n";
+
+    @Test
+    void whereResolvConfPointsWhetherItIsImmutableAndWhatWslConfSaysAreInTheEvidence() throws Exception {
+        try (FakeDnsServer server = new FakeDnsServer(Map.of("nas.example.test", "198.18.5.5"))) {
+            ScriptedLinux linux = new ScriptedLinux("lsattr").file("/etc/resolv.conf", "nameserver 127.0.0.1\n")
+                    .file("/proc/net/route", ROUTE_VIA_LOOPBACK).file("/etc/wsl.conf", "[network]\ngenerateResolvConf=false\n")
+                    .answer("readlink -f /etc/resolv.conf", "/mnt/wsl/resolv.conf\n")
+                    .answer("lsattr -d /etc/resolv.conf", "----i---------e------- /etc/resolv.conf\n");
+            // No gateway known yet (this check runs before the scan): the route table names it.
+            TestContext ctx = new TestContext("nas.example.test", List.of(), null, linux, Environments.linux().build());
+            ProbeReport r = new DnsServersProbe(server.address().getPort()).run(ctx);
+            ProbeData.DnsServers d = dns(r);
+            String where = "127.0.0.1:" + server.address().getPort();
+            assertThat(d.path()).as("the first server is the default gateway").isEqualTo(dev.netdoctor.model.DnsPath.NAT_DNS_PROXY);
+            assertThat(d.fileTarget()).isEqualTo("/mnt/wsl/resolv.conf");
+            assertThat(d.immutable()).isTrue();
+            assertThat(d.generateResolvConf()).isFalse();
+            assertThat(r.evidence()).extracting(e -> e.summary()).contains("/etc/resolv.conf points to /mnt/wsl/resolv.conf",
+                    "/etc/resolv.conf is immutable (chattr +i): nothing, WSL included, can rewrite it",
+                    "/etc/wsl.conf: [network] generateResolvConf = false");
+            assertThat(r.summary()).as("the UDP answers, as the resolver asks").isEqualTo(where + " " + DnsReply.Outcome.ANSWER.words());
+            assertThat(ctx.progress).containsExactly("asking 127.0.0.1 for nas.example.test", where + ": " + DnsReply.Outcome.ANSWER.words());
+        }
+    }
+
+    @Test
+    void aPlainResolvConfSaysNothingOfItsTargetImmutabilityOrWslConf() throws Exception {
+        try (FakeDnsServer server = new FakeDnsServer(Map.of("nas.example.test", "198.18.5.5"))) {
+            ScriptedLinux linux = new ScriptedLinux("lsattr").file("/etc/resolv.conf", "nameserver 127.0.0.1\n")
+                    .answer("readlink -f /etc/resolv.conf", "/etc/resolv.conf\n")
+                    .answer("lsattr -d /etc/resolv.conf", "--------------e------- /etc/resolv.conf\n");
+            TestContext ctx = new TestContext("nas.example.test", List.of(), null, linux,
+                    Environments.linux().defaultGateway("127.0.0.1").build());
+            ProbeReport r = new DnsServersProbe(server.address().getPort()).run(ctx);
+            ProbeData.DnsServers d = dns(r);
+            assertThat(d.path()).as("the gateway the scan found").isEqualTo(dev.netdoctor.model.DnsPath.NAT_DNS_PROXY);
+            assertThat(d.immutable()).isFalse();
+            assertThat(d.generateResolvConf()).isNull();
+            assertThat(r.evidence()).extracting(e -> e.summary()).noneMatch(e -> e.contains("points to") || e.contains("immutable")
+                    || e.contains("generateResolvConf"));
+
+            ScriptedLinux unknown = new ScriptedLinux("lsattr").file("/etc/resolv.conf", "nameserver 127.0.0.1\n")
+                    .fail("lsattr -d /etc/resolv.conf", 1, "lsattr: Operation not supported While reading flags on /etc/resolv.conf");
+            ProbeData.DnsServers u = dns(new DnsServersProbe(server.address().getPort()).run(new TestContext("nas.example.test",
+                    List.of(), null, unknown, Environments.linux().build())));
+            assertThat(u.immutable()).as("not known").isNull();
+            assertThat(u.fileTarget()).as("readlink said nothing").isNull();
+            assertThat(u.path()).isEqualTo(dev.netdoctor.model.DnsPath.OTHER_SERVERS);
+        }
+    }
+
+    @Test
+    void fromWindowsADistroWithoutBashIsNotAsked() throws Exception {
+        ScriptedLinux distro = new ScriptedLinux().asDistro().file("/etc/resolv.conf", "nameserver 10.255.255.254\n");
+        ProbeReport r = new DnsServersProbe().run(new TestContext("nas.example.test", List.of(), null, distro, Environments.LOOPBACK_ONLY));
+        assertThat(r.status()).isEqualTo(ProbeStatus.SKIPPED);
+        assertThat(r.summary()).isEqualTo("Not asked: the DNS servers are asked from inside WSL distro Scripted through bash, which it does not have.");
+        assertThat(distro.asked).isEmpty();
+    }
+
+    @Test
+    void eachReplyIsDescribedWithItsDetailUnlessItIsAnAnswer() {
+        assertThat(DnsServersProbe.describe(new DnsReply("10.0.0.53", DnsReply.Transport.UDP, DnsReply.Outcome.ANSWER,
+                List.of("198.18.5.5"), 12, "NOERROR")))
+                .isEqualTo("DNS server 10.0.0.53 over UDP: " + DnsReply.Outcome.ANSWER.words() + " (198.18.5.5) in 12 ms");
+        assertThat(DnsServersProbe.describe(new DnsReply("10.0.0.53", DnsReply.Transport.TCP, DnsReply.Outcome.NXDOMAIN,
+                List.of(), 7, "NXDOMAIN")))
+                .isEqualTo("DNS server 10.0.0.53 over TCP: " + DnsReply.Outcome.NXDOMAIN.words() + " in 7 ms; NXDOMAIN");
+        assertThat(DnsServersProbe.describe(new DnsReply("10.0.0.53", DnsReply.Transport.TCP, DnsReply.Outcome.NO_ANSWER,
+                List.of(), 2000, null))).isEqualTo("DNS server 10.0.0.53 over TCP: " + DnsReply.Outcome.NO_ANSWER.words() + " in 2000 ms");
     }
 }

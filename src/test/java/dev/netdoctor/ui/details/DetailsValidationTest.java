@@ -33,6 +33,22 @@ class DetailsValidationTest {
         assertThat(r.target().toString()).isEqualTo("198.18.1.56:22");
     }
 
+    /** "Not sure — check everything" without a machine checks the way out; the other symptoms without one do not. */
+    @Test
+    void notSureWithoutAMachineChecksTheWayOut() {
+        symptom.set(Symptom.NOT_SURE);
+        assertThat(d.validProperty().get()).isTrue();
+        DiagnosisRequest notSure = d.toRequest();
+        assertThat(notSure.target()).isNull();
+        assertThat(notSure.checksWayOut()).isTrue();
+        assertThat(notSure.nameToLookUp()).isEqualTo(DiagnosisRequest.WAY_OUT_NAME);
+        symptom.set(Symptom.SETTING_DOES_NOTHING);
+        assertThat(d.toRequest().checksWayOut()).isFalse();
+        symptom.set(Symptom.OWN_PORT_UNREACHABLE);
+        d.servicePortsProperty().set("8443");
+        assertThat(d.toRequest().checksWayOut()).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"nas box", "-oProxyCommand=x", "300.1.1.1", "a;b", "tab\there"})
     void badHostsAreExplained(String host) {

@@ -54,6 +54,19 @@ class VerifyViewModelTest {
                 .noneMatch(r -> r.contains("fixed for ssh"));
     }
 
+    /**
+     * After the networking-mode fix WSL still runs the old mode until it restarts: that finding is
+     * expected then, and said so, never a bare "new" problem.
+     */
+    @Test
+    void aModeNotYetInEffectAfterTheModeFixIsExpectedUntilWslRestarts() {
+        DiagnosisResult before = Results.settingsFiles().result();
+        DiagnosisResult after = Results.modeNotEffective().result();
+        assertThat(before.findings()).extracting(f -> f.id()).doesNotContain(dev.netdoctor.model.FindingId.WSLCONFIG_MODE_NOT_EFFECTIVE);
+        assertThat(rows(before, after)).filteredOn(r -> r.startsWith("WSL is not running the networking mode you set")).singleElement()
+                .satisfies(r -> assertThat(r).contains("-> expected until WSL restarts").doesNotEndWith("-> new"));
+    }
+
     /** The DNS and settings-file checks say whether their fixes worked: Verify shows them before and after. */
     @Test
     void theDnsAndSettingsChecksAreComparedBeforeAndAfter() {
