@@ -151,4 +151,34 @@ class WslConfEditTest {
         assertThat(WslConfEdit.letWslWriteResolvConf("[boot]\nsystemd=true\n".getBytes(UTF_8), "/tmp/x/wsl.conf").notes().getFirst())
                 .startsWith("/tmp/x/wsl.conf does not turn off");
     }
+
+    /** What the user reads when there is nothing to change: why, and where WSL stops reading if it does. */
+    @Test
+    void whyNothingChangesIsSaidInFull() {
+        EditResult on = WslConfEdit.letWslWriteResolvConf("[network]\ngenerateResolvConf=true\n".getBytes(UTF_8));
+        assertThat(on.changed()).isFalse();
+        assertThat(on.notes()).containsExactly("/etc/wsl.conf does not turn off WSL's resolv.conf; nothing to change in it.",
+                WslConfEdit.STATIC_FILE_NOTE);
+        EditResult stopped = WslConfEdit.letWslWriteResolvConf("[network]\n;x\ngenerateResolvConf=false\n".getBytes(UTF_8));
+        assertThat(stopped.notes().getFirst()).isEqualTo("/etc/wsl.conf does not turn off WSL's resolv.conf in the part WSL reads"
+                + " (it stops reading at line 2, which it cannot read); nothing to change in it.");
+        // UTF-16 whose bytes are no UTF-16 text: the distro stops at its first line all the same
+        byte[] broken = {(byte) 0xFF, (byte) 0xFE, 0x00, (byte) 0xD8, 'a', 0};
+        assertThat(WslConfEdit.letWslWriteResolvConf(broken).notes().getFirst()).contains("it stops reading at line 1");
+        assertThat(WslConfEdit.letWslWriteResolvConf(broken).updated()).isEqualTo(broken);
+    }
+
+    /** A later setting that says true already is left alone; only a later false is commented out, and that is said. */
+    @Test
+    void onlyALaterFalseIsCommentedOutAndSaidSo() {
+        EditResult r = WslConfEdit.letWslWriteResolvConf(
+                "[network]\ngenerateResolvConf=false\n[network]\ngenerateResolvConf=true\n[network]\ngenerateResolvConf=0\n".getBytes(UTF_8));
+        assertThat(new String(r.updated(), UTF_8))
+                .isEqualTo("[network]\ngenerateResolvConf=true\n[network]\ngenerateResolvConf=true\n[network]\n# generateResolvConf=0\n");
+        assertThat(r.notes()).containsExactly(
+                "Changes generateResolvConf from false to true in [network] (line 2), so WSL writes /etc/resolv.conf again.",
+                "Comments out line 6 (generateResolvConf = 0 again) by putting \"# \" in front of it, so that only one setting counts."
+                        + " The line itself is kept.",
+                WslConfEdit.STATIC_FILE_NOTE);
+    }
 }
