@@ -85,4 +85,18 @@ class FixSuggestionJsonTest {
                     .contains(FixPlan.WslconfigSetting.networkingMode(NetworkingMode.NAT), FixPlan.BY_HAND);
         }
     }
+
+    /**
+     * Every fix that writes a file reads back from the recorded results as a write, not as steps:
+     * a reader or a recorded file that lost a plan's parameters would turn the wizard's Preview
+     * into "Copy instructions" (it once did for DNS tunneling).
+     */
+    @Test
+    void everyWritableFixOfTheRecordedResultsReadsBackAsAWrite() {
+        for (String name : dev.netdoctor.report.fixtures.Results.RECORDED) {
+            dev.netdoctor.report.fixtures.Results.recorded(name).result().findings().stream().flatMap(f -> f.fixes().stream())
+                    .filter(fix -> fix.id().plan() != FixPlan.ByHand.class)
+                    .forEach(fix -> assertThat(fix.plan().writesAFile()).as("%s in %s", fix.id(), name).isTrue());
+        }
+    }
 }
