@@ -200,7 +200,7 @@ public final class FixViewModel {
             ConfigFiles files = wired.files();
             String explanation = String.join("\n", edit.notes()) + "\n\n" + Texts.get(preview.existed() ? "fix.safety" : "fix.safety.new",
                     files.where(preview.file()));
-            if (!dialogs.previewChange(chosen.title(), explanation, preview.diff(), Texts.get("fix.apply"))) {
+            if (!dialogs.previewChange(chosen.title(), explanation, ChangePreview.of(preview.diff()), Texts.get("fix.apply"))) {
                 close(wired);
                 action.statusProperty().set(Texts.get("fix.notApplied"));
                 return;
