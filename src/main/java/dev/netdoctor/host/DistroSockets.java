@@ -33,13 +33,16 @@ public final class DistroSockets {
      * process's environment (a script of ours may exec python3, which changes its command line),
      * or else by a command line we know. "PID gone" when the process ended between the table and
      * the look at it (its command line reads empty): a check of ours that gave up just then is the
-     * usual case, on a busy machine more often. A constant script: no input reaches it at all.
+     * usual case, on a busy machine more often. The environment is read before the command line:
+     * a process that ends between the two reads then shows as gone, never as someone else's with
+     * an environment that only looked empty because it had just ended. A constant script: no
+     * input reaches it at all.
      */
     static final String SCRIPT = "t=$(ss -tanpH) || exit 3; printf '%s\\n' \"$t\"; echo '" + CMDLINES + "'; "
             + "for p in $(printf '%s\\n' \"$t\" | grep '^SYN-SENT' | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); do "
-            + "c=$(tr '\\000' ' ' < /proc/$p/cmdline 2>/dev/null); "
+            + "e=$(tr '\\000' '\\n' < /proc/$p/environ 2>/dev/null); c=$(tr '\\000' ' ' < /proc/$p/cmdline 2>/dev/null); "
             + "if [ -z \"$c\" ]; then echo \"$p " + GONE + "\"; continue; fi; "
-            + "printf '%s ' \"$p\"; if tr '\\000' '\\n' < /proc/$p/environ 2>/dev/null | grep -q '^" + OURS_VARIABLE + "='; "
+            + "printf '%s ' \"$p\"; if printf '%s\\n' \"$e\" | grep -q '^" + OURS_VARIABLE + "='; "
             + "then printf 'ours '; else printf 'theirs '; fi; printf '%s\\n' \"$c\"; done";
     private static final Map<String, String> SS_STATES = Map.ofEntries(
             Map.entry("ESTAB", "ESTABLISHED"), Map.entry("SYN-SENT", "SYN_SENT"), Map.entry("SYN-RECV", "SYN_RECV"),

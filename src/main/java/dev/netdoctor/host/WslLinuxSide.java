@@ -226,15 +226,18 @@ public final class WslLinuxSide implements LinuxSide, WslDistroAccess {
 
     /**
      * Whether a command of ours whose program is {@code program} (as ss names a process: the
-     * file name of its first argument) runs now or ended within the grace of {@link #isOurs}. For
-     * a process that ended before its command line could be read, the name is all that is left.
+     * file name of its first argument), or that runs it (a script of ours that execs python3), runs
+     * now or ended within the grace of {@link #isOurs}. For a process that ended before its command
+     * line could be read, the name is all that is left.
      */
     @Override
     public boolean ranJustNow(String program) {
         long now = System.nanoTime();
+        // the program itself, or one a script of ours execs (marked-connects.sh runs python3 or perl)
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile("(^|[\\s/'\";|&(])" + java.util.regex.Pattern.quote(program) + "($|[\\s'\";|&)])");
         java.util.function.Predicate<String> named = key -> {
             String first = key.split(" ", 2)[0];
-            return first.substring(first.lastIndexOf('/') + 1).equals(program);
+            return first.substring(first.lastIndexOf('/') + 1).equals(program) || word.matcher(key).find();
         };
         return running.keySet().stream().anyMatch(named)
                 || endedRecently.entrySet().stream().anyMatch(e -> e.getValue() - now > 0 && named.test(e.getKey()));

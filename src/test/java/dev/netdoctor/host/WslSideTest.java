@@ -99,6 +99,21 @@ class WslSideTest {
         assertThat(side.ranJustNow("ssh")).isFalse();
     }
 
+    /**
+     * Our marked connects are a bash script that execs python3: a python3 gone before its look
+     * (or whose environment could not be read as it ended) is ours when such a script ran just now
+     * (the lab once showed our own python3 connects as the user's programs stuck in SYN-SENT).
+     */
+    @Test
+    void aProgramAScriptOfOursExecsCountsAsOursWhenItIsGone() throws Exception {
+        WslLinuxSide side = new WslLinuxSide(FAKE, "Lab");
+        side.run(List.of("bash", "-c", "command -v python3 >/dev/null; true", "marked-connects"), Duration.ofSeconds(10));
+        assertThat(side.ranJustNow("python3")).isTrue();
+        assertThat(side.ranJustNow("bash")).isTrue();
+        assertThat(side.ranJustNow("ssh")).as("not a word of what we ran").isFalse();
+        assertThat(side.ranJustNow("python")).as("a whole name only").isFalse();
+    }
+
     /** A settings file's own bytes through wsl.exe: UTF-16 with its mark, Latin-1, NUL and CR survive. */
     @Test
     void aFileIsReadByteForByteThroughWslExe(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
