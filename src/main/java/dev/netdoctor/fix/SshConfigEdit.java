@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
  * earlier section or an included file would still win, the edit refuses and says what to change.
  */
 public final class SshConfigEdit {
-    public static final dev.netdoctor.model.FixId FIX_ID = dev.netdoctor.model.FixId.SSH_CONFIG_IPQOS_NONE;
     /** OpenSSH's own limit on nested Include. */
     private static final int MAX_INCLUDE_DEPTH = 16;
     private static final Pattern HOST_PATTERN = Pattern.compile("[A-Za-z0-9._*?:%\\[\\]-]{1,253}");

@@ -35,7 +35,6 @@ import java.util.function.Predicate;
  * is added to the first section of the name WSL's own writer uses, or that section is appended.
  */
 public final class WslConfigEdit {
-    public static final dev.netdoctor.model.FixId FIX_ID = dev.netdoctor.model.FixId.WSLCONFIG_NETWORKING_MODE;
 
     /** A setting to make true: its key in WSL's table, the value written, and which values WSL reads as the same. */
     record Wanted(ConfigKeys.Key key, String value, Predicate<String> holds) {
