@@ -11,10 +11,12 @@ import java.util.List;
  * {@code deadline} bounds the whole run. {@code wayOut}: without a target, whether this computer's
  * way out is checked too (its DNS servers asked for {@link #WAY_OUT_NAME}, its default gateway
  * pinged): what "I am not sure what is wrong" most often is. With a target the target's own
- * checks cover it.
+ * checks cover it. {@code windowsPorts}: ports of programs on Windows that WSL should reach
+ * (a database, an X server), checked from both sides when the app runs on Windows.
  */
 public record DiagnosisRequest(Target target, List<Integer> servicePorts, VantageRequest vantage,
-                               Duration attemptTimeout, Duration deadline, ConfigPaths configPaths, boolean wayOut) {
+                               Duration attemptTimeout, Duration deadline, ConfigPaths configPaths, boolean wayOut,
+                               List<Integer> windowsPorts) {
     /**
      * The name looked up when there is no target's name: the one Windows itself asks for each time
      * a network connects (its connectivity check), so asking it tells nobody anything new.
@@ -35,6 +37,11 @@ public record DiagnosisRequest(Target target, List<Integer> servicePorts, Vantag
         }
     }
 
+    public DiagnosisRequest(Target target, List<Integer> servicePorts, VantageRequest vantage, Duration attemptTimeout, Duration deadline,
+                            ConfigPaths configPaths, boolean wayOut) {
+        this(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, wayOut, List.of());
+    }
+
     public DiagnosisRequest(Target target, List<Integer> servicePorts, VantageRequest vantage, Duration attemptTimeout, Duration deadline) {
         this(target, servicePorts, vantage, attemptTimeout, deadline, ConfigPaths.REAL);
     }
@@ -46,17 +53,22 @@ public record DiagnosisRequest(Target target, List<Integer> servicePorts, Vantag
 
     /** The same question, with these settings files checked. */
     public DiagnosisRequest withConfigPaths(ConfigPaths paths) {
-        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, paths, wayOut);
+        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, paths, wayOut, windowsPorts);
     }
 
     /** The same question, with this computer's way out checked too when there is no target. */
     public DiagnosisRequest withWayOut() {
-        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, true);
+        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, true, windowsPorts);
+    }
+
+    /** The same question, about these ports of programs on Windows too. */
+    public DiagnosisRequest withWindowsPorts(List<Integer> ports) {
+        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, wayOut, ports);
     }
 
     /** Whether this run checks the way out of this computer rather than a target (see {@code wayOut}). */
     public boolean checksWayOut() {
-        return target == null && wayOut;
+        return target == null && wayOut && windowsPorts.isEmpty();
     }
 
     /** The name this run looks up: the target's, or without one when the way out is checked, {@link #WAY_OUT_NAME}. */
@@ -74,6 +86,12 @@ public record DiagnosisRequest(Target target, List<Integer> servicePorts, Vantag
         for (int port : servicePorts) {
             if (port < 1 || port > 65535) {
                 throw new InvalidInputException("The service port " + port + " is out of range: give a number from 1 to 65535.");
+            }
+        }
+        windowsPorts = windowsPorts == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(windowsPorts));
+        for (int port : windowsPorts) {
+            if (port < 1 || port > 65535) {
+                throw new InvalidInputException("The Windows port " + port + " is out of range: give a number from 1 to 65535.");
             }
         }
         if (vantage != null && servicePorts.isEmpty()) {

@@ -39,6 +39,32 @@ public enum FindingId {
     WSLCONFIG_ENCODING("wslconfig-encoding"),
     WSL_CONF_PARSING_STOPS("wsl-conf-parsing-stops"),
     WSLCONFIG_MODE_NOT_EFFECTIVE("wslconfig-mode-not-effective"),
+    /** A browser on Windows cannot open localhost:PORT: the distro listens only on an address WSL's relay ignores. */
+    LOCALHOST_NOT_RELAYED("localhost-not-relayed"),
+    /** The distro listens on IPv6 only ([::] or [::1]): WSL relays it to Windows' [::1], never to 127.0.0.1. */
+    LOCALHOST_IPV6_ONLY("localhost-ipv6-only"),
+    /** Another Windows program holds localhost:PORT, so the browser reaches it instead of the app in WSL. */
+    WINDOWS_PORT_TAKEN("windows-port-taken"),
+    /** The port is in a range Windows reserves: WSL's relay cannot take it. */
+    WINDOWS_PORT_RESERVED("windows-port-reserved"),
+    /** {@code localhostForwarding=false} in .wslconfig: WSL relays nothing to Windows' localhost. */
+    LOCALHOST_FORWARDING_OFF("localhost-forwarding-off"),
+    /** The distro listens where the relay would forward it, yet Windows' localhost:PORT does not reach it. */
+    LOCALHOST_RELAY_BROKEN("localhost-relay-broken"),
+    /** Nothing on Windows listens on the port WSL should reach. */
+    WINDOWS_SERVICE_NOT_LISTENING("windows-service-not-listening"),
+    /** The Windows program listens on 127.0.0.1 (or ::1) only: in NAT mode WSL can never reach it there. */
+    WINDOWS_SERVICE_LOOPBACK_ONLY("windows-service-loopback-only"),
+    /** The Windows program listens on every address and Windows reaches it, while WSL gets no answer. */
+    WINDOWS_FIREWALL_BLOCKS_WSL("windows-firewall-blocks-wsl"),
+    /** NAT mode: no port proxy passes the port from Windows' network to the distro. */
+    LAN_NO_PORT_PROXY("lan-no-port-proxy"),
+    /** NAT mode: the port proxy passes the port to an address the distro no longer has. */
+    LAN_PORT_PROXY_STALE("lan-port-proxy-stale"),
+    /** NAT mode: the IP Helper service, which runs every port proxy, is not running. */
+    LAN_IP_HELPER_STOPPED("lan-ip-helper-stopped"),
+    /** Mirrored mode: the Hyper-V firewall blocks connections from other devices to WSL, and no rule lets the port in. */
+    HYPERV_FIREWALL_BLOCKS_INBOUND("hyperv-firewall-blocks-inbound"),
     /** Nothing wrong with the target: the evidence that says so. */
     NO_PROBLEM_FOUND("no-problem-found"),
     /** No target was given and nothing is wrong on this computer. */

@@ -30,7 +30,20 @@ public enum FixId {
     CONFIG_COMMENT_OUT_DUPLICATES("config-comment-out-duplicates", FixPlan.RewriteConfigLines.class),
     CONFIG_REWRITE_AS_UTF8("config-rewrite-as-utf8", FixPlan.RewriteConfigLines.class),
     WSL_CONF_COMMENT_OUT_STOPPING_LINE("wsl-conf-comment-out-stopping-line", FixPlan.RewriteConfigLines.class),
-    CHECK_MIRRORED_REQUIREMENTS("check-mirrored-requirements");
+    CHECK_MIRRORED_REQUIREMENTS("check-mirrored-requirements"),
+    /** Bind the service in WSL to an address WSL's relay forwards (0.0.0.0, 127.0.0.1, or both stacks). */
+    BIND_SERVICE_FOR_RELAY("bind-service-for-relay"),
+    /** Serve on another port than the one Windows or another program holds. */
+    USE_ANOTHER_PORT("use-another-port"),
+    WSLCONFIG_LOCALHOST_FORWARDING("wslconfig-localhost-forwarding", FixPlan.WslconfigSetting.class),
+    /** Restart WSL ({@code wsl --shutdown}): the relay starts again with it. */
+    RESTART_WSL("restart-wsl-for-relay"),
+    /** Make the Windows program listen on WSL's adapter (or every address), not only on 127.0.0.1. */
+    BIND_WINDOWS_SERVICE("bind-windows-service"),
+    /** Start the IP Helper service, which runs the port proxies. */
+    START_IP_HELPER("start-ip-helper"),
+    /** Point the port proxy at the distro's current address (an administrator's command to copy). */
+    UPDATE_PORT_PROXY("update-port-proxy");
 
     private final String id;
     private final Class<? extends FixPlan> plan;

@@ -17,11 +17,27 @@ import java.util.Map;
  * @param defaultVersion the WSL version new distros get (1 or 2)
  * @param statusText     what {@code wsl.exe --status} printed, as printed
  * @param wslAdapters    Windows' "vEthernet (WSL…)" adapters, with their MTU (none in mirrored mode)
+ * @param interfaces     every adapter Windows lists, with its friendly name (OSHI)
+ * @param routes         Windows' route table (OSHI)
+ * @param wslAdapter     the adapter that holds the distro's gateway address (found by that address, never by
+ *                       its name, which is translated and changes between WSL versions); null when none does
+ *                       (mirrored mode) or the distro's gateway is not known
+ * @param policy         firewall, reserved ports, port proxies, name rules and proxy (one PowerShell run)
  */
 public record WindowsFacts(String wsl, String windowsBuild, String defaultDistro, Integer defaultVersion, String statusText,
-                           List<NetInterface> wslAdapters) {
+                           List<NetInterface> wslAdapters, Fact<List<WindowsInterface>> interfaces,
+                           Fact<List<WindowsRoute>> routes, WindowsInterface wslAdapter, WindowsPolicy policy) {
     public WindowsFacts {
         wslAdapters = List.copyOf(wslAdapters);
+        interfaces = interfaces == null ? Fact.unknown("not read") : interfaces;
+        routes = routes == null ? Fact.unknown("not read") : routes;
+        policy = policy == null ? WindowsPolicy.unknown("not read") : policy;
+    }
+
+    /** wsl.exe's facts alone, before (or without) Windows' own network and settings. */
+    public WindowsFacts(String wsl, String windowsBuild, String defaultDistro, Integer defaultVersion, String statusText,
+                        List<NetInterface> wslAdapters) {
+        this(wsl, windowsBuild, defaultDistro, defaultVersion, statusText, wslAdapters, null, null, null, null);
     }
 
     /** Label and value for each fact that is known, in reading order, for the reports. */
