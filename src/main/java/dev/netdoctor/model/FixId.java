@@ -43,7 +43,12 @@ public enum FixId {
     /** Start the IP Helper service, which runs the port proxies. */
     START_IP_HELPER("start-ip-helper"),
     /** Point the port proxy at the distro's current address (an administrator's command to copy). */
-    UPDATE_PORT_PROXY("update-port-proxy");
+    UPDATE_PORT_PROXY("update-port-proxy"),
+    /**
+     * One inbound firewall rule of ours that lets one TCP port through from WSL (or, for a service in
+     * WSL, from the local network) only; added with administrator rights, removed by its name.
+     */
+    WINDOWS_FIREWALL_ALLOW_PORT("windows-firewall-allow-port", FixPlan.WindowsFirewallRule.class);
 
     private final String id;
     private final Class<? extends FixPlan> plan;

@@ -62,7 +62,8 @@ class FixSuggestionJsonTest {
     @Test
     void everyKindOfPlanRoundTripsThroughItsParameters() {
         List<FixPlan> one = List.of(new FixPlan.SshIpqosNone("a*", "a1"), new FixPlan.WslconfigSetting("experimental.hostAddressLoopback", "true"),
-                new FixPlan.LetWslWriteResolvConf(), new FixPlan.RewriteConfigLines("/etc/wsl.conf", FindingId.WSL_CONF_PARSING_STOPS), FixPlan.BY_HAND);
+                new FixPlan.LetWslWriteResolvConf(), new FixPlan.RewriteConfigLines("/etc/wsl.conf", FindingId.WSL_CONF_PARSING_STOPS),
+                FixPlan.WindowsFirewallRule.allowFromWsl(5432, "vEthernet (WSL)"), FixPlan.BY_HAND);
         assertThat(one.stream().map(p -> p.getClass().getName()).toList())
                 .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(FixPlan.class.getPermittedSubclasses()).map(Class::getName).toList());
         for (FixPlan plan : one) {
