@@ -3,6 +3,7 @@
 package dev.netdoctor.fix;
 
 import dev.netdoctor.host.LinuxSide;
+import dev.netdoctor.host.Standpoint;
 import dev.netdoctor.model.ConfigFileCheck;
 import dev.netdoctor.model.FixPlan;
 
@@ -97,8 +98,12 @@ public final class FixWiring {
         return "fix config-lines --in wsl-conf --finding " + finding;
     }
 
-    /** Which file a plan writes, as the faces tell the user: a face adds nothing for a new plan. */
-    public enum Writes { SSH_CONFIG, WSLCONFIG, WSL_CONF, NOTHING }
+    /**
+     * Which file a plan writes, as the faces tell the user: a face adds nothing for a new plan.
+     * {@link #WINDOWS_FIREWALL} is no file: a rule in Windows' firewall, added with administrator
+     * rights by {@link WindowsFirewallFix}, not through {@link #wire}.
+     */
+    public enum Writes { SSH_CONFIG, WSLCONFIG, WSL_CONF, WINDOWS_FIREWALL, NOTHING }
 
     /** Which file {@code plan} writes ({@link Writes#NOTHING} for steps the user follows). */
     public static Writes writes(FixPlan plan) {
@@ -107,12 +112,41 @@ public final class FixWiring {
             case FixPlan.WslconfigSetting setting -> Writes.WSLCONFIG;
             case FixPlan.LetWslWriteResolvConf resolvConf -> Writes.WSL_CONF;
             case FixPlan.RewriteConfigLines lines -> lines.file().equals(ConfigFileCheck.WSL_CONF) ? Writes.WSL_CONF : Writes.WSLCONFIG;
+            case FixPlan.WindowsFirewallRule rule -> Writes.WINDOWS_FIREWALL;
             case FixPlan.ByHand steps -> Writes.NOTHING;
         };
     }
 
     /**
-     * What applying {@code plan} needs; empty for a plan that writes nothing ({@link FixPlan.ByHand}).
+     * Whether this face can make the change itself from where the app stands, or can only show the
+     * command to run: a Windows firewall rule is added by asking Windows for administrator rights,
+     * which only the app running on Windows can do (inside WSL the user copies the command into
+     * PowerShell run as administrator). Files are written from either side.
+     */
+    public static boolean appliesFrom(FixPlan plan, Standpoint standpoint) {
+        return switch (writes(plan)) {
+            case WINDOWS_FIREWALL -> switch (standpoint) {
+                case WINDOWS -> true;
+                case THIS_LINUX -> false;
+            };
+            case SSH_CONFIG, WSLCONFIG, WSL_CONF -> true;
+            case NOTHING -> false;
+        };
+    }
+
+    /**
+     * How the firewall rule is added and read back on this computer (Windows), through the
+     * powershell.exe {@code exe}: started once to ask for administrator rights, and unelevated to
+     * read our rules back.
+     */
+    public static WindowsFirewallFix firewall(LinuxSide thisComputer, String exe) {
+        return new WindowsFirewallFix(new ElevatedPowerShell(thisComputer, exe, ElevatedPowerShell.PROMPT_LIMIT),
+                FirewallRulesRead.of(thisComputer, exe));
+    }
+
+    /**
+     * What applying {@code plan} needs; empty for a plan that writes no file: steps
+     * ({@link FixPlan.ByHand}), and a Windows firewall rule, which {@link #firewall} adds.
      *
      * @throws NoWslconfig when the plan edits .wslconfig and it cannot be found
      */
@@ -139,6 +173,7 @@ public final class FixWiring {
                 yield Optional.of(wslconfig(places, ConfigRepairOracle.edit(lines),
                         preview -> new ConfigRepairOracle(files, lines, preview.original())));
             }
+            case FixPlan.WindowsFirewallRule rule -> Optional.empty();
             case FixPlan.ByHand steps -> Optional.empty();
         };
     }

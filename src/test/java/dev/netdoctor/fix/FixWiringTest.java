@@ -136,5 +136,20 @@ class FixWiringTest {
         assertThat(FixWiring.writes(new FixPlan.RewriteConfigLines(ConfigFileCheck.WSLCONFIG, FindingId.WSLCONFIG_DUPLICATE_KEY)))
                 .isEqualTo(FixWiring.Writes.WSLCONFIG);
         assertThat(FixWiring.writes(FixPlan.BY_HAND)).isEqualTo(FixWiring.Writes.NOTHING);
+        assertThat(FixWiring.writes(FixPlan.WindowsFirewallRule.allowFromLan(3000, true))).isEqualTo(FixWiring.Writes.WINDOWS_FIREWALL);
+    }
+
+    /**
+     * The firewall rule is no file: nothing to wire for the file pipeline, and made by the app only
+     * where it can ask Windows for administrator rights (on Windows); inside WSL its command is shown.
+     */
+    @Test
+    void theFirewallRuleIsAppliedFromWindowsOnlyAndNotThroughTheFilePipeline() throws Exception {
+        FixPlan.WindowsFirewallRule rule = FixPlan.WindowsFirewallRule.allowFromWsl(5432, "vEthernet (WSL)");
+        assertThat(FixWiring.appliesFrom(rule, dev.netdoctor.host.Standpoint.WINDOWS)).isTrue();
+        assertThat(FixWiring.appliesFrom(rule, dev.netdoctor.host.Standpoint.THIS_LINUX)).isFalse();
+        assertThat(FixWiring.appliesFrom(FixPlan.WslconfigSetting.dnsTunnelingOn(), dev.netdoctor.host.Standpoint.THIS_LINUX)).isTrue();
+        assertThat(FixWiring.appliesFrom(FixPlan.BY_HAND, dev.netdoctor.host.Standpoint.WINDOWS)).isFalse();
+        assertThat(FixWiring.wire(rule, null, null)).isEmpty();
     }
 }
