@@ -42,7 +42,10 @@ import java.util.stream.Collectors;
                 "A fix that is steps to follow is shown, not applied."},
         footer = {"", "Examples:", "  wsl-net-doctor diagnose --target 192.168.1.20 --port 22 --json > result.json",
                 "  wsl-net-doctor fix apply --from result.json --fix ssh-config-ipqos-none --dry-run",
-                "  wsl-net-doctor fix apply --from result.json --fix config-comment-out-duplicates --finding wslconfig-duplicate-key"})
+                "  wsl-net-doctor fix apply --from result.json --fix config-comment-out-duplicates --finding wslconfig-duplicate-key",
+                "  wsl-net-doctor fix apply --from result.json --fix windows-firewall-allow-port --dry-run",
+                "", "A Windows firewall rule is added with administrator rights: Windows asks for them (its own prompt) when you run",
+                "the command without --dry-run, and the rule can be removed again with the undo it prints."})
 final class ApplyFixCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -79,6 +82,9 @@ final class ApplyFixCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     WslOptions wsl = new WslOptions();
+
+    @CommandLine.Mixin
+    PowerShellOption powerShell = new PowerShellOption();
 
     /** A finding's offer of the fix asked for. */
     private record Offer(Finding finding, FixSuggestion fix) {
@@ -126,6 +132,15 @@ final class ApplyFixCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         FixWiring.Writes writes = FixWiring.writes(plan);
+        if (plan instanceof FixPlan.WindowsFirewallRule rule) {
+            // Windows' firewall, not a file of the distro: whether the app stands on Windows is all it needs of --wsl.
+            LinuxSide side = wsl.linuxSideOrSayWhy(err);
+            if (side == null) {
+                return ExitCodes.INCOMPLETE;
+            }
+            out.println(Words.get("cli.apply.applying", offer.fix().title(), offer.finding().title()));
+            return FirewallRuleCli.apply(out, err, rule, side.standpoint(), powerShell, dryRun, powerShell.sameExe() + wsl.sameLinux(side));
+        }
         // Only the files of the Linux being diagnosed need it; .wslconfig is always a file of this computer.
         LinuxSide linux = writes == FixWiring.Writes.WSLCONFIG ? new LocalLinuxSide() : wsl.linuxSideOrSayWhy(err);
         if (linux == null) {

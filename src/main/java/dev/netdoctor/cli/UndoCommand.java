@@ -7,6 +7,7 @@ import dev.netdoctor.fix.FixException;
 import dev.netdoctor.fix.SafeApply;
 import dev.netdoctor.fix.WslConfPlace;
 import dev.netdoctor.host.LinuxSide;
+import dev.netdoctor.host.Standpoint;
 import dev.netdoctor.model.InvalidInputException;
 import dev.netdoctor.model.Words;
 import picocli.CommandLine;
@@ -20,7 +21,8 @@ import java.util.concurrent.Callable;
 @Command(name = "undo", mixinStandardHelpOptions = true,
         description = {"Puts back the exact bytes a fix replaced, from the backup it printed.",
                 "Refuses when the file was changed after the fix, so those changes are not lost.",
-                "With --wsl the backup is inside that WSL distro; on Windows that is the default for a Linux path (/home/…)."})
+                "With --wsl the backup is inside that WSL distro; on Windows that is the default for a Linux path (/home/…).",
+                "With --firewall-rule NAME: removes the Windows firewall rule a fix added, by its name, and nothing else."})
 public final class UndoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,9 +33,23 @@ public final class UndoCommand implements Callable<Integer> {
     @CommandLine.Mixin
     WslOptions wsl = new WslOptions();
 
+    @CommandLine.Option(names = "--firewall-rule", paramLabel = "NAME",
+            description = "Remove the Windows firewall rule a fix added (its name starts with WSLNetDoctor-); Windows asks for administrator rights.")
+    String firewallRule;
+
+    @CommandLine.Mixin
+    PowerShellOption powerShell = new PowerShellOption();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (firewallRule != null) {
+            if (backup != null) {
+                err.println("wsl-net-doctor: " + Words.get("cli.undo.oneThing"));
+                return ExitCodes.BAD_INPUT;
+            }
+            return FirewallRuleCli.undo(spec.commandLine().getOut(), err, firewallRule, standpoint(err), powerShell);
+        }
         // "undo --wsl /home/…/x.bak": --wsl takes an optional distro name, so it took the path.
         // No distro name has a '/' in it: that is the backup, in the default distro.
         if (backup == null && wsl.distro != null && (wsl.distro.contains("/") || wsl.distro.contains("\\"))) {
@@ -75,6 +91,18 @@ public final class UndoCommand implements Callable<Integer> {
             err.println("wsl-net-doctor: " + e.getMessage());
             return ExitCodes.INCOMPLETE;
         }
+    }
+
+    /**
+     * Where the app stands, for removing a firewall rule: Windows when it runs there (a Windows
+     * without WSL can still remove our rule), else as the Linux it was pointed at says (--wsl).
+     */
+    private Standpoint standpoint(PrintWriter err) {
+        if (WslOptions.onWindows() || (wsl.distro == null && wsl.wslExe == null)) {
+            return WslOptions.onWindows() ? Standpoint.WINDOWS : Standpoint.THIS_LINUX;
+        }
+        LinuxSide side = wsl.linuxSideOrSayWhy(err);
+        return side == null ? Standpoint.THIS_LINUX : side.standpoint();
     }
 
     private int undo(ConfigFiles files) throws FixException, InterruptedException {
