@@ -40,7 +40,10 @@ public final class FixAction {
         return status;
     }
 
-    /** The backup (or undo record) to undo with; null when there is nothing to undo. */
+    /**
+     * The backup (or undo record) to undo with, or for the firewall fix the name of the rule it
+     * added; null when there is nothing to undo.
+     */
     public ObjectProperty<String> undoProperty() {
         return undo;
     }

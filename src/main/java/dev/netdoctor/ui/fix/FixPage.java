@@ -81,8 +81,10 @@ public final class FixPage {
         if (advice) {
             detail.getStyleClass().add("advice");
         }
-        Button go = new Button(advice ? Texts.get("fix.copy") : Texts.get("fix.preview"),
-                Ui.icon(advice ? Feather.COPY : Feather.EYE, "button-icon"));
+        boolean firewall = a.kind() == FixWiring.Writes.WINDOWS_FIREWALL;
+        boolean copies = advice || firewall && !fixes.appliesHere(a);
+        Button go = new Button(Texts.get(copies ? (advice ? "fix.copy" : "fix.firewall.copy") : firewall ? "fix.firewall.button" : "fix.preview"),
+                Ui.icon(copies ? Feather.COPY : firewall ? Feather.SHIELD : Feather.EYE, "button-icon"));
         go.setId("fix-" + a.suggestion().id());
         if (!advice && fixes.isRecommended(a)) {
             go.getStyleClass().add(Styles.ACCENT);
@@ -119,6 +121,13 @@ public final class FixPage {
         if (a.suggestion().plan() instanceof dev.netdoctor.model.FixPlan.SshIpqosNone ssh) {
             Label tryOnce = Ui.wrapping(Texts.get("fix.tryOnce"), Styles.TEXT_SMALL, Styles.TEXT_MUTED);
             extra.getChildren().addAll(tryOnce, Ui.copyable(ssh.tryOnceCommand(), "try-" + a.suggestion().id(), model::copy));
+        }
+        if (a.suggestion().plan() instanceof dev.netdoctor.model.FixPlan.WindowsFirewallRule rule) {
+            // Both shown before anything runs, and copyable: what runs with administrator rights, and what takes it back.
+            extra.getChildren().addAll(Ui.wrapping(Texts.get("fix.firewall.command"), Styles.TEXT_SMALL, Styles.TEXT_MUTED),
+                    Ui.copyable(rule.addCommand(), "firewall-command-" + a.suggestion().id(), model::copy),
+                    Ui.wrapping(Texts.get("fix.firewall.undoCommand"), Styles.TEXT_SMALL, Styles.TEXT_MUTED),
+                    Ui.copyable(rule.removeCommand(), "firewall-undo-" + a.suggestion().id(), model::copy));
         }
         if (a.offersOnlyThisHost()) {
             var plan = (dev.netdoctor.model.FixPlan.SshIpqosNone) a.suggestion().plan();

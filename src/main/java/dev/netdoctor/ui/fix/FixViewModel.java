@@ -3,12 +3,15 @@
 package dev.netdoctor.ui.fix;
 
 import dev.netdoctor.fix.ConfigFiles;
+import dev.netdoctor.fix.ElevatedPowerShell;
 import dev.netdoctor.fix.EditResult;
 import dev.netdoctor.fix.FixException;
 import dev.netdoctor.fix.FixWiring;
 import dev.netdoctor.fix.SafeApply;
 import dev.netdoctor.fix.UndoCommand;
+import dev.netdoctor.fix.WindowsFirewallFix;
 import dev.netdoctor.fix.WslRestart;
+import dev.netdoctor.host.PowerShellExe;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixRecord;
@@ -138,7 +141,78 @@ public final class FixViewModel {
                 action.statusProperty().set(Texts.get("fix.copied"));
             }
             case SSH_CONFIG, WSLCONFIG, WSL_CONF -> apply(action);
+            case WINDOWS_FIREWALL -> firewall(action, (FixPlan.WindowsFirewallRule) action.suggestion().plan());
         }
+    }
+
+    /**
+     * Whether the fix is made by the app (a file; the firewall rule only when the app runs on
+     * Windows) or shown for the user to run (steps; the firewall rule's command inside WSL).
+     */
+    public boolean appliesHere(FixAction action) {
+        return FixWiring.appliesFrom(action.suggestion().plan(), places.sshLinux().standpoint());
+    }
+
+    /**
+     * The firewall rule: its command and its undo shown, the user's yes, and only then Windows'
+     * administrator prompt, from a background task (the prompt waits for a person). Where the app
+     * cannot ask Windows (inside WSL), the command is copied for PowerShell run as administrator.
+     */
+    private void firewall(FixAction action, FixPlan.WindowsFirewallRule rule) {
+        FixSuggestion chosen = action.chosen();
+        if (!appliesHere(action)) {
+            if (dialogs.confirm(chosen.title(), Texts.get("fix.firewall.copy.header"),
+                    Texts.get("fix.firewall.copy.body", rule.addCommand(), rule.removeCommand()), Texts.get("fix.firewall.copy"))) {
+                dialogs.copyToClipboard(rule.addCommand());
+                action.statusProperty().set(Texts.get("fix.firewall.copied"));
+            }
+            return;
+        }
+        if (!dialogs.confirm(chosen.title(), Texts.get("fix.firewall.header"), Texts.get("fix.firewall.body", rule.addCommand(),
+                rule.removeCommand(), ElevatedPowerShell.PROMPT_LIMIT.toSeconds()), Texts.get("fix.firewall.confirm"))) {
+            action.statusProperty().set(Texts.get("fix.notApplied"));
+            return;
+        }
+        action.busyProperty().set(true);
+        action.statusProperty().set(Texts.get("fix.firewall.asking"));
+        tasks.run(() -> firewallFix().apply(rule), () -> action.busyProperty().set(false), r -> {
+            switch (r.outcome()) {
+                case DONE -> {
+                    action.undoProperty().set(r.rule());
+                    record(chosen, FixRecord.APPLIED, rule.where(), null, rule.addCommand(), r.verification(), rule.removeCommand());
+                    action.statusProperty().set(Texts.get("fix.firewall.applied", r.rule()));
+                    notice.set(new Notice(Texts.get("fix.notify.applied", chosen.title()), action.statusProperty().get()));
+                }
+                case ALREADY -> action.statusProperty().set(Texts.get("fix.alreadyInPlace"));
+                case DECLINED -> action.statusProperty().set(Texts.get("fix.firewall.declined", r.verification()));
+            }
+        }, error -> failed(action, error));
+    }
+
+    /** Removes the rule the firewall fix added, by its name; Windows asks for administrator rights again. */
+    private void undoFirewall(FixAction action, String rule) {
+        if (!dialogs.confirm(action.chosen().title(), Texts.get("fix.firewall.undo.header"),
+                Texts.get("fix.firewall.undo.body", FixPlan.WindowsFirewallRule.removeCommand(rule)), Texts.get("fix.firewall.undo.confirm"))) {
+            return;
+        }
+        action.busyProperty().set(true);
+        action.statusProperty().set(Texts.get("fix.firewall.asking"));
+        tasks.run(() -> firewallFix().undo(rule), () -> action.busyProperty().set(false), r -> {
+            switch (r.outcome()) {
+                case DONE, ALREADY -> {
+                    action.undoProperty().set(null);
+                    action.statusProperty().set(Texts.get("fix.firewall.undone", rule));
+                    notice.set(new Notice(Texts.get("fix.notify.undone", action.chosen().title()), action.statusProperty().get()));
+                    record(action.chosen(), FixRecord.UNDONE, FixPlan.WindowsFirewallRule.where(rule), null, null, r.verification(), null);
+                }
+                case DECLINED -> action.statusProperty().set(Texts.get("fix.firewall.undoDeclined", rule, r.verification()));
+            }
+        }, error -> failed(action, error));
+    }
+
+    /** Windows' firewall from this computer, through the powershell.exe the app uses for Windows' settings. */
+    private WindowsFirewallFix firewallFix() {
+        return FixWiring.firewall(places.thisComputer(), PowerShellExe.defaultExe());
     }
 
     /**
@@ -270,6 +344,10 @@ public final class FixViewModel {
     public void undo(FixAction action) {
         String record = action.undoProperty().get();
         if (record == null) {
+            return;
+        }
+        if (action.kind() == FixWiring.Writes.WINDOWS_FIREWALL) {
+            undoFirewall(action, record);
             return;
         }
         ConfigFiles files = appliedIn.get(action);
