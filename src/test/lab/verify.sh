@@ -291,6 +291,19 @@ if upw relay-ok vwo "$WKEYS_RELAY"; then
     expect vwo-g ::1 3000 refused relay-ok
     expect vwo-g 198.18.1.2 3000 'connected devserver on 198.18.1.2:3000' "relay-ok (direct)"
     common_windows_checks vwo relay-ok
+    # the app's way into the distro when it runs on "Windows" as the plain user: fake-wsl.exe joins
+    # the namespace itself with an ambient CAP_SYS_ADMIN, which the distro's command no longer has
+    out=$(timeout 20 ip netns exec vwo-g setpriv --reuid ndlab --regid ndlab --init-groups --inh-caps +sys_admin \
+          --ambient-caps +sys_admin --reset-env env FAKE_WSL_NETNS=vwo-c FAKE_WSL_DELAY_MS=0 FAKE_WSL_FIRST_DELAY_MS=0 \
+          python3 "$HERE/fake-wsl.exe" -d Lab --exec sh -c 'id -un; grep CapEff /proc/self/status; ss -Hltnp' 2>&1 </dev/null)
+    if [[ "$out" == ndlab*'CapEff:'*'0000000000000000'*'0.0.0.0:3000'*'"devserver"'* ]]; then
+        ok "relay-ok: fake-wsl.exe run by the plain user on \"Windows\" reaches the distro (as ndlab, no capabilities left) and sees devserver"
+    else bad "relay-ok: fake-wsl.exe as ndlab from vwo-g: $out"; fi
+    out=$(timeout 20 ip netns exec vwo-g setpriv --reuid ndlab --regid ndlab --init-groups --reset-env \
+          env FAKE_WSL_NETNS=vwo-c FAKE_WSL_DELAY_MS=0 FAKE_WSL_FIRST_DELAY_MS=0 python3 "$HERE/fake-wsl.exe" -d Lab --exec true 2>&1 </dev/null)
+    rc=$?
+    if [ "$rc" -eq 2 ] && [[ "$out" == *'needs CAP_SYS_ADMIN'* ]]; then ok "relay-ok: without the capability fake-wsl.exe says what it needs (exit 2)"
+    else bad "relay-ok: fake-wsl.exe as ndlab without CAP_SYS_ADMIN: rc=$rc $out"; fi
     # accept-then-close: the relay's connect inside the distro fails (a reject on the distro's lo)
     ip netns exec vwo-c nft -f - <<'EON'
 table inet netdoctor_verify {
