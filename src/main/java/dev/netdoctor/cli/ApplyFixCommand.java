@@ -83,9 +83,6 @@ final class ApplyFixCommand implements Callable<Integer> {
     @CommandLine.Mixin
     WslOptions wsl = new WslOptions();
 
-    @CommandLine.Mixin
-    PowerShellOption powerShell = new PowerShellOption();
-
     /** A finding's offer of the fix asked for. */
     private record Offer(Finding finding, FixSuggestion fix) {
     }
@@ -139,7 +136,8 @@ final class ApplyFixCommand implements Callable<Integer> {
                 return ExitCodes.INCOMPLETE;
             }
             out.println(Words.get("cli.apply.applying", offer.fix().title(), offer.finding().title()));
-            return FirewallRuleCli.apply(out, err, rule, side.standpoint(), powerShell, dryRun, powerShell.sameExe() + wsl.sameLinux(side));
+            return FirewallRuleCli.apply(out, err, rule, side.standpoint(), wsl, dryRun,
+                    FirewallRuleCli.samePowerShell(wsl) + wsl.sameLinux(side));
         }
         // Only the files of the Linux being diagnosed need it; .wslconfig is always a file of this computer.
         LinuxSide linux = writes == FixWiring.Writes.WSLCONFIG ? new LocalLinuxSide() : wsl.linuxSideOrSayWhy(err);

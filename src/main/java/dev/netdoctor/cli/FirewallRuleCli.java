@@ -8,11 +8,13 @@ import dev.netdoctor.fix.FixWiring;
 import dev.netdoctor.fix.WindowsFirewallFix;
 import dev.netdoctor.host.LocalLinuxSide;
 import dev.netdoctor.host.Standpoint;
+import dev.netdoctor.host.WindowsHost;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.InvalidInputException;
 import dev.netdoctor.model.Words;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 /**
  * The firewall fix from the command line, for {@code fix apply} and {@code undo}: the command and
@@ -30,7 +32,7 @@ final class FirewallRuleCli {
      * @param sameOptions the options that reach the same powershell.exe and Linux again, for the printed undo
      */
     static int apply(PrintWriter out, PrintWriter err, FixPlan.WindowsFirewallRule plan, Standpoint standpoint,
-                     PowerShellOption powerShell, boolean dryRun, String sameOptions) {
+                     WslOptions options, boolean dryRun, String sameOptions) {
         out.println(Words.get("cli.firewall.command"));
         out.println("  " + plan.addCommand());
         out.println(Words.get("cli.firewall.undoCommand"));
@@ -46,7 +48,7 @@ final class FirewallRuleCli {
         out.println(Words.get("cli.firewall.asking", ElevatedPowerShell.PROMPT_LIMIT.toSeconds()));
         out.flush();
         try {
-            WindowsFirewallFix.Result r = fix(powerShell).apply(plan);
+            WindowsFirewallFix.Result r = fix(options).apply(plan);
             return switch (r.outcome()) {
                 case DONE -> {
                     out.println(Words.get("cli.firewall.added", r.rule()));
@@ -74,7 +76,7 @@ final class FirewallRuleCli {
     }
 
     /** Removes our rule named {@code rule}; the same exit codes. */
-    static int undo(PrintWriter out, PrintWriter err, String rule, Standpoint standpoint, PowerShellOption powerShell) {
+    static int undo(PrintWriter out, PrintWriter err, String rule, Standpoint standpoint, WslOptions options) {
         String remove;
         try {
             remove = FixPlan.WindowsFirewallRule.removeCommand(rule);
@@ -95,7 +97,7 @@ final class FirewallRuleCli {
         out.println(Words.get("cli.firewall.asking", ElevatedPowerShell.PROMPT_LIMIT.toSeconds()));
         out.flush();
         try {
-            WindowsFirewallFix.Result r = fix(powerShell).undo(rule);
+            WindowsFirewallFix.Result r = fix(options).undo(rule);
             return switch (r.outcome()) {
                 case DONE -> {
                     out.println(Words.get("cli.firewall.removed", rule));
@@ -121,7 +123,14 @@ final class FirewallRuleCli {
         }
     }
 
-    private static WindowsFirewallFix fix(PowerShellOption powerShell) {
-        return FixWiring.firewall(new LocalLinuxSide(), powerShell.exe());
+    /** The powershell.exe of --powershell-exe, else the one the app uses for Windows' settings. */
+    private static WindowsFirewallFix fix(WslOptions options) {
+        Path exe = options.powershellExe != null ? options.powershellExe : WindowsHost.powershellExe();
+        return FixWiring.firewall(new LocalLinuxSide(), exe.toString());
+    }
+
+    /** --powershell-exe again, for a printed command line (the undo). */
+    static String samePowerShell(WslOptions options) {
+        return options.powershellExe == null ? "" : " --powershell-exe " + FixCommand.pasteable(options.powershellExe.toString());
     }
 }

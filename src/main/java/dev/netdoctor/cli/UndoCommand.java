@@ -37,9 +37,6 @@ public final class UndoCommand implements Callable<Integer> {
             description = "Remove the Windows firewall rule a fix added (its name starts with WSLNetDoctor-); Windows asks for administrator rights.")
     String firewallRule;
 
-    @CommandLine.Mixin
-    PowerShellOption powerShell = new PowerShellOption();
-
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -48,7 +45,7 @@ public final class UndoCommand implements Callable<Integer> {
                 err.println("wsl-net-doctor: " + Words.get("cli.undo.oneThing"));
                 return ExitCodes.BAD_INPUT;
             }
-            return FirewallRuleCli.undo(spec.commandLine().getOut(), err, firewallRule, standpoint(err), powerShell);
+            return FirewallRuleCli.undo(spec.commandLine().getOut(), err, firewallRule, standpoint(err), wsl);
         }
         // "undo --wsl /home/…/x.bak": --wsl takes an optional distro name, so it took the path.
         // No distro name has a '/' in it: that is the backup, in the default distro.

@@ -29,7 +29,8 @@ final class WslOptions {
     Path wslExe;
 
     @Option(names = "--powershell-exe", paramLabel = "PATH",
-            description = "The powershell.exe that reads Windows' firewall and port settings (once per run), if not Windows' own.")
+            description = "The powershell.exe that reads Windows' firewall and port settings (once per run) and asks Windows for "
+                    + "administrator rights for the firewall fix, if not Windows' own.")
     Path powershellExe;
 
     static boolean onWindows() {

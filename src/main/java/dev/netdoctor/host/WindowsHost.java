@@ -37,6 +37,15 @@ public final class WindowsHost {
      */
     public static final Duration POWERSHELL_LIMIT = Duration.ofSeconds(10);
 
+    /**
+     * The powershell.exe {@link #POWERSHELL_PROPERTY} names, or Windows' own: for those that start
+     * it without an option of their own (the wizard's firewall fix).
+     */
+    public static java.nio.file.Path powershellExe() {
+        return Optional.ofNullable(System.getProperty(POWERSHELL_PROPERTY)).filter(s -> !s.isBlank())
+                .map(java.nio.file.Path::of).orElseGet(PowerShellBatch::defaultExe);
+    }
+
     private final SystemInfo systemInfo;
     private final Function<Duration, WindowsPolicy> policyReader;
 

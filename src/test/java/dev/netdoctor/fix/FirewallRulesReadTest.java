@@ -30,10 +30,10 @@ class FirewallRulesReadTest {
 
     @Test
     void anythingButAListOfOurRulesIsUnknown() {
-        assertThat(FirewallRulesRead.parse("").isKnown()).isFalse();
+        assertThat(FirewallRulesRead.parse("").known()).isFalse();
         assertThat(FirewallRulesRead.parse("{\"Name\":\"WSLNetDoctor-TCP-1-from-WSL\"}").unknownBecause()).contains("not a list");
         assertThat(FirewallRulesRead.parse("[{\"Name\":\"CoreNet-DNS-Out-UDP\"}]").unknownBecause()).contains("not ours");
-        assertThat(FirewallRulesRead.parse("Get-NetFirewallRule : Access is denied.").isKnown()).isFalse();
+        assertThat(FirewallRulesRead.parse("Get-NetFirewallRule : Access is denied.").known()).isFalse();
     }
 
     @Test

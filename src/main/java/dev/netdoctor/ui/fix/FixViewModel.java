@@ -11,7 +11,7 @@ import dev.netdoctor.fix.SafeApply;
 import dev.netdoctor.fix.UndoCommand;
 import dev.netdoctor.fix.WindowsFirewallFix;
 import dev.netdoctor.fix.WslRestart;
-import dev.netdoctor.host.PowerShellExe;
+import dev.netdoctor.host.WindowsHost;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.FixPlan;
 import dev.netdoctor.model.FixRecord;
@@ -212,7 +212,7 @@ public final class FixViewModel {
 
     /** Windows' firewall from this computer, through the powershell.exe the app uses for Windows' settings. */
     private WindowsFirewallFix firewallFix() {
-        return FixWiring.firewall(places.thisComputer(), PowerShellExe.defaultExe());
+        return FixWiring.firewall(places.thisComputer(), WindowsHost.powershellExe().toString());
     }
 
     /**

@@ -6,7 +6,7 @@ import dev.netdoctor.fix.FirewallStandIn;
 import dev.netdoctor.fix.FixWiring;
 import dev.netdoctor.fix.LocalConfigFiles;
 import dev.netdoctor.host.LinuxSide;
-import dev.netdoctor.host.PowerShellExe;
+import dev.netdoctor.host.WindowsHost;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.FindingId;
@@ -53,12 +53,12 @@ class FirewallFixViewModelTest {
     @BeforeEach
     void pointAtTheStandIn() {
         assumeTrue(FirewallStandIn.runs(), "Skipping: the powershell.exe stand-in needs python3");
-        System.setProperty(PowerShellExe.PROPERTY, FirewallStandIn.EXE.toString());
+        System.setProperty(WindowsHost.POWERSHELL_PROPERTY, FirewallStandIn.EXE.toString());
     }
 
     @AfterEach
     void forgetTheStandIn() {
-        System.clearProperty(PowerShellExe.PROPERTY);
+        System.clearProperty(WindowsHost.POWERSHELL_PROPERTY);
     }
 
     /** The Fix step of an app on Windows ({@code onWindows}) or inside WSL, with "this computer" being the stand-in's Windows. */
