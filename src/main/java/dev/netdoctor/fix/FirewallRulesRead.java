@@ -19,9 +19,10 @@ import java.util.List;
 
 /**
  * The firewall fix's own read of our rules ({@link WindowsPolicy#OUR_RULE_PREFIX}), unelevated:
- * before a change (is it there already?) and after it (is it there as planned, or gone?). Both
- * firewalls are read, Windows Defender Firewall's rules with the port and adapter they are limited
- * to, and the Hyper-V firewall's where this Windows has it. Written the way PowerShell output must
+ * before a change (is it there already?) and after it (is it there as planned, or gone?), in the
+ * firewall the rule is in: Windows Defender Firewall's rules with the port and adapter they are
+ * limited to, or the Hyper-V firewall's with their VM creator (the policy batch reads the former
+ * only). Written the way PowerShell output must
  * be read from Java: each value flattened to a string in the script (enums by name, not number),
  * the list always an array ({@code -InputObject @(...)}), and the JSON written to a UTF-8 file, not
  * to the console, whose code page would garble a non-ASCII adapter name. No file, or no JSON,
@@ -44,21 +45,22 @@ final class FirewallRulesRead implements WindowsFirewallFix.RuleReader {
     }
 
     /**
-     * The script. The port and adapter filters hold arrays (one item for our rules), joined with
-     * commas as the policy batch joins them. A Windows without the Hyper-V firewall (Windows 10) has no such cmdlet,
-     * asked for first so its absence is no error.
+     * The script, for one firewall: the one the rule is in, so a read the other firewall refuses
+     * (the Hyper-V firewall's cmdlets may want administrator rights, and Windows 10 has none) does
+     * not stop a fix of this one. The port and adapter filters hold arrays (one item for our
+     * rules), joined with commas as the policy batch joins them.
      */
-    static String script(Path out) {
-        String prefix = WindowsPolicy.OUR_RULE_PREFIX;
-        return "$ErrorActionPreference = 'Stop'\n"
-                + "$rules = @(Get-NetFirewallRule -Name '" + prefix + "*' | ForEach-Object {"
-                + " $ports = $_ | Get-NetFirewallPortFilter; $adapters = $_ | Get-NetFirewallInterfaceFilter;"
-                + " @{ Firewall = 'defender'; Name = [string]$_.Name; Enabled = [string]$_.Enabled; Direction = [string]$_.Direction;"
-                + " Action = [string]$_.Action; LocalPort = $ports.LocalPort -join ','; InterfaceAlias = $adapters.InterfaceAlias -join ',' } })\n"
-                + "if (Get-Command Get-NetFirewallHyperVRule -ErrorAction SilentlyContinue) {"
-                + " $rules = $rules + @(Get-NetFirewallHyperVRule -Name '" + prefix + "*' | ForEach-Object {"
-                + " @{ Firewall = 'hyper-v'; Name = [string]$_.Name; Enabled = [string]$_.Enabled; Direction = [string]$_.Direction;"
-                + " Action = [string]$_.Action; LocalPort = $_.LocalPorts -join ','; VMCreatorId = [string]$_.VMCreatorId } }) }\n"
+    static String script(Path out, boolean hyperV) {
+        String name = "-Name '" + WindowsPolicy.OUR_RULE_PREFIX + "*'";
+        String rules = hyperV
+                ? "$rules = @(Get-NetFirewallHyperVRule " + name + " | ForEach-Object {"
+                        + " @{ Firewall = 'hyper-v'; Name = [string]$_.Name; Enabled = [string]$_.Enabled; Direction = [string]$_.Direction;"
+                        + " Action = [string]$_.Action; LocalPort = $_.LocalPorts -join ','; VMCreatorId = [string]$_.VMCreatorId } })\n"
+                : "$rules = @(Get-NetFirewallRule " + name + " | ForEach-Object {"
+                        + " $ports = $_ | Get-NetFirewallPortFilter; $adapters = $_ | Get-NetFirewallInterfaceFilter;"
+                        + " @{ Firewall = 'defender'; Name = [string]$_.Name; Enabled = [string]$_.Enabled; Direction = [string]$_.Direction;"
+                        + " Action = [string]$_.Action; LocalPort = $ports.LocalPort -join ','; InterfaceAlias = $adapters.InterfaceAlias -join ',' } })\n";
+        return "$ErrorActionPreference = 'Stop'\n" + rules
                 + "ConvertTo-Json -InputObject @($rules) | Out-File -FilePath '" + literal(out.toString()) + "' -Encoding utf8\n";
     }
 
@@ -68,7 +70,7 @@ final class FirewallRulesRead implements WindowsFirewallFix.RuleReader {
     }
 
     @Override
-    public Fact<List<WindowsPolicy.FirewallRule>> ourRules() throws InterruptedException {
+    public Fact<List<WindowsPolicy.FirewallRule>> ourRules(boolean hyperV) throws InterruptedException {
         Path out;
         try {
             out = Files.createTempFile("wsl-net-doctor-rules-", ".json");
@@ -77,7 +79,7 @@ final class FirewallRulesRead implements WindowsFirewallFix.RuleReader {
         }
         try {
             Files.delete(out); // PowerShell creates it: an empty file left over must not read as an answer
-            CommandRun r = computer.run(List.of(exe, "-NoProfile", "-NonInteractive", "-Command", script(out)), LIMIT);
+            CommandRun r = computer.run(List.of(exe, "-NoProfile", "-NonInteractive", "-Command", script(out, hyperV)), LIMIT);
             if (r.notFound()) {
                 return Fact.unknown("PowerShell (" + exe + ") could not be started");
             }
@@ -115,6 +117,9 @@ final class FirewallRulesRead implements WindowsFirewallFix.RuleReader {
         List<WindowsPolicy.FirewallRule> rules = new ArrayList<>();
         for (JsonNode n : tree) {
             String name = n.path("Name").asText("");
+            if (name.isEmpty()) {
+                return Fact.unknown("PowerShell's answer holds something that is not a rule: " + n);
+            }
             if (!name.startsWith(WindowsPolicy.OUR_RULE_PREFIX)) {
                 return Fact.unknown("PowerShell's answer holds a rule that is not ours: " + name);
             }

@@ -19,10 +19,11 @@ import java.util.Optional;
  * only after the user's yes, check after, and undo exactly what was added, by its name.
  */
 public final class WindowsFirewallFix {
-    /** Reads the rules of ours ({@link WindowsPolicy#OUR_RULE_PREFIX}) that are there now, unelevated. */
+    /** Reads the rules of ours ({@link WindowsPolicy#OUR_RULE_PREFIX}) that are there now, unelevated, in one firewall. */
     @FunctionalInterface
     public interface RuleReader {
-        Fact<List<WindowsPolicy.FirewallRule>> ourRules() throws InterruptedException;
+        /** @param hyperV the Hyper-V firewall's rules; else Windows Defender Firewall's */
+        Fact<List<WindowsPolicy.FirewallRule>> ourRules(boolean hyperV) throws InterruptedException;
     }
 
     /** How an apply or undo ended. */
@@ -53,7 +54,7 @@ public final class WindowsFirewallFix {
 
     /** Adds the rule, unless it is there already; the user has said yes to it. */
     public Result apply(FixPlan.WindowsFirewallRule plan) throws FixException, InterruptedException {
-        List<WindowsPolicy.FirewallRule> before = read("nothing was changed");
+        List<WindowsPolicy.FirewallRule> before = read(plan.hyperV(), "nothing was changed");
         Optional<WindowsPolicy.FirewallRule> there = find(before, plan.rule());
         if (there.isPresent()) {
             Optional<String> differs = differs(plan, there.get());
@@ -68,7 +69,7 @@ public final class WindowsFirewallFix {
         if (notRun.isPresent()) {
             return new Result(Outcome.DECLINED, plan.rule(), notRun.get(), null);
         }
-        List<WindowsPolicy.FirewallRule> after = read("the command ran, but whether the rule is there is not known; its undo is "
+        List<WindowsPolicy.FirewallRule> after = read(plan.hyperV(), "the command ran, but whether the rule is there is not known; its undo is "
                 + plan.removeCommand());
         WindowsPolicy.FirewallRule added = find(after, plan.rule()).orElseThrow(() -> new FixException("The command ran as"
                 + " administrator, but no rule named " + plan.rule() + " is there now, so the fix is not applied."));
@@ -87,21 +88,22 @@ public final class WindowsFirewallFix {
      */
     public Result undo(String rule) throws FixException, InterruptedException {
         String remove = FixPlan.WindowsFirewallRule.removeCommand(rule);
-        if (find(read("nothing was changed"), rule).isEmpty()) {
+        boolean hyperV = FixPlan.WindowsFirewallRule.inHyperV(rule);
+        if (find(read(hyperV, "nothing was changed"), rule).isEmpty()) {
             return new Result(Outcome.ALREADY, rule, "no rule named " + rule + " is there: nothing to remove", null);
         }
         Optional<String> notRun = elevated.run(remove, remove);
         if (notRun.isPresent()) {
             return new Result(Outcome.DECLINED, rule, notRun.get(), remove);
         }
-        if (find(read("the command ran, but whether the rule is gone is not known"), rule).isPresent()) {
+        if (find(read(hyperV, "the command ran, but whether the rule is gone is not known"), rule).isPresent()) {
             throw new FixException("The command ran as administrator, but the rule " + rule + " is still there.");
         }
         return new Result(Outcome.DONE, rule, "read back: no rule named " + rule + " is there", null);
     }
 
-    private List<WindowsPolicy.FirewallRule> read(String consequence) throws FixException, InterruptedException {
-        Fact<List<WindowsPolicy.FirewallRule>> now = rules.ourRules();
+    private List<WindowsPolicy.FirewallRule> read(boolean hyperV, String consequence) throws FixException, InterruptedException {
+        Fact<List<WindowsPolicy.FirewallRule>> now = rules.ourRules(hyperV);
         return now.get().orElseThrow(() -> new FixException("Windows' firewall rules could not be read (" + now.unknownBecause()
                 + "), so " + consequence + "."));
     }

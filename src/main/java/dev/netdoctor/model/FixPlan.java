@@ -214,8 +214,16 @@ public sealed interface FixPlan {
 
         /** {@link #where()} for a rule known by its name only. */
         public static String where(String rule) {
-            removeCommand(rule); // refuses a name that is not ours
-            return (rule.endsWith("-HyperV") ? "Hyper-V firewall" : "Windows Defender Firewall") + ", rule " + rule;
+            return (inHyperV(rule) ? "Hyper-V firewall" : "Windows Defender Firewall") + ", rule " + rule;
+        }
+
+        /**
+         * Whether our rule named {@code rule} is in the Hyper-V firewall (else Windows Defender Firewall).
+         *
+         * @throws InvalidInputException when the name is not one this fix gives its rules
+         */
+        public static boolean inHyperV(String rule) {
+            return removeCommand(rule).startsWith("Remove-NetFirewallHyperVRule");
         }
 
         /** What Windows' firewall settings show as the rule's name. */

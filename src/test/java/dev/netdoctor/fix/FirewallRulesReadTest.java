@@ -33,13 +33,16 @@ class FirewallRulesReadTest {
         assertThat(FirewallRulesRead.parse("").known()).isFalse();
         assertThat(FirewallRulesRead.parse("{\"Name\":\"WSLNetDoctor-TCP-1-from-WSL\"}").unknownBecause()).contains("not a list");
         assertThat(FirewallRulesRead.parse("[{\"Name\":\"CoreNet-DNS-Out-UDP\"}]").unknownBecause()).contains("not ours");
+        assertThat(FirewallRulesRead.parse("[null]").unknownBecause()).contains("not a rule");
         assertThat(FirewallRulesRead.parse("Get-NetFirewallRule : Access is denied.").known()).isFalse();
     }
 
     @Test
     void theAnswersPathIsOneLiteralWhateverQuotesItHolds() {
-        String script = FirewallRulesRead.script(Path.of("/tmp/O'Brien\u2019s/answer.json"));
+        String script = FirewallRulesRead.script(Path.of("/tmp/O'Brien\u2019s/answer.json"), false);
         assertThat(script).contains("Out-File -FilePath '/tmp/O''Brien\u2019\u2019s/answer.json' -Encoding utf8");
-        assertThat(script).contains("Get-NetFirewallRule -Name 'WSLNetDoctor-*'").contains("Get-NetFirewallHyperVRule -Name 'WSLNetDoctor-*'");
+        assertThat(script).contains("Get-NetFirewallRule -Name 'WSLNetDoctor-*'").doesNotContain("HyperV");
+        assertThat(FirewallRulesRead.script(Path.of("a.json"), true)).contains("Get-NetFirewallHyperVRule -Name 'WSLNetDoctor-*'")
+                .doesNotContain("Get-NetFirewallRule ");
     }
 }
