@@ -226,6 +226,10 @@ class PowerShellBatchTest {
         }
         assertThat(script.lines().filter(l -> l.contains("Get-") || l.contains("netsh")))
                 .allSatisfy(l -> assertThat(l).contains("try {").contains("catch { $h['"));
+        // Enums by name, turned so in PowerShell: 5.1's ConvertTo-Json would give numbers.
+        for (String e : List.of("Enabled", "DefaultInboundAction", "NetworkCategory", "Direction", "Action", "LoopbackEnabled")) {
+            assertThat(script).as(e).contains("@{n='" + e + "';e={[string]$_." + e + "}}");
+        }
         // None of 6.x's options, which 5.1 does not have (§4.2).
         assertThat(script).doesNotContain("-AsArray").doesNotContain("-EnumsAsStrings");
     }
