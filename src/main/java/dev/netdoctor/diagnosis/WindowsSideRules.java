@@ -172,7 +172,7 @@ final class WindowsSideRules {
     private static List<Evidence> relayEvidence(RelayPort p, boolean fromWindows) {
         List<Evidence> list = new ArrayList<>();
         for (TcpConnection l : p.distroListeners()) {
-            list.add(Evidence.of("In WSL: " + owner(l) + " listens on " + bracket(l.localAddress()) + ":" + l.localPort() + " — "
+            list.add(Evidence.of("In WSL: " + owner(l) + " listens on " + bracket(l.localAddress()) + ":" + l.localPort() + ": "
                     + RelayAddresses.windowsLoopbackFor(l.localAddress()).map(w -> "WSL's relay forwards it to Windows' " + bracket(w))
                     .orElse("an address WSL's relay ignores")));
         }
@@ -335,7 +335,7 @@ final class WindowsSideRules {
         }
         WindowsPolicy p = policy.get();
         String profile = wslProfile(env).orElse(null);
-        if (!p.firewallProfiles().isKnown()) {
+        if (!p.firewallProfiles().known()) {
             list.add(Evidence.of("Windows Firewall's profiles: unknown (" + p.firewallProfiles().unknownBecause() + ")"));
         }
         p.firewallProfiles().get().ifPresent(profiles -> profiles.forEach(f -> list.add(Evidence.of("Windows Firewall, " + f.name()
@@ -425,7 +425,7 @@ final class WindowsSideRules {
     };
 
     private static Optional<Finding> natInbound(Environment env, WindowsPolicy policy, int port, Confidence confidence, String proof) {
-        if (!policy.portProxies().isKnown()) {
+        if (!policy.portProxies().known()) {
             return Optional.empty();
         }
         String distro = distroAddress(env).orElse(null);

@@ -141,7 +141,7 @@ public final class LocalhostRelayProbe implements Probe {
             String to = RelayAddresses.windowsLoopbackFor(l.localAddress())
                     .map(w -> "WSL's relay forwards it to Windows' " + (w.contains(":") ? "[" + w + "]" : w) + ":" + p.port())
                     .orElse("WSL's relay ignores this address");
-            list.add(Evidence.of("in the distro: " + ListeningSocketsProbe.describe(l) + " — " + to));
+            list.add(Evidence.of("in the distro: " + ListeningSocketsProbe.describe(l) + "; " + to));
         }
         if (!fromWindows) {
             list.add(Evidence.of("who holds port " + p.port() + " on Windows and what a browser there gets needs this app run on Windows"));

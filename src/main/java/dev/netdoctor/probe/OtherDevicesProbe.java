@@ -59,7 +59,7 @@ public final class OtherDevicesProbe implements Probe {
         }
         List<Evidence> evidence = new ArrayList<>();
         WindowsPolicy policy = windows.policy();
-        if (policy.portProxies().isKnown()) {
+        if (policy.portProxies().known()) {
             List<WindowsPolicy.PortProxy> proxies = policy.portProxies().value();
             if (proxies.isEmpty()) {
                 evidence.add(Evidence.of("Windows has no port proxy rules"));

@@ -114,7 +114,30 @@ class WindowsSideRulesTest {
     void aWorkingRelayIsNoProblem() {
         RelayPort p = new RelayPort(APP, List.of(distroListener("0.0.0.0", APP)), List.of(windowsListener("127.0.0.1", APP, "wslrelay", 7100)),
                 List.of(works("127.0.0.1"), refused("::1"), works("198.18.1.2")), List.of(RELAY), "198.18.1.2");
-        assertThat(ids(diagnose(fromWindows(stock(), "nat"), relay(true, p)))).containsExactly(FindingId.ENVIRONMENT_ONLY);
+        List<Finding> findings = diagnose(fromWindows(stock(), "nat"), relay(true, p));
+        assertThat(ids(findings)).containsExactly(FindingId.ENVIRONMENT_ONLY);
+        // the all-clear says the question's answer first, in the symptom's words
+        assertThat(findings.getFirst().title()).startsWith("Windows' localhost:3000 reaches your app in WSL");
+        // inside WSL the same listener is only half the answer: the all-clear says what needs Windows
+        RelayPort inside = new RelayPort(APP, List.of(distroListener("0.0.0.0", APP)), List.of(), List.of(), List.of(), "198.18.1.2");
+        Finding half = diagnose(insideWsl(), relay(false, inside)).getFirst();
+        assertThat(half.title()).doesNotContain("localhost:3000");
+        assertThat(half.explanation()).contains("needs WSL Net Doctor run on Windows");
+    }
+
+    @Test
+    void anIpv4RefusalByAListenerOnColonColonOnlyIsNoLocalBlock() {
+        dev.netdoctor.model.ServicePort v6 = new dev.netdoctor.model.ServicePort(APP, List.of(distroListener("::", APP)),
+                List.of(new LocalConnect("127.0.0.1", "loopback", APP, ConnectResult.REFUSED, 1, "Connection refused"),
+                        new LocalConnect("::1", "IPv6 loopback", APP, ConnectResult.CONNECTED, 1, null)));
+        ProbeOutcome ports = outcome(ProbeId.SERVICE_PORTS, new ProbeData.ServicePorts(List.of(v6)));
+        ProbeOutcome routes = outcome(ProbeId.LOCAL_ROUTES, new ProbeData.Routes(List.of(
+                new dev.netdoctor.model.RouteLookup("127.0.0.1", "tcp", APP, "lo", null, "127.0.0.1", "local", "local", null)), List.of()));
+        assertThat(ids(diagnose(insideWsl(), ports, routes))).doesNotContain(FindingId.LOCAL_CONNECT_BLOCKED);
+        // the same refusal with a listener on 0.0.0.0 is a block
+        dev.netdoctor.model.ServicePort v4 = new dev.netdoctor.model.ServicePort(APP, List.of(distroListener("0.0.0.0", APP)), v6.connects());
+        assertThat(ids(diagnose(insideWsl(), outcome(ProbeId.SERVICE_PORTS, new ProbeData.ServicePorts(List.of(v4))), routes)))
+                .contains(FindingId.LOCAL_CONNECT_BLOCKED);
     }
 
     @Test
