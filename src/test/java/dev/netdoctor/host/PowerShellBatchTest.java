@@ -163,6 +163,15 @@ class PowerShellBatchTest {
     }
 
     @Test
+    void theStandInWrappedWithItsSettingsIsAPathLikeWindowsOwn() throws Exception {
+        // What a test passes as --powershell-exe: the settings travel inside the wrapper.
+        Path wrapper = FakePowerShell.with(folder, FakePowerShell.env(folder, "FAKE_PS_WINDOWS_BUILD", "19045"));
+        WindowsPolicy p = PowerShellBatch.read(wrapper, LIMIT);
+        assertThat(p.hyperVFirewall().unknownBecause()).startsWith("not on this Windows");
+        assertThat(known(p.ipHelper())).isEqualTo("Running");
+    }
+
+    @Test
     void aReadWindowsRefusesIsUnknownWithWindowsReasonAndTheOthersAreRead() throws Exception {
         Path machine = FakePowerShell.machine(folder, """
                 {"denied": ["Get-DnsClientNrptPolicy", "Get-NetFirewallHyperVVMSetting"]}""");
