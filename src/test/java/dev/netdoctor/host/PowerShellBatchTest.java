@@ -249,6 +249,11 @@ class PowerShellBatchTest {
         List<String> argv = PowerShellBatch.command(Path.of("powershell.exe"), script);
         assertThat(argv.subList(0, 4)).containsExactly("powershell.exe", "-NoProfile", "-NonInteractive", "-EncodedCommand");
         assertThat(new String(Base64.getDecoder().decode(argv.get(4)), StandardCharsets.UTF_16LE)).isEqualTo(script);
+        // CreateProcess takes at most 32,767 characters of command line, a long temp folder included.
+        String longFolder = "C:\\Users\\" + "x".repeat(200) + "\\AppData\\Local\\Temp\\netdoctor-ps-1234567890.json";
+        int line = String.join(" ", PowerShellBatch.command(PowerShellBatch.defaultExe(),
+                PowerShellBatch.script(Path.of(longFolder)))).length();
+        assertThat(line).isLessThan(32_767);
     }
 
     @Test
