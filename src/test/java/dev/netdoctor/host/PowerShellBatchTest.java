@@ -293,6 +293,25 @@ class PowerShellBatchTest {
         assertThat(known(PowerShellBatch.read(FakePowerShell.EXE, LIMIT, env).ourFirewallRules())).isEmpty();
     }
 
+    @Test
+    void removingARuleRemovesExactlyThatOneAndAGoneRuleIsAnError() throws Exception {
+        Map<String, String> admin = FakePowerShell.env(folder, "FAKE_PS_ELEVATED", "1");
+        for (String port : List.of("5432", "6379")) {
+            Ran added = standIn(admin, "New-NetFirewallRule -Name 'WSLNetDoctor-tcp-" + port + "' -DisplayName 'WSL Net Doctor "
+                    + port + "' -Direction Inbound -Action Allow -Protocol TCP -LocalPort " + port + " -ErrorAction Stop | Out-Null");
+            assertThat(added.exit()).as(added.err()).isZero();
+        }
+        Ran again = standIn(admin, "New-NetFirewallRule -Name 'WSLNetDoctor-tcp-5432' -DisplayName x -ErrorAction Stop");
+        assertThat(again.err()).contains("Cannot create a file when that file already exists.");
+        assertThat(standIn(admin, "Remove-NetFirewallRule -Name 'WSLNetDoctor-tcp-5432' -ErrorAction Stop").exit()).isZero();
+        assertThat(known(PowerShellBatch.read(FakePowerShell.EXE, LIMIT, admin).ourFirewallRules()))
+                .extracting(FirewallRule::name).containsExactly("WSLNetDoctor-tcp-6379");
+        Ran gone = standIn(admin, "Remove-NetFirewallRule -Name 'WSLNetDoctor-tcp-5432' -ErrorAction Stop");
+        assertThat(gone.exit()).isEqualTo(1);
+        assertThat(gone.err()).contains("No MSFT_NetFirewallRule objects found with property 'Name' equal to "
+                + "'WSLNetDoctor-tcp-5432'.  Verify the value of the property and retry.");
+    }
+
     // --- the pitfalls themselves, shown on the stand-in, and what the reading makes of them -------
 
     @Test
