@@ -143,7 +143,12 @@ class SymptomGroupsTest {
             assertThat(c.getMinX()).as(s + " in its heading's column").isCloseTo(h.getMinX(), org.assertj.core.data.Offset.offset(1.0));
         }
         Screenshots.Tone tone = Screenshots.tone(Screenshots.save(scene, theme + "-groups-1-whats-wrong.png"));
-        Screenshots.assertThemed(dark, List.of(tone));
+        // Chosen through the model (as a run started again does): the card shows it, and only it
+        robot.interact(() -> model.symptomProperty().set(Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP));
+        assertThat(Fixtures.fx(() -> scene.getRoot().lookupAll(".choice").stream().filter(n -> ((ToggleButton) n).isSelected())
+                .map(Node::getId).toList())).containsExactly(id(Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP));
+        Screenshots.Tone chosen = Screenshots.tone(Screenshots.save(scene, theme + "-groups-1-whats-wrong-chosen.png"));
+        Screenshots.assertThemed(dark, List.of(tone, chosen));
     }
 
     @Test

@@ -54,6 +54,9 @@ public final class SymptomPage {
             }
             model.symptomProperty().set(now == null ? null : (Symptom) now.getUserData());
         });
+        // Chosen elsewhere (a test, a run started again): the card shows it.
+        model.symptomProperty().addListener((obs, old, now) -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true)));
         GridPane grid = new GridPane();
         grid.setId("symptom-groups");
         grid.setHgap(12);
