@@ -4,6 +4,9 @@
 # lab.sh - reproducible network labs (Linux network namespaces) for WSL Net Doctor tests.
 #
 #   lab.sh up SCENARIO NAME   SCENARIO: healthy | dscp | refused | filtered | silent | mtu | wsl-dscp
+#                                       | dns-ok | dns-blocked | dns-static | dns-tunnel | dns-udp-only | dns-tcp-only
+#                                       | relay-ok | relay-eth0 | relay-v6 | port-taken
+#                                       | win-all | win-loopback | win-firewall
 #                                       | mirrored | mirrored-silent | loopback-ok
 #   lab.sh down NAME          always exits 0, idempotent
 #   lab.sh check              exit 0 if labs can run here, else reason on stdout, exit 1
@@ -38,6 +41,17 @@
 #                 (DNS tunneling's listener inside Linux; dnsTunnelingIpAddress set to a lab address)
 #   dns-udp-only  the proxy answers over UDP only (TCP port 53 dropped)
 #   dns-tcp-only  the proxy answers over TCP only (UDP port 53 dropped)
+# "Windows" scenarios (the same topology; the gateway namespace NAME-g is Windows, gw-c its WSL
+# adapter holding the distro's gateway 198.18.1.1; Windows' stealth mode: nothing in NAME-g sends a
+# TCP RST or an ICMP unreachable to the WSL side; WSL's localhost relay "wslrelay" runs in NAME-g;
+# the relay and the programs run as the plain lab user, see up_windows below and README.md):
+#   relay-ok      the distro's service listens on 0.0.0.0:3000 -> relayed to Windows 127.0.0.1:3000
+#   relay-eth0    it listens on 198.18.1.2:3000 only -> nothing relayed
+#   relay-v6      it listens on [::]:3000 with IPV6_V6ONLY -> relayed to Windows [::1]:3000 only
+#   port-taken    a Windows program "node" holds 127.0.0.1:3000 first; the relay's bind fails silently
+#   win-all       a Windows program "postgres" listens on 0.0.0.0:5432
+#   win-loopback  it listens on 127.0.0.1:5432 only
+#   win-firewall  it listens on 0.0.0.0:5432; Windows' firewall drops inbound TCP 5432 from gw-c
 # WSL2 "mirrored networking" scenarios (other topology, see up_mirrored below and README.md):
 #   NAME-c (client, "WSL")  eth0 198.18.2.2/24 --veth-- NAME-v (vantage) eth0 198.18.2.3/24, sshd :22
 #                           loopback0 169.254.73.1/30 --veth-- NAME-w ("Windows") wsl0 169.254.73.2/30
@@ -63,6 +77,17 @@ readonly NFT_TABLE=netdoctor_lab
 readonly SSHD=/usr/sbin/sshd
 readonly STATE_BASE=/tmp/netdoctor-lab-
 readonly PATH_MTU=1000          # "mtu" scenario: MTU of the path through the gateway
+LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+readonly LAB_DIR                # wslrelay and tcpapp live beside this script
+
+# "Windows" scenarios (relay-* | port-taken | win-*)
+readonly W_SERVICE_PORT=3000            # the user's service in the distro
+readonly W_SERVICE_PROGRAM=devserver
+readonly W_TAKER_PROGRAM=node           # port-taken: the Windows program on 127.0.0.1:3000
+readonly W_WINDOWS_PORT=5432            # win-*: the Windows program's port
+readonly W_WINDOWS_PROGRAM=postgres
+readonly W_NFT_TABLE=netdoctor_windows  # inet table in NAME-g: stealth mode and Windows' firewall
+readonly W_WSL_ADAPTER_ALIAS="vEthernet (WSL (Hyper-V firewall))"
 
 # mirrored-networking scenarios (mirrored | mirrored-silent | loopback-ok)
 readonly M_CLIENT_IP=198.18.2.2         # client ("WSL") eth0; also owned by "Windows" (mirrored)
@@ -92,10 +117,13 @@ die() { log "error: $*"; exit 1; }
 
 usage() {
     cat >&2 <<'EOF'
-usage: lab.sh up SCENARIO NAME    (SCENARIO: healthy|dscp|refused|filtered|silent|mtu|wsl-dscp|mirrored|mirrored-silent|loopback-ok;
+usage: lab.sh up SCENARIO NAME    (SCENARIO: healthy|dscp|refused|filtered|silent|mtu|wsl-dscp|dns-ok|dns-blocked|dns-static|
+                                   dns-tunnel|dns-udp-only|dns-tcp-only|relay-ok|relay-eth0|relay-v6|port-taken|win-all|
+                                   win-loopback|win-firewall|mirrored|mirrored-silent|loopback-ok;
                                    NAME: 1-8 chars [a-z0-9])
        lab.sh down NAME
        lab.sh check
+       lab.sh user
 EOF
 }
 
@@ -131,6 +159,20 @@ kill_ns_pids() {
         [ -n "$pids" ] || return 0
         sleep 0.05
     done
+    return 0
+}
+
+# TERM (then KILL after ~2 s) process $1, but only if its command line contains $2. Never fails.
+kill_verified() {
+    local pid=$1 needle=$2 i
+    [ -n "$pid" ] && [ -n "$needle" ] || return 0
+    grep -qsF -- "$needle" "/proc/$pid/cmdline" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null
+    for ((i = 0; i < 40; i++)); do
+        pid_alive "$pid" || return 0
+        sleep 0.05
+    done
+    kill -KILL "$pid" 2>/dev/null
     return 0
 }
 
@@ -174,6 +216,15 @@ do_down() {
             done
             pid_alive "$pid" && kill -KILL "$pid" 2>/dev/null
         fi
+    done
+    # 1c'. the "Windows" scenarios' relay and programs, only if the pid really is this lab's
+    #      (the relay's command line carries this lab's VM id, a program's its symlink in the state folder)
+    if [ -f "$state/wslrelay.pid" ] && [ -s "$state/wslrelay.vmid" ]; then
+        kill_verified "$(head -n1 "$state/wslrelay.pid" 2>/dev/null | tr -cd '0-9')" "$(head -n1 "$state/wslrelay.vmid")"
+    fi
+    for pidfile in "$state"/app-*.pid; do
+        [ -f "$pidfile" ] || continue
+        kill_verified "$(head -n1 "$pidfile" 2>/dev/null | tr -cd '0-9')" "$state/bin/"
     done
     # 1d. the client's /etc/netns files, and the empty /etc/wsl.conf if this lab put it there
     if [ -f "$state/made-etc-wsl.conf" ] && [ -f /etc/wsl.conf ] && [ ! -s /etc/wsl.conf ]; then
@@ -428,6 +479,9 @@ cmd_up() {
         healthy|dscp|refused|filtered|silent|mtu|wsl-dscp) ;;
         dns-ok|dns-blocked|dns-static|dns-tunnel|dns-udp-only|dns-tcp-only)
             [ -x "$DNSMASQ" ] || die "dnsmasq not found at $DNSMASQ (Debian package dnsmasq)" ;;
+        relay-ok|relay-eth0|relay-v6|port-taken|win-all|win-loopback|win-firewall)
+            command -v python3 >/dev/null 2>&1 || die "python3 not found (the relay and the programs are Python)"
+            [ -x "$LAB_DIR/wslrelay" ] && [ -x "$LAB_DIR/tcpapp" ] || die "wslrelay/tcpapp not found beside lab.sh" ;;
         mirrored|mirrored-silent|loopback-ok) up_mirrored "$scenario" "$name"; return ;;
         *) usage; die "unknown scenario '$scenario'" ;;
     esac
@@ -553,6 +607,10 @@ EOW
             fi ;;
     esac
 
+    case "$scenario" in
+        relay-*|port-taken|win-*) up_windows "$scenario" ;;
+    esac
+
     UP_DONE=1
     trap - EXIT INT TERM HUP
     case "$scenario" in
@@ -568,7 +626,153 @@ EOW
         printf 'WINDOWS_NS=%s\n' "$WIN_NS"
         printf 'WINDOWS_IP=%s\n' "$WSL_WINDOWS_IP"
     fi
+    case "$scenario" in
+        relay-*|port-taken|win-*) print_windows_keys "$scenario" ;;
+    esac
     printf 'STATE_DIR=%s\n' "$STATE"
+}
+
+# ---------------------------------------------------------------- up: "Windows" (relay-* | port-taken | win-*)
+
+# Windows' stealth mode (on by default with the firewall; KB2586744, microsoft/WSL#5791): no TCP RST
+# and no ICMP unreachable for ports nobody listens on, so a WSL connect to such a port times out.
+# Only what this host itself sends out of its WSL adapter is dropped, and only the RSTs the kernel
+# sends where no socket exists: the answer to a SYN (RST+ACK with sequence 0) and to a segment with
+# ACK (a bare RST); a RST that ends a real connection (RST+ACK with its own sequence) passes.
+# Frag-needed passes too (path-MTU discovery is not an unreachable port). win-firewall adds Windows'
+# firewall: inbound TCP 5432 from the WSL side is dropped (no answer at all); traffic of the host to
+# its own address arrives on lo and never meets the rule, as host-local traffic skips the firewall.
+nft_windows() {
+    local scenario=$1 input_rules=""
+    if [ "$scenario" = win-firewall ]; then
+        input_rules="iifname \"gw-c\" tcp dport $W_WINDOWS_PORT counter drop comment \"Windows Firewall: inbound $W_WINDOWS_PORT from WSL blocked\""
+    fi
+    ip netns exec "$GW_NS" nft -f - <<EOF
+table inet $W_NFT_TABLE {
+    chain output {
+        type filter hook output priority filter; policy accept;
+        oifname "gw-c" tcp flags & (rst | ack) == rst counter drop comment "stealth: no RST for a segment to a closed port"
+        oifname "gw-c" tcp flags & (rst | ack) == rst | ack tcp sequence 0 counter drop comment "stealth: no RST for a SYN to a closed port"
+        oifname "gw-c" icmp type destination-unreachable icmp code != frag-needed counter drop comment "stealth: no ICMP unreachable"
+        oifname "gw-c" icmpv6 type destination-unreachable counter drop comment "stealth: no ICMPv6 unreachable"
+    }
+    chain input {
+        type filter hook input priority filter; policy accept;
+        $input_rules
+    }
+}
+EOF
+}
+
+# start_app NS PROGRAM ARGS...: tcpapp under the name PROGRAM in namespace NS (pid in
+# STATE/app-PROGRAM.pid, log STATE/app-PROGRAM.log). Started through a symlink called PROGRAM, so
+# the kernel names the process PROGRAM; it becomes the lab user itself before opening a socket.
+start_app() {
+    local ns=$1 prog=$2; shift 2
+    mkdir -p -m 0755 "$STATE/bin" || return 1
+    ln -sfn "$LAB_DIR/tcpapp" "$STATE/bin/$prog" || return 1
+    ip netns exec "$ns" "$STATE/bin/$prog" --name "$prog" --user "$LAB_USER" "$@" \
+        </dev/null >/dev/null 2>>"$STATE/app-$prog.log" &
+    echo $! >"$STATE/app-$prog.pid"
+}
+app_pid() { head -n1 "$STATE/app-$1.pid"; }
+
+# the relay: runs in "Windows" ($GW_NS) with its handle (an open descriptor of the distro's network
+# namespace) on fd 3; it joins the distro in one thread, then drops to the lab user. Its stderr is
+# its log. Waits (bounded, 5 s) for "ready".
+start_relay() {
+    local guid i
+    guid="{$(tr 'a-f' 'A-F' </proc/sys/kernel/random/uuid)}"
+    echo "$guid" >"$STATE/wslrelay.vmid"
+    : >"$STATE/wslrelay.log"
+    ( exec 3<"/run/netns/$CLI_NS"
+      exec env FAKE_WSLRELAY_USER="$LAB_USER" ip netns exec "$GW_NS" "$LAB_DIR/wslrelay" \
+          --mode 1 --vm-id "$guid" --handle 3 </dev/null >/dev/null 2>>"$STATE/wslrelay.log" ) &
+    echo $! >"$STATE/wslrelay.pid"
+    for ((i = 0; i < 100; i++)); do
+        grep -q ' ready ' "$STATE/wslrelay.log" && return 0
+        pid_alive "$(cat "$STATE/wslrelay.pid")" || { log "wslrelay exited: $(cat "$STATE/wslrelay.log")"; return 1; }
+        sleep 0.05
+    done
+    log "wslrelay not ready within 5 s: $(cat "$STATE/wslrelay.log")"
+    return 1
+}
+
+# wait (bounded: 5 s; the relay polls every second) until the relay has logged what it did with
+# the distro's listener on port $1
+wait_relay_saw() {
+    local port=$1 i
+    for ((i = 0; i < 100; i++)); do
+        grep -Eq "(listening on|ignored|bind) .*:$port\b" "$STATE/wslrelay.log" && return 0
+        sleep 0.05
+    done
+    log "the relay did not see the listener on port $port within 5 s: $(cat "$STATE/wslrelay.log")"
+    return 1
+}
+
+# "Windows" is the gateway namespace: gw-c is its WSL adapter (198.18.1.1, the distro's gateway),
+# named as Windows names it (OSHI reads the alias; the app must find it by its address, not its name)
+up_windows() {
+    local scenario=$1 addr
+    step "lab user $LAB_USER" ensure_lab_user
+    step "windows wsl adapter alias" ip -n "$GW_NS" link set gw-c alias "$W_WSL_ADAPTER_ALIAS"
+    step "windows lan adapter alias" ip -n "$GW_NS" link set gw-t alias "Ethernet"
+    step "windows nftables ($scenario: stealth mode)" nft_windows "$scenario"
+
+    if [ "$scenario" = port-taken ]; then
+        # a Windows program already holds 127.0.0.1:3000 (plain bind, no options) before the relay
+        step "windows program $W_TAKER_PROGRAM" start_app "$GW_NS" "$W_TAKER_PROGRAM" --listen "127.0.0.1:$W_SERVICE_PORT"
+        wait_listening_in "$GW_NS" 127.0.0.1 "$W_SERVICE_PORT" "$(app_pid "$W_TAKER_PROGRAM")"
+    fi
+    case "$scenario" in
+        win-all|win-firewall) addr=0.0.0.0 ;;
+        win-loopback)         addr=127.0.0.1 ;;
+        *) addr="" ;;
+    esac
+    if [ -n "$addr" ]; then
+        step "windows program $W_WINDOWS_PROGRAM" start_app "$GW_NS" "$W_WINDOWS_PROGRAM" --listen "$addr:$W_WINDOWS_PORT"
+        wait_listening_in "$GW_NS" "$addr" "$W_WINDOWS_PORT" "$(app_pid "$W_WINDOWS_PROGRAM")"
+    fi
+
+    step "wslrelay" start_relay
+
+    case "$scenario" in
+        relay-ok|port-taken) addr=0.0.0.0 ;;
+        relay-eth0)          addr=$CLIENT_IP ;;
+        relay-v6)            addr="[::]" ;;
+        *) return 0 ;;
+    esac
+    if [ "$scenario" = relay-v6 ]; then
+        step "distro service $W_SERVICE_PROGRAM" start_app "$CLI_NS" "$W_SERVICE_PROGRAM" --listen "$addr:$W_SERVICE_PORT" --v6only
+    else
+        step "distro service $W_SERVICE_PROGRAM" start_app "$CLI_NS" "$W_SERVICE_PROGRAM" --listen "$addr:$W_SERVICE_PORT"
+    fi
+    wait_listening_in "$CLI_NS" "$addr" "$W_SERVICE_PORT" "$(app_pid "$W_SERVICE_PROGRAM")"
+    wait_relay_saw "$W_SERVICE_PORT"
+}
+
+print_windows_keys() {
+    local scenario=$1
+    printf 'WINDOWS_NS=%s\n' "$GW_NS"
+    printf 'DISTRO_IP=%s\n' "$CLIENT_IP"
+    printf 'WSL_GATEWAY=%s\n' "$GW_CLIENT_IP"
+    printf 'LAB_USER=%s\n' "$LAB_USER"
+    case "$scenario" in
+        win-*)
+            printf 'WINDOWS_PORT=%s\n' "$W_WINDOWS_PORT"
+            printf 'WINDOWS_PROGRAM=%s\n' "$W_WINDOWS_PROGRAM"
+            printf 'WINDOWS_PROGRAM_PID_FILE=%s\n' "$STATE/app-$W_WINDOWS_PROGRAM.pid" ;;
+        *)
+            printf 'SERVICE_PORT=%s\n' "$W_SERVICE_PORT"
+            printf 'SERVICE_PROGRAM=%s\n' "$W_SERVICE_PROGRAM"
+            printf 'SERVICE_PID_FILE=%s\n' "$STATE/app-$W_SERVICE_PROGRAM.pid"
+            if [ "$scenario" = port-taken ]; then
+                printf 'WINDOWS_PROGRAM=%s\n' "$W_TAKER_PROGRAM"
+                printf 'WINDOWS_PROGRAM_PID_FILE=%s\n' "$STATE/app-$W_TAKER_PROGRAM.pid"
+            fi ;;
+    esac
+    printf 'RELAY_PID_FILE=%s\n' "$STATE/wslrelay.pid"
+    printf 'RELAY_LOG=%s\n' "$STATE/wslrelay.log"
 }
 
 # ---------------------------------------------------------------- up: WSL2 mirrored networking
@@ -578,7 +782,7 @@ EOW
 wait_listening_in() {
     local ns=$1 addr=$2 port=$3 pid=${4:-} i
     for ((i = 0; i < 100; i++)); do
-        if ip netns exec "$ns" ss -Hltn "sport = :$port" 2>/dev/null | grep -q "$addr:$port"; then
+        if ip netns exec "$ns" ss -Hltn "sport = :$port" 2>/dev/null | grep -qF "$addr:$port"; then
             return 0
         fi
         if [ -n "$pid" ] && ! pid_alive "$pid"; then
@@ -810,17 +1014,21 @@ readonly LAB_USER=ndlab
 
 # Tests run the app and ssh as a plain user where the user's own settings matter: OpenSSH reads
 # the passwd entry's home, not $HOME, so a root test with HOME=/tmp/x would test root's config.
-cmd_user() {
-    [ "$(id -u)" = 0 ] || die "must run as root"
+ensure_lab_user() {
     if ! id -u "$LAB_USER" >/dev/null 2>&1; then
         useradd --create-home --shell /bin/bash --comment "WSL Net Doctor lab user" "$LAB_USER" \
-            || die "useradd $LAB_USER failed"
+            || { log "useradd $LAB_USER failed"; return 1; }
     fi
     local home
     home=$(getent passwd "$LAB_USER" | cut -d: -f6)
     [ -d "$home" ] || { mkdir -p "$home" && chown "$LAB_USER:" "$home" && chmod 0755 "$home"; }
+}
+
+cmd_user() {
+    [ "$(id -u)" = 0 ] || die "must run as root"
+    ensure_lab_user || die "useradd $LAB_USER failed"
     printf 'LAB_USER=%s\n' "$LAB_USER"
-    printf 'LAB_HOME=%s\n' "$home"
+    printf 'LAB_HOME=%s\n' "$(getent passwd "$LAB_USER" | cut -d: -f6)"
 }
 
 # ---------------------------------------------------------------- main

@@ -3,7 +3,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # verify.sh - checks that every lab scenario of lab.sh behaves as documented in README.md.
 # Run as root:  bash src/test/lab/verify.sh      (about 50 s; exit 0 = all checks passed)
-# Uses lab names vfh, vfd, vfr, vff, vfm, vfx, vmr, vms, vmo, vmp1, vmp2 and removes them again.
+# Uses lab names vfh, vfd, vfr, vff, vfm, vfx, vwo, vwe, vw6, vwp, vwa, vwl, vwf, vmr, vms, vmo, vmp1,
+# vmp2 and removes them again.
 # The mirrored scenarios need socat.
 # Only traffic inside the labs (198.18.0.0/15) is generated.
 
@@ -18,7 +19,7 @@ SSHO=(-F /dev/null -o BatchMode=yes -o StrictHostKeyChecking=yes
 
 cleanup() {
     local n
-    for n in vfh vfd vfr vff vfm vfx vmr vms vmo vmp1 vmp2; do "$LAB" down "$n" >/dev/null 2>&1; done
+    for n in vfh vfd vfr vff vfm vfx vwo vwe vw6 vwp vwa vwl vwf vmr vms vmo vmp1 vmp2; do "$LAB" down "$n" >/dev/null 2>&1; done
     rm -rf -- "$TMP"
 }
 trap cleanup EXIT
@@ -148,6 +149,251 @@ if up mtu vfm; then
     else bad "mtu: DF ping -s 900 failed"; fi
 fi
 "$LAB" down vfm
+
+# ------------------------------------------------------------ "Windows" scenarios (relay, programs, stealth)
+# Everything is probed as the plain lab user, from the side a user would try it from: "Windows"
+# (NAME-g) for the relay, the distro (NAME-c) for the Windows programs.
+WBASE="CLIENT_NS GATEWAY_NS TARGET_NS TARGET_IP TARGET_PORT CLIENT_IP WINDOWS_NS DISTRO_IP WSL_GATEWAY LAB_USER"
+WKEYS_RELAY="$WBASE SERVICE_PORT SERVICE_PROGRAM SERVICE_PID_FILE RELAY_PID_FILE RELAY_LOG STATE_DIR "
+WKEYS_TAKEN="$WBASE SERVICE_PORT SERVICE_PROGRAM SERVICE_PID_FILE WINDOWS_PROGRAM WINDOWS_PROGRAM_PID_FILE RELAY_PID_FILE RELAY_LOG STATE_DIR "
+WKEYS_WIN="$WBASE WINDOWS_PORT WINDOWS_PROGRAM WINDOWS_PROGRAM_PID_FILE RELAY_PID_FILE RELAY_LOG STATE_DIR "
+# a TCP connect (bounded by LIMIT s) and a read of up to 2 s; prints "SECONDS RESULT [what the server said]",
+# RESULT: connected | connected-eof (accepted, then closed with no data) | connected-idle | refused | timeout | error
+PROBE='
+import socket, sys, time
+host, port, limit = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+s = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+s.settimeout(limit)
+t = time.monotonic()
+def say(what):
+    print("%.2f %s" % (time.monotonic() - t, what))
+    sys.exit(0)
+try:
+    s.connect((host, port))
+except socket.timeout:
+    say("timeout")
+except ConnectionRefusedError:
+    say("refused")
+except OSError as e:
+    say("error " + str(e.strerror))
+s.settimeout(2)
+data, eof = b"", False
+try:
+    while len(data) < 4096:
+        chunk = s.recv(4096)
+        if not chunk:
+            eof = True
+            break
+        data += chunk
+except OSError:
+    pass
+if data:
+    say("connected " + data.split(b"\r\n\r\n", 1)[-1].decode(errors="replace").strip())
+say("connected-eof" if eof else "connected-idle")
+'
+# a UDP datagram to a closed port: "refused" if an ICMP port unreachable came back, else "timeout"
+UDPPROBE='
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.connect((sys.argv[1], int(sys.argv[2])))
+s.settimeout(1.5)
+s.send(b"x")
+try:
+    s.recv(100)
+    print("answer")
+except ConnectionRefusedError:
+    print("refused")
+except socket.timeout:
+    print("timeout")
+'
+as_lab_user() { local ns=$1; shift; ip netns exec "$ns" setpriv --reuid ndlab --regid ndlab --init-groups --reset-env "$@"; }
+# probe NS HOST PORT [LIMIT] -> sets P (the probe's line)
+probe() { P=$(timeout 10 ip netns exec "$1" setpriv --reuid ndlab --regid ndlab --init-groups --reset-env \
+              python3 -c "$PROBE" "$2" "$3" "${4:-3}" 2>&1 </dev/null); }
+# expect NS HOST PORT PATTERN LABEL: the probe's result (without the seconds) must match PATTERN
+expect() {
+    probe "$1" "$2" "$3"
+    local result=${P#* }
+    # shellcheck disable=SC2053
+    if [[ "$result" == $4 ]]; then ok "$5: $2:$3 from $1 -> $result (${P%% *}s)"
+    else bad "$5: $2:$3 from $1 -> '$P' (expected $4)"; fi
+}
+expect_timeout() { # NS HOST PORT LABEL: a connect that gets no answer at all (3 s limit)
+    probe "$1" "$2" "$3"
+    if [ "${P#* }" = timeout ] && awk -v t="${P%% *}" 'BEGIN { exit !(t >= 2.9) }'; then
+        ok "$4: $2:$3 from $1 times out, never refused (${P%% *}s)"
+    else bad "$4: $2:$3 from $1 -> '$P' (expected a timeout after 3 s)"; fi
+}
+nft_count() { # NS TABLE-FAMILY TABLE COMMENT-WORDS -> packets counted by the rule whose comment contains them
+    ip netns exec "$1" nft list table "$2" "$3" 2>/dev/null | grep -F "$4" | grep -o 'packets [0-9]*' | head -n1 | cut -d' ' -f2
+}
+upw() { # upw SCENARIO NAME EXPECTED_KEYS ; loads STATE_DIR into W_STATE
+    if ! "$LAB" up "$1" "$2" >"$TMP/$2.env" 2>"$TMP/$2.err"; then
+        bad "lab.sh up $1 $2: $(cat "$TMP/$2.err")"; return 1
+    fi
+    local keys; keys=$(cut -d= -f1 "$TMP/$2.env" | tr '\n' ' ')
+    if [ "$keys" = "$3" ]; then ok "up $1 $2 printed the expected keys"; else bad "up $1 $2 printed: $keys"; fi
+    W_STATE=$(sed -n 's/^STATE_DIR=//p' "$TMP/$2.env")
+}
+# what every "Windows" scenario shares: the relay's identity, owners visible to the plain user,
+# the WSL adapter's name, and stealth mode (a closed port times out, UDP gets no ICMP)
+common_windows_checks() { # NAME LABEL
+    local n=$1 label=$2 pid uids out
+    pid=$(cat "$W_STATE/wslrelay.pid")
+    out=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)
+    if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = wslrelay ] &&
+       [[ "$out" =~ wslrelay\ --mode\ 1\ --vm-id\ \{[0-9A-F-]{36}\}\ --handle\ [0-9]+\ $ ]]; then
+        ok "$label: the relay runs as 'wslrelay' with '${out#*wslrelay }'"
+    else bad "$label: relay pid $pid: comm '$(cat "/proc/$pid/comm" 2>/dev/null)', command line '$out'"; fi
+    uids=$(cat /proc/"$pid"/task/*/status 2>/dev/null | awk '/^Uid:/ { print $2 $3 $4 $5 }' | sort -u)
+    if [ "$uids" = "$(id -u ndlab)$(id -u ndlab)$(id -u ndlab)$(id -u ndlab)" ]; then ok "$label: every relay thread runs as ndlab"
+    else bad "$label: relay thread uids: $uids"; fi
+    if [ "$(readlink "/proc/$pid/ns/net")" = "$(ip netns exec "$n-g" readlink /proc/self/ns/net)" ]; then
+        ok "$label: the relay lives in \"Windows\" ($n-g)"
+    else bad "$label: the relay is not in $n-g"; fi
+    if ip -n "$n-g" link show gw-c | grep -qF 'alias vEthernet (WSL (Hyper-V firewall))'; then
+        ok "$label: Windows' WSL adapter gw-c has the alias 'vEthernet (WSL (Hyper-V firewall))'"
+    else bad "$label: gw-c alias: $(ip -n "$n-g" link show gw-c | grep alias)"; fi
+    expect_timeout "$n-c" 198.18.1.1 9 "$label stealth"
+    out=$(timeout 5 ip netns exec "$n-c" python3 -c "$UDPPROBE" 198.18.1.1 9 2>&1)
+    if [ "$out" = timeout ] && [ "$(nft_count "$n-g" inet netdoctor_windows 'no ICMP unreachable')" -gt 0 ]; then
+        ok "$label stealth: UDP to 198.18.1.1:9 gets no ICMP port unreachable (Windows' unreachable was dropped)"
+    else bad "$label stealth: UDP to 198.18.1.1:9 -> '$out', ICMP drop counter $(nft_count "$n-g" inet netdoctor_windows 'no ICMP unreachable')"; fi
+    if [ "$(nft_count "$n-g" inet netdoctor_windows 'RST for a SYN')" -gt 0 ]; then
+        ok "$label stealth: the RST to the distro's SYN was dropped in \"Windows\"' output"
+    else bad "$label stealth: no RST was dropped"; fi
+}
+# restart_service NAME: the distro's service goes away (the relay sees it gone) and comes back
+restart_service() {
+    local n=$1 pid i
+    pid=$(cat "$W_STATE/app-devserver.pid")
+    kill "$pid" 2>/dev/null
+    for ((i = 0; i < 60; i++)); do                        # the relay polls every second: at most 3 s
+        grep -q 'linux listener gone: 0.0.0.0:3000' "$W_STATE/wslrelay.log" && break
+        sleep 0.05
+    done
+    ip netns exec "$n-c" "$W_STATE/bin/devserver" --name devserver --user ndlab --listen 0.0.0.0:3000 \
+        </dev/null >/dev/null 2>&1 &
+    echo $! >"$W_STATE/app-devserver.pid"
+}
+wait_relay_log() { # PATTERN ; bounded 4 s
+    local i
+    for ((i = 0; i < 80; i++)); do grep -q "$1" "$W_STATE/wslrelay.log" && return 0; sleep 0.05; done
+    return 1
+}
+
+if upw relay-ok vwo "$WKEYS_RELAY"; then
+    out=$(as_lab_user vwo-g ss -Hltnp)
+    if [[ "$out" == *'127.0.0.1:3000'*'users:(("wslrelay",pid='* ]] && [[ "$out" != *'[::1]:3000'* ]]; then
+        ok "relay-ok: \"Windows\" has 127.0.0.1:3000 owned by wslrelay (seen by the plain user), no [::1]:3000"
+    else bad "relay-ok: ss -ltnp in vwo-g as ndlab: $out"; fi
+    expect vwo-g 127.0.0.1 3000 'connected devserver on 127.0.0.1:3000' relay-ok
+    expect vwo-g ::1 3000 refused relay-ok
+    expect vwo-g 198.18.1.2 3000 'connected devserver on 198.18.1.2:3000' "relay-ok (direct)"
+    common_windows_checks vwo relay-ok
+    # the app's way into the distro when it runs on "Windows" as the plain user: fake-wsl.exe joins
+    # the namespace itself with an ambient CAP_SYS_ADMIN, which the distro's command no longer has
+    out=$(timeout 20 ip netns exec vwo-g setpriv --reuid ndlab --regid ndlab --init-groups --inh-caps +sys_admin \
+          --ambient-caps +sys_admin --reset-env env FAKE_WSL_NETNS=vwo-c FAKE_WSL_DELAY_MS=0 FAKE_WSL_FIRST_DELAY_MS=0 \
+          python3 "$HERE/fake-wsl.exe" -d Lab --exec sh -c 'id -un; grep CapEff /proc/self/status; ss -Hltnp' 2>&1 </dev/null)
+    if [[ "$out" == ndlab*'CapEff:'*'0000000000000000'*'0.0.0.0:3000'*'"devserver"'* ]]; then
+        ok "relay-ok: fake-wsl.exe run by the plain user on \"Windows\" reaches the distro (as ndlab, no capabilities left) and sees devserver"
+    else bad "relay-ok: fake-wsl.exe as ndlab from vwo-g: $out"; fi
+    out=$(timeout 20 ip netns exec vwo-g setpriv --reuid ndlab --regid ndlab --init-groups --reset-env \
+          env FAKE_WSL_NETNS=vwo-c FAKE_WSL_DELAY_MS=0 FAKE_WSL_FIRST_DELAY_MS=0 python3 "$HERE/fake-wsl.exe" -d Lab --exec true 2>&1 </dev/null)
+    rc=$?
+    if [ "$rc" -eq 2 ] && [[ "$out" == *'needs CAP_SYS_ADMIN'* ]]; then ok "relay-ok: without the capability fake-wsl.exe says what it needs (exit 2)"
+    else bad "relay-ok: fake-wsl.exe as ndlab without CAP_SYS_ADMIN: rc=$rc $out"; fi
+    # accept-then-close: the relay's connect inside the distro fails (a reject on the distro's lo)
+    ip netns exec vwo-c nft -f - <<'EON'
+table inet netdoctor_verify {
+    chain output { type filter hook output priority filter; policy accept; oifname "lo" tcp dport 3000 reject with tcp reset; }
+}
+EON
+    expect vwo-g 127.0.0.1 3000 connected-eof "relay-ok (distro connect fails)"
+    if grep -q 'Failed to connect to port: 3000' "$W_STATE/wslrelay.log"; then ok "relay-ok: the relay logged 'Failed to connect to port: 3000'"
+    else bad "relay-ok: no 'Failed to connect' in the relay log"; fi
+    ip netns exec vwo-c nft delete table inet netdoctor_verify
+    # the service stops: within the poll the relay stops listening
+    kill "$(cat "$W_STATE/app-devserver.pid")"
+    if wait_relay_log 'stopped listening on port 3000'; then
+        expect vwo-g 127.0.0.1 3000 refused "relay-ok (service stopped)"
+    else bad "relay-ok: the relay did not stop listening after the service ended: $(cat "$W_STATE/wslrelay.log")"; fi
+fi
+"$LAB" down vwo
+
+if upw relay-eth0 vwe "$WKEYS_RELAY"; then
+    expect vwe-g 127.0.0.1 3000 refused relay-eth0
+    expect vwe-g ::1 3000 refused relay-eth0
+    expect vwe-g 198.18.1.2 3000 'connected devserver on 198.18.1.2:3000' "relay-eth0 (direct)"
+    if grep -q 'ignored 198.18.1.2:3000' "$W_STATE/wslrelay.log" && ! as_lab_user vwe-g ss -Hltn | grep -q ':3000'; then
+        ok "relay-eth0: the relay ignored 198.18.1.2:3000 and \"Windows\" has no listener on 3000"
+    else bad "relay-eth0: relay log: $(cat "$W_STATE/wslrelay.log")"; fi
+    common_windows_checks vwe relay-eth0
+fi
+"$LAB" down vwe
+
+if upw relay-v6 vw6 "$WKEYS_RELAY"; then
+    out=$(as_lab_user vw6-c ss -Hltnp)
+    if [[ "$out" == *'[::]:3000'*'"devserver"'* ]]; then ok "relay-v6: the distro's devserver listens on [::]:3000"
+    else bad "relay-v6: ss in vw6-c: $out"; fi
+    expect vw6-g ::1 3000 'connected devserver on \[::1\]:3000' relay-v6
+    expect vw6-g 127.0.0.1 3000 refused relay-v6
+    common_windows_checks vw6 relay-v6
+fi
+"$LAB" down vw6
+
+if upw port-taken vwp "$WKEYS_TAKEN"; then
+    out=$(as_lab_user vwp-g ss -Hltnp)
+    if [[ "$out" == *'127.0.0.1:3000'*'users:(("node",pid='* ]] && [[ "$out" != *wslrelay* ]]; then
+        ok "port-taken: 127.0.0.1:3000 in \"Windows\" belongs to node (seen by the plain user), the relay has no listener"
+    else bad "port-taken: ss -ltnp in vwp-g as ndlab: $out"; fi
+    expect vwp-g 127.0.0.1 3000 'connected node on 127.0.0.1:3000' port-taken
+    if grep -q 'bind 127.0.0.1:3000 failed' "$W_STATE/wslrelay.log"; then ok "port-taken: the relay's bind failed (logged only)"
+    else bad "port-taken: relay log: $(cat "$W_STATE/wslrelay.log")"; fi
+    common_windows_checks vwp port-taken
+    # freeing the port does not heal the relay (no retry) ...
+    kill "$(cat "$W_STATE/app-node.pid")"
+    sleep 2.5
+    expect vwp-g 127.0.0.1 3000 refused "port-taken (node gone, 2.5 s later: not retried)"
+    # ... until the Linux listener goes away and comes back
+    restart_service vwp
+    if wait_relay_log 'listening on 127.0.0.1:3000'; then
+        expect vwp-g 127.0.0.1 3000 'connected devserver on 127.0.0.1:3000' "port-taken (service restarted)"
+    else bad "port-taken: the relay did not bind after the service restarted: $(cat "$W_STATE/wslrelay.log")"; fi
+fi
+"$LAB" down vwp
+
+if upw win-all vwa "$WKEYS_WIN"; then
+    out=$(as_lab_user vwa-g ss -Hltnp)
+    if [[ "$out" == *'0.0.0.0:5432'*'users:(("postgres",pid='* ]]; then ok "win-all: postgres holds 0.0.0.0:5432 (seen by the plain user)"
+    else bad "win-all: ss -ltnp in vwa-g as ndlab: $out"; fi
+    expect vwa-c 198.18.1.1 5432 'connected postgres on 198.18.1.1:5432' win-all
+    common_windows_checks vwa win-all
+fi
+"$LAB" down vwa
+
+if upw win-loopback vwl "$WKEYS_WIN"; then
+    expect_timeout vwl-c 198.18.1.1 5432 win-loopback
+    expect vwl-g 127.0.0.1 5432 'connected postgres on 127.0.0.1:5432' "win-loopback (on Windows)"
+    expect vwl-g 198.18.1.1 5432 refused "win-loopback (on Windows)"
+    common_windows_checks vwl win-loopback
+fi
+"$LAB" down vwl
+
+if upw win-firewall vwf "$WKEYS_WIN"; then
+    expect_timeout vwf-c 198.18.1.1 5432 win-firewall
+    if [ "$(nft_count vwf-g inet netdoctor_windows 'Windows Firewall')" -gt 0 ]; then ok "win-firewall: the firewall rule dropped the distro's SYNs"
+    else bad "win-firewall: the firewall rule counted nothing"; fi
+    expect vwf-g 198.18.1.1 5432 'connected postgres on 198.18.1.1:5432' "win-firewall (on Windows)"
+    common_windows_checks vwf win-firewall
+fi
+"$LAB" down vwf
+
+left=$(ip netns list | grep -E '^vw[oe6palf]-[cgt]( |$)' || true)
+if [ -z "$left" ]; then ok "windows scenarios: no lab namespaces left"; else bad "windows scenarios: namespaces left: $left"; fi
+left=$(for p in $(pgrep -f 'netdoctor-lab-vw|wslrelay --mode 1' || true); do pid_state=$(awk '{print $3}' "/proc/$p/stat" 2>/dev/null); [ "$pid_state" = Z ] || echo "$p"; done)
+if [ -z "$left" ]; then ok "windows scenarios: no relay or program left"; else bad "windows scenarios: processes left: $left"; fi
 
 # ------------------------------------------------------------ WSL2 mirrored networking
 MKEYS="CLIENT_NS WINDOWS_NS VANTAGE_NS CLIENT_IP SERVICE_PORT VANTAGE_IP VANTAGE_PORT VANTAGE_USER VANTAGE_KEY VANTAGE_HOST_KEY_PUB VANTAGE_HOST_KEY_FP STATE_DIR "

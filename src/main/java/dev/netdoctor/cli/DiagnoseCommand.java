@@ -37,6 +37,9 @@ import java.util.concurrent.Callable;
                 "  wsl-net-doctor diagnose --target nas.home.arpa:2222 --json > result.json",
                 "  wsl-net-doctor diagnose --target 198.18.0.10 --pdf report.pdf --markdown ticket.md --redact",
                 "  wsl-net-doctor diagnose --service-port 8443",
+                "  wsl-net-doctor diagnose --wsl Ubuntu --service-port 3000      (from Windows: can a browser there open localhost:3000?)",
+                "  wsl-net-doctor diagnose --wsl Ubuntu --windows-port 5432      (can WSL reach a program on Windows?)",
+                "  wsl-net-doctor diagnose --service-port 3000 --other-devices   (can other devices reach your app in WSL?)",
                 "  wsl-net-doctor diagnose --service-port 8443 --vantage alice@198.18.0.20 --identity ~/.ssh/id_ed25519"})
 public final class DiagnoseCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(DiagnoseCommand.class.getName());
@@ -53,6 +56,16 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = {"-p", "--service-port"}, paramLabel = "N",
             description = "A port your own service listens on here: checks who listens and whether it can be reached locally. Repeatable.")
     List<Integer> servicePorts = new ArrayList<>();
+
+    @Option(names = {"-w", "--windows-port"}, paramLabel = "N",
+            description = "A port of a program on Windows that WSL should reach (a database, an X server): checks who listens on "
+                    + "Windows, and connects from Windows and from inside WSL. Repeatable.")
+    List<Integer> windowsPorts = new ArrayList<>();
+
+    @Option(names = "--other-devices",
+            description = "The question is whether other devices reach --service-port: Windows' port proxies and firewall for it are "
+                    + "checked. Only --vantage proves that another machine gets through.")
+    boolean otherDevices;
 
     @Option(names = "--vantage", paramLabel = "USER@HOST[:PORT]",
             description = "Another machine you can SSH into (with a key): from there, check that the service port is reachable.")
@@ -115,10 +128,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
             throw new InvalidInputException(Words.get("cli.wslconfig.notAFile", wslconfig));
         }
         DiagnosisRequest request = new DiagnosisRequest(t, servicePorts, v, Duration.ofMillis(attemptMillis), Duration.ofSeconds(timeoutSeconds),
-                new DiagnosisRequest.ConfigPaths(wslconfig == null ? null : wslconfig.toAbsolutePath().toString(), wslConf));
-        // Neither a machine nor a service port: the question is "what is wrong here?", so the
-        // way out of this computer is checked too. A service port alone is the question about it.
-        if (t == null && servicePorts.isEmpty()) {
+                new DiagnosisRequest.ConfigPaths(wslconfig == null ? null : wslconfig.toAbsolutePath().toString(), wslConf))
+                .withWindowsPorts(windowsPorts);
+        if (otherDevices) {
+            request = request.withOtherDevices();
+        }
+        // Neither a machine nor a port: the question is "what is wrong here?", so the way out of
+        // this computer is checked too. A port alone is the question about it.
+        if (t == null && servicePorts.isEmpty() && windowsPorts.isEmpty()) {
             request = request.withWayOut();
         }
         return request;
@@ -148,7 +165,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 return ExitCodes.INCOMPLETE;
             }
             ProgressDisplay progress = new ProgressDisplay(err, !quiet && !verbose, System.console() != null);
-            DiagnosisSession session = new DiagnosisSession(new HostInspector(side), request, progress);
+            DiagnosisSession session = new DiagnosisSession(new HostInspector(side, wsl.powershellExe), request, progress);
             Thread hook = new Thread(session::cancel, "cancel-on-ctrl-c");
             Runtime.getRuntime().addShutdownHook(hook);
             DiagnosisResult result;

@@ -28,6 +28,10 @@ final class WslOptions {
     @Option(names = "--wsl-exe", paramLabel = "PATH", description = "Where wsl.exe is, if not on the PATH.")
     Path wslExe;
 
+    @Option(names = "--powershell-exe", paramLabel = "PATH",
+            description = "The powershell.exe that reads Windows' firewall and port settings (once per run), if not Windows' own.")
+    Path powershellExe;
+
     static boolean onWindows() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("windows");
     }

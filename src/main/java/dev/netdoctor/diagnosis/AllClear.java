@@ -40,6 +40,7 @@ final class AllClear {
         List<Evidence> evidence = new ArrayList<>();
         boolean wayOut = obs.outcome(ProbeId.NAME_RESOLUTION).isPresent() || obs.outcome(ProbeId.DNS_SERVERS).isPresent()
                 || obs.outcome(ProbeId.DEFAULT_GATEWAY).isPresent();
+        windowsSide(obs, works, unconfirmed, evidence);
         names(obs, works, unconfirmed, evidence);
         gateway(obs, works, unconfirmed, evidence);
         settings(obs, works, unconfirmed, evidence);
@@ -150,6 +151,52 @@ final class AllClear {
         } else {
             unconfirmed.add(Words.get("allClear.unconfirmed.ports", notFinished(outcome.get())));
         }
+    }
+
+    /**
+     * What the question was about when it was Windows and WSL reaching each other: said first, in
+     * the words of the symptom, and only what a check saw work.
+     */
+    private static void windowsSide(Observations obs, List<Works> works, List<String> unconfirmed, List<Evidence> evidence) {
+        obs.outcome(ProbeId.LOCALHOST_RELAY).ifPresent(o -> {
+            Optional<ProbeData.LocalhostRelay> relay = obs.data(ProbeId.LOCALHOST_RELAY, ProbeData.LocalhostRelay.class);
+            if (relay.isEmpty()) {
+                unconfirmed.add(Words.get("allClear.unconfirmed.localhost", notFinished(o)));
+                return;
+            }
+            evidence.addAll(o.evidence());
+            for (dev.netdoctor.model.RelayPort p : relay.get().ports()) {
+                if (!relay.get().seenFromWindows()) {
+                    if (!p.distroListeners().isEmpty()) {
+                        unconfirmed.add(Words.get("allClear.unconfirmed.localhostFromWindows", p.port()));
+                    }
+                } else if (p.connects().stream().anyMatch(c -> !c.address().equals(p.distroAddress()) && c.works())) {
+                    works.add(new Works(Words.get("allClear.localhost.short", p.port()), Words.get("allClear.localhost", p.port())));
+                }
+            }
+        });
+        obs.outcome(ProbeId.WINDOWS_SERVICE).ifPresent(o -> {
+            Optional<ProbeData.WindowsServices> services = obs.data(ProbeId.WINDOWS_SERVICE, ProbeData.WindowsServices.class);
+            if (services.isEmpty()) {
+                unconfirmed.add(Words.get("allClear.unconfirmed.windowsService", notFinished(o)));
+                return;
+            }
+            evidence.addAll(o.evidence());
+            services.get().ports().stream()
+                    .filter(s -> s.fromDistro() != null && s.fromDistro().result() == dev.netdoctor.model.ConnectResult.CONNECTED)
+                    .forEach(s -> works.add(new Works(Words.get("allClear.windowsService.short", s.port()),
+                            Words.get("allClear.windowsService", s.windowsAddress(), s.port()))));
+        });
+        obs.data(ProbeId.OTHER_DEVICES, ProbeData.OtherDevices.class).ifPresent(d -> {
+            boolean proven = obs.data(ProbeData.Vantage.class).filter(ProbeData.Vantage::loggedIn)
+                    .filter(v -> !v.checks().isEmpty() && v.checks().stream().allMatch(dev.netdoctor.model.VantageCheck::reachable)).isPresent();
+            String ports = d.ports().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+            if (proven) {
+                works.add(new Works(Words.get("allClear.otherDevices.short", ports), Words.get("allClear.otherDevices", ports)));
+            } else {
+                unconfirmed.add(Words.get("allClear.unconfirmed.otherDevices", ports));
+            }
+        });
     }
 
     /** How the check ended, in words; its own message (an exception's name) stays in the details. */

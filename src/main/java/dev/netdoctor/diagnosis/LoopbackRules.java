@@ -158,10 +158,21 @@ final class LoopbackRules {
         obs.data(ProbeData.LoopbackSelfTest.class).ifPresent(t -> t.connects().stream().filter(LocalConnect::failed)
                 .forEach(c -> misses.add(new Miss(c, "This check's own listener on port " + c.port(), tcpRoute(obs, c)))));
         obs.data(ProbeData.ServicePorts.class).ifPresent(s -> s.ports().forEach(p -> p.connects().stream()
-                .filter(LocalConnect::failed).filter(c -> p.listensFor(c.address()))
+                .filter(LocalConnect::failed).filter(c -> p.listensFor(c.address())).filter(c -> !maybeIpv6Only(p, c))
                 .forEach(c -> misses.add(new Miss(c, known(p.listeners().getFirst()).map(o -> o + " on port " + p.port())
                         .orElse("A program on port " + p.port()), tcpRoute(obs, c))))));
         return misses;
+    }
+
+    /**
+     * An IPv4 connect refused by a port whose only listeners are on {@code ::}: such a socket may
+     * take IPv6 only (IPV6_V6ONLY, which the socket table does not show), and then a refusal is
+     * what the kernel rightly answers, not a block.
+     */
+    private static boolean maybeIpv6Only(ServicePort p, LocalConnect c) {
+        return !c.address().contains(":") && c.result() == dev.netdoctor.model.ConnectResult.REFUSED
+                && p.listeners().stream().filter(l -> ServicePort.covers(l.localAddress(), c.address()))
+                .allMatch(l -> l.localAddress().contains(":"));
     }
 
     /** The kernel's TCP route for the connect's address: for its port when asked, else for TCP in general. */

@@ -9,6 +9,27 @@ import dev.netdoctor.model.FixId;
 import java.util.List;
 import java.util.Set;
 
+import static dev.netdoctor.model.FindingId.LOCALHOST_FORWARDING_OFF;
+import static dev.netdoctor.model.FindingId.LOCALHOST_NOT_RELAYED;
+import static dev.netdoctor.model.FindingId.WINDOWS_PORT_TAKEN;
+import static dev.netdoctor.model.FindingId.LOCALHOST_IPV6_ONLY;
+import static dev.netdoctor.model.FindingId.WINDOWS_PORT_RESERVED;
+import static dev.netdoctor.model.FindingId.LOCALHOST_RELAY_BROKEN;
+import static dev.netdoctor.model.FindingId.WINDOWS_SERVICE_NOT_LISTENING;
+import static dev.netdoctor.model.FindingId.WINDOWS_SERVICE_NO_ANSWER;
+import static dev.netdoctor.model.FindingId.WINDOWS_SERVICE_LOOPBACK_ONLY;
+import static dev.netdoctor.model.FindingId.WINDOWS_FIREWALL_BLOCKS_WSL;
+import static dev.netdoctor.model.FindingId.LAN_NO_PORT_PROXY;
+import static dev.netdoctor.model.FindingId.LAN_PORT_PROXY_STALE;
+import static dev.netdoctor.model.FindingId.LAN_IP_HELPER_STOPPED;
+import static dev.netdoctor.model.FindingId.HYPERV_FIREWALL_BLOCKS_INBOUND;
+import static dev.netdoctor.model.FixId.WSLCONFIG_LOCALHOST_FORWARDING;
+import static dev.netdoctor.model.FixId.RESTART_WSL;
+import static dev.netdoctor.model.FixId.BIND_SERVICE_FOR_RELAY;
+import static dev.netdoctor.model.FixId.USE_ANOTHER_PORT;
+import static dev.netdoctor.model.FixId.BIND_WINDOWS_SERVICE;
+import static dev.netdoctor.model.FixId.UPDATE_PORT_PROXY;
+import static dev.netdoctor.model.FixId.START_IP_HELPER;
 import static dev.netdoctor.model.FindingId.DNS_SERVER_UNREACHABLE;
 import static dev.netdoctor.model.FindingId.DSCP_FIXED_FOR_SSH;
 import static dev.netdoctor.model.FindingId.DSCP_MARKED_SYN_DROPPED;
@@ -81,6 +102,14 @@ final class RuleCatalog {
             thisComputer(LoopbackRules.REDIRECTED, Set.of(LOOPBACK_REDIRECTED), Set.of(USE_OTHER_LOOPBACK,
                     BIND_SERVICE_TO_INTERFACE, REVERSE_PROXY, TEST_FROM_ANOTHER_HOST, WSLCONFIG_HOST_ADDRESS_LOOPBACK,
                     WSLCONFIG_NETWORKING_MODE)),
+            thisComputer(WindowsSideRules.LOCALHOST, Set.of(LOCALHOST_FORWARDING_OFF, LOCALHOST_NOT_RELAYED, WINDOWS_PORT_TAKEN,
+                    LOCALHOST_IPV6_ONLY, WINDOWS_PORT_RESERVED, LOCALHOST_RELAY_BROKEN),
+                    Set.of(WSLCONFIG_LOCALHOST_FORWARDING, RESTART_WSL, BIND_SERVICE_FOR_RELAY, USE_ANOTHER_PORT)),
+            thisComputer(WindowsSideRules.WINDOWS_SERVICE, Set.of(WINDOWS_SERVICE_NOT_LISTENING, WINDOWS_SERVICE_NO_ANSWER,
+                    WINDOWS_SERVICE_LOOPBACK_ONLY, WINDOWS_FIREWALL_BLOCKS_WSL),
+                    Set.of(START_SERVICE, BIND_WINDOWS_SERVICE, WSLCONFIG_NETWORKING_MODE, OPEN_FIREWALL)),
+            thisComputer(WindowsSideRules.OTHER_DEVICES, Set.of(LAN_NO_PORT_PROXY, LAN_PORT_PROXY_STALE, LAN_IP_HELPER_STOPPED,
+                    HYPERV_FIREWALL_BLOCKS_INBOUND), Set.of(UPDATE_PORT_PROXY, START_IP_HELPER, OPEN_FIREWALL)),
             thisComputer(LoopbackRules.BLOCKED, Set.of(LOCAL_CONNECT_BLOCKED), Set.of(OPEN_FIREWALL)),
             thisComputer(LoopbackRules.HOST_KEY, Set.of(VANTAGE_HOST_KEY_UNCONFIRMED), Set.of()),
             thisComputer(ConfigRules.MODE_NOT_EFFECTIVE, Set.of(WSLCONFIG_MODE_NOT_EFFECTIVE), Set.of(CHECK_MIRRORED_REQUIREMENTS)),

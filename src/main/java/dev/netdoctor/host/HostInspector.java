@@ -8,21 +8,19 @@ import dev.netdoctor.model.NetInterface;
 import dev.netdoctor.model.SshClientFacts;
 import dev.netdoctor.model.Target;
 import dev.netdoctor.model.TcpConnection;
+import dev.netdoctor.model.Fact;
 import dev.netdoctor.model.WindowsFacts;
+import dev.netdoctor.model.WindowsInterface;
+import dev.netdoctor.model.WindowsPolicy;
 import dev.netdoctor.model.WslFacts;
 import oshi.SystemInfo;
 import oshi.hardware.NetworkIF;
-import oshi.software.os.InternetProtocolStats;
 import oshi.software.os.NetworkParams;
-import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,14 +41,45 @@ public final class HostInspector {
 
     private final LinuxSide linux;
     private final SystemInfo systemInfo = new SystemInfo();
-    private final long ownPid = ProcessHandle.current().pid();
+    private final WindowsHost windows;
 
+    /** Windows' PowerShell is the one {@link WindowsHost#POWERSHELL_PROPERTY} names, or Windows' own. */
     public HostInspector(LinuxSide linux) {
+        this(linux, null);
+    }
+
+    /**
+     * @param powershellExe the powershell.exe that reads Windows' settings when the app runs on
+     *                      Windows; null: the one {@link WindowsHost#POWERSHELL_PROPERTY} names, or Windows' own
+     */
+    public HostInspector(LinuxSide linux, java.nio.file.Path powershellExe) {
         this.linux = linux;
+        java.nio.file.Path exe = powershellExe != null ? powershellExe
+                : Optional.ofNullable(System.getProperty(WindowsHost.POWERSHELL_PROPERTY)).filter(s -> !s.isBlank())
+                        .map(java.nio.file.Path::of).orElseGet(PowerShellBatch::defaultExe);
+        this.windows = linux.throughWsl().isPresent()
+                ? new WindowsHost(systemInfo, limit -> readPolicy(exe, limit)) : null;
+    }
+
+    private static WindowsPolicy readPolicy(java.nio.file.Path exe, Duration limit) {
+        try {
+            return PowerShellBatch.read(exe, limit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return WindowsPolicy.unknown("the run was stopped before PowerShell answered");
+        }
     }
 
     public LinuxSide linux() {
         return linux;
+    }
+
+    /**
+     * Windows' own side, when the app runs on Windows and diagnoses a distro through wsl.exe;
+     * empty inside Linux, where Windows' facts need the app on Windows.
+     */
+    public Optional<WindowsHost> windows() {
+        return Optional.ofNullable(windows);
     }
 
     /** The full environment scan; each part that fails becomes a note, never an exception. */
@@ -64,13 +93,16 @@ public final class HostInspector {
         String gateway = null;
         List<String> dns = List.of();
         WindowsFacts windows = null;
+        java.util.concurrent.Future<WindowsPolicy> policy = null;
         Optional<WslDistroAccess> throughWsl = linux.throughWsl();
         if (throughWsl.isPresent()) {
-            // OSHI sees Windows here: the distro's own network comes from the distro.
+            // OSHI sees Windows here: the distro's own network comes from the distro. Windows'
+            // settings take one PowerShell start (0.3-2 s): it runs while wsl.exe answers.
+            policy = startPolicyRead();
             interfaces = distroInterfaces(notes);
             gateway = distroGateway();
             dns = linux.readFile("/etc/resolv.conf", 64 * 1024).map(DistroNetwork::nameServers).orElse(List.of());
-            windows = windowsFacts(throughWsl.get(), notes);
+            windows = windowsFacts(throughWsl.get(), gateway, policy, notes);
         } else {
             interfaces = interfaces(notes);
             try {
@@ -118,8 +150,32 @@ public final class HostInspector {
         return r.succeeded() ? DistroNetwork.defaultGateway(r.stdout()) : null;
     }
 
-    /** Windows' side of a distro seen from Windows: wsl.exe's versions and status, the WSL adapter. */
-    private WindowsFacts windowsFacts(WslDistroAccess distro, List<String> notes) throws InterruptedException {
+    private java.util.concurrent.Future<WindowsPolicy> startPolicyRead() {
+        java.util.concurrent.FutureTask<WindowsPolicy> task = new java.util.concurrent.FutureTask<>(windows::policy);
+        Thread t = new Thread(task, "windows-settings");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    private WindowsPolicy policy(java.util.concurrent.Future<WindowsPolicy> read) throws InterruptedException {
+        try {
+            // The read kills PowerShell at its own limit; this bound only guards against a hang in Java.
+            return read.get(WindowsHost.POWERSHELL_LIMIT.plusSeconds(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return WindowsPolicy.unknown("Windows' settings could not be read: " + e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            read.cancel(true);
+            return WindowsPolicy.unknown("PowerShell did not answer in time");
+        } catch (InterruptedException e) {
+            read.cancel(true);
+            throw e;
+        }
+    }
+
+    /** Windows' side of a distro seen from Windows: wsl.exe's versions and status, its adapters and routes, its settings. */
+    private WindowsFacts windowsFacts(WslDistroAccess distro, String distroGateway, java.util.concurrent.Future<WindowsPolicy> policy,
+                                      List<String> notes) throws InterruptedException {
         WslVersion version = distro.version();
         WslStatus status = distro.status();
         List<NetInterface> adapters = new ArrayList<>();
@@ -132,8 +188,10 @@ public final class HostInspector {
         } catch (RuntimeException e) {
             notes.add("Windows' network adapters could not be read: " + e.getMessage());
         }
+        Fact<List<WindowsInterface>> all = windows.interfaces();
+        WindowsInterface wslAdapter = all.get().flatMap(list -> WindowsHost.adapterHolding(distroGateway, list)).orElse(null);
         return new WindowsFacts(version.describe(), version.windows(), status.defaultDistro(), status.defaultVersion(),
-                status.raw(), adapters);
+                status.raw(), adapters, all, windows.routes(), wslAdapter, policy(policy));
     }
 
     /**
@@ -220,47 +278,11 @@ public final class HostInspector {
     }
 
     private List<TcpConnection> oshiConnections(boolean onWindows) {
-        OperatingSystem os = systemInfo.getOperatingSystem();
-        List<InternetProtocolStats.IPConnection> raw = os.getInternetProtocolStats().getConnections();
-        Map<Integer, Optional<OSProcess>> processes = new HashMap<>();
-        List<TcpConnection> rows = new ArrayList<>();
-        // Our own probes include child processes (the user's ssh that we run): those are ours too.
-        java.util.Set<Long> ourPids = new java.util.HashSet<>();
-        ourPids.add(ownPid);
-        ProcessHandle.current().descendants().forEach(h -> ourPids.add(h.pid()));
-        for (InternetProtocolStats.IPConnection c : raw) {
-            if (!c.getType().startsWith("tcp")) {
-                continue;
-            }
-            int pid = c.getowningProcessId();
-            Optional<OSProcess> proc = pid < 0 ? Optional.empty()
-                    : processes.computeIfAbsent(pid, p -> Optional.ofNullable(os.getProcess(p)));
-            rows.add(new TcpConnection(c.getState().name(), address(c.getLocalAddress()), c.getLocalPort(),
-                    address(c.getForeignAddress()), c.getForeignPort(), pid,
-                    proc.map(OSProcess::getName).orElse(null),
-                    proc.map(OSProcess::getCommandLine).map(HostInspector::commandLine).orElse(null),
-                    0, ourPids.contains((long) pid), onWindows, proc.map(OSProcess::getUpTime).filter(t -> t > 0).orElse(0L)));
-        }
-        return rows;
-    }
-
-    /** OSHI gives NUL-separated arguments on Linux; show them as one line. */
-    private static String commandLine(String raw) {
-        String s = raw.replace('\0', ' ').strip();
-        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+        return OshiTcpTable.read(systemInfo, onWindows);
     }
 
     static String address(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            return "*";
-        }
-        try {
-            InetAddress a = InetAddress.getByAddress(bytes);
-            return a.getHostAddress();
-        } catch (UnknownHostException e) {
-            LOG.log(System.Logger.Level.DEBUG, "odd address length {0}", bytes.length);
-            return "?";
-        }
+        return OshiTcpTable.address(bytes);
     }
 
     private static String blankToNull(String s) {

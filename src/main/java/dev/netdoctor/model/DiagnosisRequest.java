@@ -13,10 +13,12 @@ import java.util.List;
  * pinged): what "I am not sure what is wrong" most often is. With a target the target's own
  * checks cover it. {@code windowsPorts}: ports of programs on Windows that WSL should reach
  * (a database, an X server), checked from both sides when the app runs on Windows.
+ * {@code otherDevices}: the question is whether other devices reach the service ports (Windows'
+ * port proxies and firewall for them are checked); an outside vantage implies it.
  */
 public record DiagnosisRequest(Target target, List<Integer> servicePorts, VantageRequest vantage,
                                Duration attemptTimeout, Duration deadline, ConfigPaths configPaths, boolean wayOut,
-                               List<Integer> windowsPorts) {
+                               List<Integer> windowsPorts, boolean otherDevices) {
     /**
      * The name looked up when there is no target's name: the one Windows itself asks for each time
      * a network connects (its connectivity check), so asking it tells nobody anything new.
@@ -39,7 +41,7 @@ public record DiagnosisRequest(Target target, List<Integer> servicePorts, Vantag
 
     public DiagnosisRequest(Target target, List<Integer> servicePorts, VantageRequest vantage, Duration attemptTimeout, Duration deadline,
                             ConfigPaths configPaths, boolean wayOut) {
-        this(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, wayOut, List.of());
+        this(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, wayOut, List.of(), false);
     }
 
     public DiagnosisRequest(Target target, List<Integer> servicePorts, VantageRequest vantage, Duration attemptTimeout, Duration deadline) {
@@ -53,17 +55,30 @@ public record DiagnosisRequest(Target target, List<Integer> servicePorts, Vantag
 
     /** The same question, with these settings files checked. */
     public DiagnosisRequest withConfigPaths(ConfigPaths paths) {
-        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, paths, wayOut, windowsPorts);
+        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, paths, wayOut, windowsPorts, otherDevices);
     }
 
     /** The same question, with this computer's way out checked too when there is no target. */
     public DiagnosisRequest withWayOut() {
-        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, true, windowsPorts);
+        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, true, windowsPorts, otherDevices);
     }
 
     /** The same question, about these ports of programs on Windows too. */
     public DiagnosisRequest withWindowsPorts(List<Integer> ports) {
-        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, wayOut, ports);
+        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, wayOut, ports, otherDevices);
+    }
+
+    /** The same question, about other devices reaching the service ports. */
+    public DiagnosisRequest withOtherDevices() {
+        if (servicePorts.isEmpty()) {
+            throw new InvalidInputException("Whether other devices reach your app needs its port: add --service-port N.");
+        }
+        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, wayOut, windowsPorts, true);
+    }
+
+    /** Whether this run asks if other devices reach the service ports (asked, or an outside machine checks it). */
+    public boolean asksAboutOtherDevices() {
+        return otherDevices || vantage != null;
     }
 
     /** Whether this run checks the way out of this computer rather than a target (see {@code wayOut}). */

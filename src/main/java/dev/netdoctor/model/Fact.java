@@ -28,7 +28,7 @@ public record Fact<T>(T value, String unknownBecause) {
         return new Fact<>(null, because == null || because.isBlank() ? "no answer" : because);
     }
 
-    public boolean isKnown() {
+    public boolean known() {
         return value != null;
     }
 

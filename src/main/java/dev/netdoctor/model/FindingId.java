@@ -57,6 +57,11 @@ public enum FindingId {
     WINDOWS_SERVICE_LOOPBACK_ONLY("windows-service-loopback-only"),
     /** The Windows program listens on every address and Windows reaches it, while WSL gets no answer. */
     WINDOWS_FIREWALL_BLOCKS_WSL("windows-firewall-blocks-wsl"),
+    /**
+     * Seen from inside WSL only: Windows' port gives no answer. With Windows' firewall on, nothing
+     * listening, a program on 127.0.0.1 only and a firewall drop all look alike from there.
+     */
+    WINDOWS_SERVICE_NO_ANSWER("windows-service-no-answer"),
     /** NAT mode: no port proxy passes the port from Windows' network to the distro. */
     LAN_NO_PORT_PROXY("lan-no-port-proxy"),
     /** NAT mode: the port proxy passes the port to an address the distro no longer has. */

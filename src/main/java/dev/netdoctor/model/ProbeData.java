@@ -158,4 +158,38 @@ public sealed interface ProbeData {
             return files.stream().filter(f -> f.file().equals(which)).findFirst();
         }
     }
+
+    /**
+     * Windows' {@code localhost:PORT} towards the app in WSL, port by port: who listens in the distro
+     * and where WSL's relay would forward it, who holds the port on Windows, and what the app's own
+     * connects from Windows got. {@code seenFromWindows} is false when the app runs inside the
+     * distro: then only the distro's half is known.
+     */
+    record LocalhostRelay(boolean seenFromWindows, List<RelayPort> ports) implements ProbeData {
+        public LocalhostRelay {
+            ports = List.copyOf(ports);
+        }
+    }
+
+    /**
+     * Programs on Windows that WSL should reach, port by port: Windows' listeners, the app's own
+     * connect on Windows, the connect from inside the distro.
+     */
+    record WindowsServices(boolean seenFromWindows, List<WindowsService> ports) implements ProbeData {
+        public WindowsServices {
+            ports = List.copyOf(ports);
+        }
+    }
+
+    /**
+     * Whether other devices can reach the user's ports in WSL, as far as one PC can tell: the
+     * ports asked about and the app's own connects on Windows to Windows' network address, which
+     * go through a port proxy when there is one. Only another machine proves it (the outside check).
+     */
+    record OtherDevices(boolean seenFromWindows, List<Integer> ports, List<LocalConnect> throughLanAddress) implements ProbeData {
+        public OtherDevices {
+            ports = List.copyOf(ports);
+            throughLanAddress = List.copyOf(throughLanAddress);
+        }
+    }
 }

@@ -22,7 +22,13 @@ public enum ProbeId {
     SERVICE_PORTS("service-ports"),
     OUTSIDE_VANTAGE("outside-vantage"),
     CONFIG_FILES("config-files"),
-    DEFAULT_GATEWAY("default-gateway");
+    DEFAULT_GATEWAY("default-gateway"),
+    /** Windows' localhost:PORT towards the user's app in WSL (WSL's relay). */
+    LOCALHOST_RELAY("localhost-relay"),
+    /** A program on Windows that WSL should reach. */
+    WINDOWS_SERVICE("windows-service"),
+    /** Whether other devices can reach the user's app in WSL: Windows' port proxies and firewall for it. */
+    OTHER_DEVICES("other-devices");
 
     /** The probe parameter saying where a probe's own connections came from, and its values. */
     public static final String FROM = "from";

@@ -100,7 +100,8 @@ public final class HtmlReport {
             case ProbeData.Sockets _ -> Optional.of(Section.APPENDIX);
             case ProbeData.Resolution _, ProbeData.Ping _, ProbeData.Routes _, ProbeData.MarkedConnects _,
                  ProbeData.SshHandshakes _, ProbeData.OpenSshRuns _, ProbeData.PathMtu _, ProbeData.Listeners _,
-                 ProbeData.LoopbackSelfTest _, ProbeData.ServicePorts _, ProbeData.Vantage _ -> Optional.empty();
+                 ProbeData.LoopbackSelfTest _, ProbeData.ServicePorts _, ProbeData.Vantage _, ProbeData.LocalhostRelay _,
+                 ProbeData.WindowsServices _, ProbeData.OtherDevices _ -> Optional.empty();
         };
     }
 

@@ -98,6 +98,18 @@ final class RedactionNames {
                 }
             }
         }
+        if (r.environment() != null && r.environment().windows() != null) {
+            // A VPN's name rules and the proxy name the company's own machines.
+            var policy = r.environment().windows().policy();
+            policy.nameRules().get().ifPresent(rules -> rules.forEach(rule -> host(rule.namespace().replaceFirst("^\\.", ""))));
+            policy.proxy().get().ifPresent(proxy -> {
+                if (proxy.server() != null) {
+                    for (String part : proxy.server().split("[;=\\s]+")) {
+                        host(part.replaceFirst(":\\d+$", ""));
+                    }
+                }
+            });
+        }
         for (ProbeOutcome p : r.probes()) {
             switch (p.data()) {
                 case ProbeData.Resolution res -> host(res.host());
@@ -125,7 +137,8 @@ final class RedactionNames {
                 // one, so a new kind of data does not compile until someone decides which it is.
                 case ProbeData.Ping _, ProbeData.Routes _, ProbeData.MarkedConnects _, ProbeData.SshHandshakes _,
                      ProbeData.OpenSshRuns _, ProbeData.PathMtu _, ProbeData.Sockets _, ProbeData.Listeners _,
-                     ProbeData.LoopbackSelfTest _, ProbeData.ServicePorts _ -> {
+                     ProbeData.LoopbackSelfTest _, ProbeData.ServicePorts _, ProbeData.LocalhostRelay _,
+                     ProbeData.WindowsServices _, ProbeData.OtherDevices _ -> {
                 }
                 // A check that did not complete has no data.
                 case null -> {

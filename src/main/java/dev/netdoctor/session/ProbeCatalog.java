@@ -18,6 +18,9 @@ import dev.netdoctor.probe.PingProbe;
 import dev.netdoctor.probe.Probe;
 import dev.netdoctor.probe.RouteProbe;
 import dev.netdoctor.probe.ServicePortProbe;
+import dev.netdoctor.probe.LocalhostRelayProbe;
+import dev.netdoctor.probe.WindowsServiceProbe;
+import dev.netdoctor.probe.OtherDevicesProbe;
 import dev.netdoctor.probe.SocketWatchProbe;
 import dev.netdoctor.probe.SshHandshakeProbe;
 import dev.netdoctor.probe.VantageProbe;
@@ -54,6 +57,9 @@ public final class ProbeCatalog {
         /** No target, and the way out of this computer is asked for. */
         WAY_OUT,
         WITH_SERVICE_PORTS,
+        WITH_WINDOWS_PORTS,
+        /** Whether other devices reach the service ports is asked (or an outside machine checks it). */
+        ABOUT_OTHER_DEVICES,
         WITH_OUTSIDE_VANTAGE;
 
         boolean holds(DiagnosisRequest request) {
@@ -63,6 +69,8 @@ public final class ProbeCatalog {
                 case WITH_NAME_TO_LOOK_UP -> request.nameToLookUp() != null;
                 case WAY_OUT -> request.checksWayOut();
                 case WITH_SERVICE_PORTS -> !request.servicePorts().isEmpty();
+                case WITH_WINDOWS_PORTS -> !request.windowsPorts().isEmpty();
+                case ABOUT_OTHER_DEVICES -> request.asksAboutOtherDevices();
                 case WITH_OUTSIDE_VANTAGE -> request.vantage() != null;
             };
         }
@@ -93,6 +101,9 @@ public final class ProbeCatalog {
             new Entry(ProbeId.CONFIG_FILES, Stage.PROBE, When.ALWAYS, true, ConfigFilesProbe::new),
             new Entry(ProbeId.DEFAULT_GATEWAY, Stage.PROBE, When.WAY_OUT, false, GatewayProbe::new),
             new Entry(ProbeId.SERVICE_PORTS, Stage.PROBE, When.WITH_SERVICE_PORTS, true, ServicePortProbe::new),
+            new Entry(ProbeId.LOCALHOST_RELAY, Stage.PROBE, When.WITH_SERVICE_PORTS, true, LocalhostRelayProbe::new),
+            new Entry(ProbeId.WINDOWS_SERVICE, Stage.PROBE, When.WITH_WINDOWS_PORTS, true, WindowsServiceProbe::new),
+            new Entry(ProbeId.OTHER_DEVICES, Stage.PROBE, When.ABOUT_OTHER_DEVICES, false, OtherDevicesProbe::new),
             new Entry(ProbeId.OUTSIDE_VANTAGE, Stage.PROBE, When.WITH_OUTSIDE_VANTAGE, true, VantageProbe::new),
             // Runs its pings only if the stage before saw a stalled handshake.
             new Entry(ProbeId.PATH_MTU, Stage.AFTER, When.WITH_TARGET, true, PathMtuProbe::new));

@@ -25,6 +25,10 @@ import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.ProbeStatus;
 import dev.netdoctor.model.RouteLookup;
 import dev.netdoctor.model.ServicePort;
+import dev.netdoctor.model.RelayConnect;
+import dev.netdoctor.model.RelayPort;
+import dev.netdoctor.model.WindowsProcess;
+import dev.netdoctor.model.WindowsService;
 import dev.netdoctor.model.Severity;
 import dev.netdoctor.model.SshClientFacts;
 import dev.netdoctor.model.Target;
@@ -101,7 +105,21 @@ class DiagnoserRobustnessTest {
             Map.entry(FindingId.WSLCONFIG_DUPLICATE_KEY, List.of(Set.of(ProbeId.CONFIG_FILES))),
             Map.entry(FindingId.WSLCONFIG_ENCODING, List.of(Set.of(ProbeId.CONFIG_FILES))),
             Map.entry(FindingId.WSL_CONF_PARSING_STOPS, List.of(Set.of(ProbeId.CONFIG_FILES))),
-            Map.entry(FindingId.WSLCONFIG_MODE_NOT_EFFECTIVE, List.of(Set.of(ProbeId.CONFIG_FILES))));
+            Map.entry(FindingId.WSLCONFIG_MODE_NOT_EFFECTIVE, List.of(Set.of(ProbeId.CONFIG_FILES))),
+            Map.entry(FindingId.LOCALHOST_FORWARDING_OFF, List.of(Set.of(ProbeId.LOCALHOST_RELAY), Set.of(ProbeId.CONFIG_FILES))),
+            Map.entry(FindingId.LOCALHOST_NOT_RELAYED, List.of(Set.of(ProbeId.LOCALHOST_RELAY))),
+            Map.entry(FindingId.LOCALHOST_IPV6_ONLY, List.of(Set.of(ProbeId.LOCALHOST_RELAY))),
+            Map.entry(FindingId.WINDOWS_PORT_TAKEN, List.of(Set.of(ProbeId.LOCALHOST_RELAY))),
+            Map.entry(FindingId.WINDOWS_PORT_RESERVED, List.of(Set.of(ProbeId.LOCALHOST_RELAY))),
+            Map.entry(FindingId.LOCALHOST_RELAY_BROKEN, List.of(Set.of(ProbeId.LOCALHOST_RELAY))),
+            Map.entry(FindingId.WINDOWS_SERVICE_NOT_LISTENING, List.of(Set.of(ProbeId.WINDOWS_SERVICE))),
+            Map.entry(FindingId.WINDOWS_SERVICE_NO_ANSWER, List.of(Set.of(ProbeId.WINDOWS_SERVICE))),
+            Map.entry(FindingId.WINDOWS_SERVICE_LOOPBACK_ONLY, List.of(Set.of(ProbeId.WINDOWS_SERVICE))),
+            Map.entry(FindingId.WINDOWS_FIREWALL_BLOCKS_WSL, List.of(Set.of(ProbeId.WINDOWS_SERVICE))),
+            Map.entry(FindingId.LAN_NO_PORT_PROXY, List.of(Set.of(ProbeId.OUTSIDE_VANTAGE))),
+            Map.entry(FindingId.LAN_PORT_PROXY_STALE, List.of(Set.of(ProbeId.OTHER_DEVICES))),
+            Map.entry(FindingId.LAN_IP_HELPER_STOPPED, List.of(Set.of(ProbeId.OTHER_DEVICES))),
+            Map.entry(FindingId.HYPERV_FIREWALL_BLOCKS_INBOUND, List.of(Set.of(ProbeId.OUTSIDE_VANTAGE))));
 
     /** Findings about the target: without a target there is nothing to say them about. */
     private static final Set<FindingId> ABOUT_THE_TARGET = Set.of(FindingId.NAME_NOT_RESOLVED, FindingId.HOST_UNREACHABLE,
@@ -300,7 +318,7 @@ class DiagnoserRobustnessTest {
         Arbitrary<Target> target = Combinators.combine(hosts(), Arbitraries.oneOf(Arbitraries.just(22), Arbitraries.integers().between(1, 65535)))
                 .as(Target::new).injectNull(0.25);
         Arbitrary<List<Integer>> ports = Arbitraries.integers().between(1, 65535).list().ofMaxSize(3).uniqueElements();
-        return Combinators.combine(target, ports, Arbitraries.of("linux", "wsl-nat", "wsl-mirrored", "fallback", "sparse", "none"))
+        return Combinators.combine(target, ports, Arbitraries.of("linux", "wsl-nat", "wsl-nat-windows", "wsl-mirrored", "fallback", "sparse", "none"))
                 .flatAs((t, p, kind) -> environment(kind).flatMap(env -> outcomes(t, p, withCompleted)
                         .map(o -> new Run(t, p, kind, env, o))));
     }
@@ -373,7 +391,30 @@ class DiagnoserRobustnessTest {
             // No default: a new check does not compile here until this test is taught what it observes.
             case ProbeId.CONFIG_FILES -> configFiles();
             case ProbeId.DEFAULT_GATEWAY -> ping("198.18.0.1");
+            case ProbeId.LOCALHOST_RELAY -> localhostRelay(ports);
+            case ProbeId.WINDOWS_SERVICE -> windowsServices(ports);
+            case ProbeId.OTHER_DEVICES -> Combinators.combine(Arbitraries.of(true, false),
+                    localConnects(Arbitraries.of(ports.isEmpty() ? List.of(8080) : ports)).list().ofMaxSize(2))
+                    .as((w, c) -> new ProbeData.OtherDevices(w, ports, c));
         };
+    }
+
+    /** Windows' facts as a full read gives them, with something to say in every part. */
+    static WindowsFacts windowsRead() {
+        dev.netdoctor.model.WindowsInterface wsl = new dev.netdoctor.model.WindowsInterface(47, "vEthernet (WSL)", "Hyper-V Virtual Ethernet Adapter #2",
+                1500, true, List.of("198.18.1.1/24"));
+        dev.netdoctor.model.WindowsInterface wifi = new dev.netdoctor.model.WindowsInterface(9, "Wi-Fi", "Intel Wi-Fi", 1500, true, List.of("198.19.5.20/24"));
+        dev.netdoctor.model.WindowsPolicy policy = new dev.netdoctor.model.WindowsPolicy(
+                dev.netdoctor.model.Fact.known(List.of(new dev.netdoctor.model.WindowsPolicy.FirewallProfile("Public", true, "Block", true, true, null, false))),
+                dev.netdoctor.model.Fact.known(List.of(new dev.netdoctor.model.WindowsPolicy.NetworkProfile("vEthernet (WSL)", "Public"))),
+                dev.netdoctor.model.Fact.unknown("not on this Windows"),
+                dev.netdoctor.model.Fact.known(List.of(new dev.netdoctor.model.WindowsPolicy.PortRange("ipv4", 3000, 3099, false))),
+                dev.netdoctor.model.Fact.known(List.of(new dev.netdoctor.model.WindowsPolicy.PortProxy("v4tov4", "0.0.0.0", 8080, "198.18.9.9", 8080))),
+                dev.netdoctor.model.Fact.known("Stopped"), dev.netdoctor.model.Fact.known(List.of()),
+                dev.netdoctor.model.Fact.unknown("PowerShell gave no answer"), dev.netdoctor.model.Fact.known(List.of()),
+                dev.netdoctor.model.Fact.known(new dev.netdoctor.model.WindowsPolicy.PowerShellRun("5.1", "ConstrainedLanguage", 900)));
+        return new WindowsFacts("WSL version: 2.6.1.0", "10.0.26100", "Ubuntu", 2, "Default Distribution: Ubuntu", List.of(),
+                dev.netdoctor.model.Fact.known(List.of(wsl, wifi)), dev.netdoctor.model.Fact.known(List.of()), wsl, policy);
     }
 
     /** Settings files, clean and with each kind of line WSL reads otherwise, read by the real reader. */
@@ -406,6 +447,9 @@ class DiagnoserRobustnessTest {
                     .dnsServers("198.18.1.1").sshClient(s).build());
             case "wsl-nat" -> ssh.map(s -> Environments.linux().kernel("6.6.87.2-microsoft-standard-WSL2").wsl(Environments.wsl2("Ubuntu", "nat"))
                     .interfaces(lo, eth0).defaultGateway("172.20.0.1").dnsServers("10.255.255.254").sshClient(s).build());
+            // From Windows, with every Windows fact read: reserved ports, a stale port proxy, a stopped IP Helper, the firewall.
+            case "wsl-nat-windows" -> ssh.map(s -> Environments.linux().kernel("6.6.87.2-microsoft-standard-WSL2").wsl(Environments.wsl2("Ubuntu", "nat"))
+                    .interfaces(lo, eth0).defaultGateway("198.18.1.1").dnsServers("198.18.1.1").sshClient(s).windows(windowsRead()).build());
             case "wsl-mirrored" -> Combinators.combine(ssh, Arbitraries.of(true, false)).as((s, fromWindows) -> Environments.linux()
                     .kernel("6.6.87.2-microsoft-standard-WSL2").wsl(new WslFacts(WslFacts.Kind.WSL2, "Ubuntu", "mirrored", "inferred: loopback0", List.of()))
                     .interfaces(lo, eth0, loopback0).sshClient(s).synRetries(null, null).windows(fromWindows ? windows : null).build());
@@ -525,6 +569,45 @@ class DiagnoserRobustnessTest {
         return Combinators.combine(Arbitraries.of(LOCAL_ADDRESSES), maybe("loopback", "own address", "other loopback"), port,
                         Arbitraries.of(ConnectResult.class), millis(), maybe("Connection refused", "Network is unreachable"))
                 .as(LocalConnect::new);
+    }
+
+    /** Windows' localhost towards the distro: listeners of every kind, names of the relay and of others, every connect outcome. */
+    private static Arbitrary<ProbeData.LocalhostRelay> localhostRelay(List<Integer> ports) {
+        List<Integer> list = ports.isEmpty() ? List.of(3000) : ports;
+        List<Arbitrary<RelayPort>> each = new ArrayList<>();
+        for (int p : list) {
+            Arbitrary<TcpConnection> windowsListener = Combinators.combine(Arbitraries.of("127.0.0.1", "0.0.0.0", "::1", "::", "198.18.1.1"),
+                    maybe("wslrelay", "node", ""), Arbitraries.of(-1, 77))
+                    .as((a, name, pid) -> new TcpConnection(TcpConnection.LISTEN, a, p, "0.0.0.0", 0, pid, name, null, 0, false, true));
+            Arbitrary<RelayConnect> connect = Combinators.combine(Arbitraries.of("127.0.0.1", "::1", "198.18.1.2"),
+                    Arbitraries.of(ConnectResult.class), Arbitraries.of(true, false), millis())
+                    .as((a, r, closed, ms) -> new RelayConnect(a, "label", r, closed, ms, null));
+            Arbitrary<WindowsProcess> relay = Arbitraries.of(new WindowsProcess(9, "wslrelay", "wslrelay --mode 1 --vm-id {x}"),
+                    new WindowsProcess(9, "wslrelay", "wslrelay --mode 0"), new WindowsProcess(9, "wslrelay", null));
+            each.add(Combinators.combine(tcp(Arbitraries.just(TcpConnection.LISTEN), Arbitraries.just(p)).list().ofMaxSize(2),
+                    windowsListener.list().ofMaxSize(2), connect.list().ofMaxSize(3), relay.list().ofMaxSize(1),
+                    Arbitraries.of("198.18.1.2").injectNull(0.3))
+                    .as((d, w, c, r, addr) -> new RelayPort(p, d, w, c, r, addr)));
+        }
+        return Combinators.combine(Arbitraries.of(true, false), Combinators.combine(each).as(x -> x))
+                .as(ProbeData.LocalhostRelay::new);
+    }
+
+    /** Programs on Windows WSL should reach: listeners unknown, none, loopback, all; every connect outcome, missing connects. */
+    private static Arbitrary<ProbeData.WindowsServices> windowsServices(List<Integer> ports) {
+        List<Integer> list = ports.isEmpty() ? List.of(5432) : ports;
+        List<Arbitrary<WindowsService>> each = new ArrayList<>();
+        for (int p : list) {
+            Arbitrary<TcpConnection> listener = Combinators.combine(Arbitraries.of("127.0.0.1", "0.0.0.0", "::1", "::", "198.18.1.1"),
+                    maybe("postgres", ""), Arbitraries.of(-1, 55))
+                    .as((a, name, pid) -> new TcpConnection(TcpConnection.LISTEN, a, p, "0.0.0.0", 0, pid, name, null, 0, false, true));
+            each.add(Combinators.combine(Arbitraries.of("198.18.1.1", "127.0.0.1"), listener.list().ofMaxSize(2).injectNull(0.3),
+                    localConnects(Arbitraries.just(p)).injectNull(0.3), localConnects(Arbitraries.just(p)).injectNull(0.2),
+                    maybe("bash is not installed"))
+                    .as((a, l, w, d, err) -> new WindowsService(p, a, l, w, d, err)));
+        }
+        return Combinators.combine(Arbitraries.of(true, false), Combinators.combine(each).as(x -> x))
+                .as(ProbeData.WindowsServices::new);
     }
 
     private static Arbitrary<ProbeData.ServicePorts> servicePorts(List<Integer> ports) {

@@ -239,6 +239,19 @@ class RedactionTest {
                     }
                     case ProbeData.OpenSshRuns d -> {
                     }
+                    case ProbeData.LocalhostRelay d -> d.ports().forEach(rp -> {
+                        rp.distroListeners().forEach(c -> tcp(out, c));
+                        rp.windowsListeners().forEach(c -> tcp(out, c));
+                        rp.connects().forEach(c -> add(out, c.address()));
+                        add(out, rp.distroAddress());
+                    });
+                    case ProbeData.WindowsServices d -> d.ports().forEach(ws -> {
+                        add(out, ws.windowsAddress());
+                        if (ws.windowsListeners() != null) {
+                            ws.windowsListeners().forEach(c -> tcp(out, c));
+                        }
+                    });
+                    case ProbeData.OtherDevices d -> d.throughLanAddress().forEach(c -> add(out, c.address()));
                     case ProbeData.ConfigFiles d -> d.files().forEach(file -> {
                         add(out, file.settings().get("network.hostname"));
                         add(out, file.settings().get("user.default"));

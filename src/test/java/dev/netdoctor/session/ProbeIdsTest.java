@@ -26,8 +26,11 @@ class ProbeIdsTest {
         // the gateway is pinged only without a target: the fullest run without one adds it
         DiagnosisRequest notSure = new DiagnosisRequest(null, List.of(8443), VantageRequest.parse("alice@198.18.2.3", null, null),
                 null, null).withWayOut();
+        // a program on Windows is asked about only by its own question
+        DiagnosisRequest windowsProgram = new DiagnosisRequest(null, List.of(), null, null, null).withWindowsPorts(List.of(5432));
         List<ProbeId> all = new java.util.ArrayList<>(ids);
         DiagnosisSession.defaultStages(notSure).stream().flatMap(List::stream).map(Probe::id).filter(id -> !ids.contains(id)).forEach(all::add);
+        DiagnosisSession.defaultStages(windowsProgram).stream().flatMap(List::stream).map(Probe::id).filter(id -> !all.contains(id)).forEach(all::add);
         assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(Arrays.asList(ProbeId.values()));
     }
 }
