@@ -264,6 +264,7 @@ class SymptomGroupsTest {
         assertThat(lan.vantage().toString()).isEqualTo("alice@192.168.1.20:22");
         assertThat(lan.windowsPorts()).isEmpty();
         assertThat(lan.wayOut()).isFalse();
+        assertThat(lan.otherDevices()).as("the question is other devices, with or without another machine").isTrue();
         List<Screenshots.Tone> tones = new ArrayList<>();
         for (Path shot : shots) {
             tones.add(Screenshots.tone(shot));

@@ -239,6 +239,10 @@ public final class DetailsViewModel {
         List<Integer> service = asks(Symptom::asksForServicePort) ? parsePorts(servicePorts.get()) : List.of();
         List<Integer> windows = asks(Symptom::asksForWindowsPort) ? parsePorts(windowsPorts.get()) : List.of();
         DiagnosisRequest request = new DiagnosisRequest(target, service, v, null, null).withWindowsPorts(windows);
+        if (symptom.get() == Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP) {
+            // The question is other devices even without another machine: the run then says it cannot prove it.
+            request = request.withOtherDevices();
+        }
         // "Not sure" without a machine: check what trouble most often is, the way out of this computer.
         return symptom.get() == Symptom.NOT_SURE ? request.withWayOut() : request;
     }

@@ -60,6 +60,7 @@ class DetailsValidationTest {
         d.servicePortsProperty().set("3000");
         assertThat(d.validProperty().get()).isTrue();
         assertThat(d.toRequest()).isEqualTo(new DiagnosisRequest(null, List.of(3000), null, null, null));
+        assertThat(d.toRequest().asksAboutOtherDevices()).as("the browser is on this computer").isFalse();
     }
 
     /** "WSL can't reach a program on Windows": the Windows program's port goes to windowsPorts, never to the service ports. */
@@ -84,7 +85,8 @@ class DetailsValidationTest {
         assertThat(d.servicePortErrorProperty().get()).isEqualTo("Enter the port your app in WSL listens on.");
         d.servicePortsProperty().set("8080");
         assertThat(d.validProperty().get()).as("without another machine: the run says LAN access is not proven").isTrue();
-        assertThat(d.toRequest()).isEqualTo(new DiagnosisRequest(null, List.of(8080), null, null, null));
+        assertThat(d.toRequest()).isEqualTo(new DiagnosisRequest(null, List.of(8080), null, null, null).withOtherDevices());
+        assertThat(d.toRequest().asksAboutOtherDevices()).isTrue();
         d.vantageProperty().set("alice");
         assertThat(d.vantageErrorProperty().get()).contains("user name");
         assertThat(d.validProperty().get()).isFalse();
@@ -93,7 +95,8 @@ class DetailsValidationTest {
         d.identityProperty().set(key.toString());
         assertThat(d.validProperty().get()).isTrue();
         DiagnosisRequest r = d.toRequest();
-        assertThat(r).isEqualTo(new DiagnosisRequest(null, List.of(8080), VantageRequest.parse("alice@192.168.1.20", key.toString(), null), null, null));
+        assertThat(r).isEqualTo(new DiagnosisRequest(null, List.of(8080), VantageRequest.parse("alice@192.168.1.20", key.toString(), null), null, null)
+                .withOtherDevices());
         assertThat(r.vantage().identityFile()).isEqualTo(key.toString());
     }
 
@@ -138,7 +141,7 @@ class DetailsValidationTest {
         symptom.set(Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP);
         assertThat(d.validProperty().get()).as("this page shows the outside machine: its error counts").isFalse();
         d.vantageProperty().set("");
-        assertThat(d.toRequest()).isEqualTo(new DiagnosisRequest(null, List.of(3000), null, null, null));
+        assertThat(d.toRequest()).isEqualTo(new DiagnosisRequest(null, List.of(3000), null, null, null).withOtherDevices());
         symptom.set(Symptom.SETTING_DOES_NOTHING);
         assertThat(d.toRequest()).isEqualTo(new DiagnosisRequest(null, List.of(), null, null, null));
         symptom.set(Symptom.SSH_HANGS);
@@ -150,6 +153,7 @@ class DetailsValidationTest {
         for (Symptom s : Symptom.values()) {
             symptom.set(s);
             assertThat(d.toRequest().wayOut()).as(s.name()).isEqualTo(s == Symptom.NOT_SURE);
+            assertThat(d.toRequest().otherDevices()).as(s.name()).isEqualTo(s == Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP);
         }
     }
 
