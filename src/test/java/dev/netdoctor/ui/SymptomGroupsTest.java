@@ -282,6 +282,21 @@ class SymptomGroupsTest {
         detailsPages(robot, true);
     }
 
+    /** Started inside WSL (no distro to choose): each of the three pages says which half needs Net Doctor on Windows. */
+    @Test
+    void insideWslEachNewSymptomSaysWhatNeedsWindows(FxRobot robot) throws Exception {
+        Scene scene = open(robot, false, false);
+        for (Symptom s : List.of(Symptom.BROWSER_CANT_OPEN_WSL_APP, Symptom.WSL_CANT_REACH_WINDOWS_PROGRAM, Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP)) {
+            fire(robot, "#" + id(s));
+            fire(robot, "#next");
+            assertThat(robot.lookup("#distro").tryQuery()).isEmpty();
+            assertThat(text(robot, "#details-help")).as(s.name()).contains("Started inside WSL").contains("start").contains("on Windows");
+            assertThat(Fixtures.fx(() -> WindowSizesCheck.outside(scene))).isEmpty();
+            Screenshots.save(scene, "light-groups-2-details-" + id(s).substring("symptom-".length()) + "-inside-wsl.png");
+            fire(robot, "#back");
+        }
+    }
+
     /** Buttons and fields of a page that are not (wholly) inside the window. */
     private static final class WindowSizesCheck {
         static List<String> outside(Scene scene) {

@@ -101,17 +101,24 @@ public final class DetailsPage {
             grid.add(windows, 0, row++);
             grid.add(error("windows-error", d.windowsPortErrorProperty(), windows, validation), 0, row++, 2, 1);
         }
+        // What the checks will do; started inside WSL (no distro to choose), also which half they cannot see from there.
         String help = switch (symptom) {
             case BROWSER_CANT_OPEN_WSL_APP -> Texts.get("details.browser.help");
             case WSL_CANT_REACH_WINDOWS_PROGRAM -> Texts.get("details.windows.help");
-            default -> null;
+            default -> "";
         };
-        if (help != null) {
-            // What the checks will do; started inside WSL (no distro to choose), also which half they cannot see from there.
-            String insideWsl = Texts.get(symptom == Symptom.BROWSER_CANT_OPEN_WSL_APP ? "details.browser.insideWsl" : "details.windows.insideWsl");
+        String insideWsl = switch (symptom) {
+            case BROWSER_CANT_OPEN_WSL_APP -> Texts.get("details.browser.insideWsl");
+            case WSL_CANT_REACH_WINDOWS_PROGRAM -> Texts.get("details.windows.insideWsl");
+            case OTHER_DEVICES_CANT_REACH_WSL_APP -> Texts.get("details.lan.insideWsl");
+            default -> "";
+        };
+        if (!insideWsl.isEmpty()) {
             Label what = Ui.wrapping("", Styles.TEXT_MUTED);
             what.setId("details-help");
-            what.textProperty().bind(Bindings.when(model.distros().activeProperty()).then(help).otherwise(help + " " + insideWsl));
+            what.textProperty().bind(Bindings.when(model.distros().activeProperty()).then(help).otherwise((help + " " + insideWsl).strip()));
+            what.managedProperty().bind(what.textProperty().isNotEmpty());
+            what.visibleProperty().bind(what.managedProperty());
             grid.add(what, 0, row++, 2, 1);
         }
         if (!symptom.asksForTarget() && !symptom.asksForServicePort() && !symptom.asksForWindowsPort()) {
