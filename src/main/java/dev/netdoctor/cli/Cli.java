@@ -12,7 +12,8 @@ import java.io.PrintWriter;
 /** The command-line face of the engine: {@code wsl-net-doctor diagnose …}. */
 @Command(name = "wsl-net-doctor", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
         description = "Finds why networking from WSL2 fails, and explains it in plain words.",
-        subcommands = {DiagnoseCommand.class, CheckConfigCommand.class, ReportCommand.class, FixCommand.class, UndoCommand.class, RestartWslCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DiagnoseCommand.class, CheckConfigCommand.class, ReportCommand.class, FixCommand.class, UndoCommand.class, RestartWslCommand.class,
+                WindowsFactsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:no problem found (fix: done, or nothing to do)", "1:a problem was found (fix: refused, rolled back)",
                 "2:bad usage or input", "3:the run could not complete"})

@@ -320,9 +320,9 @@ final class WindowsSideRules {
             list.add(Evidence.of("Who listens on port " + s.port() + " on Windows needs WSL Net Doctor run on Windows"));
         }
         if (s.fromWindows() != null) {
-            list.add(Evidence.of("From Windows itself to " + s.windowsAddress() + ":" + s.port() + ": " + LocalConnectText.describe(s.fromWindows())));
+            list.add(Evidence.of("From Windows itself: " + LocalConnectText.describe(s.fromWindows())));
         }
-        list.add(Evidence.of("From WSL to " + s.windowsAddress() + ":" + s.port() + ": " + LocalConnectText.describe(s.fromDistro())));
+        list.add(Evidence.of("From WSL: " + LocalConnectText.describe(s.fromDistro())));
         return list;
     }
 

@@ -54,20 +54,7 @@ public final class HostInspector {
      */
     public HostInspector(LinuxSide linux, java.nio.file.Path powershellExe) {
         this.linux = linux;
-        java.nio.file.Path exe = powershellExe != null ? powershellExe
-                : Optional.ofNullable(System.getProperty(WindowsHost.POWERSHELL_PROPERTY)).filter(s -> !s.isBlank())
-                        .map(java.nio.file.Path::of).orElseGet(PowerShellBatch::defaultExe);
-        this.windows = linux.throughWsl().isPresent()
-                ? new WindowsHost(systemInfo, limit -> readPolicy(exe, limit)) : null;
-    }
-
-    private static WindowsPolicy readPolicy(java.nio.file.Path exe, Duration limit) {
-        try {
-            return PowerShellBatch.read(exe, limit);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return WindowsPolicy.unknown("the run was stopped before PowerShell answered");
-        }
+        this.windows = linux.throughWsl().isPresent() ? WindowsHost.ofThisMachine(powershellExe) : null;
     }
 
     public LinuxSide linux() {

@@ -57,6 +57,24 @@ public final class WindowsHost {
         this.policyReader = policyReader;
     }
 
+    /**
+     * Windows as this machine shows it, its settings read through {@code powershellExe} (null:
+     * the one {@link #POWERSHELL_PROPERTY} names, or Windows' own).
+     */
+    public static WindowsHost ofThisMachine(java.nio.file.Path powershellExe) {
+        java.nio.file.Path exe = powershellExe != null ? powershellExe
+                : Optional.ofNullable(System.getProperty(POWERSHELL_PROPERTY)).filter(p -> !p.isBlank())
+                        .map(java.nio.file.Path::of).orElseGet(PowerShellBatch::defaultExe);
+        return new WindowsHost(new SystemInfo(), limit -> {
+            try {
+                return PowerShellBatch.read(exe, limit);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return WindowsPolicy.unknown("the run was stopped before PowerShell answered");
+            }
+        });
+    }
+
     /** Every adapter Windows lists, loopback and tunnels without a hardware address included (VPNs often have none). */
     public Fact<List<WindowsInterface>> interfaces() {
         try {
@@ -108,6 +126,15 @@ public final class WindowsHost {
             return Optional.empty();
         }
         return interfaces.stream().filter(i -> i.holds(address)).findFirst();
+    }
+
+    /** Every TCP listener on Windows, each with its owner's pid and name. */
+    public List<TcpConnection> listeners() {
+        try {
+            return OshiTcpTable.read(systemInfo, true).stream().filter(c -> TcpConnection.LISTEN.equals(c.state())).toList();
+        } catch (RuntimeException | LinkageError e) {
+            return List.of();
+        }
     }
 
     /** Windows' TCP listeners on {@code port}, each with its owner's pid and name (Windows names every owner, no rights needed). */

@@ -17,10 +17,22 @@ public record DiagnosisResult(int schemaVersion, String tool, String toolVersion
     public static final int SCHEMA_VERSION = 1;
 
     /** The question, as recorded in the result. */
-    public record Request(String target, List<Integer> servicePorts, String vantage, long attemptTimeoutMillis, long deadlineMillis) {
+    public record Request(String target, List<Integer> servicePorts, String vantage, long attemptTimeoutMillis, long deadlineMillis,
+                          List<Integer> windowsPorts, boolean otherDevices) {
+        public Request {
+            // results saved before these were asked have none
+            servicePorts = servicePorts == null ? List.of() : List.copyOf(servicePorts);
+            windowsPorts = windowsPorts == null ? List.of() : List.copyOf(windowsPorts);
+        }
+
+        public Request(String target, List<Integer> servicePorts, String vantage, long attemptTimeoutMillis, long deadlineMillis) {
+            this(target, servicePorts, vantage, attemptTimeoutMillis, deadlineMillis, List.of(), false);
+        }
+
         public static Request of(DiagnosisRequest r) {
             return new Request(r.target() == null ? null : r.target().toString(), r.servicePorts(),
-                    r.vantage() == null ? null : r.vantage().toString(), r.attemptTimeout().toMillis(), r.deadline().toMillis());
+                    r.vantage() == null ? null : r.vantage().toString(), r.attemptTimeout().toMillis(), r.deadline().toMillis(),
+                    r.windowsPorts(), r.asksAboutOtherDevices());
         }
     }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.model;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,26 +41,87 @@ public record WindowsFacts(String wsl, String windowsBuild, String defaultDistro
         this(wsl, windowsBuild, defaultDistro, defaultVersion, statusText, wslAdapters, null, null, null, null);
     }
 
-    /** Label and value for each fact that is known, in reading order, for the reports. */
+    /** One fact as people read it; {@code notable}: worth a look (unknown, or unusual). */
+    public record Row(String label, String value, boolean notable) {
+    }
+
+    /** Label and value for each fact, in reading order, for the reports. */
     public Map<String, String> summary() {
         Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("WSL", wsl);
+        rows().forEach(r -> rows.put(r.label(), r.value()));
+        return rows;
+    }
+
+    /**
+     * Every fact in reading order, for the wizard's "Your system" and the reports alike: wsl.exe's,
+     * then the network Windows shows WSL, then its settings; a fact not read says why.
+     */
+    public List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("WSL", wsl, false));
         if (defaultDistro != null) {
-            rows.put("Default distro", defaultDistro);
+            rows.add(new Row(Words.get("windows.row.defaultDistro"), defaultDistro, false));
         }
         if (defaultVersion != null) {
-            rows.put("New distros get", "WSL " + defaultVersion);
-        }
-        if (wslAdapters.isEmpty()) {
-            rows.put("WSL adapter", "none on Windows (mirrored mode has none; NAT mode has \"vEthernet (WSL…)\")");
-        }
-        for (NetInterface a : wslAdapters) {
-            rows.put("WSL adapter " + a.name(), "MTU " + a.mtu() + (a.up() ? "" : ", down")
-                    + (a.ipv4().isEmpty() ? "" : ", " + String.join(" ", a.ipv4())));
+            rows.add(new Row(Words.get("windows.row.newDistros"), "WSL " + defaultVersion, false));
         }
         if (defaultDistro == null && defaultVersion == null && statusText != null && !statusText.isBlank()) {
-            rows.put("wsl --status", statusText);
+            rows.add(new Row("wsl --status", statusText, false));
         }
+        if (wslAdapter != null) {
+            boolean small = wslAdapter.mtu() > 0 && wslAdapter.mtu() < 1400;
+            rows.add(new Row(Words.get("windows.row.adapter"), wslAdapter.shownName() + " · " + String.join(", ", wslAdapter.addresses().stream()
+                    .filter(a -> !a.contains(":")).toList()) + " · MTU " + wslAdapter.mtu(), small || !wslAdapter.up()));
+        } else if (wslAdapters.isEmpty()) {
+            rows.add(new Row(Words.get("windows.row.adapter"), Words.get("windows.row.noAdapter"), false));
+        }
+        for (NetInterface a : wslAdapters) {
+            if (wslAdapter == null || !a.name().equals(wslAdapter.shownName())) {
+                rows.add(new Row(Words.get("windows.row.adapter") + " " + a.name(), "MTU " + a.mtu() + (a.up() ? "" : ", down")
+                        + (a.ipv4().isEmpty() ? "" : ", " + String.join(" ", a.ipv4())), false));
+            }
+        }
+        rows.add(fact(Words.get("windows.row.firewall"), policy.firewallProfiles(), list -> list.isEmpty() ? Words.get("windows.row.none")
+                : String.join("; ", list.stream().map(WindowsFacts::profile).toList())));
+        rows.add(fact(Words.get("windows.row.networkProfiles"), policy.networkProfiles(), list -> list.isEmpty() ? Words.get("windows.row.none")
+                : String.join("; ", list.stream().map(n -> n.interfaceAlias() + ": " + n.category()).toList())));
+        rows.add(fact(Words.get("windows.row.hyperV"), policy.hyperVFirewall(), h -> Words.get("windows.row.hyperV.value",
+                onOff(h.enabled()), orUnknown(h.defaultInboundAction()), orUnknown(h.defaultOutboundAction()))));
+        rows.add(fact(Words.get("windows.row.reserved"), policy.excludedPorts(), list -> list.isEmpty() ? Words.get("windows.row.none")
+                : String.join(", ", list.stream().map(r -> (r.family().equals("ipv6") ? "IPv6 " : "") + (r.start() == r.end() ? String.valueOf(r.start())
+                : r.start() + "-" + r.end()) + (r.administered() ? "*" : "")).toList())));
+        rows.add(fact(Words.get("windows.row.portProxies"), policy.portProxies(), list -> list.isEmpty() ? Words.get("windows.row.none")
+                : String.join("; ", list.stream().map(p -> p.listenAddress() + ":" + p.listenPort() + " → " + p.connectAddress() + ":"
+                + p.connectPort()).toList())));
+        rows.add(fact(Words.get("windows.row.ipHelper"), policy.ipHelper(), s -> s));
+        rows.add(fact(Words.get("windows.row.nameRules"), policy.nameRules(), list -> list.isEmpty() ? Words.get("windows.row.none")
+                : String.join("; ", list.stream().map(n -> n.namespace() + (n.nameServers().isEmpty() ? "" : " → "
+                + String.join(", ", n.nameServers()))).toList())));
+        rows.add(fact(Words.get("windows.row.proxy"), policy.proxy(), p -> p.enabled() ? Words.get("windows.row.proxy.on", orUnknown(p.server()))
+                : p.autoConfigUrl() != null && !p.autoConfigUrl().isBlank() ? Words.get("windows.row.proxy.script", p.autoConfigUrl())
+                : Words.get("windows.row.proxy.off")));
+        rows.add(fact(Words.get("windows.row.ourRules"), policy.ourFirewallRules(), list -> list.isEmpty() ? Words.get("windows.row.none")
+                : String.join(", ", list.stream().map(WindowsPolicy.FirewallRule::name).toList())));
+        rows.add(fact("PowerShell", policy.powerShell(), p -> p.version() + ", " + p.languageMode() + ", " + p.millis() + " ms"));
         return rows;
+    }
+
+    private static <T> Row fact(String label, Fact<T> fact, java.util.function.Function<T, String> shown) {
+        return fact.known() ? new Row(label, shown.apply(fact.value()), false)
+                : new Row(label, Words.get("windows.row.unknown", fact.unknownBecause()), true);
+    }
+
+    private static String profile(WindowsPolicy.FirewallProfile f) {
+        return f.name() + " " + onOff(f.enabled()) + (f.defaultInboundAction() == null ? "" : ", " + Words.get("windows.row.incoming",
+                f.defaultInboundAction())) + (Boolean.TRUE.equals(f.doNotAllowExceptions()) ? ", " + Words.get("windows.row.noExceptions") : "")
+                + (Boolean.FALSE.equals(f.allowLocalPolicyMerge()) ? ", " + Words.get("windows.row.noLocalRules") : "");
+    }
+
+    private static String onOff(Boolean b) {
+        return b == null ? Words.get("windows.row.unknownShort") : Words.get(b ? "windows.row.on" : "windows.row.off");
+    }
+
+    private static String orUnknown(String s) {
+        return s == null ? Words.get("windows.row.unknownShort") : s;
     }
 }

@@ -21,6 +21,12 @@ final class QuestionSection {
         rows.put(Words.get("report.target"), r.request().target() == null ? Words.get("report.target.none") : r.request().target());
         rows.put(Words.get("report.servicePorts"), r.request().servicePorts().isEmpty() ? Words.get("system.none") : r.request().servicePorts().stream()
                 .map(String::valueOf).collect(Collectors.joining(", ")));
+        if (!r.request().windowsPorts().isEmpty()) {
+            rows.put(Words.get("report.windowsPorts"), r.request().windowsPorts().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
+        if (r.request().otherDevices()) {
+            rows.put(Words.get("report.otherDevices"), Words.get("report.otherDevices.value"));
+        }
         rows.put(Words.get("report.vantage"), r.request().vantage() == null ? Words.get("system.none") : r.request().vantage());
         rows.put(Words.get("report.limits"), Words.get("report.limits.value", String.valueOf(r.request().attemptTimeoutMillis()),
                 String.valueOf(r.request().deadlineMillis() / 1000)));

@@ -304,7 +304,7 @@ public final class WizardViewModel {
 
     private void onEvent(SessionEvent event) {
         if (event instanceof SessionEvent.EnvironmentReady e) {
-            system.setAll(SystemChecklist.of(e.environment(), symptom.get() != Symptom.OWN_PORT_UNREACHABLE));
+            system.setAll(SystemChecklist.of(e.environment(), sshMatters()));
             systemReady.set(true);
         }
         if (event instanceof SessionEvent.ProbeFinished f && ProbeId.CONFIG_FILES.is(f.outcome())) {
@@ -314,9 +314,14 @@ public final class WizardViewModel {
         checks.accept(event);
     }
 
+    /** Whether "Your system" lists the user's ssh: not for an app's port, where ssh plays no part. */
+    private boolean sshMatters() {
+        return symptom.get() == null || symptom.get().sshMatters();
+    }
+
     private void showResult(DiagnosisResult r) {
         if (!systemReady.get()) {
-            system.setAll(SystemChecklist.of(r.environment(), symptom.get() != Symptom.OWN_PORT_UNREACHABLE));
+            system.setAll(SystemChecklist.of(r.environment(), sshMatters()));
             r.probes().stream().filter(ProbeId.CONFIG_FILES::is).map(p -> p.dataAs(ProbeData.ConfigFiles.class))
                     .flatMap(java.util.Optional::stream).forEach(c -> system.addAll(SystemChecklist.settingsFiles(c)));
             systemReady.set(true);

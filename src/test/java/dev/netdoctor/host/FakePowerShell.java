@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -37,6 +38,25 @@ public final class FakePowerShell {
             env.put(pairs[i], pairs[i + 1]);
         }
         return env;
+    }
+
+    /**
+     * A wrapper that runs the stand-in with these settings, to pass where only a path can go (the
+     * CLI's --powershell-exe, the netdoctor.powershellExe property). Values are single-quoted, so
+     * plain text only.
+     */
+    public static Path with(Path folder, Map<String, String> env) {
+        StringBuilder script = new StringBuilder("#!/bin/sh\n");
+        env.forEach((k, v) -> script.append("export ").append(k).append("='").append(v.replace("'", "")).append("'\n"));
+        script.append("exec '").append(EXE).append("' \"$@\"\n");
+        Path wrapper = folder.resolve("powershell-" + Integer.toHexString(env.hashCode()) + ".exe");
+        try {
+            Files.writeString(wrapper, script);
+            Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return wrapper;
     }
 
     /** A machine file with this JSON (the format is in the stand-in's docstring). */

@@ -163,6 +163,15 @@ class PowerShellBatchTest {
     }
 
     @Test
+    void theStandInWrappedWithItsSettingsIsAPathLikeWindowsOwn() throws Exception {
+        // What a test passes as --powershell-exe: the settings travel inside the wrapper.
+        Path wrapper = FakePowerShell.with(folder, FakePowerShell.env(folder, "FAKE_PS_WINDOWS_BUILD", "19045"));
+        WindowsPolicy p = PowerShellBatch.read(wrapper, LIMIT);
+        assertThat(p.hyperVFirewall().unknownBecause()).startsWith("not on this Windows");
+        assertThat(known(p.ipHelper())).isEqualTo("Running");
+    }
+
+    @Test
     void aReadWindowsRefusesIsUnknownWithWindowsReasonAndTheOthersAreRead() throws Exception {
         Path machine = FakePowerShell.machine(folder, """
                 {"denied": ["Get-DnsClientNrptPolicy", "Get-NetFirewallHyperVVMSetting"]}""");
@@ -226,6 +235,10 @@ class PowerShellBatchTest {
         }
         assertThat(script.lines().filter(l -> l.contains("Get-") || l.contains("netsh")))
                 .allSatisfy(l -> assertThat(l).contains("try {").contains("catch { $h['"));
+        // Enums by name, turned so in PowerShell: 5.1's ConvertTo-Json would give numbers.
+        for (String e : List.of("Enabled", "DefaultInboundAction", "NetworkCategory", "Direction", "Action", "LoopbackEnabled")) {
+            assertThat(script).as(e).contains("@{n='" + e + "';e={[string]$_." + e + "}}");
+        }
         // None of 6.x's options, which 5.1 does not have (§4.2).
         assertThat(script).doesNotContain("-AsArray").doesNotContain("-EnumsAsStrings");
     }
@@ -236,6 +249,11 @@ class PowerShellBatchTest {
         List<String> argv = PowerShellBatch.command(Path.of("powershell.exe"), script);
         assertThat(argv.subList(0, 4)).containsExactly("powershell.exe", "-NoProfile", "-NonInteractive", "-EncodedCommand");
         assertThat(new String(Base64.getDecoder().decode(argv.get(4)), StandardCharsets.UTF_16LE)).isEqualTo(script);
+        // CreateProcess takes at most 32,767 characters of command line, a long temp folder included.
+        String longFolder = "C:\\Users\\" + "x".repeat(200) + "\\AppData\\Local\\Temp\\netdoctor-ps-1234567890.json";
+        int line = String.join(" ", PowerShellBatch.command(PowerShellBatch.defaultExe(),
+                PowerShellBatch.script(Path.of(longFolder)))).length();
+        assertThat(line).isLessThan(32_767);
     }
 
     @Test
@@ -273,6 +291,25 @@ class PowerShellBatchTest {
         assertThat(declined.exit()).isEqualTo(1);
         assertThat(declined.err()).contains("The operation was canceled by the user.");
         assertThat(known(PowerShellBatch.read(FakePowerShell.EXE, LIMIT, env).ourFirewallRules())).isEmpty();
+    }
+
+    @Test
+    void removingARuleRemovesExactlyThatOneAndAGoneRuleIsAnError() throws Exception {
+        Map<String, String> admin = FakePowerShell.env(folder, "FAKE_PS_ELEVATED", "1");
+        for (String port : List.of("5432", "6379")) {
+            Ran added = standIn(admin, "New-NetFirewallRule -Name 'WSLNetDoctor-tcp-" + port + "' -DisplayName 'WSL Net Doctor "
+                    + port + "' -Direction Inbound -Action Allow -Protocol TCP -LocalPort " + port + " -ErrorAction Stop | Out-Null");
+            assertThat(added.exit()).as(added.err()).isZero();
+        }
+        Ran again = standIn(admin, "New-NetFirewallRule -Name 'WSLNetDoctor-tcp-5432' -DisplayName x -ErrorAction Stop");
+        assertThat(again.err()).contains("Cannot create a file when that file already exists.");
+        assertThat(standIn(admin, "Remove-NetFirewallRule -Name 'WSLNetDoctor-tcp-5432' -ErrorAction Stop").exit()).isZero();
+        assertThat(known(PowerShellBatch.read(FakePowerShell.EXE, LIMIT, admin).ourFirewallRules()))
+                .extracting(FirewallRule::name).containsExactly("WSLNetDoctor-tcp-6379");
+        Ran gone = standIn(admin, "Remove-NetFirewallRule -Name 'WSLNetDoctor-tcp-5432' -ErrorAction Stop");
+        assertThat(gone.exit()).isEqualTo(1);
+        assertThat(gone.err()).contains("No MSFT_NetFirewallRule objects found with property 'Name' equal to "
+                + "'WSLNetDoctor-tcp-5432'.  Verify the value of the property and retry.");
     }
 
     // --- the pitfalls themselves, shown on the stand-in, and what the reading makes of them -------

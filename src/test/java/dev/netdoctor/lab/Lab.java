@@ -261,6 +261,19 @@ public final class Lab implements AutoCloseable {
         }
 
         /**
+         * {@code argv} as this user, able to join another network namespace: the app on the lab's
+         * "Windows" reaches the distro's namespace through fake-wsl.exe, which needs CAP_SYS_ADMIN
+         * for setns (ip netns exec refuses a caller who is not root). The capability does not let
+         * the app read other users' /proc/PID/fd, so the sockets it can name are still its user's.
+         */
+        public List<String> argvJoiningNamespaces(List<String> argv) {
+            List<String> full = new ArrayList<>(List.of("setpriv", "--reuid", name, "--regid", name, "--init-groups",
+                    "--inh-caps", "+sys_admin", "--ambient-caps", "+sys_admin", "--reset-env"));
+            full.addAll(argv);
+            return full;
+        }
+
+        /**
          * The CLI jar where this user can read it: the build's own when its folders let the user
          * in, else a copy (with its lib/ folder) under /tmp, since a checkout under /root is
          * closed to everyone else.

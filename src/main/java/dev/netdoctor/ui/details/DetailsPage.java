@@ -84,12 +84,44 @@ public final class DetailsPage {
             }
         }
         if (symptom.asksForServicePort()) {
-            TextField service = field("service-port", d.servicePortsProperty(), Texts.get("details.service.prompt"));
-            grid.add(label(Texts.get("details.service"), service), 0, row++, 2, 1);
+            // "My app in WSL" where the symptom is about an app seen from elsewhere (Windows, the network).
+            boolean inWsl = symptom.needsServicePort() && symptom != Symptom.OWN_PORT_UNREACHABLE;
+            TextField service = field("service-port", d.servicePortsProperty(), Texts.get(inWsl ? "details.app.prompt" : "details.service.prompt"));
+            if (inWsl) {
+                service.getStyleClass().add("keeps-prompt");
+            }
+            grid.add(label(Texts.get(inWsl ? "details.app" : "details.service"), service), 0, row++, 2, 1);
             grid.add(service, 0, row++);
             grid.add(error("service-error", d.servicePortErrorProperty(), service, validation), 0, row++, 2, 1);
         }
-        if (!symptom.asksForTarget() && !symptom.asksForServicePort()) {
+        if (symptom.asksForWindowsPort()) {
+            TextField windows = field("windows-port", d.windowsPortsProperty(), Texts.get("details.windows.prompt"));
+            windows.getStyleClass().add("keeps-prompt");
+            grid.add(label(Texts.get("details.windows"), windows), 0, row++, 2, 1);
+            grid.add(windows, 0, row++);
+            grid.add(error("windows-error", d.windowsPortErrorProperty(), windows, validation), 0, row++, 2, 1);
+        }
+        // What the checks will do; started inside WSL (no distro to choose), also which half they cannot see from there.
+        String help = switch (symptom) {
+            case BROWSER_CANT_OPEN_WSL_APP -> Texts.get("details.browser.help");
+            case WSL_CANT_REACH_WINDOWS_PROGRAM -> Texts.get("details.windows.help");
+            default -> "";
+        };
+        String insideWsl = switch (symptom) {
+            case BROWSER_CANT_OPEN_WSL_APP -> Texts.get("details.browser.insideWsl");
+            case WSL_CANT_REACH_WINDOWS_PROGRAM -> Texts.get("details.windows.insideWsl");
+            case OTHER_DEVICES_CANT_REACH_WSL_APP -> Texts.get("details.lan.insideWsl");
+            default -> "";
+        };
+        if (!insideWsl.isEmpty()) {
+            Label what = Ui.wrapping("", Styles.TEXT_MUTED);
+            what.setId("details-help");
+            what.textProperty().bind(Bindings.when(model.distros().activeProperty()).then(help).otherwise((help + " " + insideWsl).strip()));
+            what.managedProperty().bind(what.textProperty().isNotEmpty());
+            what.visibleProperty().bind(what.managedProperty());
+            grid.add(what, 0, row++, 2, 1);
+        }
+        if (!symptom.asksForTarget() && !symptom.asksForServicePort() && !symptom.asksForWindowsPort()) {
             // nothing to ask: say what will be read instead of showing an empty form
             Label nothing = new Label(Texts.get("details.settings.only"));
             nothing.setWrapText(true);
@@ -99,8 +131,8 @@ public final class DetailsPage {
         if (model.distros().activeProperty().get()) {
             ((VBox) page).getChildren().add(2, distroChoice(model.distros()));
         }
-        if (symptom.asksForServicePort()) {
-            ((VBox) page).getChildren().add(vantage(d, dialogs, validation));
+        if (symptom.offersOutsideCheck()) {
+            ((VBox) page).getChildren().add(vantage(d, dialogs, validation, symptom == Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP));
         }
         return page;
     }
@@ -130,22 +162,55 @@ public final class DetailsPage {
         problem.getStyleClass().addAll(Styles.TEXT_SMALL, "field-error");
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER); // only ever shows a problem, or "loading" while the list is read
+        // No problem, no empty line: the fields below move up (the "other devices" page needs the room).
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         VBox box = new VBox(4, label(Texts.get("distro.label"), choice), choice, problem);
         box.setPadding(new Insets(0, 0, 8, 0));
         return box;
     }
 
-    private static Node vantage(DetailsViewModel d, DialogService dialogs, org.controlsfx.validation.ValidationSupport validation) {
+    /**
+     * The outside check's fields, folded away: most runs do without them. For "other devices
+     * can't reach my app" they are the only proof, so they are shown open, under a heading that
+     * says first why another machine is asked for, and side by side so the page needs no scrolling.
+     */
+    private static Node vantage(DetailsViewModel d, DialogService dialogs, org.controlsfx.validation.ValidationSupport validation, boolean onlyProof) {
         TextField who = field("vantage", d.vantageProperty(), Texts.get("details.vantage.prompt"));
         TextField key = field("identity", d.identityProperty(), Texts.get("details.identity.prompt"));
         Button browse = new Button(Texts.get("details.identity.browse"));
+        browse.setMinWidth(Region.USE_PREF_SIZE);
         browse.setOnAction(e -> dialogs.chooseOpenFile(Texts.get("details.identity"), "key")
                 .ifPresent(p -> d.identityProperty().set(p.toString())));
         HBox keyRow = new HBox(8, key, browse);
         HBox.setHgrow(key, Priority.ALWAYS);
+        Label whoError = error("vantage-error", d.vantageErrorProperty(), who, validation);
+        Label keyError = error("identity-error", d.identityErrorProperty(), key, validation);
+        if (onlyProof) {
+            Label heading = new Label(Texts.get("details.lan.vantage"));
+            heading.getStyleClass().add(Styles.TITLE_4);
+            Label why = Ui.wrapping(Texts.get("details.lan.why"));
+            why.setId("lan-why");
+            GridPane fields = new GridPane();
+            fields.setHgap(12);
+            fields.setVgap(4);
+            // The key's column the wider one: its prompt and Browse… share it.
+            ColumnConstraints user = new ColumnConstraints();
+            user.setPercentWidth(45);
+            ColumnConstraints keyFile = new ColumnConstraints();
+            keyFile.setPercentWidth(55);
+            fields.getColumnConstraints().addAll(user, keyFile);
+            fields.addRow(0, label(Texts.get("details.vantage.user"), who), label(Texts.get("details.identity"), key));
+            fields.addRow(1, who, keyRow);
+            fields.addRow(2, whoError, keyError);
+            VBox section = new VBox(4, heading, why, fields,
+                    Ui.wrapping(Texts.get("details.lan.login"), Styles.TEXT_MUTED, Styles.TEXT_SMALL));
+            section.setId("vantage-section");
+            section.setPadding(new Insets(4, 0, 0, 0));
+            return section;
+        }
         VBox box = new VBox(4,
-                label(Texts.get("details.vantage.user"), who), who, error("vantage-error", d.vantageErrorProperty(), who, validation),
-                label(Texts.get("details.identity"), key), keyRow, error("identity-error", d.identityErrorProperty(), key, validation),
+                label(Texts.get("details.vantage.user"), who), who, whoError,
+                label(Texts.get("details.identity"), key), keyRow, keyError,
                 Ui.wrapping(Texts.get("details.vantage.help"), Styles.TEXT_MUTED, Styles.TEXT_SMALL));
         box.setPadding(new Insets(8, 4, 4, 4));
         TitledPane pane = new TitledPane(Texts.get("details.vantage"), box);

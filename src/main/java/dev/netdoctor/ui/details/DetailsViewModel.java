@@ -29,6 +29,7 @@ public final class DetailsViewModel {
     private final StringProperty host = new SimpleStringProperty("");
     private final StringProperty port = new SimpleStringProperty("22");
     private final StringProperty servicePorts = new SimpleStringProperty("");
+    private final StringProperty windowsPorts = new SimpleStringProperty("");
     private final StringProperty vantage = new SimpleStringProperty("");
     private final StringProperty identity = new SimpleStringProperty("");
     private final StringProperty acceptedFingerprint = new SimpleStringProperty("");
@@ -36,20 +37,25 @@ public final class DetailsViewModel {
     private final StringBinding hostError;
     private final StringBinding portError;
     private final StringBinding servicePortError;
+    private final StringBinding windowsPortError;
     private final StringBinding vantageError;
     private final StringBinding identityError;
     private final BooleanBinding valid;
 
     public DetailsViewModel(ObjectProperty<Symptom> symptom) {
         this.symptom = symptom;
+        // Each field is checked only while the chosen symptom shows it: text typed for another
+        // symptom (then Back, another choice) neither blocks Next unseen nor slips into the request.
         hostError = Bindings.createStringBinding(this::checkHost, host, port, symptom);
-        portError = Bindings.createStringBinding(this::checkPort, port, host);
+        portError = Bindings.createStringBinding(this::checkPort, port, host, symptom);
         servicePortError = Bindings.createStringBinding(this::checkServicePorts, servicePorts, symptom, vantage);
-        vantageError = Bindings.createStringBinding(this::checkVantage, vantage, acceptedFingerprint);
-        identityError = Bindings.createStringBinding(this::checkIdentity, identity, vantage);
+        windowsPortError = Bindings.createStringBinding(this::checkWindowsPorts, windowsPorts, symptom);
+        vantageError = Bindings.createStringBinding(this::checkVantage, vantage, acceptedFingerprint, symptom);
+        identityError = Bindings.createStringBinding(this::checkIdentity, identity, vantage, symptom);
         valid = Bindings.createBooleanBinding(() -> hostError.get().isEmpty() && portError.get().isEmpty()
-                        && servicePortError.get().isEmpty() && vantageError.get().isEmpty() && identityError.get().isEmpty(),
-                hostError, portError, servicePortError, vantageError, identityError);
+                        && servicePortError.get().isEmpty() && windowsPortError.get().isEmpty()
+                        && vantageError.get().isEmpty() && identityError.get().isEmpty(),
+                hostError, portError, servicePortError, windowsPortError, vantageError, identityError);
     }
 
     public StringProperty hostProperty() {
@@ -62,6 +68,11 @@ public final class DetailsViewModel {
 
     public StringProperty servicePortsProperty() {
         return servicePorts;
+    }
+
+    /** Ports of programs on Windows that WSL should reach ("WSL can't reach a program on Windows"). */
+    public StringProperty windowsPortsProperty() {
+        return windowsPorts;
     }
 
     public StringProperty vantageProperty() {
@@ -88,6 +99,10 @@ public final class DetailsViewModel {
         return servicePortError;
     }
 
+    public StringBinding windowsPortErrorProperty() {
+        return windowsPortError;
+    }
+
     public StringBinding vantageErrorProperty() {
         return vantageError;
     }
@@ -104,11 +119,14 @@ public final class DetailsViewModel {
         return symptom.get() == Symptom.SSH_HANGS || symptom.get() == Symptom.NAMES_DONT_RESOLVE;
     }
 
-    boolean needsServicePort() {
-        return symptom.get() == Symptom.OWN_PORT_UNREACHABLE;
+    private boolean asks(java.util.function.Predicate<Symptom> field) {
+        return symptom.get() != null && field.test(symptom.get());
     }
 
     private String checkHost() {
+        if (!asks(Symptom::asksForTarget)) {
+            return "";
+        }
         String h = host.get().strip();
         boolean names = symptom.get() == Symptom.NAMES_DONT_RESOLVE;
         if (h.isEmpty()) {
@@ -124,7 +142,7 @@ public final class DetailsViewModel {
     }
 
     private String checkPort() {
-        if (host.get().isBlank() && port.get().isBlank()) {
+        if (!asks(Symptom::asksForTarget) || host.get().isBlank() && port.get().isBlank()) {
             return "";
         }
         int fieldPort;
@@ -151,12 +169,15 @@ public final class DetailsViewModel {
     }
 
     private String checkServicePorts() {
+        if (!asks(Symptom::asksForServicePort)) {
+            return "";
+        }
         try {
-            List<Integer> ports = parseServicePorts();
-            if (ports.isEmpty() && needsServicePort()) {
-                return Texts.get("details.service.required");
+            List<Integer> ports = parsePorts(servicePorts.get());
+            if (ports.isEmpty() && asks(Symptom::needsServicePort)) {
+                return Texts.get(symptom.get() == Symptom.OWN_PORT_UNREACHABLE ? "details.service.required" : "details.app.required");
             }
-            if (ports.isEmpty() && !vantage.get().isBlank()) {
+            if (ports.isEmpty() && asks(Symptom::offersOutsideCheck) && !vantage.get().isBlank()) {
                 return Texts.get("details.service.forVantage");
             }
             return "";
@@ -165,8 +186,19 @@ public final class DetailsViewModel {
         }
     }
 
+    private String checkWindowsPorts() {
+        if (!asks(Symptom::asksForWindowsPort)) {
+            return "";
+        }
+        try {
+            return parsePorts(windowsPorts.get()).isEmpty() ? Texts.get("details.windows.required") : "";
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
+    }
+
     private String checkVantage() {
-        if (vantage.get().isBlank()) {
+        if (!asks(Symptom::offersOutsideCheck) || vantage.get().isBlank()) {
             return "";
         }
         try {
@@ -179,7 +211,7 @@ public final class DetailsViewModel {
 
     private String checkIdentity() {
         String f = identity.get().strip();
-        if (f.isEmpty()) {
+        if (!asks(Symptom::offersOutsideCheck) || f.isEmpty()) {
             return "";
         }
         Path p = Path.of(f);
@@ -187,9 +219,9 @@ public final class DetailsViewModel {
     }
 
     /** Comma- or space-separated port numbers. */
-    private List<Integer> parseServicePorts() {
+    private static List<Integer> parsePorts(String text) {
         List<Integer> ports = new ArrayList<>();
-        for (String part : servicePorts.get().split("[,\\s]+")) {
+        for (String part : text.split("[,\\s]+")) {
             if (!part.isEmpty()) {
                 ports.add(Target.parsePort(part));
             }
@@ -199,10 +231,18 @@ public final class DetailsViewModel {
 
     /** The request for the engine; only called when {@link #validProperty()} is true. */
     public DiagnosisRequest toRequest() {
-        Target target = host.get().isBlank() ? null : Target.parse(host.get().strip(), Target.parsePort(port.get().strip()));
-        VantageRequest v = vantage.get().isBlank() ? null : VantageRequest.parse(vantage.get().strip(),
+        // Only what this symptom's page shows: the fields keep what was typed for another symptom.
+        Target target = !asks(Symptom::asksForTarget) || host.get().isBlank() ? null
+                : Target.parse(host.get().strip(), Target.parsePort(port.get().strip()));
+        VantageRequest v = !asks(Symptom::offersOutsideCheck) || vantage.get().isBlank() ? null : VantageRequest.parse(vantage.get().strip(),
                 blankToNull(identity.get().strip()), blankToNull(acceptedFingerprint.get()));
-        DiagnosisRequest request = new DiagnosisRequest(target, parseServicePorts(), v, null, null);
+        List<Integer> service = asks(Symptom::asksForServicePort) ? parsePorts(servicePorts.get()) : List.of();
+        List<Integer> windows = asks(Symptom::asksForWindowsPort) ? parsePorts(windowsPorts.get()) : List.of();
+        DiagnosisRequest request = new DiagnosisRequest(target, service, v, null, null).withWindowsPorts(windows);
+        if (symptom.get() == Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP) {
+            // The question is other devices even without another machine: the run then says it cannot prove it.
+            request = request.withOtherDevices();
+        }
         // "Not sure" without a machine: check what trouble most often is, the way out of this computer.
         return symptom.get() == Symptom.NOT_SURE ? request.withWayOut() : request;
     }

@@ -115,6 +115,11 @@ public final class FixViewModel {
             }
         }
         actions.setAll(unique.values());
+        // A finding whose fix is restarting WSL (its relay starts again with it) gets the restart
+        // at once; it still asks first, since it stops every running distro.
+        if (actions.stream().anyMatch(a -> a.suggestion().id() == dev.netdoctor.model.FixId.RESTART_WSL)) {
+            restartOffered.set(true);
+        }
     }
 
     /**

@@ -63,15 +63,10 @@ public final class SystemChecklist {
                     env.sshClient().note() == null ? Texts.get("system.none") : env.sshClient().note()));
         }
         if (env.windows() != null) {
-            WindowsFacts w = env.windows();
-            items.add(new CheckItem(CheckItem.Status.OK, Texts.get("system.windows.wsl"), w.wsl()));
-            if (w.wslAdapters().isEmpty()) {
-                items.add(new CheckItem(CheckItem.Status.OK, Texts.get("system.windows.adapter"), Texts.get("system.windows.noAdapter")));
-            }
-            for (NetInterface a : w.wslAdapters()) {
-                boolean small = a.mtu() > 0 && a.mtu() < 1400;
-                items.add(new CheckItem(small ? CheckItem.Status.NOTE : CheckItem.Status.OK, Texts.get("system.windows.adapter"),
-                        a.name() + " · MTU " + a.mtu() + (small ? " · " + Texts.get("system.smallMtu") : "")));
+            // Windows' own facts, worded once in the model for this page and the reports alike
+            for (WindowsFacts.Row row : env.windows().rows()) {
+                items.add(new CheckItem(row.notable() ? CheckItem.Status.NOTE : CheckItem.Status.OK,
+                        row.label().equals("WSL") ? Texts.get("system.windows.wsl") : row.label(), row.value()));
             }
         }
         env.notes().forEach(n -> items.add(new CheckItem(CheckItem.Status.NOTE, Texts.get("system.note"), n)));

@@ -3,6 +3,7 @@
 package dev.netdoctor.ui.details;
 
 import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.VantageRequest;
 import dev.netdoctor.ui.Settings;
 import dev.netdoctor.ui.Texts;
 import dev.netdoctor.ui.symptom.Symptom;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +49,112 @@ class DetailsValidationTest {
         symptom.set(Symptom.OWN_PORT_UNREACHABLE);
         d.servicePortsProperty().set("8443");
         assertThat(d.toRequest().checksWayOut()).isFalse();
+    }
+
+    /** "A browser on Windows can't open my app in WSL": the app's port, nothing else; the engine on Windows checks the relay. */
+    @Test
+    void aBrowserOnWindowsAsksForTheAppsPortOnly() {
+        symptom.set(Symptom.BROWSER_CANT_OPEN_WSL_APP);
+        assertThat(d.servicePortErrorProperty().get()).isEqualTo("Enter the port your app in WSL listens on.");
+        assertThat(d.validProperty().get()).isFalse();
+        d.servicePortsProperty().set("3000");
+        assertThat(d.validProperty().get()).isTrue();
+        assertThat(d.toRequest()).isEqualTo(new DiagnosisRequest(null, List.of(3000), null, null, null));
+        assertThat(d.toRequest().asksAboutOtherDevices()).as("the browser is on this computer").isFalse();
+    }
+
+    /** "WSL can't reach a program on Windows": the Windows program's port goes to windowsPorts, never to the service ports. */
+    @Test
+    void aProgramOnWindowsAsksForItsPort() {
+        symptom.set(Symptom.WSL_CANT_REACH_WINDOWS_PROGRAM);
+        assertThat(d.windowsPortErrorProperty().get()).isEqualTo("Enter the port the program on Windows listens on.");
+        assertThat(d.validProperty().get()).isFalse();
+        d.windowsPortsProperty().set("5432, 6000 5432");
+        assertThat(d.windowsPortErrorProperty().get()).isEmpty();
+        assertThat(d.validProperty().get()).isTrue();
+        DiagnosisRequest r = d.toRequest();
+        assertThat(r).isEqualTo(new DiagnosisRequest(null, List.of(), null, null, null).withWindowsPorts(List.of(5432, 6000)));
+        assertThat(r.servicePorts()).isEmpty();
+        assertThat(r.checksWayOut()).as("a Windows port is the question, not the way out").isFalse();
+    }
+
+    /** "Other devices can't reach my app in WSL": the app's port, and the outside machine when given (the only proof). */
+    @Test
+    void otherDevicesAskForThePortAndOfferTheOutsideMachine(@TempDir Path dir) throws Exception {
+        symptom.set(Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP);
+        assertThat(d.servicePortErrorProperty().get()).isEqualTo("Enter the port your app in WSL listens on.");
+        d.servicePortsProperty().set("8080");
+        assertThat(d.validProperty().get()).as("without another machine: the run says LAN access is not proven").isTrue();
+        assertThat(d.toRequest()).isEqualTo(new DiagnosisRequest(null, List.of(8080), null, null, null).withOtherDevices());
+        assertThat(d.toRequest().asksAboutOtherDevices()).isTrue();
+        d.vantageProperty().set("alice");
+        assertThat(d.vantageErrorProperty().get()).contains("user name");
+        assertThat(d.validProperty().get()).isFalse();
+        d.vantageProperty().set("alice@192.168.1.20");
+        Path key = Files.writeString(dir.resolve("id_ed25519"), "key");
+        d.identityProperty().set(key.toString());
+        assertThat(d.validProperty().get()).isTrue();
+        DiagnosisRequest r = d.toRequest();
+        assertThat(r).isEqualTo(new DiagnosisRequest(null, List.of(8080), VantageRequest.parse("alice@192.168.1.20", key.toString(), null), null, null)
+                .withOtherDevices());
+        assertThat(r.vantage().identityFile()).isEqualTo(key.toString());
+    }
+
+    /** A port out of range changes nothing: the message says why, Next stays off, and no request can be made from it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"70000", "0", "5432, 99999", "postgres", "-1"})
+    void aWindowsPortOutOfRangeIsExplained(String ports) {
+        symptom.set(Symptom.WSL_CANT_REACH_WINDOWS_PROGRAM);
+        d.windowsPortsProperty().set(ports);
+        assertThat(d.windowsPortErrorProperty().get()).containsAnyOf("out of range", "is not a number from 1 to 65535")
+                .doesNotContain("Exception");
+        assertThat(d.validProperty().get()).isFalse();
+        symptom.set(Symptom.BROWSER_CANT_OPEN_WSL_APP);
+        d.servicePortsProperty().set(ports);
+        assertThat(d.servicePortErrorProperty().get()).containsAnyOf("out of range", "is not a number from 1 to 65535");
+        assertThat(d.validProperty().get()).isFalse();
+    }
+
+    @Test
+    void theOutOfRangeMessageNamesThePortAndTheRange() {
+        symptom.set(Symptom.WSL_CANT_REACH_WINDOWS_PROGRAM);
+        d.windowsPortsProperty().set("5432 70000");
+        assertThat(d.windowsPortErrorProperty().get()).isEqualTo("The port 70000 is out of range: give a number from 1 to 65535.");
+    }
+
+    /**
+     * What was typed for one symptom stays in its field, but another symptom's page does not show
+     * it: it neither blocks Next unseen nor goes into that symptom's request. Only "Not sure" checks the way out.
+     */
+    @Test
+    void eachSymptomSendsOnlyWhatItsPageShows() {
+        d.hostProperty().set("nas box");                 // typed for "SSH hangs", then Back
+        d.windowsPortsProperty().set("5432");
+        d.servicePortsProperty().set("3000");
+        d.vantageProperty().set("not-a-vantage");
+        symptom.set(Symptom.BROWSER_CANT_OPEN_WSL_APP);
+        assertThat(d.validProperty().get()).as("the host's and the outside machine's errors are not on this page").isTrue();
+        assertThat(d.toRequest()).isEqualTo(new DiagnosisRequest(null, List.of(3000), null, null, null));
+        symptom.set(Symptom.WSL_CANT_REACH_WINDOWS_PROGRAM);
+        assertThat(d.validProperty().get()).isTrue();
+        assertThat(d.toRequest()).isEqualTo(new DiagnosisRequest(null, List.of(), null, null, null).withWindowsPorts(List.of(5432)));
+        symptom.set(Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP);
+        assertThat(d.validProperty().get()).as("this page shows the outside machine: its error counts").isFalse();
+        d.vantageProperty().set("");
+        assertThat(d.toRequest()).isEqualTo(new DiagnosisRequest(null, List.of(3000), null, null, null).withOtherDevices());
+        symptom.set(Symptom.SETTING_DOES_NOTHING);
+        assertThat(d.toRequest()).isEqualTo(new DiagnosisRequest(null, List.of(), null, null, null));
+        symptom.set(Symptom.SSH_HANGS);
+        assertThat(d.validProperty().get()).isFalse();
+        d.hostProperty().set("nas");
+        assertThat(d.toRequest()).isEqualTo(DiagnosisRequest.forTarget(dev.netdoctor.model.Target.parse("nas:22")));
+        symptom.set(Symptom.NOT_SURE);
+        assertThat(d.toRequest()).isEqualTo(new DiagnosisRequest(dev.netdoctor.model.Target.parse("nas:22"), List.of(3000), null, null, null).withWayOut());
+        for (Symptom s : Symptom.values()) {
+            symptom.set(s);
+            assertThat(d.toRequest().wayOut()).as(s.name()).isEqualTo(s == Symptom.NOT_SURE);
+            assertThat(d.toRequest().otherDevices()).as(s.name()).isEqualTo(s == Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP);
+        }
     }
 
     @ParameterizedTest
