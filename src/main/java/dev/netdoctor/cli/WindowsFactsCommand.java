@@ -58,7 +58,7 @@ public final class WindowsFactsCommand implements Callable<Integer> {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("schemaVersion", SCHEMA_VERSION);
             doc.put("interfaces", interfaces);
-            doc.put("routes", routes);
+            doc.put("routeTable", routes);
             doc.put("listeners", listeners);
             doc.put("relays", relays);
             doc.put("policy", policy);

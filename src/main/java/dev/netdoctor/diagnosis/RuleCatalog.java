@@ -29,6 +29,7 @@ import static dev.netdoctor.model.FixId.BIND_SERVICE_FOR_RELAY;
 import static dev.netdoctor.model.FixId.USE_ANOTHER_PORT;
 import static dev.netdoctor.model.FixId.BIND_WINDOWS_SERVICE;
 import static dev.netdoctor.model.FixId.UPDATE_PORT_PROXY;
+import static dev.netdoctor.model.FixId.WINDOWS_FIREWALL_ALLOW_PORT;
 import static dev.netdoctor.model.FixId.START_IP_HELPER;
 import static dev.netdoctor.model.FindingId.DNS_SERVER_UNREACHABLE;
 import static dev.netdoctor.model.FindingId.DSCP_FIXED_FOR_SSH;
@@ -107,9 +108,9 @@ final class RuleCatalog {
                     Set.of(WSLCONFIG_LOCALHOST_FORWARDING, RESTART_WSL, BIND_SERVICE_FOR_RELAY, USE_ANOTHER_PORT)),
             thisComputer(WindowsSideRules.WINDOWS_SERVICE, Set.of(WINDOWS_SERVICE_NOT_LISTENING, WINDOWS_SERVICE_NO_ANSWER,
                     WINDOWS_SERVICE_LOOPBACK_ONLY, WINDOWS_FIREWALL_BLOCKS_WSL),
-                    Set.of(START_SERVICE, BIND_WINDOWS_SERVICE, WSLCONFIG_NETWORKING_MODE, OPEN_FIREWALL)),
+                    Set.of(START_SERVICE, BIND_WINDOWS_SERVICE, WSLCONFIG_NETWORKING_MODE, WINDOWS_FIREWALL_ALLOW_PORT, OPEN_FIREWALL)),
             thisComputer(WindowsSideRules.OTHER_DEVICES, Set.of(LAN_NO_PORT_PROXY, LAN_PORT_PROXY_STALE, LAN_IP_HELPER_STOPPED,
-                    HYPERV_FIREWALL_BLOCKS_INBOUND), Set.of(UPDATE_PORT_PROXY, START_IP_HELPER, OPEN_FIREWALL)),
+                    HYPERV_FIREWALL_BLOCKS_INBOUND), Set.of(UPDATE_PORT_PROXY, START_IP_HELPER, WINDOWS_FIREWALL_ALLOW_PORT)),
             thisComputer(LoopbackRules.BLOCKED, Set.of(LOCAL_CONNECT_BLOCKED), Set.of(OPEN_FIREWALL)),
             thisComputer(LoopbackRules.HOST_KEY, Set.of(VANTAGE_HOST_KEY_UNCONFIRMED), Set.of()),
             thisComputer(ConfigRules.MODE_NOT_EFFECTIVE, Set.of(WSLCONFIG_MODE_NOT_EFFECTIVE), Set.of(CHECK_MIRRORED_REQUIREMENTS)),

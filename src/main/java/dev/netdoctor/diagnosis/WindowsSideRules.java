@@ -298,14 +298,35 @@ final class WindowsSideRules {
                 Words.get("finding.WINDOWS_SERVICE_NOT_LISTENING.fix.START_SERVICE.detail", port));
     }
 
-    /** The fixes for a firewall that drops WSL's connections: a rule for this port on WSL's adapter only. */
+    /**
+     * The fix for a firewall that drops WSL's connections: one rule of ours for that port on WSL's
+     * adapter only (never every network), applied with Windows' administrator prompt or copied.
+     * Without a usable adapter name (not read, or one a command cannot carry safely) the same rule
+     * is advice to adapt by hand.
+     */
     static List<FixSuggestion> firewallFixes(Environment env, int port) {
-        List<FixSuggestion> fixes = new ArrayList<>();
         String alias = Optional.ofNullable(env).map(Environment::windows).map(WindowsFacts::wslAdapter)
                 .map(a -> a.alias() == null || a.alias().isBlank() ? null : a.alias()).orElse(null);
-        fixes.add(new FixSuggestion(FixId.OPEN_FIREWALL, Words.get("finding.WINDOWS_FIREWALL_BLOCKS_WSL.fix.OPEN_FIREWALL.title", port),
-                Words.get("finding.WINDOWS_FIREWALL_BLOCKS_WSL.fix.OPEN_FIREWALL.detail", port, alias == null ? "vEthernet (WSL)" : alias)));
-        return fixes;
+        if (alias != null) {
+            try {
+                FixPlan.WindowsFirewallRule rule = FixPlan.WindowsFirewallRule.allowFromWsl(port, alias);
+                return List.of(new FixSuggestion(FixId.WINDOWS_FIREWALL_ALLOW_PORT,
+                        Words.get("finding.WINDOWS_FIREWALL_BLOCKS_WSL.fix.WINDOWS_FIREWALL_ALLOW_PORT.title", port),
+                        Words.get("finding.WINDOWS_FIREWALL_BLOCKS_WSL.fix.WINDOWS_FIREWALL_ALLOW_PORT.detail", port, alias,
+                                rule.addCommand(), rule.removeCommand()), rule));
+            } catch (dev.netdoctor.model.InvalidInputException e) {
+                // an adapter name with quotes or wildcards: said by hand below, never put in a command
+            }
+        }
+        return List.of(new FixSuggestion(FixId.OPEN_FIREWALL, Words.get("finding.WINDOWS_FIREWALL_BLOCKS_WSL.fix.OPEN_FIREWALL.title", port),
+                Words.get("finding.WINDOWS_FIREWALL_BLOCKS_WSL.fix.OPEN_FIREWALL.detail", port, "vEthernet (WSL)")));
+    }
+
+    /** Other devices through the firewall: a rule of ours for the port (Hyper-V firewall in mirrored mode, the local subnet in NAT). */
+    private static FixSuggestion lanFirewallFix(int port, boolean mirrored) {
+        FixPlan.WindowsFirewallRule rule = FixPlan.WindowsFirewallRule.allowFromLan(port, mirrored);
+        return new FixSuggestion(FixId.WINDOWS_FIREWALL_ALLOW_PORT, Words.get(mirrored ? "lan.firewall.mirrored.title" : "lan.firewall.nat.title", port),
+                Words.get(mirrored ? "lan.firewall.mirrored.detail" : "lan.firewall.nat.detail", port, rule.addCommand(), rule.removeCommand()), rule);
     }
 
     private static List<Evidence> serviceEvidence(WindowsService s) {
@@ -442,7 +463,8 @@ final class WindowsSideRules {
                     Words.get("finding.LAN_NO_PORT_PROXY.title", port),
                     Words.get("finding.LAN_NO_PORT_PROXY.explanation", port) + " " + proof, evidence,
                     List.of(new FixSuggestion(FixId.UPDATE_PORT_PROXY, Words.get("finding.LAN_NO_PORT_PROXY.fix.UPDATE_PORT_PROXY.title"),
-                            Words.get("finding.LAN_NO_PORT_PROXY.fix.UPDATE_PORT_PROXY.detail", port, distro == null ? "<the distro's address>" : distro)))));
+                            Words.get("finding.LAN_NO_PORT_PROXY.fix.UPDATE_PORT_PROXY.detail", port, distro == null ? "<the distro's address>" : distro)),
+                            lanFirewallFix(port, false))));
         }
         boolean current = rules.stream().anyMatch(r -> r.connectAddress().equals(distro) || r.connectAddress().equals("127.0.0.1")
                 || r.connectAddress().equalsIgnoreCase("localhost"));
@@ -480,8 +502,7 @@ final class WindowsSideRules {
                 Words.get("finding.HYPERV_FIREWALL_BLOCKS_INBOUND.title", port),
                 Words.get("finding.HYPERV_FIREWALL_BLOCKS_INBOUND.explanation", port) + " " + proof,
                 List.of(Evidence.of("Hyper-V firewall for WSL: incoming connections by default: " + hyperV.get().defaultInboundAction())),
-                List.of(new FixSuggestion(FixId.OPEN_FIREWALL, Words.get("finding.HYPERV_FIREWALL_BLOCKS_INBOUND.fix.OPEN_FIREWALL.title", port),
-                        Words.get("finding.HYPERV_FIREWALL_BLOCKS_INBOUND.fix.OPEN_FIREWALL.detail", port, WindowsPolicy.WSL_VM_CREATOR)))));
+                List.of(lanFirewallFix(port, true))));
     }
 
     static boolean portsInclude(String localPorts, int port) {

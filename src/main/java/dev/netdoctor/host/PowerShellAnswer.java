@@ -89,7 +89,7 @@ final class PowerShellAnswer {
                 read(() -> ipHelper(answer)),
                 read(() -> nameRules(answer)),
                 read(() -> proxy(answer)),
-                read(() -> list(answer, "ourFirewallRules", "our firewall rules", PowerShellAnswer::firewallRule)),
+                read(() -> ourRules(answer)),
                 read(() -> powerShell(answer, millis)));
     }
 
@@ -266,6 +266,15 @@ final class PowerShellAnswer {
         Boolean enabled = dword(p.get("ProxyEnable"));
         return Fact.known(new Proxy(Boolean.TRUE.equals(enabled), blankToNull(text(p.get("ProxyServer"))),
                 blankToNull(text(p.get("AutoConfigURL"))), blankToNull(text(p.get("ProxyOverride")))));
+    }
+
+    /** Our rules in both firewalls: Windows Defender's, and the Hyper-V firewall's (absent on Windows 10: none there). */
+    private static Fact<List<FirewallRule>> ourRules(JsonNode answer) throws Unreadable, Failed {
+        List<FirewallRule> all = new ArrayList<>(list(answer, "ourFirewallRules", "our firewall rules", PowerShellAnswer::firewallRule).value());
+        if (answer.has("ourHyperVRules")) {
+            all.addAll(list(answer, "ourHyperVRules", "our Hyper-V firewall rules", PowerShellAnswer::firewallRule).value());
+        }
+        return Fact.known(List.copyOf(all));
     }
 
     private static FirewallRule firewallRule(JsonNode r) throws Unreadable {

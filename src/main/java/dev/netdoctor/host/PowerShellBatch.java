@@ -193,6 +193,12 @@ public final class PowerShellBatch {
                 + " -ErrorAction Stop | Select-Object Name, DisplayName, " + named("Enabled") + ", " + named("Direction") + ", "
                 + named("Action") + ", @{n='LocalPort';e={($_ | Get-NetFirewallPortFilter).LocalPort -join ','}}, "
                 + "@{n='InterfaceAlias';e={($_ | Get-NetFirewallInterfaceFilter).InterfaceAlias -join ','}})");
+        // Our Hyper-V firewall rules (other devices into WSL in mirrored mode) live in a firewall of their own.
+        s.append("if (Get-Command -Name Get-NetFirewallHyperVRule -ErrorAction SilentlyContinue) { ")
+                .append(attempt("ourHyperVRules", "@(Get-NetFirewallHyperVRule -Name " + quote(WindowsPolicy.OUR_RULE_PREFIX + "*")
+                        + " -ErrorAction Stop | Select-Object Name, DisplayName, " + named("Enabled") + ", " + named("Direction") + ", "
+                        + named("Action") + ", @{n='LocalPort';e={$_.LocalPorts -join ','}}, @{n='InterfaceAlias';e={'WSL'}})"))
+                .append(" } else { $h['ourHyperVRules'] = @() }\n");
         s.append("$h['psVersion'] = [string]$PSVersionTable.PSVersion\n");
         s.append("$h['languageMode'] = [string]$ExecutionContext.SessionState.LanguageMode\n");
         s.append("ConvertTo-Json -InputObject $h -Depth 6 -Compress | Out-File -Encoding utf8 -LiteralPath ")

@@ -22,7 +22,7 @@ class WindowsFactsCliTest {
 
     static List<String> factProblems(JsonNode doc) {
         List<String> problems = new ArrayList<>();
-        for (String part : List.of("interfaces", "routes")) {
+        for (String part : List.of("interfaces", "routeTable")) {
             checkFact(part, doc.path(part), problems);
         }
         doc.path("policy").fields().forEachRemaining(e -> checkFact("policy." + e.getKey(), e.getValue(), problems));

@@ -259,8 +259,8 @@ class WindowsSideRulesTest {
         assertThat(f.confidence()).isEqualTo(dev.netdoctor.model.Confidence.HIGH);
         assertThat(f.explanation()).contains("Public profile").contains("only a rule for the port");
         assertThat(f.evidence()).anySatisfy(e -> assertThat(e.summary()).contains("Public profile (WSL's adapter)"));
-        assertThat(f.fixes().getFirst().detail()).contains("-LocalPort 5432").contains("-InterfaceAlias 'vEthernet (WSL)'")
-                .contains("Remove-NetFirewallRule");
+        assertThat(f.fixes().getFirst().plan()).isEqualTo(FixPlan.WindowsFirewallRule.allowFromWsl(DB, "vEthernet (WSL)"));
+        assertThat(f.fixes().getFirst().detail()).contains("-LocalPort 5432").contains("vEthernet (WSL)").contains("Remove-NetFirewallRule");
         WindowsPolicy noExceptions = policy(List.of(new WindowsPolicy.FirewallProfile("Public", true, "Block", true, true, true, null)),
                 List.of(), List.of(), "Running", null);
         assertThat(diagnose(fromWindows(noExceptions, "nat"), service(true, s)).getFirst().explanation()).contains("only your administrator");
@@ -317,7 +317,26 @@ class WindowsSideRulesTest {
         WindowsPolicy.HyperVFirewall block = new WindowsPolicy.HyperVFirewall(true, "Block", "Allow", true, true);
         Finding f = diagnose(fromWindows(policy(List.of(PUBLIC_ON), List.of(), List.of(), "Running", block), "mirrored"), otherDevices()).getFirst();
         assertThat(f.id()).isEqualTo(FindingId.HYPERV_FIREWALL_BLOCKS_INBOUND);
-        assertThat(f.fixes().getFirst().detail()).contains(WindowsPolicy.WSL_VM_CREATOR).contains("-LocalPorts 3000");
+        assertThat(f.fixes().getFirst().plan()).isEqualTo(FixPlan.WindowsFirewallRule.allowFromLan(APP, true));
+        assertThat(f.fixes().getFirst().detail()).contains(WindowsPolicy.WSL_VM_CREATOR).contains("3000");
+        // once our Hyper-V rule lets the port in, the block is no longer the cause
+        WindowsPolicy.FirewallRule ours = new WindowsPolicy.FirewallRule(FixPlan.WindowsFirewallRule.allowFromLan(APP, true).rule(), "d", true,
+                "Inbound", "Allow", "3000", "WSL");
+        WindowsPolicy withRule = new WindowsPolicy(Fact.known(List.of(PUBLIC_ON)), Fact.known(List.of()), Fact.known(block), Fact.known(List.of()),
+                Fact.known(List.of()), Fact.known("Running"), Fact.known(List.of()), Fact.unknown("no answer"), Fact.known(List.of(ours)),
+                Fact.unknown("no answer"));
+        assertThat(ids(diagnose(fromWindows(withRule, "mirrored"), otherDevices()))).doesNotContain(FindingId.HYPERV_FIREWALL_BLOCKS_INBOUND);
+    }
+
+    @Test
+    void anAdapterNameNoCommandCanCarryIsAdviceNotAOneClickRule() {
+        WindowsInterface odd = new WindowsInterface(47, "vEthernet (WSL*)", "Hyper-V", 1500, true, List.of("198.18.1.1/24"));
+        Environment env = Environments.from(fromWindows(stock(), "nat")).windows(new WindowsFacts("WSL", null, null, null, "", List.of(),
+                Fact.known(List.of(odd)), Fact.known(List.of()), odd, stock())).build();
+        WindowsService s = new WindowsService(DB, "198.18.1.1", List.of(windowsListener("0.0.0.0", DB, "postgres", 5100)),
+                connect("198.18.1.1", ConnectResult.CONNECTED), connect("198.18.1.1", ConnectResult.TIMED_OUT), null);
+        Finding f = diagnose(env, service(true, s)).getFirst();
+        assertThat(f.fixes()).extracting(x -> x.id()).containsExactly(FixId.OPEN_FIREWALL);
     }
 
     @Test

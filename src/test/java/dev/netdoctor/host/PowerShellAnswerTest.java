@@ -115,6 +115,18 @@ class PowerShellAnswerTest {
     }
 
     @Test
+    void ourHyperVFirewallRulesCountAsOursBesideTheWindowsDefenderOnes() {
+        // other devices into WSL in mirrored mode: the rule lives in the Hyper-V firewall, read by its own cmdlet
+        WindowsPolicy p = parse(json().replace("\"ourFirewallRules\":[]", "\"ourFirewallRules\":[],\"ourHyperVRules\":{\"Name\":"
+                + "\"WSLNetDoctor-TCP-3000-from-LAN-HyperV\",\"DisplayName\":\"d\",\"Enabled\":\"True\",\"Direction\":\"Inbound\","
+                + "\"Action\":\"Allow\",\"LocalPort\":\"3000\",\"InterfaceAlias\":\"WSL\"}"));
+        assertThat(known(p.ourFirewallRules())).containsExactly(
+                new FirewallRule("WSLNetDoctor-TCP-3000-from-LAN-HyperV", "d", true, "Inbound", "Allow", "3000", "WSL"));
+        WindowsPolicy failed = parse(json().replace("\"ourFirewallRules\":[]", "\"ourFirewallRules\":[],\"ourHyperVRules\":{\"error\":\"Access is denied.\"}"));
+        assertThat(failed.ourFirewallRules().unknownBecause()).contains("Access is denied.");
+    }
+
+    @Test
     void nothingIsNeverFine() {
         for (String nothing : List.of("", "   \r\n", "\uFEFF")) {
             WindowsPolicy p = PowerShellAnswer.parse(nothing.getBytes(StandardCharsets.UTF_8), 5, "PowerShell gave no answer (exit code 1)");
