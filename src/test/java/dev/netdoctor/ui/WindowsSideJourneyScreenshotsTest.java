@@ -1,0 +1,299 @@
+// SPDX-FileCopyrightText: 2025 WSL Net Doctor contributors
+// SPDX-License-Identifier: Apache-2.0
+package dev.netdoctor.ui;
+
+import dev.netdoctor.fix.FixWiring;
+import dev.netdoctor.fix.LocalConfigFiles;
+import dev.netdoctor.host.FakeWsl;
+import dev.netdoctor.host.LocalLinuxSide;
+import dev.netdoctor.model.DiagnosisResult;
+import dev.netdoctor.model.FixPlan;
+import dev.netdoctor.report.fixtures.Results;
+import dev.netdoctor.testing.ScriptedLinux;
+import dev.netdoctor.ui.fix.FixAction;
+import dev.netdoctor.ui.fix.FixPlaces;
+import dev.netdoctor.ui.symptom.Symptom;
+import dev.netdoctor.ui.system.CheckItem;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The three journeys between Windows and WSL, walked as a user on Windows walks them (the distro
+ * chosen through the wsl.exe stand-in, fixes made from Windows), each with the lab's recorded run
+ * from its "Windows": the symptom, its Details, Your system with Windows' own section, the checks,
+ * the Diagnosis (and its evidence unfolded) and the Fix. Rendered light and dark at 900×600 to
+ * target/screenshots/{light,dark}-windows-JOURNEY-STEP.png; every picture is also a look for text
+ * cut short, and a command or an evidence line wider than its card.
+ * <ul>
+ * <li>browser: "A browser on Windows can't open my app in WSL" with localhost-not-relayed (the bind
+ * advice, copyable), and windows-port-taken (another port, and WSL's restart at once);</li>
+ * <li>firewall: "WSL can't reach a program on Windows" with windows-firewall-blocks-wsl (the rule
+ * added with one click, its command and undo shown), and windows-service-loopback-only;</li>
+ * <li>lan: "Other devices can't reach my app in WSL" with lan-no-port-proxy (not proven without
+ * another machine; the port proxy and the local-subnet firewall rule).</li>
+ * </ul>
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowsSideJourneyScreenshotsTest {
+    @TempDir
+    static Path home;
+
+    private Stage stage;
+    private WizardViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterAll
+    static void backToLight() {
+        javafx.application.Platform.runLater(() -> WizardApp.applyTheme(false));
+    }
+
+    /**
+     * The wizard on Windows at 900×600 in the theme asked for, playing {@code recorded}: its distro
+     * "Lab" read through the stand-in wsl.exe, its fixes made from Windows ({@code onWindows}) or
+     * from inside WSL.
+     */
+    private Scene open(FxRobot robot, boolean dark, String recorded, boolean onWindows) throws Exception {
+        assumeTrue(FakeWsl.runs(), "Skipping: needs the wsl.exe stand-in (python3)");
+        Path userHome = Files.createTempDirectory(home, "home");
+        DiagnosisResult result = Results.recorded(recorded).result();
+        FixPlaces places = new FixPlaces(new LocalConfigFiles(userHome), onWindows ? new ScriptedLinux().asDistro() : new ScriptedLinux(),
+                Optional::empty, new LocalLinuxSide(), java.time.Clock.systemUTC());
+        DistroViewModel distros = new DistroViewModel();
+        model = new WizardViewModel(new ScriptedRunner(result, result), new FakeDialogs(),
+                new Settings(userHome.resolve("settings.properties")), places, distros, () -> { });
+        robot.interact(() -> {
+            WizardApp.applyTheme(dark);
+            stage.setScene(WizardApp.createScene(model, new FakeDialogs()));
+            stage.setWidth(WizardApp.WIDTH);
+            stage.setHeight(WizardApp.HEIGHT);
+            stage.show();
+        });
+        if (onWindows) {
+            robot.interact(() -> distros.load(FakeWsl.with(home, Map.of("FAKE_WSL_DISTROS", "Lab:Running:2:default"))));
+            Fixtures.until(() -> distros.chosenName() != null);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        return stage.getScene();
+    }
+
+    /** Where a journey's pictures go, and their tones for the theme check at the end. */
+    private record Shots(String prefix, List<Screenshots.Tone> tones) {
+        Shots(boolean dark, String journey) {
+            this((dark ? "dark" : "light") + "-windows-" + journey + "-", new ArrayList<>());
+        }
+
+        void save(Scene scene, String step) throws Exception {
+            assertThat(Fixtures.fx(() -> wider(scene))).as(prefix + step + ": wider than the window").isEmpty();
+            tones.add(Screenshots.tone(Screenshots.save(scene, prefix + step + ".png")));
+        }
+    }
+
+    /**
+     * Text that runs past the window's right edge: a label or a command box wider than the page
+     * shows a line the user must scroll sideways to read, or cannot read at all.
+     */
+    private static List<String> wider(Scene scene) {
+        List<String> out = new ArrayList<>();
+        for (var n : scene.getRoot().lookupAll(".label, .text-area")) {
+            if (n.getScene() == null || !visibleInTree(n)) {
+                continue;
+            }
+            var b = n.localToScene(n.getBoundsInLocal());
+            if (b.getMaxX() > scene.getWidth() + 0.5) {
+                out.add((n instanceof Labeled l ? l.getText() : n instanceof TextArea t ? t.getText() : n.toString()) + " ends at x=" + b.getMaxX());
+            }
+        }
+        return out;
+    }
+
+    private static boolean visibleInTree(javafx.scene.Node n) {
+        for (var p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** From the first page to the Diagnosis: symptom, Details (the port), Your system, checks. */
+    private Scene toDiagnosis(FxRobot robot, Scene scene, Shots shots, Symptom symptom, String port) throws Exception {
+        robot.interact(() -> model.symptomProperty().set(symptom));
+        shots.save(scene, "1-symptom");
+        robot.interact(model::next);
+        robot.interact(() -> (symptom.asksForWindowsPort() ? model.details().windowsPortsProperty() : model.details().servicePortsProperty()).set(port));
+        assertThat(model.details().validProperty().get()).isTrue();
+        shots.save(scene, "2-details");
+        robot.interact(model::next);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.systemReadyProperty().get());
+        // Windows' own section: the adapter that holds the distro's gateway, the firewalls, the reserved ports
+        assertThat(model.system()).extracting(CheckItem::label)
+                .contains("WSL adapter", "Windows Firewall", "Hyper-V firewall for WSL", "Reserved TCP ports");
+        shots.save(scene, "3-system");
+        robot.interact(model::next);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        shots.save(scene, "4-checks");
+        robot.interact(model::next);
+        assertThat(model.stepProperty().get()).isEqualTo(Step.DIAGNOSIS);
+        return scene;
+    }
+
+    /** The Diagnosis as it opens, then with its evidence unfolded (Technical details, and every check). */
+    private void diagnosis(FxRobot robot, Scene scene, Shots shots, String finding, String step) throws Exception {
+        assertThat(robot.lookup("#finding-" + finding).tryQuery()).as(finding + " on the Diagnosis").isPresent();
+        assertThat(model.findings()).hasSize(1);
+        shots.save(scene, step);
+        robot.interact(() -> scene.getRoot().lookupAll(".titled-pane").forEach(p -> ((TitledPane) p).setExpanded(true)));
+        shots.save(scene, step + "-evidence");
+        robot.interact(() -> scene.getRoot().lookupAll(".titled-pane").forEach(p -> ((TitledPane) p).setExpanded(false)));
+    }
+
+    private List<String> offered() {
+        return model.fixes().actions().stream().map(a -> a.suggestion().id().id()).toList();
+    }
+
+    private static String shown(FxRobot robot, String copyId) throws Exception {
+        Button copy = robot.lookup("#copy-" + copyId).queryAs(Button.class);
+        return Fixtures.fx(() -> ((TextArea) ((HBox) copy.getParent()).getChildren().getFirst()).getText());
+    }
+
+    private void browser(FxRobot robot, boolean dark) throws Exception {
+        Shots shots = new Shots(dark, "browser");
+        Scene scene = toDiagnosis(robot, open(robot, dark, "localhost-not-relayed", true), shots, Symptom.BROWSER_CANT_OPEN_WSL_APP, "3000");
+        diagnosis(robot, scene, shots, "localhost-not-relayed", "5-diagnosis");
+        robot.interact(model::next);
+        assertThat(offered()).containsExactly("bind-service-for-relay");
+        FixAction bind = model.fixes().actions().getFirst();
+        assertThat(bind.kind()).as("advice, copied exactly as shown").isEqualTo(FixWiring.Writes.NOTHING);
+        assertThat(Fixtures.fx(() -> robot.lookup("#fix-bind-service-for-relay").queryAs(Button.class).getText())).contains("Copy");
+        shots.save(scene, "6-fix");
+
+        // Another Windows program on the port: its Diagnosis names it, the Fix offers another port and WSL's restart at once
+        Shots taken = new Shots(dark, "browser-port-taken");
+        scene = toDiagnosis(robot, open(robot, dark, "windows-port-taken", true), new Shots(dark, "browser-port-taken"),
+                Symptom.BROWSER_CANT_OPEN_WSL_APP, "3000");
+        assertThat(model.findings().getFirst().title()).contains("node (pid 15414)");
+        diagnosis(robot, scene, taken, "windows-port-taken", "5-diagnosis");
+        robot.interact(model::next);
+        assertThat(offered()).containsExactly("use-another-port", "restart-wsl-for-relay");
+        assertThat(model.fixes().restartOfferedProperty().get()).isTrue();
+        assertThat(Fixtures.fx(() -> robot.lookup("#restart-wsl").query().isVisible())).isTrue();
+        taken.save(scene, "6-fix");
+        Screenshots.assertThemed(dark, shots.tones());
+        Screenshots.assertThemed(dark, taken.tones());
+    }
+
+    private void firewall(FxRobot robot, boolean dark) throws Exception {
+        Shots shots = new Shots(dark, "firewall");
+        Scene scene = toDiagnosis(robot, open(robot, dark, "windows-firewall-blocks-wsl", true), shots,
+                Symptom.WSL_CANT_REACH_WINDOWS_PROGRAM, "5432");
+        diagnosis(robot, scene, shots, "windows-firewall-blocks-wsl", "5-diagnosis");
+        robot.interact(model::next);
+        assertThat(offered()).containsExactly("windows-firewall-allow-port");
+        FixAction rule = model.fixes().actions().getFirst();
+        assertThat(rule.kind()).isEqualTo(FixWiring.Writes.WINDOWS_FIREWALL);
+        assertThat(model.fixes().isRecommended(rule)).isTrue();
+        assertThat(robot.lookup("#recommended-windows-firewall-allow-port").tryQuery()).isPresent();
+        // From Windows: one click adds the rule (after our question and Windows' own prompt)
+        assertThat(model.fixes().appliesHere(rule)).isTrue();
+        assertThat(Fixtures.fx(() -> robot.lookup("#fix-windows-firewall-allow-port").queryAs(Button.class).getText())).isEqualTo("_Add the rule…");
+        FixPlan.WindowsFirewallRule plan = (FixPlan.WindowsFirewallRule) rule.suggestion().plan();
+        assertThat(plan.port()).isEqualTo("5432");
+        assertThat(shown(robot, "firewall-command-windows-firewall-allow-port")).isEqualTo(plan.addCommand()).contains("New-NetFirewallRule");
+        assertThat(shown(robot, "firewall-undo-windows-firewall-allow-port")).isEqualTo(plan.removeCommand());
+        shots.save(scene, "6-fix");
+
+        // Inside WSL the same card copies the command for PowerShell run as administrator
+        Shots inside = new Shots(dark, "firewall-inside-wsl");
+        scene = toDiagnosis(robot, open(robot, dark, "windows-firewall-blocks-wsl", false), new Shots(dark, "firewall-inside-wsl"),
+                Symptom.WSL_CANT_REACH_WINDOWS_PROGRAM, "5432");
+        robot.interact(model::next);
+        assertThat(Fixtures.fx(() -> robot.lookup("#fix-windows-firewall-allow-port").queryAs(Button.class).getText())).isEqualTo("_Copy the command");
+        inside.save(scene, "6-fix");
+
+        // The program listens on 127.0.0.1 only: no firewall rule helps, the Diagnosis says where it must listen
+        Shots loopback = new Shots(dark, "firewall-loopback-only");
+        scene = toDiagnosis(robot, open(robot, dark, "windows-service-loopback-only", true), new Shots(dark, "firewall-loopback-only"),
+                Symptom.WSL_CANT_REACH_WINDOWS_PROGRAM, "5432");
+        diagnosis(robot, scene, loopback, "windows-service-loopback-only", "5-diagnosis");
+        robot.interact(model::next);
+        assertThat(offered()).containsExactly("bind-windows-service", "wslconfig-networking-mode");
+        loopback.save(scene, "6-fix");
+        Screenshots.assertThemed(dark, shots.tones());
+        Screenshots.assertThemed(dark, inside.tones());
+        Screenshots.assertThemed(dark, loopback.tones());
+    }
+
+    private void lan(FxRobot robot, boolean dark) throws Exception {
+        Shots shots = new Shots(dark, "lan");
+        Scene scene = toDiagnosis(robot, open(robot, dark, "lan-no-port-proxy", true), shots, Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP, "3000");
+        // No other machine was given: the Diagnosis says LAN access is not proven, rather than guess
+        assertThat(model.findings().getFirst().explanation()).contains("proven only from another machine");
+        diagnosis(robot, scene, shots, "lan-no-port-proxy", "5-diagnosis");
+        robot.interact(model::next);
+        assertThat(offered()).containsExactly("update-port-proxy", "windows-firewall-allow-port");
+        assertThat(model.fixes().actions().getLast().kind()).isEqualTo(FixWiring.Writes.WINDOWS_FIREWALL);
+        assertThat(model.fixes().actions().getFirst().suggestion().detail()).contains("netsh interface portproxy add v4tov4");
+        assertThat(shown(robot, "firewall-command-windows-firewall-allow-port")).contains("-LocalPort 3000").contains("-RemoteAddress LocalSubnet");
+        shots.save(scene, "6-fix");
+        Screenshots.assertThemed(dark, shots.tones());
+    }
+
+    @Test
+    void theBrowserJourneyInLight(FxRobot robot) throws Exception {
+        browser(robot, false);
+    }
+
+    @Test
+    void theBrowserJourneyInDark(FxRobot robot) throws Exception {
+        browser(robot, true);
+    }
+
+    @Test
+    void theFirewallJourneyInLight(FxRobot robot) throws Exception {
+        firewall(robot, false);
+    }
+
+    @Test
+    void theFirewallJourneyInDark(FxRobot robot) throws Exception {
+        firewall(robot, true);
+    }
+
+    @Test
+    void theLanJourneyInLight(FxRobot robot) throws Exception {
+        lan(robot, false);
+    }
+
+    @Test
+    void theLanJourneyInDark(FxRobot robot) throws Exception {
+        lan(robot, true);
+    }
+}
