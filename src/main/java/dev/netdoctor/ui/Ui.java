@@ -69,8 +69,19 @@ public final class Ui {
         area.setEditable(false);
         area.setWrapText(true);
         area.getStyleClass().addAll("mono", "copyable");
-        area.setPrefRowCount((int) Math.min(12, text.lines().count() + (text.length() / 90)));
+        area.setPrefRowCount((int) Math.min(COPYABLE_ROWS, text.lines().count() + (text.length() / 90)));
         area.setMinHeight(Region.USE_PREF_SIZE);
+        // A guess until laid out; then as many rows as the text wraps to at the width it has, so a
+        // command is read whole without scrolling inside its box (a long output still scrolls).
+        javafx.beans.InvalidationListener fit = o -> fitRows(area);
+        area.widthProperty().addListener(o -> {
+            // the text's own width is the skin's content region's, laid out after the area's
+            if (area.lookup(".content") instanceof Region content && content.getProperties().putIfAbsent("fit-rows", fit) == null) {
+                content.widthProperty().addListener(fit);
+            }
+            fitRows(area);
+        });
+        area.fontProperty().addListener(fit);
         Button button = new Button(Texts.get("common.copy"), icon(Feather.COPY, "button-icon"));
         button.setId("copy-" + id);
         button.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
@@ -84,6 +95,36 @@ public final class Ui {
         javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, area, button);
         row.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         return row;
+    }
+
+    /** The most rows a command box grows to; a longer block scrolls inside it. */
+    private static final int COPYABLE_ROWS = 12;
+
+    /** The rows {@code area}'s text wraps to at the width its text has now, at most {@link #COPYABLE_ROWS}. */
+    private static void fitRows(javafx.scene.control.TextArea area) {
+        if (!(area.lookup(".content") instanceof Region content) || content.getWidth() <= 0) {
+            return;
+        }
+        double width = content.getWidth() - content.snappedLeftInset() - content.snappedRightInset();
+        if (width <= 0) {
+            return;
+        }
+        javafx.scene.text.Text all = new javafx.scene.text.Text(area.getText());
+        all.setFont(area.getFont());
+        all.setWrappingWidth(width);
+        // a line's advance in wrapped text is more than one line's own height: measure it between two
+        double line = height("X\nX", area.getFont()) - height("X", area.getFont());
+        int rows = (int) Math.round(all.getLayoutBounds().getHeight() / line);
+        int fitted = Math.max(1, Math.min(COPYABLE_ROWS, rows));
+        if (area.getPrefRowCount() != fitted) {
+            area.setPrefRowCount(fitted);
+        }
+    }
+
+    private static double height(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getHeight();
     }
 
     /** How long a Copy button says "Copied" before it is a Copy button again. */

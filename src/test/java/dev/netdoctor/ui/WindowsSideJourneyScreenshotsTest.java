@@ -143,24 +143,54 @@ class WindowsSideJourneyScreenshotsTest {
         return true;
     }
 
+    private static void save(Optional<Shots> shots, Scene scene, String step) throws Exception {
+        if (shots.isPresent()) {
+            shots.get().save(scene, step);
+        } else {
+            assertThat(Fixtures.fx(() -> Screenshots.truncated(scene))).as(step + ": text cut short").isEmpty();
+        }
+    }
+
+    /** Scrolls the page's list so that {@code node} is at its top (or as near as the list's end allows). */
+    private static void scrollTo(javafx.scene.Node node) {
+        javafx.scene.Node p = node;
+        while (!(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) p;
+        javafx.scene.Node content = scroll.getContent();
+        double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+        double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+        scroll.setVvalue(room <= 0 ? 0 : Math.min(1, y / room));
+    }
+
     /** From the first page to the Diagnosis: symptom, Details (the port), Your system, checks. */
     private Scene toDiagnosis(FxRobot robot, Scene scene, Shots shots, Symptom symptom, String port) throws Exception {
+        return toDiagnosis(robot, scene, Optional.of(shots), symptom, port);
+    }
+
+    /** The same, with pictures of the steps before the Diagnosis only when {@code shots} is given. */
+    private Scene toDiagnosis(FxRobot robot, Scene scene, Optional<Shots> shots, Symptom symptom, String port) throws Exception {
         robot.interact(() -> model.symptomProperty().set(symptom));
-        shots.save(scene, "1-symptom");
+        save(shots, scene, "1-symptom");
         robot.interact(model::next);
         robot.interact(() -> (symptom.asksForWindowsPort() ? model.details().windowsPortsProperty() : model.details().servicePortsProperty()).set(port));
         assertThat(model.details().validProperty().get()).isTrue();
-        shots.save(scene, "2-details");
+        save(shots, scene, "2-details");
         robot.interact(model::next);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.systemReadyProperty().get());
         // Windows' own section: the adapter that holds the distro's gateway, the firewalls, the reserved ports
         assertThat(model.system()).extracting(CheckItem::label)
                 .contains("WSL adapter", "Windows Firewall", "Hyper-V firewall for WSL", "Reserved TCP ports");
-        shots.save(scene, "3-system");
+        save(shots, scene, "3-system");
+        // Windows' section, scrolled to as a user scrolls: under its own heading, after the distro's lines
+        assertThat(robot.lookup(".checklist-section").queryAll()).hasSize(1);
+        robot.interact(() -> scrollTo(scene.getRoot().lookup(".checklist-section")));
+        save(shots, scene, "3-system-windows");
         robot.interact(model::next);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.resultProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        shots.save(scene, "4-checks");
+        save(shots, scene, "4-checks");
         robot.interact(model::next);
         assertThat(model.stepProperty().get()).isEqualTo(Step.DIAGNOSIS);
         return scene;
@@ -198,7 +228,7 @@ class WindowsSideJourneyScreenshotsTest {
 
         // Another Windows program on the port: its Diagnosis names it, the Fix offers another port and WSL's restart at once
         Shots taken = new Shots(dark, "browser-port-taken");
-        scene = toDiagnosis(robot, open(robot, dark, "windows-port-taken", true), new Shots(dark, "browser-port-taken"),
+        scene = toDiagnosis(robot, open(robot, dark, "windows-port-taken", true), Optional.empty(),
                 Symptom.BROWSER_CANT_OPEN_WSL_APP, "3000");
         assertThat(model.findings().getFirst().title()).contains("node (pid 15414)");
         diagnosis(robot, scene, taken, "windows-port-taken", "5-diagnosis");
@@ -233,7 +263,7 @@ class WindowsSideJourneyScreenshotsTest {
 
         // Inside WSL the same card copies the command for PowerShell run as administrator
         Shots inside = new Shots(dark, "firewall-inside-wsl");
-        scene = toDiagnosis(robot, open(robot, dark, "windows-firewall-blocks-wsl", false), new Shots(dark, "firewall-inside-wsl"),
+        scene = toDiagnosis(robot, open(robot, dark, "windows-firewall-blocks-wsl", false), Optional.empty(),
                 Symptom.WSL_CANT_REACH_WINDOWS_PROGRAM, "5432");
         robot.interact(model::next);
         assertThat(Fixtures.fx(() -> robot.lookup("#fix-windows-firewall-allow-port").queryAs(Button.class).getText())).isEqualTo("_Copy the command");
@@ -241,7 +271,7 @@ class WindowsSideJourneyScreenshotsTest {
 
         // The program listens on 127.0.0.1 only: no firewall rule helps, the Diagnosis says where it must listen
         Shots loopback = new Shots(dark, "firewall-loopback-only");
-        scene = toDiagnosis(robot, open(robot, dark, "windows-service-loopback-only", true), new Shots(dark, "firewall-loopback-only"),
+        scene = toDiagnosis(robot, open(robot, dark, "windows-service-loopback-only", true), Optional.empty(),
                 Symptom.WSL_CANT_REACH_WINDOWS_PROGRAM, "5432");
         diagnosis(robot, scene, loopback, "windows-service-loopback-only", "5-diagnosis");
         robot.interact(model::next);

@@ -79,9 +79,28 @@ public final class FixAction {
         return javafx.beans.binding.Bindings.createStringBinding(() -> chosen().title(), onlyThisHost);
     }
 
-    /** What {@link #chosen()} does, in words, following the user's choice. */
+    /**
+     * What {@link #chosen()} does, in words, following the user's choice. The firewall fix's words
+     * end before its command: its card shows the command and its undo in boxes of their own, and
+     * the same long command three times over hides the button that adds the rule.
+     */
     public javafx.beans.binding.StringExpression detailProperty() {
-        return javafx.beans.binding.Bindings.createStringBinding(() -> chosen().detail(), onlyThisHost);
+        return javafx.beans.binding.Bindings.createStringBinding(() -> withoutCommand(chosen()), onlyThisHost);
+    }
+
+    /**
+     * The fix's words up to the sentence (or clause, after a semicolon) that spells out the
+     * firewall rule's command; every other fix's words whole, and the firewall fix's too when the
+     * command is not in them.
+     */
+    static String withoutCommand(FixSuggestion fix) {
+        String detail = fix.detail();
+        if (!(fix.plan() instanceof FixPlan.WindowsFirewallRule rule)) {
+            return detail;
+        }
+        int command = detail.indexOf(rule.addCommand());
+        int cut = command < 0 ? -1 : Math.max(detail.lastIndexOf(". ", command), detail.lastIndexOf("; ", command));
+        return cut <= 0 ? detail : detail.substring(0, cut) + ".";
     }
 
     /** Whether the user can choose between the network and the one machine. */

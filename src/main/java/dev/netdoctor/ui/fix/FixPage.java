@@ -139,7 +139,9 @@ public final class FixPage {
         }
         buttons.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(status, Priority.ALWAYS);
-        VBox card = new VBox(8, title, detail, extra, buttons);
+        // The firewall rule's button comes right after its words, its command and undo under it:
+        // two long commands above it would push the one thing to click out of a 900×600 window.
+        VBox card = firewall ? new VBox(8, title, detail, buttons, extra) : new VBox(8, title, detail, extra, buttons);
         extra.setManaged(!extra.getChildren().isEmpty());
         if (fixes.isRecommended(a)) {
             Label badge = new Label(Texts.get("fix.recommended"));

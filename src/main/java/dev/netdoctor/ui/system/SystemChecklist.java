@@ -66,11 +66,30 @@ public final class SystemChecklist {
             // Windows' own facts, worded once in the model for this page and the reports alike
             for (WindowsFacts.Row row : env.windows().rows()) {
                 items.add(new CheckItem(row.notable() ? CheckItem.Status.NOTE : CheckItem.Status.OK,
-                        row.label().equals("WSL") ? Texts.get("system.windows.wsl") : row.label(), row.value()));
+                        row.label().equals("WSL") ? Texts.get("system.windows.wsl") : row.label(), row.value(), Texts.get("system.section.windows")));
             }
         }
         env.notes().forEach(n -> items.add(new CheckItem(CheckItem.Status.NOTE, Texts.get("system.note"), n)));
         return items;
+    }
+
+    /**
+     * The lines in the order the page shows them: those of no section first (this Linux, WSL's
+     * settings files, notes), then each section's together, in the order the sections first come.
+     * The settings files are read after Windows' facts, and must not land under their heading.
+     */
+    public static List<CheckItem> bySection(List<CheckItem> items) {
+        java.util.Map<String, List<CheckItem>> sections = new java.util.LinkedHashMap<>();
+        List<CheckItem> out = new ArrayList<>();
+        for (CheckItem item : items) {
+            if (item.section() == null) {
+                out.add(item);
+            } else {
+                sections.computeIfAbsent(item.section(), k -> new ArrayList<>()).add(item);
+            }
+        }
+        sections.values().forEach(out::addAll);
+        return out;
     }
 
     /**
