@@ -159,11 +159,25 @@ public final class Fixtures {
 
     /** The events a run emits, in order: what the Running checks step shows live. */
     static List<SessionEvent> events(DiagnosisResult r) {
+        return events(r, true);
+    }
+
+    /**
+     * The events of a run that gave {@code r}; with {@code samples}, also a made-up ssh connection
+     * hanging in SYN-SENT and its route, as the live tables show them: a recording holds neither,
+     * and a journey that is not about ssh must not show one.
+     */
+    static List<SessionEvent> events(DiagnosisResult r, boolean samples) {
         List<SessionEvent> events = new ArrayList<>();
         for (ProbeOutcome o : r.probes()) {
             events.add(new SessionEvent.ProbeStarted(o.probeId(), o.title(), o.startedAfterMillis()));
         }
         events.add(new SessionEvent.EnvironmentReady(r.environment(), 200));
+        if (!samples) {
+            r.probes().forEach(o -> events.add(new SessionEvent.ProbeFinished(o, o.startedAfterMillis() + o.durationMillis())));
+            r.findings().forEach(f -> events.add(new SessionEvent.FindingRaised(f, r.durationMillis())));
+            return events;
+        }
         events.add(new SessionEvent.ProbeProgress(ProbeId.DSCP_CONNECT, 0.3, "sending 6 SYNs to " + TARGET + ":22", 300));
         events.add(new SessionEvent.RouteLine(new RouteLookup(TARGET, "tcp", 22, "eth0", "198.18.0.1", "198.18.0.2", null, null, null), 320));
         events.add(new SessionEvent.SocketSnapshot(List.of(

@@ -18,8 +18,23 @@ final class ScriptedRunner implements SessionRunner {
     final List<DiagnosisRequest> requests = new CopyOnWriteArrayList<>();
     private int next;
 
+    private final boolean samples;
+
     ScriptedRunner(DiagnosisResult... results) {
+        this(true, results);
+    }
+
+    private ScriptedRunner(boolean samples, DiagnosisResult... results) {
+        this.samples = samples;
         this.results = new ArrayList<>(List.of(results));
+    }
+
+    /**
+     * Plays only what the recordings hold: no made-up ssh connection in the live tables (see
+     * {@link Fixtures#events(DiagnosisResult, boolean)}).
+     */
+    static ScriptedRunner recordedOnly(DiagnosisResult... results) {
+        return new ScriptedRunner(false, results);
     }
 
     @Override
@@ -28,7 +43,7 @@ final class ScriptedRunner implements SessionRunner {
         DiagnosisResult r = results.get(Math.min(next++, results.size() - 1));
         CompletableFuture<DiagnosisResult> done = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
-            for (SessionEvent e : Fixtures.events(r)) {
+            for (SessionEvent e : Fixtures.events(r, samples)) {
                 listener.accept(e);
             }
             done.complete(r);

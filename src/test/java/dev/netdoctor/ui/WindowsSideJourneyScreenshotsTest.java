@@ -87,7 +87,7 @@ class WindowsSideJourneyScreenshotsTest {
         FixPlaces places = new FixPlaces(new LocalConfigFiles(userHome), onWindows ? new ScriptedLinux().asDistro() : new ScriptedLinux(),
                 Optional::empty, new LocalLinuxSide(), java.time.Clock.systemUTC());
         DistroViewModel distros = new DistroViewModel();
-        model = new WizardViewModel(new ScriptedRunner(result, result), new FakeDialogs(),
+        model = new WizardViewModel(ScriptedRunner.recordedOnly(result, result), new FakeDialogs(),
                 new Settings(userHome.resolve("settings.properties")), places, distros, () -> { });
         robot.interact(() -> {
             WizardApp.applyTheme(dark);
@@ -151,6 +151,44 @@ class WindowsSideJourneyScreenshotsTest {
         }
     }
 
+    /**
+     * What keeps the firewall card from being read at 900×600 without hunting: its button below
+     * the page's visible part, its words spelling out the command its boxes already show, a
+     * command box that must be scrolled inside to read the whole command.
+     */
+    private static List<String> readable(Scene scene, String fix) {
+        List<String> problems = new ArrayList<>();
+        var button = scene.getRoot().lookup("#fix-" + fix);
+        var scroll = scene.getRoot().lookup(".page .scroll-pane");
+        double bottom = scroll.localToScene(scroll.getBoundsInLocal()).getMaxY();
+        if (button.localToScene(button.getBoundsInLocal()).getMaxY() > bottom) {
+            problems.add("the button is below the visible page at " + button.localToScene(button.getBoundsInLocal()));
+        }
+        var card = button.getParent().getParent();
+        for (var n : card.lookupAll(".label")) {
+            if (n instanceof Labeled l && l.getText() != null && l.getText().contains("New-NetFirewallRule")) {
+                problems.add("the words repeat the command: " + l.getText());
+            }
+        }
+        problems.addAll(commandBoxesProblems(scene, fix));
+        return problems;
+    }
+
+    /** The firewall card's command and undo boxes, each tall enough for its whole text (no scroll bar inside). */
+    private static List<String> commandBoxesProblems(Scene scene, String fix) {
+        List<String> problems = new ArrayList<>();
+        for (String box : List.of("firewall-command-", "firewall-undo-")) {
+            var copy = scene.getRoot().lookup("#copy-" + box + fix);
+            TextArea area = (TextArea) ((HBox) copy.getParent()).getChildren().getFirst();
+            for (var bar : area.lookupAll(".scroll-bar")) {
+                if (bar instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.VERTICAL && b.isVisible()) {
+                    problems.add(box + fix + " scrolls inside: " + area.getText());
+                }
+            }
+        }
+        return problems;
+    }
+
     /** Scrolls the page's list so that {@code node} is at its top (or as near as the list's end allows). */
     private static void scrollTo(javafx.scene.Node node) {
         javafx.scene.Node p = node;
@@ -185,6 +223,9 @@ class WindowsSideJourneyScreenshotsTest {
         save(shots, scene, "3-system");
         // Windows' section, scrolled to as a user scrolls: under its own heading, after the distro's lines
         assertThat(robot.lookup(".checklist-section").queryAll()).hasSize(1);
+        // the names' column keeps its names readable (long ones wrap), the values keep room beside them
+        assertThat(Fixtures.fx(() -> robot.lookup(".checklist .text-bold").queryAll().stream()
+                .filter(n -> ((javafx.scene.layout.Region) n).getWidth() < Math.min(((javafx.scene.layout.Region) n).prefWidth(-1), 200)).map(n -> ((Labeled) n).getText()).toList())).isEmpty();
         robot.interact(() -> scrollTo(scene.getRoot().lookup(".checklist-section")));
         save(shots, scene, "3-system-windows");
         robot.interact(model::next);
@@ -259,6 +300,7 @@ class WindowsSideJourneyScreenshotsTest {
         assertThat(plan.port()).isEqualTo("5432");
         assertThat(shown(robot, "firewall-command-windows-firewall-allow-port")).isEqualTo(plan.addCommand()).contains("New-NetFirewallRule");
         assertThat(shown(robot, "firewall-undo-windows-firewall-allow-port")).isEqualTo(plan.removeCommand());
+        assertThat(Fixtures.fx(() -> readable(stage.getScene(), "windows-firewall-allow-port"))).isEmpty();
         shots.save(scene, "6-fix");
 
         // Inside WSL the same card copies the command for PowerShell run as administrator
@@ -267,6 +309,7 @@ class WindowsSideJourneyScreenshotsTest {
                 Symptom.WSL_CANT_REACH_WINDOWS_PROGRAM, "5432");
         robot.interact(model::next);
         assertThat(Fixtures.fx(() -> robot.lookup("#fix-windows-firewall-allow-port").queryAs(Button.class).getText())).isEqualTo("_Copy the command");
+        assertThat(Fixtures.fx(() -> readable(stage.getScene(), "windows-firewall-allow-port"))).isEmpty();
         inside.save(scene, "6-fix");
 
         // The program listens on 127.0.0.1 only: no firewall rule helps, the Diagnosis says where it must listen
@@ -293,6 +336,7 @@ class WindowsSideJourneyScreenshotsTest {
         assertThat(model.fixes().actions().getLast().kind()).isEqualTo(FixWiring.Writes.WINDOWS_FIREWALL);
         assertThat(model.fixes().actions().getFirst().suggestion().detail()).contains("netsh interface portproxy add v4tov4");
         assertThat(shown(robot, "firewall-command-windows-firewall-allow-port")).contains("-LocalPort 3000").contains("-RemoteAddress LocalSubnet");
+        assertThat(Fixtures.fx(() -> commandBoxesProblems(stage.getScene(), "windows-firewall-allow-port"))).isEmpty();
         shots.save(scene, "6-fix");
         Screenshots.assertThemed(dark, shots.tones());
     }
