@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -165,33 +164,22 @@ public final class HostInspector {
                                       List<String> notes) throws InterruptedException {
         WslVersion version = distro.version();
         WslStatus status = distro.status();
-        List<NetInterface> adapters = new ArrayList<>();
-        try {
-            for (NetworkIF nif : systemInfo.getHardware().getNetworkIFs(true)) {
-                adapter(nif.getIfAlias(), nif.getDisplayName(), nif.getName(), (int) nif.getMTU(),
-                        nif.getIfOperStatus() == NetworkIF.IfOperStatus.UP, nif.getIPv4addr(), nif.getIPv6addr())
-                        .ifPresent(adapters::add);
-            }
-        } catch (RuntimeException e) {
-            notes.add("Windows' network adapters could not be read: " + e.getMessage());
-        }
         Fact<List<WindowsInterface>> all = windows.interfaces();
+        if (!all.known()) {
+            notes.add("Windows' network adapters could not be read: " + all.unknownBecause());
+        }
+        // WSL's adapter is the one holding the distro's gateway: its name is translated and changed between WSL versions.
         WindowsInterface wslAdapter = all.get().flatMap(list -> WindowsHost.adapterHolding(distroGateway, list)).orElse(null);
+        List<NetInterface> adapters = wslAdapter == null ? List.of() : List.of(new NetInterface(wslAdapter.shownName(), wslAdapter.mtu(),
+                wslAdapter.up(), bare(wslAdapter.addresses().stream().filter(a -> !a.contains(":")).toList()),
+                bare(wslAdapter.addresses().stream().filter(a -> a.contains(":")).toList())));
         return new WindowsFacts(version.describe(), version.windows(), status.defaultDistro(), status.defaultVersion(),
                 status.raw(), adapters, all, windows.routes(), wslAdapter, policy(policy));
     }
 
-    /**
-     * A Windows adapter, when it is one WSL made: Windows names them "vEthernet (WSL)" or
-     * "vEthernet (WSL (Hyper-V firewall))" in every language (the alias is the adapter's name).
-     */
-    static Optional<NetInterface> adapter(String alias, String displayName, String name, int mtu, boolean up,
-                                          String[] ipv4, String[] ipv6) {
-        String shown = alias != null && !alias.isBlank() ? alias.strip() : displayName;
-        if (shown == null || !shown.startsWith("vEthernet (WSL")) {
-            return Optional.empty();
-        }
-        return Optional.of(new NetInterface(shown, mtu, up, Arrays.asList(ipv4), Arrays.asList(ipv6)));
+    /** Addresses without their prefix length. */
+    private static List<String> bare(List<String> addresses) {
+        return addresses.stream().map(a -> a.contains("/") ? a.substring(0, a.indexOf('/')) : a).toList();
     }
 
     private WslFacts wslFacts(List<NetInterface> interfaces) throws InterruptedException {

@@ -196,14 +196,16 @@ class DistroFactsTest {
     }
 
     @Test
-    void onlyTheAdaptersWslMadeAreWindowsWslAdapters() {
-        String[] none = new String[0];
-        assertThat(HostInspector.adapter("vEthernet (WSL (Hyper-V firewall))", "Hyper-V Virtual Ethernet Adapter #2", "eth7", 1500,
-                true, new String[]{"198.18.80.1"}, none)).get().extracting(NetInterface::name, NetInterface::mtu)
-                .containsExactly("vEthernet (WSL (Hyper-V firewall))", 1500);
-        assertThat(HostInspector.adapter("vEthernet (WSL)", "Hyper-V Virtual Ethernet Adapter", "eth3", 1280, true, none, none)).isPresent();
-        assertThat(HostInspector.adapter("vEthernet (Default Switch)", "Hyper-V Virtual Ethernet Adapter", "eth2", 1500, true, none, none)).isEmpty();
-        assertThat(HostInspector.adapter("Ethernet", "Intel(R) Ethernet Connection", "eth0", 1500, true, none, none)).isEmpty();
-        assertThat(HostInspector.adapter("", "vEthernet (WSL)", "eth3", 1500, true, none, none)).as("no alias: the display name").isPresent();
+    void wslsAdapterIsTheOneHoldingTheDistrosGatewayWhateverItIsCalled() {
+        dev.netdoctor.model.WindowsInterface wifi = new dev.netdoctor.model.WindowsInterface(9, "WLAN", "Intel Wi-Fi", 1500, true,
+                java.util.List.of("198.19.5.20/24"));
+        dev.netdoctor.model.WindowsInterface renamed = new dev.netdoctor.model.WindowsInterface(47, "vEthernet (Netzwerk für WSL)",
+                "Hyper-V Virtual Ethernet Adapter #2", 1500, true, java.util.List.of("198.18.80.1/20", "fe80::1/64"));
+        dev.netdoctor.model.WindowsInterface lookalike = new dev.netdoctor.model.WindowsInterface(12, "vEthernet (WSL)", "Hyper-V", 1500, true,
+                java.util.List.of("198.18.99.1/24"));
+        var all = java.util.List.of(wifi, lookalike, renamed);
+        assertThat(WindowsHost.adapterHolding("198.18.80.1", all)).contains(renamed);
+        assertThat(WindowsHost.adapterHolding("198.18.80.2", all)).as("a neighbour's address is not held").isEmpty();
+        assertThat(WindowsHost.adapterHolding(null, all)).as("mirrored mode: no gateway of WSL's own").isEmpty();
     }
 }

@@ -176,6 +176,21 @@ class WindowsSideLabIT {
         }
     }
 
+    /**
+     * The same firewall seen from inside the distro: a timeout there is what a closed port, a
+     * loopback-only program and a firewall drop all look like with Windows' stealth mode on, so
+     * it is never called a firewall, and the finding says the app on Windows tells them apart.
+     */
+    @Test
+    void insideTheDistroATimeoutIsNeverCalledAFirewall() throws Exception {
+        try (Lab lab = Lab.up("win-firewall")) {
+            Lab.PlainUser user = Lab.PlainUser.ensure();
+            JsonNode json = Lab.json(lab.cliAs(user, "diagnose", "--windows-port", lab.get("WINDOWS_PORT"), "--json", "--quiet"));
+            assertThat(BusyMachineLabIT.findingIds(json)).containsExactly("windows-service-no-answer");
+            BusyMachineLabIT.everyCheckFinished(json);
+        }
+    }
+
     /** The verdicts do not depend on the machine's speed: the same with two CPU burners, every check finished. */
     @Test
     void theSameVerdictsOnABusyMachine() throws Exception {
