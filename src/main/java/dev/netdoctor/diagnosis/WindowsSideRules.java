@@ -180,7 +180,7 @@ final class WindowsSideRules {
             list.add(Evidence.of("Windows' side (who holds the port there, what a browser gets) needs WSL Net Doctor run on Windows"));
             return list;
         }
-        p.windowsListeners().forEach(l -> list.add(Evidence.of("On Windows: " + l.owner() + " listens on " + bracket(l.localAddress())
+        p.windowsListeners().forEach(l -> list.add(Evidence.of("On Windows: " + program(l) + " listens on " + bracket(l.localAddress())
                 + ":" + l.localPort())));
         if (p.windowsListeners().isEmpty()) {
             list.add(Evidence.of("On Windows: nothing listens on port " + p.port()));
@@ -266,14 +266,15 @@ final class WindowsSideRules {
                     List.of(startWindowsService(port))));
         }
         boolean mirrored = mode(obs.environment()) == NetworkingMode.MIRRORED;
-        String owner = s.windowsListeners().getFirst().owner();
+        String owner = program(s.windowsListeners().getFirst());
+        String ownerName = Optional.ofNullable(s.windowsListeners().getFirst().processName()).filter(n -> !n.isBlank()).orElse("the program");
         if (s.loopbackOnly() && !mirrored) {
             String adapter = adapterAddress(obs.environment()).orElse(s.windowsAddress());
             return Optional.of(new Finding(FindingId.WINDOWS_SERVICE_LOOPBACK_ONLY, Severity.PROBLEM, Confidence.HIGH,
                     Words.get("finding.WINDOWS_SERVICE_LOOPBACK_ONLY.title", port),
                     Words.get("finding.WINDOWS_SERVICE_LOOPBACK_ONLY.explanation", owner, port, s.windowsAddress()) + " " + fromWsl, evidence,
                     List.of(new FixSuggestion(FixId.BIND_WINDOWS_SERVICE, Words.get("finding.WINDOWS_SERVICE_LOOPBACK_ONLY.fix.BIND_WINDOWS_SERVICE.title"),
-                                    Words.get("finding.WINDOWS_SERVICE_LOOPBACK_ONLY.fix.BIND_WINDOWS_SERVICE.detail", owner, port, adapter)),
+                                    Words.get("finding.WINDOWS_SERVICE_LOOPBACK_ONLY.fix.BIND_WINDOWS_SERVICE.detail", ownerName, port, adapter)),
                             new FixSuggestion(FixId.WSLCONFIG_NETWORKING_MODE, Words.get("finding.WINDOWS_SERVICE_LOOPBACK_ONLY.fix.WSLCONFIG_NETWORKING_MODE.title"),
                                     Words.get("finding.WINDOWS_SERVICE_LOOPBACK_ONLY.fix.WSLCONFIG_NETWORKING_MODE.detail", port),
                                     FixPlan.WslconfigSetting.networkingMode(NetworkingMode.MIRRORED)))));
@@ -332,7 +333,7 @@ final class WindowsSideRules {
     private static List<Evidence> serviceEvidence(WindowsService s) {
         List<Evidence> list = new ArrayList<>();
         if (s.listenersKnown()) {
-            s.windowsListeners().forEach(l -> list.add(Evidence.of("On Windows: " + l.owner() + " listens on " + bracket(l.localAddress())
+            s.windowsListeners().forEach(l -> list.add(Evidence.of("On Windows: " + program(l) + " listens on " + bracket(l.localAddress())
                     + ":" + l.localPort())));
             if (s.windowsListeners().isEmpty()) {
                 list.add(Evidence.of("On Windows: nothing listens on port " + s.port()));
@@ -341,10 +342,22 @@ final class WindowsSideRules {
             list.add(Evidence.of("Who listens on port " + s.port() + " on Windows needs WSL Net Doctor run on Windows"));
         }
         if (s.fromWindows() != null) {
-            list.add(Evidence.of("From Windows itself: " + LocalConnectText.describe(s.fromWindows())));
+            list.add(Evidence.of("From Windows itself to " + LocalConnectText.describe(unlabelled(s.fromWindows()))));
         }
-        list.add(Evidence.of("From WSL: " + LocalConnectText.describe(s.fromDistro())));
+        list.add(Evidence.of("From WSL to " + LocalConnectText.describe(unlabelled(s.fromDistro()))));
         return list;
+    }
+
+    private static dev.netdoctor.model.LocalConnect unlabelled(dev.netdoctor.model.LocalConnect c) {
+        return new dev.netdoctor.model.LocalConnect(c.address(), null, c.port(), c.result(), c.millis(), c.error());
+    }
+
+    /** A Windows program as the evidence names it: its name and pid ("on Windows" is said by the line). */
+    private static String program(TcpConnection l) {
+        if (l.pid() < 0) {
+            return "a program";
+        }
+        return (l.processName() == null || l.processName().isBlank() ? "pid " + l.pid() : l.processName() + " (pid " + l.pid() + ")");
     }
 
     /** What Windows' firewall settings say, in evidence lines; unknown parts say why. */

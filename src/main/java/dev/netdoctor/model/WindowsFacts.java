@@ -86,7 +86,7 @@ public record WindowsFacts(String wsl, String windowsBuild, String defaultDistro
         rows.add(fact(Words.get("windows.row.networkProfiles"), policy.networkProfiles(), list -> list.isEmpty() ? Words.get("windows.row.none")
                 : String.join("; ", list.stream().map(n -> n.interfaceAlias() + ": " + n.category()).toList())));
         rows.add(fact(Words.get("windows.row.hyperV"), policy.hyperVFirewall(), h -> Words.get("windows.row.hyperV.value",
-                onOff(h.enabled()), orUnknown(h.defaultInboundAction()), orUnknown(h.defaultOutboundAction()))));
+                onOff(h.enabled()), action(h.defaultInboundAction(), true), action(h.defaultOutboundAction(), false))));
         rows.add(fact(Words.get("windows.row.reserved"), policy.excludedPorts(), list -> list.isEmpty() ? Words.get("windows.row.none")
                 : String.join(", ", list.stream().map(r -> (r.family().equals("ipv6") ? "IPv6 " : "") + (r.start() == r.end() ? String.valueOf(r.start())
                 : r.start() + "-" + r.end()) + (r.administered() ? "*" : "")).toList())));
@@ -113,8 +113,21 @@ public record WindowsFacts(String wsl, String windowsBuild, String defaultDistro
 
     private static String profile(WindowsPolicy.FirewallProfile f) {
         return f.name() + " " + onOff(f.enabled()) + (f.defaultInboundAction() == null ? "" : ", " + Words.get("windows.row.incoming",
-                f.defaultInboundAction())) + (Boolean.TRUE.equals(f.doNotAllowExceptions()) ? ", " + Words.get("windows.row.noExceptions") : "")
+                action(f.defaultInboundAction(), true))) + (Boolean.TRUE.equals(f.doNotAllowExceptions()) ? ", " + Words.get("windows.row.noExceptions") : "")
                 + (Boolean.FALSE.equals(f.allowLocalPolicyMerge()) ? ", " + Words.get("windows.row.noLocalRules") : "");
+    }
+
+    /** A firewall's default action in words: NotConfigured means Windows' own default (incoming blocked, outgoing allowed). */
+    private static String action(String action, boolean incoming) {
+        if (action == null) {
+            return Words.get("windows.row.unknownShort");
+        }
+        return switch (action) {
+            case "Allow" -> Words.get("windows.row.action.Allow");
+            case "Block" -> Words.get("windows.row.action.Block");
+            case "NotConfigured" -> Words.get(incoming ? "windows.row.action.NotConfigured.in" : "windows.row.action.NotConfigured.out");
+            default -> action;
+        };
     }
 
     private static String onOff(Boolean b) {

@@ -62,7 +62,7 @@ class WindowsFactsCliTest {
     @Test
     void theTextFormSaysEachFactInWords() {
         CliRun run = CliRun.of("windows-facts", "--powershell-exe", FAKE_PS);
-        assertThat(run.out()).contains("Windows Firewall: Domain on").contains("Hyper-V firewall for WSL: on, incoming Block")
+        assertThat(run.out()).contains("Windows Firewall: Domain on").contains("Hyper-V firewall for WSL: on, incoming blocked, outgoing allowed")
                 .contains("TCP listeners: ");
     }
 }

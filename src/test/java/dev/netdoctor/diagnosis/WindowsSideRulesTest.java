@@ -245,7 +245,7 @@ class WindowsSideRulesTest {
                 connect("198.18.1.1", ConnectResult.TIMED_OUT), connect("198.18.1.1", ConnectResult.TIMED_OUT), null);
         Finding f = diagnose(fromWindows(stock(), "nat"), service(true, s)).getFirst();
         assertThat(f.id()).isEqualTo(FindingId.WINDOWS_SERVICE_LOOPBACK_ONLY);
-        assertThat(f.explanation()).contains("postgres (pid 5100) on Windows").contains("198.18.1.1");
+        assertThat(f.explanation()).contains("On Windows, postgres (pid 5100) listens on 127.0.0.1:5432 only").contains("198.18.1.1");
         assertThat(f.fixes().getFirst().detail()).contains("198.18.1.1");
         assertThat(f.fixes().get(1).plan()).isEqualTo(FixPlan.WslconfigSetting.networkingMode(dev.netdoctor.model.NetworkingMode.MIRRORED));
     }

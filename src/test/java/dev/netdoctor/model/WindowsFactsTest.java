@@ -37,7 +37,7 @@ class WindowsFactsTest {
                 Fact.known(List.of()), WSL, policy);
         var rows = facts.summary();
         assertThat(rows.get("WSL adapter")).isEqualTo("vEthernet (WSL) · 198.18.1.1/24 · MTU 1500");
-        assertThat(rows.get("Windows Firewall")).isEqualTo("Public on, incoming Block, policy blocks all incoming, policy ignores local rules");
+        assertThat(rows.get("Windows Firewall")).isEqualTo("Public on, incoming blocked, policy blocks all incoming, policy ignores local rules");
         assertThat(rows.get("Hyper-V firewall for WSL")).isEqualTo("unknown: not on this Windows (the Hyper-V firewall came with Windows 11 22H2)");
         assertThat(rows.get("Reserved TCP ports")).isEqualTo("50000-50059*, 5357");
         assertThat(rows.get("Port proxies")).isEqualTo("0.0.0.0:8080 → 198.18.1.2:8080");
