@@ -47,32 +47,11 @@ final class FirewallRuleCli {
         }
         out.println(Words.get("cli.firewall.asking", ElevatedPowerShell.PROMPT_LIMIT.toSeconds()));
         out.flush();
-        try {
-            WindowsFirewallFix.Result r = fix(options).apply(plan);
-            return switch (r.outcome()) {
-                case DONE -> {
-                    out.println(Words.get("cli.firewall.added", r.rule()));
-                    out.println(Words.get("cli.fix.checked", r.verification()));
-                    out.println(Words.get("cli.fix.undo") + " wsl-net-doctor undo --firewall-rule " + r.rule() + sameOptions);
-                    yield ExitCodes.NO_PROBLEM;
-                }
-                case ALREADY -> {
-                    out.println(Words.get("cli.firewall.already", r.verification()));
-                    yield ExitCodes.NO_PROBLEM;
-                }
-                case DECLINED -> {
-                    err.println("wsl-net-doctor: " + Words.get("cli.firewall.declined", r.verification()));
-                    yield ExitCodes.PROBLEM_FOUND;
-                }
-            };
-        } catch (FixException e) {
-            err.println("wsl-net-doctor: " + e.getMessage());
-            return ExitCodes.PROBLEM_FOUND;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("wsl-net-doctor: " + Words.get("cli.interrupted"));
-            return ExitCodes.INCOMPLETE;
-        }
+        return ask(out, err, () -> fix(options).apply(plan), r -> {
+            out.println(Words.get("cli.firewall.added", r.rule()));
+            out.println(Words.get("cli.fix.checked", r.verification()));
+            out.println(Words.get("cli.fix.undo") + " wsl-net-doctor undo --firewall-rule " + r.rule() + sameOptions);
+        }, r -> out.println(Words.get("cli.firewall.already", r.verification())));
     }
 
     /** Removes our rule named {@code rule}; the same exit codes. */
@@ -96,16 +75,29 @@ final class FirewallRuleCli {
         }
         out.println(Words.get("cli.firewall.asking", ElevatedPowerShell.PROMPT_LIMIT.toSeconds()));
         out.flush();
+        return ask(out, err, () -> fix(options).undo(rule), r -> {
+            out.println(Words.get("cli.firewall.removed", rule));
+            out.println(Words.get("cli.fix.checked", r.verification()));
+        }, r -> out.println(Words.get("cli.firewall.alreadyGone", rule)));
+    }
+
+    /** A change Windows asks administrator rights for: what ran is said, and its exit code. */
+    private interface Change {
+        WindowsFirewallFix.Result run() throws FixException, InterruptedException;
+    }
+
+    /** Runs the change and says how it ended: done or already so (0), declined or refused (1), stopped (3). */
+    private static int ask(PrintWriter out, PrintWriter err, Change change, java.util.function.Consumer<WindowsFirewallFix.Result> done,
+                           java.util.function.Consumer<WindowsFirewallFix.Result> already) {
         try {
-            WindowsFirewallFix.Result r = fix(options).undo(rule);
+            WindowsFirewallFix.Result r = change.run();
             return switch (r.outcome()) {
                 case DONE -> {
-                    out.println(Words.get("cli.firewall.removed", rule));
-                    out.println(Words.get("cli.fix.checked", r.verification()));
+                    done.accept(r);
                     yield ExitCodes.NO_PROBLEM;
                 }
                 case ALREADY -> {
-                    out.println(Words.get("cli.firewall.alreadyGone", rule));
+                    already.accept(r);
                     yield ExitCodes.NO_PROBLEM;
                 }
                 case DECLINED -> {

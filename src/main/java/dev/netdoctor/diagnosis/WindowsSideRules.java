@@ -121,7 +121,7 @@ final class WindowsSideRules {
                     List.of(new FixSuggestion(FixId.USE_ANOTHER_PORT, Words.get("finding.WINDOWS_PORT_RESERVED.fix.USE_ANOTHER_PORT.title"),
                             Words.get("finding.WINDOWS_PORT_RESERVED.fix.USE_ANOTHER_PORT.detail", port, r.start(), r.end())))));
         }
-        boolean relayRuns = p.relays().stream().anyMatch(dev.netdoctor.diagnosis.WindowsSideRules::relaysPorts);
+        boolean relayRuns = p.relays().stream().anyMatch(dev.netdoctor.model.WindowsProcess::relaysPorts);
         boolean closing = p.connects().stream().anyMatch(c -> c.result() == ConnectResult.CONNECTED && c.closedAtOnce());
         String why = closing ? "finding.LOCALHOST_RELAY_BROKEN.closing" : !relayRuns ? "finding.LOCALHOST_RELAY_BROKEN.notRunning"
                 : "finding.LOCALHOST_RELAY_BROKEN.notBound";
@@ -134,14 +134,8 @@ final class WindowsSideRules {
         return new FixSuggestion(FixId.RESTART_WSL, Words.get("fix.RESTART_WSL.title"), Words.get("fix.RESTART_WSL.detail"));
     }
 
-    /** Whether a relay process relays ports: {@code --mode 1}, or a command line Windows did not show. */
-    static boolean relaysPorts(dev.netdoctor.model.WindowsProcess p) {
-        return p.commandLine() == null || p.commandLine().isBlank() || p.commandLine().matches("(?s).*--mode[ =]1(\\s.*|$)");
-    }
-
     private static boolean isRelay(TcpConnection l) {
-        String n = l.processName() == null ? "" : l.processName().toLowerCase(Locale.ROOT).replace(".exe", "");
-        return n.equals("wslrelay") || n.equals("wslhost");
+        return dev.netdoctor.model.WindowsProcess.isRelayName(l.processName());
     }
 
     private static boolean relayListening(RelayPort p) {

@@ -112,7 +112,7 @@ public final class LocalLinuxSide implements LinuxSide {
      * there when the run's result is in. A killed command needs only the CPU to end, so the wait
      * is short and bounded.
      */
-    private static void kill(Process p) {
+    static void kill(Process p) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MILLIS);

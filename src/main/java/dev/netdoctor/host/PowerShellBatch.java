@@ -33,8 +33,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PowerShellBatch {
     private static final System.Logger LOG = System.getLogger(PowerShellBatch.class.getName());
+    /** How long the stderr reader gets to finish after PowerShell ended or was killed. */
+    private static final long DRAIN_MILLIS = 1000;
     /** After a kill, how long we wait for the process to be gone. */
-    private static final long KILL_WAIT_MILLIS = 1000;
     /** What we keep of PowerShell's stderr, for the reason when it gave no answer. */
     private static final int STDERR_CAP = 16 * 1024;
     /** The answer is a few kilobytes; more would be something else. */
@@ -103,16 +104,17 @@ public final class PowerShellBatch {
         try {
             finished = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            kill(p);
+            // PowerShell and whatever it started (netsh), waited for, as every command of ours
+            LocalLinuxSide.kill(p);
             throw e;
         }
         if (!finished) {
-            kill(p);
-            errThread.join(KILL_WAIT_MILLIS);
+            LocalLinuxSide.kill(p);
+            errThread.join(DRAIN_MILLIS);
             long seconds = Math.max(1, (limit.toMillis() + 999) / 1000);
             return WindowsPolicy.unknown("PowerShell did not answer within " + seconds + " s");
         }
-        errThread.join(KILL_WAIT_MILLIS);
+        errThread.join(DRAIN_MILLIS);
         long millis = (System.nanoTime() - start) / 1_000_000;
         byte[] bytes;
         try (InputStream in = Files.newInputStream(answer)) {
@@ -230,31 +232,6 @@ public final class PowerShellBatch {
         return "'" + text.replace("'", "''") + "'";
     }
 
-    /**
-     * Kills PowerShell and whatever it started (netsh) and waits until it is gone, even through a
-     * second interrupt, as {@code LocalLinuxSide} does.
-     */
-    private static void kill(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MILLIS);
-        boolean interrupted = false;
-        boolean gone = false;
-        while (!gone && System.nanoTime() < end) {
-            try {
-                gone = p.waitFor(end - System.nanoTime(), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (!gone) {
-            LOG.log(System.Logger.Level.WARNING, "PowerShell (pid {0}) was killed but had not ended after {1} ms", p.pid(),
-                    KILL_WAIT_MILLIS);
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     /** PowerShell's stderr, kept up to a cap. */
     private static final class Capture implements Runnable {

@@ -62,9 +62,7 @@ public final class WindowsHost {
      * the one {@link #POWERSHELL_PROPERTY} names, or Windows' own).
      */
     public static WindowsHost ofThisMachine(java.nio.file.Path powershellExe) {
-        java.nio.file.Path exe = powershellExe != null ? powershellExe
-                : Optional.ofNullable(System.getProperty(POWERSHELL_PROPERTY)).filter(p -> !p.isBlank())
-                        .map(java.nio.file.Path::of).orElseGet(PowerShellBatch::defaultExe);
+        java.nio.file.Path exe = powershellExe != null ? powershellExe : powershellExe();
         return new WindowsHost(new SystemInfo(), limit -> {
             try {
                 return PowerShellBatch.read(exe, limit);
@@ -152,7 +150,7 @@ public final class WindowsHost {
             OperatingSystem os = systemInfo.getOperatingSystem();
             List<WindowsProcess> found = new ArrayList<>();
             for (OSProcess p : os.getProcesses()) {
-                if (isRelayName(p.getName())) {
+                if (WindowsProcess.isRelayName(p.getName())) {
                     found.add(new WindowsProcess(p.getProcessID(), p.getName(), OshiTcpTable.commandLine(p.getCommandLine())));
                 }
             }
@@ -160,23 +158,6 @@ public final class WindowsHost {
         } catch (RuntimeException | LinkageError e) {
             return List.of();
         }
-    }
-
-    /** Whether a process name is WSL's relay's (OSHI names Windows processes without ".exe"). */
-    public static boolean isRelayName(String name) {
-        if (name == null) {
-            return false;
-        }
-        String n = name.strip().toLowerCase(Locale.ROOT);
-        if (n.endsWith(".exe")) {
-            n = n.substring(0, n.length() - 4);
-        }
-        return n.equals("wslrelay") || n.equals("wslhost");
-    }
-
-    /** Whether a relay process relays ports (its command line says {@code --mode 1}). Unknown command line: assume it may. */
-    public static boolean relaysPorts(WindowsProcess p) {
-        return p.commandLine() == null || p.commandLine().isBlank() || p.commandLine().matches("(?s).*--mode[ =]1(\\s.*|$)");
     }
 
     /** Firewall, reserved ports, port proxies, name rules, proxy: one PowerShell run, at most {@link #POWERSHELL_LIMIT}. */

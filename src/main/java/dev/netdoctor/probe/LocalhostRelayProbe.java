@@ -156,7 +156,7 @@ public final class LocalhostRelayProbe implements Probe {
         for (RelayConnect c : p.connects()) {
             list.add(Evidence.of("from Windows to " + bracket(c.address()) + ":" + p.port() + " (" + c.label() + "): " + describe(c)));
         }
-        List<WindowsProcess> portRelays = p.relays().stream().filter(WindowsHost::relaysPorts).toList();
+        List<WindowsProcess> portRelays = p.relays().stream().filter(WindowsProcess::relaysPorts).toList();
         list.add(Evidence.of(portRelays.isEmpty() ? "WSL's localhost relay (wslrelay) is not running on Windows"
                 : "WSL's localhost relay runs: " + portRelays.getFirst()));
         return list;

@@ -54,4 +54,18 @@ class WindowsFactsTest {
         WindowsFacts only = new WindowsFacts("WSL 2.6.1.0", null, null, null, "", List.of());
         assertThat(only.summary().get("Windows Firewall")).isEqualTo("unknown: not read");
     }
+
+    @Test
+    void wslsRelayIsKnownByItsNameAndOnlyModeOneRelaysPorts() {
+        assertThat(WindowsProcess.isRelayName("wslrelay")).isTrue();
+        assertThat(WindowsProcess.isRelayName("WSLRELAY.EXE")).isTrue();
+        assertThat(WindowsProcess.isRelayName("wslhost.exe")).as("older WSL's relay").isTrue();
+        assertThat(WindowsProcess.isRelayName("wslservice")).isFalse();
+        assertThat(WindowsProcess.isRelayName(null)).isFalse();
+        assertThat(new WindowsProcess(1, "wslrelay", "wslrelay.exe --mode 1 --vm-id {x} --handle 3").relaysPorts()).isTrue();
+        assertThat(new WindowsProcess(1, "wslrelay", "python3 /lab/wslrelay --mode 1").relaysPorts()).isTrue();
+        assertThat(new WindowsProcess(1, "wslrelay", "wslrelay.exe --mode 0 --vm-id {x}").relaysPorts()).as("the debug console").isFalse();
+        assertThat(new WindowsProcess(1, "wslrelay", "wslrelay.exe --mode 10").relaysPorts()).isFalse();
+        assertThat(new WindowsProcess(1, "wslrelay", null).relaysPorts()).as("a command line Windows did not show").isTrue();
+    }
 }
