@@ -188,7 +188,8 @@ public final class LocalLinuxSide implements LinuxSide {
     }
 
     /** Reads a stream to its end, keeping at most {@code cap} bytes. */
-    private static final class Capture implements Runnable {
+    /** One output stream of a process, kept up to a cap (shared by every process of ours this side starts). */
+    static final class Capture implements Runnable {
         private final InputStream in;
         private final int cap;
         private final java.util.function.Function<byte[], String> decoder;

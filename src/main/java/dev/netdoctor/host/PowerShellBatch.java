@@ -4,9 +4,7 @@ package dev.netdoctor.host;
 
 import dev.netdoctor.model.WindowsPolicy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,7 +96,7 @@ public final class PowerShellBatch {
         } catch (IOException ignored) {
             // it ended already; its exit tells
         }
-        Capture err = new Capture(p.getErrorStream());
+        LocalLinuxSide.Capture err = new LocalLinuxSide.Capture(p.getErrorStream(), STDERR_CAP, PowerShellBatch::consoleText);
         Thread errThread = Thread.ofVirtual().start(err);
         boolean finished;
         try {
@@ -233,42 +231,17 @@ public final class PowerShellBatch {
     }
 
 
-    /** PowerShell's stderr, kept up to a cap. */
-    private static final class Capture implements Runnable {
-        private final InputStream in;
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-
-        Capture(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public void run() {
-            byte[] buf = new byte[8192];
-            try (in) {
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    synchronized (this) {
-                        kept.write(buf, 0, Math.min(n, Math.max(0, STDERR_CAP - kept.size())));
-                    }
-                }
-            } catch (IOException ignored) {
-                // killed: keep what arrived
+    /** PowerShell's stderr (OEM text): in the console's code page where Java knows it, else UTF-8; only shown, never parsed. */
+    private static String consoleText(byte[] bytes) {
+        Charset charset = StandardCharsets.UTF_8;
+        String console = System.getProperty("stdout.encoding");
+        try {
+            if (console != null) {
+                charset = Charset.forName(console);
             }
+        } catch (IllegalArgumentException e) {
+            // an encoding this Java does not have: UTF-8 shows the ASCII part
         }
-
-        /** In the console's code page where Java knows it (stderr is OEM text), else UTF-8; only shown, never parsed. */
-        synchronized String text() {
-            Charset charset = StandardCharsets.UTF_8;
-            String console = System.getProperty("stdout.encoding");
-            try {
-                if (console != null) {
-                    charset = Charset.forName(console);
-                }
-            } catch (IllegalArgumentException e) {
-                // an encoding this Java does not have: UTF-8 shows the ASCII part
-            }
-            return kept.toString(charset);
-        }
+        return new String(bytes, charset);
     }
 }
