@@ -5,6 +5,7 @@ package dev.netdoctor.host;
 import dev.netdoctor.model.WindowsPolicy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
