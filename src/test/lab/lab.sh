@@ -559,6 +559,10 @@ EOW
         # a veth pair inside "Windows" stands in for it, MTU as the client's link.
         step "windows wsl adapter" ip -n "$WIN_NS" link add vwsl mtu 1280 type veth peer name vwsl-vm mtu 1280
         step "windows wsl adapter alias" ip -n "$WIN_NS" link set vwsl alias "vEthernet (WSL (Hyper-V firewall))"
+        # On Windows this adapter holds the distro's gateway address, which is how the app finds it
+        # (never by its name). /32: no route to the distro's link through this stand-in, which
+        # leads nowhere; the gateway itself stays in NAME-g.
+        step "windows wsl adapter address" ip -n "$WIN_NS" addr add "$GW_CLIENT_IP/32" dev vwsl
         step "windows wsl adapter up" ip -n "$WIN_NS" link set vwsl up
         step "windows wsl adapter peer up" ip -n "$WIN_NS" link set vwsl-vm up
     fi
