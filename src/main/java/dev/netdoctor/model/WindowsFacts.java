@@ -41,6 +41,60 @@ public record WindowsFacts(String wsl, String windowsBuild, String defaultDistro
         this(wsl, windowsBuild, defaultDistro, defaultVersion, statusText, wslAdapters, null, null, null, null);
     }
 
+    /**
+     * The route Windows would send a packet to {@code ipv4} by: the longest prefix that holds it,
+     * then the lowest metric, as Windows chooses. Only the route's own metric is known (OSHI gives
+     * no interface metric), so between routes of equal prefix on different adapters the choice
+     * may differ from Windows' own; a longer prefix always decides. Routes on an adapter that is
+     * down are skipped: Windows does not use them. Empty when the table is unknown or holds no route.
+     */
+    public java.util.Optional<WindowsRoute> routeTo(String ipv4) {
+        long target = Ipv4.toLong(ipv4);
+        if (target < 0 || !routes.known()) {
+            return java.util.Optional.empty();
+        }
+        return routes.value().stream()
+                .filter(r -> r.prefixLength() >= 0 && r.prefixLength() <= 32 && Ipv4.toLong(r.destination()) >= 0
+                        && Ipv4.sameNetwork(Ipv4.toLong(r.destination()), target, r.prefixLength()))
+                .filter(r -> adapter(r.interfaceIndex()).map(WindowsInterface::up).orElse(true))
+                .min(java.util.Comparator.comparingInt((WindowsRoute r) -> -r.prefixLength()).thenComparingInt(WindowsRoute::metric));
+    }
+
+    /** The adapter with Windows' interface index {@code index}, when the adapters were read. */
+    public java.util.Optional<WindowsInterface> adapter(int index) {
+        return interfaces.known() ? interfaces.value().stream().filter(i -> i.index() == index).findFirst() : java.util.Optional.empty();
+    }
+
+    /** IPv4 text to a number and back to networks; -1 for anything that is not a dotted IPv4 address. */
+    private static final class Ipv4 {
+        static long toLong(String s) {
+            if (s == null) {
+                return -1;
+            }
+            String[] parts = s.strip().split("\\.", -1);
+            if (parts.length != 4) {
+                return -1;
+            }
+            long v = 0;
+            for (String p : parts) {
+                if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+                    return -1;
+                }
+                int octet = Integer.parseInt(p);
+                if (octet > 255) {
+                    return -1;
+                }
+                v = (v << 8) | octet;
+            }
+            return v;
+        }
+
+        static boolean sameNetwork(long network, long address, int prefix) {
+            long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+            return (network & mask) == (address & mask);
+        }
+    }
+
     /** One fact as people read it; {@code notable}: worth a look (unknown, or unusual). */
     public record Row(String label, String value, boolean notable) {
     }

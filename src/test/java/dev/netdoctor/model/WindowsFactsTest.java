@@ -68,4 +68,30 @@ class WindowsFactsTest {
         assertThat(new WindowsProcess(1, "wslrelay", "wslrelay.exe --mode 10").relaysPorts()).isFalse();
         assertThat(new WindowsProcess(1, "wslrelay", null).relaysPorts()).as("a command line Windows did not show").isTrue();
     }
+
+    @Test
+    void theRouteToAnAddressIsTheLongestPrefixThenTheLowestMetricOnAnAdapterThatIsUp() {
+        WindowsInterface vpn = new WindowsInterface(12, "Ethernet 3", "PANGP Virtual Ethernet Adapter", 1400, true, List.of("198.19.5.7/32"));
+        WindowsInterface wifi = new WindowsInterface(5, "Wi-Fi", "Intel(R) Wi-Fi 6", 1500, true, List.of("198.19.9.20/24"));
+        WindowsInterface down = new WindowsInterface(30, "Old VPN", "TAP-Windows Adapter V9", 1500, false, List.of());
+        List<WindowsRoute> table = List.of(
+                new WindowsRoute("0.0.0.0", 0, "198.19.9.1", 5, 25),
+                new WindowsRoute("198.18.1.0", 24, null, 47, 5256),
+                new WindowsRoute("198.18.1.0", 28, null, 12, 2),
+                new WindowsRoute("198.18.1.2", 32, null, 30, 1),
+                new WindowsRoute("198.19.0.0", 16, null, 12, 2),
+                new WindowsRoute("198.19.0.0", 16, null, 5, 1));
+        WindowsFacts facts = new WindowsFacts("WSL 2.6.1.0", "10.0.26100", "Ubuntu", 2, "", List.of(),
+                Fact.known(List.of(WSL, vpn, wifi, down)), Fact.known(table), WSL, null);
+        // The VPN's /28 beats WSL's own /24 whatever the metrics; the /32 is on an adapter that is down.
+        assertThat(facts.routeTo("198.18.1.2")).map(WindowsRoute::interfaceIndex).contains(12);
+        assertThat(facts.routeTo("198.18.1.200")).map(WindowsRoute::interfaceIndex).contains(47);
+        // Equal prefixes: the lower metric.
+        assertThat(facts.routeTo("198.19.4.4")).map(WindowsRoute::interfaceIndex).contains(5);
+        assertThat(facts.routeTo("203.0.113.9")).map(WindowsRoute::gateway).contains("198.19.9.1");
+        assertThat(facts.adapter(12)).map(WindowsInterface::description).contains("PANGP Virtual Ethernet Adapter");
+        assertThat(facts.routeTo("fe80::1")).isEmpty();
+        assertThat(facts.routeTo("198.18.1.256")).isEmpty();
+        assertThat(new WindowsFacts("WSL", null, null, null, "", List.of()).routeTo("198.18.1.2")).isEmpty();
+    }
 }
