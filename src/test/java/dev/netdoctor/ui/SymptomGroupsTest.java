@@ -4,6 +4,7 @@ package dev.netdoctor.ui;
 
 import dev.netdoctor.host.FakeWsl;
 import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.Target;
 import dev.netdoctor.ui.symptom.Symptom;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -34,7 +35,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The first page with its eight choices in five groups, at the window's smallest size in both
+ * The first page with its ten choices in five groups, at the window's smallest size in both
  * themes: every card whole and inside the window (no scrolling), each under its group's heading,
  * the keyboard going through them in reading order. Then the Details page of each new symptom,
  * on Windows (the distro chosen through the fake wsl.exe) as these symptoms are meant to be
@@ -130,6 +131,8 @@ class SymptomGroupsTest {
     private void firstPage(FxRobot robot, boolean dark) throws Exception {
         Scene scene = open(robot, dark, false);
         String theme = dark ? "dark" : "light";
+        // Saved before it is judged: a page that does not fit leaves its picture to look at.
+        Path picture = Screenshots.save(scene, theme + "-groups-1-whats-wrong.png");
         assertThat(Fixtures.fx(() -> layoutProblems(scene))).as(theme + " at 900×600").isEmpty();
         // Each card sits under its own group's heading, in that group's column
         for (Symptom s : Symptom.values()) {
@@ -142,7 +145,7 @@ class SymptomGroupsTest {
             assertThat(c.getMinY()).as(s + " below its heading").isGreaterThanOrEqualTo(h.getMaxY());
             assertThat(c.getMinX()).as(s + " in its heading's column").isCloseTo(h.getMinX(), org.assertj.core.data.Offset.offset(1.0));
         }
-        Screenshots.Tone tone = Screenshots.tone(Screenshots.save(scene, theme + "-groups-1-whats-wrong.png"));
+        Screenshots.Tone tone = Screenshots.tone(picture);
         // Chosen through the model (as a run started again does): the card shows it, and only it
         robot.interact(() -> model.symptomProperty().set(Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP));
         assertThat(Fixtures.fx(() -> scene.getRoot().lookupAll(".choice").stream().filter(n -> ((ToggleButton) n).isSelected())
@@ -161,7 +164,7 @@ class SymptomGroupsTest {
         firstPage(robot, true);
     }
 
-    /** Tab goes down the left column, then the right, then the last row: the order of the groups as read, "Not sure" last. */
+    /** Tab goes down the left column, then the right: the order of the groups as read, "Not sure" last. */
     @Test
     void theKeyboardGoesThroughTheChoicesInReadingOrder(FxRobot robot) throws Exception {
         Scene scene = open(robot, false, false);
@@ -173,13 +176,21 @@ class SymptomGroupsTest {
             visited.add(Fixtures.fx(() -> scene.getFocusOwner().getId()));
         }
         assertThat(visited).containsExactlyElementsOf(Arrays.stream(Symptom.values()).map(SymptomGroupsTest::id).toList());
-        // Reading order on the page too: left column top to bottom, then the right one, then the last row
+        // Reading order on the page too: "From WSL out" and "Names" top to bottom on the left, then the rest on the right
+        List<Symptom> left = Arrays.stream(Symptom.values())
+                .filter(s -> s.group() == Symptom.Group.FROM_WSL_OUT || s.group() == Symptom.Group.NAMES).toList();
+        assertThat(left).containsExactly(Symptom.SSH_HANGS, Symptom.WSL_CANT_REACH_WINDOWS_PROGRAM, Symptom.NOTHING_WORKS_ON_VPN,
+                Symptom.NAMES_DONT_RESOLVE, Symptom.COMPANY_NAMES_DONT_RESOLVE);
         List<Bounds> at = Fixtures.fx(() -> Arrays.stream(Symptom.values()).map(s -> inScene(scene.getRoot().lookup("#" + id(s)))).toList());
-        assertThat(at.get(0).getMinY()).isLessThan(at.get(1).getMinY());
-        assertThat(at.get(1).getMinY()).isLessThan(at.get(2).getMinY());
-        assertThat(at.get(3).getMinX()).isGreaterThan(at.get(2).getMaxX());
-        assertThat(at.get(6).getMinY()).isGreaterThan(Math.max(at.get(2).getMaxY(), at.get(5).getMaxY()));
-        assertThat(at.get(7).getMinY()).isEqualTo(at.get(6).getMinY());
+        for (int i = 1; i < at.size(); i++) {
+            if (i == left.size()) {
+                assertThat(at.get(i).getMinX()).as(Symptom.values()[i] + " starts the right column").isGreaterThan(at.get(i - 1).getMaxX());
+                assertThat(at.get(i).getMinY()).isLessThan(at.get(i - 1).getMinY());
+            } else {
+                assertThat(at.get(i).getMinY()).as(Symptom.values()[i] + " below the one before").isGreaterThan(at.get(i - 1).getMaxY());
+                assertThat(at.get(i).getMinX()).as(Symptom.values()[i] + " in the same column").isEqualTo(at.get(i - 1).getMinX());
+            }
+        }
         // Enter on a card chooses it and goes on
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
@@ -282,11 +293,78 @@ class SymptomGroupsTest {
         detailsPages(robot, true);
     }
 
-    /** Started inside WSL (no distro to choose): each of the three pages says which half needs Net Doctor on Windows. */
+    /**
+     * The two VPN questions on Windows: each asks for one machine (no Port field; a port may be
+     * written in the host), says what the checks will do, and sends exactly that machine. The
+     * VPN's takes a server Windows reaches, an address too; the company names' takes a name only.
+     */
+    private void vpnDetailsPages(FxRobot robot, boolean dark) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(FakeWsl.runs(), "Skipping: needs the fake wsl.exe (python3)");
+        String theme = dark ? "dark" : "light";
+        Scene scene = open(robot, dark, true);
+        List<Path> shots = new ArrayList<>();
+
+        // Nothing works while my VPN is on: a server Windows reaches, required, 443 unless the host says a port
+        fire(robot, "#" + id(Symptom.NOTHING_WORKS_ON_VPN));
+        fire(robot, "#next");
+        assertThat(robot.lookup("#distro").tryQuery()).isPresent();
+        assertThat(robot.lookup("#port").tryQuery()).as("the machine matters, not a port").isEmpty();
+        assertThat(robot.lookup("#service-port").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#vantage-pane").tryQuery()).isEmpty();
+        assertThat(nextEnabled(robot)).as("without a server nothing shows whether Windows reaches it").isFalse();
+        assertThat(text(robot, "#details-help")).contains("from Windows and from WSL").contains("443").doesNotContain("Started inside WSL");
+        shots.add(Screenshots.save(scene, theme + "-groups-2-details-vpn-empty.png"));
+        type(robot, "#host", "intranet.corp.example");
+        assertThat(text(robot, "#host-error")).isEmpty();
+        assertThat(nextEnabled(robot)).isTrue();
+        shots.add(Screenshots.save(scene, theme + "-groups-2-details-vpn.png"));
+        assertThat(Fixtures.fx(() -> WindowSizesCheck.outside(scene))).isEmpty();
+        assertThat(Fixtures.fx(() -> Screenshots.truncated(scene))).isEmpty();
+        fire(robot, "#next");
+        assertThat(runner.requests.getLast()).isEqualTo(DiagnosisRequest.forTarget(new Target("intranet.corp.example", 443)));
+        fire(robot, "#back");
+        fire(robot, "#back");
+
+        // Company names don't resolve on VPN: the name, never an address; the one typed for the VPN stays in the field
+        fire(robot, "#" + id(Symptom.COMPANY_NAMES_DONT_RESOLVE));
+        fire(robot, "#next");
+        assertThat(robot.lookup("#port").tryQuery()).isEmpty();
+        assertThat(Fixtures.fx(() -> robot.lookup("#host").queryAs(TextField.class).getText())).isEqualTo("intranet.corp.example");
+        type(robot, "#host", "10.20.0.5");
+        assertThat(text(robot, "#host-error")).startsWith("10.20.0.5 is an address").contains("company name");
+        assertThat(nextEnabled(robot)).isFalse();
+        shots.add(Screenshots.save(scene, theme + "-groups-2-details-company-names-invalid.png"));
+        assertThat(Fixtures.fx(() -> Screenshots.truncated(scene))).isEmpty();
+        type(robot, "#host", "jira.corp.example:8443");
+        assertThat(text(robot, "#host-error")).isEmpty();
+        assertThat(text(robot, "#details-help")).contains("on Windows").contains("DNS tunneling");
+        shots.add(Screenshots.save(scene, theme + "-groups-2-details-company-names.png"));
+        assertThat(Fixtures.fx(() -> WindowSizesCheck.outside(scene))).isEmpty();
+        fire(robot, "#next");
+        assertThat(runner.requests.getLast()).isEqualTo(DiagnosisRequest.forTarget(new Target("jira.corp.example", 8443)));
+        List<Screenshots.Tone> tones = new ArrayList<>();
+        for (Path shot : shots) {
+            tones.add(Screenshots.tone(shot));
+        }
+        Screenshots.assertThemed(dark, tones);
+    }
+
+    @Test
+    void theVpnSymptomsDetailsInLight(FxRobot robot) throws Exception {
+        vpnDetailsPages(robot, false);
+    }
+
+    @Test
+    void theVpnSymptomsDetailsInDark(FxRobot robot) throws Exception {
+        vpnDetailsPages(robot, true);
+    }
+
+    /** Started inside WSL (no distro to choose): each page of a question between Windows and WSL says which half needs Net Doctor on Windows. */
     @Test
     void insideWslEachNewSymptomSaysWhatNeedsWindows(FxRobot robot) throws Exception {
         Scene scene = open(robot, false, false);
-        for (Symptom s : List.of(Symptom.BROWSER_CANT_OPEN_WSL_APP, Symptom.WSL_CANT_REACH_WINDOWS_PROGRAM, Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP)) {
+        for (Symptom s : List.of(Symptom.BROWSER_CANT_OPEN_WSL_APP, Symptom.WSL_CANT_REACH_WINDOWS_PROGRAM, Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP,
+                Symptom.NOTHING_WORKS_ON_VPN, Symptom.COMPANY_NAMES_DONT_RESOLVE)) {
             fire(robot, "#" + id(s));
             fire(robot, "#next");
             assertThat(robot.lookup("#distro").tryQuery()).isEmpty();

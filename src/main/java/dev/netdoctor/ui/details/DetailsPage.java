@@ -50,8 +50,20 @@ public final class DetailsPage {
         validation.setValidationDecorator(new org.controlsfx.validation.decoration.StyleClassValidationDecoration());
         int row = 0;
         if (symptom.asksForTarget()) {
-            boolean names = symptom == Symptom.NAMES_DONT_RESOLVE;
-            TextField host = field("host", d.hostProperty(), Texts.get(names ? "details.name.prompt" : "details.host.prompt"));
+            // A name lookup has no port, and with a VPN the machine matters, not its port: a Port field would only puzzle.
+            boolean portField = symptom.hasPortField();
+            // Keys spelt out, not built: MessageKeysTest sees every one.
+            MachineField asked = switch (symptom) {
+                case NAMES_DONT_RESOLVE -> new MachineField("details.name", "details.name.prompt");
+                case NOTHING_WORKS_ON_VPN -> new MachineField("details.vpn", "details.vpn.prompt");
+                case COMPANY_NAMES_DONT_RESOLVE -> new MachineField("details.company", "details.company.prompt");
+                default -> new MachineField("details.host", "details.host.prompt");
+            };
+            TextField host = field("host", d.hostProperty(), Texts.get(asked.prompt()));
+            if (symptom.asksAboutVpn()) {
+                // Its examples show where a port goes (host:port): they stay while the field has the focus.
+                host.getStyleClass().add("keeps-prompt");
+            }
             TextField port = field("port", d.portProperty(), "22");
             MenuButton recent = new MenuButton(Texts.get("details.recent"), Ui.icon(Feather.CLOCK, "field-icon"));
             recent.setId("recent");
@@ -66,19 +78,18 @@ public final class DetailsPage {
             model.recentTargets().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
             HBox hostRow = new HBox(8, host, recent);
             HBox.setHgrow(host, Priority.ALWAYS);
-            // A name lookup has no port: the Port field would only puzzle.
-            grid.add(label(Texts.get(names ? "details.name" : "details.host"), host), 0, row, names ? 2 : 1, 1);
-            if (!names) {
+            grid.add(label(Texts.get(asked.label()), host), 0, row, portField ? 1 : 2, 1);
+            if (portField) {
                 grid.add(label(Texts.get("details.port"), port), 1, row);
             }
             row++;
-            grid.add(hostRow, 0, row, names ? 2 : 1, 1);
-            if (!names) {
+            grid.add(hostRow, 0, row, portField ? 1 : 2, 1);
+            if (portField) {
                 grid.add(port, 1, row);
             }
             row++;
             grid.add(error("host-error", d.hostErrorProperty(), host, validation), 0, row++, 2, 1);
-            if (!names) {
+            if (portField) {
                 // On its own row: "the host says 2222 but this field says 22" needs more than the Port column.
                 grid.add(error("port-error", d.portErrorProperty(), port, validation), 0, row++, 2, 1);
             }
@@ -105,12 +116,16 @@ public final class DetailsPage {
         String help = switch (symptom) {
             case BROWSER_CANT_OPEN_WSL_APP -> Texts.get("details.browser.help");
             case WSL_CANT_REACH_WINDOWS_PROGRAM -> Texts.get("details.windows.help");
+            case NOTHING_WORKS_ON_VPN -> Texts.get("details.vpn.help");
+            case COMPANY_NAMES_DONT_RESOLVE -> Texts.get("details.company.help");
             default -> "";
         };
         String insideWsl = switch (symptom) {
             case BROWSER_CANT_OPEN_WSL_APP -> Texts.get("details.browser.insideWsl");
             case WSL_CANT_REACH_WINDOWS_PROGRAM -> Texts.get("details.windows.insideWsl");
             case OTHER_DEVICES_CANT_REACH_WSL_APP -> Texts.get("details.lan.insideWsl");
+            case NOTHING_WORKS_ON_VPN -> Texts.get("details.vpn.insideWsl");
+            case COMPANY_NAMES_DONT_RESOLVE -> Texts.get("details.company.insideWsl");
             default -> "";
         };
         if (!insideWsl.isEmpty()) {
@@ -135,6 +150,10 @@ public final class DetailsPage {
             ((VBox) page).getChildren().add(vantage(d, dialogs, validation, symptom == Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP));
         }
         return page;
+    }
+
+    /** The words of the machine's field, as each symptom asks for it. */
+    private record MachineField(String label, String prompt) {
     }
 
     /** On Windows: the distro the checks run in, or why WSL cannot be used. */

@@ -115,10 +115,6 @@ public final class DetailsViewModel {
         return valid;
     }
 
-    boolean needsTarget() {
-        return symptom.get() == Symptom.SSH_HANGS || symptom.get() == Symptom.NAMES_DONT_RESOLVE;
-    }
-
     private boolean asks(java.util.function.Predicate<Symptom> field) {
         return symptom.get() != null && field.test(symptom.get());
     }
@@ -128,21 +124,28 @@ public final class DetailsViewModel {
             return "";
         }
         String h = host.get().strip();
-        boolean names = symptom.get() == Symptom.NAMES_DONT_RESOLVE;
         if (h.isEmpty()) {
-            return needsTarget() ? Texts.get(names ? "details.name.required" : "details.host.required") : "";
+            return asks(Symptom::needsTarget) ? Texts.get(switch (symptom.get()) {
+                case NAMES_DONT_RESOLVE -> "details.name.required";
+                case NOTHING_WORKS_ON_VPN -> "details.vpn.required";
+                case COMPANY_NAMES_DONT_RESOLVE -> "details.company.required";
+                default -> "details.host.required";
+            }) : "";
         }
         try {
-            Target t = Target.parse(h, Target.DEFAULT_SSH_PORT);
-            // For "names don't resolve" an address proves nothing: the question is a name.
-            return names && t.isIpLiteral() ? Texts.get("details.name.notAnAddress", t.host()) : "";
+            Target t = Target.parse(h, symptom.get().defaultPort());
+            // For a name lookup an address proves nothing: the question is a name.
+            if (asks(Symptom::asksForName) && t.isIpLiteral()) {
+                return Texts.get(symptom.get() == Symptom.COMPANY_NAMES_DONT_RESOLVE ? "details.company.notAnAddress" : "details.name.notAnAddress", t.host());
+            }
+            return "";
         } catch (InvalidInputException e) {
             return e.getMessage();
         }
     }
 
     private String checkPort() {
-        if (!asks(Symptom::asksForTarget) || host.get().isBlank() && port.get().isBlank()) {
+        if (!asks(Symptom::hasPortField) || host.get().isBlank() && port.get().isBlank()) {
             return "";
         }
         int fieldPort;
@@ -232,8 +235,9 @@ public final class DetailsViewModel {
     /** The request for the engine; only called when {@link #validProperty()} is true. */
     public DiagnosisRequest toRequest() {
         // Only what this symptom's page shows: the fields keep what was typed for another symptom.
+        // Without a Port field on the page, a port is written in the host or it is the symptom's own.
         Target target = !asks(Symptom::asksForTarget) || host.get().isBlank() ? null
-                : Target.parse(host.get().strip(), Target.parsePort(port.get().strip()));
+                : Target.parse(host.get().strip(), asks(Symptom::hasPortField) ? Target.parsePort(port.get().strip()) : symptom.get().defaultPort());
         VantageRequest v = !asks(Symptom::offersOutsideCheck) || vantage.get().isBlank() ? null : VantageRequest.parse(vantage.get().strip(),
                 blankToNull(identity.get().strip()), blankToNull(acceptedFingerprint.get()));
         List<Integer> service = asks(Symptom::asksForServicePort) ? parsePorts(servicePorts.get()) : List.of();
@@ -247,12 +251,19 @@ public final class DetailsViewModel {
         return symptom.get() == Symptom.NOT_SURE ? request.withWayOut() : request;
     }
 
-    /** Fills the fields from a remembered target ("host:port"). */
+    /**
+     * Fills the fields from a remembered target ("host:port"). A page without a Port field keeps
+     * the port in the host, unless it is the one that page uses anyway.
+     */
     public void useRecent(String recent) {
         try {
             Target t = Target.parse(recent);
-            host.set(t.host());
-            port.set(Integer.toString(t.port()));
+            if (symptom.get() == null || symptom.get().hasPortField()) {
+                host.set(t.host());
+                port.set(Integer.toString(t.port()));
+            } else {
+                host.set(t.port() == symptom.get().defaultPort() ? t.host() : t.toString());
+            }
         } catch (InvalidInputException e) {
             host.set(recent);
         }

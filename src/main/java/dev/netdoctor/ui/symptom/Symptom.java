@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.ui.symptom;
 
+import dev.netdoctor.model.Target;
 import dev.netdoctor.ui.Texts;
 
 /**
@@ -11,7 +12,9 @@ import dev.netdoctor.ui.Texts;
 public enum Symptom {
     SSH_HANGS(Group.FROM_WSL_OUT),
     WSL_CANT_REACH_WINDOWS_PROGRAM(Group.FROM_WSL_OUT),
+    NOTHING_WORKS_ON_VPN(Group.FROM_WSL_OUT),
     NAMES_DONT_RESOLVE(Group.NAMES),
+    COMPANY_NAMES_DONT_RESOLVE(Group.NAMES),
     BROWSER_CANT_OPEN_WSL_APP(Group.INTO_WSL),
     OTHER_DEVICES_CANT_REACH_WSL_APP(Group.INTO_WSL),
     OWN_PORT_UNREACHABLE(Group.INTO_WSL),
@@ -19,7 +22,7 @@ public enum Symptom {
     NOT_SURE(Group.NOT_SURE);
 
     /**
-     * Which way the trouble goes, as the first page groups it: with eight choices a user finds
+     * Which way the trouble goes, as the first page groups it: with ten choices a user finds
      * theirs by the direction first ("from WSL out", "into WSL"), then by the words.
      */
     public enum Group {
@@ -53,7 +56,41 @@ public enum Symptom {
 
     /** Whether the step asks for a machine (a name or an address; for names, a name). */
     public boolean asksForTarget() {
-        return this == SSH_HANGS || this == NAMES_DONT_RESOLVE || this == NOT_SURE;
+        return this == SSH_HANGS || this == NAMES_DONT_RESOLVE || this == NOT_SURE || asksAboutVpn();
+    }
+
+    /** Whether the machine must be given: the symptom is about reaching (or looking up) that one. */
+    public boolean needsTarget() {
+        return asksForTarget() && this != NOT_SURE;
+    }
+
+    /** Whether the machine asked for must be a name, not an address: the question is its lookup. */
+    public boolean asksForName() {
+        return this == NAMES_DONT_RESOLVE || this == COMPANY_NAMES_DONT_RESOLVE;
+    }
+
+    /**
+     * Whether the machine's port has a field of its own. Where the port matters less than the
+     * machine (a name lookup, a VPN that stops everything) a port can be written in the host
+     * ({@code host:port}) and otherwise is {@link #defaultPort()}.
+     */
+    public boolean hasPortField() {
+        return this == SSH_HANGS || this == NOT_SURE;
+    }
+
+    /**
+     * The machine's port when none is given. With a VPN on, what users reach on Windows is most
+     * often a company web page or service (443); a port Windows does not answer on would hide
+     * that Windows reaches the machine at all, which is what tells a VPN that takes WSL's
+     * traffic apart from a machine that is down.
+     */
+    public int defaultPort() {
+        return asksAboutVpn() ? 443 : Target.DEFAULT_SSH_PORT;
+    }
+
+    /** The two questions about a VPN on Windows: everything stops, or its company names do not resolve in WSL. */
+    public boolean asksAboutVpn() {
+        return this == NOTHING_WORKS_ON_VPN || this == COMPANY_NAMES_DONT_RESOLVE;
     }
 
     /** Whether the step asks for the port of the user's own app or service (in WSL, or on this computer). */

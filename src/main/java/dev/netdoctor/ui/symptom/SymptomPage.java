@@ -24,11 +24,11 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Step 1: the choices in plain words, grouped by which way the trouble goes. Eight choices and
- * five groups fit 900×600 without scrolling only as compact cards in two columns: "From WSL out"
- * and "Names" beside "Into WSL", then "Settings" beside "Not sure". The icon marks the group,
- * not each card. The keyboard goes the way the eye reads: down the left column, down the right,
- * then the last row ("Not sure" last), the order of {@link Symptom}.
+ * Step 1: the choices in plain words, grouped by which way the trouble goes. Ten choices and
+ * five groups fit 900×600 without scrolling only as compact cards with a one-line hint each, in
+ * two columns of five: "From WSL out" and "Names" beside "Into WSL", "Settings" and "Not sure".
+ * The icon marks the group, not each card. The keyboard goes the way the eye reads: down the
+ * left column, then down the right ("Not sure" last), the order of {@link Symptom}.
  */
 public final class SymptomPage {
     private static final Map<Symptom.Group, Feather> ICONS = Map.of(
@@ -67,12 +67,10 @@ public final class SymptomPage {
             half.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().add(half);
         }
-        // Cards side by side end level: a shorter group's cards take the rest of their row.
+        // The two columns end level: a shorter column's cards take the rest of its height.
         groups.values().forEach(g -> VBox.setVgrow(g, Priority.ALWAYS));
         grid.add(new VBox(10, groups.get(Symptom.Group.FROM_WSL_OUT), groups.get(Symptom.Group.NAMES)), 0, 0);
-        grid.add(groups.get(Symptom.Group.INTO_WSL), 1, 0);
-        grid.add(groups.get(Symptom.Group.SETTINGS), 0, 1);
-        grid.add(groups.get(Symptom.Group.NOT_SURE), 1, 1);
+        grid.add(new VBox(10, groups.get(Symptom.Group.INTO_WSL), groups.get(Symptom.Group.SETTINGS), groups.get(Symptom.Group.NOT_SURE)), 1, 0);
         return Ui.page(Texts.get("symptom.title"), Texts.get("symptom.intro"), grid);
     }
 

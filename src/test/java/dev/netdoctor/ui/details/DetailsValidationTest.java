@@ -3,6 +3,7 @@
 package dev.netdoctor.ui.details;
 
 import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.Target;
 import dev.netdoctor.model.VantageRequest;
 import dev.netdoctor.ui.Settings;
 import dev.netdoctor.ui.Texts;
@@ -98,6 +99,108 @@ class DetailsValidationTest {
         assertThat(r).isEqualTo(new DiagnosisRequest(null, List.of(8080), VantageRequest.parse("alice@192.168.1.20", key.toString(), null), null, null)
                 .withOtherDevices());
         assertThat(r.vantage().identityFile()).isEqualTo(key.toString());
+    }
+
+    /**
+     * "Nothing works while my VPN is on": a server that Windows reaches is required, since only a
+     * target makes the route-capture and path-size checks run and shows whether Windows reaches it.
+     * An address is fine; the port is 443 (what a browser on Windows opens) unless the host says one.
+     */
+    @Test
+    void nothingWorksOnVpnAsksForAServerWindowsReaches() {
+        symptom.set(Symptom.NOTHING_WORKS_ON_VPN);
+        assertThat(d.hostErrorProperty().get()).isEqualTo("Enter a server that Windows reaches while the VPN is on, such as your company's intranet.");
+        assertThat(d.validProperty().get()).isFalse();
+        d.hostProperty().set("intranet.corp.example");
+        assertThat(d.validProperty().get()).isTrue();
+        assertThat(d.toRequest()).isEqualTo(DiagnosisRequest.forTarget(new Target("intranet.corp.example", 443)));
+        d.hostProperty().set("git.corp.example:22");
+        assertThat(d.toRequest()).isEqualTo(DiagnosisRequest.forTarget(new Target("git.corp.example", 22)));
+        d.hostProperty().set("10.20.0.5");
+        assertThat(d.hostErrorProperty().get()).as("an address Windows reaches is as good as a name").isEmpty();
+        DiagnosisRequest r = d.toRequest();
+        assertThat(r.target()).isEqualTo(new Target("10.20.0.5", 443));
+        assertThat(r.servicePorts()).isEmpty();
+        assertThat(r.windowsPorts()).isEmpty();
+        assertThat(r.vantage()).isNull();
+        assertThat(r.checksWayOut()).as("the server is the question, not the way out").isFalse();
+        d.hostProperty().set("ssh alice@git.corp.example");
+        assertThat(d.hostErrorProperty().get()).contains("git.corp.example").doesNotContain("Exception");
+        assertThat(d.validProperty().get()).isFalse();
+        d.hostProperty().set("git.corp.example:70000");
+        assertThat(d.hostErrorProperty().get()).isEqualTo("The port 70000 is out of range: give a number from 1 to 65535.");
+        assertThat(d.validProperty().get()).isFalse();
+    }
+
+    /**
+     * "Company names don't resolve on VPN": the name that fails in WSL, a name and never an address
+     * (Windows' name rules for the VPN apply to names only); a port in it is kept, else 443.
+     */
+    @Test
+    void companyNamesAskForTheNameThatFails() {
+        symptom.set(Symptom.COMPANY_NAMES_DONT_RESOLVE);
+        assertThat(d.hostErrorProperty().get()).isEqualTo(Texts.get("details.company.required"));
+        assertThat(d.validProperty().get()).isFalse();
+        d.hostProperty().set("10.20.0.5");
+        assertThat(d.hostErrorProperty().get())
+                .isEqualTo("10.20.0.5 is an address, and addresses need no lookup: enter the company name, such as intranet.corp.example.");
+        assertThat(d.validProperty().get()).isFalse();
+        d.hostProperty().set("intranet");
+        assertThat(d.validProperty().get()).as("a short name the VPN's suffix completes").isTrue();
+        assertThat(d.toRequest()).isEqualTo(DiagnosisRequest.forTarget(new Target("intranet", 443)));
+        d.hostProperty().set("jira.corp.example:8443");
+        assertThat(d.toRequest()).isEqualTo(DiagnosisRequest.forTarget(new Target("jira.corp.example", 8443)));
+        assertThat(d.toRequest().nameToLookUp()).isEqualTo("jira.corp.example");
+        d.hostProperty().set("jira corp");
+        assertThat(d.hostErrorProperty().get()).isNotEmpty().doesNotContain("Exception");
+        assertThat(d.validProperty().get()).isFalse();
+    }
+
+    /**
+     * The pages without a Port field (the two VPN questions, and names) never take the SSH page's
+     * Port: a wrong one typed there neither blocks Next unseen nor changes the port asked about.
+     */
+    @Test
+    void pagesWithoutAPortFieldIgnoreTheSshPagesPort() {
+        d.hostProperty().set("intranet.corp.example");
+        d.portProperty().set("2222");
+        symptom.set(Symptom.NOTHING_WORKS_ON_VPN);
+        assertThat(d.toRequest().target().port()).isEqualTo(443);
+        symptom.set(Symptom.COMPANY_NAMES_DONT_RESOLVE);
+        assertThat(d.toRequest().target().port()).isEqualTo(443);
+        symptom.set(Symptom.NAMES_DONT_RESOLVE);
+        assertThat(d.toRequest().target().port()).as("a name lookup's connect goes where it always went").isEqualTo(22);
+        d.portProperty().set("22x");
+        d.hostProperty().set("intranet.corp.example:8080");
+        for (Symptom s : List.of(Symptom.NOTHING_WORKS_ON_VPN, Symptom.COMPANY_NAMES_DONT_RESOLVE, Symptom.NAMES_DONT_RESOLVE)) {
+            symptom.set(s);
+            assertThat(d.portErrorProperty().get()).as(s.name()).isEmpty();
+            assertThat(d.validProperty().get()).as(s.name()).isTrue();
+            assertThat(d.toRequest().target()).as(s.name()).isEqualTo(new Target("intranet.corp.example", 8080));
+        }
+        symptom.set(Symptom.SSH_HANGS);
+        assertThat(d.validProperty().get()).as("the SSH page shows its Port").isFalse();
+    }
+
+    /** A remembered target on a page without a Port field keeps its port in the host, unless it is that page's own. */
+    @Test
+    void aRecentTargetKeepsItsPortWhereThereIsNoPortField() {
+        symptom.set(Symptom.NOTHING_WORKS_ON_VPN);
+        d.useRecent("git.corp.example:22");
+        assertThat(d.hostProperty().get()).isEqualTo("git.corp.example:22");
+        assertThat(d.toRequest().target()).isEqualTo(new Target("git.corp.example", 22));
+        d.useRecent("intranet.corp.example:443");
+        assertThat(d.hostProperty().get()).isEqualTo("intranet.corp.example");
+        d.useRecent("[2001:db8::1]:2222");
+        assertThat(d.hostProperty().get()).isEqualTo("[2001:db8::1]:2222");
+        assertThat(d.toRequest().target()).isEqualTo(new Target("2001:db8::1", 2222));
+        symptom.set(Symptom.COMPANY_NAMES_DONT_RESOLVE);
+        d.useRecent("jira.corp.example:8443");
+        assertThat(d.toRequest().target()).isEqualTo(new Target("jira.corp.example", 8443));
+        symptom.set(Symptom.SSH_HANGS);
+        d.useRecent("git.corp.example:2222");
+        assertThat(d.hostProperty().get()).isEqualTo("git.corp.example");
+        assertThat(d.portProperty().get()).isEqualTo("2222");
     }
 
     /** A port out of range changes nothing: the message says why, Next stays off, and no request can be made from it. */
