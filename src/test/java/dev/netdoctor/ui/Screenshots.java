@@ -98,6 +98,51 @@ final class Screenshots {
                 FixPlaces.onThisComputer(userHome, java.util.Optional::empty, java.time.Clock.systemUTC()), () -> { });
     }
 
+    /**
+     * A journey's pictures, {@code PREFIX-STEP.png}, each also a look for text wider than the
+     * window; their tones are kept for the theme check at the end.
+     */
+    record Journey(String prefix, java.util.List<Tone> tones) {
+        /** {@code {light,dark}-NAME-}: e.g. "windows-browser" gives light-windows-browser-5-diagnosis.png. */
+        Journey(boolean dark, String name) {
+            this((dark ? "dark" : "light") + "-" + name + "-", new java.util.ArrayList<>());
+        }
+
+        void save(Scene scene, String step) throws Exception {
+            org.assertj.core.api.Assertions.assertThat(WaitForAsyncUtils.asyncFx(() -> wider(scene)).get(10, TimeUnit.SECONDS))
+                    .as(prefix + step + ": wider than the window").isEmpty();
+            tones.add(tone(Screenshots.save(scene, prefix + step + ".png")));
+        }
+    }
+
+    /**
+     * Text that runs past the window's right edge: a label or a command box wider than the page
+     * shows a line the user must scroll sideways to read, or cannot read at all.
+     */
+    static java.util.List<String> wider(Scene scene) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (var n : scene.getRoot().lookupAll(".label, .text-area")) {
+            if (n.getScene() == null || !visibleInTree(n)) {
+                continue;
+            }
+            var b = n.localToScene(n.getBoundsInLocal());
+            if (b.getMaxX() > scene.getWidth() + 0.5) {
+                out.add((n instanceof javafx.scene.control.Labeled l ? l.getText()
+                        : n instanceof javafx.scene.control.TextArea t ? t.getText() : n.toString()) + " ends at x=" + b.getMaxX());
+            }
+        }
+        return out;
+    }
+
+    private static boolean visibleInTree(javafx.scene.Node n) {
+        for (var p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Each screenshot looks like its theme: dark or light on the whole, with text that stands out. */
     static void assertThemed(boolean dark, java.util.List<Tone> tones) {
         for (Tone tone : tones) {

@@ -104,46 +104,12 @@ class WindowsSideJourneyScreenshotsTest {
         return stage.getScene();
     }
 
-    /** Where a journey's pictures go, and their tones for the theme check at the end. */
-    private record Shots(String prefix, List<Screenshots.Tone> tones) {
-        Shots(boolean dark, String journey) {
-            this((dark ? "dark" : "light") + "-windows-" + journey + "-", new ArrayList<>());
-        }
-
-        void save(Scene scene, String step) throws Exception {
-            assertThat(Fixtures.fx(() -> wider(scene))).as(prefix + step + ": wider than the window").isEmpty();
-            tones.add(Screenshots.tone(Screenshots.save(scene, prefix + step + ".png")));
-        }
+    /** Where a journey's pictures go: target/screenshots/{light,dark}-windows-JOURNEY-STEP.png. */
+    private static Screenshots.Journey shots(boolean dark, String journey) {
+        return new Screenshots.Journey(dark, "windows-" + journey);
     }
 
-    /**
-     * Text that runs past the window's right edge: a label or a command box wider than the page
-     * shows a line the user must scroll sideways to read, or cannot read at all.
-     */
-    private static List<String> wider(Scene scene) {
-        List<String> out = new ArrayList<>();
-        for (var n : scene.getRoot().lookupAll(".label, .text-area")) {
-            if (n.getScene() == null || !visibleInTree(n)) {
-                continue;
-            }
-            var b = n.localToScene(n.getBoundsInLocal());
-            if (b.getMaxX() > scene.getWidth() + 0.5) {
-                out.add((n instanceof Labeled l ? l.getText() : n instanceof TextArea t ? t.getText() : n.toString()) + " ends at x=" + b.getMaxX());
-            }
-        }
-        return out;
-    }
-
-    private static boolean visibleInTree(javafx.scene.Node n) {
-        for (var p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void save(Optional<Shots> shots, Scene scene, String step) throws Exception {
+    private static void save(Optional<Screenshots.Journey> shots, Scene scene, String step) throws Exception {
         if (shots.isPresent()) {
             shots.get().save(scene, step);
         } else {
@@ -203,12 +169,12 @@ class WindowsSideJourneyScreenshotsTest {
     }
 
     /** From the first page to the Diagnosis: symptom, Details (the port), Your system, checks. */
-    private Scene toDiagnosis(FxRobot robot, Scene scene, Shots shots, Symptom symptom, String port) throws Exception {
+    private Scene toDiagnosis(FxRobot robot, Scene scene, Screenshots.Journey shots, Symptom symptom, String port) throws Exception {
         return toDiagnosis(robot, scene, Optional.of(shots), symptom, port);
     }
 
     /** The same, with pictures of the steps before the Diagnosis only when {@code shots} is given. */
-    private Scene toDiagnosis(FxRobot robot, Scene scene, Optional<Shots> shots, Symptom symptom, String port) throws Exception {
+    private Scene toDiagnosis(FxRobot robot, Scene scene, Optional<Screenshots.Journey> shots, Symptom symptom, String port) throws Exception {
         robot.interact(() -> model.symptomProperty().set(symptom));
         save(shots, scene, "1-symptom");
         robot.interact(model::next);
@@ -238,7 +204,7 @@ class WindowsSideJourneyScreenshotsTest {
     }
 
     /** The Diagnosis as it opens, then with its evidence unfolded (Technical details, and every check). */
-    private void diagnosis(FxRobot robot, Scene scene, Shots shots, String finding, String step) throws Exception {
+    private void diagnosis(FxRobot robot, Scene scene, Screenshots.Journey shots, String finding, String step) throws Exception {
         assertThat(robot.lookup("#finding-" + finding).tryQuery()).as(finding + " on the Diagnosis").isPresent();
         assertThat(model.findings()).hasSize(1);
         shots.save(scene, step);
@@ -257,7 +223,7 @@ class WindowsSideJourneyScreenshotsTest {
     }
 
     private void browser(FxRobot robot, boolean dark) throws Exception {
-        Shots shots = new Shots(dark, "browser");
+        Screenshots.Journey shots = shots(dark, "browser");
         Scene scene = toDiagnosis(robot, open(robot, dark, "localhost-not-relayed", true), shots, Symptom.BROWSER_CANT_OPEN_WSL_APP, "3000");
         diagnosis(robot, scene, shots, "localhost-not-relayed", "5-diagnosis");
         robot.interact(model::next);
@@ -268,7 +234,7 @@ class WindowsSideJourneyScreenshotsTest {
         shots.save(scene, "6-fix");
 
         // Another Windows program on the port: its Diagnosis names it, the Fix offers another port and WSL's restart at once
-        Shots taken = new Shots(dark, "browser-port-taken");
+        Screenshots.Journey taken = shots(dark, "browser-port-taken");
         scene = toDiagnosis(robot, open(robot, dark, "windows-port-taken", true), Optional.empty(),
                 Symptom.BROWSER_CANT_OPEN_WSL_APP, "3000");
         assertThat(model.findings().getFirst().title()).containsPattern("node \\(pid \\d+\\)");
@@ -283,7 +249,7 @@ class WindowsSideJourneyScreenshotsTest {
     }
 
     private void firewall(FxRobot robot, boolean dark) throws Exception {
-        Shots shots = new Shots(dark, "firewall");
+        Screenshots.Journey shots = shots(dark, "firewall");
         Scene scene = toDiagnosis(robot, open(robot, dark, "windows-firewall-blocks-wsl", true), shots,
                 Symptom.WSL_CANT_REACH_WINDOWS_PROGRAM, "5432");
         diagnosis(robot, scene, shots, "windows-firewall-blocks-wsl", "5-diagnosis");
@@ -304,7 +270,7 @@ class WindowsSideJourneyScreenshotsTest {
         shots.save(scene, "6-fix");
 
         // Inside WSL the same card copies the command for PowerShell run as administrator
-        Shots inside = new Shots(dark, "firewall-inside-wsl");
+        Screenshots.Journey inside = shots(dark, "firewall-inside-wsl");
         scene = toDiagnosis(robot, open(robot, dark, "windows-firewall-blocks-wsl", false), Optional.empty(),
                 Symptom.WSL_CANT_REACH_WINDOWS_PROGRAM, "5432");
         robot.interact(model::next);
@@ -313,7 +279,7 @@ class WindowsSideJourneyScreenshotsTest {
         inside.save(scene, "6-fix");
 
         // The program listens on 127.0.0.1 only: no firewall rule helps, the Diagnosis says where it must listen
-        Shots loopback = new Shots(dark, "firewall-loopback-only");
+        Screenshots.Journey loopback = shots(dark, "firewall-loopback-only");
         scene = toDiagnosis(robot, open(robot, dark, "windows-service-loopback-only", true), Optional.empty(),
                 Symptom.WSL_CANT_REACH_WINDOWS_PROGRAM, "5432");
         diagnosis(robot, scene, loopback, "windows-service-loopback-only", "5-diagnosis");
@@ -326,7 +292,7 @@ class WindowsSideJourneyScreenshotsTest {
     }
 
     private void lan(FxRobot robot, boolean dark) throws Exception {
-        Shots shots = new Shots(dark, "lan");
+        Screenshots.Journey shots = shots(dark, "lan");
         Scene scene = toDiagnosis(robot, open(robot, dark, "lan-no-port-proxy", true), shots, Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP, "3000");
         // No other machine was given: the Diagnosis says LAN access is not proven, rather than guess
         assertThat(model.findings().getFirst().explanation()).contains("proven only from another machine");
