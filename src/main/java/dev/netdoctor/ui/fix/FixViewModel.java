@@ -20,6 +20,7 @@ import dev.netdoctor.ui.DialogService;
 import dev.netdoctor.ui.Errors;
 import dev.netdoctor.ui.TaskExecutor;
 import dev.netdoctor.ui.Texts;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -45,6 +46,14 @@ public final class FixViewModel {
     private final ObservableList<FixRecord> history = FXCollections.observableArrayList();
     private final BooleanProperty restartOffered = new SimpleBooleanProperty();
     private final StringProperty restartStatus = new SimpleStringProperty("");
+    /**
+     * The fixes whose change WSL reads only when it starts, applied or undone since WSL last
+     * restarted: an apply then its undo before a restart cancel out.
+     */
+    private final javafx.collections.ObservableSet<FixAction> untilRestart = FXCollections.observableSet();
+    private final javafx.beans.binding.BooleanBinding restartPending = Bindings.isNotEmpty(untilRestart);
+    /** The applied fixes whose change WSL reads only at its start (their undo counts too). */
+    private final java.util.Set<FixAction> readAtStart = new java.util.HashSet<>();
     private final FixPlaces places;
     private final DialogService dialogs;
     private final TaskExecutor tasks;
@@ -95,6 +104,21 @@ public final class FixViewModel {
 
     public javafx.beans.property.ReadOnlyStringProperty restartStatusProperty() {
         return restartStatus;
+    }
+
+    /**
+     * Whether a WSL setting a fix changed is not in effect yet: WSL reads .wslconfig and wsl.conf
+     * only when it starts, so until a restart the checks see WSL as it was.
+     */
+    public javafx.beans.binding.BooleanExpression restartPendingProperty() {
+        return restartPending;
+    }
+
+    /** A fix WSL reads only at its start was applied or undone: one more change waiting, or one taken back before it counted. */
+    private void changedUntilRestart(FixAction action) {
+        if (!untilRestart.remove(action)) {
+            untilRestart.add(action);
+        }
     }
 
     /**
@@ -301,6 +325,8 @@ public final class FixViewModel {
                 notice.set(new Notice(Texts.get("fix.notify.applied", chosen.title()), action.statusProperty().get()));
                 if (wired.restartsWsl()) {
                     restartOffered.set(true);
+                    readAtStart.add(action);
+                    changedUntilRestart(action);
                 }
             }, error -> failed(action, error));
         }, error -> {
@@ -365,6 +391,9 @@ public final class FixViewModel {
             action.statusProperty().set(Texts.get("fix.undone", files.where(file)));
             notice.set(new Notice(Texts.get("fix.notify.undone", action.chosen().title()), action.statusProperty().get()));
             record(action, action.chosen(), FixRecord.UNDONE, file, null, null, null);
+            if (readAtStart.contains(action)) {
+                changedUntilRestart(action);
+            }
         }, error -> failed(action, error));
     }
 
@@ -378,7 +407,10 @@ public final class FixViewModel {
         tasks.run(() -> {
             WslRestart.shutdown(places.thisComputer());
             return Boolean.TRUE;
-        }, ok -> restartStatus.set(Texts.get("fix.restart.done")), error -> {
+        }, ok -> {
+            restartStatus.set(Texts.get("fix.restart.done"));
+            untilRestart.clear();
+        }, error -> {
             restartStatus.set("");
             dialogs.showError(Texts.get("fix.restart.title"), error.getMessage(), Errors.details(error));
         });

@@ -59,7 +59,13 @@ public final class VerifyPage {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
-        return Ui.page(Texts.get("verify.title"), Texts.get("verify.intro"), Ui.incompleteBanner(model, "verify"), bar, table);
+        // A .wslconfig or wsl.conf fix counts only once WSL restarts: until then "still there" is
+        // what the checks must say, and the user should not read it as a fix that failed.
+        Label pending = Ui.wrapping(Texts.get("verify.restartPending"), Styles.WARNING);
+        pending.setId("verify-restart-pending");
+        pending.visibleProperty().bind(model.fixes().restartPendingProperty());
+        pending.managedProperty().bind(pending.visibleProperty());
+        return Ui.page(Texts.get("verify.title"), Texts.get("verify.intro"), Ui.incompleteBanner(model, "verify"), pending, bar, table);
     }
 
     /**

@@ -75,6 +75,32 @@ class DnsFixViewModelTest {
         assertThat(fixes.history()).extracting(FixRecord::action).containsExactly(FixRecord.APPLIED, FixRecord.UNDONE);
     }
 
+    /**
+     * WSL reads .wslconfig only when it starts: the change waits for a restart (Verify says so),
+     * an undo before the restart takes it back, and after a restart an undo is a change again.
+     */
+    @Test
+    void aTunnelingChangeWaitsForWslsRestart() throws Exception {
+        Path wslconfig = Files.writeString(home.resolve(".wslconfig"), "[wsl2]\ndnsTunneling=false\n");
+        dev.netdoctor.testing.ScriptedLinux windows = new dev.netdoctor.testing.ScriptedLinux("wsl.exe").answer("wsl.exe --shutdown", "");
+        FixPlaces places = new FixPlaces(new dev.netdoctor.fix.LocalConfigFiles(home), new dev.netdoctor.host.LocalLinuxSide(),
+                () -> Optional.of(wslconfig), windows, CLOCK);
+        FixViewModel fixes = new FixViewModel(places, dialogs, TaskExecutor.sameThread());
+        FixAction a = offer(fixes, TUNNELING);
+        assertThat(fixes.restartPendingProperty().get()).isFalse();
+        fixes.run(a);
+        assertThat(fixes.restartPendingProperty().get()).isTrue();
+        fixes.undo(a);
+        assertThat(fixes.restartPendingProperty().get()).as("taken back before WSL read it").isFalse();
+        fixes.run(a);
+        fixes.restartWsl();
+        assertThat(windows.asked).contains("wsl.exe --shutdown");
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(fixes.restartPendingProperty().get()).as("WSL started again with it").isFalse();
+        fixes.undo(a);
+        assertThat(fixes.restartPendingProperty().get()).as("the undo waits for the next restart").isTrue();
+    }
+
     @Test
     void wslConfIsWrittenWhereItMayBeAndUndoneByteExact() throws Exception {
         Path wslConf = home.resolve("wsl.conf");
