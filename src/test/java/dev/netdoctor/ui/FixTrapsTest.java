@@ -103,8 +103,9 @@ class FixTrapsTest {
 
         Message notice = robot.lookup("#fix-notice").queryAs(Message.class);
         assertThat(Fixtures.fx(notice::isVisible)).isTrue();
-        assertThat(Fixtures.fx(notice::getTitle)).startsWith("Fix applied: Turn off SSH packet marking");
-        assertThat(Fixtures.fx(notice::getDescription)).startsWith("Applied. Backup: ");
+        // The title one short line; which fix and what happened in the sentence, which wraps
+        assertThat(Fixtures.fx(notice::getTitle)).isEqualTo("Fix applied");
+        assertThat(Fixtures.fx(notice::getDescription)).startsWith("Turn off SSH packet marking").contains(": Applied. Backup: ");
         assertThat(Fixtures.fx(() -> notice.getStyleClass())).as("the theme's success style").contains("success");
         assertThat(Fixtures.fx(() -> Window.getWindows().size())).as("no note in a window of its own").isEqualTo(windows);
         for (String id : new String[]{"#cancel", "#back", "#next"}) {
@@ -122,7 +123,8 @@ class FixTrapsTest {
         // Undone: said in the same place; closed: gone, and its room given back.
         fire(robot, "#undo-ssh-config-ipqos-none");
         Fixtures.until(() -> model.fixes().actions().getFirst().statusProperty().get().startsWith("Undone"));
-        assertThat(Fixtures.fx(notice::getTitle)).startsWith("Fix undone: ");
+        assertThat(Fixtures.fx(notice::getTitle)).isEqualTo("Fix undone");
+        assertThat(Fixtures.fx(notice::getDescription)).startsWith("Turn off SSH packet marking").contains(": Undone");
         robot.interact(() -> model.fixes().dismissNotice());
         assertThat(Fixtures.fx(() -> notice.isVisible() || notice.isManaged())).isFalse();
         assertThat(stage.isShowing()).isTrue();

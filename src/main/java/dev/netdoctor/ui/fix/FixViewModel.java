@@ -85,6 +85,13 @@ public final class FixViewModel {
 
     /** What the last Apply or Undo did, in a title and a sentence. */
     public record Notice(String title, String text) {
+        /**
+         * "Fix applied" over "the fix's title: what happened": the title stays one short line, and
+         * a long fix title (mirrored networking for a VPN) wraps with the sentence, never cut.
+         */
+        static Notice of(String what, FixSuggestion fix, String status) {
+            return new Notice(Texts.get(what), Texts.get("fix.notify.text", fix.title(), status));
+        }
     }
 
     private final javafx.beans.property.ObjectProperty<Notice> notice = new javafx.beans.property.SimpleObjectProperty<>();
@@ -210,7 +217,7 @@ public final class FixViewModel {
                     action.undoProperty().set(r.rule());
                     record(chosen, FixRecord.APPLIED, rule.where(), null, rule.addCommand(), r.verification(), rule.removeCommand());
                     action.statusProperty().set(Texts.get("fix.firewall.applied", r.rule()));
-                    notice.set(new Notice(Texts.get("fix.notify.applied", chosen.title()), action.statusProperty().get()));
+                    notice.set(Notice.of("fix.notify.applied", chosen, action.statusProperty().get()));
                 }
                 case ALREADY -> action.statusProperty().set(Texts.get("fix.alreadyInPlace"));
                 case DECLINED -> action.statusProperty().set(Texts.get("fix.firewall.declined", r.verification()));
@@ -231,7 +238,7 @@ public final class FixViewModel {
                 case DONE, ALREADY -> {
                     action.undoProperty().set(null);
                     action.statusProperty().set(Texts.get("fix.firewall.undone", rule));
-                    notice.set(new Notice(Texts.get("fix.notify.undone", action.chosen().title()), action.statusProperty().get()));
+                    notice.set(Notice.of("fix.notify.undone", action.chosen(), action.statusProperty().get()));
                     record(action.chosen(), FixRecord.UNDONE, FixPlan.WindowsFirewallRule.where(rule), null, null, r.verification(), null);
                 }
                 case DECLINED -> action.statusProperty().set(Texts.get("fix.firewall.undoDeclined", rule, r.verification()));
@@ -322,7 +329,7 @@ public final class FixViewModel {
                         UndoCommand.of(applied.backup() != null ? applied.backup() : applied.undoRecord(), files));
                 action.statusProperty().set(applied.backup() == null ? Texts.get("fix.appliedNew", files.where(applied.file()))
                         : Texts.get("fix.applied", applied.backup()));
-                notice.set(new Notice(Texts.get("fix.notify.applied", chosen.title()), action.statusProperty().get()));
+                notice.set(Notice.of("fix.notify.applied", chosen, action.statusProperty().get()));
                 if (wired.restartsWsl()) {
                     restartOffered.set(true);
                     readAtStart.add(action);
@@ -389,7 +396,7 @@ public final class FixViewModel {
         tasks.run(() -> new SafeApply(files, places.clock()).undo(record), () -> action.busyProperty().set(false), file -> {
             action.undoProperty().set(null);
             action.statusProperty().set(Texts.get("fix.undone", files.where(file)));
-            notice.set(new Notice(Texts.get("fix.notify.undone", action.chosen().title()), action.statusProperty().get()));
+            notice.set(Notice.of("fix.notify.undone", action.chosen(), action.statusProperty().get()));
             record(action, action.chosen(), FixRecord.UNDONE, file, null, null, null);
             if (readAtStart.contains(action)) {
                 changedUntilRestart(action);

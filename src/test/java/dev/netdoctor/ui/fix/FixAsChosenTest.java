@@ -83,7 +83,8 @@ class FixAsChosenTest {
         assertThat(titles).isNotEmpty().allSatisfy(t -> assertThat(t).doesNotContain("198.18.1.*"))
                 .anySatisfy(t -> assertThat(t).startsWith("previewChange: ").contains("198.18.1.56"));
         // The note that it was applied is on the Fix page (no window of its own), and names the one machine too.
-        assertThat(fixes.noticeProperty().get().title()).isEqualTo("Fix applied: Turn off SSH packet marking for 198.18.1.56");
+        assertThat(fixes.noticeProperty().get().title()).isEqualTo("Fix applied");
+        assertThat(fixes.noticeProperty().get().text()).startsWith("Turn off SSH packet marking for 198.18.1.56: Applied");
         assertThat(fixes.history()).singleElement().satisfies(r -> {
             assertThat(r.title()).isEqualTo("Turn off SSH packet marking for 198.18.1.56");
             assertThat(r.undo()).isEqualTo("wsl-net-doctor undo " + a.undoProperty().get());
