@@ -118,7 +118,10 @@ class VpnMtuLabIT {
             BusyMachineLabIT.everyCheckFinished(run.json());
             String recordDir = System.getProperty("netdoctor.recordDir", "");
             if (!recordDir.isBlank()) {
-                Files.writeString(Path.of(recordDir, "vpn-mtu.json"), run.json().toPrettyString() + "\n", StandardCharsets.UTF_8);
+                // as the CLI wrote it: without what Lab.json adds (the exit code, the wall time)
+                var recorded = run.json().deepCopy();
+                ((com.fasterxml.jackson.databind.node.ObjectNode) recorded).remove(List.of("_exit", "_wallMillis"));
+                Files.writeString(Path.of(recordDir, "vpn-mtu.json"), recorded.toPrettyString() + "\n", StandardCharsets.UTF_8);
             }
         }
     }
