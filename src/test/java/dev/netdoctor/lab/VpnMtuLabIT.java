@@ -94,14 +94,9 @@ class VpnMtuLabIT {
         assertThat(boot.path("parameters").path("device").asText()).isEqualTo("eth0");
         assertThat(fix(f, "windows-adapter-mtu").path("detail").asText())
                 .contains("netsh interface ipv4 set subinterface \"" + lab.get("VPN_ADAPTER_ALIAS") + "\" mtu=" + lab.get("VPN_ADAPTER_MTU"));
-        // the pings left from the distro, and the Windows adapter was why they were sent
-        JsonNode probe = null;
-        for (JsonNode p : json.path("probes")) {
-            if (p.path("probeId").asText().equals("path-mtu")) {
-                probe = p;
-            }
-        }
-        assertThat(probe).isNotNull();
+        // the pings left from the distro; OpenSSH's key exchange stalled there, which is why they were sent
+        JsonNode probe = probe(json, "path-mtu");
+        assertThat(probe.path("parameters").path("sizedBecause").asText()).isEqualTo("ssh-key-exchange-stalled");
         assertThat(probe.path("data").path("estimatedPathMtu").asInt(probe.path("data").path("largestAnsweredPayload").asInt() + 28))
                 .isEqualTo(Integer.parseInt(lab.get("VPN_ADAPTER_MTU")));
     }
@@ -123,6 +118,37 @@ class VpnMtuLabIT {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) recorded).remove(List.of("_exit", "_wallMillis"));
                 Files.writeString(Path.of(recordDir, "vpn-mtu.json"), recorded.toPrettyString() + "\n", StandardCharsets.UTF_8);
             }
+        }
+    }
+
+    private static JsonNode probe(JsonNode json, String id) {
+        for (JsonNode p : json.path("probes")) {
+            if (p.path("probeId").asText().equals(id)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no probe " + id);
+    }
+
+    /**
+     * A TLS, git or apt stall has no SSH handshake to stall: on a port where nothing listens (443)
+     * the VPN adapter alone is reason enough to size the path from Windows; inside the distro,
+     * which cannot see it, nothing is sized.
+     */
+    @Test
+    void withoutAnSshHandshakeToStallTheSmallerVpnLinkIsReasonEnoughFromWindows() throws Exception {
+        try (Lab lab = Lab.up("vpn-mtu")) {
+            String noSsh = lab.get("TARGET_IP") + ":443";
+            JsonNode json = WindowsSideLabIT.fromWindows(lab, "--target", noSsh).json();
+            assertThat(BusyMachineLabIT.findingIds(json)).contains("port-refused", "path-mtu-blackhole");
+            assertThat(finding(json, "path-mtu-blackhole").path("explanation").asText()).contains("TLS handshake")
+                    .contains("\"" + lab.get("VPN_ADAPTER_ALIAS") + "\"").doesNotContain("SSH handshake stalls");
+            assertThat(probe(json, "path-mtu").path("parameters").path("sizedBecause").asText()).isEqualTo("smaller-windows-link");
+            BusyMachineLabIT.everyCheckFinished(json);
+
+            JsonNode inside = Lab.json(inDistro(lab, "diagnose", "--target", noSsh, "--json", "--quiet"));
+            assertThat(BusyMachineLabIT.findingIds(inside)).contains("port-refused").doesNotContain("path-mtu-blackhole");
+            assertThat(probe(inside, "path-mtu").path("status").asText()).isEqualTo("skipped");
         }
     }
 
