@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
 
 /** {@code fix wsl-mtu}: the distro's MTU at every start, through [boot] command in its wsl.conf. */
 @Command(name = "wsl-mtu", mixinStandardHelpOptions = true,
-        description = {"Sets the MTU of the distro's eth0 every time it starts: [boot] command = ip link set dev eth0 mtu N",
-                "in the distro's /etc/wsl.conf (WSL runs it as root). A boot command already there is kept and runs after it.",
+        description = {"Sets the MTU of the distro's eth0 every time it starts, through [boot] command in its /etc/wsl.conf.",
+                "It writes command = ip link set dev eth0 mtu N, which WSL runs as root; a boot command already there is kept",
+                "and runs after it.",
                 "The file belongs to root. From Windows it is written as root through wsl.exe -u root; inside Linux, run this",
                 "command with sudo (the password goes to sudo, never to Net Doctor). Takes effect when the distro next starts;",
                 "'sudo ip link set dev eth0 mtu N' sets it at once."},
