@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * First, not last, so that nothing the other command ends with (a {@code &}, an {@code exec}, an
  * {@code exit}, a quoted {@code #} the shell reads as a comment) can keep ours from running, and
  * {@code ;} so that theirs runs whatever ours returns. A command of ours from an earlier run
- * ({@code ip link set dev DEVICE mtu X}, alone or in front) is replaced, never stacked.
+ * ({@code ip link set dev DEVICE mtu X} for the same interface, alone or in front) is replaced,
+ * never stacked; one for another interface is someone else's, and kept.
  *
  * <p>WSL stops reading /etc/wsl.conf at the first line it cannot read: a command added after that
  * line would never run, so the edit refuses then and says which line to repair first (the check
@@ -53,19 +54,19 @@ public final class WslConfMtuEdit {
      * {@code existing} one after it; ours from an earlier run is replaced.
      */
     public static String combined(FixPlan.DistroMtuAtBoot plan, Optional<String> existing) {
-        Optional<String> theirs = existing.map(WslConfMtuEdit::withoutOurs).filter(c -> !c.isBlank());
+        Optional<String> theirs = existing.map(c -> withoutOurs(c, plan.device())).filter(c -> !c.isBlank());
         return theirs.map(t -> plan.command() + SEPARATOR + t).orElse(plan.command());
     }
 
-    /** A command without an MTU command of ours in front: what is left of someone else's, possibly blank. */
-    static String withoutOurs(String command) {
-        Matcher m = OURS.matcher(command.strip());
-        return m.matches() ? Optional.ofNullable(m.group(2)).orElse("") : command;
+    /**
+     * A command without an MTU command of ours for {@code device} in front: what is left of someone
+     * else's, possibly blank. Another interface's MTU command is someone else's, and kept.
+     */
+    static String withoutOurs(String command, String device) {
+        Matcher m = Pattern.compile("ip link set dev " + Pattern.quote(device) + " mtu [0-9]+(?:\\s*;\\s*(.*))?", Pattern.DOTALL)
+                .matcher(command.strip());
+        return m.matches() ? Optional.ofNullable(m.group(1)).orElse("") : command;
     }
-
-    /** {@code ip link set dev DEVICE mtu N}, alone or in front of someone else's command, as this edit writes it. */
-    private static final Pattern OURS = Pattern.compile("ip link set dev ([A-Za-z0-9_][A-Za-z0-9_.@-]{0,14}) mtu [0-9]+(?:\\s*;\\s*(.*))?",
-            Pattern.DOTALL);
 
     /**
      * @param original the file's exact bytes (empty for a missing file)
@@ -92,7 +93,7 @@ public final class WslConfMtuEdit {
                 updated = document.get();
             } else {
                 updated = document.get().withValue(first, writtenValue(first, plan));
-                String theirs = withoutOurs(before);
+                String theirs = withoutOurs(before, plan.device());
                 notes.add(theirs.isBlank()
                         ? "Changes [boot] command (line %d) from \"%s\" to \"%s\".".formatted(first.line(), ConfigReader.readable(before), wanted)
                         : ("Puts \"%s; \" in front of the boot command already there (line %d), which is kept and runs right after it:"
@@ -130,8 +131,9 @@ public final class WslConfMtuEdit {
         if (written.length() >= 2 && written.startsWith("\"") && written.endsWith("\"")) {
             written = written.substring(1, written.length() - 1);
         }
-        String theirsWritten = withoutOurs(written);
-        return theirsWritten.isBlank() || withoutOurs(setting.value()).isBlank() ? plan.command() : plan.command() + SEPARATOR + theirsWritten;
+        String theirsWritten = withoutOurs(written, plan.device());
+        return theirsWritten.isBlank() || withoutOurs(setting.value(), plan.device()).isBlank() ? plan.command()
+                : plan.command() + SEPARATOR + theirsWritten;
     }
 
     private static SettingsDocument add(ConfigLines lines, String setting, List<String> notes) {

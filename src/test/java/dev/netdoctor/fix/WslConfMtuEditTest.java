@@ -86,6 +86,8 @@ class WslConfMtuEditTest {
         assertThat(same.notes()).first().isEqualTo("[boot] command already sets the MTU of eth0 to 1400 (line 2).");
         assertThat(WslConfMtuEdit.combined(MTU_1400, Optional.of("ip link set dev eth0 mtu 1500"))).isEqualTo(OURS);
         assertThat(WslConfMtuEdit.combined(MTU_1400, Optional.empty())).isEqualTo(OURS);
+        // another interface's MTU command is not ours to replace: it stays, after ours
+        assertThat(after("[boot]\ncommand = ip link set dev wg0 mtu 1280\n")).isEqualTo("[boot]\ncommand = " + OURS + "; ip link set dev wg0 mtu 1280\n");
     }
 
     @Test
