@@ -48,7 +48,14 @@ public enum FixId {
      * One inbound firewall rule of ours that lets one TCP port through from WSL (or, for a service in
      * WSL, from the local network) only; added with administrator rights, removed by its name.
      */
-    WINDOWS_FIREWALL_ALLOW_PORT("windows-firewall-allow-port", FixPlan.WindowsFirewallRule.class);
+    WINDOWS_FIREWALL_ALLOW_PORT("windows-firewall-allow-port", FixPlan.WindowsFirewallRule.class),
+    /**
+     * The distro's MTU at every start ({@code [boot] command} in its wsl.conf): {@link #LOWER_MTU}
+     * where WSL reads a wsl.conf, which stays the advice elsewhere.
+     */
+    WSL_CONF_BOOT_MTU("wsl-conf-boot-mtu", FixPlan.DistroMtuAtBoot.class),
+    /** The VPN adapter's MTU on Windows (an administrator's netsh command to copy); WSL's eth0 follows it when WSL starts. */
+    WINDOWS_ADAPTER_MTU("windows-adapter-mtu");
 
     private final String id;
     private final Class<? extends FixPlan> plan;
