@@ -48,7 +48,11 @@ public enum FixId {
      * One inbound firewall rule of ours that lets one TCP port through from WSL (or, for a service in
      * WSL, from the local network) only; added with administrator rights, removed by its name.
      */
-    WINDOWS_FIREWALL_ALLOW_PORT("windows-firewall-allow-port", FixPlan.WindowsFirewallRule.class);
+    WINDOWS_FIREWALL_ALLOW_PORT("windows-firewall-allow-port", FixPlan.WindowsFirewallRule.class),
+    /** {@code networkingMode=virtioproxy} (Consomme from WSL 2.9.0): WSL's traffic through Windows' own sockets, so a VPN's routes apply. */
+    WSLCONFIG_NETWORKING_VIRTIOPROXY("wslconfig-networking-virtioproxy", FixPlan.WslconfigSetting.class),
+    /** A route (or an adapter metric) on Windows that sends the distro's address back through WSL's adapter (an administrator's command to copy). */
+    WINDOWS_ROUTE_FOR_WSL("windows-route-for-wsl");
 
     private final String id;
     private final Class<? extends FixPlan> plan;
