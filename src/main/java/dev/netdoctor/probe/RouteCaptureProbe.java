@@ -133,8 +133,13 @@ public final class RouteCaptureProbe implements Probe {
             evidence.add(Evidence.of("from Windows itself to " + ctx.address() + ":" + ctx.target().port() + ": " + LocalAddresses.describe(fromWindows)));
         }
 
-        ProbeData.Ping ping = null;
-        if (ctx.linux().hasCommand("ping")) {
+        // Without a target the gateway was pinged already, and silent, or this check would not run.
+        ProbeData.Ping ping = ctx.earlierOutcomes().stream().filter(ProbeId.DEFAULT_GATEWAY::is)
+                .map(o -> o.dataAs(ProbeData.Ping.class)).flatMap(Optional::stream).filter(p -> gateway.equals(p.address()))
+                .findFirst().orElse(null);
+        if (ping != null) {
+            evidence.add(Evidence.of("the gateway " + gateway + " answered none of " + ping.sent() + " pings (the " + ProbeId.DEFAULT_GATEWAY + " check)"));
+        } else if (ctx.linux().hasCommand("ping")) {
             ctx.progress(0.3, "pinging the gateway " + gateway + " from the distro");
             CommandRun run = ctx.linux().run(PingProbe.argv(gateway), PingProbe.WAIT);
             ping = PingProbe.parse(gateway, run.stdout());

@@ -108,6 +108,9 @@ class RouteCaptureProbeTest {
                 .answer("ip neigh show to 198.18.1.1", "198.18.1.1 dev eth0 lladdr 00:15:5d:0a:0b:0c STALE\n");
         ProbeData.RouteCapture d = (ProbeData.RouteCapture) new RouteCaptureProbe().run(context(null, linux, wsl("nat", null),
                 completed(ProbeId.DEFAULT_GATEWAY, new ProbeData.Ping(GATEWAY, 15, 0, null)))).data();
+        assertThat(linux.asked).as("without a target the gateway's ping is the default-gateway check's, not asked again")
+                .containsExactly("ip -j neigh show to 198.18.1.1", "ip neigh show to 198.18.1.1");
+        assertThat(d.gatewaySilent()).isTrue();
         assertThat(d.gatewayLinkAddress()).isEqualTo("00:15:5d:0a:0b:0c");
         assertThat(d.gatewayLinkState()).isEqualTo("STALE");
         assertThat(d.gatewayLinkResolves()).isTrue();
