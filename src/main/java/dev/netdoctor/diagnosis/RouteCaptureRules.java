@@ -46,7 +46,7 @@ final class RouteCaptureRules {
      * Windows itself reaches the target, and the distro's gateway answers no ping.
      */
     static final Rule CAPTURE = obs -> capture(obs)
-            .filter(c -> obs.target() != null && c.routedElsewhere() && c.windowsReachesTarget() && c.gatewaySilent()
+            .filter(c -> obs.target() != null && c.distroAddress() != null && c.routedElsewhere() && c.windowsReachesTarget() && c.gatewaySilent()
                     && !anythingAnswered(obs))
             .map(c -> captured(obs, c));
 
@@ -64,7 +64,8 @@ final class RouteCaptureRules {
     }
 
     private static Optional<ProbeData.RouteCapture> capture(Observations obs) {
-        return obs.data(ProbeId.ROUTE_CAPTURE, ProbeData.RouteCapture.class);
+        // A saved result read back may lack parts the check always sets: without the gateway there is nothing to say.
+        return obs.data(ProbeId.ROUTE_CAPTURE, ProbeData.RouteCapture.class).filter(c -> c.gateway() != null);
     }
 
     /** Whether anything beyond the distro answered the distro: the target's connects or ping, or the gateway's ping. */
