@@ -48,6 +48,8 @@ import java.util.Optional;
  */
 public final class RouteCaptureProbe implements Probe {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** ip neigh reads a kernel table: it answers at once, the bound is for a wedged command. */
+    private static final Duration NEIGH_WAIT = Duration.ofSeconds(2);
     /** Link states {@code ip neigh} prints, in the order they are looked for in its text output. */
     private static final List<String> STATES = List.of("REACHABLE", "STALE", "DELAY", "PROBE", "PERMANENT", "INCOMPLETE", "FAILED", "NOARP", "NONE");
 
@@ -68,7 +70,8 @@ public final class RouteCaptureProbe implements Probe {
 
     @Override
     public Duration timeLimit(ProbeContext context) {
-        return context.attemptTimeout().plus(PingProbe.WAIT).plus(context.linux().standpoint().commandWait().multipliedBy(2)).plusSeconds(2);
+        // the app's connect, the gateway's ping, then ip neigh (and its text form where iproute2 has no JSON)
+        return context.attemptTimeout().plus(PingProbe.WAIT).plus(NEIGH_WAIT.plus(context.linux().standpoint().commandWait()).multipliedBy(2));
     }
 
     /**
@@ -190,7 +193,7 @@ public final class RouteCaptureProbe implements Probe {
 
     /** {link address, state} of the gateway from {@code ip -j neigh}, or its text form on an iproute2 without JSON. */
     private static String[] neighbour(ProbeContext ctx, String gateway, List<Evidence> evidence) throws InterruptedException {
-        Duration wait = Duration.ofSeconds(2).plus(ctx.linux().standpoint().commandWait());
+        Duration wait = NEIGH_WAIT.plus(ctx.linux().standpoint().commandWait());
         CommandRun json = ctx.linux().run(List.of("ip", "-j", "neigh", "show", "to", gateway), wait);
         String[] link = json.succeeded() ? fromJson(json.stdout(), gateway) : null;
         CommandRun used = json;
