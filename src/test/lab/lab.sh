@@ -6,7 +6,8 @@
 #   lab.sh up SCENARIO NAME   SCENARIO: healthy | dscp | refused | filtered | silent | mtu | wsl-dscp
 #                                       | dns-ok | dns-blocked | dns-static | dns-tunnel | dns-udp-only | dns-tcp-only
 #                                       | relay-ok | relay-eth0 | relay-v6 | port-taken
-#                                       | win-all | win-loopback | win-firewall | vpn-capture
+#                                       | win-all | win-loopback | win-firewall
+#                                       | vpn-mtu | vpn-capture
 #                                       | mirrored | mirrored-silent | loopback-ok
 #   lab.sh down NAME          always exits 0, idempotent
 #   lab.sh check              exit 0 if labs can run here, else reason on stdout, exit 1
@@ -52,6 +53,10 @@
 #   win-all       a Windows program "postgres" listens on 0.0.0.0:5432
 #   win-loopback  it listens on 127.0.0.1:5432 only
 #   win-firewall  it listens on 0.0.0.0:5432; Windows' firewall drops inbound TCP 5432 from gw-c
+#   vpn-mtu       a VPN on Windows with a smaller MTU: gw-t is its tunnel adapter (ifalias
+#                 "PANGP Virtual Ethernet Adapter", MTU 1400) and the target is reached through it;
+#                 the distro's eth0 keeps MTU 1500; the ICMP "fragmentation needed" Windows sends
+#                 towards the distro is dropped -> PMTU black hole (see up_vpn_mtu below)
 #   vpn-capture   a VPN on "Windows" takes WSL's traffic: a tunnel adapter pangp0 (a veth into the
 #                 namespace NAME-w, where nothing answers: what is routed into it vanishes) with the
 #                 alias "PANGP Virtual Ethernet Adapter",
@@ -96,6 +101,10 @@ readonly W_WINDOWS_PROGRAM=postgres
 readonly W_NFT_TABLE=netdoctor_windows  # inet table in NAME-g: stealth mode and Windows' firewall
 readonly W_WSL_ADAPTER_ALIAS="vEthernet (WSL (Hyper-V firewall))"
 
+# vpn-mtu: the VPN's tunnel adapter on "Windows" (gw-t, the way to the target)
+readonly VPN_MTU_ALIAS="PANGP Virtual Ethernet Adapter"
+readonly VPN_MTU_TUNNEL_MTU=1400
+
 # vpn-capture: the VPN's tunnel adapter on "Windows" and its route over the distro's address
 readonly V_VPN_IF=pangp0
 readonly V_VPN_DESCRIPTION="PANGP Virtual Ethernet Adapter"
@@ -133,7 +142,7 @@ usage() {
     cat >&2 <<'EOF'
 usage: lab.sh up SCENARIO NAME    (SCENARIO: healthy|dscp|refused|filtered|silent|mtu|wsl-dscp|dns-ok|dns-blocked|dns-static|
                                    dns-tunnel|dns-udp-only|dns-tcp-only|relay-ok|relay-eth0|relay-v6|port-taken|win-all|
-                                   win-loopback|win-firewall|vpn-capture|mirrored|mirrored-silent|loopback-ok;
+                                   win-loopback|win-firewall|vpn-mtu|vpn-capture|mirrored|mirrored-silent|loopback-ok;
                                    NAME: 1-8 chars [a-z0-9])
        lab.sh down NAME
        lab.sh check
@@ -356,6 +365,8 @@ nft_gateway() {
             forward_rules="iifname \"gw-t\" oifname \"gw-c\" ip saddr $TARGET_IP tcp sport $TARGET_PORT ip length > 64 counter drop comment \"silent: the server's data never arrives\"" ;;
         mtu)
             output_rules='icmp type destination-unreachable icmp code frag-needed counter drop comment "mtu: PMTU black hole"' ;;
+        vpn-mtu)
+            output_rules='oifname "gw-c" icmp type destination-unreachable icmp code frag-needed counter drop comment "vpn-mtu: no frag-needed reaches WSL"' ;;
         dns-blocked)
             input_rules='th dport 53 counter drop comment "dns-blocked: the proxy gets nothing"' ;;
         dns-udp-only)
@@ -496,6 +507,9 @@ cmd_up() {
         relay-ok|relay-eth0|relay-v6|port-taken|win-all|win-loopback|win-firewall)
             command -v python3 >/dev/null 2>&1 || die "python3 not found (the relay and the programs are Python)"
             [ -x "$LAB_DIR/wslrelay" ] && [ -x "$LAB_DIR/tcpapp" ] || die "wslrelay/tcpapp not found beside lab.sh" ;;
+        vpn-mtu)
+            command -v python3 >/dev/null 2>&1 || die "python3 not found (the relay is Python)"
+            [ -x "$LAB_DIR/wslrelay" ] || die "wslrelay not found beside lab.sh" ;;
         vpn-capture) ;;
         mirrored|mirrored-silent|loopback-ok) up_mirrored "$scenario" "$name"; return ;;
         *) usage; die "unknown scenario '$scenario'" ;;
@@ -514,6 +528,7 @@ cmd_up() {
     # is limited to $PATH_MTU by route MTUs (see README.md: why not an interface MTU)
     local client_mtu=1280
     [ "$scenario" = mtu ] && client_mtu=1500
+    [ "$scenario" = vpn-mtu ] && client_mtu=1500    # WSL's eth0 did not follow the VPN's MTU
 
     step "create state folder" mkdir -m 0700 "$STATE"
     echo "$scenario" >"$STATE/scenario"
@@ -628,6 +643,7 @@ EOW
 
     case "$scenario" in
         relay-*|port-taken|win-*) up_windows "$scenario" ;;
+        vpn-mtu) up_windows "$scenario" && up_vpn_mtu ;;
         vpn-capture) up_vpn_capture ;;
     esac
 
@@ -648,6 +664,7 @@ EOW
     fi
     case "$scenario" in
         relay-*|port-taken|win-*) print_windows_keys "$scenario" ;;
+        vpn-mtu) print_vpn_mtu_keys ;;
         vpn-capture) print_vpn_capture_keys ;;
     esac
     printf 'STATE_DIR=%s\n' "$STATE"
@@ -796,15 +813,48 @@ print_windows_keys() {
     printf 'RELAY_LOG=%s\n' "$STATE/wslrelay.log"
 }
 
+# ---------------------------------------------------------------- up: "Windows" with a VPN (vpn-mtu)
+
+# The VPN's tunnel adapter is gw-t, the way to the target: named as a GlobalProtect adapter, with
+# the tunnel's MTU. The target's eth0 keeps 1500 (the far side of a tunnel does not know its MTU),
+# so what it sends above 1400 bytes is dropped where it enters the tunnel (a veth drops frames
+# larger than the receiving side's MTU), and what the distro sends above 1400 bytes with DF set
+# makes "Windows" answer "fragmentation needed", which nft_gateway drops on its way to the distro.
+# The distro's /etc/wsl.conf (/etc/netns/NAME-c/wsl.conf) is there to be fixed ([boot] command).
+up_vpn_mtu() {
+    local etc=/etc/netns/$CLI_NS
+    step "vpn tunnel adapter alias" ip -n "$GW_NS" link set gw-t alias "$VPN_MTU_ALIAS"
+    step "vpn tunnel adapter mtu" ip -n "$GW_NS" link set gw-t mtu "$VPN_MTU_TUNNEL_MTU"
+    ip -n "$CLI_NS" route flush cache >/dev/null 2>&1 || true
+    mkdir -p -m 0755 "$etc" || return 1
+    printf '[boot]\nsystemd=true\n' >"$etc/wsl.conf" || return 1
+    chmod 0644 "$etc/wsl.conf"
+    # as write_dns_files: ip netns exec binds only over files that exist
+    if [ ! -e /etc/wsl.conf ]; then
+        : >/etc/wsl.conf && echo "$CLI_NS" >"$STATE/made-etc-wsl.conf"
+    fi
+}
+
+print_vpn_mtu_keys() {
+    printf 'WINDOWS_NS=%s\n' "$GW_NS"
+    printf 'DISTRO_IP=%s\n' "$CLIENT_IP"
+    printf 'WSL_GATEWAY=%s\n' "$GW_CLIENT_IP"
+    printf 'LAB_USER=%s\n' "$LAB_USER"
+    printf 'VPN_ADAPTER_ALIAS=%s\n' "$VPN_MTU_ALIAS"
+    printf 'VPN_ADAPTER_MTU=%s\n' "$VPN_MTU_TUNNEL_MTU"
+    printf 'ETC_DIR=%s\n' "/etc/netns/$CLI_NS"
+    printf 'RELAY_PID_FILE=%s\n' "$STATE/wslrelay.pid"
+}
+
 # ---------------------------------------------------------------- up: "Windows" with a VPN (vpn-capture)
 
 # A VPN that routes part of WSL's subnet into its tunnel (microsoft/WSL#4246: a longer prefix than
 # WSL's own route). "Windows" is NAME-g as in the other Windows scenarios (same aliases, stealth
 # mode), plus the VPN's adapter: a veth whose other end lies in NAME-w, a namespace with no address
 # and no forwarding, so whatever is routed into the tunnel is dropped, as by a tunnel whose far end
-# has no route back (a dummy device would do, but containers often lack its module). Its /28 holds the distro's address and wins over
-# gw-c's /24 (longest prefix), so "Windows" sends every answer for the distro into the tunnel: its
-# pings, and its NAT's answers from the target. ARP is not routed: the reply leaves by gw-c, where
+# has no route back (a dummy device would do, but containers often lack its module). Its /28 holds
+# the distro's address and wins over gw-c's /24 (longest prefix), so "Windows" sends every answer
+# for the distro into the tunnel: its pings, and its NAT's answers from the target. ARP is not routed: the reply leaves by gw-c, where
 # the request came in, so the distro still resolves its gateway; only the reverse-path filter would
 # check the distro's address against the routes and drop the request, hence rp_filter 0 (a new
 # namespace's default, set here so a changed default cannot turn this into another scenario).

@@ -49,6 +49,13 @@ public enum FixId {
      * WSL, from the local network) only; added with administrator rights, removed by its name.
      */
     WINDOWS_FIREWALL_ALLOW_PORT("windows-firewall-allow-port", FixPlan.WindowsFirewallRule.class),
+    /**
+     * The distro's MTU at every start ({@code [boot] command} in its wsl.conf): {@link #LOWER_MTU}
+     * where WSL reads a wsl.conf, which stays the advice elsewhere.
+     */
+    WSL_CONF_BOOT_MTU("wsl-conf-boot-mtu", FixPlan.DistroMtuAtBoot.class),
+    /** The VPN adapter's MTU on Windows (an administrator's netsh command to copy); WSL's eth0 follows it when WSL starts. */
+    WINDOWS_ADAPTER_MTU("windows-adapter-mtu"),
     /** {@code networkingMode=virtioproxy} (Consomme from WSL 2.9.0): WSL's traffic through Windows' own sockets, so a VPN's routes apply. */
     WSLCONFIG_NETWORKING_VIRTIOPROXY("wslconfig-networking-virtioproxy", FixPlan.WslconfigSetting.class),
     /** A route (or an adapter metric) on Windows that sends the distro's address back through WSL's adapter (an administrator's command to copy). */
