@@ -70,6 +70,13 @@ public enum FindingId {
     LAN_IP_HELPER_STOPPED("lan-ip-helper-stopped"),
     /** Mirrored mode: the Hyper-V firewall blocks connections from other devices to WSL, and no rule lets the port in. */
     HYPERV_FIREWALL_BLOCKS_INBOUND("hyperv-firewall-blocks-inbound"),
+    /**
+     * NAT mode, seen from Windows: Windows' route for the distro's address leaves through another
+     * adapter (a VPN's) than WSL's own, Windows reaches the target, and the distro's gateway is silent.
+     */
+    VPN_CAPTURES_WSL_TRAFFIC("vpn-captures-wsl-traffic"),
+    /** NAT mode, seen inside the distro: the gateway's link address resolves, yet nothing answers at all. */
+    GATEWAY_SILENT("gateway-silent"),
     /** Nothing wrong with the target: the evidence that says so. */
     NO_PROBLEM_FOUND("no-problem-found"),
     /** No target was given and nothing is wrong on this computer. */
