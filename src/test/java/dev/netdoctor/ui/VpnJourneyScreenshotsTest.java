@@ -57,17 +57,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The VPN journeys, walked as a user on Windows walks them (the distro "Lab" chosen through the
  * wsl.exe stand-in, the .wslconfig a temporary file), each with the lab's recorded run from its
- * "Windows". Rendered light and dark at 900×600 to target/screenshots/{light,dark}-vpn-JOURNEY-STEP.png;
+ * "Windows" (the lab's server typed as host:port, so the wizard asks what the lab's CLI was
+ * asked). Rendered light and dark at 900×600 to target/screenshots/{light,dark}-vpn-JOURNEY-STEP.png;
  * every picture is also a look for text cut short, and a command or an evidence line wider than
  * the window.
  * <ul>
- * <li>mtu: "Nothing works while my VPN is on" with a VPN whose tunnel carries smaller packets:
- * path-mtu-blackhole names the VPN's adapter and its MTU; the MTU set in the distro at each
- * start, or on the adapter.</li>
+ * <li>capture: "Nothing works while my VPN is on" with vpn-captures-wsl-traffic naming the VPN's
+ * adapter; mirrored networking applied through the .wslconfig pipeline (preview, backup, undo
+ * offered), the route to copy, then Verify; capture-inside-wsl: the same question inside the
+ * distro gives gateway-silent, never host-unreachable;</li>
+ * <li>mtu: the VPN's smaller packets, path-mtu-blackhole naming its adapter and MTU.</li>
  * </ul>
- * A run after a fix is the recording's evidence judged again with the .wslconfig as the fix left
- * it: WSL reads .wslconfig only when it starts, so until WSL restarts the network answers as it
- * did, and only the settings file reads differently.
+ * Verify's run is the recording's evidence judged again by the real rules with the .wslconfig as
+ * the fix left it: WSL reads .wslconfig only when it starts, so until WSL restarts the network
+ * answers as it did, and only the settings file reads differently.
  */
 @ExtendWith(ApplicationExtension.class)
 class VpnJourneyScreenshotsTest {
@@ -236,6 +239,11 @@ class VpnJourneyScreenshotsTest {
         scroll.setVvalue(room <= 0 ? 0 : Math.min(1, y / room));
     }
 
+    /** A fix's card on the Fix step: its button's row, then the card. */
+    private static javafx.scene.Node card(Scene scene, String fix) {
+        return scene.getRoot().lookup("#fix-" + fix).getParent().getParent();
+    }
+
     /** The Diagnosis as it opens, then with its evidence unfolded (Technical details, and every check). */
     private void diagnosis(FxRobot robot, Scene scene, Screenshots.Journey shots, String finding) throws Exception {
         assertThat(robot.lookup("#finding-" + finding).tryQuery()).as(finding + " on the Diagnosis").isPresent();
@@ -253,6 +261,78 @@ class VpnJourneyScreenshotsTest {
         return model.findings().stream().map(f -> f.id().id()).toList();
     }
 
+    /**
+     * Applies the .wslconfig fix {@code fix} from the Fix step as a user does (preview, then
+     * apply), and checks what it wrote: {@code line} added in [wsl2], the user's own lines kept.
+     */
+    private void apply(FxRobot robot, Scene scene, Screenshots.Journey shots, String fix, String line) throws Exception {
+        FixAction action = model.fixes().actions().stream().filter(a -> a.suggestion().id().id().equals(fix)).findFirst().orElseThrow();
+        assertThat(action.kind()).isEqualTo(FixWiring.Writes.WSLCONFIG);
+        assertThat(model.fixes().appliesHere(action)).as("written from Windows, no command to copy").isTrue();
+        robot.interact(() -> robot.lookup("#fix-" + fix).queryAs(Button.class).fire());
+        Fixtures.until(() -> action.statusProperty().get().startsWith("Applied"));
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.lastDiff).contains("+" + line);
+        assertThat(dialogs.lastPreviewText).contains("backed up");
+        assertThat(Files.readString(wslconfig, StandardCharsets.UTF_8)).contains(line).contains("memory=8GB");
+        assertThat(model.fixes().restartOfferedProperty().get()).as("WSL reads .wslconfig when it starts").isTrue();
+        assertThat(Fixtures.fx(() -> robot.lookup("#restart-wsl").query().isVisible())).isTrue();
+        // The notice above the list says it was applied; the list shows the card with its status and Undo
+        assertThat(Fixtures.fx(() -> robot.lookup("#fix-notice").query().isVisible())).isTrue();
+        assertThat(Fixtures.fx(() -> robot.lookup("#undo-" + fix).query().isVisible())).isTrue();
+        robot.interact(() -> scrollTo(card(scene, fix)));
+        shots.save(scene, "6-fix-applied");
+    }
+
+    /** Verify: the checks again, before and after side by side. */
+    private List<String> verify(FxRobot robot, Scene scene, Screenshots.Journey shots) throws Exception {
+        robot.interact(model::next);
+        assertThat(model.stepProperty().get()).isEqualTo(Step.VERIFY);
+        robot.interact(() -> robot.lookup("#verify-run").queryAs(Button.class).fire());
+        Fixtures.until(() -> !model.verify().rows().isEmpty() && !model.verifyingProperty().get());
+        assertThat(runner.requests).hasSize(2);
+        assertThat(runner.requests.getLast()).isEqualTo(runner.requests.getFirst());
+        shots.save(scene, "7-verify");
+        return Fixtures.fx(() -> model.verify().rows().stream().map(BeforeAfter::toString).toList());
+    }
+
+    private void capture(FxRobot robot, boolean dark) throws Exception {
+        Screenshots.Journey shots = shots(dark, "capture");
+        Scene scene = toDiagnosis(robot, open(robot, dark, "vpn-captures-wsl-traffic", true), Optional.of(shots), Symptom.NOTHING_WORKS_ON_VPN, true);
+        // Windows reaches the machine and WSL does not: the VPN's adapter by its name, never "host unreachable"
+        assertThat(findings()).containsExactly("vpn-captures-wsl-traffic");
+        assertThat(model.findings().getFirst().title()).contains("PANGP Virtual Ethernet Adapter");
+        diagnosis(robot, scene, shots, "vpn-captures-wsl-traffic");
+        robot.interact(model::next);
+        assertThat(offered()).containsExactly("wslconfig-networking-mode", "wslconfig-networking-virtioproxy", "windows-route-for-wsl");
+        assertThat(model.fixes().isRecommended(model.fixes().actions().getFirst())).isTrue();
+        assertThat(robot.lookup("#recommended-wslconfig-networking-mode").tryQuery()).isPresent();
+        shots.save(scene, "6-fix");
+        // The route the VPN may allow: a command for PowerShell run as administrator, to copy, never run by us
+        FixAction route = model.fixes().actions().getLast();
+        assertThat(route.kind()).isEqualTo(FixWiring.Writes.NOTHING);
+        robot.interact(() -> scrollTo(card(scene, "windows-route-for-wsl")));
+        shots.save(scene, "6-fix-route");
+        apply(robot, scene, shots, "wslconfig-networking-mode", "networkingMode=mirrored");
+        List<String> rows = verify(robot, scene, shots);
+        // WSL has not restarted: the capture is still there, and Verify says why
+        assertThat(rows).anyMatch(r -> r.contains("PANGP") && r.contains("still there"));
+        assertThat(Fixtures.fx(() -> robot.lookup("#verify-restart-pending").query().isVisible())).isTrue();
+        Screenshots.assertThemed(dark, shots.tones());
+    }
+
+    /** Inside the distro only the silence shows: gateway-silent, never host-unreachable, with the same first fix. */
+    private void captureInsideWsl(FxRobot robot, boolean dark) throws Exception {
+        Screenshots.Journey shots = shots(dark, "capture-inside-wsl");
+        Scene scene = toDiagnosis(robot, open(robot, dark, "gateway-silent", false), Optional.empty(), Symptom.NOTHING_WORKS_ON_VPN, false);
+        assertThat(findings()).containsExactly("gateway-silent");
+        diagnosis(robot, scene, shots, "gateway-silent");
+        robot.interact(model::next);
+        assertThat(offered()).startsWith("wslconfig-networking-mode");
+        shots.save(scene, "6-fix");
+        Screenshots.assertThemed(dark, shots.tones());
+    }
+
     /** A VPN with a smaller MTU: path-mtu-blackhole names its adapter; the MTU set in the distro at each start, or on the adapter. */
     private void mtu(FxRobot robot, boolean dark) throws Exception {
         Screenshots.Journey shots = shots(dark, "mtu");
@@ -264,6 +344,26 @@ class VpnJourneyScreenshotsTest {
         assertThat(offered()).containsExactly("wsl-conf-boot-mtu", "windows-adapter-mtu");
         shots.save(scene, "6-fix");
         Screenshots.assertThemed(dark, shots.tones());
+    }
+
+    @Test
+    void theCaptureJourneyInLight(FxRobot robot) throws Exception {
+        capture(robot, false);
+    }
+
+    @Test
+    void theCaptureJourneyInDark(FxRobot robot) throws Exception {
+        capture(robot, true);
+    }
+
+    @Test
+    void insideWslTheCaptureIsASilentGatewayInLight(FxRobot robot) throws Exception {
+        captureInsideWsl(robot, false);
+    }
+
+    @Test
+    void insideWslTheCaptureIsASilentGatewayInDark(FxRobot robot) throws Exception {
+        captureInsideWsl(robot, true);
     }
 
     @Test
