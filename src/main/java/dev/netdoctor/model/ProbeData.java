@@ -7,10 +7,18 @@ import java.util.List;
 /** The observations of one probe, typed so diagnosis rules can reason over them. */
 public sealed interface ProbeData {
 
-    /** Addresses the target name resolved to, as the Linux side resolves them. */
-    record Resolution(String host, List<String> addresses, String method, String error) implements ProbeData {
+    /**
+     * Addresses the target name resolved to, as the Linux side resolves them; {@code windows}: the
+     * same name looked up by Windows' own resolver when the app runs on Windows, else null.
+     */
+    record Resolution(String host, List<String> addresses, String method, String error, WindowsNameLookup windows) implements ProbeData {
         public Resolution {
             addresses = List.copyOf(addresses);
+        }
+
+        /** The Linux side's lookup alone (the app runs on Linux, or Windows was not asked). */
+        public Resolution(String host, List<String> addresses, String method, String error) {
+            this(host, addresses, method, error, null);
         }
 
         public boolean resolved() {

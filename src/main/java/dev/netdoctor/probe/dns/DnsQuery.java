@@ -58,7 +58,7 @@ public final class DnsQuery {
                 // Bounded twice: dnsjava's own timeout, and ours on the future, a little later.
                 response = resolver.sendAsync(query).toCompletableFuture().get(limit.toMillis() + 500, TimeUnit.MILLISECONDS);
             }
-            return reply(where, transport, response, elapsed(start));
+            return reply(where, transport, qname, response, elapsed(start));
         } catch (TextParseException e) {
             return new DnsReply(where, transport, Outcome.ERROR, List.of(), elapsed(start), "not a DNS name: " + e.getMessage());
         } catch (TimeoutException e) {
@@ -70,8 +70,17 @@ public final class DnsQuery {
         }
     }
 
-    private static DnsReply reply(String where, Transport transport, Message response, long millis) {
+    private static DnsReply reply(String where, Transport transport, Name asked, Message response, long millis) {
         int rcode = response.getRcode();
+        Record question = response.getQuestion();
+        if (question != null && !question.getName().equals(asked)) {
+            // What dig calls "Question section mismatch": DNS tunneling has been seen answering a
+            // question with a search suffix appended (microsoft/WSL#11382, #13415).
+            String other = question.getName().toString();
+            boolean suffix = other.toLowerCase(java.util.Locale.ROOT).startsWith(asked.toString().toLowerCase(java.util.Locale.ROOT));
+            return new DnsReply(where, transport, Outcome.ERROR, List.of(), millis,
+                    (suffix ? DnsReply.SUFFIX_APPENDED : DnsReply.QUESTION_MISMATCH) + ": the answer is for " + other);
+        }
         List<String> addresses = response.getSection(Section.ANSWER).stream()
                 .filter(ARecord.class::isInstance).map(r -> ((ARecord) r).getAddress().getHostAddress()).toList();
         Outcome outcome = switch (rcode) {
@@ -148,7 +157,7 @@ public final class DnsQuery {
             if (response.getHeader().getID() != query.getHeader().getID()) {
                 return new DnsReply(where, transport, Outcome.ERROR, List.of(), millis, "the server answered another question");
             }
-            return reply(where, transport, response, millis);
+            return reply(where, transport, query.getQuestion().getName(), response, millis);
         } catch (IllegalArgumentException | IOException e) {
             return new DnsReply(where, transport, Outcome.ERROR, List.of(), millis, "not a DNS answer: " + e.getMessage());
         }
