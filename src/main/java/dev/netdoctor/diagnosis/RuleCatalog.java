@@ -69,6 +69,9 @@ import static dev.netdoctor.model.FixId.WSLCONFIG_HOST_ADDRESS_LOOPBACK;
 import static dev.netdoctor.model.FixId.WSLCONFIG_NETWORKING_MODE;
 import static dev.netdoctor.model.FixId.WSL_CONF_COMMENT_OUT_STOPPING_LINE;
 import static dev.netdoctor.model.FixId.WSL_CONF_GENERATE_RESOLV_CONF;
+import static dev.netdoctor.model.FindingId.VPN_DNS_NOT_IN_WSL;
+import static dev.netdoctor.model.FixId.DNS_SERVERS_FROM_WINDOWS;
+import static dev.netdoctor.model.FixId.WSLCONFIG_BEST_EFFORT_DNS_PARSING;
 
 /**
  * Every rule of a diagnosis, in the order its findings are shown (the most fundamental failure
@@ -90,6 +93,9 @@ final class RuleCatalog {
 
     static final List<Entry> ALL = List.of(
             // This computer's DNS path is checked with or without a target; the target's own name only with one.
+            // Windows finds the target's name and the distro does not (from Windows): instead of the generic cards below.
+            target(SplitDnsRules.NOT_IN_WSL, Set.of(VPN_DNS_NOT_IN_WSL),
+                    Set.of(WSLCONFIG_DNS_TUNNELING, WSLCONFIG_BEST_EFFORT_DNS_PARSING, DNS_SERVERS_FROM_WINDOWS)),
             thisComputer(ReachabilityRules.NAME, Set.of(NAME_NOT_RESOLVED, DNS_SERVER_UNREACHABLE),
                     Set.of(CHECK_HOST_NAME, WSL_CONF_GENERATE_RESOLV_CONF, WSLCONFIG_DNS_TUNNELING)),
             target(ReachabilityRules.UNREACHABLE, Set.of(HOST_UNREACHABLE), Set.of(CHECK_HOST_POWER)),

@@ -70,6 +70,11 @@ public enum FindingId {
     LAN_IP_HELPER_STOPPED("lan-ip-helper-stopped"),
     /** Mirrored mode: the Hyper-V firewall blocks connections from other devices to WSL, and no rule lets the port in. */
     HYPERV_FIREWALL_BLOCKS_INBOUND("hyperv-firewall-blocks-inbound"),
+    /**
+     * Windows finds the name (its resolver applies the VPN's name rules, NRPT) and WSL does not: the
+     * VPN's DNS does not reach WSL, with DNS tunneling off, or through a known quirk of tunneling.
+     */
+    VPN_DNS_NOT_IN_WSL("vpn-dns-not-in-wsl"),
     /** Nothing wrong with the target: the evidence that says so. */
     NO_PROBLEM_FOUND("no-problem-found"),
     /** No target was given and nothing is wrong on this computer. */

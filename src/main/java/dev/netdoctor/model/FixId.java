@@ -48,7 +48,14 @@ public enum FixId {
      * One inbound firewall rule of ours that lets one TCP port through from WSL (or, for a service in
      * WSL, from the local network) only; added with administrator rights, removed by its name.
      */
-    WINDOWS_FIREWALL_ALLOW_PORT("windows-firewall-allow-port", FixPlan.WindowsFirewallRule.class);
+    WINDOWS_FIREWALL_ALLOW_PORT("windows-firewall-allow-port", FixPlan.WindowsFirewallRule.class),
+    /** {@code bestEffortDnsParsing=true} in {@code [experimental]}: DNS tunneling passes on answers it cannot fully parse. */
+    WSLCONFIG_BEST_EFFORT_DNS_PARSING("wslconfig-best-effort-dns-parsing", FixPlan.WslconfigSetting.class),
+    /**
+     * Tunneling off with {@code dnsProxy=false}: WSL then writes Windows' DNS servers (the VPN's
+     * included) into the distro's resolv.conf. Two settings at once, so written by hand.
+     */
+    DNS_SERVERS_FROM_WINDOWS("wslconfig-dns-servers-from-windows");
 
     private final String id;
     private final Class<? extends FixPlan> plan;

@@ -59,6 +59,11 @@ public sealed interface FixPlan {
         public static WslconfigSetting dnsTunnelingOn() {
             return new WslconfigSetting("wsl2.dnsTunneling", "true");
         }
+
+        /** {@code bestEffortDnsParsing=true}, which WSL reads only under {@code [experimental]}. */
+        public static WslconfigSetting bestEffortDnsParsingOn() {
+            return new WslconfigSetting("experimental.bestEffortDnsParsing", "true");
+        }
     }
 
     /**
