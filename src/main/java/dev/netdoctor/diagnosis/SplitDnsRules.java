@@ -194,7 +194,7 @@ final class SplitDnsRules {
         List<Evidence> evidence = new ArrayList<>(ReachabilityRules.evidenceOf(obs, ProbeId.NAME_RESOLUTION));
         evidence.addAll(ReachabilityRules.evidenceOf(obs, ProbeId.DNS_SERVERS));
         evidence.add(Evidence.of(rulesSaid));
-        evidence.add(Evidence.of(Words.get("vpnDns.evidence.tunneling", tunneling.because())));
+        evidence.add(Evidence.of(tunneling.because()));
 
         String windowsFound = Words.get("finding.VPN_DNS_NOT_IN_WSL.windowsFound", r.host(), String.join(", ", windows.addresses()), wslError);
         List<FixSuggestion> fixes = new ArrayList<>();
