@@ -95,7 +95,7 @@ public record WindowsPolicy(Fact<List<FirewallProfile>> firewallProfiles, Fact<L
             }
             if (ns.startsWith(".")) {
                 String suffix = withoutFinalDot(ns);
-                return suffix.length() > 1 && n.endsWith(suffix) && n.length() > suffix.length();
+                return suffix.length() > 1 && n.endsWith(suffix);
             }
             return !n.isEmpty() && n.equals(withoutFinalDot(ns));
         }

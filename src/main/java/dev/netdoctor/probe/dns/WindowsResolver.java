@@ -29,7 +29,7 @@ public final class WindowsResolver {
     /** The system resolver, replaceable in tests. */
     @FunctionalInterface
     public interface Lookup {
-        InetAddress[] all(String name) throws UnknownHostException;
+        InetAddress[] all(String name) throws Exception;
     }
 
     private WindowsResolver() {
