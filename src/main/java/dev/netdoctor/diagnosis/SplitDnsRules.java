@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.netdoctor.diagnosis;
 
-import dev.netdoctor.config.ConfigValues;
 import dev.netdoctor.model.ConfigFileCheck;
 import dev.netdoctor.model.Confidence;
 import dev.netdoctor.model.DnsPath;
@@ -82,16 +81,26 @@ final class SplitDnsRules {
         return byVersion(Optional.ofNullable(obs.environment()).map(Environment::windows).orElse(null));
     }
 
-    /** {@code dnsTunneling} as .wslconfig sets it ({@code [wsl2]}, or its older name under {@code [experimental]}). */
+    /**
+     * {@code dnsTunneling} as .wslconfig sets it ({@code [wsl2]}, or its older name under
+     * {@code [experimental]}). The settings hold only values WSL accepts, for a boolean 1, 0, true
+     * or false in any case, so anything but 1 and true is off.
+     */
     private static Optional<Boolean> setting(Map<String, String> settings) {
         for (String key : List.of("wsl2.dnsTunneling", "experimental.dnsTunneling")) {
             Optional<Boolean> v = settings.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(key))
-                    .map(e -> ConfigValues.bool(e.getValue())).filter(b -> b != null).findFirst();
+                    .map(e -> "1".equals(e.getValue()) || "true".equalsIgnoreCase(e.getValue())).findFirst();
             if (v.isPresent()) {
                 return v;
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether .wslconfig turns tunneling on (whatever WSL then did). */
+    private static boolean wslconfigSetsTunneling(Observations obs) {
+        return obs.data(ProbeData.ConfigFiles.class).flatMap(c -> c.file(ConfigFileCheck.WSLCONFIG))
+                .filter(ConfigFileCheck::read).flatMap(f -> setting(f.settings())).orElse(false);
     }
 
     /** WSL's default when nothing sets it: on from WSL 2.2.1 on Windows 11 22H2 and later, else off. */
@@ -167,9 +176,10 @@ final class SplitDnsRules {
 
     /**
      * Windows finds the target's name and the distro does not. Tunneling off (or not known): the
-     * VPN's name rules cannot reach WSL, unless the distro's DNS path is dead altogether (then
+     * VPN's name rules cannot reach WSL, unless the distro's DNS path is dead (no server, or none answering; then
      * {@code dns-server-unreachable} says so, as it would for every name). Tunneling on: which
-     * known quirk of tunneling fits what the distro's own questions got.
+     * known quirk of tunneling fits what the distro's own questions got. Tunneling asked for in
+     * .wslconfig and still off: WSL turned it off itself (Global Secure Access, an older Windows).
      */
     static final Rule NOT_IN_WSL = obs -> {
         Optional<ProbeData.Resolution> found = obs.data(ProbeData.Resolution.class)
@@ -181,7 +191,8 @@ final class SplitDnsRules {
         WindowsNameLookup windows = r.windows();
         Optional<ProbeData.DnsServers> dns = obs.data(ProbeData.DnsServers.class);
         TunnelingState tunneling = tunneling(obs);
-        if (tunneling.state() != Tunneling.ON && dns.map(d -> !d.servers().isEmpty() && !d.anyServerAnswered()).orElse(false)) {
+        // No server at all, or none answering without tunneling: a dead DNS path, whatever the name.
+        if (dns.map(d -> d.servers().isEmpty() || tunneling.state() != Tunneling.ON && !d.anyServerAnswered()).orElse(false)) {
             return Optional.empty();
         }
         Fact<List<WindowsPolicy.NameRule>> rules = Optional.ofNullable(obs.environment()).map(Environment::windows)
@@ -211,6 +222,14 @@ final class SplitDnsRules {
                         Words.get("finding.VPN_DNS_NOT_IN_WSL.fix.WSLCONFIG_BEST_EFFORT_DNS_PARSING.detail"),
                         FixPlan.WslconfigSetting.bestEffortDnsParsingOn()));
             }
+            fixes.add(new FixSuggestion(FixId.DNS_SERVERS_FROM_WINDOWS, Words.get("finding.VPN_DNS_NOT_IN_WSL.fix.DNS_SERVERS_FROM_WINDOWS.title"),
+                    Words.get("finding.VPN_DNS_NOT_IN_WSL.fix.DNS_SERVERS_FROM_WINDOWS.detail")));
+        } else if (tunneling.state() == Tunneling.OFF && wslconfigSetsTunneling(obs)) {
+            // .wslconfig asks for it and WSL still runs without: WSL turned it off itself, so
+            // setting it again changes nothing; Windows' servers in resolv.conf is the way left.
+            explanation = windowsFound + " " + rulesSaid + " " + tunneling.because() + " "
+                    + Words.get("finding.VPN_DNS_NOT_IN_WSL.turnedOffByWsl");
+            confidence = Confidence.MEDIUM;
             fixes.add(new FixSuggestion(FixId.DNS_SERVERS_FROM_WINDOWS, Words.get("finding.VPN_DNS_NOT_IN_WSL.fix.DNS_SERVERS_FROM_WINDOWS.title"),
                     Words.get("finding.VPN_DNS_NOT_IN_WSL.fix.DNS_SERVERS_FROM_WINDOWS.detail")));
         } else {

@@ -164,6 +164,29 @@ class SplitDnsRulesTest {
     }
 
     @Test
+    void tunnelingAskedForYetOffIsWslTurningItOffItselfWithWindowsServersAsTheWayLeft() {
+        List<ProbeOutcome> o = outcomes(WINDOWS_FINDS, DnsPath.NAT_DNS_PROXY, DnsReply.Outcome.NXDOMAIN, "NXDOMAIN");
+        o.add(wslconfig(Map.of("wsl2.dnsTunneling", "true")));
+        Finding f = only(fromWindows(CORP), o);
+        assertThat(f.confidence()).isEqualTo(Confidence.MEDIUM);
+        assertThat(f.explanation()).contains("WSL turned tunneling off itself").contains("Global Secure Access");
+        assertThat(f.fixes()).extracting(FixSuggestion::id).containsExactly(FixId.DNS_SERVERS_FROM_WINDOWS);
+    }
+
+    @Test
+    void noServerInResolvConfIsTheDnsPathCardNotTheVpn() {
+        List<ProbeOutcome> o = outcomes(WINDOWS_FINDS, DnsPath.NAT_DNS_PROXY, DnsReply.Outcome.NXDOMAIN, "NXDOMAIN");
+        o.set(1, Scenarios.outcome(ProbeId.DNS_SERVERS, new ProbeData.DnsServers(NAME, List.of(), DnsPath.NONE, true, List.of())));
+        List<Finding> f = diagnoser.diagnose(TARGET, fromWindows(CORP), o);
+        assertThat(f).extracting(Finding::id).containsExactly(FindingId.DNS_SERVER_UNREACHABLE);
+    }
+
+    private static ProbeOutcome wslconfig(Map<String, String> settings) {
+        return Scenarios.outcome(ProbeId.CONFIG_FILES, new ProbeData.ConfigFiles(List.of(new ConfigFileCheck(ConfigFileCheck.WSLCONFIG,
+                "C:\\Users\\me\\.wslconfig", ConfigFileCheck.READ, null, "UTF-8", settings, null, List.of()))));
+    }
+
+    @Test
     void insideTheDistroWithTunnelingOffInNatModeTheNameCardSaysWhatTunnelingWouldChange() {
         List<Finding> f = diagnoser.diagnose(TARGET, inside(), outcomes(null, DnsPath.NAT_DNS_PROXY, DnsReply.Outcome.NXDOMAIN, "NXDOMAIN"));
         assertThat(f).extracting(Finding::id).containsExactly(FindingId.NAME_NOT_RESOLVED);
@@ -195,6 +218,10 @@ class SplitDnsRulesTest {
                 .isEqualTo(SplitDnsRules.Tunneling.OFF);
         assertThat(SplitDnsRules.tunneling(obs(fromWindows(CORP), null, Map.of("experimental.dnsTunneling", "true"))).state())
                 .isEqualTo(SplitDnsRules.Tunneling.ON);
+        assertThat(SplitDnsRules.tunneling(obs(fromWindows(CORP), null, Map.of("wsl2.dnsTunneling", "1"))).state())
+                .isEqualTo(SplitDnsRules.Tunneling.ON);
+        assertThat(SplitDnsRules.tunneling(obs(fromWindows(CORP), null, Map.of("wsl2.dnsTunneling", "FALSE"))).state())
+                .isEqualTo(SplitDnsRules.Tunneling.OFF);
         // nothing set: WSL's default, on from 2.2.1 on Windows 11 22H2 (build 22621) and later
         assertThat(byVersion("WSL 2.2.1.0", "10.0.22621.1")).isEqualTo(SplitDnsRules.Tunneling.ON);
         assertThat(byVersion("WSL 2.3.26.0", "10.0.26100.2605")).isEqualTo(SplitDnsRules.Tunneling.ON);
