@@ -55,7 +55,14 @@ public enum FixId {
      * Tunneling off with {@code dnsProxy=false}: WSL then writes Windows' DNS servers (the VPN's
      * included) into the distro's resolv.conf. Two settings at once, so written by hand.
      */
-    DNS_SERVERS_FROM_WINDOWS("wslconfig-dns-servers-from-windows");
+    DNS_SERVERS_FROM_WINDOWS("wslconfig-dns-servers-from-windows"),
+    /**
+     * The distro's MTU at every start ({@code [boot] command} in its wsl.conf): {@link #LOWER_MTU}
+     * where WSL reads a wsl.conf, which stays the advice elsewhere.
+     */
+    WSL_CONF_BOOT_MTU("wsl-conf-boot-mtu", FixPlan.DistroMtuAtBoot.class),
+    /** The VPN adapter's MTU on Windows (an administrator's netsh command to copy); WSL's eth0 follows it when WSL starts. */
+    WINDOWS_ADAPTER_MTU("windows-adapter-mtu");
 
     private final String id;
     private final Class<? extends FixPlan> plan;
