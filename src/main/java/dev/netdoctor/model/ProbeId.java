@@ -28,7 +28,9 @@ public enum ProbeId {
     /** A program on Windows that WSL should reach. */
     WINDOWS_SERVICE("windows-service"),
     /** Whether other devices can reach the user's app in WSL: Windows' port proxies and firewall for it. */
-    OTHER_DEVICES("other-devices");
+    OTHER_DEVICES("other-devices"),
+    /** NAT mode: whether Windows sends the distro's traffic into another adapter (a VPN's) than WSL's. */
+    ROUTE_CAPTURE("route-capture");
 
     /** The probe parameter saying where a probe's own connections came from, and its values. */
     public static final String FROM = "from";

@@ -140,6 +140,9 @@ final class RedactionNames {
                      ProbeData.LoopbackSelfTest _, ProbeData.ServicePorts _, ProbeData.LocalhostRelay _,
                      ProbeData.WindowsServices _, ProbeData.OtherDevices _ -> {
                 }
+                // Addresses and Windows' adapter names (a VPN product's, "vEthernet (WSL)"): no host or user names.
+                case ProbeData.RouteCapture _ -> {
+                }
                 // A check that did not complete has no data.
                 case null -> {
                 }
