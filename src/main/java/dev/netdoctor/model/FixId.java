@@ -48,7 +48,13 @@ public enum FixId {
      * One inbound firewall rule of ours that lets one TCP port through from WSL (or, for a service in
      * WSL, from the local network) only; added with administrator rights, removed by its name.
      */
-    WINDOWS_FIREWALL_ALLOW_PORT("windows-firewall-allow-port", FixPlan.WindowsFirewallRule.class);
+    WINDOWS_FIREWALL_ALLOW_PORT("windows-firewall-allow-port", FixPlan.WindowsFirewallRule.class),
+    /** Let the proxy program on Windows take connections from WSL ("Allow LAN") and point the distro's proxy variables at Windows' address. */
+    PROXY_ALLOW_LAN("proxy-allow-lan"),
+    /** {@code autoProxy=false} in .wslconfig: only stops WSL's warning about a proxy it can't use. */
+    WSLCONFIG_AUTO_PROXY("wslconfig-auto-proxy", FixPlan.WslconfigSetting.class),
+    /** Set the distro's clock from the host again ({@code sudo hwclock -s}, or restart WSL). */
+    RESYNC_CLOCK("resync-distro-clock");
 
     private final String id;
     private final Class<? extends FixPlan> plan;

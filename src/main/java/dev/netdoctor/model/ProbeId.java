@@ -28,7 +28,11 @@ public enum ProbeId {
     /** A program on Windows that WSL should reach. */
     WINDOWS_SERVICE("windows-service"),
     /** Whether other devices can reach the user's app in WSL: Windows' port proxies and firewall for it. */
-    OTHER_DEVICES("other-devices");
+    OTHER_DEVICES("other-devices"),
+    /** A proxy on Windows' (or the distro's) 127.0.0.1 while WSL runs in NAT mode. */
+    LOOPBACK_PROXY("loopback-proxy"),
+    /** The distro's clock against Windows'. */
+    CLOCK("clock");
 
     /** The probe parameter saying where a probe's own connections came from, and its values. */
     public static final String FROM = "from";
