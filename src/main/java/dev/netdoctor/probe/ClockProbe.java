@@ -100,7 +100,7 @@ public final class ClockProbe implements Probe {
         }
         ClockReading c = reading.get();
         List<Evidence> evidence = new ArrayList<>();
-        evidence.add(Evidence.of(String.format(Locale.ROOT, "The distro's clock against Windows': %+.1f s (±%.2f s: wsl.exe took %d ms)",
+        evidence.add(Evidence.of(String.format(Locale.ROOT, "The distro's clock against Windows': %+.1f s (+/- %.2f s: the distro answered in %d ms)",
                 c.skewSeconds(), c.errorBoundSeconds(), (c.windowsAfterNanos() - c.windowsBeforeNanos()) / 1_000_000)));
         Boolean ptp = null;
         String kernel = null;
@@ -121,7 +121,7 @@ public final class ClockProbe implements Probe {
                 evidence.add(Evidence.of("The kernel log says: " + kernel));
             }
         }
-        String summary = String.format(Locale.ROOT, "the distro's clock is %+.1f s from Windows' (±%.2f s)", c.skewSeconds(), c.errorBoundSeconds());
+        String summary = String.format(Locale.ROOT, "the distro's clock is %+.1f s from Windows' (+/- %.2f s)", c.skewSeconds(), c.errorBoundSeconds());
         return ProbeReport.completed(summary, parameters, new ProbeData.Clock(true, c, ptp, kernel, null), evidence);
     }
 }

@@ -12,6 +12,7 @@ import dev.netdoctor.model.LocalConnect;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.ProxyAddress;
+import dev.netdoctor.model.ServicePort;
 import dev.netdoctor.model.TcpConnection;
 import dev.netdoctor.model.WindowsFacts;
 import dev.netdoctor.model.WindowsPolicy;
@@ -113,6 +114,10 @@ public final class LoopbackProxyProbe implements Probe {
         String distroError = null;
         if (gateway == null) {
             distroError = "the distro has no default gateway, so the address WSL reaches Windows at is not known";
+        } else if (listeners.stream().noneMatch(l -> ServicePort.covers(l.localAddress(), gateway))) {
+            // Windows' own table already says WSL can't get there: no 5 s wait for the silence stealth mode makes certain.
+            distroError = "not tried: " + (listeners.isEmpty() ? "nothing on Windows listens on port " + p.port()
+                    : "the program listens where WSL can't reach it");
         } else {
             Map<String, String> target = new LinkedHashMap<>();
             target.put(gateway, "Windows");
@@ -126,11 +131,8 @@ public final class LoopbackProxyProbe implements Probe {
                 distroError = e.getMessage();
             }
         }
-        if (toGateway != null) {
-            evidence.add(Evidence.of("From the distro to Windows' " + gateway + ":" + p.port() + ": " + LocalAddresses.describe(toGateway)));
-        } else {
-            evidence.add(Evidence.of("The connect from the distro could not be made: " + distroError));
-        }
+        evidence.add(Evidence.of("From the distro to Windows' " + (gateway == null ? "address" : gateway + ":" + p.port()) + ": "
+                + (toGateway != null ? LocalAddresses.describe(toGateway) : distroError)));
         ProbeData.LoopbackProxy data = new ProbeData.LoopbackProxy(true, mode, ProbeData.LoopbackProxy.SET_BY_WINDOWS, p, gateway,
                 listeners, toGateway, distroError, null);
         String who = listeners.isEmpty() ? "nothing listens on port " + p.port()
@@ -165,7 +167,7 @@ public final class LoopbackProxyProbe implements Probe {
         evidence.add(Evidence.of("In the distro to 127.0.0.1:" + proxy.port() + ": " + LocalAddresses.describe(own)));
         LocalConnect toGateway = null;
         if (gateway != null) {
-            toGateway = connect(gateway, "Windows", proxy.port(), ctx.attemptTimeout(), true);
+            toGateway = connect(gateway, "Windows", proxy.port(), ctx.attemptTimeout(), false);
             evidence.add(Evidence.of("From the distro to Windows' " + gateway + ":" + proxy.port() + ": " + LocalAddresses.describe(toGateway)));
         }
         return ProbeReport.completed(setBy + " points at " + proxy.hostPort() + "; in the distro " + result(own)
