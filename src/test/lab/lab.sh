@@ -6,7 +6,7 @@
 #   lab.sh up SCENARIO NAME   SCENARIO: healthy | dscp | refused | filtered | silent | mtu | wsl-dscp
 #                                       | dns-ok | dns-blocked | dns-static | dns-tunnel | dns-udp-only | dns-tcp-only
 #                                       | relay-ok | relay-eth0 | relay-v6 | port-taken
-#                                       | win-all | win-loopback | win-firewall
+#                                       | win-all | win-loopback | win-firewall | win-proxy
 #                                       | mirrored | mirrored-silent | loopback-ok
 #   lab.sh down NAME          always exits 0, idempotent
 #   lab.sh check              exit 0 if labs can run here, else reason on stdout, exit 1
@@ -52,6 +52,11 @@
 #   win-all       a Windows program "postgres" listens on 0.0.0.0:5432
 #   win-loopback  it listens on 127.0.0.1:5432 only
 #   win-firewall  it listens on 0.0.0.0:5432; Windows' firewall drops inbound TCP 5432 from gw-c
+#   win-proxy     a proxy program "clash" listens on 127.0.0.1:7890 only, and Windows' proxy setting
+#                 (the powershell.exe stand-in's machine file, printed as POWERSHELL_MACHINE) is on,
+#                 127.0.0.1:7890: what WSL drops in NAT mode (issue 28)
+# A distro clock that is off needs no scenario of its own: any "Windows" scenario, with the app run
+# through fake-wsl.exe with FAKE_WSL_CLOCK_OFFSET=SECONDS (libfaketime in the distro's commands).
 # WSL2 "mirrored networking" scenarios (other topology, see up_mirrored below and README.md):
 #   NAME-c (client, "WSL")  eth0 198.18.2.2/24 --veth-- NAME-v (vantage) eth0 198.18.2.3/24, sshd :22
 #                           loopback0 169.254.73.1/30 --veth-- NAME-w ("Windows") wsl0 169.254.73.2/30
@@ -88,6 +93,8 @@ readonly W_WINDOWS_PORT=5432            # win-*: the Windows program's port
 readonly W_WINDOWS_PROGRAM=postgres
 readonly W_NFT_TABLE=netdoctor_windows  # inet table in NAME-g: stealth mode and Windows' firewall
 readonly W_WSL_ADAPTER_ALIAS="vEthernet (WSL (Hyper-V firewall))"
+readonly W_PROXY_PORT=7890              # win-proxy: Clash's and v2ray's default, on Windows' 127.0.0.1
+readonly W_PROXY_PROGRAM=clash
 
 # mirrored-networking scenarios (mirrored | mirrored-silent | loopback-ok)
 readonly M_CLIENT_IP=198.18.2.2         # client ("WSL") eth0; also owned by "Windows" (mirrored)
@@ -119,7 +126,7 @@ usage() {
     cat >&2 <<'EOF'
 usage: lab.sh up SCENARIO NAME    (SCENARIO: healthy|dscp|refused|filtered|silent|mtu|wsl-dscp|dns-ok|dns-blocked|dns-static|
                                    dns-tunnel|dns-udp-only|dns-tcp-only|relay-ok|relay-eth0|relay-v6|port-taken|win-all|
-                                   win-loopback|win-firewall|mirrored|mirrored-silent|loopback-ok;
+                                   win-loopback|win-firewall|win-proxy|mirrored|mirrored-silent|loopback-ok;
                                    NAME: 1-8 chars [a-z0-9])
        lab.sh down NAME
        lab.sh check
@@ -479,7 +486,7 @@ cmd_up() {
         healthy|dscp|refused|filtered|silent|mtu|wsl-dscp) ;;
         dns-ok|dns-blocked|dns-static|dns-tunnel|dns-udp-only|dns-tcp-only)
             [ -x "$DNSMASQ" ] || die "dnsmasq not found at $DNSMASQ (Debian package dnsmasq)" ;;
-        relay-ok|relay-eth0|relay-v6|port-taken|win-all|win-loopback|win-firewall)
+        relay-ok|relay-eth0|relay-v6|port-taken|win-all|win-loopback|win-firewall|win-proxy)
             command -v python3 >/dev/null 2>&1 || die "python3 not found (the relay and the programs are Python)"
             [ -x "$LAB_DIR/wslrelay" ] && [ -x "$LAB_DIR/tcpapp" ] || die "wslrelay/tcpapp not found beside lab.sh" ;;
         mirrored|mirrored-silent|loopback-ok) up_mirrored "$scenario" "$name"; return ;;
@@ -737,6 +744,9 @@ up_windows() {
         step "windows program $W_WINDOWS_PROGRAM" start_app "$GW_NS" "$W_WINDOWS_PROGRAM" --listen "$addr:$W_WINDOWS_PORT"
         wait_listening_in "$GW_NS" "$addr" "$W_WINDOWS_PORT" "$(app_pid "$W_WINDOWS_PROGRAM")"
     fi
+    if [ "$scenario" = win-proxy ]; then
+        up_windows_proxy
+    fi
 
     step "wslrelay" start_relay
 
@@ -755,6 +765,20 @@ up_windows() {
     wait_relay_saw "$W_SERVICE_PORT"
 }
 
+# win-proxy: the proxy program on Windows' 127.0.0.1 only (as Clash and v2ray start), and Windows'
+# proxy setting pointing at it, in a machine file for fake-powershell.exe (its "proxy" key: the
+# HKCU Internet Settings values). The plain user running the stand-in must read that file, so the
+# state folder lets others through (0711: no listing) and the file's folder is readable.
+up_windows_proxy() {
+    step "windows proxy $W_PROXY_PROGRAM" start_app "$GW_NS" "$W_PROXY_PROGRAM" --listen "127.0.0.1:$W_PROXY_PORT"
+    wait_listening_in "$GW_NS" 127.0.0.1 "$W_PROXY_PORT" "$(app_pid "$W_PROXY_PROGRAM")"
+    step "state folder passable" chmod 0711 "$STATE"
+    step "powershell machine folder" install -d -m 0755 "$STATE/windows"
+    printf '{"proxy": {"ProxyEnable": 1, "ProxyServer": "127.0.0.1:%s", "ProxyOverride": "<local>"}}\n' "$W_PROXY_PORT" \
+        >"$STATE/windows/powershell-machine.json" || return 1
+    chmod 0644 "$STATE/windows/powershell-machine.json"
+}
+
 print_windows_keys() {
     local scenario=$1
     printf 'WINDOWS_NS=%s\n' "$GW_NS"
@@ -762,6 +786,11 @@ print_windows_keys() {
     printf 'WSL_GATEWAY=%s\n' "$GW_CLIENT_IP"
     printf 'LAB_USER=%s\n' "$LAB_USER"
     case "$scenario" in
+        win-proxy)
+            printf 'PROXY_PORT=%s\n' "$W_PROXY_PORT"
+            printf 'PROXY_PROGRAM=%s\n' "$W_PROXY_PROGRAM"
+            printf 'PROXY_PID_FILE=%s\n' "$STATE/app-$W_PROXY_PROGRAM.pid"
+            printf 'POWERSHELL_MACHINE=%s\n' "$STATE/windows/powershell-machine.json" ;;
         win-*)
             printf 'WINDOWS_PORT=%s\n' "$W_WINDOWS_PORT"
             printf 'WINDOWS_PROGRAM=%s\n' "$W_WINDOWS_PROGRAM"
