@@ -14,6 +14,7 @@ import dev.netdoctor.model.LocalConnect;
 import dev.netdoctor.model.NetworkingMode;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeId;
+import dev.netdoctor.model.ServicePort;
 import dev.netdoctor.model.Severity;
 import dev.netdoctor.model.TcpConnection;
 import dev.netdoctor.model.Words;
@@ -46,11 +47,14 @@ final class LoopbackProxyRule implements Rule {
                 gateway));
         String program = listeners.isEmpty() ? Words.get("finding.WINDOWS_PROXY_LOOPBACK.theProgram")
                 : programName(listeners.getFirst());
-        boolean forWsl = !listeners.isEmpty() && !d.windowsLoopbackOnly();
+        // A listener WSL can reach is one on every address or on the gateway itself; 127.0.0.1 never, another adapter's address neither.
+        boolean forWsl = d.gateway() != null && listeners.stream().anyMatch(l -> ServicePort.covers(l.localAddress(), d.gateway()));
         if (d.windowsListeners() != null) {
             explanation.append(' ').append(listeners.isEmpty() ? Words.get("finding.WINDOWS_PROXY_LOOPBACK.nothingListens", port)
                     : forWsl ? Words.get("finding.WINDOWS_PROXY_LOOPBACK.allAddresses", program(listeners.getFirst()), port, gateway)
-                    : Words.get("finding.WINDOWS_PROXY_LOOPBACK.loopbackOnly", program(listeners.getFirst()), port, gateway));
+                    : d.windowsLoopbackOnly() ? Words.get("finding.WINDOWS_PROXY_LOOPBACK.loopbackOnly", program(listeners.getFirst()), port, gateway)
+                    : Words.get("finding.WINDOWS_PROXY_LOOPBACK.elsewhere", program(listeners.getFirst()), port, gateway,
+                            WindowsSideRules.bracket(listeners.getFirst().localAddress())));
         }
         LocalConnect c = d.distroToGateway();
         boolean reached = c != null && c.result() == ConnectResult.CONNECTED;

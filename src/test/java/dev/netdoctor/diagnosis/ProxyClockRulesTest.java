@@ -128,6 +128,14 @@ class ProxyClockRulesTest {
     }
 
     @Test
+    void aProgramOnAnotherAdaptersAddressIsNotCalledReachable() {
+        Finding f = proxyFinding(seenFromWindows(List.of(clash("198.19.5.20")), null));
+        assertThat(f.explanation()).contains("clash (pid 4242) listens on 198.19.5.20:7890 only, not at 198.18.1.1")
+                .doesNotContain("every address");
+        assertThat(f.fixes().get(1).detail()).contains("turn on \"Allow LAN\"");
+    }
+
+    @Test
     void nothingListeningOnWindowsAsksWhetherTheProxyRuns() {
         Finding f = proxyFinding(seenFromWindows(List.of(), ConnectResult.TIMED_OUT));
         assertThat(f.explanation()).contains("Nothing listens on port 7890 on Windows right now");
