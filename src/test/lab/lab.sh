@@ -7,6 +7,7 @@
 #                                       | dns-ok | dns-blocked | dns-static | dns-tunnel | dns-udp-only | dns-tcp-only
 #                                       | relay-ok | relay-eth0 | relay-v6 | port-taken
 #                                       | win-all | win-loopback | win-firewall | win-proxy
+#                                       | vpn-mtu
 #                                       | mirrored | mirrored-silent | loopback-ok
 #   lab.sh down NAME          always exits 0, idempotent
 #   lab.sh check              exit 0 if labs can run here, else reason on stdout, exit 1
@@ -57,6 +58,10 @@
 #                 127.0.0.1:7890: what WSL drops in NAT mode (issue 28)
 # A distro clock that is off needs no scenario of its own: any "Windows" scenario, with the app run
 # through fake-wsl.exe with FAKE_WSL_CLOCK_OFFSET=SECONDS (libfaketime in the distro's commands).
+#   vpn-mtu       a VPN on Windows with a smaller MTU: gw-t is its tunnel adapter (ifalias
+#                 "PANGP Virtual Ethernet Adapter", MTU 1400) and the target is reached through it;
+#                 the distro's eth0 keeps MTU 1500; the ICMP "fragmentation needed" Windows sends
+#                 towards the distro is dropped -> PMTU black hole (see up_vpn_mtu below)
 # WSL2 "mirrored networking" scenarios (other topology, see up_mirrored below and README.md):
 #   NAME-c (client, "WSL")  eth0 198.18.2.2/24 --veth-- NAME-v (vantage) eth0 198.18.2.3/24, sshd :22
 #                           loopback0 169.254.73.1/30 --veth-- NAME-w ("Windows") wsl0 169.254.73.2/30
@@ -96,6 +101,10 @@ readonly W_WSL_ADAPTER_ALIAS="vEthernet (WSL (Hyper-V firewall))"
 readonly W_PROXY_PORT=7890              # win-proxy: Clash's and v2ray's default, on Windows' 127.0.0.1
 readonly W_PROXY_PROGRAM=clash
 
+# vpn-mtu: the VPN's tunnel adapter on "Windows" (gw-t, the way to the target)
+readonly VPN_MTU_ALIAS="PANGP Virtual Ethernet Adapter"
+readonly VPN_MTU_TUNNEL_MTU=1400
+
 # mirrored-networking scenarios (mirrored | mirrored-silent | loopback-ok)
 readonly M_CLIENT_IP=198.18.2.2         # client ("WSL") eth0; also owned by "Windows" (mirrored)
 readonly M_VANTAGE_IP=198.18.2.3        # vantage namespace, sshd
@@ -126,7 +135,7 @@ usage() {
     cat >&2 <<'EOF'
 usage: lab.sh up SCENARIO NAME    (SCENARIO: healthy|dscp|refused|filtered|silent|mtu|wsl-dscp|dns-ok|dns-blocked|dns-static|
                                    dns-tunnel|dns-udp-only|dns-tcp-only|relay-ok|relay-eth0|relay-v6|port-taken|win-all|
-                                   win-loopback|win-firewall|win-proxy|mirrored|mirrored-silent|loopback-ok;
+                                   win-loopback|win-firewall|win-proxy|vpn-mtu|mirrored|mirrored-silent|loopback-ok;
                                    NAME: 1-8 chars [a-z0-9])
        lab.sh down NAME
        lab.sh check
@@ -349,6 +358,8 @@ nft_gateway() {
             forward_rules="iifname \"gw-t\" oifname \"gw-c\" ip saddr $TARGET_IP tcp sport $TARGET_PORT ip length > 64 counter drop comment \"silent: the server's data never arrives\"" ;;
         mtu)
             output_rules='icmp type destination-unreachable icmp code frag-needed counter drop comment "mtu: PMTU black hole"' ;;
+        vpn-mtu)
+            output_rules='oifname "gw-c" icmp type destination-unreachable icmp code frag-needed counter drop comment "vpn-mtu: no frag-needed reaches WSL"' ;;
         dns-blocked)
             input_rules='th dport 53 counter drop comment "dns-blocked: the proxy gets nothing"' ;;
         dns-udp-only)
@@ -489,6 +500,9 @@ cmd_up() {
         relay-ok|relay-eth0|relay-v6|port-taken|win-all|win-loopback|win-firewall|win-proxy)
             command -v python3 >/dev/null 2>&1 || die "python3 not found (the relay and the programs are Python)"
             [ -x "$LAB_DIR/wslrelay" ] && [ -x "$LAB_DIR/tcpapp" ] || die "wslrelay/tcpapp not found beside lab.sh" ;;
+        vpn-mtu)
+            command -v python3 >/dev/null 2>&1 || die "python3 not found (the relay is Python)"
+            [ -x "$LAB_DIR/wslrelay" ] || die "wslrelay not found beside lab.sh" ;;
         mirrored|mirrored-silent|loopback-ok) up_mirrored "$scenario" "$name"; return ;;
         *) usage; die "unknown scenario '$scenario'" ;;
     esac
@@ -506,6 +520,7 @@ cmd_up() {
     # is limited to $PATH_MTU by route MTUs (see README.md: why not an interface MTU)
     local client_mtu=1280
     [ "$scenario" = mtu ] && client_mtu=1500
+    [ "$scenario" = vpn-mtu ] && client_mtu=1500    # WSL's eth0 did not follow the VPN's MTU
 
     step "create state folder" mkdir -m 0700 "$STATE"
     echo "$scenario" >"$STATE/scenario"
@@ -620,6 +635,7 @@ EOW
 
     case "$scenario" in
         relay-*|port-taken|win-*) up_windows "$scenario" ;;
+        vpn-mtu) up_windows "$scenario" && up_vpn_mtu ;;
     esac
 
     UP_DONE=1
@@ -639,6 +655,7 @@ EOW
     fi
     case "$scenario" in
         relay-*|port-taken|win-*) print_windows_keys "$scenario" ;;
+        vpn-mtu) print_vpn_mtu_keys ;;
     esac
     printf 'STATE_DIR=%s\n' "$STATE"
 }
@@ -806,6 +823,39 @@ print_windows_keys() {
     esac
     printf 'RELAY_PID_FILE=%s\n' "$STATE/wslrelay.pid"
     printf 'RELAY_LOG=%s\n' "$STATE/wslrelay.log"
+}
+
+# ---------------------------------------------------------------- up: "Windows" with a VPN (vpn-mtu)
+
+# The VPN's tunnel adapter is gw-t, the way to the target: named as a GlobalProtect adapter, with
+# the tunnel's MTU. The target's eth0 keeps 1500 (the far side of a tunnel does not know its MTU),
+# so what it sends above 1400 bytes is dropped where it enters the tunnel (a veth drops frames
+# larger than the receiving side's MTU), and what the distro sends above 1400 bytes with DF set
+# makes "Windows" answer "fragmentation needed", which nft_gateway drops on its way to the distro.
+# The distro's /etc/wsl.conf (/etc/netns/NAME-c/wsl.conf) is there to be fixed ([boot] command).
+up_vpn_mtu() {
+    local etc=/etc/netns/$CLI_NS
+    step "vpn tunnel adapter alias" ip -n "$GW_NS" link set gw-t alias "$VPN_MTU_ALIAS"
+    step "vpn tunnel adapter mtu" ip -n "$GW_NS" link set gw-t mtu "$VPN_MTU_TUNNEL_MTU"
+    ip -n "$CLI_NS" route flush cache >/dev/null 2>&1 || true
+    mkdir -p -m 0755 "$etc" || return 1
+    printf '[boot]\nsystemd=true\n' >"$etc/wsl.conf" || return 1
+    chmod 0644 "$etc/wsl.conf"
+    # as write_dns_files: ip netns exec binds only over files that exist
+    if [ ! -e /etc/wsl.conf ]; then
+        : >/etc/wsl.conf && echo "$CLI_NS" >"$STATE/made-etc-wsl.conf"
+    fi
+}
+
+print_vpn_mtu_keys() {
+    printf 'WINDOWS_NS=%s\n' "$GW_NS"
+    printf 'DISTRO_IP=%s\n' "$CLIENT_IP"
+    printf 'WSL_GATEWAY=%s\n' "$GW_CLIENT_IP"
+    printf 'LAB_USER=%s\n' "$LAB_USER"
+    printf 'VPN_ADAPTER_ALIAS=%s\n' "$VPN_MTU_ALIAS"
+    printf 'VPN_ADAPTER_MTU=%s\n' "$VPN_MTU_TUNNEL_MTU"
+    printf 'ETC_DIR=%s\n' "/etc/netns/$CLI_NS"
+    printf 'RELAY_PID_FILE=%s\n' "$STATE/wslrelay.pid"
 }
 
 # ---------------------------------------------------------------- up: WSL2 mirrored networking

@@ -32,7 +32,7 @@ import java.util.function.Function;
 @Command(name = "fix", mixinStandardHelpOptions = true,
         description = "Applies a fix safely: shows the diff, keeps a backup, checks the result, can be undone.",
         subcommands = {FixCommand.SshIpqos.class, WslModeCommand.class, DnsFixCommands.DnsTunneling.class,
-                DnsFixCommands.ResolvConf.class, ConfigLinesFixCommand.class, ApplyFixCommand.class})
+                DnsFixCommands.ResolvConf.class, ConfigLinesFixCommand.class, ApplyFixCommand.class, MtuFixCommand.class})
 public final class FixCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -58,6 +58,8 @@ import static dev.netdoctor.model.FixId.CONFIG_COMMENT_OUT_DUPLICATES;
 import static dev.netdoctor.model.FixId.CONFIG_REWRITE_AS_UTF8;
 import static dev.netdoctor.model.FixId.CONFIG_REWRITE_IGNORED_LINES;
 import static dev.netdoctor.model.FixId.LOWER_MTU;
+import static dev.netdoctor.model.FixId.WINDOWS_ADAPTER_MTU;
+import static dev.netdoctor.model.FixId.WSL_CONF_BOOT_MTU;
 import static dev.netdoctor.model.FixId.OPEN_FIREWALL;
 import static dev.netdoctor.model.FixId.REVERSE_PROXY;
 import static dev.netdoctor.model.FixId.SSH_CONFIG_IPQOS_NONE;
@@ -98,7 +100,7 @@ final class RuleCatalog {
             target(ReachabilityRules.NO_GREETING, Set.of(SSH_NO_GREETING), Set.of(CHECK_SSH_SERVICE)),
             target(new DscpDropRule(), Set.of(DSCP_MARKED_SYN_DROPPED, DSCP_FIXED_FOR_SSH),
                     Set.of(SSH_CONFIG_IPQOS_NONE, WSLCONFIG_NETWORKING_MODE)),
-            target(new PathMtuRule(), Set.of(PATH_MTU_BLACKHOLE), Set.of(LOWER_MTU)),
+            target(new PathMtuRule(), Set.of(PATH_MTU_BLACKHOLE), Set.of(LOWER_MTU, WSL_CONF_BOOT_MTU, WINDOWS_ADAPTER_MTU)),
             thisComputer(LoopbackRules.NOT_LISTENING, Set.of(SERVICE_NOT_LISTENING), Set.of(START_SERVICE)),
             thisComputer(LoopbackRules.REDIRECTED, Set.of(LOOPBACK_REDIRECTED), Set.of(USE_OTHER_LOOPBACK,
                     BIND_SERVICE_TO_INTERFACE, REVERSE_PROXY, TEST_FROM_ANOTHER_HOST, WSLCONFIG_HOST_ADDRESS_LOOPBACK,

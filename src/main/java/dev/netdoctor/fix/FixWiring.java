@@ -98,6 +98,14 @@ public final class FixWiring {
         return "fix config-lines --in wsl-conf --finding " + finding;
     }
 
+    /** The CLI's fix of the distro's MTU at start, as a sudo command names it. */
+    public static String mtuCommand(FixPlan.DistroMtuAtBoot mtu) {
+        return "fix wsl-mtu --mtu " + mtu.mtu() + (mtu.device().equals(DEFAULT_DEVICE) ? "" : " --device " + mtu.device());
+    }
+
+    /** The distro's interface in WSL's NAT and mirrored modes alike. */
+    public static final String DEFAULT_DEVICE = "eth0";
+
     /**
      * Which file a plan writes, as the faces tell the user: a face adds nothing for a new plan.
      * {@link #WINDOWS_FIREWALL} is no file: a rule in Windows' firewall, added with administrator
@@ -111,6 +119,7 @@ public final class FixWiring {
             case FixPlan.SshIpqosNone ssh -> Writes.SSH_CONFIG;
             case FixPlan.WslconfigSetting setting -> Writes.WSLCONFIG;
             case FixPlan.LetWslWriteResolvConf resolvConf -> Writes.WSL_CONF;
+            case FixPlan.DistroMtuAtBoot mtu -> Writes.WSL_CONF;
             case FixPlan.RewriteConfigLines lines -> lines.file().equals(ConfigFileCheck.WSL_CONF) ? Writes.WSL_CONF : Writes.WSLCONFIG;
             case FixPlan.WindowsFirewallRule rule -> Writes.WINDOWS_FIREWALL;
             case FixPlan.ByHand steps -> Writes.NOTHING;
@@ -161,6 +170,12 @@ public final class FixWiring {
                 // the edit's words name the file it edits, which may not be /etc/wsl.conf
                 yield Optional.of(new Wired(place.files(), place.file(), original -> WslConfEdit.letWslWriteResolvConf(original, place.file()),
                         preview -> new WslConfOracle(place.files(), preview.original()), true, place.needsSudo(), place));
+            }
+            case FixPlan.DistroMtuAtBoot mtu -> {
+                WslConfPlace place = WslConfPlace.of(places.linux(), places.wslConf(), places.mayWrite());
+                yield Optional.of(new Wired(place.files(), place.file(), original -> WslConfMtuEdit.setMtuAtBoot(original, mtu, place.file()),
+                        preview -> new WslConfMtuOracle(place.files(), mtu, preview.original()), true,
+                        place.sudoFor(mtuCommand(mtu)), place));
             }
             case FixPlan.RewriteConfigLines lines when lines.file().equals(ConfigFileCheck.WSL_CONF) -> {
                 WslConfPlace place = WslConfPlace.of(places.linux(), places.wslConf(), places.mayWrite());

@@ -54,7 +54,14 @@ public enum FixId {
     /** {@code autoProxy=false} in .wslconfig: only stops WSL's warning about a proxy it can't use. */
     WSLCONFIG_AUTO_PROXY("wslconfig-auto-proxy", FixPlan.WslconfigSetting.class),
     /** Set the distro's clock from the host again ({@code sudo hwclock -s}, or restart WSL). */
-    RESYNC_CLOCK("resync-distro-clock");
+    RESYNC_CLOCK("resync-distro-clock"),
+    /**
+     * The distro's MTU at every start ({@code [boot] command} in its wsl.conf): {@link #LOWER_MTU}
+     * where WSL reads a wsl.conf, which stays the advice elsewhere.
+     */
+    WSL_CONF_BOOT_MTU("wsl-conf-boot-mtu", FixPlan.DistroMtuAtBoot.class),
+    /** The VPN adapter's MTU on Windows (an administrator's netsh command to copy); WSL's eth0 follows it when WSL starts. */
+    WINDOWS_ADAPTER_MTU("windows-adapter-mtu");
 
     private final String id;
     private final Class<? extends FixPlan> plan;

@@ -74,6 +74,54 @@ public sealed interface FixPlan {
     }
 
     /**
+     * The MTU of the distro's interface {@code device} set to {@code mtu} every time the distro
+     * starts: {@code [boot] command} in its /etc/wsl.conf, which WSL runs as root at each start
+     * (a file of root's, like {@link LetWslWriteResolvConf}). There is no .wslconfig MTU key, and
+     * an {@code ip link set} alone lasts until WSL starts the distro again. {@link #nowCommand()}
+     * sets the same MTU at once, for the running distro.
+     *
+     * @param device the distro's interface (eth0 in WSL), as Linux names interfaces
+     * @param mtu    the largest packet that got through, in decimal bytes, 576 to 9000
+     */
+    record DistroMtuAtBoot(String device, String mtu) implements FixPlan {
+        /** What IPv4 requires every link to carry, and the largest jumbo frame: outside them it is no MTU we measured. */
+        public static final int SMALLEST = 576;
+        public static final int LARGEST = 9000;
+
+        public DistroMtuAtBoot {
+            Objects.requireNonNull(device, "device");
+            Objects.requireNonNull(mtu, "mtu");
+            // Both become words of a command the distro's shell runs as root: only what Linux allows
+            // in an interface name (at most 15 characters, never a leading '-') and a plain number.
+            if (!device.matches("[A-Za-z0-9_][A-Za-z0-9_.@-]{0,14}")) {
+                throw new InvalidInputException("Not the name of a Linux network interface: '" + device + "'.");
+            }
+            if (!mtu.matches("[1-9][0-9]{2,3}") || Integer.parseInt(mtu) < SMALLEST || Integer.parseInt(mtu) > LARGEST) {
+                throw new InvalidInputException("Not an MTU to set: '" + mtu + "' (a whole number from " + SMALLEST + " to " + LARGEST + ").");
+            }
+        }
+
+        /** For the interface and the size a path measurement gave. */
+        public static DistroMtuAtBoot of(String device, int mtu) {
+            return new DistroMtuAtBoot(device, Integer.toString(mtu));
+        }
+
+        /** The command the distro runs at start, as root. */
+        public String command() {
+            return "ip link set dev " + device + " mtu " + mtu;
+        }
+
+        /** The same, once, for the distro running now. */
+        public String nowCommand() {
+            return "sudo " + command();
+        }
+
+        public int mtuNumber() {
+            return Integer.parseInt(mtu);
+        }
+    }
+
+    /**
      * Rewrites every line of one finding in one settings file the way WSL would read what was
      * meant. {@code file} is {@link ConfigFileCheck#WSLCONFIG} or {@link ConfigFileCheck#WSL_CONF}
      * (the names JSON carries); {@code finding} the finding id whose lines are rewritten.

@@ -98,6 +98,13 @@ public sealed interface ProbeData {
             payloadsTried = List.copyOf(payloadsTried);
         }
 
+        /** The probe's parameter saying why the path was sized: {@link #SSH_STALLED} or {@link #SMALLER_WINDOWS_LINK}. */
+        public static final String SIZED_BECAUSE = "sizedBecause";
+        /** A connection opened, but the SSH key exchange (the first large packets) never finished. */
+        public static final String SSH_STALLED = "ssh-key-exchange-stalled";
+        /** From Windows: the route to the target leaves through an adapter (not WSL's) with a smaller MTU than the distro's. */
+        public static final String SMALLER_WINDOWS_LINK = "smaller-windows-link";
+
         /** Payload + 20 bytes IPv4 header + 8 bytes ICMP header. */
         public Integer estimatedPathMtu() {
             return largestAnsweredPayload == null ? null : largestAnsweredPayload + 28;

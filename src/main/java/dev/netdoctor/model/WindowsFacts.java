@@ -60,6 +60,23 @@ public record WindowsFacts(String wsl, String windowsBuild, String defaultDistro
                 .min(java.util.Comparator.comparingInt((WindowsRoute r) -> -r.prefixLength()).thenComparingInt(WindowsRoute::metric));
     }
 
+    /**
+     * The adapter Windows sends packets for {@code ipv4} out of ({@link #routeTo}) when it is not
+     * WSL's adapter and carries smaller packets than {@code distroMtu}, the MTU of the distro's
+     * interface towards the same address: a VPN's tunnel adapter, typically. The distro sends
+     * packets up to its own MTU, and the tunnel's "packet too big" answers are often lost on the
+     * way back (microsoft/WSL#4698, #5638), so large packets vanish while small ones pass. Empty when
+     * the route, its adapter or either MTU is unknown, or the adapter is WSL's own.
+     */
+    public java.util.Optional<WindowsInterface> smallerLinkTowards(String ipv4, int distroMtu) {
+        if (distroMtu <= 0) {
+            return java.util.Optional.empty();
+        }
+        return routeTo(ipv4).flatMap(r -> adapter(r.interfaceIndex()))
+                .filter(a -> wslAdapter == null || a.index() != wslAdapter.index())
+                .filter(a -> a.mtu() > 0 && a.mtu() < distroMtu);
+    }
+
     /** The adapter with Windows' interface index {@code index}, when the adapters were read. */
     public java.util.Optional<WindowsInterface> adapter(int index) {
         return interfaces.known() ? interfaces.value().stream().filter(i -> i.index() == index).findFirst() : java.util.Optional.empty();

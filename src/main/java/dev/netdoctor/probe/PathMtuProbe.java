@@ -11,17 +11,24 @@ import dev.netdoctor.model.OpenSshAttempt;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.RouteLookup;
+import dev.netdoctor.model.WindowsFacts;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Sizes the path with don't-fragment pings when a TCP connection opened but the SSH key
  * exchange (the first large packets) never completed: the sign of a path that silently drops
- * packets above some size. All sizes are tried at once so the probe costs one wait, not many.
+ * packets above some size. From Windows it also sizes the path when Windows' route to the
+ * target leaves through an adapter other than WSL's with a smaller MTU than the distro's (a VPN's
+ * tunnel): there a TLS, git or apt transfer stalls where no SSH handshake does, and the sizes
+ * tell that apart from a VPN that captures WSL's traffic (where nothing at all comes back).
+ * The pings always leave from the distro, where the stalled programs run. All sizes are tried
+ * at once so the probe costs one wait, not many.
  */
 public final class PathMtuProbe implements Probe {
     /** Total IP packet sizes to try below the interface MTU: common tunnel and link limits. */
@@ -64,15 +71,32 @@ public final class PathMtuProbe implements Probe {
         return false;
     }
 
+    /**
+     * Why the path is worth sizing, as {@link ProbeData.PathMtu#SIZED_BECAUSE} says it; empty when
+     * nothing points at a path that drops large packets.
+     */
+    static Optional<String> reason(ProbeContext ctx, int interfaceMtu) {
+        if (keyExchangeStalled(ctx.earlierOutcomes())) {
+            return Optional.of(ProbeData.PathMtu.SSH_STALLED);
+        }
+        WindowsFacts windows = ctx.environment().windows();
+        if (windows != null && ctx.address() != null && windows.smallerLinkTowards(ctx.address(), interfaceMtu).isPresent()) {
+            return Optional.of(ProbeData.PathMtu.SMALLER_WINDOWS_LINK);
+        }
+        return Optional.empty();
+    }
+
     @Override
     public ProbeReport run(ProbeContext ctx) throws Exception {
-        if (!keyExchangeStalled(ctx.earlierOutcomes())) {
-            return ProbeReport.skipped("Not needed: no connection stalled after opening.");
+        int mtu = interfaceMtu(ctx);
+        Optional<String> reason = reason(ctx, mtu);
+        if (reason.isEmpty()) {
+            return ProbeReport.skipped(ctx.environment().windows() == null ? "Not needed: no connection stalled after opening."
+                    : "Not needed: no connection stalled after opening, and Windows' way to the target is no smaller link than the distro's.");
         }
         if (!ctx.linux().hasCommand("ping") || ctx.address().contains(":")) {
             return ProbeReport.skipped("Path MTU sizing needs ping and an IPv4 target.");
         }
-        int mtu = interfaceMtu(ctx);
         List<Integer> payloads = new ArrayList<>();
         payloads.add(mtu - 28);
         PACKET_SIZES.stream().filter(s -> s < mtu).map(s -> s - 28).forEach(payloads::add);
@@ -99,7 +123,8 @@ public final class PathMtuProbe implements Probe {
         String summary = data.blackHole()
                 ? "packets up to " + data.estimatedPathMtu() + " bytes get through, " + (smallestLost + 28) + " bytes are lost"
                 : largestAnswered == null ? "no don't-fragment ping was answered" : "all sizes up to " + (largestAnswered + 28) + " bytes got through";
-        return ProbeReport.completed(summary, Map.of("interfaceMtu", Integer.toString(mtu)), data, evidence);
+        return ProbeReport.completed(summary, Map.of("interfaceMtu", Integer.toString(mtu), ProbeData.PathMtu.SIZED_BECAUSE, reason.get()),
+                data, evidence);
     }
 
     /** MTU of the interface the route to the target leaves through, else the largest up interface. */

@@ -77,6 +77,12 @@ class FixWiringTest {
         assertThat(lines.needsSudo()).hasValueSatisfying(s -> assertThat(s).startsWith("sudo ")
                 .contains(" fix config-lines --in wsl-conf --finding " + FindingId.WSL_CONF_PARSING_STOPS.id() + " --wsl-conf " + wslConf));
         assertThat(wire(new FixPlan.LetWslWriteResolvConf(), places(Optional.empty(), true)).needsSudo()).isEmpty();
+        FixWiring.Wired mtu = wire(FixPlan.DistroMtuAtBoot.of("eth0", 1400), places(Optional.empty(), false));
+        assertThat(mtu.file()).isEqualTo(wslConf);
+        assertThat(mtu.needsSudo()).hasValueSatisfying(s -> assertThat(s).startsWith("sudo ").contains(" fix wsl-mtu --mtu 1400 --wsl-conf " + wslConf));
+        assertThat(wire(FixPlan.DistroMtuAtBoot.of("wg0", 1280), places(Optional.empty(), false)).needsSudo())
+                .hasValueSatisfying(s -> assertThat(s).contains(" fix wsl-mtu --mtu 1280 --device wg0 --wsl-conf " + wslConf));
+        assertThat(FixWiring.writes(FixPlan.DistroMtuAtBoot.of("eth0", 1400))).isEqualTo(FixWiring.Writes.WSL_CONF);
     }
 
     @Test

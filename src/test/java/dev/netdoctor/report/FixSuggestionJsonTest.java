@@ -54,6 +54,9 @@ class FixSuggestionJsonTest {
                 .isEqualTo(FixPlan.BY_HAND);
         assertThat(FixSuggestionJson.plan(FixId.CONFIG_COMMENT_OUT_DUPLICATES, Map.of("file", "/etc/passwd", "finding", "wslconfig-duplicate-key")))
                 .isEqualTo(FixPlan.BY_HAND);
+        // a boot command a saved file would have root run: only an interface name and a number
+        assertThat(FixSuggestionJson.plan(FixId.WSL_CONF_BOOT_MTU, Map.of("device", "eth0; reboot", "mtu", "1400"))).isEqualTo(FixPlan.BY_HAND);
+        assertThat(FixSuggestionJson.plan(FixId.WSL_CONF_BOOT_MTU, Map.of("device", "eth0", "mtu", "1400"))).isEqualTo(FixPlan.DistroMtuAtBoot.of("eth0", 1400));
         // advice stays advice, whatever parameters an edited file gives it
         assertThat(FixSuggestionJson.plan(FixId.OPEN_FIREWALL, Map.of("setting", "wsl2.networkingMode", "value", "nat"))).isEqualTo(FixPlan.BY_HAND);
     }
@@ -62,7 +65,8 @@ class FixSuggestionJsonTest {
     @Test
     void everyKindOfPlanRoundTripsThroughItsParameters() {
         List<FixPlan> one = List.of(new FixPlan.SshIpqosNone("a*", "a1"), new FixPlan.WslconfigSetting("experimental.hostAddressLoopback", "true"),
-                new FixPlan.LetWslWriteResolvConf(), new FixPlan.RewriteConfigLines("/etc/wsl.conf", FindingId.WSL_CONF_PARSING_STOPS),
+                new FixPlan.LetWslWriteResolvConf(), FixPlan.DistroMtuAtBoot.of("eth0", 1400),
+                new FixPlan.RewriteConfigLines("/etc/wsl.conf", FindingId.WSL_CONF_PARSING_STOPS),
                 FixPlan.WindowsFirewallRule.allowFromWsl(5432, "vEthernet (WSL)"), FixPlan.BY_HAND);
         assertThat(one.stream().map(p -> p.getClass().getName()).toList())
                 .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(FixPlan.class.getPermittedSubclasses()).map(Class::getName).toList());

@@ -35,8 +35,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The wizard on Windows: the distro chosen on the Details step ({@link ChosenDistro} over the
- * stand-in wsl.exe), and both wsl.conf fixes — DNS "let WSL write resolv.conf" and the settings-line
- * rewrite — write the distro's file as root through {@code wsl.exe -d DISTRO -u root}, undo it
+ * stand-in wsl.exe), and the wsl.conf fixes — DNS "let WSL write resolv.conf", the settings-line
+ * rewrite and the MTU at every start — write the distro's file as root through {@code wsl.exe -d DISTRO -u root}, undo it
  * there, and never hand the user a sudo command. The distro's default user is "nobody" and the
  * file lies in a folder only root may write, so the write succeeds only as root; this process
  * itself is told it may not write there, as a Windows process may not write a Linux path.
@@ -122,6 +122,23 @@ class WslConfFixFromWindowsTest {
         assertWrittenAsRootInTheDistro(a);
         assertThat(Files.readString(wslConf)).doesNotContain("\n; mine\n").contains("# mine").contains("systemd=true");
         assertThat(fixes.history().getLast().verification()).isNotBlank();
+
+        fixes.undo(a);
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(Files.readAllBytes(wslConf)).isEqualTo(original);
+    }
+
+    /** path-mtu-blackhole's fix: the boot command goes in front of the one there, as root, and undo puts the file back. */
+    @Test
+    void theMtuAtEveryStartIsWrittenAsRootThroughWslExeAndUndoneThere() throws Exception {
+        byte[] original = rootsFile("[boot]\nsystemd=true\ncommand = service cron start\n");
+        FixAction a = offer(new FixSuggestion(FixId.WSL_CONF_BOOT_MTU, "Set the distro's MTU to 1400 at every start", "…",
+                FixPlan.DistroMtuAtBoot.of("eth0", 1400)));
+
+        fixes.run(a);
+        assertWrittenAsRootInTheDistro(a);
+        assertThat(Files.readString(wslConf)).isEqualTo("[boot]\nsystemd=true\ncommand = ip link set dev eth0 mtu 1400; service cron start\n");
+        assertThat(fixes.history().getLast().verification()).contains("ip link set dev eth0 mtu 1400; service cron start");
 
         fixes.undo(a);
         assertThat(dialogs.errors).isEmpty();
