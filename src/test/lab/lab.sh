@@ -7,7 +7,7 @@
 #                                       | dns-ok | dns-blocked | dns-static | dns-tunnel | dns-udp-only | dns-tcp-only
 #                                       | relay-ok | relay-eth0 | relay-v6 | port-taken
 #                                       | win-all | win-loopback | win-firewall | win-proxy
-#                                       | vpn-mtu
+#                                       | vpn-mtu | vpn-capture
 #                                       | mirrored | mirrored-silent | loopback-ok
 #   lab.sh down NAME          always exits 0, idempotent
 #   lab.sh check              exit 0 if labs can run here, else reason on stdout, exit 1
@@ -62,6 +62,13 @@
 #                 "PANGP Virtual Ethernet Adapter", MTU 1400) and the target is reached through it;
 #                 the distro's eth0 keeps MTU 1500; the ICMP "fragmentation needed" Windows sends
 #                 towards the distro is dropped -> PMTU black hole (see up_vpn_mtu below)
+#   vpn-capture   a VPN on "Windows" takes WSL's traffic: a tunnel adapter pangp0 (a veth into the
+#                 namespace NAME-w, where nothing answers: what is routed into it vanishes) with the
+#                 alias "PANGP Virtual Ethernet Adapter",
+#                 198.19.200.7/32, and a route 198.18.1.0/28 through it, more specific than WSL's
+#                 198.18.1.0/24 on gw-c: every answer "Windows" and its NAT have for the distro
+#                 198.18.1.2 goes into the tunnel, while ARP still answers on gw-c (rp_filter off)
+#                 and "Windows" itself still reaches the target 198.19.1.2:22 (no relay runs)
 # WSL2 "mirrored networking" scenarios (other topology, see up_mirrored below and README.md):
 #   NAME-c (client, "WSL")  eth0 198.18.2.2/24 --veth-- NAME-v (vantage) eth0 198.18.2.3/24, sshd :22
 #                           loopback0 169.254.73.1/30 --veth-- NAME-w ("Windows") wsl0 169.254.73.2/30
@@ -105,6 +112,13 @@ readonly W_PROXY_PROGRAM=clash
 readonly VPN_MTU_ALIAS="PANGP Virtual Ethernet Adapter"
 readonly VPN_MTU_TUNNEL_MTU=1400
 
+# vpn-capture: the VPN's tunnel adapter on "Windows" and its route over the distro's address
+readonly V_VPN_IF=pangp0
+readonly V_VPN_DESCRIPTION="PANGP Virtual Ethernet Adapter"
+readonly V_VPN_IP=198.19.200.7
+readonly V_VPN_MTU=1400
+readonly V_VPN_ROUTE=198.18.1.0/28     # holds CLIENT_IP, more specific than the client's /24
+
 # mirrored-networking scenarios (mirrored | mirrored-silent | loopback-ok)
 readonly M_CLIENT_IP=198.18.2.2         # client ("WSL") eth0; also owned by "Windows" (mirrored)
 readonly M_VANTAGE_IP=198.18.2.3        # vantage namespace, sshd
@@ -135,7 +149,7 @@ usage() {
     cat >&2 <<'EOF'
 usage: lab.sh up SCENARIO NAME    (SCENARIO: healthy|dscp|refused|filtered|silent|mtu|wsl-dscp|dns-ok|dns-blocked|dns-static|
                                    dns-tunnel|dns-udp-only|dns-tcp-only|relay-ok|relay-eth0|relay-v6|port-taken|win-all|
-                                   win-loopback|win-firewall|win-proxy|vpn-mtu|mirrored|mirrored-silent|loopback-ok;
+                                   win-loopback|win-firewall|win-proxy|vpn-mtu|vpn-capture|mirrored|mirrored-silent|loopback-ok;
                                    NAME: 1-8 chars [a-z0-9])
        lab.sh down NAME
        lab.sh check
@@ -503,6 +517,7 @@ cmd_up() {
         vpn-mtu)
             command -v python3 >/dev/null 2>&1 || die "python3 not found (the relay is Python)"
             [ -x "$LAB_DIR/wslrelay" ] || die "wslrelay not found beside lab.sh" ;;
+        vpn-capture) ;;
         mirrored|mirrored-silent|loopback-ok) up_mirrored "$scenario" "$name"; return ;;
         *) usage; die "unknown scenario '$scenario'" ;;
     esac
@@ -636,6 +651,7 @@ EOW
     case "$scenario" in
         relay-*|port-taken|win-*) up_windows "$scenario" ;;
         vpn-mtu) up_windows "$scenario" && up_vpn_mtu ;;
+        vpn-capture) up_vpn_capture ;;
     esac
 
     UP_DONE=1
@@ -656,6 +672,7 @@ EOW
     case "$scenario" in
         relay-*|port-taken|win-*) print_windows_keys "$scenario" ;;
         vpn-mtu) print_vpn_mtu_keys ;;
+        vpn-capture) print_vpn_capture_keys ;;
     esac
     printf 'STATE_DIR=%s\n' "$STATE"
 }
@@ -856,6 +873,44 @@ print_vpn_mtu_keys() {
     printf 'VPN_ADAPTER_MTU=%s\n' "$VPN_MTU_TUNNEL_MTU"
     printf 'ETC_DIR=%s\n' "/etc/netns/$CLI_NS"
     printf 'RELAY_PID_FILE=%s\n' "$STATE/wslrelay.pid"
+}
+
+# ---------------------------------------------------------------- up: "Windows" with a VPN (vpn-capture)
+
+# A VPN that routes part of WSL's subnet into its tunnel (microsoft/WSL#4246: a longer prefix than
+# WSL's own route). "Windows" is NAME-g as in the other Windows scenarios (same aliases, stealth
+# mode), plus the VPN's adapter: a veth whose other end lies in NAME-w, a namespace with no address
+# and no forwarding, so whatever is routed into the tunnel is dropped, as by a tunnel whose far end
+# has no route back (a dummy device would do, but containers often lack its module). Its /28 holds
+# the distro's address and wins over gw-c's /24 (longest prefix), so "Windows" sends every answer
+# for the distro into the tunnel: its pings, and its NAT's answers from the target. ARP is not routed: the reply leaves by gw-c, where
+# the request came in, so the distro still resolves its gateway; only the reverse-path filter would
+# check the distro's address against the routes and drop the request, hence rp_filter 0 (a new
+# namespace's default, set here so a changed default cannot turn this into another scenario).
+up_vpn_capture() {
+    step "windows wsl adapter alias" ip -n "$GW_NS" link set gw-c alias "$W_WSL_ADAPTER_ALIAS"
+    step "windows lan adapter alias" ip -n "$GW_NS" link set gw-t alias "Ethernet"
+    step "windows nftables (vpn-capture: stealth mode)" nft_windows vpn-capture
+    VPN_NS="${GW_NS%-g}-w"
+    step "create namespace $VPN_NS (the tunnel's far end)" ip netns add "$VPN_NS"
+    step "vpn adapter" ip -n "$GW_NS" link add "$V_VPN_IF" mtu "$V_VPN_MTU" type veth peer name tunnel mtu "$V_VPN_MTU" netns "$VPN_NS"
+    step "tunnel's far end up" ip -n "$VPN_NS" link set tunnel up
+    step "vpn adapter alias" ip -n "$GW_NS" link set "$V_VPN_IF" alias "$V_VPN_DESCRIPTION"
+    step "vpn adapter address" ip -n "$GW_NS" addr add "$V_VPN_IP/32" dev "$V_VPN_IF"
+    step "vpn adapter up" ip -n "$GW_NS" link set "$V_VPN_IF" up
+    step "windows: no reverse-path filter" ip netns exec "$GW_NS" sysctl -qw net.ipv4.conf.all.rp_filter=0 \
+        net.ipv4.conf.default.rp_filter=0 net.ipv4.conf.gw-c.rp_filter=0
+    step "vpn route over the distro's address" ip -n "$GW_NS" route add "$V_VPN_ROUTE" dev "$V_VPN_IF" metric 1
+    wait_devs_up "$GW_NS:$V_VPN_IF"
+}
+
+print_vpn_capture_keys() {
+    printf 'WINDOWS_NS=%s\n' "$GW_NS"
+    printf 'DISTRO_IP=%s\n' "$CLIENT_IP"
+    printf 'WSL_GATEWAY=%s\n' "$GW_CLIENT_IP"
+    printf 'LAB_USER=%s\n' "$LAB_USER"
+    printf 'VPN_ADAPTER=%s\n' "$V_VPN_DESCRIPTION"
+    printf 'VPN_ROUTE=%s\n' "$V_VPN_ROUTE"
 }
 
 # ---------------------------------------------------------------- up: WSL2 mirrored networking

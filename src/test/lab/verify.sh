@@ -19,7 +19,7 @@ SSHO=(-F /dev/null -o BatchMode=yes -o StrictHostKeyChecking=yes
 
 cleanup() {
     local n
-    for n in vfh vfd vfr vff vfm vfx vwo vwe vw6 vwp vwa vwl vwf vmr vms vmo vmp1 vmp2; do "$LAB" down "$n" >/dev/null 2>&1; done
+    for n in vfh vfd vfr vff vfm vfx vwo vwe vw6 vwp vwa vwl vwf vpc vmr vms vmo vmp1 vmp2; do "$LAB" down "$n" >/dev/null 2>&1; done
     rm -rf -- "$TMP"
 }
 trap cleanup EXIT
@@ -404,6 +404,23 @@ if upw win-proxy vwx "$WKEYS_PROXY"; then
     common_windows_checks vwx win-proxy
 fi
 "$LAB" down vwx
+
+# vpn-capture: the distro resolves its gateway on the link and gets no answer from anything,
+# while "Windows" itself reaches the target
+if upw vpn-capture vpc "$WBASE VPN_ADAPTER VPN_ROUTE STATE_DIR "; then
+    expect_timeout vpc-c 198.19.1.2 22 vpn-capture
+    expect vpc-g 198.19.1.2 22 'connected SSH-*' "vpn-capture (on Windows)"
+    if ip netns exec vpc-c ping -n -c 2 -W 1 198.18.1.1 >/dev/null 2>&1; then bad "vpn-capture: the gateway answered ping"
+    else ok "vpn-capture: the gateway answers no ping"; fi
+    neigh=$(ip -n vpc-c neigh show to 198.18.1.1)
+    if [[ "$neigh" =~ lladdr\ [0-9a-f:]+\ (REACHABLE|STALE|DELAY) ]]; then ok "vpn-capture: the gateway's link address resolves ($neigh)"
+    else bad "vpn-capture: the gateway's link address does not resolve: '$neigh'"; fi
+    if ip -n vpc-g -d link show pangp0 | grep -qF 'alias PANGP Virtual Ethernet Adapter'; then ok "vpn-capture: the VPN's adapter carries its alias"
+    else bad "vpn-capture: pangp0 has no alias"; fi
+fi
+"$LAB" down vpc
+left=$(ip netns list | grep -E '^vpc-[cgtw]( |$)' || true)
+if [ -z "$left" ]; then ok "vpn-capture: no lab namespaces left"; else bad "vpn-capture: namespaces left: $left"; fi
 
 left=$(ip netns list | grep -E '^vw[oe6palfx]-[cgt]( |$)' || true)
 if [ -z "$left" ]; then ok "windows scenarios: no lab namespaces left"; else bad "windows scenarios: namespaces left: $left"; fi

@@ -37,6 +37,7 @@ class IdsNamedOnceTest {
             "probe/PingProbe.java", Set.of("ping"),      // the program run
             "probe/PathMtuProbe.java", Set.of("ping"),   // the program run
             "probe/GatewayProbe.java", Set.of("ping"),   // the program run
+            "probe/RouteCaptureProbe.java", Set.of("ping"),   // the program run
             "ui/checks/ChecksPage.java", Set.of("routes"),      // the node id of the routes table
             // config does not depend on model: its issue kinds carry the finding ids, and
             // ConfigIssueFindingsTest proves they are the ones ConfigFilesProbe.findingOf gives.

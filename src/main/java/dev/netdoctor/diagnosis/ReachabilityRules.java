@@ -140,6 +140,10 @@ final class ReachabilityRules {
     };
 
     static final Rule UNREACHABLE = obs -> {
+        if (RouteCaptureRules.explainsSilence(obs)) {
+            // Nothing answers WSL at all, Windows included: the target is not the one to blame.
+            return Optional.empty();
+        }
         Optional<ProbeData.MarkedConnects> c = obs.data(ProbeData.MarkedConnects.class);
         // The target's routes only: this computer's own (local-routes) say nothing about the target.
         Optional<ProbeData.Routes> routes = obs.data(ROUTES, ProbeData.Routes.class);

@@ -94,6 +94,11 @@ final class RuleCatalog {
             // This computer's DNS path is checked with or without a target; the target's own name only with one.
             thisComputer(ReachabilityRules.NAME, Set.of(NAME_NOT_RESOLVED, DNS_SERVER_UNREACHABLE),
                     Set.of(CHECK_HOST_NAME, WSL_CONF_GENERATE_RESOLV_CONF, WSLCONFIG_DNS_TUNNELING)),
+            // Before "cannot be reached", which steps aside when these explain why nothing answers WSL.
+            target(RouteCaptureRules.CAPTURE, Set.of(FindingId.VPN_CAPTURES_WSL_TRAFFIC),
+                    Set.of(WSLCONFIG_NETWORKING_MODE, FixId.WSLCONFIG_NETWORKING_VIRTIOPROXY, FixId.WINDOWS_ROUTE_FOR_WSL)),
+            thisComputer(RouteCaptureRules.SILENT, Set.of(FindingId.GATEWAY_SILENT),
+                    Set.of(WSLCONFIG_NETWORKING_MODE, FixId.WSLCONFIG_NETWORKING_VIRTIOPROXY, FixId.WINDOWS_ROUTE_FOR_WSL)),
             target(ReachabilityRules.UNREACHABLE, Set.of(HOST_UNREACHABLE), Set.of(CHECK_HOST_POWER)),
             target(ReachabilityRules.REFUSED, Set.of(PORT_REFUSED), Set.of(START_SERVICE)),
             target(ReachabilityRules.FILTERED, Set.of(PORT_FILTERED), Set.of(OPEN_FIREWALL)),

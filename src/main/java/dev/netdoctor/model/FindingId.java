@@ -74,6 +74,13 @@ public enum FindingId {
     WINDOWS_PROXY_LOOPBACK("windows-proxy-loopback"),
     /** The distro's clock is off from Windows' by more than a few seconds (TLS and apt fail with "not yet valid"). */
     CLOCK_SKEW("clock-skew"),
+    /**
+     * NAT mode, seen from Windows: Windows' route for the distro's address leaves through another
+     * adapter (a VPN's) than WSL's own, Windows reaches the target, and the distro's gateway is silent.
+     */
+    VPN_CAPTURES_WSL_TRAFFIC("vpn-captures-wsl-traffic"),
+    /** NAT mode, seen inside the distro: the gateway's link address resolves, yet nothing answers at all. */
+    GATEWAY_SILENT("gateway-silent"),
     /** Nothing wrong with the target: the evidence that says so. */
     NO_PROBLEM_FOUND("no-problem-found"),
     /** No target was given and nothing is wrong on this computer. */

@@ -61,7 +61,11 @@ public enum FixId {
      */
     WSL_CONF_BOOT_MTU("wsl-conf-boot-mtu", FixPlan.DistroMtuAtBoot.class),
     /** The VPN adapter's MTU on Windows (an administrator's netsh command to copy); WSL's eth0 follows it when WSL starts. */
-    WINDOWS_ADAPTER_MTU("windows-adapter-mtu");
+    WINDOWS_ADAPTER_MTU("windows-adapter-mtu"),
+    /** {@code networkingMode=virtioproxy} (Consomme from WSL 2.9.0): WSL's traffic through Windows' own sockets, so a VPN's routes apply. */
+    WSLCONFIG_NETWORKING_VIRTIOPROXY("wslconfig-networking-virtioproxy", FixPlan.WslconfigSetting.class),
+    /** A route (or an adapter metric) on Windows that sends the distro's address back through WSL's adapter (an administrator's command to copy). */
+    WINDOWS_ROUTE_FOR_WSL("windows-route-for-wsl");
 
     private final String id;
     private final Class<? extends FixPlan> plan;

@@ -240,4 +240,42 @@ public sealed interface ProbeData {
     record Clock(boolean seenFromWindows, ClockReading reading, Boolean ptpDevice, String kernelSays, String error)
             implements ProbeData {
     }
+
+    /**
+     * Whether a VPN on Windows takes the distro's traffic (WSL 2, NAT mode), as far as this run saw.
+     * Inside the distro: its gateway's ping and what the link layer knows of the gateway after it
+     * ({@code ip neigh}: a state such as REACHABLE and the link address). From Windows also Windows'
+     * route for the distro's address ({@code route}, on adapter {@code routeAdapter}) beside the best
+     * route WSL's own adapter offers ({@code wslRoute} on {@code wslAdapter}), and the app's own
+     * connect on Windows to the target ({@code fromWindows}). Each part is null when not known.
+     *
+     * @param gatewayLinkState the neighbour state as {@code ip neigh} prints it ("REACHABLE", "STALE", "FAILED")
+     */
+    record RouteCapture(String distroAddress, String gateway, Ping gatewayPing, String gatewayLinkAddress, String gatewayLinkState,
+                        WindowsRoute route, WindowsInterface routeAdapter, WindowsRoute wslRoute, WindowsInterface wslAdapter,
+                        LocalConnect fromWindows) implements ProbeData {
+        /** Link states in which the gateway's link address is known and was heard from lately enough to count. */
+        private static final java.util.Set<String> RESOLVED = java.util.Set.of("REACHABLE", "STALE", "DELAY", "PROBE", "PERMANENT");
+
+        /** The gateway's link address is known: the link itself works, whatever else is lost. */
+        public boolean gatewayLinkResolves() {
+            return gatewayLinkAddress != null && !gatewayLinkAddress.isBlank() && gatewayLinkState != null
+                    && RESOLVED.contains(gatewayLinkState.toUpperCase(java.util.Locale.ROOT));
+        }
+
+        /** The gateway was pinged and answered none. */
+        public boolean gatewaySilent() {
+            return gatewayPing != null && !gatewayPing.answered();
+        }
+
+        /** Windows' route for the distro's address leaves through another adapter than the one holding the distro's gateway. */
+        public boolean routedElsewhere() {
+            return route != null && wslAdapter != null && route.interfaceIndex() != wslAdapter.index();
+        }
+
+        /** The app's own connect on Windows got an answer from the target (connected, or refused by it). */
+        public boolean windowsReachesTarget() {
+            return fromWindows != null && fromWindows.result().answered();
+        }
+    }
 }

@@ -32,7 +32,9 @@ public enum ProbeId {
     /** A proxy on Windows' (or the distro's) 127.0.0.1 while WSL runs in NAT mode. */
     LOOPBACK_PROXY("loopback-proxy"),
     /** The distro's clock against Windows'. */
-    CLOCK("clock");
+    CLOCK("clock"),
+    /** NAT mode: whether Windows sends the distro's traffic into another adapter (a VPN's) than WSL's. */
+    ROUTE_CAPTURE("route-capture");
 
     /** The probe parameter saying where a probe's own connections came from, and its values. */
     public static final String FROM = "from";

@@ -49,11 +49,24 @@ public record WindowsFacts(String wsl, String windowsBuild, String defaultDistro
      * down are skipped: Windows does not use them. Empty when the table is unknown or holds no route.
      */
     public java.util.Optional<WindowsRoute> routeTo(String ipv4) {
+        return best(ipv4, r -> true);
+    }
+
+    /**
+     * The route Windows would use for {@code ipv4} were only adapter {@code interfaceIndex}'s routes
+     * there: what WSL's own adapter offers for the distro's address, beside the route that wins.
+     */
+    public java.util.Optional<WindowsRoute> routeTo(String ipv4, int interfaceIndex) {
+        return best(ipv4, r -> r.interfaceIndex() == interfaceIndex);
+    }
+
+    private java.util.Optional<WindowsRoute> best(String ipv4, java.util.function.Predicate<WindowsRoute> among) {
         long target = Ipv4.toLong(ipv4);
         if (target < 0 || !routes.known()) {
             return java.util.Optional.empty();
         }
         return routes.value().stream()
+                .filter(among)
                 .filter(r -> r.prefixLength() >= 0 && r.prefixLength() <= 32 && Ipv4.toLong(r.destination()) >= 0
                         && Ipv4.sameNetwork(Ipv4.toLong(r.destination()), target, r.prefixLength()))
                 .filter(r -> adapter(r.interfaceIndex()).map(WindowsInterface::up).orElse(true))

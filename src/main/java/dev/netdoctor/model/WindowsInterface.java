@@ -22,6 +22,19 @@ public record WindowsInterface(int index, String alias, String description, int 
         return alias != null && !alias.isBlank() ? alias : description;
     }
 
+    /**
+     * The adapter as people find it in Windows' adapter list: its description, with its alias where
+     * that differs, {@code "PANGP Virtual Ethernet Adapter" ("Ethernet 3")}.
+     */
+    public String describedName() {
+        String d = description == null || description.isBlank() ? null : description;
+        String a = alias == null || alias.isBlank() ? null : alias;
+        if (d == null || d.equals(a)) {
+            return "\"" + shownName() + "\"";
+        }
+        return "\"" + d + "\"" + (a == null ? "" : " (\"" + a + "\")");
+    }
+
     /** Whether {@code address} is one of this adapter's own. */
     public boolean holds(String address) {
         return addresses.stream().anyMatch(a -> a.equals(address) || a.startsWith(address + "/"));

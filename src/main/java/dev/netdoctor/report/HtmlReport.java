@@ -98,6 +98,8 @@ public final class HtmlReport {
             case ProbeData.DnsServers _ -> Optional.of(Section.DNS);
             case ProbeData.ConfigFiles _ -> Optional.of(Section.SETTINGS);
             case ProbeData.Sockets _ -> Optional.of(Section.APPENDIX);
+            // its evidence lines in Checks say all there is (routes, the gateway's silence)
+            case ProbeData.RouteCapture _ -> Optional.empty();
             case ProbeData.Resolution _, ProbeData.Ping _, ProbeData.Routes _, ProbeData.MarkedConnects _,
                  ProbeData.SshHandshakes _, ProbeData.OpenSshRuns _, ProbeData.PathMtu _, ProbeData.Listeners _,
                  ProbeData.LoopbackSelfTest _, ProbeData.ServicePorts _, ProbeData.Vantage _, ProbeData.LocalhostRelay _,

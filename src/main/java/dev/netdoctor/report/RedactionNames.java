@@ -143,6 +143,9 @@ final class RedactionNames {
                 // A proxy on a loopback address only: its host is 127.x or localhost, never a name to hide.
                 case ProbeData.LoopbackProxy _ -> {
                 }
+                // Addresses and Windows' adapter names (a VPN product's, "vEthernet (WSL)"): no host or user names.
+                case ProbeData.RouteCapture _ -> {
+                }
                 // A check that did not complete has no data.
                 case null -> {
                 }

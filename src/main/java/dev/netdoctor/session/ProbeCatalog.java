@@ -16,6 +16,7 @@ import dev.netdoctor.probe.OpenSshClientProbe;
 import dev.netdoctor.probe.PathMtuProbe;
 import dev.netdoctor.probe.PingProbe;
 import dev.netdoctor.probe.Probe;
+import dev.netdoctor.probe.RouteCaptureProbe;
 import dev.netdoctor.probe.RouteProbe;
 import dev.netdoctor.probe.ServicePortProbe;
 import dev.netdoctor.probe.LocalhostRelayProbe;
@@ -58,6 +59,8 @@ public final class ProbeCatalog {
         WITH_NAME_TO_LOOK_UP,
         /** No target, and the way out of this computer is asked for. */
         WAY_OUT,
+        /** A target, or without one the way out: the checks that hear whether anything beyond this computer answers. */
+        WITH_TARGET_OR_WAY_OUT,
         WITH_SERVICE_PORTS,
         WITH_WINDOWS_PORTS,
         /** Whether other devices reach the service ports is asked (or an outside machine checks it). */
@@ -70,6 +73,7 @@ public final class ProbeCatalog {
                 case WITH_TARGET -> request.target() != null;
                 case WITH_NAME_TO_LOOK_UP -> request.nameToLookUp() != null;
                 case WAY_OUT -> request.checksWayOut();
+                case WITH_TARGET_OR_WAY_OUT -> request.target() != null || request.checksWayOut();
                 case WITH_SERVICE_PORTS -> !request.servicePorts().isEmpty();
                 case WITH_WINDOWS_PORTS -> !request.windowsPorts().isEmpty();
                 case ABOUT_OTHER_DEVICES -> request.asksAboutOtherDevices();
@@ -111,7 +115,9 @@ public final class ProbeCatalog {
             new Entry(ProbeId.OTHER_DEVICES, Stage.PROBE, When.ABOUT_OTHER_DEVICES, false, OtherDevicesProbe::new),
             new Entry(ProbeId.OUTSIDE_VANTAGE, Stage.PROBE, When.WITH_OUTSIDE_VANTAGE, true, VantageProbe::new),
             // Runs its pings only if the stage before saw a stalled handshake.
-            new Entry(ProbeId.PATH_MTU, Stage.AFTER, When.WITH_TARGET, true, PathMtuProbe::new));
+            new Entry(ProbeId.PATH_MTU, Stage.AFTER, When.WITH_TARGET, true, PathMtuProbe::new),
+            // Pings the gateway only if the stages before heard nothing at all from beyond the distro.
+            new Entry(ProbeId.ROUTE_CAPTURE, Stage.AFTER, When.WITH_TARGET_OR_WAY_OUT, false, RouteCaptureProbe::new));
 
     private ProbeCatalog() {
     }

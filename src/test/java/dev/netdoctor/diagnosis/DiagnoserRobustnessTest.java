@@ -121,11 +121,14 @@ class DiagnoserRobustnessTest {
             Map.entry(FindingId.LAN_IP_HELPER_STOPPED, List.of(Set.of(ProbeId.OTHER_DEVICES))),
             Map.entry(FindingId.HYPERV_FIREWALL_BLOCKS_INBOUND, List.of(Set.of(ProbeId.OUTSIDE_VANTAGE))),
             Map.entry(FindingId.WINDOWS_PROXY_LOOPBACK, List.of(Set.of(ProbeId.LOOPBACK_PROXY))),
-            Map.entry(FindingId.CLOCK_SKEW, List.of(Set.of(ProbeId.CLOCK))));
+            Map.entry(FindingId.CLOCK_SKEW, List.of(Set.of(ProbeId.CLOCK))),
+            Map.entry(FindingId.VPN_CAPTURES_WSL_TRAFFIC, List.of(Set.of(ProbeId.ROUTE_CAPTURE))),
+            Map.entry(FindingId.GATEWAY_SILENT, List.of(Set.of(ProbeId.ROUTE_CAPTURE))));
 
     /** Findings about the target: without a target there is nothing to say them about. */
     private static final Set<FindingId> ABOUT_THE_TARGET = Set.of(FindingId.NAME_NOT_RESOLVED, FindingId.HOST_UNREACHABLE,
-            FindingId.PORT_REFUSED, FindingId.PORT_FILTERED, FindingId.SSH_NO_GREETING, FindingId.DSCP_MARKED_SYN_DROPPED, FindingId.DSCP_FIXED_FOR_SSH, FindingId.PATH_MTU_BLACKHOLE, FindingId.NO_PROBLEM_FOUND);
+            FindingId.PORT_REFUSED, FindingId.PORT_FILTERED, FindingId.SSH_NO_GREETING, FindingId.DSCP_MARKED_SYN_DROPPED, FindingId.DSCP_FIXED_FOR_SSH, FindingId.PATH_MTU_BLACKHOLE, FindingId.NO_PROBLEM_FOUND,
+            FindingId.VPN_CAPTURES_WSL_TRAFFIC);
 
     /** One generated run, printed so a shrunk failure reads like a probe table. */
     record Run(Target target, List<Integer> servicePorts, String environmentKind, Environment environment, List<ProbeOutcome> outcomes) {
@@ -400,6 +403,7 @@ class DiagnoserRobustnessTest {
                     .as((w, c) -> new ProbeData.OtherDevices(w, ports, c));
             case ProbeId.LOOPBACK_PROXY -> loopbackProxy();
             case ProbeId.CLOCK -> clock();
+            case ProbeId.ROUTE_CAPTURE -> routeCapture(address, port);
         };
     }
 
@@ -567,6 +571,23 @@ class DiagnoserRobustnessTest {
         return Combinators.combine(Arbitraries.of(1500, 1400, 9000, 576, 0), Arbitraries.of(1472, 1372, 972, 548).injectNull(0.4),
                         Arbitraries.of(1472, 1172, 872).injectNull(0.4), Arbitraries.of(1472, 1172, 972).list().ofMaxSize(3))
                 .as((mtu, largest, lost, tried) -> new ProbeData.PathMtu(address, mtu, largest, lost, tried));
+    }
+
+    /** A VPN's route or WSL's, each part possibly unknown, the gateway's ping and link in every state, any answer from Windows. */
+    private static Arbitrary<ProbeData.RouteCapture> routeCapture(String address, int port) {
+        Arbitrary<dev.netdoctor.model.WindowsInterface> adapter = Arbitraries.of(
+                new dev.netdoctor.model.WindowsInterface(23, "Ethernet 3", "PANGP Virtual Ethernet Adapter", 1400, true, List.of("198.19.200.7/32")),
+                new dev.netdoctor.model.WindowsInterface(47, "vEthernet (WSL)", "Hyper-V Virtual Ethernet Adapter", 1500, true, List.of("198.18.1.1/24")),
+                new dev.netdoctor.model.WindowsInterface(9, "", "", 1500, false, List.of())).injectNull(0.3);
+        Arbitrary<dev.netdoctor.model.WindowsRoute> route = Combinators.combine(Arbitraries.of("198.18.1.0", "0.0.0.0", "198.18.1.2"),
+                Arbitraries.of(0, 24, 28, 32), Arbitraries.of(23, 47, 9), Arbitraries.of(0, 1, 256))
+                .as((d, len, index, metric) -> new dev.netdoctor.model.WindowsRoute(d, len, null, index, metric)).injectNull(0.3);
+        Arbitrary<LocalConnect> fromWindows = Combinators.combine(Arbitraries.of(ConnectResult.class), millis())
+                .as((r, ms) -> new LocalConnect(address, "Windows itself", port, r, ms, null)).injectNull(0.4);
+        return Combinators.combine(maybe("198.18.1.2"), ping("198.18.1.1").injectNull(0.2), maybe("00:15:5d:01:02:03", ""),
+                        maybe("REACHABLE", "STALE", "FAILED", "INCOMPLETE", "delay"), route, adapter, route, adapter)
+                .flatAs((distro, ping, lladdr, state, r, ra, wr, wa) -> fromWindows.map(w ->
+                        new ProbeData.RouteCapture(distro, "198.18.1.1", ping, lladdr, state, r, ra, wr, wa, w)));
     }
 
     private static Arbitrary<LocalConnect> localConnects(Arbitrary<Integer> port) {

@@ -272,6 +272,22 @@ class RedactionTest {
                         d.servers().forEach(a -> add(out, a));
                         d.replies().forEach(x -> x.addresses().forEach(a -> add(out, a)));
                     }
+                    case ProbeData.RouteCapture d -> {
+                        add(out, d.distroAddress());
+                        add(out, d.gateway());
+                        if (d.gatewayPing() != null) {
+                            add(out, d.gatewayPing().address());
+                        }
+                        for (var route : java.util.Arrays.asList(d.route(), d.wslRoute())) {
+                            if (route != null) {
+                                add(out, route.destination());
+                                add(out, route.gateway());
+                            }
+                        }
+                        if (d.fromWindows() != null) {
+                            add(out, d.fromWindows().address());
+                        }
+                    }
                     case null -> {
                     }
                 }

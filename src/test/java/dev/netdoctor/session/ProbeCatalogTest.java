@@ -19,6 +19,7 @@ import static dev.netdoctor.model.ProbeId.OTHER_DEVICES;
 import static dev.netdoctor.model.ProbeId.WINDOWS_SERVICE;
 import static dev.netdoctor.model.ProbeId.DNS_SERVERS;
 import static dev.netdoctor.model.ProbeId.DEFAULT_GATEWAY;
+import static dev.netdoctor.model.ProbeId.ROUTE_CAPTURE;
 import static dev.netdoctor.model.ProbeId.DSCP_CONNECT;
 import static dev.netdoctor.model.ProbeId.LISTENING_SOCKETS;
 import static dev.netdoctor.model.ProbeId.LOCAL_ROUTES;
@@ -56,7 +57,7 @@ class ProbeCatalogTest {
                 List.of(NAME_RESOLUTION, DNS_SERVERS),
                 List.of(PING, ROUTES, DSCP_CONNECT, SSH_HANDSHAKE, OPENSSH_CLIENT, SOCKET_TABLE, LISTENING_SOCKETS,
                         LOOPBACK_SELF_TEST, LOCAL_ROUTES, CONFIG_FILES, LOOPBACK_PROXY, CLOCK),
-                List.of(PATH_MTU));
+                List.of(PATH_MTU, ROUTE_CAPTURE));
         DiagnosisRequest fullest = new DiagnosisRequest(Target.parse("198.18.1.2"), List.of(8443),
                 VantageRequest.parse("alice@198.18.2.3", null, null), null, null);
         assertThat(ids(fullest).get(1)).endsWith(CONFIG_FILES, LOOPBACK_PROXY, CLOCK, SERVICE_PORTS, LOCALHOST_RELAY, OTHER_DEVICES, OUTSIDE_VANTAGE);
@@ -72,8 +73,9 @@ class ProbeCatalogTest {
         assertThat(ids(local.withOtherDevices()).get(1)).endsWith(SERVICE_PORTS, LOCALHOST_RELAY, OTHER_DEVICES);
         // "Not sure": without a target, the way out too, the DNS servers asked first as for a target's name.
         DiagnosisRequest notSure = new DiagnosisRequest(null, List.of(), null, null, null).withWayOut();
+        // After them, whether a VPN takes WSL's traffic (it pings only if nothing answered).
         assertThat(ids(notSure)).containsExactly(List.of(NAME_RESOLUTION, DNS_SERVERS),
-                List.of(LISTENING_SOCKETS, LOOPBACK_SELF_TEST, LOCAL_ROUTES, CONFIG_FILES, LOOPBACK_PROXY, CLOCK, DEFAULT_GATEWAY));
+                List.of(LISTENING_SOCKETS, LOOPBACK_SELF_TEST, LOCAL_ROUTES, CONFIG_FILES, LOOPBACK_PROXY, CLOCK, DEFAULT_GATEWAY), List.of(ROUTE_CAPTURE));
         // With a target the target's own checks are the way out: no gateway ping.
         assertThat(ids(target.withWayOut())).isEqualTo(ids(target));
     }
