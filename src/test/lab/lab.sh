@@ -6,7 +6,7 @@
 #   lab.sh up SCENARIO NAME   SCENARIO: healthy | dscp | refused | filtered | silent | mtu | wsl-dscp
 #                                       | dns-ok | dns-blocked | dns-static | dns-tunnel | dns-udp-only | dns-tcp-only
 #                                       | relay-ok | relay-eth0 | relay-v6 | port-taken
-#                                       | win-all | win-loopback | win-firewall | vpn-dns
+#                                       | win-all | win-loopback | win-firewall | win-proxy | vpn-dns
 #                                       | vpn-mtu | vpn-capture
 #                                       | mirrored | mirrored-silent | loopback-ok
 #   lab.sh down NAME          always exits 0, idempotent
@@ -61,6 +61,11 @@
 #                 PowerShell's machine file (WINDOWS_MACHINE, FAKE_PS_MACHINE) lists the NRPT rule
 #                 .corp.example -> 198.18.200.53; the .wslconfig (WSLCONFIG, --wslconfig) sets
 #                 dnsTunneling=false. Both dnsmasqs have no upstream: no question leaves the lab.
+#   win-proxy     a proxy program "clash" listens on 127.0.0.1:7890 only, and Windows' proxy setting
+#                 (the powershell.exe stand-in's machine file, printed as POWERSHELL_MACHINE) is on,
+#                 127.0.0.1:7890: what WSL drops in NAT mode (issue 28)
+# A distro clock that is off needs no scenario of its own: any "Windows" scenario, with the app run
+# through fake-wsl.exe with FAKE_WSL_CLOCK_OFFSET=SECONDS (libfaketime in the distro's commands).
 #   vpn-mtu       a VPN on Windows with a smaller MTU: gw-t is its tunnel adapter (ifalias
 #                 "PANGP Virtual Ethernet Adapter", MTU 1400) and the target is reached through it;
 #                 the distro's eth0 keeps MTU 1500; the ICMP "fragmentation needed" Windows sends
@@ -108,6 +113,8 @@ readonly W_WINDOWS_PORT=5432            # win-*: the Windows program's port
 readonly W_WINDOWS_PROGRAM=postgres
 readonly W_NFT_TABLE=netdoctor_windows  # inet table in NAME-g: stealth mode and Windows' firewall
 readonly W_WSL_ADAPTER_ALIAS="vEthernet (WSL (Hyper-V firewall))"
+readonly W_PROXY_PORT=7890              # win-proxy: Clash's and v2ray's default, on Windows' 127.0.0.1
+readonly W_PROXY_PROGRAM=clash
 
 # vpn-dns: a company name only Windows' resolver knows (through the VPN's DNS server and NRPT rule)
 readonly VPN_DNS_NAME=intranet.corp.example
@@ -155,7 +162,7 @@ usage() {
     cat >&2 <<'EOF'
 usage: lab.sh up SCENARIO NAME    (SCENARIO: healthy|dscp|refused|filtered|silent|mtu|wsl-dscp|dns-ok|dns-blocked|dns-static|
                                    dns-tunnel|dns-udp-only|dns-tcp-only|relay-ok|relay-eth0|relay-v6|port-taken|win-all|
-                                   win-loopback|win-firewall|vpn-dns|vpn-mtu|vpn-capture|mirrored|mirrored-silent|loopback-ok;
+                                   win-loopback|win-firewall|win-proxy|vpn-dns|vpn-mtu|vpn-capture|mirrored|mirrored-silent|loopback-ok;
                                    NAME: 1-8 chars [a-z0-9])
        lab.sh down NAME
        lab.sh check
@@ -520,7 +527,7 @@ cmd_up() {
         healthy|dscp|refused|filtered|silent|mtu|wsl-dscp) ;;
         dns-ok|dns-blocked|dns-static|dns-tunnel|dns-udp-only|dns-tcp-only)
             [ -x "$DNSMASQ" ] || die "dnsmasq not found at $DNSMASQ (Debian package dnsmasq)" ;;
-        relay-ok|relay-eth0|relay-v6|port-taken|win-all|win-loopback|win-firewall|vpn-dns)
+        relay-ok|relay-eth0|relay-v6|port-taken|win-all|win-loopback|win-firewall|win-proxy|vpn-dns)
             [ "$scenario" != vpn-dns ] || [ -x "$DNSMASQ" ] || die "dnsmasq not found at $DNSMASQ (Debian package dnsmasq)"
             command -v python3 >/dev/null 2>&1 || die "python3 not found (the relay and the programs are Python)"
             [ -x "$LAB_DIR/wslrelay" ] && [ -x "$LAB_DIR/tcpapp" ] || die "wslrelay/tcpapp not found beside lab.sh" ;;
@@ -795,6 +802,9 @@ up_windows() {
         step "windows program $W_WINDOWS_PROGRAM" start_app "$GW_NS" "$W_WINDOWS_PROGRAM" --listen "$addr:$W_WINDOWS_PORT"
         wait_listening_in "$GW_NS" "$addr" "$W_WINDOWS_PORT" "$(app_pid "$W_WINDOWS_PROGRAM")"
     fi
+    if [ "$scenario" = win-proxy ]; then
+        up_windows_proxy
+    fi
 
     step "wslrelay" start_relay
 
@@ -813,6 +823,20 @@ up_windows() {
     wait_relay_saw "$W_SERVICE_PORT"
 }
 
+# win-proxy: the proxy program on Windows' 127.0.0.1 only (as Clash and v2ray start), and Windows'
+# proxy setting pointing at it, in a machine file for fake-powershell.exe (its "proxy" key: the
+# HKCU Internet Settings values). The plain user running the stand-in must read that file, so the
+# state folder lets others through (0711: no listing) and the file's folder is readable.
+up_windows_proxy() {
+    step "windows proxy $W_PROXY_PROGRAM" start_app "$GW_NS" "$W_PROXY_PROGRAM" --listen "127.0.0.1:$W_PROXY_PORT"
+    wait_listening_in "$GW_NS" 127.0.0.1 "$W_PROXY_PORT" "$(app_pid "$W_PROXY_PROGRAM")"
+    step "state folder passable" chmod 0711 "$STATE"
+    step "powershell machine folder" install -d -m 0755 "$STATE/windows"
+    printf '{"proxy": {"ProxyEnable": 1, "ProxyServer": "127.0.0.1:%s", "ProxyOverride": "<local>"}}\n' "$W_PROXY_PORT" \
+        >"$STATE/windows/powershell-machine.json" || return 1
+    chmod 0644 "$STATE/windows/powershell-machine.json"
+}
+
 print_windows_keys() {
     local scenario=$1
     printf 'WINDOWS_NS=%s\n' "$GW_NS"
@@ -820,6 +844,11 @@ print_windows_keys() {
     printf 'WSL_GATEWAY=%s\n' "$GW_CLIENT_IP"
     printf 'LAB_USER=%s\n' "$LAB_USER"
     case "$scenario" in
+        win-proxy)
+            printf 'PROXY_PORT=%s\n' "$W_PROXY_PORT"
+            printf 'PROXY_PROGRAM=%s\n' "$W_PROXY_PROGRAM"
+            printf 'PROXY_PID_FILE=%s\n' "$STATE/app-$W_PROXY_PROGRAM.pid"
+            printf 'POWERSHELL_MACHINE=%s\n' "$STATE/windows/powershell-machine.json" ;;
         win-*)
             printf 'WINDOWS_PORT=%s\n' "$W_WINDOWS_PORT"
             printf 'WINDOWS_PROGRAM=%s\n' "$W_WINDOWS_PROGRAM"

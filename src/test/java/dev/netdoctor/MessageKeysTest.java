@@ -87,6 +87,7 @@ class MessageKeysTest {
             Map.entry("report.css", "the report's style sheet (HtmlReport)"),
             Map.entry("wsl2.networkingMode", "the .wslconfig setting the rule reads (ConfigRules) and a fix sets (FixPlan.WslconfigSetting)"),
             Map.entry("wsl2.dnsTunneling", "the .wslconfig setting a fix sets (FixPlan.WslconfigSetting)"),
+            Map.entry("wsl2.autoProxy", "the .wslconfig setting a fix sets (FixPlan.WslconfigSetting)"),
             Map.entry("wsl2.localhostForwarding", "the .wslconfig setting the relay rule reads and its fix sets (WindowsSideRules)"),
             Map.entry("experimental.dnsTunneling", "dnsTunneling's older section, read by the split DNS rule (SplitDnsRules)"),
             Map.entry("experimental.bestEffortDnsParsing", "the .wslconfig setting a fix sets (FixPlan.WslconfigSetting)"),
