@@ -6,7 +6,7 @@
 #   lab.sh up SCENARIO NAME   SCENARIO: healthy | dscp | refused | filtered | silent | mtu | wsl-dscp
 #                                       | dns-ok | dns-blocked | dns-static | dns-tunnel | dns-udp-only | dns-tcp-only
 #                                       | relay-ok | relay-eth0 | relay-v6 | port-taken
-#                                       | win-all | win-loopback | win-firewall
+#                                       | win-all | win-loopback | win-firewall | win-proxy | vpn-dns
 #                                       | vpn-mtu | vpn-capture
 #                                       | mirrored | mirrored-silent | loopback-ok
 #   lab.sh down NAME          always exits 0, idempotent
@@ -53,6 +53,19 @@
 #   win-all       a Windows program "postgres" listens on 0.0.0.0:5432
 #   win-loopback  it listens on 127.0.0.1:5432 only
 #   win-firewall  it listens on 0.0.0.0:5432; Windows' firewall drops inbound TCP 5432 from gw-c
+#   vpn-dns       split DNS on a VPN: Windows' resolver (NAME-g's /etc/resolv.conf, the file
+#                 /etc/netns/NAME-g/resolv.conf that ip netns exec binds over it) asks "the VPN's DNS
+#                 server", a dnsmasq on 198.18.200.53 (NAME-g's lo), which knows intranet.corp.example
+#                 and nas.lab.test; the distro's resolver is WSL's NAT DNS proxy as in dns-ok (dnsmasq
+#                 on 198.18.1.1), which knows nas.lab.test and says NXDOMAIN for corp.example. The fake
+#                 PowerShell's machine file (WINDOWS_MACHINE, FAKE_PS_MACHINE) lists the NRPT rule
+#                 .corp.example -> 198.18.200.53; the .wslconfig (WSLCONFIG, --wslconfig) sets
+#                 dnsTunneling=false. Both dnsmasqs have no upstream: no question leaves the lab.
+#   win-proxy     a proxy program "clash" listens on 127.0.0.1:7890 only, and Windows' proxy setting
+#                 (the powershell.exe stand-in's machine file, printed as POWERSHELL_MACHINE) is on,
+#                 127.0.0.1:7890: what WSL drops in NAT mode (issue 28)
+# A distro clock that is off needs no scenario of its own: any "Windows" scenario, with the app run
+# through fake-wsl.exe with FAKE_WSL_CLOCK_OFFSET=SECONDS (libfaketime in the distro's commands).
 #   vpn-mtu       a VPN on Windows with a smaller MTU: gw-t is its tunnel adapter (ifalias
 #                 "PANGP Virtual Ethernet Adapter", MTU 1400) and the target is reached through it;
 #                 the distro's eth0 keeps MTU 1500; the ICMP "fragmentation needed" Windows sends
@@ -100,7 +113,14 @@ readonly W_WINDOWS_PORT=5432            # win-*: the Windows program's port
 readonly W_WINDOWS_PROGRAM=postgres
 readonly W_NFT_TABLE=netdoctor_windows  # inet table in NAME-g: stealth mode and Windows' firewall
 readonly W_WSL_ADAPTER_ALIAS="vEthernet (WSL (Hyper-V firewall))"
+readonly W_PROXY_PORT=7890              # win-proxy: Clash's and v2ray's default, on Windows' 127.0.0.1
+readonly W_PROXY_PROGRAM=clash
 
+# vpn-dns: a company name only Windows' resolver knows (through the VPN's DNS server and NRPT rule)
+readonly VPN_DNS_NAME=intranet.corp.example
+readonly VPN_DNS_DOMAIN=corp.example
+readonly VPN_DNS_SERVER=198.18.200.53      # "the VPN's DNS server", on NAME-g's lo
+readonly VPN_DNS_ADDRESS=198.19.1.2        # what it answers: the target, so Windows reaches it
 # vpn-mtu: the VPN's tunnel adapter on "Windows" (gw-t, the way to the target)
 readonly VPN_MTU_ALIAS="PANGP Virtual Ethernet Adapter"
 readonly VPN_MTU_TUNNEL_MTU=1400
@@ -142,7 +162,7 @@ usage() {
     cat >&2 <<'EOF'
 usage: lab.sh up SCENARIO NAME    (SCENARIO: healthy|dscp|refused|filtered|silent|mtu|wsl-dscp|dns-ok|dns-blocked|dns-static|
                                    dns-tunnel|dns-udp-only|dns-tcp-only|relay-ok|relay-eth0|relay-v6|port-taken|win-all|
-                                   win-loopback|win-firewall|vpn-mtu|vpn-capture|mirrored|mirrored-silent|loopback-ok;
+                                   win-loopback|win-firewall|win-proxy|vpn-dns|vpn-mtu|vpn-capture|mirrored|mirrored-silent|loopback-ok;
                                    NAME: 1-8 chars [a-z0-9])
        lab.sh down NAME
        lab.sh check
@@ -254,6 +274,7 @@ do_down() {
         rm -f /etc/wsl.conf
     fi
     rm -rf -- "/etc/netns/$name-c" >/dev/null 2>&1
+    rm -rf -- "/etc/netns/$name-g" >/dev/null 2>&1     # vpn-dns: Windows' resolv.conf
     rmdir /etc/netns >/dev/null 2>&1
     # 2. anything else started in the namespaces, then the namespaces themselves
     #    (c/g/t: NAT scenarios; c/w/v: mirrored scenarios)
@@ -396,13 +417,15 @@ table ip $NFT_TABLE {
 EOF
 }
 
-# start dnsmasq in namespace $1 on address $2 (its own pid file and log in the state folder, $3 a tag)
+# start dnsmasq in namespace $1 on address $2 (its own pid file and log in the state folder, $3 a
+# tag; any further arguments are more dnsmasq options, e.g. names of its own)
 start_dnsmasq() {
     local ns=$1 addr=$2 tag=$3 i
+    shift 3
     timeout 10 ip netns exec "$ns" "$DNSMASQ" --conf-file=/dev/null --no-resolv --no-hosts --no-poll \
         --listen-address="$addr" --bind-interfaces --port=53 --user=root \
         --pid-file="$STATE/dnsmasq-$tag.pid" --log-facility="$STATE/dnsmasq-$tag.log" \
-        --host-record="$DNS_NAME,$TARGET_IP" --local=/lab.test/ </dev/null
+        --host-record="$DNS_NAME,$TARGET_IP" --local=/lab.test/ "$@" </dev/null
     for ((i = 0; i < 100; i++)); do            # at most ~5 s
         ip netns exec "$ns" ss -Hlun "sport = :53" 2>/dev/null | grep -q "$addr:53" && return 0
         sleep 0.05
@@ -504,7 +527,8 @@ cmd_up() {
         healthy|dscp|refused|filtered|silent|mtu|wsl-dscp) ;;
         dns-ok|dns-blocked|dns-static|dns-tunnel|dns-udp-only|dns-tcp-only)
             [ -x "$DNSMASQ" ] || die "dnsmasq not found at $DNSMASQ (Debian package dnsmasq)" ;;
-        relay-ok|relay-eth0|relay-v6|port-taken|win-all|win-loopback|win-firewall)
+        relay-ok|relay-eth0|relay-v6|port-taken|win-all|win-loopback|win-firewall|win-proxy|vpn-dns)
+            [ "$scenario" != vpn-dns ] || [ -x "$DNSMASQ" ] || die "dnsmasq not found at $DNSMASQ (Debian package dnsmasq)"
             command -v python3 >/dev/null 2>&1 || die "python3 not found (the relay and the programs are Python)"
             [ -x "$LAB_DIR/wslrelay" ] && [ -x "$LAB_DIR/tcpapp" ] || die "wslrelay/tcpapp not found beside lab.sh" ;;
         vpn-mtu)
@@ -642,7 +666,10 @@ EOW
     esac
 
     case "$scenario" in
-        relay-*|port-taken|win-*) up_windows "$scenario" ;;
+        vpn-dns) up_vpn_dns ;;
+    esac
+    case "$scenario" in
+        relay-*|port-taken|win-*|vpn-dns) up_windows "$scenario" ;;
         vpn-mtu) up_windows "$scenario" && up_vpn_mtu ;;
         vpn-capture) up_vpn_capture ;;
     esac
@@ -663,10 +690,14 @@ EOW
         printf 'WINDOWS_IP=%s\n' "$WSL_WINDOWS_IP"
     fi
     case "$scenario" in
-        relay-*|port-taken|win-*) print_windows_keys "$scenario" ;;
+        relay-*|port-taken|win-*|vpn-dns) print_windows_keys "$scenario" ;;
         vpn-mtu) print_vpn_mtu_keys ;;
         vpn-capture) print_vpn_capture_keys ;;
     esac
+    if [ "$scenario" = vpn-dns ]; then
+        printf 'DNS_NAME=%s\nVPN_DNS_NAME=%s\nVPN_DNS_SERVER=%s\n' "$DNS_NAME" "$VPN_DNS_NAME" "$VPN_DNS_SERVER"
+        printf 'WINDOWS_MACHINE=%s\nWSLCONFIG=%s\n' "$STATE/windows-machine.json" "$STATE/wslconfig"
+    fi
     printf 'STATE_DIR=%s\n' "$STATE"
 }
 
@@ -771,6 +802,9 @@ up_windows() {
         step "windows program $W_WINDOWS_PROGRAM" start_app "$GW_NS" "$W_WINDOWS_PROGRAM" --listen "$addr:$W_WINDOWS_PORT"
         wait_listening_in "$GW_NS" "$addr" "$W_WINDOWS_PORT" "$(app_pid "$W_WINDOWS_PROGRAM")"
     fi
+    if [ "$scenario" = win-proxy ]; then
+        up_windows_proxy
+    fi
 
     step "wslrelay" start_relay
 
@@ -789,6 +823,20 @@ up_windows() {
     wait_relay_saw "$W_SERVICE_PORT"
 }
 
+# win-proxy: the proxy program on Windows' 127.0.0.1 only (as Clash and v2ray start), and Windows'
+# proxy setting pointing at it, in a machine file for fake-powershell.exe (its "proxy" key: the
+# HKCU Internet Settings values). The plain user running the stand-in must read that file, so the
+# state folder lets others through (0711: no listing) and the file's folder is readable.
+up_windows_proxy() {
+    step "windows proxy $W_PROXY_PROGRAM" start_app "$GW_NS" "$W_PROXY_PROGRAM" --listen "127.0.0.1:$W_PROXY_PORT"
+    wait_listening_in "$GW_NS" 127.0.0.1 "$W_PROXY_PORT" "$(app_pid "$W_PROXY_PROGRAM")"
+    step "state folder passable" chmod 0711 "$STATE"
+    step "powershell machine folder" install -d -m 0755 "$STATE/windows"
+    printf '{"proxy": {"ProxyEnable": 1, "ProxyServer": "127.0.0.1:%s", "ProxyOverride": "<local>"}}\n' "$W_PROXY_PORT" \
+        >"$STATE/windows/powershell-machine.json" || return 1
+    chmod 0644 "$STATE/windows/powershell-machine.json"
+}
+
 print_windows_keys() {
     local scenario=$1
     printf 'WINDOWS_NS=%s\n' "$GW_NS"
@@ -796,10 +844,16 @@ print_windows_keys() {
     printf 'WSL_GATEWAY=%s\n' "$GW_CLIENT_IP"
     printf 'LAB_USER=%s\n' "$LAB_USER"
     case "$scenario" in
+        win-proxy)
+            printf 'PROXY_PORT=%s\n' "$W_PROXY_PORT"
+            printf 'PROXY_PROGRAM=%s\n' "$W_PROXY_PROGRAM"
+            printf 'PROXY_PID_FILE=%s\n' "$STATE/app-$W_PROXY_PROGRAM.pid"
+            printf 'POWERSHELL_MACHINE=%s\n' "$STATE/windows/powershell-machine.json" ;;
         win-*)
             printf 'WINDOWS_PORT=%s\n' "$W_WINDOWS_PORT"
             printf 'WINDOWS_PROGRAM=%s\n' "$W_WINDOWS_PROGRAM"
             printf 'WINDOWS_PROGRAM_PID_FILE=%s\n' "$STATE/app-$W_WINDOWS_PROGRAM.pid" ;;
+        vpn-dns) ;;     # no program on either side: its keys follow in cmd_up
         *)
             printf 'SERVICE_PORT=%s\n' "$W_SERVICE_PORT"
             printf 'SERVICE_PROGRAM=%s\n' "$W_SERVICE_PROGRAM"
@@ -811,6 +865,35 @@ print_windows_keys() {
     esac
     printf 'RELAY_PID_FILE=%s\n' "$STATE/wslrelay.pid"
     printf 'RELAY_LOG=%s\n' "$STATE/wslrelay.log"
+}
+
+# ---------------------------------------------------------------- up: "Windows" on a VPN (vpn-dns)
+
+# Split DNS: Windows' resolver asks the VPN's DNS server, WSL's NAT DNS proxy does not know the
+# company's names. Windows' resolver is NAME-g's /etc/resolv.conf: ip netns exec (and fake-wsl.exe
+# for a plain user) binds /etc/netns/NAME-g/resolv.conf over it, so the app "on Windows" resolves
+# through the VPN's server. The distro's own /etc/netns/NAME-c/resolv.conf is bound over that again
+# when fake-wsl.exe enters the distro, so the distro keeps WSL's proxy. The machine file and the
+# .wslconfig are read by the plain user: the state folder is opened for traversal (not listing).
+up_vpn_dns() {
+    step "dns files (the distro: WSL's NAT DNS proxy)" write_dns_files dns-ok
+    step "dnsmasq in the gateway (WSL's proxy: no $VPN_DNS_DOMAIN)" start_dnsmasq "$GW_NS" "$GW_CLIENT_IP" proxy \
+        --local="/$VPN_DNS_DOMAIN/"
+    step "the VPN's DNS server address on Windows' lo" ip -n "$GW_NS" addr add "$VPN_DNS_SERVER/32" dev lo
+    step "dnsmasq: the VPN's DNS server" start_dnsmasq "$GW_NS" "$VPN_DNS_SERVER" vpn \
+        --host-record="$VPN_DNS_NAME,$VPN_DNS_ADDRESS" --local="/$VPN_DNS_DOMAIN/"
+    step "Windows' resolver asks the VPN's server" write_vpn_dns_windows_files
+}
+
+write_vpn_dns_windows_files() {
+    local etc=/etc/netns/$GW_NS
+    mkdir -p -m 0755 "$etc" || return 1
+    printf '# Windows resolver in the lab (vpn-dns): the VPN'"'"'s DNS server\nnameserver %s\n' "$VPN_DNS_SERVER" >"$etc/resolv.conf"
+    printf '{"nrpt": [{"Namespace": ".%s", "NameServers": ["%s"]}]}\n' "$VPN_DNS_DOMAIN" "$VPN_DNS_SERVER" \
+        >"$STATE/windows-machine.json"
+    printf '[wsl2]\ndnsTunneling=false\n' >"$STATE/wslconfig"
+    chmod 0644 "$etc/resolv.conf" "$STATE/windows-machine.json" "$STATE/wslconfig"
+    chmod 0711 "$STATE"
 }
 
 # ---------------------------------------------------------------- up: "Windows" with a VPN (vpn-mtu)

@@ -157,6 +157,7 @@ WBASE="CLIENT_NS GATEWAY_NS TARGET_NS TARGET_IP TARGET_PORT CLIENT_IP WINDOWS_NS
 WKEYS_RELAY="$WBASE SERVICE_PORT SERVICE_PROGRAM SERVICE_PID_FILE RELAY_PID_FILE RELAY_LOG STATE_DIR "
 WKEYS_TAKEN="$WBASE SERVICE_PORT SERVICE_PROGRAM SERVICE_PID_FILE WINDOWS_PROGRAM WINDOWS_PROGRAM_PID_FILE RELAY_PID_FILE RELAY_LOG STATE_DIR "
 WKEYS_WIN="$WBASE WINDOWS_PORT WINDOWS_PROGRAM WINDOWS_PROGRAM_PID_FILE RELAY_PID_FILE RELAY_LOG STATE_DIR "
+WKEYS_PROXY="$WBASE PROXY_PORT PROXY_PROGRAM PROXY_PID_FILE POWERSHELL_MACHINE RELAY_PID_FILE RELAY_LOG STATE_DIR "
 # a TCP connect (bounded by LIMIT s) and a read of up to 2 s; prints "SECONDS RESULT [what the server said]",
 # RESULT: connected | connected-eof (accepted, then closed with no data) | connected-idle | refused | timeout | error
 PROBE='
@@ -390,6 +391,20 @@ if upw win-firewall vwf "$WKEYS_WIN"; then
 fi
 "$LAB" down vwf
 
+if upw win-proxy vwx "$WKEYS_PROXY"; then
+    out=$(as_lab_user vwx-g ss -Hltnp)
+    if [[ "$out" == *'127.0.0.1:7890'*'users:(("clash",pid='* ]]; then ok "win-proxy: clash holds 127.0.0.1:7890 (seen by the plain user)"
+    else bad "win-proxy: ss -ltnp in vwx-g as ndlab: $out"; fi
+    expect_timeout vwx-c 198.18.1.1 7890 win-proxy
+    expect vwx-g 127.0.0.1 7890 'connected clash on 127.0.0.1:7890' "win-proxy (on Windows)"
+    machine=$(sed -n 's/^POWERSHELL_MACHINE=//p' "$TMP/vwx.env")
+    if setpriv --reuid ndlab --regid ndlab --init-groups grep -q '"ProxyServer": "127.0.0.1:7890"' "$machine"; then
+        ok "win-proxy: the plain user reads Windows' proxy setting 127.0.0.1:7890 in the stand-in's machine file"
+    else bad "win-proxy: $machine not readable by ndlab, or without the proxy"; fi
+    common_windows_checks vwx win-proxy
+fi
+"$LAB" down vwx
+
 # vpn-capture: the distro resolves its gateway on the link and gets no answer from anything,
 # while "Windows" itself reaches the target
 if upw vpn-capture vpc "$WBASE VPN_ADAPTER VPN_ROUTE STATE_DIR "; then
@@ -407,7 +422,7 @@ fi
 left=$(ip netns list | grep -E '^vpc-[cgtw]( |$)' || true)
 if [ -z "$left" ]; then ok "vpn-capture: no lab namespaces left"; else bad "vpn-capture: namespaces left: $left"; fi
 
-left=$(ip netns list | grep -E '^vw[oe6palf]-[cgt]( |$)' || true)
+left=$(ip netns list | grep -E '^vw[oe6palfx]-[cgt]( |$)' || true)
 if [ -z "$left" ]; then ok "windows scenarios: no lab namespaces left"; else bad "windows scenarios: namespaces left: $left"; fi
 left=$(for p in $(pgrep -f 'netdoctor-lab-vw|wslrelay --mode 1' || true); do pid_state=$(awk '{print $3}' "/proc/$p/stat" 2>/dev/null); [ "$pid_state" = Z ] || echo "$p"; done)
 if [ -z "$left" ]; then ok "windows scenarios: no relay or program left"; else bad "windows scenarios: processes left: $left"; fi

@@ -34,16 +34,26 @@ final class ReachabilityRules {
     /**
      * The DNS path is dead (no server answers): that card; else the target's name itself is not
      * found. Without a target only the first: the name looked up then is no name the user gave.
+     * Nothing when Windows finds the name and the distro does not: {@link SplitDnsRules#NOT_IN_WSL}
+     * speaks of that. Inside the distro, with tunneling off in NAT mode, the card says what
+     * tunneling would change for a name Windows opens on a VPN.
      */
-    static final Rule NAME = obs -> DnsRules.unreachable(obs).or(() -> obs.data(ProbeData.Resolution.class)
+    static final Rule NAME = obs -> SplitDnsRules.NOT_IN_WSL.apply(obs).isPresent() ? Optional.empty()
+            : DnsRules.unreachable(obs).or(() -> obs.data(ProbeData.Resolution.class)
             .filter(r -> obs.target() != null && !r.resolved())
-            .map(r -> new Finding(FindingId.NAME_NOT_RESOLVED, Severity.PROBLEM, Confidence.HIGH,
-                    Words.get("finding.NAME_NOT_RESOLVED.title", r.host()),
-                    Words.get(r.error() == null ? "finding.NAME_NOT_RESOLVED.notFound" : "finding.NAME_NOT_RESOLVED.notFoundWhy", r.host(), r.error())
-                            + DnsRules.whoSaidNo(obs) + " " + Words.get("finding.NAME_NOT_RESOLVED.explanation"),
-                    nameEvidence(obs),
-                    List.of(new FixSuggestion(FixId.CHECK_HOST_NAME, Words.get("finding.NAME_NOT_RESOLVED.fix.CHECK_HOST_NAME.title"),
-                            Words.get("finding.NAME_NOT_RESOLVED.fix.CHECK_HOST_NAME.detail", r.host()))))));
+            .map(r -> {
+                Optional<String> hint = SplitDnsRules.insideHint(obs);
+                List<FixSuggestion> fixes = new ArrayList<>(List.of(new FixSuggestion(FixId.CHECK_HOST_NAME,
+                        Words.get("finding.NAME_NOT_RESOLVED.fix.CHECK_HOST_NAME.title"),
+                        Words.get("finding.NAME_NOT_RESOLVED.fix.CHECK_HOST_NAME.detail", r.host()))));
+                hint.ifPresent(h -> fixes.add(SplitDnsRules.tunnelingFixForHint()));
+                return new Finding(FindingId.NAME_NOT_RESOLVED, Severity.PROBLEM, Confidence.HIGH,
+                        Words.get("finding.NAME_NOT_RESOLVED.title", r.host()),
+                        Words.get(r.error() == null ? "finding.NAME_NOT_RESOLVED.notFound" : "finding.NAME_NOT_RESOLVED.notFoundWhy", r.host(), r.error())
+                                + DnsRules.whoSaidNo(obs) + " " + Words.get("finding.NAME_NOT_RESOLVED.explanation")
+                                + hint.map(h -> " " + h).orElse(""),
+                        nameEvidence(obs), fixes);
+            }));
 
     private static List<Evidence> nameEvidence(Observations obs) {
         List<Evidence> e = new java.util.ArrayList<>(evidenceOf(obs, ProbeId.NAME_RESOLUTION));

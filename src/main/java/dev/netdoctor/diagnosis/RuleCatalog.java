@@ -71,6 +71,9 @@ import static dev.netdoctor.model.FixId.WSLCONFIG_HOST_ADDRESS_LOOPBACK;
 import static dev.netdoctor.model.FixId.WSLCONFIG_NETWORKING_MODE;
 import static dev.netdoctor.model.FixId.WSL_CONF_COMMENT_OUT_STOPPING_LINE;
 import static dev.netdoctor.model.FixId.WSL_CONF_GENERATE_RESOLV_CONF;
+import static dev.netdoctor.model.FindingId.VPN_DNS_NOT_IN_WSL;
+import static dev.netdoctor.model.FixId.DNS_SERVERS_FROM_WINDOWS;
+import static dev.netdoctor.model.FixId.WSLCONFIG_BEST_EFFORT_DNS_PARSING;
 
 /**
  * Every rule of a diagnosis, in the order its findings are shown (the most fundamental failure
@@ -92,6 +95,9 @@ final class RuleCatalog {
 
     static final List<Entry> ALL = List.of(
             // This computer's DNS path is checked with or without a target; the target's own name only with one.
+            // Windows finds the target's name and the distro does not (from Windows): instead of the generic cards below.
+            target(SplitDnsRules.NOT_IN_WSL, Set.of(VPN_DNS_NOT_IN_WSL),
+                    Set.of(WSLCONFIG_DNS_TUNNELING, WSLCONFIG_BEST_EFFORT_DNS_PARSING, DNS_SERVERS_FROM_WINDOWS)),
             thisComputer(ReachabilityRules.NAME, Set.of(NAME_NOT_RESOLVED, DNS_SERVER_UNREACHABLE),
                     Set.of(CHECK_HOST_NAME, WSL_CONF_GENERATE_RESOLV_CONF, WSLCONFIG_DNS_TUNNELING)),
             // Before "cannot be reached", which steps aside when these explain why nothing answers WSL.
@@ -118,6 +124,9 @@ final class RuleCatalog {
                     Set.of(START_SERVICE, BIND_WINDOWS_SERVICE, WSLCONFIG_NETWORKING_MODE, WINDOWS_FIREWALL_ALLOW_PORT, OPEN_FIREWALL)),
             thisComputer(WindowsSideRules.OTHER_DEVICES, Set.of(LAN_NO_PORT_PROXY, LAN_PORT_PROXY_STALE, LAN_IP_HELPER_STOPPED,
                     HYPERV_FIREWALL_BLOCKS_INBOUND), Set.of(UPDATE_PORT_PROXY, START_IP_HELPER, WINDOWS_FIREWALL_ALLOW_PORT)),
+            thisComputer(new LoopbackProxyRule(), Set.of(FindingId.WINDOWS_PROXY_LOOPBACK), Set.of(FixId.WSLCONFIG_NETWORKING_MODE,
+                    FixId.PROXY_ALLOW_LAN, FixId.WINDOWS_FIREWALL_ALLOW_PORT, FixId.OPEN_FIREWALL, FixId.WSLCONFIG_AUTO_PROXY)),
+            thisComputer(new ClockSkewRule(), Set.of(FindingId.CLOCK_SKEW), Set.of(FixId.RESYNC_CLOCK)),
             thisComputer(LoopbackRules.BLOCKED, Set.of(LOCAL_CONNECT_BLOCKED), Set.of(OPEN_FIREWALL)),
             thisComputer(LoopbackRules.HOST_KEY, Set.of(VANTAGE_HOST_KEY_UNCONFIRMED), Set.of()),
             thisComputer(ConfigRules.MODE_NOT_EFFECTIVE, Set.of(WSLCONFIG_MODE_NOT_EFFECTIVE), Set.of(CHECK_MIRRORED_REQUIREMENTS)),

@@ -10,7 +10,22 @@ public record DnsReply(String server, Transport transport, Outcome outcome, List
         addresses = addresses == null ? List.of() : List.copyOf(addresses);
     }
 
+    /** How {@link #detail()} starts when the answer is for another name than asked (dig: "Question section mismatch"). */
+    public static final String QUESTION_MISMATCH = "question mismatch";
+    /** The same, when the other name is the one asked with a suffix after it. */
+    public static final String SUFFIX_APPENDED = "question mismatch, a suffix appended";
+
     public enum Transport { UDP, TCP }
+
+    /** The server answered, but for another name than the one asked. */
+    public boolean questionMismatch() {
+        return outcome == Outcome.ERROR && detail != null && detail.startsWith(QUESTION_MISMATCH);
+    }
+
+    /** The server answered for the name asked with a search suffix appended. */
+    public boolean suffixAppended() {
+        return outcome == Outcome.ERROR && detail != null && detail.startsWith(SUFFIX_APPENDED);
+    }
 
     /** How one question ended. */
     public enum Outcome {

@@ -70,6 +70,15 @@ public enum FindingId {
     LAN_IP_HELPER_STOPPED("lan-ip-helper-stopped"),
     /** Mirrored mode: the Hyper-V firewall blocks connections from other devices to WSL, and no rule lets the port in. */
     HYPERV_FIREWALL_BLOCKS_INBOUND("hyperv-firewall-blocks-inbound"),
+    /** NAT mode: the proxy is on 127.0.0.1 (Windows' own setting, or the distro's variables), which WSL can't use. */
+    WINDOWS_PROXY_LOOPBACK("windows-proxy-loopback"),
+    /** The distro's clock is off from Windows' by more than a few seconds (TLS and apt fail with "not yet valid"). */
+    CLOCK_SKEW("clock-skew"),
+    /**
+     * Windows finds the name (its resolver applies the VPN's name rules, NRPT) and WSL does not: the
+     * VPN's DNS does not reach WSL, with DNS tunneling off, or through a known quirk of tunneling.
+     */
+    VPN_DNS_NOT_IN_WSL("vpn-dns-not-in-wsl"),
     /**
      * NAT mode, seen from Windows: Windows' route for the distro's address leaves through another
      * adapter (a VPN's) than WSL's own, Windows reaches the target, and the distro's gateway is silent.

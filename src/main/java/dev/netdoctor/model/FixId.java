@@ -49,6 +49,19 @@ public enum FixId {
      * WSL, from the local network) only; added with administrator rights, removed by its name.
      */
     WINDOWS_FIREWALL_ALLOW_PORT("windows-firewall-allow-port", FixPlan.WindowsFirewallRule.class),
+    /** {@code bestEffortDnsParsing=true} in {@code [experimental]}: DNS tunneling passes on answers it cannot fully parse. */
+    WSLCONFIG_BEST_EFFORT_DNS_PARSING("wslconfig-best-effort-dns-parsing", FixPlan.WslconfigSetting.class),
+    /**
+     * Tunneling off with {@code dnsProxy=false}: WSL then writes Windows' DNS servers (the VPN's
+     * included) into the distro's resolv.conf. Two settings at once, so written by hand.
+     */
+    DNS_SERVERS_FROM_WINDOWS("wslconfig-dns-servers-from-windows"),
+    /** Let the proxy program on Windows take connections from WSL ("Allow LAN") and point the distro's proxy variables at Windows' address. */
+    PROXY_ALLOW_LAN("proxy-allow-lan"),
+    /** {@code autoProxy=false} in .wslconfig: only stops WSL's warning about a proxy it can't use. */
+    WSLCONFIG_AUTO_PROXY("wslconfig-auto-proxy", FixPlan.WslconfigSetting.class),
+    /** Set the distro's clock from the host again ({@code sudo hwclock -s}, or restart WSL). */
+    RESYNC_CLOCK("resync-distro-clock"),
     /**
      * The distro's MTU at every start ({@code [boot] command} in its wsl.conf): {@link #LOWER_MTU}
      * where WSL reads a wsl.conf, which stays the advice elsewhere.

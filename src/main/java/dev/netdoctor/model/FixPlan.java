@@ -55,9 +55,19 @@ public sealed interface FixPlan {
             return new WslconfigSetting("wsl2.networkingMode", mode.value());
         }
 
+        /** {@code autoProxy=false} in {@code [wsl2]}: WSL stops reading (and warning about) Windows' proxy. */
+        public static WslconfigSetting autoProxyOff() {
+            return new WslconfigSetting("wsl2.autoProxy", "false");
+        }
+
         /** {@code dnsTunneling=true} in {@code [wsl2]}. */
         public static WslconfigSetting dnsTunnelingOn() {
             return new WslconfigSetting("wsl2.dnsTunneling", "true");
+        }
+
+        /** {@code bestEffortDnsParsing=true}, which WSL reads only under {@code [experimental]}. */
+        public static WslconfigSetting bestEffortDnsParsingOn() {
+            return new WslconfigSetting("experimental.bestEffortDnsParsing", "true");
         }
     }
 

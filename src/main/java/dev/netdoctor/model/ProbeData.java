@@ -7,10 +7,18 @@ import java.util.List;
 /** The observations of one probe, typed so diagnosis rules can reason over them. */
 public sealed interface ProbeData {
 
-    /** Addresses the target name resolved to, as the Linux side resolves them. */
-    record Resolution(String host, List<String> addresses, String method, String error) implements ProbeData {
+    /**
+     * Addresses the target name resolved to, as the Linux side resolves them; {@code windows}: the
+     * same name looked up by Windows' own resolver when the app runs on Windows, else null.
+     */
+    record Resolution(String host, List<String> addresses, String method, String error, WindowsNameLookup windows) implements ProbeData {
         public Resolution {
             addresses = List.copyOf(addresses);
+        }
+
+        /** The Linux side's lookup alone (the app runs on Linux, or Windows was not asked). */
+        public Resolution(String host, List<String> addresses, String method, String error) {
+            this(host, addresses, method, error, null);
         }
 
         public boolean resolved() {
@@ -198,6 +206,47 @@ public sealed interface ProbeData {
             ports = List.copyOf(ports);
             throughLanAddress = List.copyOf(throughLanAddress);
         }
+    }
+
+    /**
+     * A proxy on a loopback address while WSL runs in NAT mode, where 127.0.0.1 inside WSL is Linux
+     * itself: Windows' own proxy setting (seen from Windows) or the distro's proxy variables (seen
+     * inside it). {@code proxy} is null when no setting points at a loopback address.
+     *
+     * @param setBy            where the proxy is set: {@link #SET_BY_WINDOWS}, or the variable's name ({@code https_proxy})
+     * @param gateway          the address WSL reaches Windows at (the distro's gateway); null when not known
+     * @param windowsListeners Windows' listeners on the proxy's port with their owners; null when not read (inside WSL)
+     * @param distroToGateway  a connect from inside the distro to {@code gateway}:port; null when not made
+     * @param distroError      why that connect could not be made, or null
+     * @param distroLoopback   inside WSL: a connect to the distro's own 127.0.0.1:port; null from Windows
+     */
+    record LoopbackProxy(boolean seenFromWindows, String networkingMode, String setBy, ProxyAddress proxy, String gateway,
+                         List<TcpConnection> windowsListeners, LocalConnect distroToGateway, String distroError,
+                         LocalConnect distroLoopback) implements ProbeData {
+        /** {@link #setBy()} for Windows' own proxy setting (Internet Options). */
+        public static final String SET_BY_WINDOWS = "Windows";
+
+        public LoopbackProxy {
+            windowsListeners = windowsListeners == null ? null : List.copyOf(windowsListeners);
+        }
+
+        /** Whether every Windows listener on the proxy's port is on a loopback address (none for WSL). */
+        public boolean windowsLoopbackOnly() {
+            return windowsListeners != null && !windowsListeners.isEmpty()
+                    && windowsListeners.stream().allMatch(l -> WindowsService.isLoopback(l.localAddress()));
+        }
+    }
+
+    /**
+     * The distro's clock against Windows', read from Windows. {@code reading} is null when it was
+     * not made (inside WSL, where Windows' clock is not at hand, or the distro gave no time).
+     *
+     * @param ptpDevice  whether /dev/ptp0, the Hyper-V clock WSL syncs the distro from, exists; null when not looked at
+     * @param kernelSays what the kernel log says about it (a line naming ptp), or null when nothing or not readable
+     * @param error      why the distro's time could not be read, or null
+     */
+    record Clock(boolean seenFromWindows, ClockReading reading, Boolean ptpDevice, String kernelSays, String error)
+            implements ProbeData {
     }
 
     /**

@@ -29,6 +29,10 @@ public enum ProbeId {
     WINDOWS_SERVICE("windows-service"),
     /** Whether other devices can reach the user's app in WSL: Windows' port proxies and firewall for it. */
     OTHER_DEVICES("other-devices"),
+    /** A proxy on Windows' (or the distro's) 127.0.0.1 while WSL runs in NAT mode. */
+    LOOPBACK_PROXY("loopback-proxy"),
+    /** The distro's clock against Windows'. */
+    CLOCK("clock"),
     /** NAT mode: whether Windows sends the distro's traffic into another adapter (a VPN's) than WSL's. */
     ROUTE_CAPTURE("route-capture");
 

@@ -76,6 +76,33 @@ public record WindowsPolicy(Fact<List<FirewallProfile>> firewallProfiles, Fact<L
         public NameRule {
             nameServers = List.copyOf(nameServers);
         }
+
+        /**
+         * Whether Windows applies this rule to {@code name}, as NRPT matches: a namespace with a
+         * leading dot ({@code .corp.example}) is a suffix and covers the names under it, not the
+         * bare domain (which is why VPN and DirectAccess setups list {@code corp.example} as a rule
+         * of its own); {@code .} alone covers every name; any other namespace is one exact name.
+         * Letter case and a final dot do not count, as in DNS.
+         */
+        public boolean matches(String name) {
+            if (namespace == null || name == null) {
+                return false;
+            }
+            String ns = namespace.strip().toLowerCase(java.util.Locale.ROOT);
+            String n = withoutFinalDot(name.strip().toLowerCase(java.util.Locale.ROOT));
+            if (ns.equals(".")) {
+                return !n.isEmpty();
+            }
+            if (ns.startsWith(".")) {
+                String suffix = withoutFinalDot(ns);
+                return suffix.length() > 1 && n.endsWith(suffix);
+            }
+            return !n.isEmpty() && n.equals(withoutFinalDot(ns));
+        }
+
+        private static String withoutFinalDot(String s) {
+            return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        }
     }
 
     /** The user's proxy (Internet Options): on or off, the server, the automatic configuration script. */

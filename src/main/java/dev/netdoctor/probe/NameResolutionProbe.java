@@ -4,7 +4,10 @@ package dev.netdoctor.probe;
 
 import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.CommandRun;
+import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.ProbeData;
+import dev.netdoctor.model.WindowsNameLookup;
+import dev.netdoctor.probe.dns.WindowsResolver;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +20,8 @@ import java.util.Set;
  * Resolves the target name the way the Linux side's programs (ssh among them) do: through the
  * C library's resolver, via {@code getent ahosts}. IPv4 addresses come first, as most home
  * networks route those. Without a target, when the way out is checked, a well-known name
- * ({@link dev.netdoctor.model.DiagnosisRequest#WAY_OUT_NAME}).
+ * ({@link dev.netdoctor.model.DiagnosisRequest#WAY_OUT_NAME}). When the app runs on Windows, the
+ * same name is also looked up by Windows' own resolver, at the same time and within the same limit.
  */
 public final class NameResolutionProbe implements Probe {
     static final Duration LIMIT = Duration.ofSeconds(5);
@@ -60,6 +64,9 @@ public final class NameResolutionProbe implements Probe {
             return ProbeReport.skipped("getent is not available on " + ctx.linux().describe());
         }
         ctx.progress(0.1, "asking the resolver for " + host);
+        // From Windows, Windows' own resolver is asked at the same time: a name only the VPN's
+        // rules on Windows know is then told apart from one nobody knows.
+        WindowsResolver.Pending onWindows = onWindows(ctx) ? WindowsResolver.start(host) : null;
         CommandRun run = ctx.linux().run(List.of("getent", "ahosts", host), LIMIT);
         List<String> addresses = parseAhosts(run.stdout());
         String error = null;
@@ -68,8 +75,29 @@ public final class NameResolutionProbe implements Probe {
                     : "no address found for " + host;
         }
         String summary = addresses.isEmpty() ? error : host + " → " + String.join(", ", addresses);
-        return ProbeReport.completed(summary, params, new ProbeData.Resolution(host, addresses, "getent ahosts", error),
-                List.of(run.asEvidence(summary)));
+        List<Evidence> evidence = new ArrayList<>(List.of(run.asEvidence(summary)));
+        WindowsNameLookup windows = null;
+        if (onWindows != null) {
+            windows = onWindows.await(LIMIT);
+            String said = windowsSays(host, windows);
+            summary = summary + "; " + said;
+            evidence.add(Evidence.of(said + " (" + windows.millis() + " ms)"));
+        }
+        return ProbeReport.completed(summary, params, new ProbeData.Resolution(host, addresses, "getent ahosts", error, windows),
+                evidence);
+    }
+
+    /** Whether the app itself runs on Windows, where its own process resolves through Windows' resolver. */
+    private static boolean onWindows(ProbeContext ctx) {
+        return switch (ctx.linux().standpoint()) {
+            case WINDOWS -> true;
+            case THIS_LINUX -> false;
+        };
+    }
+
+    /** What Windows' own resolver gave, in the words of the summary and the evidence. */
+    static String windowsSays(String host, WindowsNameLookup w) {
+        return w.resolved() ? "on Windows " + host + " → " + String.join(", ", w.addresses()) : "on Windows: " + w.error();
     }
 
     /** {@code getent ahosts} prints each address once per socket type; keep each once, IPv4 first. */

@@ -103,7 +103,7 @@ public final class HtmlReport {
             case ProbeData.Resolution _, ProbeData.Ping _, ProbeData.Routes _, ProbeData.MarkedConnects _,
                  ProbeData.SshHandshakes _, ProbeData.OpenSshRuns _, ProbeData.PathMtu _, ProbeData.Listeners _,
                  ProbeData.LoopbackSelfTest _, ProbeData.ServicePorts _, ProbeData.Vantage _, ProbeData.LocalhostRelay _,
-                 ProbeData.WindowsServices _, ProbeData.OtherDevices _ -> Optional.empty();
+                 ProbeData.WindowsServices _, ProbeData.OtherDevices _, ProbeData.LoopbackProxy _, ProbeData.Clock _ -> Optional.empty();
         };
     }
 

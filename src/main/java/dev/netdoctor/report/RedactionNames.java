@@ -138,7 +138,10 @@ final class RedactionNames {
                 case ProbeData.Ping _, ProbeData.Routes _, ProbeData.MarkedConnects _, ProbeData.SshHandshakes _,
                      ProbeData.OpenSshRuns _, ProbeData.PathMtu _, ProbeData.Sockets _, ProbeData.Listeners _,
                      ProbeData.LoopbackSelfTest _, ProbeData.ServicePorts _, ProbeData.LocalhostRelay _,
-                     ProbeData.WindowsServices _, ProbeData.OtherDevices _ -> {
+                     ProbeData.WindowsServices _, ProbeData.OtherDevices _, ProbeData.Clock _ -> {
+                }
+                // A proxy on a loopback address only: its host is 127.x or localhost, never a name to hide.
+                case ProbeData.LoopbackProxy _ -> {
                 }
                 // Addresses and Windows' adapter names (a VPN product's, "vEthernet (WSL)"): no host or user names.
                 case ProbeData.RouteCapture _ -> {

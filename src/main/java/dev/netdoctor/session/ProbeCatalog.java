@@ -22,6 +22,8 @@ import dev.netdoctor.probe.ServicePortProbe;
 import dev.netdoctor.probe.LocalhostRelayProbe;
 import dev.netdoctor.probe.WindowsServiceProbe;
 import dev.netdoctor.probe.OtherDevicesProbe;
+import dev.netdoctor.probe.ClockProbe;
+import dev.netdoctor.probe.LoopbackProxyProbe;
 import dev.netdoctor.probe.SocketWatchProbe;
 import dev.netdoctor.probe.SshHandshakeProbe;
 import dev.netdoctor.probe.VantageProbe;
@@ -103,6 +105,9 @@ public final class ProbeCatalog {
             new Entry(ProbeId.LOOPBACK_SELF_TEST, Stage.PROBE, When.ALWAYS, true, LoopbackSelfTestProbe::new),
             new Entry(ProbeId.LOCAL_ROUTES, Stage.PROBE, When.ALWAYS, false, LocalRoutesProbe::new),
             new Entry(ProbeId.CONFIG_FILES, Stage.PROBE, When.ALWAYS, true, ConfigFilesProbe::new),
+            // Cheap in every run: Windows' proxy setting comes with the one PowerShell read, the clock is one date.
+            new Entry(ProbeId.LOOPBACK_PROXY, Stage.PROBE, When.ALWAYS, true, LoopbackProxyProbe::new),
+            new Entry(ProbeId.CLOCK, Stage.PROBE, When.ALWAYS, true, ClockProbe::new),
             new Entry(ProbeId.DEFAULT_GATEWAY, Stage.PROBE, When.WAY_OUT, false, GatewayProbe::new),
             new Entry(ProbeId.SERVICE_PORTS, Stage.PROBE, When.WITH_SERVICE_PORTS, true, ServicePortProbe::new),
             new Entry(ProbeId.LOCALHOST_RELAY, Stage.PROBE, When.WITH_SERVICE_PORTS, true, LocalhostRelayProbe::new),

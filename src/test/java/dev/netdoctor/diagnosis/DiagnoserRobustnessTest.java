@@ -120,6 +120,8 @@ class DiagnoserRobustnessTest {
             Map.entry(FindingId.LAN_PORT_PROXY_STALE, List.of(Set.of(ProbeId.OTHER_DEVICES))),
             Map.entry(FindingId.LAN_IP_HELPER_STOPPED, List.of(Set.of(ProbeId.OTHER_DEVICES))),
             Map.entry(FindingId.HYPERV_FIREWALL_BLOCKS_INBOUND, List.of(Set.of(ProbeId.OUTSIDE_VANTAGE))),
+            Map.entry(FindingId.WINDOWS_PROXY_LOOPBACK, List.of(Set.of(ProbeId.LOOPBACK_PROXY))),
+            Map.entry(FindingId.CLOCK_SKEW, List.of(Set.of(ProbeId.CLOCK))),
             Map.entry(FindingId.VPN_CAPTURES_WSL_TRAFFIC, List.of(Set.of(ProbeId.ROUTE_CAPTURE))),
             Map.entry(FindingId.GATEWAY_SILENT, List.of(Set.of(ProbeId.ROUTE_CAPTURE))));
 
@@ -399,6 +401,8 @@ class DiagnoserRobustnessTest {
             case ProbeId.OTHER_DEVICES -> Combinators.combine(Arbitraries.of(true, false),
                     localConnects(Arbitraries.of(ports.isEmpty() ? List.of(8080) : ports)).list().ofMaxSize(2))
                     .as((w, c) -> new ProbeData.OtherDevices(w, ports, c));
+            case ProbeId.LOOPBACK_PROXY -> loopbackProxy();
+            case ProbeId.CLOCK -> clock();
             case ProbeId.ROUTE_CAPTURE -> routeCapture(address, port);
         };
     }
@@ -629,6 +633,33 @@ class DiagnoserRobustnessTest {
         }
         return Combinators.combine(Arbitraries.of(true, false), Combinators.combine(each).as(x -> x))
                 .as(ProbeData.WindowsServices::new);
+    }
+
+    /** A proxy on 127.0.0.1, localhost or elsewhere, seen from Windows or inside, with or without Windows' listeners and connects. */
+    private static Arbitrary<ProbeData.LoopbackProxy> loopbackProxy() {
+        Arbitrary<dev.netdoctor.model.ProxyAddress> proxy = Arbitraries.of("127.0.0.1", "localhost", "127.0.0.2")
+                .map(h -> new dev.netdoctor.model.ProxyAddress("http", h, 7890)).injectNull(0.3);
+        Arbitrary<TcpConnection> listener = Combinators.combine(Arbitraries.of("127.0.0.1", "0.0.0.0", "::"), maybe("clash", ""),
+                        Arbitraries.of(-1, 77))
+                .as((a, name, pid) -> new TcpConnection(TcpConnection.LISTEN, a, 7890, "0.0.0.0", 0, pid, name, null, 0, false, true));
+        return Combinators.combine(Arbitraries.of(true, false), Arbitraries.of("nat", "mirrored").injectNull(0.2),
+                        Arbitraries.of(ProbeData.LoopbackProxy.SET_BY_WINDOWS, "https_proxy"), proxy, maybe("198.18.1.1"),
+                        listener.list().ofMaxSize(2).injectNull(0.3), localConnects(Arbitraries.just(7890)).injectNull(0.3),
+                        localConnects(Arbitraries.just(7890)).injectNull(0.3))
+                .as((w, mode, by, p, gw, l, toGw, own) -> new ProbeData.LoopbackProxy(w, mode, by, p, gw, l, toGw,
+                        toGw == null ? "bash is not installed" : null, own));
+    }
+
+    /** Readings around zero and far off, either way, tight and with a slow wsl.exe; or none. */
+    private static Arbitrary<ProbeData.Clock> clock() {
+        long t0 = 1_765_000_000_000_000_000L;
+        Arbitrary<dev.netdoctor.model.ClockReading> reading = Combinators.combine(
+                        Arbitraries.of(0L, 500_000_000L, -3_000_000_000L, 90_000_000_000L, -86_400_000_000_000L),
+                        Arbitraries.of(20_000_000L, 6_000_000_000L))
+                .as((skew, took) -> new dev.netdoctor.model.ClockReading(t0, t0 + took / 2 + skew, 1, t0 + took)).injectNull(0.3);
+        return Combinators.combine(Arbitraries.of(true, false), reading, Arbitraries.of(true, false).injectNull(0.3),
+                        maybe("chronyd: /dev/ptp0 not found - kernel must be built with CONFIG_PTP_1588_CLOCK"))
+                .as((w, r, ptp, k) -> new ProbeData.Clock(w, r, ptp, k, r == null ? "date failed" : null));
     }
 
     private static Arbitrary<ProbeData.ServicePorts> servicePorts(List<Integer> ports) {

@@ -116,7 +116,12 @@ public final class Lab implements AutoCloseable {
     }
 
     public static Lab up(String scenario) throws IOException {
-        String name = "nd" + (ProcessHandle.current().pid() % 1000) + COUNTER.incrementAndGet();
+        return up(scenario, "nd" + (ProcessHandle.current().pid() % 1000));
+    }
+
+    /** The same, with namespaces named {@code prefix} and a counter (1-8 characters [a-z0-9] in all). */
+    public static Lab up(String scenario, String prefix) throws IOException {
+        String name = prefix + COUNTER.incrementAndGet();
         run(List.of("bash", script().toString(), "down", name), 30);
         Result r = run(List.of("bash", script().toString(), "up", scenario, name), 60);
         if (r.exit != 0) {

@@ -252,6 +252,17 @@ class RedactionTest {
                         }
                     });
                     case ProbeData.OtherDevices d -> d.throughLanAddress().forEach(c -> add(out, c.address()));
+                    case ProbeData.LoopbackProxy d -> {
+                        add(out, d.gateway());
+                        if (d.windowsListeners() != null) {
+                            d.windowsListeners().forEach(c -> tcp(out, c));
+                        }
+                        if (d.distroToGateway() != null) {
+                            add(out, d.distroToGateway().address());
+                        }
+                    }
+                    case ProbeData.Clock d -> {
+                    }
                     case ProbeData.ConfigFiles d -> d.files().forEach(file -> {
                         add(out, file.settings().get("network.hostname"));
                         add(out, file.settings().get("user.default"));

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static dev.netdoctor.model.ProbeId.CLOCK;
+import static dev.netdoctor.model.ProbeId.LOOPBACK_PROXY;
 import static dev.netdoctor.model.ProbeId.CONFIG_FILES;
 import static dev.netdoctor.model.ProbeId.LOCALHOST_RELAY;
 import static dev.netdoctor.model.ProbeId.OTHER_DEVICES;
@@ -54,26 +56,26 @@ class ProbeCatalogTest {
         assertThat(ids(target)).containsExactly(
                 List.of(NAME_RESOLUTION, DNS_SERVERS),
                 List.of(PING, ROUTES, DSCP_CONNECT, SSH_HANDSHAKE, OPENSSH_CLIENT, SOCKET_TABLE, LISTENING_SOCKETS,
-                        LOOPBACK_SELF_TEST, LOCAL_ROUTES, CONFIG_FILES),
+                        LOOPBACK_SELF_TEST, LOCAL_ROUTES, CONFIG_FILES, LOOPBACK_PROXY, CLOCK),
                 List.of(PATH_MTU, ROUTE_CAPTURE));
         DiagnosisRequest fullest = new DiagnosisRequest(Target.parse("198.18.1.2"), List.of(8443),
                 VantageRequest.parse("alice@198.18.2.3", null, null), null, null);
-        assertThat(ids(fullest).get(1)).endsWith(CONFIG_FILES, SERVICE_PORTS, LOCALHOST_RELAY, OTHER_DEVICES, OUTSIDE_VANTAGE);
+        assertThat(ids(fullest).get(1)).endsWith(CONFIG_FILES, LOOPBACK_PROXY, CLOCK, SERVICE_PORTS, LOCALHOST_RELAY, OTHER_DEVICES, OUTSIDE_VANTAGE);
         // Without a target: nothing to look up first, nothing to size after, the checks of this computer.
         DiagnosisRequest local = new DiagnosisRequest(null, List.of(8443), null, null, null);
         assertThat(ids(local)).containsExactly(List.of(),
-                List.of(LISTENING_SOCKETS, LOOPBACK_SELF_TEST, LOCAL_ROUTES, CONFIG_FILES, SERVICE_PORTS, LOCALHOST_RELAY));
+                List.of(LISTENING_SOCKETS, LOOPBACK_SELF_TEST, LOCAL_ROUTES, CONFIG_FILES, LOOPBACK_PROXY, CLOCK, SERVICE_PORTS, LOCALHOST_RELAY));
         // A program on Windows: its own check, and no way out (the question is that program).
         DiagnosisRequest windowsProgram = new DiagnosisRequest(null, List.of(), null, null, null).withWayOut().withWindowsPorts(List.of(5432));
         assertThat(ids(windowsProgram)).containsExactly(List.of(),
-                List.of(LISTENING_SOCKETS, LOOPBACK_SELF_TEST, LOCAL_ROUTES, CONFIG_FILES, WINDOWS_SERVICE));
+                List.of(LISTENING_SOCKETS, LOOPBACK_SELF_TEST, LOCAL_ROUTES, CONFIG_FILES, LOOPBACK_PROXY, CLOCK, WINDOWS_SERVICE));
         // Other devices: the port's own checks and Windows' side for other devices.
         assertThat(ids(local.withOtherDevices()).get(1)).endsWith(SERVICE_PORTS, LOCALHOST_RELAY, OTHER_DEVICES);
         // "Not sure": without a target, the way out too, the DNS servers asked first as for a target's name.
         DiagnosisRequest notSure = new DiagnosisRequest(null, List.of(), null, null, null).withWayOut();
         // After them, whether a VPN takes WSL's traffic (it pings only if nothing answered).
         assertThat(ids(notSure)).containsExactly(List.of(NAME_RESOLUTION, DNS_SERVERS),
-                List.of(LISTENING_SOCKETS, LOOPBACK_SELF_TEST, LOCAL_ROUTES, CONFIG_FILES, DEFAULT_GATEWAY), List.of(ROUTE_CAPTURE));
+                List.of(LISTENING_SOCKETS, LOOPBACK_SELF_TEST, LOCAL_ROUTES, CONFIG_FILES, LOOPBACK_PROXY, CLOCK, DEFAULT_GATEWAY), List.of(ROUTE_CAPTURE));
         // With a target the target's own checks are the way out: no gateway ping.
         assertThat(ids(target.withWayOut())).isEqualTo(ids(target));
     }
@@ -81,6 +83,6 @@ class ProbeCatalogTest {
     @Test
     void verifyComparesTheDnsAndSettingsChecksToo() {
         assertThat(ProbeCatalog.verified()).contains(NAME_RESOLUTION, DNS_SERVERS, CONFIG_FILES, DSCP_CONNECT, SSH_HANDSHAKE,
-                OPENSSH_CLIENT, PATH_MTU, LOOPBACK_SELF_TEST, SERVICE_PORTS, OUTSIDE_VANTAGE);
+                OPENSSH_CLIENT, PATH_MTU, LOOPBACK_SELF_TEST, SERVICE_PORTS, OUTSIDE_VANTAGE, LOOPBACK_PROXY, CLOCK);
     }
 }

@@ -58,7 +58,7 @@ public final class DnsQuery {
                 // Bounded twice: dnsjava's own timeout, and ours on the future, a little later.
                 response = resolver.sendAsync(query).toCompletableFuture().get(limit.toMillis() + 500, TimeUnit.MILLISECONDS);
             }
-            return reply(where, transport, response, elapsed(start));
+            return reply(where, transport, qname, response, elapsed(start));
         } catch (TextParseException e) {
             return new DnsReply(where, transport, Outcome.ERROR, List.of(), elapsed(start), "not a DNS name: " + e.getMessage());
         } catch (TimeoutException e) {
@@ -70,8 +70,12 @@ public final class DnsQuery {
         }
     }
 
-    private static DnsReply reply(String where, Transport transport, Message response, long millis) {
+    private static DnsReply reply(String where, Transport transport, Name asked, Message response, long millis) {
         int rcode = response.getRcode();
+        Record question = response.getQuestion();
+        if (question != null && !question.getName().equals(asked)) {
+            return mismatch(where, transport, asked.toString(), question.getName().toString(), millis);
+        }
         List<String> addresses = response.getSection(Section.ANSWER).stream()
                 .filter(ARecord.class::isInstance).map(r -> ((ARecord) r).getAddress().getHostAddress()).toList();
         Outcome outcome = switch (rcode) {
@@ -148,7 +152,7 @@ public final class DnsQuery {
             if (response.getHeader().getID() != query.getHeader().getID()) {
                 return new DnsReply(where, transport, Outcome.ERROR, List.of(), millis, "the server answered another question");
             }
-            return reply(where, transport, response, millis);
+            return reply(where, transport, query.getQuestion().getName(), response, millis);
         } catch (IllegalArgumentException | IOException e) {
             return new DnsReply(where, transport, Outcome.ERROR, List.of(), millis, "not a DNS answer: " + e.getMessage());
         }
@@ -176,7 +180,28 @@ public final class DnsQuery {
         }
     }
 
+    /**
+     * An answer for another name than asked, what dig calls "Question section mismatch": DNS
+     * tunneling has been seen answering with a search suffix after the name (microsoft/WSL#11382, #13415).
+     */
+    private static DnsReply mismatch(String where, Transport transport, String asked, String other, long millis) {
+        boolean suffix = other.toLowerCase(java.util.Locale.ROOT).startsWith(asked.toLowerCase(java.util.Locale.ROOT));
+        return new DnsReply(where, transport, Outcome.ERROR, List.of(), millis,
+                (suffix ? DnsReply.SUFFIX_APPENDED : DnsReply.QUESTION_MISMATCH) + ": the answer is for " + other);
+    }
+
+    /** dnsjava's resolver refuses such an answer itself over UDP, saying which name it expected and got. */
+    private static final java.util.regex.Pattern REFUSED_QUESTION = java.util.regex.Pattern.compile(
+            "invalid name in message: expected (\\S+); got (\\S+)");
+
     private static DnsReply failed(String where, Transport transport, Throwable cause, long start, Duration limit) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            java.util.regex.Matcher m = t instanceof org.xbill.DNS.WireParseException && t.getMessage() != null
+                    ? REFUSED_QUESTION.matcher(t.getMessage()) : null;
+            if (m != null && m.find()) {
+                return mismatch(where, transport, m.group(1), m.group(2), elapsed(start));
+            }
+        }
         Throwable c = cause;
         while (c.getCause() != null && !(c instanceof PortUnreachableException) && !(c instanceof ConnectException)
                 && !(c instanceof SocketTimeoutException)) {

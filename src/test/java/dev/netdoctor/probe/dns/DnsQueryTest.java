@@ -99,4 +99,28 @@ class DnsQueryTest {
             assertThat(dns.udpQuestions.get()).isZero();
         }
     }
+
+    /**
+     * An answer for another name than asked is no answer: with a suffix after the name (DNS
+     * tunneling's "Question section mismatch", microsoft/WSL#11382) it says so, over UDP and TCP.
+     */
+    @Test
+    void anAnswerForTheNameWithASuffixAppendedIsToldApart() throws Exception {
+        try (FakeDnsServer dns = new FakeDnsServer(Map.of("nas.example.test.lan", "198.18.5.5", "other.example.test", "198.18.5.6"))) {
+            for (Transport t : Transport.values()) {
+                dns.udpMode = FakeDnsServer.Mode.SUFFIX_APPENDED;
+                dns.tcpMode = FakeDnsServer.Mode.SUFFIX_APPENDED;
+                DnsReply suffix = DnsQuery.ask(dns.address(), "nas.example.test", t, LIMIT);
+                assertThat(suffix.outcome()).as(t.name()).isEqualTo(Outcome.ERROR);
+                assertThat(suffix.suffixAppended()).as(suffix.detail()).isTrue();
+                assertThat(suffix.detail()).contains("nas.example.test.lan.");
+                dns.udpMode = FakeDnsServer.Mode.OTHER_QUESTION;
+                dns.tcpMode = FakeDnsServer.Mode.OTHER_QUESTION;
+                DnsReply other = DnsQuery.ask(dns.address(), "nas.example.test", t, LIMIT);
+                assertThat(other.questionMismatch()).as(other.detail()).isTrue();
+                assertThat(other.suffixAppended()).isFalse();
+                assertThat(other.addresses()).isEmpty();
+            }
+        }
+    }
 }

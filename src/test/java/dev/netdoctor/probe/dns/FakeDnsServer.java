@@ -29,7 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Messages are dnsjava's, the sockets are real.
  */
 final class FakeDnsServer implements AutoCloseable {
-    enum Mode { ANSWER, SERVFAIL, REFUSED, SILENT }
+    /**
+     * SUFFIX_APPENDED answers for the name asked with ".lan" after it, OTHER_QUESTION for another
+     * name altogether: what DNS tunneling was seen doing (dig: "Question section mismatch").
+     */
+    enum Mode { ANSWER, SERVFAIL, REFUSED, SILENT, SUFFIX_APPENDED, OTHER_QUESTION }
 
     private final Map<String, String> names;
     private final DatagramSocket udp;
@@ -72,6 +76,11 @@ final class FakeDnsServer implements AutoCloseable {
         r.getHeader().setFlag(Flags.QR);
         r.getHeader().setFlag(Flags.RA);
         Record question = q.getQuestion();
+        if (mode == Mode.SUFFIX_APPENDED || mode == Mode.OTHER_QUESTION) {
+            org.xbill.DNS.Name other = org.xbill.DNS.Name.fromString(mode == Mode.SUFFIX_APPENDED
+                    ? question.getName().toString(true) + ".lan." : "other.example.test.");
+            question = Record.newRecord(other, question.getType(), question.getDClass());
+        }
         r.addRecord(question, Section.QUESTION);
         String name = question.getName().toString(true);
         switch (mode) {
