@@ -66,7 +66,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * adapter; mirrored networking applied through the .wslconfig pipeline (preview, backup, undo
  * offered), the route to copy, then Verify; capture-inside-wsl: the same question inside the
  * distro gives gateway-silent, never host-unreachable;</li>
- * <li>mtu: the VPN's smaller packets, path-mtu-blackhole naming its adapter and MTU.</li>
+ * <li>mtu: the VPN's smaller packets, path-mtu-blackhole naming its adapter and MTU;</li>
+ * <li>proxy: Windows' proxy on 127.0.0.1, windows-proxy-loopback;</li>
+ * <li>clock: the distro's clock 90 s off, clock-skew;</li>
+ * <li>company-names: "Company names don't resolve on VPN" with vpn-dns-not-in-wsl; DNS tunneling
+ * turned on in the .wslconfig, then Verify.</li>
  * </ul>
  * Verify's run is the recording's evidence judged again by the real rules with the .wslconfig as
  * the fix left it: WSL reads .wslconfig only when it starts, so until WSL restarts the network
@@ -346,6 +350,47 @@ class VpnJourneyScreenshotsTest {
         Screenshots.assertThemed(dark, shots.tones());
     }
 
+    /** Windows' proxy on 127.0.0.1 (WSL drops it in NAT mode): the proxy's program named, mirrored mode or its "Allow LAN". */
+    private void proxy(FxRobot robot, boolean dark) throws Exception {
+        Screenshots.Journey shots = shots(dark, "proxy");
+        Scene scene = toDiagnosis(robot, open(robot, dark, "windows-proxy-loopback", true), Optional.empty(), Symptom.NOTHING_WORKS_ON_VPN, true);
+        assertThat(findings()).containsExactly("windows-proxy-loopback");
+        diagnosis(robot, scene, shots, "windows-proxy-loopback");
+        robot.interact(model::next);
+        assertThat(offered()).containsExactly("wslconfig-networking-mode", "proxy-allow-lan", "windows-firewall-allow-port", "wslconfig-auto-proxy");
+        shots.save(scene, "6-fix");
+        Screenshots.assertThemed(dark, shots.tones());
+    }
+
+    /** The distro's clock off by 90 s: how far and which way, what it breaks, and the command that sets it again. */
+    private void clock(FxRobot robot, boolean dark) throws Exception {
+        Screenshots.Journey shots = shots(dark, "clock");
+        Scene scene = toDiagnosis(robot, open(robot, dark, "clock-skew", true), Optional.empty(), Symptom.NOTHING_WORKS_ON_VPN, true);
+        assertThat(findings()).containsExactly("clock-skew");
+        assertThat(model.findings().getFirst().title()).contains("90 seconds");
+        diagnosis(robot, scene, shots, "clock-skew");
+        robot.interact(model::next);
+        assertThat(offered()).containsExactly("resync-distro-clock");
+        shots.save(scene, "6-fix");
+        Screenshots.assertThemed(dark, shots.tones());
+    }
+
+    private void companyNames(FxRobot robot, boolean dark) throws Exception {
+        Screenshots.Journey shots = shots(dark, "company-names");
+        Scene scene = toDiagnosis(robot, open(robot, dark, "vpn-dns-not-in-wsl", true), Optional.of(shots), Symptom.COMPANY_NAMES_DONT_RESOLVE, true);
+        assertThat(findings()).contains("vpn-dns-not-in-wsl");
+        diagnosis(robot, scene, shots, "vpn-dns-not-in-wsl");
+        robot.interact(model::next);
+        assertThat(offered()).first().isEqualTo("wslconfig-dns-tunneling");
+        assertThat(robot.lookup("#recommended-wslconfig-dns-tunneling").tryQuery()).isPresent();
+        shots.save(scene, "6-fix");
+        apply(robot, scene, shots, "wslconfig-dns-tunneling", "dnsTunneling=true");
+        List<String> rows = verify(robot, scene, shots);
+        assertThat(rows).isNotEmpty();
+        assertThat(Fixtures.fx(() -> robot.lookup("#verify-restart-pending").query().isVisible())).isTrue();
+        Screenshots.assertThemed(dark, shots.tones());
+    }
+
     @Test
     void theCaptureJourneyInLight(FxRobot robot) throws Exception {
         capture(robot, false);
@@ -374,5 +419,35 @@ class VpnJourneyScreenshotsTest {
     @Test
     void theVpnMtuJourneyInDark(FxRobot robot) throws Exception {
         mtu(robot, true);
+    }
+
+    @Test
+    void theProxyOnWindowsLoopbackInLight(FxRobot robot) throws Exception {
+        proxy(robot, false);
+    }
+
+    @Test
+    void theProxyOnWindowsLoopbackInDark(FxRobot robot) throws Exception {
+        proxy(robot, true);
+    }
+
+    @Test
+    void theDistrosClockOffInLight(FxRobot robot) throws Exception {
+        clock(robot, false);
+    }
+
+    @Test
+    void theDistrosClockOffInDark(FxRobot robot) throws Exception {
+        clock(robot, true);
+    }
+
+    @Test
+    void theCompanyNamesJourneyInLight(FxRobot robot) throws Exception {
+        companyNames(robot, false);
+    }
+
+    @Test
+    void theCompanyNamesJourneyInDark(FxRobot robot) throws Exception {
+        companyNames(robot, true);
     }
 }
