@@ -23,7 +23,19 @@ public final class Cli implements Runnable {
 
     public static void main(String[] args) {
         logToFileOnly();
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, stdout(args, System.out, System.out.charset()), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Where the output goes, in which encoding. A JSON document on stdout is always UTF-8 (RFC
+     * 8259 §8.1: JSON between systems is UTF-8), whatever the console's code page or the locale:
+     * under the C locale, or on Windows with its output redirected to a file (the ANSI code page),
+     * Java's stdout turned "→" and "…" in adapter names and findings into "?" for every script and
+     * help desk that read it. Text for people follows the console's own encoding.
+     */
+    static PrintWriter stdout(String[] args, java.io.OutputStream out, java.nio.charset.Charset console) {
+        boolean json = java.util.Arrays.stream(args).anyMatch(a -> a.equals("--json"));
+        return new PrintWriter(new java.io.OutputStreamWriter(out, json ? java.nio.charset.StandardCharsets.UTF_8 : console), true);
     }
 
     /**

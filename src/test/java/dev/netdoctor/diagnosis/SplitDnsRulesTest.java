@@ -169,7 +169,8 @@ class SplitDnsRulesTest {
         o.add(wslconfig(Map.of("wsl2.dnsTunneling", "true")));
         Finding f = only(fromWindows(CORP), o);
         assertThat(f.confidence()).isEqualTo(Confidence.MEDIUM);
-        assertThat(f.explanation()).contains("WSL turned tunneling off itself").contains("Global Secure Access");
+        assertThat(f.explanation()).contains("WSL turned tunneling off itself").contains("Global Secure Access")
+                .contains("if the setting was written since WSL last started, run wsl --shutdown");
         assertThat(f.fixes()).extracting(FixSuggestion::id).containsExactly(FixId.DNS_SERVERS_FROM_WINDOWS);
     }
 
