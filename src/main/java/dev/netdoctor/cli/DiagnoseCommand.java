@@ -53,6 +53,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
                     + "its way out (its DNS servers and its default gateway).")
     String target;
 
+    // SSH by default on every port, as before the option existed: scripts that diagnose an SSH
+    // server on 2222 keep their checks; a web server is said with --no-ssh.
+    @Option(names = "--ssh", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Whether the target is an SSH server (default: yes, on any port). --no-ssh for a web server or "
+                    + "another service that waits for the client to speak first: the SSH checks are left out, so its silence "
+                    + "is not taken for an SSH server that never greets.")
+    boolean ssh = true;
+
     @Option(names = {"-p", "--service-port"}, paramLabel = "N",
             description = "A port your own service listens on here: checks who listens and whether it can be reached locally. Repeatable.")
     List<Integer> servicePorts = new ArrayList<>();
@@ -129,7 +137,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         DiagnosisRequest request = new DiagnosisRequest(t, servicePorts, v, Duration.ofMillis(attemptMillis), Duration.ofSeconds(timeoutSeconds),
                 new DiagnosisRequest.ConfigPaths(wslconfig == null ? null : wslconfig.toAbsolutePath().toString(), wslConf))
-                .withWindowsPorts(windowsPorts);
+                .withWindowsPorts(windowsPorts).withSshTarget(ssh);
         if (otherDevices) {
             request = request.withOtherDevices();
         }

@@ -33,7 +33,12 @@ public final class Diagnoser {
      * ones that did not finish.
      */
     public List<Finding> diagnose(Target target, Environment environment, List<ProbeOutcome> outcomes, boolean complete) {
-        Observations obs = new Observations(target, environment, outcomes);
+        return diagnose(target, true, environment, outcomes, complete);
+    }
+
+    /** The findings of one run; {@code sshTarget} says whether the target was asked about as an SSH server. */
+    public List<Finding> diagnose(Target target, boolean sshTarget, Environment environment, List<ProbeOutcome> outcomes, boolean complete) {
+        Observations obs = new Observations(target, sshTarget, environment, outcomes);
         List<Finding> findings = new ArrayList<>();
         for (RuleCatalog.Entry entry : RuleCatalog.ALL) {
             // Rules about the connection to the target have nothing to say without one.

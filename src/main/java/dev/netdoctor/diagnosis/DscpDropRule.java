@@ -45,6 +45,9 @@ final class DscpDropRule implements Rule {
             // user's ssh inside the distro carries the contrast.
             return fromWindowsContrast(obs, c);
         }
+        if (!obs.sshTarget()) {
+            return Optional.of(notSsh(obs, c, dropped));
+        }
         String userClass = obs.environment() == null || obs.environment().sshClient() == null
                 ? null : obs.environment().sshClient().interactiveQos();
         boolean userClassDropped = userClass != null && dropped.stream().anyMatch(a -> a.marking().name().equalsIgnoreCase(userClass));
@@ -113,6 +116,28 @@ final class DscpDropRule implements Rule {
                         + (inDistro ? Words.get("finding.DSCP_MARKED_SYN_DROPPED.windowsWorks") + " " : "")
                         + Words.get("finding.DSCP_MARKED_SYN_DROPPED.fixIt"),
                 evidence, fixes(obs)));
+    }
+
+    /**
+     * The target is no SSH server (a company web page on 443): the drop of marked SYNs is still
+     * seen, so it is said, but as a note. Browsers, curl, git over HTTPS and package managers do
+     * not mark their packets unless told to, so the drop does not explain trouble with this
+     * service, and a card saying "the problem" would send the user after the wrong cause. The ssh
+     * fix is not offered: the user did not ask about ssh to this machine.
+     */
+    private static Finding notSsh(Observations obs, ProbeData.MarkedConnects c, List<ConnectAttempt> dropped) {
+        List<Evidence> evidence = new ArrayList<>();
+        c.unmarked().ifPresent(u -> evidence.add(Evidence.of("Unmarked SYN to " + c.address() + ":" + c.port() + ": "
+                + (u.result() == ConnectResult.CONNECTED ? "connected in " + u.millis() + " ms" : "answered (refused) in " + u.millis() + " ms"))));
+        for (ConnectAttempt a : c.marked()) {
+            evidence.add(Evidence.of(String.format("SYN marked %s (ToS 0x%02x): %s", a.marking().name(), a.marking().tos(),
+                    a.result() == ConnectResult.TIMED_OUT ? "no answer within " + a.millis() + " ms" : a.result().name().toLowerCase() + " in " + a.millis() + " ms")));
+        }
+        String marks = String.join(", ", dropped.stream().map(a -> a.marking().name()).toList());
+        return new Finding(FindingId.DSCP_MARKED_SYN_DROPPED, Severity.INFO, Confidence.MEDIUM,
+                Words.get("finding.DSCP_MARKED_SYN_DROPPED.title.notSsh", obs.target().host()),
+                Words.get("finding.DSCP_MARKED_SYN_DROPPED.explanation.notSsh", obs.target().host(), obs.target().port(), marks),
+                evidence, List.of());
     }
 
     private static Finding fixedForSsh(Observations obs, Confidence confidence, String marks,

@@ -11,10 +11,18 @@ import dev.netdoctor.model.Target;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything one run observed, with typed access for the rules. */
-public record Observations(Target target, Environment environment, List<ProbeOutcome> outcomes) {
+/**
+ * Everything one run observed, with typed access for the rules. {@code sshTarget}: whether the
+ * target was asked about as an SSH server (see {@link dev.netdoctor.model.DiagnosisRequest#sshTarget()}).
+ */
+public record Observations(Target target, boolean sshTarget, Environment environment, List<ProbeOutcome> outcomes) {
     public Observations {
         outcomes = List.copyOf(outcomes);
+    }
+
+    /** A run about an SSH server, as every target was before {@code sshTarget} existed. */
+    public Observations(Target target, Environment environment, List<ProbeOutcome> outcomes) {
+        this(target, true, environment, outcomes);
     }
 
     public <T extends ProbeData> Optional<T> data(Class<T> type) {

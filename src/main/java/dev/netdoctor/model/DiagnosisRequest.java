@@ -13,12 +13,14 @@ import java.util.List;
  * pinged): what "I am not sure what is wrong" most often is. With a target the target's own
  * checks cover it. {@code windowsPorts}: ports of programs on Windows that WSL should reach
  * (a database, an X server), checked from both sides when the app runs on Windows.
+ * {@code sshTarget}: whether the target is an SSH server, so waiting for its greeting means
+ * something; a web server (TLS, HTTP) waits for the client to speak first and would look mute.
  * {@code otherDevices}: the question is whether other devices reach the service ports (Windows'
  * port proxies and firewall for them are checked); an outside vantage implies it.
  */
 public record DiagnosisRequest(Target target, List<Integer> servicePorts, VantageRequest vantage,
                                Duration attemptTimeout, Duration deadline, ConfigPaths configPaths, boolean wayOut,
-                               List<Integer> windowsPorts, boolean otherDevices) {
+                               List<Integer> windowsPorts, boolean otherDevices, boolean sshTarget) {
     /**
      * The name looked up when there is no target's name: the one Windows itself asks for each time
      * a network connects (its connectivity check), so asking it tells nobody anything new.
@@ -39,6 +41,12 @@ public record DiagnosisRequest(Target target, List<Integer> servicePorts, Vantag
         }
     }
 
+    /** A question about an SSH server, as every target was before {@code sshTarget} existed. */
+    public DiagnosisRequest(Target target, List<Integer> servicePorts, VantageRequest vantage, Duration attemptTimeout, Duration deadline,
+                            ConfigPaths configPaths, boolean wayOut, List<Integer> windowsPorts, boolean otherDevices) {
+        this(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, wayOut, windowsPorts, otherDevices, true);
+    }
+
     public DiagnosisRequest(Target target, List<Integer> servicePorts, VantageRequest vantage, Duration attemptTimeout, Duration deadline,
                             ConfigPaths configPaths, boolean wayOut) {
         this(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, wayOut, List.of(), false);
@@ -55,17 +63,17 @@ public record DiagnosisRequest(Target target, List<Integer> servicePorts, Vantag
 
     /** The same question, with these settings files checked. */
     public DiagnosisRequest withConfigPaths(ConfigPaths paths) {
-        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, paths, wayOut, windowsPorts, otherDevices);
+        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, paths, wayOut, windowsPorts, otherDevices, sshTarget);
     }
 
     /** The same question, with this computer's way out checked too when there is no target. */
     public DiagnosisRequest withWayOut() {
-        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, true, windowsPorts, otherDevices);
+        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, true, windowsPorts, otherDevices, sshTarget);
     }
 
     /** The same question, about these ports of programs on Windows too. */
     public DiagnosisRequest withWindowsPorts(List<Integer> ports) {
-        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, wayOut, ports, otherDevices);
+        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, wayOut, ports, otherDevices, sshTarget);
     }
 
     /** The same question, about other devices reaching the service ports. */
@@ -73,7 +81,21 @@ public record DiagnosisRequest(Target target, List<Integer> servicePorts, Vantag
         if (servicePorts.isEmpty()) {
             throw new InvalidInputException("Whether other devices reach your app needs its port: add --service-port N.");
         }
-        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, wayOut, windowsPorts, true);
+        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, wayOut, windowsPorts, true, sshTarget);
+    }
+
+    /**
+     * The same question, saying whether the target is an SSH server: when it is not, the SSH
+     * checks (our handshake, the user's ssh) are not run, since a server that waits for the
+     * client to speak first would look like an SSH server that never greets.
+     */
+    public DiagnosisRequest withSshTarget(boolean ssh) {
+        return new DiagnosisRequest(target, servicePorts, vantage, attemptTimeout, deadline, configPaths, wayOut, windowsPorts, otherDevices, ssh);
+    }
+
+    /** Whether the SSH checks run: there is a target, and it is an SSH server. */
+    public boolean checksSsh() {
+        return target != null && sshTarget;
     }
 
     /** Whether this run asks if other devices reach the service ports (asked, or an outside machine checks it). */

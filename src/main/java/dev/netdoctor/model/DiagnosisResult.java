@@ -16,23 +16,37 @@ public record DiagnosisResult(int schemaVersion, String tool, String toolVersion
                               boolean complete) {
     public static final int SCHEMA_VERSION = 1;
 
-    /** The question, as recorded in the result. */
+    /**
+     * The question, as recorded in the result. {@code ssh}: whether the target was asked about
+     * as an SSH server; results saved before it was asked have none, and every target was one then.
+     */
     public record Request(String target, List<Integer> servicePorts, String vantage, long attemptTimeoutMillis, long deadlineMillis,
-                          List<Integer> windowsPorts, boolean otherDevices) {
+                          List<Integer> windowsPorts, boolean otherDevices, Boolean ssh) {
         public Request {
             // results saved before these were asked have none
             servicePorts = servicePorts == null ? List.of() : List.copyOf(servicePorts);
             windowsPorts = windowsPorts == null ? List.of() : List.copyOf(windowsPorts);
+            ssh = ssh == null ? Boolean.TRUE : ssh;
+        }
+
+        public Request(String target, List<Integer> servicePorts, String vantage, long attemptTimeoutMillis, long deadlineMillis,
+                       List<Integer> windowsPorts, boolean otherDevices) {
+            this(target, servicePorts, vantage, attemptTimeoutMillis, deadlineMillis, windowsPorts, otherDevices, true);
         }
 
         public Request(String target, List<Integer> servicePorts, String vantage, long attemptTimeoutMillis, long deadlineMillis) {
             this(target, servicePorts, vantage, attemptTimeoutMillis, deadlineMillis, List.of(), false);
         }
 
+        /** Whether the target was asked about as an SSH server. */
+        public boolean sshTarget() {
+            return ssh;
+        }
+
         public static Request of(DiagnosisRequest r) {
             return new Request(r.target() == null ? null : r.target().toString(), r.servicePorts(),
                     r.vantage() == null ? null : r.vantage().toString(), r.attemptTimeout().toMillis(), r.deadline().toMillis(),
-                    r.windowsPorts(), r.asksAboutOtherDevices());
+                    r.windowsPorts(), r.asksAboutOtherDevices(), r.sshTarget());
         }
     }
 

@@ -76,7 +76,9 @@ public final class PathMtuProbe implements Probe {
      * nothing points at a path that drops large packets.
      */
     static Optional<String> reason(ProbeContext ctx, int interfaceMtu) {
-        if (keyExchangeStalled(ctx.earlierOutcomes())) {
+        // Only an SSH server's handshake stalls in a way that points at the path: a web server that
+        // waits for the client to speak first would look stalled for nothing.
+        if (ctx.request().checksSsh() && keyExchangeStalled(ctx.earlierOutcomes())) {
             return Optional.of(ProbeData.PathMtu.SSH_STALLED);
         }
         WindowsFacts windows = ctx.environment().windows();

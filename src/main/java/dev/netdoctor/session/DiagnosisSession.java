@@ -121,7 +121,7 @@ public final class DiagnosisSession {
             // so a stop after this point must not turn the result incomplete beside one.
             complete &= !run.cancelled();
             try {
-                findings = diagnoser.diagnose(request.target(), environment, outcomes, complete);
+                findings = diagnoser.diagnose(request.target(), request.sshTarget(), environment, outcomes, complete);
             } catch (RuntimeException e) {
                 // Never expected (a property test covers every combination of outcomes), but the
                 // checks' evidence must still reach the user and the report if it happens.

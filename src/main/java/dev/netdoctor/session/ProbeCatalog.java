@@ -55,6 +55,11 @@ public final class ProbeCatalog {
         /** Every run: the checks of this computer are cheap and need no input. */
         ALWAYS,
         WITH_TARGET,
+        /**
+         * A target that is an SSH server: our handshake and the user's ssh wait for its greeting,
+         * which a web server never sends (see {@link DiagnosisRequest#sshTarget()}).
+         */
+        SSH_TARGET,
         /** A target's name, or without a target the way out (see {@link DiagnosisRequest#wayOut()}). */
         WITH_NAME_TO_LOOK_UP,
         /** No target, and the way out of this computer is asked for. */
@@ -71,6 +76,7 @@ public final class ProbeCatalog {
             return switch (this) {
                 case ALWAYS -> true;
                 case WITH_TARGET -> request.target() != null;
+                case SSH_TARGET -> request.checksSsh();
                 case WITH_NAME_TO_LOOK_UP -> request.nameToLookUp() != null;
                 case WAY_OUT -> request.checksWayOut();
                 case WITH_TARGET_OR_WAY_OUT -> request.target() != null || request.checksWayOut();
@@ -98,8 +104,8 @@ public final class ProbeCatalog {
             new Entry(ProbeId.PING, Stage.PROBE, When.WITH_TARGET, false, PingProbe::new),
             new Entry(ProbeId.ROUTES, Stage.PROBE, When.WITH_TARGET, false, RouteProbe::new),
             new Entry(ProbeId.DSCP_CONNECT, Stage.PROBE, When.WITH_TARGET, true, DscpConnectProbe::new),
-            new Entry(ProbeId.SSH_HANDSHAKE, Stage.PROBE, When.WITH_TARGET, true, SshHandshakeProbe::new),
-            new Entry(ProbeId.OPENSSH_CLIENT, Stage.PROBE, When.WITH_TARGET, true, OpenSshClientProbe::new),
+            new Entry(ProbeId.SSH_HANDSHAKE, Stage.PROBE, When.SSH_TARGET, true, SshHandshakeProbe::new),
+            new Entry(ProbeId.OPENSSH_CLIENT, Stage.PROBE, When.SSH_TARGET, true, OpenSshClientProbe::new),
             new Entry(ProbeId.SOCKET_TABLE, Stage.PROBE, When.WITH_TARGET, false, SocketWatchProbe::new),
             new Entry(ProbeId.LISTENING_SOCKETS, Stage.PROBE, When.ALWAYS, false, ListeningSocketsProbe::new),
             new Entry(ProbeId.LOOPBACK_SELF_TEST, Stage.PROBE, When.ALWAYS, true, LoopbackSelfTestProbe::new),

@@ -243,6 +243,12 @@ public final class DetailsViewModel {
         List<Integer> service = asks(Symptom::asksForServicePort) ? parsePorts(servicePorts.get()) : List.of();
         List<Integer> windows = asks(Symptom::asksForWindowsPort) ? parsePorts(windowsPorts.get()) : List.of();
         DiagnosisRequest request = new DiagnosisRequest(target, service, v, null, null).withWindowsPorts(windows);
+        if (target != null && symptom.get().asksAboutVpn()) {
+            // The VPN questions are about a company machine, most often its web pages on 443: a
+            // web server waits for the client to speak, and the SSH checks would take that for an
+            // SSH server that never greets. Port 22 is still asked about as SSH.
+            request = request.withSshTarget(target.port() == Target.DEFAULT_SSH_PORT);
+        }
         if (symptom.get() == Symptom.OTHER_DEVICES_CANT_REACH_WSL_APP) {
             // The question is other devices even without another machine: the run then says it cannot prove it.
             request = request.withOtherDevices();
