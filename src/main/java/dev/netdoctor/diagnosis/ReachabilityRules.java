@@ -120,7 +120,8 @@ final class ReachabilityRules {
      * not the path MTU (that stalls after the greeting, in the key exchange).
      */
     static final Rule NO_GREETING = obs -> {
-        if (!unmarked(obs).map(a -> a.result() == ConnectResult.CONNECTED).orElse(false)) {
+        // Without the SSH checks there is no handshake to judge; the guard says so where a reader looks.
+        if (!obs.sshTarget() || !unmarked(obs).map(a -> a.result() == ConnectResult.CONNECTED).orElse(false)) {
             return Optional.empty();
         }
         List<dev.netdoctor.model.HandshakeAttempt> attempts = obs.data(ProbeData.SshHandshakes.class)
