@@ -5,8 +5,10 @@ package dev.netdoctor.probe;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.DscpClass;
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.Fact;
+import dev.netdoctor.model.HandshakeAttempt;
 import dev.netdoctor.model.NetInterface;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeId;
@@ -98,5 +100,30 @@ class PathMtuProbeVpnTest {
         atTheSameSize.earlier.clear();
         assertThat(PathMtuProbe.reason(atTheSameSize, 1400)).isEmpty();
         assertThat(PathMtuProbe.reason(atTheSameSize, 1500)).contains(ProbeData.PathMtu.SMALLER_WINDOWS_LINK);
+    }
+
+    /**
+     * A company web page asked about as no SSH server: a handshake that "stalled" there (if one
+     * were ever reported) is no reason to size the path, but a smaller VPN link on Windows still is.
+     */
+    @Test
+    void forATargetThatIsNoSshServerOnlyTheSmallerVpnLinkSizesThePath() {
+        HandshakeAttempt stalled = new HandshakeAttempt(DscpClass.UNMARKED, HandshakeAttempt.Stage.KEY_EXCHANGE_STARTED, false, 2000,
+                "SSH-2.0-x", null, null, null, "timeout");
+        ProbeOutcome handshake = new ProbeOutcome(ProbeId.SSH_HANDSHAKE, "ssh", ProbeStatus.COMPLETED, "", Map.of(), 0, 1,
+                new ProbeData.SshHandshakes("198.19.1.2", 443, List.of(stalled)), List.of(), null);
+        DiagnosisRequest web = new DiagnosisRequest(Target.parse("198.19.1.2:443"), List.of(), null, Duration.ofSeconds(1), null)
+                .withSshTarget(false);
+
+        TestContext noVpn = new TestContext(web, new Distro(), context(new Distro(), windows(1500, 12)).environment());
+        noVpn.earlier.add(handshake);
+        assertThat(PathMtuProbe.reason(noVpn, 1500)).isEmpty();
+        TestContext asSsh = new TestContext(web.withSshTarget(true), new Distro(), noVpn.environment());
+        asSsh.earlier.add(handshake);
+        assertThat(PathMtuProbe.reason(asSsh, 1500)).contains(ProbeData.PathMtu.SSH_STALLED);
+
+        TestContext vpn = new TestContext(web, new Distro(), context(new Distro(), windows(1400, 12)).environment());
+        vpn.earlier.add(handshake);
+        assertThat(PathMtuProbe.reason(vpn, 1500)).contains(ProbeData.PathMtu.SMALLER_WINDOWS_LINK);
     }
 }

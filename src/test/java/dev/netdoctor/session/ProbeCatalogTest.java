@@ -78,6 +78,14 @@ class ProbeCatalogTest {
                 List.of(LISTENING_SOCKETS, LOOPBACK_SELF_TEST, LOCAL_ROUTES, CONFIG_FILES, LOOPBACK_PROXY, CLOCK, DEFAULT_GATEWAY), List.of(ROUTE_CAPTURE));
         // With a target the target's own checks are the way out: no gateway ping.
         assertThat(ids(target.withWayOut())).isEqualTo(ids(target));
+        // A web server (no SSH server): everything but the SSH checks, which would wait for a greeting it never sends.
+        DiagnosisRequest web = DiagnosisRequest.forTarget(Target.parse("198.18.1.2:443")).withSshTarget(false);
+        assertThat(ids(web)).containsExactly(
+                List.of(NAME_RESOLUTION, DNS_SERVERS),
+                List.of(PING, ROUTES, DSCP_CONNECT, SOCKET_TABLE, LISTENING_SOCKETS,
+                        LOOPBACK_SELF_TEST, LOCAL_ROUTES, CONFIG_FILES, LOOPBACK_PROXY, CLOCK),
+                List.of(PATH_MTU, ROUTE_CAPTURE));
+        assertThat(ids(web.withSshTarget(true))).isEqualTo(ids(DiagnosisRequest.forTarget(Target.parse("198.18.1.2:443"))));
     }
 
     @Test
