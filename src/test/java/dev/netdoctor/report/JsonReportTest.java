@@ -29,6 +29,25 @@ class JsonReportTest {
         assertThat(JsonReport.write(back)).isEqualTo(JsonReport.write(report));
     }
 
+    /** Results recorded before the question said whether the target is an SSH server read as SSH: every target was one then. */
+    @Test
+    void whetherTheTargetIsAnSshServerIsWrittenAndOlderResultsReadAsSsh() throws IOException {
+        for (String name : Results.RECORDED) {
+            assertThat(Results.recorded(name).result().request().sshTarget()).as(name).isTrue();
+        }
+        dev.netdoctor.model.DiagnosisResult saved = Results.recorded("healthy").result();
+        dev.netdoctor.model.DiagnosisResult.Request r = saved.request();
+        dev.netdoctor.model.DiagnosisResult web = new dev.netdoctor.model.DiagnosisResult(saved.schemaVersion(), saved.tool(), saved.toolVersion(),
+                saved.startedAt(), saved.durationMillis(), new dev.netdoctor.model.DiagnosisResult.Request(r.target(), r.servicePorts(), r.vantage(),
+                r.attemptTimeoutMillis(), r.deadlineMillis(), r.windowsPorts(), r.otherDevices(), false),
+                saved.environment(), saved.probes(), saved.findings(), saved.verdict(), saved.complete());
+        String json = JsonReport.write(web);
+        assertThat(JsonReport.mapper().readTree(json).path("request").path("ssh").isBoolean()).isTrue();
+        assertThat(JsonReport.mapper().readTree(json).path("request").path("ssh").booleanValue()).isFalse();
+        assertThat(JsonReport.read(json).result().request().sshTarget()).isFalse();
+        assertThat(JsonReport.mapper().readTree(JsonReport.write(saved)).path("request").path("ssh").booleanValue()).isTrue();
+    }
+
     /** The DNS path is an enum in the model, but scripts read its stable id: nat-dns-proxy, as before. */
     @Test
     void theDnsPathIsWrittenAndReadByItsStableId() throws IOException {
