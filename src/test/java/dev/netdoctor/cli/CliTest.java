@@ -87,6 +87,23 @@ class CliTest {
                 dev.netdoctor.model.ProbeId.DNS_SERVERS, dev.netdoctor.model.ProbeId.DEFAULT_GATEWAY).contains(dev.netdoctor.model.ProbeId.SERVICE_PORTS);
     }
 
+    /** A target is an SSH server on every port unless --no-ssh says it is not: scripts keep their checks. */
+    @Test
+    void noSshLeavesTheSshChecksOutAndSshIsTheDefaultOnEveryPort() {
+        assertThat(request("--target", "intranet.corp.example:443").sshTarget()).isTrue();
+        assertThat(request("--target", "nas:2222", "--ssh").sshTarget()).isTrue();
+        assertThat(request("--target", "intranet.corp.example:443", "--no-ssh").sshTarget()).isFalse();
+        assertThat(checks("--target", "198.18.0.10:443")).contains(dev.netdoctor.model.ProbeId.SSH_HANDSHAKE, dev.netdoctor.model.ProbeId.OPENSSH_CLIENT);
+        assertThat(checks("--target", "198.18.0.10:443", "--no-ssh")).contains(dev.netdoctor.model.ProbeId.DSCP_CONNECT)
+                .doesNotContain(dev.netdoctor.model.ProbeId.SSH_HANDSHAKE, dev.netdoctor.model.ProbeId.OPENSSH_CLIENT);
+    }
+
+    private static dev.netdoctor.model.DiagnosisRequest request(String... args) {
+        DiagnoseCommand command = new DiagnoseCommand();
+        new picocli.CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args); // as Cli.run parses
+        return command.request();
+    }
+
     private static List<dev.netdoctor.model.ProbeId> checks(String... args) {
         DiagnoseCommand command = new DiagnoseCommand();
         new picocli.CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args); // as Cli.run parses
