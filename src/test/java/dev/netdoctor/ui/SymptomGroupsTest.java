@@ -321,7 +321,7 @@ class SymptomGroupsTest {
         assertThat(Fixtures.fx(() -> WindowSizesCheck.outside(scene))).isEmpty();
         assertThat(Fixtures.fx(() -> Screenshots.truncated(scene))).isEmpty();
         fire(robot, "#next");
-        assertThat(runner.requests.getLast()).isEqualTo(DiagnosisRequest.forTarget(new Target("intranet.corp.example", 443)));
+        assertThat(runner.requests.getLast()).isEqualTo(DiagnosisRequest.forTarget(new Target("intranet.corp.example", 443)).withSshTarget(false));
         fire(robot, "#back");
         fire(robot, "#back");
 
@@ -341,7 +341,7 @@ class SymptomGroupsTest {
         shots.add(Screenshots.save(scene, theme + "-groups-2-details-company-names.png"));
         assertThat(Fixtures.fx(() -> WindowSizesCheck.outside(scene))).isEmpty();
         fire(robot, "#next");
-        assertThat(runner.requests.getLast()).isEqualTo(DiagnosisRequest.forTarget(new Target("jira.corp.example", 8443)));
+        assertThat(runner.requests.getLast()).isEqualTo(DiagnosisRequest.forTarget(new Target("jira.corp.example", 8443)).withSshTarget(false));
         List<Screenshots.Tone> tones = new ArrayList<>();
         for (Path shot : shots) {
             tones.add(Screenshots.tone(shot));

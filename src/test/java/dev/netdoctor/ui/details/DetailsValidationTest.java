@@ -113,9 +113,11 @@ class DetailsValidationTest {
         assertThat(d.validProperty().get()).isFalse();
         d.hostProperty().set("intranet.corp.example");
         assertThat(d.validProperty().get()).isTrue();
-        assertThat(d.toRequest()).isEqualTo(DiagnosisRequest.forTarget(new Target("intranet.corp.example", 443)));
+        // a web server waits for the client to speak first: not asked about as an SSH server
+        assertThat(d.toRequest()).isEqualTo(DiagnosisRequest.forTarget(new Target("intranet.corp.example", 443)).withSshTarget(false));
         d.hostProperty().set("git.corp.example:22");
         assertThat(d.toRequest()).isEqualTo(DiagnosisRequest.forTarget(new Target("git.corp.example", 22)));
+        assertThat(d.toRequest().sshTarget()).as("port 22 is SSH's").isTrue();
         d.hostProperty().set("10.20.0.5");
         assertThat(d.hostErrorProperty().get()).as("an address Windows reaches is as good as a name").isEmpty();
         DiagnosisRequest r = d.toRequest();
@@ -147,9 +149,12 @@ class DetailsValidationTest {
         assertThat(d.validProperty().get()).isFalse();
         d.hostProperty().set("intranet");
         assertThat(d.validProperty().get()).as("a short name the VPN's suffix completes").isTrue();
-        assertThat(d.toRequest()).isEqualTo(DiagnosisRequest.forTarget(new Target("intranet", 443)));
+        assertThat(d.toRequest()).isEqualTo(DiagnosisRequest.forTarget(new Target("intranet", 443)).withSshTarget(false));
         d.hostProperty().set("jira.corp.example:8443");
-        assertThat(d.toRequest()).isEqualTo(DiagnosisRequest.forTarget(new Target("jira.corp.example", 8443)));
+        assertThat(d.toRequest()).isEqualTo(DiagnosisRequest.forTarget(new Target("jira.corp.example", 8443)).withSshTarget(false));
+        d.hostProperty().set("git.corp.example:22");
+        assertThat(d.toRequest().sshTarget()).as("port 22 is SSH's").isTrue();
+        d.hostProperty().set("jira.corp.example:8443");
         assertThat(d.toRequest().nameToLookUp()).isEqualTo("jira.corp.example");
         d.hostProperty().set("jira corp");
         assertThat(d.hostErrorProperty().get()).isNotEmpty().doesNotContain("Exception");
@@ -180,6 +185,8 @@ class DetailsValidationTest {
         }
         symptom.set(Symptom.SSH_HANGS);
         assertThat(d.validProperty().get()).as("the SSH page shows its Port").isFalse();
+        d.portProperty().set("443");
+        assertThat(d.toRequest().sshTarget()).as("the SSH question is about an SSH server whatever its port").isTrue();
     }
 
     /** A remembered target on a page without a Port field keeps its port in the host, unless it is that page's own. */
