@@ -10,10 +10,8 @@ import dev.netdoctor.config.ConfigReading;
 import dev.netdoctor.model.ConfigFileCheck;
 import dev.netdoctor.model.FixPlan;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,16 +35,12 @@ public final class ConfigRepairOracle implements Verifier {
 
     @Override
     public Verdict verify(String candidate) throws InterruptedException {
-        Optional<byte[]> bytes;
-        try {
-            bytes = files.read(candidate, SafeApply.MAX_BYTES);
-        } catch (IOException e) {
-            return Verdict.failed("the new file cannot be read back: " + e.getMessage());
+        ReadBack back = ReadBack.of(files, candidate);
+        if (back.failure() != null) {
+            return back.failure();
         }
-        if (bytes.isEmpty()) {
-            return Verdict.failed("the new file is not there");
-        }
-        ConfigReading after = ConfigReader.read(file, bytes.get());
+        byte[] written = back.bytes();
+        ConfigReading after = ConfigReader.read(file, written);
         long repairable = before.issues(kind).stream().filter(i -> !i.repairs().isEmpty()).count();
         List<ConfigIssue> left = after.issues(kind);
         long unrepairable = before.issues(kind).size() - repairable;

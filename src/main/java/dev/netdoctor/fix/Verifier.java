@@ -24,5 +24,21 @@ public interface Verifier {
 
     Verdict verify(String candidate) throws InterruptedException;
 
+    /**
+     * A candidate file read back from where it was written, for an oracle to judge: its bytes, or
+     * the failed verdict that says why it cannot be judged (unreadable, or not there).
+     */
+    record ReadBack(byte[] bytes, Verdict failure) {
+        static ReadBack of(ConfigFiles files, String candidate) throws InterruptedException {
+            java.util.Optional<byte[]> bytes;
+            try {
+                bytes = files.read(candidate, SafeApply.MAX_BYTES);
+            } catch (java.io.IOException e) {
+                return new ReadBack(null, Verdict.failed("the new file cannot be read back: " + e.getMessage()));
+            }
+            return bytes.map(b -> new ReadBack(b, null)).orElseGet(() -> new ReadBack(null, Verdict.failed("the new file is not there")));
+        }
+    }
+
     Verifier NONE = candidate -> Verdict.couldNotRun("no check for this file");
 }

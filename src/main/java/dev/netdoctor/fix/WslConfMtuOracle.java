@@ -7,7 +7,6 @@ import dev.netdoctor.config.ConfigReader;
 import dev.netdoctor.config.ConfigReading;
 import dev.netdoctor.model.FixPlan;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,16 +33,12 @@ public final class WslConfMtuOracle implements Verifier {
 
     @Override
     public Verdict verify(String candidate) throws InterruptedException {
-        Optional<byte[]> bytes;
-        try {
-            bytes = files.read(candidate, SafeApply.MAX_BYTES);
-        } catch (IOException e) {
-            return Verdict.failed("the new file cannot be read back: " + e.getMessage());
+        ReadBack back = ReadBack.of(files, candidate);
+        if (back.failure() != null) {
+            return back.failure();
         }
-        if (bytes.isEmpty()) {
-            return Verdict.failed("the new file is not there");
-        }
-        ConfigReading after = ConfigReader.read(ConfigFileKind.WSL_CONF, bytes.get());
+        byte[] written = back.bytes();
+        ConfigReading after = ConfigReader.read(ConfigFileKind.WSL_CONF, written);
         Optional<String> command = after.first(WslConfMtuEdit.KEY).map(s -> s.value());
         if (command.isEmpty()) {
             return Verdict.failed("WSL would read no [boot] command");

@@ -6,11 +6,9 @@ import dev.netdoctor.config.ConfigFileKind;
 import dev.netdoctor.config.ConfigReader;
 import dev.netdoctor.config.ConfigReading;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads the candidate /etc/wsl.conf the way the distro will, with the check's reader: WSL must now
@@ -29,17 +27,13 @@ public final class WslConfOracle implements Verifier {
 
     @Override
     public Verdict verify(String candidate) throws InterruptedException {
-        Optional<byte[]> bytes;
-        try {
-            bytes = files.read(candidate, SafeApply.MAX_BYTES);
-        } catch (IOException e) {
-            return Verdict.failed("the new file cannot be read back: " + e.getMessage());
+        ReadBack back = ReadBack.of(files, candidate);
+        if (back.failure() != null) {
+            return back.failure();
         }
-        if (bytes.isEmpty()) {
-            return Verdict.failed("the new file is not there");
-        }
-        ConfigReading after = ConfigReader.read(ConfigFileKind.WSL_CONF, bytes.get());
-        if (!WslConfEdit.generatesResolvConf(bytes.get())) {
+        byte[] written = back.bytes();
+        ConfigReading after = ConfigReader.read(ConfigFileKind.WSL_CONF, written);
+        if (!WslConfEdit.generatesResolvConf(written)) {
             return Verdict.failed("WSL would still read generateResolvConf = false");
         }
         if (!others(before).equals(others(after)) || before.stopsAt().isPresent() != after.stopsAt().isPresent()) {

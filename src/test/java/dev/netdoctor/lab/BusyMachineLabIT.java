@@ -3,14 +3,12 @@
 package dev.netdoctor.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -22,7 +20,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * by itself (completed, or skipped with a reason), none cut by a time limit.
  */
 class BusyMachineLabIT {
-    private final List<Process> burners = new ArrayList<>();
+    @RegisterExtension
+    final CpuBurners burners = new CpuBurners();
 
     @BeforeAll
     static void labAvailable() {
@@ -30,20 +29,7 @@ class BusyMachineLabIT {
         assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
     }
 
-    private void burnCpus(int n) throws IOException {
-        for (int i = 0; i < n; i++) {
-            burners.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
-        }
-    }
 
-    @AfterEach
-    void stopBurners() throws InterruptedException {
-        for (Process p : burners) {
-            p.destroyForcibly();
-            p.waitFor(5, TimeUnit.SECONDS);
-        }
-        burners.clear();
-    }
 
     static List<String> findingIds(JsonNode json) {
         List<String> ids = new ArrayList<>();
@@ -63,7 +49,7 @@ class BusyMachineLabIT {
     @Test
     void theHealthyLabIsHealthyTenTimesInARow() throws Exception {
         try (Lab lab = Lab.up("healthy")) {
-            burnCpus(2);
+            burners.start();
             for (int run = 1; run <= 10; run++) {
                 JsonNode json = lab.diagnoseJson();
                 assertThat(findingIds(json)).as("run " + run).containsExactly("no-problem-found");
@@ -80,7 +66,7 @@ class BusyMachineLabIT {
         user.clean();
         user.writeSshConfig(Lab.PlainUser.OPENSSH_10_DEFAULT);
         try (Lab lab = Lab.up("dscp")) {
-            burnCpus(2);
+            burners.start();
             JsonNode json = Lab.json(lab.cliAs(user, "diagnose", "--target", lab.target(), "--json", "--quiet"));
             assertThat(findingIds(json)).containsExactly("dscp-marked-syn-dropped");
             assertThat(json.path("findings").path(0).path("confidence").asText()).isEqualTo("high");
@@ -95,7 +81,7 @@ class BusyMachineLabIT {
     @Test
     void seedTwoOnABusyMachine() throws Exception {
         try (Lab lab = Lab.up("mirrored")) {
-            burnCpus(2);
+            burners.start();
             JsonNode json = Lab.json(lab.cli("diagnose", "--service-port", lab.get("SERVICE_PORT"), "--json", "--quiet"));
             assertThat(findingIds(json)).contains("loopback-redirected");
             everyCheckFinished(json);
@@ -105,7 +91,7 @@ class BusyMachineLabIT {
     @Test
     void workingLoopbackOnABusyMachineIsNoProblem() throws Exception {
         try (Lab lab = Lab.up("loopback-ok")) {
-            burnCpus(2);
+            burners.start();
             JsonNode json = Lab.json(lab.cli("diagnose", "--service-port", lab.get("SERVICE_PORT"), "--json", "--quiet"));
             assertThat(findingIds(json)).doesNotContain("loopback-redirected", "local-connect-blocked");
             everyCheckFinished(json);

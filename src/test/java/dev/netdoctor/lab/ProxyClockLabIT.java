@@ -3,9 +3,9 @@
 package dev.netdoctor.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -27,7 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * only thing wrong is what the scenario sets up.
  */
 class ProxyClockLabIT {
-    private final List<Process> burners = new ArrayList<>();
+    @RegisterExtension
+    final CpuBurners burners = new CpuBurners();
 
     @BeforeAll
     static void labAvailable() {
@@ -35,20 +35,7 @@ class ProxyClockLabIT {
         assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
     }
 
-    @AfterEach
-    void stopBurners() throws InterruptedException {
-        for (Process p : burners) {
-            p.destroyForcibly();
-            p.waitFor(5, TimeUnit.SECONDS);
-        }
-        burners.clear();
-    }
 
-    private void burnCpus() throws IOException {
-        for (int i = 0; i < 2; i++) {
-            burners.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
-        }
-    }
 
     /** One diagnose of the lab's target from "Windows" as the plain user, with {@code env} for the stand-ins. */
     static WindowsSideLabIT.Run fromWindows(Lab lab, String... env) throws IOException {
@@ -200,7 +187,7 @@ class ProxyClockLabIT {
     /** The verdicts do not depend on the machine's speed: the same with two CPU burners, every check finished. */
     @Test
     void theSameVerdictsOnABusyMachine() throws Exception {
-        burnCpus();
+        burners.start();
         try (Lab lab = Lab.up("win-proxy")) {
             WindowsSideLabIT.Run proxy = proxyFromWindows(lab);
             assertThat(proxy.ids()).containsExactly("windows-proxy-loopback");

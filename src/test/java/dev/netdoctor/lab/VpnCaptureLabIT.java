@@ -3,14 +3,13 @@
 package dev.netdoctor.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -23,7 +22,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * silence shows, it says that Windows answers nothing at all, never that the target is unreachable.
  */
 class VpnCaptureLabIT {
-    private final List<Process> burners = new ArrayList<>();
+    @RegisterExtension
+    final CpuBurners burners = new CpuBurners();
 
     @BeforeAll
     static void labAvailable() {
@@ -31,20 +31,7 @@ class VpnCaptureLabIT {
         assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
     }
 
-    @AfterEach
-    void stopBurners() throws InterruptedException {
-        for (Process p : burners) {
-            p.destroyForcibly();
-            p.waitFor(5, TimeUnit.SECONDS);
-        }
-        burners.clear();
-    }
 
-    private void burnCpus() throws IOException {
-        for (int i = 0; i < 2; i++) {
-            burners.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
-        }
-    }
 
     private static WindowsSideLabIT.Run fromWindows(Lab lab) throws IOException {
         return WindowsSideLabIT.fromWindows(lab, "--target", lab.target());
@@ -124,7 +111,7 @@ class VpnCaptureLabIT {
     /** The verdicts do not depend on the machine's speed: the same with two CPU burners, every check finished. */
     @Test
     void theSameVerdictsOnABusyMachine() throws Exception {
-        burnCpus();
+        burners.start();
         try (Lab lab = Lab.up("vpn-capture")) {
             capturedFromWindows(lab);
             silentInsideTheDistro(lab);

@@ -3,9 +3,9 @@
 package dev.netdoctor.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -28,7 +27,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class VpnDnsLabIT {
     private static final String PREFIX = "vpndns";
 
-    private final List<Process> burners = new ArrayList<>();
+    @RegisterExtension
+    final CpuBurners burners = new CpuBurners();
 
     @BeforeAll
     static void labAvailable() {
@@ -36,14 +36,6 @@ class VpnDnsLabIT {
         assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
     }
 
-    @AfterEach
-    void stopBurners() throws InterruptedException {
-        for (Process p : burners) {
-            p.destroyForcibly();
-            p.waitFor(5, TimeUnit.SECONDS);
-        }
-        burners.clear();
-    }
 
     /** One diagnose from "Windows" as the plain user, with the lab's NRPT rule and .wslconfig. */
     static JsonNode fromWindows(Lab lab, String target) throws IOException {
@@ -151,9 +143,7 @@ class VpnDnsLabIT {
     /** The verdicts do not depend on the machine's speed: the same with two CPU burners, every check finished. */
     @Test
     void theSameVerdictsOnABusyMachine() throws Exception {
-        for (int i = 0; i < 2; i++) {
-            burners.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
-        }
+        burners.start();
         try (Lab lab = Lab.up("vpn-dns", PREFIX)) {
             fromWindowsTheCompanyNameIsTheVpnsDns(lab);
             insideTheDistroTheNameIsNotFoundWithWhatTunnelingWouldChange(lab);

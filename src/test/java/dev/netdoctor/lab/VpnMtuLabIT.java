@@ -3,9 +3,9 @@
 package dev.netdoctor.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +28,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * usually is; the wsl.conf fix is applied and undone through the CLI.
  */
 class VpnMtuLabIT {
-    private final List<Process> burners = new ArrayList<>();
+    @RegisterExtension
+    final CpuBurners burners = new CpuBurners();
 
     @BeforeAll
     static void labAvailable() {
@@ -37,14 +37,6 @@ class VpnMtuLabIT {
         assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
     }
 
-    @AfterEach
-    void stopBurners() throws InterruptedException {
-        for (Process p : burners) {
-            p.destroyForcibly();
-            p.waitFor(5, TimeUnit.SECONDS);
-        }
-        burners.clear();
-    }
 
     private static WindowsSideLabIT.Run fromWindows(Lab lab) throws IOException {
         return WindowsSideLabIT.fromWindows(lab, "--target", lab.target());
@@ -208,9 +200,7 @@ class VpnMtuLabIT {
     /** The verdicts do not depend on the machine's speed: the same with two CPU burners, every check finished. */
     @Test
     void theSameVerdictsOnABusyMachine() throws Exception {
-        for (int i = 0; i < 2; i++) {
-            burners.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
-        }
+        burners.start();
         try (Lab lab = Lab.up("vpn-mtu")) {
             WindowsSideLabIT.Run run = fromWindows(lab);
             fromWindowsTheAdapterIsNamed(lab, run.json());

@@ -3,9 +3,9 @@
 package dev.netdoctor.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -29,7 +28,8 @@ class WindowsSideLabIT {
     static final String FAKE_WSL = Path.of("src/test/lab/fake-wsl.exe").toAbsolutePath().toString();
     static final String FAKE_PS = Path.of("src/test/lab/fake-powershell.exe").toAbsolutePath().toString();
 
-    private final List<Process> burners = new ArrayList<>();
+    @RegisterExtension
+    final CpuBurners burners = new CpuBurners();
 
     @BeforeAll
     static void labAvailable() {
@@ -37,20 +37,7 @@ class WindowsSideLabIT {
         assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
     }
 
-    @AfterEach
-    void stopBurners() throws InterruptedException {
-        for (Process p : burners) {
-            p.destroyForcibly();
-            p.waitFor(5, TimeUnit.SECONDS);
-        }
-        burners.clear();
-    }
 
-    private void burnCpus() throws IOException {
-        for (int i = 0; i < 2; i++) {
-            burners.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
-        }
-    }
 
     /** One diagnose from "Windows" as the plain user, with the number of PowerShell starts it took. */
     record Run(JsonNode json, long powershellStarts) {
@@ -194,7 +181,7 @@ class WindowsSideLabIT {
     /** The verdicts do not depend on the machine's speed: the same with two CPU burners, every check finished. */
     @Test
     void theSameVerdictsOnABusyMachine() throws Exception {
-        burnCpus();
+        burners.start();
         String[][] expected = {{"relay-ok", "environment-only"}, {"relay-eth0", "localhost-not-relayed"},
                 {"port-taken", "windows-port-taken"}, {"win-all", "environment-only"},
                 {"win-loopback", "windows-service-loopback-only"}, {"win-firewall", "windows-firewall-blocks-wsl"}};
