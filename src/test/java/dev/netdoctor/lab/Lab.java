@@ -212,7 +212,12 @@ public final class Lab implements AutoCloseable {
         return inNamespace(get("CLIENT_NS"), argv, COMMAND_LIMIT_SECONDS);
     }
 
+    /**
+     * The CLI's JSON result, checked against the published schema first (every lab run in CI
+     * validates so), with the exit code and wall time added for the tests.
+     */
     public static JsonNode json(Result r) throws IOException {
+        dev.netdoctor.report.ResultSchema.DIAGNOSIS.check(r.out());
         JsonNode json = JSON.readTree(r.out());
         ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("_exit", r.exit()).put("_wallMillis", r.millis());
         return json;
