@@ -121,6 +121,22 @@ class ResultSchemaTest {
         for (Class<?> kind : FixPlan.class.getPermittedSubclasses()) {
             assertThat(schema.at("/$defs/FixPlan" + kind.getSimpleName()).isObject()).as("the parameters of " + kind.getSimpleName()).isTrue();
         }
+        // each fix that writes is tied to its plan's parameters, so they are checked, not just any strings
+        for (FixId id : FixId.values()) {
+            if (id.plan() == FixPlan.ByHand.class) {
+                continue;
+            }
+            String plan = "#/$defs/FixPlan" + id.plan().getSimpleName();
+            boolean tied = false;
+            for (JsonNode branch : schema.at("/$defs/FixSuggestion/allOf")) {
+                boolean names = false;
+                for (JsonNode listed : branch.at("/if/properties/id/enum")) {
+                    names |= listed.asText().equals(id.id());
+                }
+                tied |= names && branch.at("/then/properties/parameters").toString().contains("\"" + plan + "\"");
+            }
+            assertThat(tied).as(id.id() + " is tied to " + plan + " in FixSuggestion").isTrue();
+        }
     }
 
     @Test
