@@ -139,6 +139,41 @@ class ResultSchemaTest {
         }
     }
 
+    /**
+     * Every object the schemas describe is closed: no undeclared field anywhere. The exceptions are
+     * maps, whose keys are data (a check's parameters, ssh's effective options, a settings file's
+     * settings: each value a string), the conditions of if/then, and the result's own definition,
+     * closed where it is used (unevaluatedProperties), since the report's fields may follow it.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(ResultSchema.class)
+    void everyObjectIsClosed(ResultSchema which) throws Exception {
+        List<String> open = new java.util.ArrayList<>();
+        closed(JsonReport.mapper().readTree(which.text()), "", open);
+        assertThat(open).isEmpty();
+    }
+
+    private static void closed(JsonNode node, String path, List<String> open) {
+        if (node.isObject()) {
+            boolean object = "object".equals(node.path("type").asText()) || node.has("properties");
+            boolean map = node.path("additionalProperties").isObject() && !node.has("properties");
+            boolean condition = path.endsWith("/if") || path.endsWith("/then");
+            boolean result = path.equals("/$defs/DiagnosisResult");
+            if (object && !map && !condition && !result && !node.path("additionalProperties").isBoolean()
+                    && !node.path("unevaluatedProperties").isBoolean()) {
+                open.add(path);
+            }
+            if (node.path("additionalProperties").asBoolean(false) || node.path("unevaluatedProperties").asBoolean(false)) {
+                open.add(path + " (allows any field)");
+            }
+            node.properties().forEach(e -> closed(e.getValue(), path + "/" + e.getKey(), open));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                closed(node.get(i), path + "/" + i, open);
+            }
+        }
+    }
+
     @Test
     void theSchemaIsTheVersionTheCodeWrites() throws Exception {
         JsonNode schema = JsonReport.mapper().readTree(SCHEMA.text());
