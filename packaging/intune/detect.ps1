@@ -79,7 +79,7 @@ function Invoke-Bounded([string]$FilePath, [string]$Arguments, [int]$Seconds, [s
     if (Test-Path -LiteralPath $outFile) {
         $lines = @(Get-Content -LiteralPath $outFile -ErrorAction SilentlyContinue)
     }
-    if ($KeepOutputAs -ne '' -and (Test-Path -LiteralPath $outFile)) {
+    if ($KeepOutputAs -ne '' -and -not $timedOut -and (Test-Path -LiteralPath $outFile)) {
         Move-Item -LiteralPath $outFile -Destination $KeepOutputAs -Force
     }
     Remove-Item -LiteralPath $outFile, $errFile -Force -ErrorAction SilentlyContinue
