@@ -3,6 +3,7 @@
 package dev.netdoctor.cli;
 
 import dev.netdoctor.host.HostInspector;
+import dev.netdoctor.host.OsRelease;
 import dev.netdoctor.host.WindowsHost;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.host.WslDistroAccess;
@@ -202,8 +203,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
             Thread hook = new Thread(session::cancel, "cancel-on-ctrl-c");
             Runtime.getRuntime().addShutdownHook(hook);
             DiagnosisResult result;
+            String distroOs = null;
             try {
                 result = session.run();
+                // From Windows the result's OS is Windows': the fleet line names the distro's own,
+                // read while the relay still runs (its registered name may be a person's).
+                if ((summaryLine || summaryLineNames) && side.throughWsl().isPresent()) {
+                    distroOs = OsRelease.of(side).orElse(null);
+                }
             } finally {
                 progress.finish();
                 side.throughWsl().ifPresent(WslDistroAccess::close); // ends the relay inside the distro
@@ -227,7 +234,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             }
             if (summaryLine || summaryLineNames) {
                 // Last on stdout: Intune keeps only a script's last line. Its exit is the one the CLI returns.
-                out.println(SummaryLine.of(result, summaryLineNames).withExit(exit).format());
+                out.println(SummaryLine.of(result, summaryLineNames, distroOs).withExit(exit).format());
                 out.flush();
             }
             return exit;

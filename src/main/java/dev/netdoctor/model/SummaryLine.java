@@ -123,6 +123,14 @@ public final class SummaryLine {
      * customer's name), else the distro's OS.
      */
     public static SummaryLine of(DiagnosisResult result, boolean withNames) {
+        return of(result, withNames, null);
+    }
+
+    /**
+     * The same, where the caller read the distro's OS itself ({@code distroOs}, null: not read):
+     * run from Windows the result holds Windows' OS, not the distro's.
+     */
+    public static SummaryLine of(DiagnosisResult result, boolean withNames, String distroOs) {
         int exit = result.problemFound() ? 1 : result.complete() ? 0 : 3;
         String verdict = result.problemFound() ? PROBLEM : result.complete() ? NO_PROBLEM : INCOMPLETE;
         Environment env = result.environment();
@@ -132,7 +140,7 @@ public final class SummaryLine {
         if (withNames) {
             distro = wsl == null || wsl.distro() == null ? UNKNOWN : wsl.distro();
         } else {
-            distro = distroOs(env);
+            distro = distroOs != null && !distroOs.isBlank() ? distroOs.strip() : distroOs(env);
         }
         return of(verdict, result.findings().stream().map(f -> f.id().id()).toList(), 0, distro,
                 orUnknown(wsl == null ? null : wsl.networkingMode()), orUnknown(windows == null ? null : wslVersion(windows.wsl())),

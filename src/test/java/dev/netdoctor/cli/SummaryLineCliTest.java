@@ -43,6 +43,20 @@ class SummaryLineCliTest {
         assertThat(r.err()).doesNotContain("wsl-net-doctor/1");
     }
 
+    /** Run from Windows the result's OS is Windows': the line names the distro's own, from its os-release. */
+    @Test
+    void fromWindowsTheLineNamesTheDistrosOsNotWindows(@TempDir Path dir) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.netdoctor.host.FakeWsl.runs(), "Skipping: the wsl.exe stand-in needs python3");
+        String wsl = dev.netdoctor.host.FakeWsl.with(dir, java.util.Map.of("FAKE_WSL_DELAY_MS", "20", "FAKE_WSL_FIRST_DELAY_MS", "20",
+                "FAKE_WSL_STATE", dir.resolve("state").toString()));
+        String ps = Path.of("src/test/lab/fake-powershell.exe").toAbsolutePath().toString();
+        CliRun r = CliRun.of("diagnose", "--wsl", "Lab", "--wsl-exe", wsl, "--powershell-exe", ps, "--summary-line", "--quiet", "--timeout", "20");
+        SummaryLine s = SummaryLine.parse(lastLine(r.out())).orElseThrow();
+        // the stand-in's distro is this machine's Linux
+        assertThat(s.distro()).as(r.err()).isEqualTo(dev.netdoctor.host.OsRelease.of(new dev.netdoctor.host.LocalLinuxSide()).orElseThrow());
+        assertThat(s.windows()).isNotEqualTo("unknown");
+    }
+
     @Test
     void theSameRunWithoutTheOptionPrintsNoLine() throws Exception {
         CliRun r = CliRun.of("diagnose", "--target", "127.0.0.1:" + closedPort(), "--quiet", "--timeout", "10");
