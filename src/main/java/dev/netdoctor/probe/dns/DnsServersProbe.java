@@ -26,18 +26,47 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Asks each DNS server of {@code /etc/resolv.conf} for the target's name itself (without a target, for
- * {@link dev.netdoctor.model.DiagnosisRequest#WAY_OUT_NAME}), over UDP and
- * then TCP, each question within {@link #QUESTION_LIMIT}: a dead DNS path is then told from a
- * name that does not exist in about 4 s, where the system resolver says "Temporary failure in
- * name resolution" only after every server and retry (10 s and more). The servers are asked at
- * once, so the time does not grow with their number.
+ * {@link dev.netdoctor.model.DiagnosisRequest#WAY_OUT_NAME}), over UDP and TCP, all questions at
+ * once (every server, both transports), each within {@link #QUESTION_LIMIT}: a dead DNS path is then
+ * told from a name that does not exist in about one limit (2 s), where the system resolver says
+ * "Temporary failure in name resolution" only after every server and retry (10 s and more).
+ *
+ * <p>Where a server answered something over one transport, the network's own answer time is known,
+ * and the other transport's question to that server waits only {@link #derivedWait(long)} of it
+ * (never more than the limit); a server that answered nothing keeps the full limit. From Windows the
+ * questions leave from inside the distro through wsl.exe ({@link DnsQuery#askInside}), whose start is
+ * not the network's time: there both transports are asked at once, each with the full limit kept by
+ * {@code timeout} inside the distro.
  */
 public final class DnsServersProbe implements Probe {
     static final Duration QUESTION_LIMIT = Duration.ofSeconds(2);
+    /**
+     * How many times the other transport's measured answer time a question to the same server is
+     * waited for: TCP needs a handshake and then the question (two round trips where UDP needs
+     * one), and a forwarder such as dnsmasq starts a process for each TCP connection; 4 leaves
+     * room for that and for jitter on a busy link.
+     */
+    static final int ANSWER_TIME_MULTIPLE = 4;
+    /**
+     * The least wait derived from an answer: a round trip on loopback or a LAN is a few ms, and 4
+     * times that says nothing of a slow Wi-Fi (hundreds of ms when busy) or of a laptop whose 2
+     * cores are busy (the first TCP question of a run also loads and starts the JVM's socket code,
+     * while the UDP one has already come back). Only a server that answers one way and not the
+     * other waits this; a dead path never does, so a generous floor costs the common case nothing.
+     */
+    static final Duration DERIVED_WAIT_FLOOR = Duration.ofMillis(1000);
     private final Integer port;
+    private final Duration limit;
 
     public DnsServersProbe() {
         this(null);
@@ -45,7 +74,29 @@ public final class DnsServersProbe implements Probe {
 
     /** With another port than 53: for tests with a DNS server of their own on loopback. */
     DnsServersProbe(Integer port) {
+        this(port, QUESTION_LIMIT);
+    }
+
+    /** With another limit too: for tests whose server holds a question until another one arrives. */
+    DnsServersProbe(Integer port, Duration limit) {
         this.port = port;
+        this.limit = limit;
+    }
+
+    /**
+     * How long a question to a server is waited for once the server answered the other transport's
+     * question in {@code answeredMillis}: a generous multiple of it, at least {@link #DERIVED_WAIT_FLOOR},
+     * never more than {@code limit}.
+     */
+    static Duration derivedWait(long answeredMillis, Duration limit) {
+        Duration multiple = Duration.ofMillis(Math.max(0, answeredMillis)).multipliedBy(ANSWER_TIME_MULTIPLE);
+        Duration wait = multiple.compareTo(DERIVED_WAIT_FLOOR) < 0 ? DERIVED_WAIT_FLOOR : multiple;
+        return wait.compareTo(limit) > 0 ? limit : wait;
+    }
+
+    /** The same with this check's {@link #QUESTION_LIMIT}. */
+    static Duration derivedWait(long answeredMillis) {
+        return derivedWait(answeredMillis, QUESTION_LIMIT);
     }
 
     @Override
@@ -66,7 +117,8 @@ public final class DnsServersProbe implements Probe {
     @Override
     public Duration timeLimit(ProbeContext context) {
         // From Windows each question also waits for wsl.exe, which is never the network's time.
-        return QUESTION_LIMIT.multipliedBy(2).plusSeconds(2).plus(context.linux().standpoint().commandWait());
+        // The two transports are asked at once now; the room of the second one stays (it costs nothing).
+        return limit.multipliedBy(2).plusSeconds(2).plus(context.linux().standpoint().commandWait());
     }
 
     @Override
@@ -177,15 +229,23 @@ public final class DnsServersProbe implements Probe {
                 .value("network.generateResolvConf").map(ConfigValues::bool).orElse(null);
     }
 
-    /** The same from inside a WSL distro, through wsl.exe: the questions take the distro's DNS path. */
-    private List<DnsReply> askInside(ProbeContext ctx, String server, String name) throws InterruptedException {
+    /**
+     * The same from inside a WSL distro, through wsl.exe: the questions take the distro's DNS path.
+     * Both transports at once; each keeps the full limit, since its measured time includes
+     * wsl.exe's start and says nothing of the network's.
+     */
+    private List<DnsReply> askInside(ProbeContext ctx, String server, String name) throws Exception {
         int p = port == null ? 53 : port;
-        return List.of(DnsQuery.askInside(ctx.linux(), server, p, name, DnsReply.Transport.UDP, QUESTION_LIMIT),
-                DnsQuery.askInside(ctx.linux(), server, p, name, DnsReply.Transport.TCP, QUESTION_LIMIT));
+        return Parallel.map(List.of(DnsReply.Transport.UDP, DnsReply.Transport.TCP),
+                t -> DnsQuery.askInside(ctx.linux(), server, p, name, t, limit));
     }
 
-    /** UDP first, as the resolver does, then TCP: a server that answers one way only is told apart. */
-    private List<DnsReply> askBoth(String server, String name) throws InterruptedException {
+    /**
+     * UDP, as the resolver asks, and TCP at the same time: a server that answers one way only is
+     * told apart, and a dead path costs one limit, not two. Once either gets an answer from the
+     * server, the other is waited for only {@link #derivedWait(long, Duration)} from the start.
+     */
+    private List<DnsReply> askBoth(String server, String name) throws Exception {
         InetSocketAddress to;
         try {
             // an address literal from resolv.conf: no lookup happens here
@@ -193,7 +253,51 @@ public final class DnsServersProbe implements Probe {
         } catch (java.net.UnknownHostException e) {
             return List.of(new DnsReply(server, DnsReply.Transport.UDP, DnsReply.Outcome.ERROR, List.of(), 0, "not an address: " + server));
         }
-        return List.of(DnsQuery.ask(to, name, DnsReply.Transport.UDP, QUESTION_LIMIT), DnsQuery.ask(to, name, DnsReply.Transport.TCP, QUESTION_LIMIT));
+        // Virtual threads: a socket blocked in one of them is closed when it is interrupted, so a
+        // question cut short ends at once and closing the pool does not wait out its limit.
+        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            CompletionService<DnsReply> questions = new ExecutorCompletionService<>(pool);
+            long start = System.nanoTime();
+            Future<DnsReply> udp = questions.submit(() -> DnsQuery.ask(to, name, DnsReply.Transport.UDP, limit));
+            Future<DnsReply> tcp = questions.submit(() -> DnsQuery.ask(to, name, DnsReply.Transport.TCP, limit));
+            Future<DnsReply> first = questions.take();
+            DnsReply firstReply = result(first);
+            Future<DnsReply> other = first == udp ? tcp : udp;
+            DnsReply otherReply;
+            if (heardFrom(firstReply)) {
+                Duration wait = derivedWait(firstReply.millis(), limit);
+                long left = start + wait.toNanos() - System.nanoTime();
+                if (questions.poll(Math.max(0, left), TimeUnit.NANOSECONDS) != null || !other.cancel(true)) {
+                    // it came in time, or just as it was given up
+                    otherReply = result(other);
+                } else {
+                    DnsReply.Transport t = first == udp ? DnsReply.Transport.TCP : DnsReply.Transport.UDP;
+                    otherReply = new DnsReply(firstReply.server(), t, DnsReply.Outcome.NO_ANSWER, List.of(),
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), "no answer within " + wait.toMillis() + " ms");
+                }
+            } else {
+                // each question is bounded by the limit itself
+                otherReply = result(questions.take());
+            }
+            return first == udp ? List.of(firstReply, otherReply) : List.of(otherReply, firstReply);
+        } finally {
+            pool.shutdownNow();
+            pool.close();
+        }
+    }
+
+    /** Whether a reply came back from the server, whatever it said: its answer time is the network's. */
+    private static boolean heardFrom(DnsReply r) {
+        return r.outcome().serverAnswered() || r.questionMismatch();
+    }
+
+    private static DnsReply result(Future<DnsReply> done) throws Exception {
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     /** host's reading of resolv.conf as the model carries it: with its stable id and its words. */

@@ -72,7 +72,76 @@ class DnsServersProbeTest {
             ProbeData.DnsServers silent = dns(new DnsServersProbe(server.address().getPort()).run(ctx));
             assertThat(silent.anyServerAnswered()).isFalse();
             assertThat(silent.replies()).extracting(DnsReply::outcome).containsOnly(DnsReply.Outcome.NO_ANSWER);
+            assertThat(silent.replies()).as("a server that answered nothing keeps the whole limit").extracting(DnsReply::detail)
+                    .containsOnly("no answer within " + DnsServersProbe.QUESTION_LIMIT.toMillis() + " ms");
         }
+    }
+
+    /**
+     * The TCP question is asked while the UDP one is still waiting: the server holds the UDP
+     * question until the TCP one has arrived (within a limit of 10 s that the test gives the probe).
+     * Asked one after the other, TCP would come only after UDP had given up, and UDP would read as
+     * no answer.
+     */
+    @Test
+    void udpAndTcpAreAskedAtOnce() throws Exception {
+        try (FakeDnsServer server = new FakeDnsServer(Map.of("nas.example.test", "198.18.5.5"))) {
+            server.udpMode = FakeDnsServer.Mode.ANSWER_ONCE_TCP_ARRIVED;
+            server.holdMillis = 8000;
+            TestContext ctx = new TestContext("nas.example.test", List.of(), null, withResolvConf("nameserver 127.0.0.1\n", true),
+                    Environments.LOOPBACK_ONLY);
+            ProbeData.DnsServers d = dns(new DnsServersProbe(server.address().getPort(), java.time.Duration.ofSeconds(10)).run(ctx));
+            assertThat(d.replies()).extracting(DnsReply::transport, DnsReply::outcome).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(DnsReply.Transport.UDP, DnsReply.Outcome.ANSWER),
+                    org.assertj.core.groups.Tuple.tuple(DnsReply.Transport.TCP, DnsReply.Outcome.ANSWER));
+            assertThat(server.udpQuestions.get()).isEqualTo(1);
+            assertThat(server.tcpQuestions.get()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A server that answered over one transport: the other one's question is waited for only the
+     * wait derived from that answer's time, not the whole limit (10 s here), and still reads as no answer.
+     */
+    @Test
+    void onceAServerAnsweredOneWayTheOtherWaitsOnlyTheDerivedTime() throws Exception {
+        java.time.Duration limit = java.time.Duration.ofSeconds(10);
+        try (FakeDnsServer server = new FakeDnsServer(Map.of("nas.example.test", "198.18.5.5"))) {
+            TestContext ctx = new TestContext("nas.example.test", List.of(), null, withResolvConf("nameserver 127.0.0.1\n", true),
+                    Environments.LOOPBACK_ONLY);
+            server.tcpMode = FakeDnsServer.Mode.SILENT;
+            List<DnsReply> udpOnly = dns(new DnsServersProbe(server.address().getPort(), limit).run(ctx)).replies();
+            assertThat(udpOnly).extracting(DnsReply::outcome).containsExactly(DnsReply.Outcome.ANSWER, DnsReply.Outcome.NO_ANSWER);
+            long tcpWait = DnsServersProbe.derivedWait(udpOnly.getFirst().millis(), limit).toMillis();
+            assertThat(tcpWait).isLessThan(limit.toMillis());
+            assertThat(udpOnly.getLast().detail()).isEqualTo("no answer within " + tcpWait + " ms");
+
+            server.tcpMode = FakeDnsServer.Mode.ANSWER;
+            server.udpMode = FakeDnsServer.Mode.SILENT;
+            List<DnsReply> tcpOnly = dns(new DnsServersProbe(server.address().getPort(), limit).run(ctx)).replies();
+            assertThat(tcpOnly).extracting(DnsReply::transport, DnsReply::outcome).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(DnsReply.Transport.UDP, DnsReply.Outcome.NO_ANSWER),
+                    org.assertj.core.groups.Tuple.tuple(DnsReply.Transport.TCP, DnsReply.Outcome.ANSWER));
+            assertThat(tcpOnly.getFirst().detail())
+                    .isEqualTo("no answer within " + DnsServersProbe.derivedWait(tcpOnly.getLast().millis(), limit).toMillis() + " ms");
+        }
+    }
+
+    @Test
+    void theDerivedWaitIsAMultipleOfTheAnswerTimeAboveTheFloorAndNeverAboveTheLimit() {
+        java.time.Duration floor = DnsServersProbe.DERIVED_WAIT_FLOOR;
+        java.time.Duration limit = DnsServersProbe.QUESTION_LIMIT;
+        assertThat(floor).isLessThan(limit);
+        assertThat(DnsServersProbe.derivedWait(0)).isEqualTo(floor);
+        assertThat(DnsServersProbe.derivedWait(-3)).as("a clock step back").isEqualTo(floor);
+        assertThat(DnsServersProbe.derivedWait(3)).as("loopback or a LAN").isEqualTo(floor);
+        long justAbove = floor.toMillis() / DnsServersProbe.ANSWER_TIME_MULTIPLE + 10;
+        assertThat(DnsServersProbe.derivedWait(justAbove)).as("a slow link")
+                .isEqualTo(java.time.Duration.ofMillis(justAbove * DnsServersProbe.ANSWER_TIME_MULTIPLE)).isGreaterThan(floor).isLessThan(limit);
+        assertThat(DnsServersProbe.derivedWait(limit.toMillis() / 2)).isEqualTo(limit);
+        assertThat(DnsServersProbe.derivedWait(60_000)).isEqualTo(limit);
+        assertThat(DnsServersProbe.derivedWait(0, java.time.Duration.ofMillis(300))).as("a limit below the floor wins")
+                .isEqualTo(java.time.Duration.ofMillis(300));
     }
 
     @Test

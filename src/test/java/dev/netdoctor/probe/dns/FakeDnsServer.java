@@ -33,7 +33,9 @@ final class FakeDnsServer implements AutoCloseable {
      * SUFFIX_APPENDED answers for the name asked with ".lan" after it, OTHER_QUESTION for another
      * name altogether: what DNS tunneling was seen doing (dig: "Question section mismatch").
      */
-    enum Mode { ANSWER, SERVFAIL, REFUSED, SILENT, SUFFIX_APPENDED, OTHER_QUESTION }
+    enum Mode { ANSWER, SERVFAIL, REFUSED, SILENT, SUFFIX_APPENDED, OTHER_QUESTION,
+        /** UDP only: hold each question until a TCP question has arrived (at most {@link #holdMillis}), then answer; else stay silent. */
+        ANSWER_ONCE_TCP_ARRIVED }
 
     private final Map<String, String> names;
     private final DatagramSocket udp;
@@ -42,6 +44,9 @@ final class FakeDnsServer implements AutoCloseable {
     volatile Mode tcpMode = Mode.ANSWER;
     final AtomicInteger udpQuestions = new AtomicInteger();
     final AtomicInteger tcpQuestions = new AtomicInteger();
+    /** Counted down when a TCP question has arrived (its message read). */
+    final java.util.concurrent.CountDownLatch tcpArrived = new java.util.concurrent.CountDownLatch(1);
+    volatile long holdMillis = 5000;
 
     FakeDnsServer(Map<String, String> names) throws IOException {
         this.names = names;
@@ -108,11 +113,17 @@ final class FakeDnsServer implements AutoCloseable {
                 if (udpMode == Mode.SILENT) {
                     continue;
                 }
+                if (udpMode == Mode.ANSWER_ONCE_TCP_ARRIVED
+                        && !tcpArrived.await(holdMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
                 byte[] request = java.util.Arrays.copyOf(p.getData(), p.getLength());
-                byte[] out = answer(request, udpMode);
+                byte[] out = answer(request, udpMode == Mode.ANSWER_ONCE_TCP_ARRIVED ? Mode.ANSWER : udpMode);
                 udp.send(new DatagramPacket(out, out.length, p.getSocketAddress()));
             } catch (IOException e) {
                 // closed, or a request we cannot read: go on until closed
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }
@@ -125,7 +136,9 @@ final class FakeDnsServer implements AutoCloseable {
                 DataInputStream in = new DataInputStream(s.getInputStream());
                 byte[] request = new byte[in.readUnsignedShort()];
                 in.readFully(request);
+                tcpArrived.countDown();
                 if (tcpMode == Mode.SILENT) {
+                    s.setSoTimeout((int) Math.max(5000, holdMillis * 2));
                     in.read(); // hold the connection until the client gives up
                     continue;
                 }
