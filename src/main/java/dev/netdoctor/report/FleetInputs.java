@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -45,7 +46,8 @@ public final class FleetInputs {
     private final List<FleetMachine> machines = new ArrayList<>();
     private final List<Skipped> skipped = new ArrayList<>();
     private final List<Path> opened = new ArrayList<>();
-    private int files;
+    /** The files to read, with the name each machine gets, in the order found. */
+    private final List<Map.Entry<Path, String>> queue = new ArrayList<>();
 
     /**
      * @param notAResult why a path cannot be a result file (missing, not ordinary, unreadable,
@@ -65,6 +67,14 @@ public final class FleetInputs {
             } else {
                 inputs.file(p, p.toString());
             }
+        }
+        // Parsing a result is the work here, and each file is parsed alone: on every core, in order.
+        List<Read> each = java.util.stream.IntStream.range(0, inputs.queue.size()).parallel()
+                .mapToObj(i -> inputs.readOne(inputs.queue.get(i).getKey(), inputs.queue.get(i).getValue()))
+                .toList();
+        for (Read r : each) {
+            inputs.machines.addAll(r.machines());
+            inputs.skipped.addAll(r.skipped());
         }
         return new Read(inputs.machines, inputs.skipped, inputs.opened);
     }
@@ -110,44 +120,51 @@ public final class FleetInputs {
         }
     }
 
-    /** Reads one file; false once the limit on files is reached. */
+    /** Puts one file in the queue; false once the limit on files is reached. */
     private boolean file(Path p, String name) {
-        if (files >= MAX_FILES) {
+        if (opened.size() >= MAX_FILES) {
             skipped.add(new Skipped(p.toString(), Words.get("fleet.skip.tooManyFiles", MAX_FILES)));
             return false;
         }
-        files++;
         opened.add(p);
+        queue.add(Map.entry(p, name));
+        return true;
+    }
+
+    /** Reads one file: its machines, or why it gave none. */
+    private Read readOne(Path p, String name) {
+        List<FleetMachine> found = new ArrayList<>();
+        List<Skipped> notRead = new ArrayList<>();
         String why = notAResult.apply(p);
         if (why != null) {
-            skipped.add(new Skipped(p.toString(), why));
-            return true;
+            notRead.add(new Skipped(p.toString(), why));
+            return new Read(found, notRead, List.of(p));
         }
         String text;
         try {
             text = text(p);
         } catch (CharacterCodingException e) {
-            skipped.add(new Skipped(p.toString(), Words.get("fleet.skip.notText")));
-            return true;
+            notRead.add(new Skipped(p.toString(), Words.get("fleet.skip.notText")));
+            return new Read(found, notRead, List.of(p));
         } catch (IOException e) {
-            skipped.add(new Skipped(p.toString(), message(e)));
-            return true;
+            notRead.add(new Skipped(p.toString(), message(e)));
+            return new Read(found, notRead, List.of(p));
         }
         String ext = extension(p);
         boolean json = ext.equals("json") || (!ext.equals("csv") && looksLikeJson(text));
         if (json) {
             try {
-                machines.add(FleetMachine.of(name, p.toString(), JsonReport.read(text).result()));
+                found.add(FleetMachine.of(name, p.toString(), JsonReport.read(text).result()));
             } catch (IOException e) {
-                skipped.add(new Skipped(p.toString(), withoutLocation(e.getMessage())));
+                notRead.add(new Skipped(p.toString(), withoutLocation(e.getMessage())));
             } catch (RuntimeException e) {
                 // A value this version never writes itself: this file is skipped, the rest are read.
-                skipped.add(new Skipped(p.toString(), Words.get("fleet.skip.unusual", e.getClass().getSimpleName())));
+                notRead.add(new Skipped(p.toString(), Words.get("fleet.skip.unusual", e.getClass().getSimpleName())));
             }
         } else {
-            IntuneCsv.read(text, p.toString(), machines, skipped);
+            IntuneCsv.read(text, p.toString(), found, notRead);
         }
-        return true;
+        return new Read(found, notRead, List.of(p));
     }
 
     /** The parser's reason without its "(start marker at [Source: …" tail: one line per file in a long list. */
