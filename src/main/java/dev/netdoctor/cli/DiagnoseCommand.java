@@ -12,10 +12,12 @@ import dev.netdoctor.model.InvalidInputException;
 import dev.netdoctor.model.Target;
 import dev.netdoctor.model.VantageRequest;
 import dev.netdoctor.model.ReportData;
+import dev.netdoctor.model.SummaryLine;
 import dev.netdoctor.model.Words;
 import dev.netdoctor.report.JsonReport;
 import dev.netdoctor.report.ReportFiles;
 import dev.netdoctor.session.DiagnosisSession;
+import dev.netdoctor.session.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -96,6 +98,15 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON document on stdout.")
     boolean json;
 
+    @Option(names = "--summary-line",
+            description = "End stdout with one line for fleet tools such as Intune (at most 2,048 characters): verdict, finding ids, "
+                    + "the distro's OS, networking mode, versions, exit code. No user name, host name or address. Not with --json.")
+    boolean summaryLine;
+
+    @Option(names = "--summary-line-names",
+            description = "As --summary-line, with the name the distro is registered under instead of its OS (a name the user may have chosen).")
+    boolean summaryLineNames;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
             description = "Time limit for the whole run, ${DEFAULT-VALUE} s by default (3-600).")
     int timeoutSeconds;
@@ -153,24 +164,33 @@ public final class DiagnoseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (json && (summaryLine || summaryLineNames)) {
+            // Refused, not combined: a script that reads --json's stdout as one document would break on a line after it.
+            err.println("wsl-net-doctor: " + Words.get("cli.summaryLine.notWithJson"));
+            return ExitCodes.BAD_INPUT;
+        }
+        if (summaryLineNames && report.redact) {
+            err.println("wsl-net-doctor: " + Words.get("cli.summaryLine.namesNotRedacted"));
+            return notRun(out, ExitCodes.BAD_INPUT);
+        }
         DiagnosisRequest request;
         try {
             request = request();
         } catch (InvalidInputException e) {
             err.println("wsl-net-doctor: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return notRun(out, ExitCodes.BAD_INPUT);
         }
         // A report that cannot be written is said now, not after a minute of checks.
         List<String> unwritable = ReportFiles.problems(report.request(null), null);
         if (!unwritable.isEmpty()) {
             unwritable.forEach(p -> err.println("wsl-net-doctor: " + p));
-            return ExitCodes.BAD_INPUT;
+            return notRun(out, ExitCodes.BAD_INPUT);
         }
         Path log = RunLog.start("cli", verbose);
         try {
             LinuxSide side = wsl.linuxSideOrSayWhy(err);
             if (side == null) {
-                return ExitCodes.INCOMPLETE;
+                return notRun(out, ExitCodes.INCOMPLETE);
             }
             ProgressDisplay progress = new ProgressDisplay(err, !quiet && !verbose, System.console() != null);
             DiagnosisSession session = new DiagnosisSession(new HostInspector(side, wsl.powershellExe), request, progress);
@@ -196,26 +216,46 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 TextReport.print(data.result(), out);
             }
             out.flush();
-            ReportFiles.Request files = report.request(null);
-            if (files.any()) {
-                try {
-                    // Already redacted above when asked: the files get the very same placeholders.
-                    for (Path p : ReportFiles.write(data, new ReportFiles.Request(files.pdf(), files.markdown(), files.html(), null,
-                            files.paper(), false))) {
-                        err.println(Words.get("cli.wrote", p));
-                    }
-                } catch (java.io.IOException e) {
-                    err.println("wsl-net-doctor: " + Words.get("cli.report.notWritten", e.getMessage()));
-                    return ExitCodes.INCOMPLETE;
-                }
+            int exit = writeFiles(data, err);
+            if (exit == ExitCodes.NO_PROBLEM) {
+                exit = result.problemFound() ? ExitCodes.PROBLEM_FOUND : result.complete() ? ExitCodes.NO_PROBLEM : ExitCodes.INCOMPLETE;
             }
-            if (result.problemFound()) {
-                return ExitCodes.PROBLEM_FOUND;
+            if (summaryLine || summaryLineNames) {
+                // Last on stdout: Intune keeps only a script's last line. Its exit is the one the CLI returns.
+                out.println(SummaryLine.of(result, summaryLineNames).withExit(exit).format());
+                out.flush();
             }
-            return result.complete() ? ExitCodes.NO_PROBLEM : ExitCodes.INCOMPLETE;
+            return exit;
         } catch (RuntimeException | Error e) {
             return couldNotFinish(e, log, err);
         }
+    }
+
+    /** The report files asked for; {@link ExitCodes#INCOMPLETE} when one could not be written. */
+    private int writeFiles(ReportData data, PrintWriter err) {
+        ReportFiles.Request files = report.request(null);
+        if (files.any()) {
+            try {
+                // Already redacted above when asked: the files get the very same placeholders.
+                for (Path p : ReportFiles.write(data, new ReportFiles.Request(files.pdf(), files.markdown(), files.html(), null,
+                        files.paper(), false))) {
+                    err.println(Words.get("cli.wrote", p));
+                }
+            } catch (java.io.IOException e) {
+                err.println("wsl-net-doctor: " + Words.get("cli.report.notWritten", e.getMessage()));
+                return ExitCodes.INCOMPLETE;
+            }
+        }
+        return ExitCodes.NO_PROBLEM;
+    }
+
+    /** With --summary-line, a run that never became a diagnosis still ends with its line: a fleet tool sees the machine and why. */
+    private int notRun(PrintWriter out, int exit) {
+        if (summaryLine || summaryLineNames) {
+            out.println(SummaryLine.notRun(Version.current(), exit).format());
+            out.flush();
+        }
+        return exit;
     }
 
     /**
