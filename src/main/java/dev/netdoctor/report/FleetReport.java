@@ -72,7 +72,7 @@ public final class FleetReport {
     /** The totals, a line each: machines, verdicts, incomplete runs, skipped files. */
     public static List<String> totals(FleetSummary s) {
         List<String> lines = new ArrayList<>();
-        lines.add(Words.get("fleet.total.machines", s.machines(), s.withoutFindings()));
+        lines.add(Words.get("fleet.total.machines", s.machines()));
         lines.add(Words.get("fleet.total.verdicts", String.join(", ",
                 s.verdicts().entrySet().stream().map(e -> printable(e.getKey()) + " " + e.getValue()).toList())));
         lines.add(Words.get("fleet.total.incomplete", s.incomplete()));
@@ -214,29 +214,13 @@ public final class FleetReport {
         }
         h.append("</section>\n");
         for (Dimension d : s.dimensions()) {
-            h.append("<section><h2>").append(esc(d.title())).append("</h2>\n<table><thead><tr><th>").append(esc(d.title()))
-                    .append("</th><th class=\"n\">").append(esc(Words.get("fleet.col.machines"))).append("</th><th>")
-                    .append(esc(Words.get("fleet.col.finding"))).append("</th><th class=\"n\">")
-                    .append(esc(Words.get("fleet.col.withIt"))).append("</th><th class=\"n\">")
-                    .append(esc(Words.get("fleet.col.share"))).append("</th><th class=\"bar\"></th></tr></thead>\n");
-            for (Group g : d.groups()) {
-                int span = Math.max(1, g.findings().size());
-                h.append("<tbody class=\"group\"><tr><th scope=\"rowgroup\" rowspan=\"").append(span).append("\">").append(esc(g.value()))
-                        .append("</th><td class=\"n\" rowspan=\"").append(span).append("\">").append(g.machines()).append("</td>");
-                if (g.findings().isEmpty()) {
-                    h.append("<td class=\"none\">").append(esc(Words.get("fleet.noFindings"))).append("</td><td class=\"n\">0</td><td class=\"n\">")
-                            .append(esc(percent(0, g.machines()))).append("</td><td class=\"bar\"></td></tr>\n");
-                }
-                boolean first = true;
-                for (FindingCount f : g.findings()) {
-                    h.append(first ? "" : "<tr>").append("<td><code>").append(esc(f.finding())).append("</code></td><td class=\"n\">")
-                            .append(f.machines()).append("</td><td class=\"n\">").append(esc(percent(f.machines(), g.machines())))
-                            .append("</td><td class=\"bar\">").append(bar(f.machines(), g.machines())).append("</td></tr>\n");
-                    first = false;
-                }
-                h.append("</tbody>\n");
+            h.append("<section><h2>").append(esc(d.title())).append("</h2>\n");
+            if (d.groups().size() <= MATRIX_COLUMNS) {
+                matrix(h, s, d);
+            } else {
+                groupRows(h, d);
             }
-            h.append("</table></section>\n");
+            h.append("</section>\n");
         }
         if (!s.findings().isEmpty()) {
             h.append("<section><h2>").append(esc(Words.get("fleet.machinesPerFinding"))).append("</h2>\n");
@@ -263,6 +247,71 @@ public final class FleetReport {
         return h.toString();
     }
 
+    /** Up to this many values, a dimension is a table of findings by value; beyond, a list of values (a table that stays narrow). */
+    static final int MATRIX_COLUMNS = 10;
+
+    /**
+     * Findings down, values across: "how often on each WSL version" reads along a row. Each
+     * cell is shaded by its share, so the value where a finding gathers stands out.
+     */
+    private static void matrix(StringBuilder h, FleetSummary s, Dimension d) {
+        double max = 0;
+        for (Group g : d.groups()) {
+            for (FindingCount f : g.findings()) {
+                max = Math.max(max, (double) f.machines() / Math.max(1, g.machines()));
+            }
+        }
+        h.append("<div class=\"wide\"><table class=\"matrix\"><thead><tr><th>").append(esc(Words.get("fleet.col.finding"))).append("</th>");
+        for (Group g : d.groups()) {
+            h.append("<th class=\"n\">").append(esc(g.value())).append("<div class=\"sub\">")
+                    .append(esc(Words.get("fleet.html.machineCount", g.machines()))).append("</div></th>");
+        }
+        h.append("</tr></thead><tbody>\n");
+        for (FindingCount overall : s.findings()) {
+            h.append("<tr><td><code>").append(esc(overall.finding())).append("</code></td>");
+            for (Group g : d.groups()) {
+                int n = g.findings().stream().filter(f -> f.finding().equals(overall.finding())).mapToInt(FindingCount::machines).sum();
+                if (n == 0) {
+                    h.append("<td class=\"n zero\">0</td>");
+                    continue;
+                }
+                double share = (double) n / Math.max(1, g.machines());
+                h.append("<td class=\"n\" style=\"background:rgba(74,120,176,")
+                        .append(String.format(Locale.ROOT, "%.2f", 0.06 + 0.5 * share / Math.max(max, 1e-9))).append(")\">")
+                        .append(n).append(" <span class=\"share\">").append(esc(percent(n, g.machines()))).append("</span></td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table></div>\n");
+    }
+
+    /** One block of rows per value: its machines, then each finding with its count and share. */
+    private static void groupRows(StringBuilder h, Dimension d) {
+        h.append("<table><thead><tr><th>").append(esc(d.title()))
+                .append("</th><th class=\"n\">").append(esc(Words.get("fleet.col.machines"))).append("</th><th>")
+                .append(esc(Words.get("fleet.col.finding"))).append("</th><th class=\"n\">")
+                .append(esc(Words.get("fleet.col.withIt"))).append("</th><th class=\"n\">")
+                .append(esc(Words.get("fleet.col.share"))).append("</th><th class=\"bar\"></th></tr></thead>\n");
+        for (Group g : d.groups()) {
+            int span = Math.max(1, g.findings().size());
+            h.append("<tbody class=\"group\"><tr><th scope=\"rowgroup\" rowspan=\"").append(span).append("\">").append(esc(g.value()))
+                    .append("</th><td class=\"n\" rowspan=\"").append(span).append("\">").append(g.machines()).append("</td>");
+            if (g.findings().isEmpty()) {
+                h.append("<td class=\"none\">").append(esc(Words.get("fleet.noFindings"))).append("</td><td class=\"n\">0</td><td class=\"n\">")
+                        .append(esc(percent(0, g.machines()))).append("</td><td class=\"bar\"></td></tr>\n");
+            }
+            boolean first = true;
+            for (FindingCount f : g.findings()) {
+                h.append(first ? "" : "<tr>").append("<td><code>").append(esc(f.finding())).append("</code></td><td class=\"n\">")
+                        .append(f.machines()).append("</td><td class=\"n\">").append(esc(percent(f.machines(), g.machines())))
+                        .append("</td><td class=\"bar\">").append(bar(f.machines(), g.machines())).append("</td></tr>\n");
+                first = false;
+            }
+            h.append("</tbody>\n");
+        }
+        h.append("</table>\n");
+    }
+
     /** A finding id as a fragment id: ids are lower case words and dashes already; anything else becomes '-'. */
     private static String anchor(String finding) {
         return finding.replaceAll("[^A-Za-z0-9_-]", "-");
@@ -271,7 +320,7 @@ public final class FleetReport {
     /** A bar as wide as the share, drawn by the page's own style: nothing to load, printed as is. */
     private static String bar(int part, int whole) {
         double share = whole == 0 ? 0 : 100.0 * part / whole;
-        return "<span class=\"fill\" style=\"width:" + String.format(Locale.ROOT, "%.1f", share) + "%\"></span>";
+        return "<span class=\"track\"><span class=\"fill\" style=\"width:" + String.format(Locale.ROOT, "%.1f", share) + "%\"></span></span>";
     }
 
     private static final String CSS = """
@@ -289,7 +338,15 @@ public final class FleetReport {
             tbody.group th{font-weight:600;background:#fbfcfd}
             .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             td.bar,th.bar{width:22%;min-width:80px}
-            .fill{display:inline-block;height:.8em;background:#4a78b0;border-radius:2px;vertical-align:middle;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+            .track{display:block;height:.75em;margin-top:.35em;background:#eef1f4;border-radius:2px}
+            .fill{display:block;height:100%;background:#4a78b0;border-radius:2px}
+            .track,.fill,table.matrix td{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+            div.wide{overflow-x:auto}
+            table.matrix th.n,table.matrix td.n{min-width:5.5em}
+            table.matrix td{border-left:1px solid #fff}
+            td.zero{color:#8c959f}
+            .share{color:#424a53;font-size:.85em}
+            .sub{font-weight:400;color:#57606a;font-size:.85em}
             td.none{color:#57606a;font-style:italic}
             td.file{word-break:break-all}
             code{font-family:"Cascadia Mono",Consolas,"DejaVu Sans Mono",monospace;font-size:.92em}

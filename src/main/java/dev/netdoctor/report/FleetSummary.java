@@ -19,14 +19,12 @@ import java.util.function.Function;
  * @param machines        machines read
  * @param verdicts        how many machines had each verdict, most frequent first
  * @param incomplete      runs cut short (their findings may be missing some); a machine where no diagnosis ran is not one
- * @param withoutFindings machines with no finding at all
  * @param findingsLeftOut finding ids that summary lines had no room for (2,048 characters), all machines together
  * @param findings        each finding with the machines that have it, most frequent first
  * @param dimensions      the same counts by WSL version, networking mode and Windows build
  * @param skipped         the files (or CSV rows) that were not read, with why
  */
-public record FleetSummary(int machines, Map<String, Integer> verdicts, int incomplete, int withoutFindings,
-                           int findingsLeftOut, List<FindingCount> findings, List<Dimension> dimensions, List<Skipped> skipped) {
+public record FleetSummary(int machines, Map<String, Integer> verdicts, int incomplete, int findingsLeftOut, List<FindingCount> findings, List<Dimension> dimensions, List<Skipped> skipped) {
     public FleetSummary {
         verdicts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(verdicts));
         findings = List.copyOf(findings);
@@ -83,13 +81,11 @@ public record FleetSummary(int machines, Map<String, Integer> verdicts, int inco
     public static FleetSummary of(List<FleetMachine> machines, List<Skipped> skipped) {
         Map<String, Integer> verdicts = new HashMap<>();
         int incomplete = 0;
-        int without = 0;
         int leftOut = 0;
         for (FleetMachine m : machines) {
             verdicts.merge(m.verdict(), 1, Integer::sum);
             incomplete += m.incomplete() ? 1 : 0;
             leftOut += m.findingsLeftOut();
-            without += m.findings().isEmpty() ? 1 : 0;
         }
         List<Dimension> dimensions = new ArrayList<>();
         for (Split split : Split.values()) {
@@ -99,7 +95,7 @@ public record FleetSummary(int machines, Map<String, Integer> verdicts, int inco
             groups.forEach((value, members) -> list.add(new Group(value, members.size(), counts(members))));
             dimensions.add(new Dimension(split.key, dev.netdoctor.model.Words.get(split.titleKey), list));
         }
-        return new FleetSummary(machines.size(), byCount(verdicts), incomplete, without, leftOut, counts(machines), dimensions, skipped);
+        return new FleetSummary(machines.size(), byCount(verdicts), incomplete, leftOut, counts(machines), dimensions, skipped);
     }
 
     /** Most frequent first, then by name, so two runs over the same files print the same. */

@@ -56,16 +56,29 @@ class FleetReportTest {
         assertThat(html).contains("Finding ids that summary lines had no room for (not counted above): 2");
         // one table per dimension, one for the findings, one for what was skipped
         assertThat(html.split("<table", -1)).hasSize(1 + 1 + 3 + 1);
+        assertThat(html.split("<table class=\"matrix\"", -1)).hasSize(1 + 3);
     }
 
     @Test
     void textShowsTotalsTablesAndMachinesOnOneLineEach() {
         String text = FleetReport.text(summary());
-        assertThat(text).contains("Machines read: 3 (1 without any finding)")
+        assertThat(text).contains("Machines read: 3\n")
                 .contains("Verdicts: problem 2, no-problem 1")
                 .contains("Runs cut short (findings may be missing): 1")
                 .contains("WSL version").contains("Networking mode").contains("Windows build")
                 .contains("port-refused (2): <script>alert(1)</script>&\"x\", =HYPERLINK");
         assertThat(FleetReport.printable("a\u001b[31mred\nb")).isEqualTo("a?[31mred?b");
+    }
+
+    @Test
+    void aDimensionWithManyValuesStaysNarrow() {
+        List<FleetMachine> machines = new java.util.ArrayList<>();
+        for (int i = 0; i < FleetReport.MATRIX_COLUMNS + 2; i++) {
+            machines.add(new FleetMachine("pc-" + i, "x", "problem", List.of("port-refused"), 0, "2.3.26.0", "nat", "10.0.26100." + i, true));
+        }
+        String html = FleetReport.html(FleetSummary.of(machines, List.of()));
+        // WSL version and mode as tables of findings by value, the dozen Windows builds as a list of values
+        assertThat(html.split("<table class=\"matrix\"", -1)).hasSize(1 + 2);
+        assertThat(html).contains("<tbody class=\"group\"><tr><th scope=\"rowgroup\" rowspan=\"1\">10.0.26100.11</th>");
     }
 }
