@@ -154,7 +154,7 @@ public final class FleetInputs {
         boolean json = ext.equals("json") || (!ext.equals("csv") && looksLikeJson(text));
         if (json) {
             try {
-                found.add(FleetMachine.of(name, p.toString(), JsonReport.read(text).result()));
+                found.add(FleetMachine.of(name, p.toString(), JsonReport.readWithoutProbes(text).result()));
             } catch (IOException e) {
                 notRead.add(new Skipped(p.toString(), withoutLocation(e.getMessage())));
             } catch (RuntimeException e) {
