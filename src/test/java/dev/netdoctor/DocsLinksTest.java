@@ -34,7 +34,8 @@ class DocsLinksTest {
     private static final Pattern INLINE_CODE = Pattern.compile("`[^`\\n]*`");
 
     static List<Path> documents() throws IOException {
-        List<Path> docs = new ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("src/test/lab/README.md")));
+        List<Path> docs = new ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("src/test/lab/README.md"),
+                ROOT.resolve("packaging/intune/README.md")));
         try (Stream<Path> s = Files.walk(ROOT.resolve("docs"))) {
             s.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
         }

@@ -3,6 +3,7 @@
 package dev.netdoctor.cli;
 
 import dev.netdoctor.host.HostInspector;
+import dev.netdoctor.host.WindowsHost;
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.host.WslDistroAccess;
 import dev.netdoctor.log.RunLog;
@@ -188,12 +189,16 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         Path log = RunLog.start("cli", verbose);
         try {
+            WindowsHost windows = wsl.windowsReadAhead();
             LinuxSide side = wsl.linuxSideOrSayWhy(err);
             if (side == null) {
+                if (windows != null) {
+                    windows.cancelAhead();
+                }
                 return notRun(out, ExitCodes.INCOMPLETE);
             }
             ProgressDisplay progress = new ProgressDisplay(err, !quiet && !verbose, System.console() != null);
-            DiagnosisSession session = new DiagnosisSession(new HostInspector(side, wsl.powershellExe), request, progress);
+            DiagnosisSession session = new DiagnosisSession(new HostInspector(side, windows), request, progress);
             Thread hook = new Thread(session::cancel, "cancel-on-ctrl-c");
             Runtime.getRuntime().addShutdownHook(hook);
             DiagnosisResult result;

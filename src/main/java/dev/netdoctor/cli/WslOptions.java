@@ -4,6 +4,7 @@ package dev.netdoctor.cli;
 
 import dev.netdoctor.host.LinuxSide;
 import dev.netdoctor.host.LocalLinuxSide;
+import dev.netdoctor.host.WindowsHost;
 import dev.netdoctor.host.WslDistros;
 import dev.netdoctor.host.WslUnavailableException;
 import dev.netdoctor.model.InvalidInputException;
@@ -40,6 +41,20 @@ final class WslOptions {
     /** This Linux, or a WSL distro: chosen by --wsl or --wsl-exe, and by default on Windows. */
     LinuxSide linuxSide(PrintWriter err) throws InterruptedException {
         return linuxSide(err, onWindows(), true);
+    }
+
+    /**
+     * Windows' side for a run that reaches a distro through wsl.exe, its settings already being
+     * read (one PowerShell start, 0.3-2 s, passes while wsl.exe lists and starts the distro);
+     * null for a run inside this Linux. Whoever gets one and then opens no distro cancels it.
+     */
+    WindowsHost windowsReadAhead() {
+        if (distro == null && wslExe == null && !onWindows()) {
+            return null;
+        }
+        WindowsHost windows = WindowsHost.ofThisMachine(powershellExe);
+        windows.readPolicyAhead();
+        return windows;
     }
 
     /**

@@ -11,7 +11,6 @@ import dev.netdoctor.model.TcpConnection;
 import dev.netdoctor.model.Fact;
 import dev.netdoctor.model.WindowsFacts;
 import dev.netdoctor.model.WindowsInterface;
-import dev.netdoctor.model.WindowsPolicy;
 import dev.netdoctor.model.WslFacts;
 import oshi.SystemInfo;
 import oshi.hardware.NetworkIF;
@@ -44,7 +43,7 @@ public final class HostInspector {
 
     /** Windows' PowerShell is the one {@link WindowsHost#POWERSHELL_PROPERTY} names, or Windows' own. */
     public HostInspector(LinuxSide linux) {
-        this(linux, null);
+        this(linux, (java.nio.file.Path) null);
     }
 
     /**
@@ -52,8 +51,16 @@ public final class HostInspector {
      *                      Windows; null: the one {@link WindowsHost#POWERSHELL_PROPERTY} names, or Windows' own
      */
     public HostInspector(LinuxSide linux, java.nio.file.Path powershellExe) {
+        this(linux, linux.throughWsl().isPresent() ? WindowsHost.ofThisMachine(powershellExe) : null);
+    }
+
+    /**
+     * @param windows Windows' side when the app runs on Windows (perhaps with its settings read
+     *                ahead, see {@link WindowsHost#readPolicyAhead()}); ignored inside Linux
+     */
+    public HostInspector(LinuxSide linux, WindowsHost windows) {
         this.linux = linux;
-        this.windows = linux.throughWsl().isPresent() ? WindowsHost.ofThisMachine(powershellExe) : null;
+        this.windows = linux.throughWsl().isPresent() ? windows : null;
     }
 
     public LinuxSide linux() {
@@ -79,16 +86,16 @@ public final class HostInspector {
         String gateway = null;
         List<String> dns = List.of();
         WindowsFacts windows = null;
-        java.util.concurrent.Future<WindowsPolicy> policy = null;
         Optional<WslDistroAccess> throughWsl = linux.throughWsl();
-        if (throughWsl.isPresent()) {
+        if (throughWsl.isPresent() && this.windows != null) {
             // OSHI sees Windows here: the distro's own network comes from the distro. Windows'
-            // settings take one PowerShell start (0.3-2 s): it runs while wsl.exe answers.
-            policy = startPolicyRead();
+            // settings take one PowerShell start (0.3-2 s): it runs while wsl.exe answers (and
+            // started earlier still where the caller read it ahead).
+            this.windows.readPolicyAhead();
             interfaces = distroInterfaces(notes);
             gateway = distroGateway();
             dns = linux.readFile("/etc/resolv.conf", 64 * 1024).map(DistroNetwork::nameServers).orElse(List.of());
-            windows = windowsFacts(throughWsl.get(), gateway, policy, notes);
+            windows = windowsFacts(throughWsl.get(), gateway, notes);
         } else {
             interfaces = interfaces(notes);
             try {
@@ -136,32 +143,8 @@ public final class HostInspector {
         return r.succeeded() ? DistroNetwork.defaultGateway(r.stdout()) : null;
     }
 
-    private java.util.concurrent.Future<WindowsPolicy> startPolicyRead() {
-        java.util.concurrent.FutureTask<WindowsPolicy> task = new java.util.concurrent.FutureTask<>(windows::policy);
-        Thread t = new Thread(task, "windows-settings");
-        t.setDaemon(true);
-        t.start();
-        return task;
-    }
-
-    private WindowsPolicy policy(java.util.concurrent.Future<WindowsPolicy> read) throws InterruptedException {
-        try {
-            // The read kills PowerShell at its own limit; this bound only guards against a hang in Java.
-            return read.get(WindowsHost.POWERSHELL_LIMIT.plusSeconds(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            return WindowsPolicy.unknown("Windows' settings could not be read: " + e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            read.cancel(true);
-            return WindowsPolicy.unknown("PowerShell did not answer in time");
-        } catch (InterruptedException e) {
-            read.cancel(true);
-            throw e;
-        }
-    }
-
     /** Windows' side of a distro seen from Windows: wsl.exe's versions and status, its adapters and routes, its settings. */
-    private WindowsFacts windowsFacts(WslDistroAccess distro, String distroGateway, java.util.concurrent.Future<WindowsPolicy> policy,
-                                      List<String> notes) throws InterruptedException {
+    private WindowsFacts windowsFacts(WslDistroAccess distro, String distroGateway, List<String> notes) throws InterruptedException {
         WslVersion version = distro.version();
         WslStatus status = distro.status();
         Fact<List<WindowsInterface>> all = windows.interfaces();
@@ -174,7 +157,7 @@ public final class HostInspector {
                 wslAdapter.up(), bare(wslAdapter.addresses().stream().filter(a -> !a.contains(":")).toList()),
                 bare(wslAdapter.addresses().stream().filter(a -> a.contains(":")).toList())));
         return new WindowsFacts(version.describe(), version.windows(), status.defaultDistro(), status.defaultVersion(),
-                status.raw(), adapters, all, windows.routes(), wslAdapter, policy(policy));
+                status.raw(), adapters, all, windows.routes(), wslAdapter, windows.awaitPolicy());
     }
 
     /** Addresses without their prefix length. */

@@ -48,6 +48,8 @@ public final class WindowsHost {
 
     private final SystemInfo systemInfo;
     private final Function<Duration, WindowsPolicy> policyReader;
+    private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<WindowsPolicy>> policyAhead =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /**
      * @param policyReader reads the policy facts once (one PowerShell start) within the time given
@@ -157,6 +159,49 @@ public final class WindowsHost {
             return found;
         } catch (RuntimeException | LinkageError e) {
             return List.of();
+        }
+    }
+
+    /**
+     * Starts the one PowerShell read of {@link #policy()} now, on a thread of its own, for the
+     * next {@link #awaitPolicy()} to take: PowerShell takes 0.3-2 s to start, which then passes
+     * while wsl.exe lists and starts the distro. Does nothing when a read is under way already.
+     */
+    public void readPolicyAhead() {
+        java.util.concurrent.FutureTask<WindowsPolicy> task = new java.util.concurrent.FutureTask<>(this::policy);
+        if (policyAhead.compareAndSet(null, task)) {
+            Thread.ofPlatform().daemon().name("windows-settings").start(task);
+        }
+    }
+
+    /**
+     * The settings read ahead by {@link #readPolicyAhead()}, or read now when none was started.
+     * Bounded: the read kills PowerShell at its own limit.
+     */
+    public WindowsPolicy awaitPolicy() throws InterruptedException {
+        java.util.concurrent.Future<WindowsPolicy> read = policyAhead.getAndSet(null);
+        if (read == null) {
+            return policy();
+        }
+        try {
+            // The read kills PowerShell at its own limit; this bound only guards against a hang in Java.
+            return read.get(POWERSHELL_LIMIT.plusSeconds(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return WindowsPolicy.unknown("Windows' settings could not be read: " + e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            read.cancel(true);
+            return WindowsPolicy.unknown("PowerShell did not answer in time");
+        } catch (InterruptedException e) {
+            read.cancel(true);
+            throw e;
+        }
+    }
+
+    /** Stops a read started ahead that nobody will take (the distro could not be opened). */
+    public void cancelAhead() {
+        java.util.concurrent.Future<WindowsPolicy> read = policyAhead.getAndSet(null);
+        if (read != null) {
+            read.cancel(true);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.netdoctor.model.CommandRun;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -72,25 +73,69 @@ public final class WslDistros {
         if (strict.isPresent()) {
             throw new WslUnavailableException(strict.get());
         }
-        List<WslDistro> distros = list(wslExe);
         String name = wanted == null || wanted.isBlank() ? null : wanted.strip();
-        WslDistro distro = WslDistro.choose(distros, name).orElseThrow(() -> new WslUnavailableException(
-                (name == null ? "No default WSL distro is set" : "There is no WSL distro named " + name) + "; installed: "
-                        + String.join(", ", distros.stream().map(WslDistro::name).toList()) + ". Choose one with --wsl NAME."));
-        if (wsl2Only && distro.version() == 1) {
-            throw new WslUnavailableException("The distro " + distro.name() + " runs WSL 1, which shares Windows' network: these "
-                    + "problems happen only in WSL 2. Convert it with \"wsl --set-version " + distro.name() + " 2\".");
+        // What does not depend on the list runs beside it: wsl.exe's versions, and a distro named
+        // by the user starting (its name needs no list). Each wsl.exe call takes 0.1-0.3 s.
+        WslLinuxSide.Ahead ahead = new WslLinuxSide.Ahead(wslExe);
+        WslLinuxSide early = name == null ? null : new WslLinuxSide(wslExe, name, ahead);
+        java.util.concurrent.FutureTask<Optional<String>> starting = early == null ? null
+                : new java.util.concurrent.FutureTask<>(early::startProblem);
+        if (starting != null) {
+            Thread.ofPlatform().daemon().name("wsl-start").start(starting);
         }
-        if (!distro.running()) {
-            progress.accept("The distro " + distro.name() + " is not running; WSL starts it for the checks (this can take a few seconds).");
+        boolean opened = false;
+        try {
+            List<WslDistro> distros = list(wslExe);
+            WslDistro distro = WslDistro.choose(distros, name).orElseThrow(() -> new WslUnavailableException(
+                    (name == null ? "No default WSL distro is set" : "There is no WSL distro named " + name) + "; installed: "
+                            + String.join(", ", distros.stream().map(WslDistro::name).toList()) + ". Choose one with --wsl NAME."));
+            if (wsl2Only && distro.version() == 1) {
+                throw new WslUnavailableException("The distro " + distro.name() + " runs WSL 1, which shares Windows' network: these "
+                        + "problems happen only in WSL 2. Convert it with \"wsl --set-version " + distro.name() + " 2\".");
+            }
+            if (!distro.running()) {
+                progress.accept("The distro " + distro.name() + " is not running; WSL starts it for the checks (this can take a few seconds).");
+            }
+            // The name exactly as listed: the one started early only when the user wrote it so.
+            WslLinuxSide side = early != null && early.distro().equals(distro.name()) ? early
+                    : new WslLinuxSide(wslExe, distro.name(), ahead);
+            if (early != null && side != early) {
+                starting.cancel(true);
+                early.close();
+            }
+            Optional<String> problem = side == early ? startedProblem(starting) : side.startProblem();
+            if (problem.isPresent()) {
+                side.close();
+                throw new WslUnavailableException(problem.get());
+            }
+            opened = true;
+            return side;
+        } finally {
+            if (!opened) {
+                ahead.cancel();
+                if (early != null) {
+                    starting.cancel(true);
+                    early.close();
+                }
+            }
         }
-        WslLinuxSide side = new WslLinuxSide(wslExe, distro.name());
-        var problem = side.startProblem();
-        if (problem.isPresent()) {
-            side.close();
-            throw new WslUnavailableException(problem.get());
+    }
+
+    /** What the start begun beside the list said; it is bounded by the start's own limit. */
+    private static Optional<String> startedProblem(java.util.concurrent.FutureTask<Optional<String>> starting)
+            throws InterruptedException {
+        try {
+            return starting.get(WslLinuxSide.START_LIMIT.plusSeconds(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InterruptedException ie) {
+                throw ie;
+            }
+            return Optional.of("The WSL distro could not be started: " + cause);
+        } catch (java.util.concurrent.TimeoutException e) {
+            starting.cancel(true);
+            return Optional.of("The WSL distro did not start within " + WslLinuxSide.START_LIMIT.toSeconds() + " s.");
         }
-        return side;
     }
 
     private static String oneLine(String text) {

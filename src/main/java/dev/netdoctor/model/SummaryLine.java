@@ -245,7 +245,10 @@ public final class SummaryLine {
         return sb.toString();
     }
 
-    /** An id that would read as the list's own words ("none", "+3") is written with its first character encoded. */
+    /**
+     * An id that would read as the list's own word {@code none} is written with its first character
+     * encoded; one that looks like the {@code +N} marker needs nothing, since {@code +} is always encoded.
+     */
     private static String encodeId(String id) {
         String e = encode(id);
         if (e.equals(NONE)) {

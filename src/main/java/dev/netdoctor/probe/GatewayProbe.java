@@ -49,7 +49,7 @@ public final class GatewayProbe implements Probe {
             return ProbeReport.skipped("ping is not installed on " + ctx.linux().describe() + " (Debian/Ubuntu package iputils-ping)");
         }
         ctx.progress(0.1, "pinging the default gateway " + gateway);
-        CommandRun run = ctx.linux().run(PingProbe.argv(gateway), PingProbe.WAIT);
+        CommandRun run = ctx.linux().run(PingProbe.argv(gateway), PingProbe.wait(ctx));
         ProbeData.Ping data = PingProbe.parse(gateway, run.stdout());
         String summary = data.answered()
                 ? "the default gateway " + gateway + " answered " + data.received() + " of " + data.sent() + " pings"

@@ -38,6 +38,10 @@ public final class OpenSshClientProbe implements Probe {
         return runLimit(context).plusSeconds(2);
     }
 
+    /** ssh gives up on a silent server after {@code SILENCE_INTERVAL_SECONDS * SILENCE_COUNT} seconds (see {@link #argv}). */
+    static final int SILENCE_INTERVAL_SECONDS = 1;
+    static final int SILENCE_COUNT = 2;
+
     private static Duration runLimit(ProbeContext ctx) {
         return ctx.attemptTimeout().plusMillis(1500);
     }
@@ -63,11 +67,20 @@ public final class OpenSshClientProbe implements Probe {
         return ProbeReport.completed(summary, params, new ProbeData.OpenSshRuns(ctx.environment().sshClient().version(), attempts), evidence);
     }
 
-    /** The argv for one run; the host was validated (no leading '-') and also follows "--". */
+    /**
+     * The argv for one run; the host was validated (no leading '-') and also follows "--".
+     * ConnectTimeout bounds the connect and the greeting; OpenSSH applies the server-alive
+     * timeout (interval times count) to the key exchange too, so ssh itself gives up once the
+     * server has been silent that long after the last packet it sent, however quickly the
+     * connection opened: a stalled exchange ends 2 s after it stalled, not at a fixed time
+     * after start, and a packet lost on a busy link is resent by TCP well within that.
+     */
     static List<String> argv(String host, int port, String ipqos, long connectTimeoutSeconds) {
         return List.of("ssh", "-v",
                 "-o", "BatchMode=yes",
                 "-o", "ConnectTimeout=" + connectTimeoutSeconds,
+                "-o", "ServerAliveInterval=" + SILENCE_INTERVAL_SECONDS,
+                "-o", "ServerAliveCountMax=" + SILENCE_COUNT,
                 "-o", "ConnectionAttempts=1",
                 "-o", "StrictHostKeyChecking=yes",
                 "-o", "UserKnownHostsFile=/dev/null",

@@ -4,6 +4,8 @@ package dev.netdoctor.probe;
 
 import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.CommandRun;
+import dev.netdoctor.model.DiagnosisRequest;
+import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.Evidence;
 import dev.netdoctor.model.HandshakeAttempt;
 import dev.netdoctor.model.NetInterface;
@@ -88,9 +90,20 @@ public final class PathMtuProbe implements Probe {
         return Optional.empty();
     }
 
+    /**
+     * From Windows, when Windows' route to the target already leaves through a smaller link than
+     * the distro's (a VPN's tunnel), the sizing needs no stalled handshake first: it starts with
+     * the target's checks, so its don't-fragment waits overlap theirs.
+     */
+    @Override
+    public boolean startsEarly(Environment environment, DiagnosisRequest request, String address) {
+        return environment != null && environment.windows() != null && address != null && !address.contains(":")
+                && environment.windows().smallerLinkTowards(address, interfaceMtu(List.of(), environment.interfaces())).isPresent();
+    }
+
     @Override
     public ProbeReport run(ProbeContext ctx) throws Exception {
-        int mtu = interfaceMtu(ctx);
+        int mtu = interfaceMtu(ctx.earlierOutcomes(), ctx.environment().interfaces());
         Optional<String> reason = reason(ctx, mtu);
         if (reason.isEmpty()) {
             return ProbeReport.skipped(ctx.environment().windows() == null ? "Not needed: no connection stalled after opening."
@@ -130,16 +143,16 @@ public final class PathMtuProbe implements Probe {
     }
 
     /** MTU of the interface the route to the target leaves through, else the largest up interface. */
-    private static int interfaceMtu(ProbeContext ctx) {
+    /** The MTU of the distro's interface towards the target (the routes check's), else of its first interface that is up. */
+    private static int interfaceMtu(List<ProbeOutcome> earlier, List<NetInterface> ifs) {
         String dev = null;
-        for (ProbeOutcome o : ctx.earlierOutcomes()) {
+        for (ProbeOutcome o : earlier) {
             // The route to the target only: this computer's own lookups (local-routes: 127.0.0.1
             // via lo, MTU 65536) would have every size above the real MTU "lost" on the way.
             if (ProbeId.ROUTES.is(o) && o.data() instanceof ProbeData.Routes r) {
                 dev = r.lookups().stream().filter(RouteLookup::found).map(RouteLookup::device).findFirst().orElse(null);
             }
         }
-        List<NetInterface> ifs = ctx.environment().interfaces();
         for (NetInterface i : ifs) {
             if (i.name().equals(dev) && i.mtu() > 0) {
                 return i.mtu();

@@ -17,8 +17,11 @@ public final class PingProbe implements Probe {
     private static final Pattern COUNTS = Pattern.compile("(\\d+) packets transmitted, (\\d+) (?:packets )?received");
     private static final Pattern RTT = Pattern.compile("= [\\d.]+/([\\d.]+)/");
     static final int COUNT = 3;
-    /** How long the ping command may take: its own -w 3 and a little more. */
-    static final Duration WAIT = Duration.ofMillis(3500);
+    /**
+     * How long the ping command may take: its own -w 2 and a little more (plus, from Windows,
+     * what reaching the distro may add: see {@link #wait(ProbeContext)}).
+     */
+    static final Duration WAIT = Duration.ofMillis(2500);
 
     @Override
     public ProbeId id() {
@@ -32,7 +35,12 @@ public final class PingProbe implements Probe {
 
     @Override
     public Duration timeLimit(ProbeContext context) {
-        return Duration.ofSeconds(4);
+        return wait(context).plusMillis(500);
+    }
+
+    /** The bound on one ping command: ping ends itself at -w; this only stops a wedged one. */
+    static Duration wait(ProbeContext ctx) {
+        return WAIT.plus(ctx.linux().standpoint().commandWait());
     }
 
     @Override
@@ -42,7 +50,7 @@ public final class PingProbe implements Probe {
         }
         String address = ctx.address();
         ctx.progress(0.1, "pinging " + address);
-        CommandRun run = ctx.linux().run(argv(address), WAIT);
+        CommandRun run = ctx.linux().run(argv(address), wait(ctx));
         ProbeData.Ping data = parse(address, run.stdout());
         String summary = data.answered()
                 ? address + " answered " + data.received() + " of " + data.sent() + " pings"
@@ -51,10 +59,15 @@ public final class PingProbe implements Probe {
         return ProbeReport.completed(summary, Map.of("count", Integer.toString(COUNT)), data, List.of(run.asEvidence(summary)));
     }
 
-    /** Three pings, 0.2 s apart, each answer awaited 1 s, all within 3 s. */
+    /**
+     * Pings 0.2 s apart until three answered or 2 s passed: a silent host gets ten, so one lost
+     * packet decides nothing, and an answering one is done in 0.4 s. Every echo is answered
+     * within milliseconds on any path WSL users reach (a satellite link: 0.7 s), so 2 s of
+     * silence is silence.
+     */
     static List<String> argv(String address) {
         return List.of("ping", address.contains(":") ? "-6" : "-4", "-n", "-c", Integer.toString(COUNT),
-                "-i", "0.2", "-W", "1", "-w", "3", address);
+                "-i", "0.2", "-W", "1", "-w", "2", address);
     }
 
     static ProbeData.Ping parse(String address, String output) {

@@ -24,6 +24,20 @@ public interface Probe {
 
     ProbeReport run(ProbeContext context) throws Exception;
 
+    /**
+     * Whether this check, listed for a later stage because it usually needs what the checks
+     * before it saw, should instead start with the first stage that has this computer's facts,
+     * because those facts alone already call for it (Windows' routes say so): its waits then
+     * overlap the other checks' instead of following them. It must then do its work without
+     * the outcomes of the stage it joined.
+     *
+     * @param address the target's address, null when there is none
+     */
+    default boolean startsEarly(dev.netdoctor.model.Environment environment, dev.netdoctor.model.DiagnosisRequest request,
+                                String address) {
+        return false;
+    }
+
     /** Whether the probe needs the target's resolved address; if it did not resolve, it is skipped. */
     default boolean needsAddress() {
         return true;

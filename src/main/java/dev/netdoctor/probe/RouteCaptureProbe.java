@@ -8,6 +8,7 @@ import dev.netdoctor.host.Standpoint;
 import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.ConnectAttempt;
 import dev.netdoctor.model.ConnectResult;
+import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.DnsReply;
 import dev.netdoctor.model.DscpClass;
 import dev.netdoctor.model.Environment;
@@ -44,7 +45,9 @@ import java.util.Optional;
  * <p>Runs after the other checks and only when they heard nothing at all from beyond the distro
  * (a connect with no answer, a silent gateway or DNS proxy, and no answer from anything): a
  * healthy run pays nothing for it, and a run that failed for another reason does not wait on
- * the gateway's ping.
+ * the gateway's ping. From Windows, when Windows' own route for the distro's address already
+ * leaves through another adapter than WSL's, it starts with the target's checks instead
+ * ({@link #startsEarly}): the gateway's silence is then waited for once, beside theirs.
  */
 public final class RouteCaptureProbe implements Probe {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,7 +74,32 @@ public final class RouteCaptureProbe implements Probe {
     @Override
     public Duration timeLimit(ProbeContext context) {
         // the app's connect, the gateway's ping, then ip neigh (and its text form where iproute2 has no JSON)
-        return context.attemptTimeout().plus(PingProbe.WAIT).plus(NEIGH_WAIT.plus(context.linux().standpoint().commandWait()).multipliedBy(2));
+        return context.attemptTimeout().plus(PingProbe.wait(context)).plus(NEIGH_WAIT.plus(context.linux().standpoint().commandWait()).multipliedBy(2));
+    }
+
+    /**
+     * With a target only: without one the default-gateway check pings the gateway in the same
+     * stage, and this check, run after it, takes that ping instead of sending its own.
+     */
+    @Override
+    public boolean startsEarly(Environment environment, DiagnosisRequest request, String address) {
+        return request.target() != null && windowsRoutesDistroElsewhere(environment);
+    }
+
+    /**
+     * Whether Windows' route for the distro's address (NAT mode, IPv4) leaves through another
+     * adapter than the one holding the distro's gateway: a fact of Windows' route table, no wait.
+     */
+    static boolean windowsRoutesDistroElsewhere(Environment env) {
+        if (env == null || env.windows() == null || env.wsl() == null || env.wsl().kind() != WslFacts.Kind.WSL2
+                || NetworkingMode.parse(env.wsl().networkingMode()).filter(m -> m != NetworkingMode.NAT).isPresent()
+                || env.defaultGateway() == null || env.defaultGateway().contains(":")) {
+            return false;
+        }
+        String distroAddress = distroAddress(env.interfaces());
+        WindowsInterface wslAdapter = env.windows().wslAdapter();
+        return distroAddress != null && wslAdapter != null
+                && env.windows().routeTo(distroAddress).map(r -> r.interfaceIndex() != wslAdapter.index()).orElse(false);
     }
 
     /**
@@ -120,7 +148,7 @@ public final class RouteCaptureProbe implements Probe {
         if (gateway == null || gateway.contains(":")) {
             return ProbeReport.skipped("The distro has no IPv4 default gateway, so the way to Windows is not known.");
         }
-        if (!nothingAnswered(ctx.earlierOutcomes(), gateway)) {
+        if (!windowsRoutesDistroElsewhere(env) && !nothingAnswered(ctx.earlierOutcomes(), gateway)) {
             return ProbeReport.skipped("Not needed: the other checks heard answers from beyond the distro, or saw no silence.");
         }
         String distroAddress = distroAddress(env.interfaces());
@@ -144,7 +172,7 @@ public final class RouteCaptureProbe implements Probe {
             evidence.add(Evidence.of("the gateway " + gateway + " answered none of " + ping.sent() + " pings (the " + ProbeId.DEFAULT_GATEWAY + " check)"));
         } else if (ctx.linux().hasCommand("ping")) {
             ctx.progress(0.3, "pinging the gateway " + gateway + " from the distro");
-            CommandRun run = ctx.linux().run(PingProbe.argv(gateway), PingProbe.WAIT);
+            CommandRun run = ctx.linux().run(PingProbe.argv(gateway), PingProbe.wait(ctx));
             ping = PingProbe.parse(gateway, run.stdout());
             evidence.add(run.asEvidence(ping.answered() ? "the gateway " + gateway + " answered " + ping.received() + " of " + ping.sent() + " pings"
                     : "the gateway " + gateway + " answered none of " + ping.sent() + " pings"));

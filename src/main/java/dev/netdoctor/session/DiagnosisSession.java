@@ -97,6 +97,7 @@ public final class DiagnosisSession {
             Future<Environment> envFuture = run.pool().submit(() -> run.inspector().inspect(request.target()));
             Environment environment = null;
             String address = request.target() != null && request.target().isIpLiteral() ? request.target().host() : null;
+            List<List<Probe>> stages = new ArrayList<>(this.stages);
             for (int i = 0; i < stages.size(); i++) {
                 if (i == 1 || environment == null && i > 0) {
                     environment = awaitEnvironment(envFuture, deadline);
@@ -104,6 +105,9 @@ public final class DiagnosisSession {
                 // Without a target the name looked up (the way out's) gives no address to check.
                 if (i == 1 && address == null && request.target() != null) {
                     address = resolvedAddress(outcomes);
+                }
+                if (i == 1) {
+                    startEarly(stages, i, environment, address);
                 }
                 if (run.cancelled() || System.nanoTime() >= deadline) {
                     complete = false;
@@ -137,6 +141,34 @@ public final class DiagnosisSession {
                     Diagnoser.verdict(findings, complete), complete);
         } finally {
             run.stopAndWait(STOP_LIMIT);
+        }
+    }
+
+    /**
+     * Moves the later stages' checks that this computer's facts already call for into stage
+     * {@code into} (see {@link Probe#startsEarly}), so their waits overlap that stage's.
+     */
+    private void startEarly(List<List<Probe>> stages, int into, Environment environment, String address) {
+        List<Probe> early = new ArrayList<>();
+        for (int j = into + 1; j < stages.size(); j++) {
+            List<Probe> stay = new ArrayList<>();
+            for (Probe p : stages.get(j)) {
+                boolean moves;
+                try {
+                    moves = p.startsEarly(environment, request, address);
+                } catch (RuntimeException e) {
+                    // Only a question of when: a check that cannot answer it runs where it is listed.
+                    LOG.log(System.Logger.Level.WARNING, "probe " + p.id() + " could not say whether it starts early", e);
+                    moves = false;
+                }
+                (moves ? early : stay).add(p);
+            }
+            stages.set(j, List.copyOf(stay));
+        }
+        if (!early.isEmpty()) {
+            List<Probe> joined = new ArrayList<>(stages.get(into));
+            joined.addAll(early);
+            stages.set(into, List.copyOf(joined));
         }
     }
 

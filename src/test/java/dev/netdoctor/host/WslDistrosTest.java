@@ -79,6 +79,35 @@ class WslDistrosTest {
     }
 
     @Test
+    void versionsAndANamedDistroStartWhileWslExeLists() throws Exception {
+        Path calls = dir.resolve("calls.txt");
+        // Every call takes 1.5 s before it answers: a call begun only after the list ended would
+        // be written after "end list", however busy the machine.
+        String exe = fake(Map.of("FAKE_WSL_DELAY_MS", "1500", "FAKE_WSL_FIRST_DELAY_MS", "1500", "FAKE_WSL_CALLS", calls.toString(),
+                "FAKE_WSL_STATE", dir.resolve("state").toString()));
+        try (WslLinuxSide side = WslDistros.open(exe, "Lab", n -> { })) {
+            assertThat(side.version().wsl()).isNotBlank();
+            assertThat(side.status().defaultDistro()).isEqualTo("Lab");
+        }
+        List<String> lines = java.nio.file.Files.readAllLines(calls);
+        assertThat(lines).contains("end list");
+        assertThat(lines.subList(0, lines.indexOf("end list"))).contains("begin version", "begin status", "begin exec");
+        // the answers asked for ahead were the ones taken, not asked for again
+        assertThat(lines.stream().filter(l -> l.equals("begin version") || l.equals("begin status"))).hasSize(2);
+    }
+
+    @Test
+    void aNameWrittenOtherwiseThanListedIsStartedAsListed() throws Exception {
+        Path calls = dir.resolve("calls.txt");
+        String exe = fake(Map.of("FAKE_WSL_DISTROS", "Debian:Running:2:default", "FAKE_WSL_CALLS", calls.toString(),
+                "FAKE_WSL_STATE", dir.resolve("state").toString()));
+        try (WslLinuxSide side = WslDistros.open(exe, "debian", n -> { })) {
+            assertThat(side.distro()).isEqualTo("Debian");
+            assertThat(side.run(List.of("true"), java.time.Duration.ofSeconds(10)).succeeded()).isTrue();
+        }
+    }
+
+    @Test
     void theDistrosNetworkAndWindowsFactsComeThroughWslExe() throws Exception {
         HostInspector inspector = new HostInspector(new WslLinuxSide(FakeWsl.FAKE, "Lab"));
         Environment env = inspector.inspect(null);

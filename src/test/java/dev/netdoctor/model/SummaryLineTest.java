@@ -170,6 +170,28 @@ class SummaryLineTest {
         assertThat(s.format()).isEqualTo("wsl-net-doctor/1 verdict=not-run findings=none app=0.1.0 complete=false exit=3");
     }
 
+    /** A value too long for its share of the line is cut at a character's edge, never inside its UTF-8 or a %XX. */
+    @Property(tries = 300)
+    void aLongValueIsCutToAPrefixThatStillDecodes(@ForAll("longValues") String value) {
+        SummaryLine s = SummaryLine.of("problem", List.of(), 0, value, null, null, null, null, null, null, 1, Map.of());
+        SummaryLine back = SummaryLine.parse(s.format()).orElseThrow();
+        assertThat(value).startsWith(back.distro());
+        assertThat(SummaryLine.encode(back.distro()).length()).isLessThanOrEqualTo(SummaryLine.MAX_VALUE);
+        if (SummaryLine.encode(value).length() <= SummaryLine.MAX_VALUE) {
+            assertThat(back.distro()).isEqualTo(value);
+        } else {
+            // nothing more of the value would have fitted: the next character's encoding crosses the limit
+            String next = value.substring(back.distro().length(), value.offsetByCodePoints(back.distro().length(), 1));
+            assertThat(SummaryLine.encode(back.distro() + next).length()).isGreaterThan(SummaryLine.MAX_VALUE);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> longValues() {
+        Arbitrary<String> piece = Arbitraries.of("a", "Z", " ", "%", "ü", "日", "\uD83D\uDE00", "é", "-", "~", "/");
+        return piece.list().ofMinSize(1).ofMaxSize(120).map(l -> String.join("", l));
+    }
+
     @Property(tries = 300)
     void whatIsWrittenReadsBackTheSame(@ForAll("lines") SummaryLine s) {
         String text = s.format();

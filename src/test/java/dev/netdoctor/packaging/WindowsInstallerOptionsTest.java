@@ -102,7 +102,7 @@ class WindowsInstallerOptionsTest {
     }
 
     /** The jpackage command line of one execution of the dist profile, the @argfile expanded. */
-    private static List<String> jpackage(String executionId) throws Exception {
+    static List<String> jpackage(String executionId) throws Exception {
         Document pom = xml(POM);
         Map<String, String> props = windowsProperties(pom);
         NodeList executions = pom.getElementsByTagNameNS("*", "execution");
@@ -131,7 +131,7 @@ class WindowsInstallerOptionsTest {
         throw new AssertionError("no execution " + executionId + " in the pom");
     }
 
-    private static String valueOf(List<String> args, String option) {
+    static String valueOf(List<String> args, String option) {
         int at = args.indexOf(option);
         assertThat(at).as(option + " in " + args).isNotNegative();
         assertThat(args.lastIndexOf(option)).as(option + " given once").isEqualTo(at);

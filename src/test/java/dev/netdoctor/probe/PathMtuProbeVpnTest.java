@@ -87,6 +87,26 @@ class PathMtuProbeVpnTest {
     }
 
     @Test
+    void aSmallerLinkKnownFromWindowsStartsTheSizingWithTheTargetsChecks() throws Exception {
+        PathMtuProbe probe = new PathMtuProbe();
+        DiagnosisRequest asked = new DiagnosisRequest(Target.parse("198.19.1.2"), List.of(), null, Duration.ofSeconds(1), null);
+        assertThat(probe.startsEarly(context(new Distro(), windows(1400, 12)).environment(), asked, "198.19.1.2")).isTrue();
+        for (WindowsFacts no : new WindowsFacts[] {windows(1500, 12), windows(1400, 47), null}) {
+            assertThat(probe.startsEarly(context(new Distro(), no).environment(), asked, "198.19.1.2")).as(String.valueOf(no)).isFalse();
+        }
+        assertThat(probe.startsEarly(context(new Distro(), windows(1400, 12)).environment(), asked, null)).as("no address").isFalse();
+
+        // Started early there is no routes check yet: the distro's interface that is up sets the largest size.
+        Distro distro = new Distro();
+        TestContext early = context(distro, windows(1400, 12));
+        early.earlier.clear();
+        ProbeReport r = probe.run(early);
+        assertThat(r.parameters()).containsEntry(ProbeData.PathMtu.SIZED_BECAUSE, ProbeData.PathMtu.SMALLER_WINDOWS_LINK)
+                .containsEntry("interfaceMtu", "1500");
+        assertThat(((ProbeData.PathMtu) r.data()).estimatedPathMtu()).isEqualTo(1400);
+    }
+
+    @Test
     void withoutASmallerLinkOrAStallNothingIsSent() throws Exception {
         for (WindowsFacts windows : new WindowsFacts[] {windows(1500, 12), windows(1400, 47), null}) {
             Distro distro = new Distro();

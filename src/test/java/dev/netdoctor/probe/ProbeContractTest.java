@@ -75,7 +75,7 @@ class ProbeContractTest {
         assertThat(new SocketWatchProbe().timeLimit(two)).isEqualTo(Duration.ofMillis(5500));
         assertThat(new PathMtuProbe().timeLimit(two)).isEqualTo(Duration.ofMillis(4500));
         // fixed commands
-        assertThat(new PingProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(new PingProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(3));
         assertThat(new RouteProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(7));
         assertThat(new LocalRoutesProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(8));
         assertThat(new NameResolutionProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(6));

@@ -90,7 +90,7 @@ class RouteCaptureProbeTest {
                 completed(ProbeId.PING, new ProbeData.Ping("198.19.1.2", 15, 0, null))));
         assertThat(r.status()).isEqualTo(ProbeStatus.COMPLETED);
         assertThat(linux.asked).as("the ping first: after it the kernel has asked for the gateway's link address")
-                .containsExactly("ping -4 -n -c 3 -i 0.2 -W 1 -w 3 198.18.1.1", "ip -j neigh show to 198.18.1.1");
+                .containsExactly("ping -4 -n -c 3 -i 0.2 -W 1 -w 2 198.18.1.1", "ip -j neigh show to 198.18.1.1");
         ProbeData.RouteCapture d = (ProbeData.RouteCapture) r.data();
         assertThat(d.gatewaySilent()).isTrue();
         assertThat(d.gatewayLinkResolves()).isTrue();
@@ -142,6 +142,34 @@ class RouteCaptureProbeTest {
             assertThat(r.evidence()).extracting(e -> e.summary())
                     .contains("Windows' route for the distro's address 198.18.1.2: 198.18.1.0/28 metric 1 on "
                             + "\"PANGP Virtual Ethernet Adapter\" (\"Ethernet 3\") (index 23)");
+        }
+    }
+
+    private static WindowsFacts windowsRouting(int adapterIndex) {
+        return new WindowsFacts("WSL 2.3.26.0", null, "Ubuntu", 2, "", List.of(), Fact.known(List.of(WSL_ADAPTER, VPN)),
+                Fact.known(List.of(new WindowsRoute("0.0.0.0", 0, "198.19.5.1", 9, 25), new WindowsRoute("198.18.1.0", 24, null, 47, 256),
+                        new WindowsRoute("198.18.1.0", 28, null, adapterIndex, 1))), WSL_ADAPTER, null);
+    }
+
+    @Test
+    void fromWindowsARouteThatTakesTheDistrosAddressStartsItWithTheTargetsChecks() throws Exception {
+        DiagnosisRequest asked = new DiagnosisRequest(Target.parse("198.19.1.2:22"), List.of(), null, Duration.ofSeconds(1), null);
+        RouteCaptureProbe probe = new RouteCaptureProbe();
+        assertThat(probe.startsEarly(wsl("nat", windowsRouting(23)), asked, "198.19.1.2")).isTrue();
+        assertThat(probe.startsEarly(wsl("nat", windowsRouting(47)), asked, "198.19.1.2")).as("WSL's own adapter wins").isFalse();
+        assertThat(probe.startsEarly(wsl("mirrored", windowsRouting(23)), asked, "198.19.1.2")).as("no NAT network to take").isFalse();
+        assertThat(probe.startsEarly(wsl("nat", null), asked, "198.19.1.2")).as("inside WSL: only silence tells").isFalse();
+        assertThat(probe.startsEarly(wsl("nat", windowsRouting(23)), new DiagnosisRequest(null, List.of(), null, Duration.ofSeconds(1), null)
+                .withWayOut(), null)).as("the way out: the default-gateway check's ping is taken instead").isFalse();
+
+        // Started early it has no outcomes of the target's checks, and does its work all the same.
+        try (ServerSocket target = new ServerSocket(0, 5, InetAddress.ofLiteral("127.0.0.1"))) {
+            ScriptedLinux linux = distro().asDistro();
+            ProbeReport r = probe.run(context("127.0.0.1:" + target.getLocalPort(), linux, wsl("nat", windowsRouting(23))));
+            assertThat(r.status()).isEqualTo(ProbeStatus.COMPLETED);
+            assertThat(linux.asked).containsExactly("ping -4 -n -c 3 -i 0.2 -W 1 -w 2 198.18.1.1", "ip -j neigh show to 198.18.1.1");
+            assertThat(((ProbeData.RouteCapture) r.data()).routedElsewhere()).isTrue();
+            assertThat(((ProbeData.RouteCapture) r.data()).windowsReachesTarget()).isTrue();
         }
     }
 

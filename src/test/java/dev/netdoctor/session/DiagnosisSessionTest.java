@@ -106,6 +106,63 @@ class DiagnosisSessionTest {
         return r.probes().stream().filter(p -> p.probeId().equals(id)).findFirst().orElseThrow();
     }
 
+    /** {@code probe}, saying that this computer's facts call for it early (or throwing when asked). */
+    private static Probe early(Probe probe, Boolean answer) {
+        return new Probe() {
+            @Override
+            public ProbeId id() {
+                return probe.id();
+            }
+
+            @Override
+            public String title() {
+                return probe.title();
+            }
+
+            @Override
+            public Duration timeLimit(ProbeContext context) {
+                return probe.timeLimit(context);
+            }
+
+            @Override
+            public ProbeReport run(ProbeContext context) throws Exception {
+                return probe.run(context);
+            }
+
+            @Override
+            public boolean startsEarly(dev.netdoctor.model.Environment environment, DiagnosisRequest request, String address) {
+                if (answer == null) {
+                    throw new IllegalStateException("cannot tell");
+                }
+                return answer;
+            }
+        };
+    }
+
+    @Test
+    void aLaterCheckThatTheFactsAlreadyCallForRunsBesideTheTargetsChecks() {
+        java.util.concurrent.CountDownLatch mtuBegan = new java.util.concurrent.CountDownLatch(1);
+        // The target's check waits (bounded) for the sizing to begin: run one after the other, it would wait in vain.
+        Probe connect = new FakeProbe(ProbeId.DSCP_CONNECT, Duration.ofSeconds(15), ctx -> ProbeReport.completed(
+                mtuBegan.await(10, TimeUnit.SECONDS) ? "together" : "alone", Map.of(), null, List.of()));
+        Probe mtu = early(new FakeProbe(ProbeId.PATH_MTU, Duration.ofSeconds(2), ctx -> {
+            mtuBegan.countDown();
+            return ProbeReport.completed("saw " + ctx.earlierOutcomes().stream().map(o -> o.probeId().id()).toList(), Map.of(), null, List.of());
+        }), true);
+        Probe capture = early(new FakeProbe(ProbeId.ROUTE_CAPTURE, Duration.ofSeconds(2), ctx -> ProbeReport.completed(
+                "saw " + ctx.earlierOutcomes().stream().map(o -> o.probeId().id()).toList(), Map.of(), null, List.of())), false);
+        Probe unsure = early(ok(ProbeId.DEFAULT_GATEWAY), null);
+        DiagnosisResult r = new DiagnosisSession(INSPECTOR, REQUEST, null,
+                List.of(List.of(ok(ProbeId.NAME_RESOLUTION)), List.of(connect), List.of(mtu, capture, unsure))).run();
+        assertThat(outcome(r, ProbeId.DSCP_CONNECT).summary()).isEqualTo("together");
+        assertThat(outcome(r, ProbeId.PATH_MTU).summary()).as("it joined the stage: that stage's outcomes are not its input")
+                .isEqualTo("saw [name-resolution]");
+        assertThat(outcome(r, ProbeId.ROUTE_CAPTURE).summary()).isEqualTo("saw [name-resolution, dscp-connect, path-mtu]");
+        assertThat(outcome(r, ProbeId.DEFAULT_GATEWAY).status()).as("a check that cannot say runs where it is listed")
+                .isEqualTo(dev.netdoctor.model.ProbeStatus.COMPLETED);
+        assertThat(r.complete()).isTrue();
+    }
+
     @Test
     void aProbeThatThrowsBecomesAFailedOutcomeAndTheOthersStillRun() {
         Probe boom = new FakeProbe(ProbeId.ROUTES, Duration.ofSeconds(2), ctx -> {
