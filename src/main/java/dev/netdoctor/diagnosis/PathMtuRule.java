@@ -44,9 +44,11 @@ final class PathMtuRule implements Rule {
         int through = m.estimatedPathMtu();
         WindowsFacts windows = obs.environment() == null ? null : obs.environment().windows();
         Optional<WindowsInterface> tunnel = windows == null ? Optional.empty() : windows.smallerLinkTowards(m.address(), m.interfaceMtu());
-        // a result saved before the probe said why it ran: then a stalled SSH handshake was the only reason
+        // a result saved before the probe said why it ran: then a stalled SSH handshake was the only reason.
+        // Sized from Windows' smaller link, the probe ran beside the SSH checks: their own stall counts too.
         boolean sshStalled = obs.outcome(ProbeId.PATH_MTU).map(o -> o.parameters().get(ProbeData.PathMtu.SIZED_BECAUSE))
-                .map(ProbeData.PathMtu.SSH_STALLED::equals).orElse(true);
+                .map(ProbeData.PathMtu.SSH_STALLED::equals).orElse(true)
+                || obs.sshTarget() && ProbeData.PathMtu.keyExchangeStalledIn(obs.outcomes());
         List<Evidence> evidence = new ArrayList<>();
         obs.data(ProbeData.SshHandshakes.class).ifPresent(h -> h.attempts().stream().filter(a -> !a.marking().marked()).forEach(a ->
                 evidence.add(Evidence.of("SSH handshake (unmarked): " + a.reached().describe() + " after " + a.millis() + " ms"))));

@@ -121,6 +121,25 @@ public sealed interface ProbeData {
         public boolean blackHole() {
             return largestAnsweredPayload != null && smallestLostPayload != null;
         }
+
+        /**
+         * Whether a check among {@code outcomes} saw a TCP connection open but the SSH key exchange
+         * (the first large packets) not finish, unmarked: our handshake, or the user's ssh without
+         * marking. Why the path is sized in the distro, and how the finding explains it.
+         */
+        public static boolean keyExchangeStalledIn(List<ProbeOutcome> outcomes) {
+            for (ProbeOutcome o : outcomes) {
+                if (o.data() instanceof SshHandshakes h && h.attempts().stream().anyMatch(a -> !a.marking().marked() && !a.completed()
+                        && a.reached().ordinal() >= HandshakeAttempt.Stage.TCP_CONNECTED.ordinal())) {
+                    return true;
+                }
+                if (o.data() instanceof OpenSshRuns r && r.attempts().stream()
+                        .anyMatch(a -> "none".equals(a.ipqos()) && a.result() == OpenSshAttempt.Result.STALLED_AFTER_CONNECT)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Connections seen waiting in SYN-SENT for the target, and the last full table. */

@@ -7,9 +7,7 @@ import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.DiagnosisRequest;
 import dev.netdoctor.model.Environment;
 import dev.netdoctor.model.Evidence;
-import dev.netdoctor.model.HandshakeAttempt;
 import dev.netdoctor.model.NetInterface;
-import dev.netdoctor.model.OpenSshAttempt;
 import dev.netdoctor.model.ProbeData;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.RouteLookup;
@@ -52,27 +50,6 @@ public final class PathMtuProbe implements Probe {
         return PING_LIMIT.plusSeconds(2);
     }
 
-    /** True when an earlier probe saw TCP connect but the SSH key exchange not finish. */
-    static boolean keyExchangeStalled(List<ProbeOutcome> earlier) {
-        for (ProbeOutcome o : earlier) {
-            if (o.data() instanceof ProbeData.SshHandshakes h) {
-                for (HandshakeAttempt a : h.attempts()) {
-                    if (!a.marking().marked() && !a.completed() && a.reached().ordinal() >= HandshakeAttempt.Stage.TCP_CONNECTED.ordinal()) {
-                        return true;
-                    }
-                }
-            }
-            if (o.data() instanceof ProbeData.OpenSshRuns r) {
-                for (OpenSshAttempt a : r.attempts()) {
-                    if ("none".equals(a.ipqos()) && a.result() == OpenSshAttempt.Result.STALLED_AFTER_CONNECT) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
     /**
      * Why the path is worth sizing, as {@link ProbeData.PathMtu#SIZED_BECAUSE} says it; empty when
      * nothing points at a path that drops large packets.
@@ -80,7 +57,7 @@ public final class PathMtuProbe implements Probe {
     static Optional<String> reason(ProbeContext ctx, int interfaceMtu) {
         // Only an SSH server's handshake stalls in a way that points at the path: a web server that
         // waits for the client to speak first would look stalled for nothing.
-        if (ctx.request().checksSsh() && keyExchangeStalled(ctx.earlierOutcomes())) {
+        if (ctx.request().checksSsh() && ProbeData.PathMtu.keyExchangeStalledIn(ctx.earlierOutcomes())) {
             return Optional.of(ProbeData.PathMtu.SSH_STALLED);
         }
         WindowsFacts windows = ctx.environment().windows();

@@ -3,6 +3,8 @@
 package dev.netdoctor.diagnosis;
 
 import dev.netdoctor.model.Environment;
+import dev.netdoctor.model.OpenSshAttempt;
+import dev.netdoctor.model.CommandRun;
 import dev.netdoctor.model.Fact;
 import dev.netdoctor.model.Finding;
 import dev.netdoctor.model.FindingId;
@@ -85,6 +87,26 @@ class PathMtuRuleTest {
         assertThat(windowsFix.detail()).contains("netsh interface ipv4 set subinterface \"Ethernet 3\" mtu=1400 store=persistent")
                 .contains("wsl --shutdown").contains("mtu=1400.").contains("says 1400 already");
         assertThat(windowsFix.plan().writesAFile()).isFalse();
+    }
+
+    /**
+     * From Windows the sizing starts beside the SSH checks (Windows' smaller link calls for it
+     * at once), so it says it ran for the link; the user's own ssh stalling in the same run
+     * still gets the words for SSH. A web server's silence does not.
+     */
+    @Test
+    void sizedForTheVpnLinkWhileTheUsersSshStalledItSpeaksOfSsh() {
+        CommandRun run = new CommandRun(List.of("ssh"), 255, "", "debug1: Connection established.\nConnection to 198.19.1.2 port 22 timed out",
+                2100, false, false, false);
+        ProbeOutcome stalled = outcome(ProbeId.OPENSSH_CLIENT, new ProbeData.OpenSshRuns("OpenSSH_9.2p1",
+                List.of(new OpenSshAttempt("none", OpenSshAttempt.Result.STALLED_AFTER_CONNECT, 2100, null, run))), Map.of());
+        List<ProbeOutcome> outcomes = new ArrayList<>(List.of(stalled,
+                outcome(ProbeId.PATH_MTU, new ProbeData.PathMtu("198.19.1.2", 1500, 1372, 1464, List.of(1472, 1464, 1372)),
+                        Map.of("interfaceMtu", "1500", ProbeData.PathMtu.SIZED_BECAUSE, ProbeData.PathMtu.SMALLER_WINDOWS_LINK))));
+        Finding ssh = new PathMtuRule().apply(new Observations(Target.parse("198.19.1.2:22"), true, wsl(windows(VPN)), outcomes)).orElseThrow();
+        assertThat(ssh.explanation()).contains("SSH").doesNotContain("TLS handshake, a git clone");
+        Finding web = new PathMtuRule().apply(new Observations(Target.parse("198.19.1.2:443"), false, wsl(windows(VPN)), outcomes)).orElseThrow();
+        assertThat(web.explanation()).contains("TLS handshake, a git clone");
     }
 
     /** A VPN adapter that overstates the path: the netsh command lowers it, and its old MTU undoes that. */

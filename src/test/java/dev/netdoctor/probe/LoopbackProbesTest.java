@@ -242,11 +242,11 @@ class LoopbackProbesTest {
         ProbeOutcome stalled = new ProbeOutcome(ProbeId.OPENSSH_CLIENT, ProbeId.OPENSSH_CLIENT.id(), ProbeStatus.COMPLETED, "", Map.of(), 0, 1,
                 new ProbeData.OpenSshRuns("x", List.of(new OpenSshAttempt("none", OpenSshAttempt.Result.STALLED_AFTER_CONNECT, 1, null, run))),
                 List.of(), null);
-        assertThat(PathMtuProbe.keyExchangeStalled(List.of(stalled))).isTrue();
+        assertThat(ProbeData.PathMtu.keyExchangeStalledIn(List.of(stalled))).isTrue();
         ProbeOutcome markedOnly = new ProbeOutcome(ProbeId.OPENSSH_CLIENT, ProbeId.OPENSSH_CLIENT.id(), ProbeStatus.COMPLETED, "", Map.of(), 0, 1,
                 new ProbeData.OpenSshRuns("x", List.of(new OpenSshAttempt("af21", OpenSshAttempt.Result.STALLED_AFTER_CONNECT, 1, null, run))),
                 List.of(), null);
-        assertThat(PathMtuProbe.keyExchangeStalled(List.of(markedOnly))).isFalse();
+        assertThat(ProbeData.PathMtu.keyExchangeStalledIn(List.of(markedOnly))).isFalse();
     }
 
     @Test

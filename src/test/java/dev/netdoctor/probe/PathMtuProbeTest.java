@@ -158,10 +158,10 @@ class PathMtuProbeTest {
         // A handshake that got no TCP connection says nothing about packet sizes.
         ProbeOutcome noTcp = outcome(ProbeId.SSH_HANDSHAKE, new ProbeData.SshHandshakes("198.19.1.2", 22, List.of(
                 new HandshakeAttempt(DscpClass.UNMARKED, Stage.NOTHING, false, 2000, null, null, null, null, "timeout"))));
-        assertThat(PathMtuProbe.keyExchangeStalled(List.of(noTcp))).isFalse();
+        assertThat(ProbeData.PathMtu.keyExchangeStalledIn(List.of(noTcp))).isFalse();
         ProbeOutcome markedStalled = outcome(ProbeId.SSH_HANDSHAKE, new ProbeData.SshHandshakes("198.19.1.2", 22, List.of(
                 new HandshakeAttempt(DscpClass.parse("af21").orElseThrow(), Stage.TCP_CONNECTED, false, 2000, null, null, null, null, "timeout"))));
-        assertThat(PathMtuProbe.keyExchangeStalled(List.of(markedStalled))).isFalse();
-        assertThat(PathMtuProbe.keyExchangeStalled(List.of(stalledHandshake()))).isTrue();
+        assertThat(ProbeData.PathMtu.keyExchangeStalledIn(List.of(markedStalled))).isFalse();
+        assertThat(ProbeData.PathMtu.keyExchangeStalledIn(List.of(stalledHandshake()))).isTrue();
     }
 }
