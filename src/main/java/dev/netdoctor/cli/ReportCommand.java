@@ -64,7 +64,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--fleet", arity = "1..*", paramLabel = "FOLDER_OR_FILE",
             description = "Sum up many results: saved results (.json), folders of them (searched " + FleetInputs.MAX_DEPTH + " levels deep),"
-                    + " and Intune's CSV export of the detection script's output. A text table on the terminal unless --csv or --html.")
+                    + " and Intune's CSV export of the detection script's output. A text table on the terminal unless --csv or --html (one page) is given.")
     List<Path> fleet;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "With --fleet: write the counts as CSV, one row per finding and group.")

@@ -225,8 +225,10 @@ public final class FleetReport {
         if (!s.findings().isEmpty()) {
             h.append("<section><h2>").append(esc(Words.get("fleet.machinesPerFinding"))).append("</h2>\n");
             for (FindingCount f : s.findings()) {
-                h.append("<details id=\"m-").append(anchor(f.finding())).append("\"><summary><code>").append(esc(f.finding()))
-                        .append("</code> ").append(esc(Words.get("fleet.html.machineCount", f.machines()))).append("</summary>\n<ul class=\"machines\">");
+                // The link's target is inside the folded part: browsers unfold a <details> to show it.
+                h.append("<details><summary><code>").append(esc(f.finding()))
+                        .append("</code> ").append(esc(Words.get("fleet.html.machineCount", f.machines())))
+                        .append("</summary>\n<ul class=\"machines\" id=\"m-").append(anchor(f.finding())).append("\">");
                 for (String m : f.machineNames()) {
                     h.append("<li>").append(esc(m)).append("</li>");
                 }

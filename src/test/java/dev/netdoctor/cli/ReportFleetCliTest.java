@@ -91,7 +91,7 @@ class ReportFleetCliTest {
         assertThat(r.out()).contains("Machines read: 1000");
         long withMtu = machines.stream().filter(m -> m.result().findings().stream().anyMatch(f -> f.id().id().equals("path-mtu-blackhole"))).count();
         assertThat(Files.readAllLines(csv)).contains("all,all,path-mtu-blackhole," + withMtu + ",1000," + String.format(java.util.Locale.ROOT, "%.1f", withMtu / 10.0));
-        assertThat(Files.readString(html)).contains("<details id=\"m-path-mtu-blackhole\"><summary><code>path-mtu-blackhole</code> on " + withMtu + " machines");
+        assertThat(Files.readString(html)).contains("<details><summary><code>path-mtu-blackhole</code> on " + withMtu + " machines");
     }
 
     @Test

@@ -75,5 +75,20 @@ class FleetHtmlBrowserTest {
         // light page: mostly light pixels, yet text (dark pixels) is there
         int samples = (image.getWidth() / 3 + 1) * (image.getHeight() / 3 + 1);
         assertThat(dark).isBetween(samples / 200, samples / 4);
+
+        // A finding's link leads to its machines and the browser unfolds them: the page as the browser holds it then.
+        String finding = summary.findings().get(2).finding();
+        Process dom = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-profile"), "--dump-dom", html.toUri() + "#m-" + finding)
+                .redirectError(dir.resolve("chromium-dom.log").toFile()).redirectOutput(dir.resolve("dom.html").toFile()).start();
+        boolean dumped = dom.waitFor(90, TimeUnit.SECONDS);
+        if (!dumped) {
+            dom.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        assertThat(dumped).as("chromium finished within 90 s").isTrue();
+        String shown = Files.readString(dir.resolve("dom.html"));
+        assertThat(shown).contains("<details open=\"\"><summary><code>" + finding + "</code>");
+        assertThat(shown.split("<details open", -1)).hasSize(2);
     }
 }

@@ -52,7 +52,7 @@ class FleetReportTest {
         // self-contained: no address to fetch anything from, no script, no external style or font
         assertThat(html).doesNotContain("src=").doesNotContain("<link").doesNotContain("url(").doesNotContain("@import")
                 .doesNotContainPattern("href=\"(?!#)");
-        assertThat(html).contains("<details id=\"m-port-refused\">").contains("<li>&lt;script&gt;");
+        assertThat(html).contains("<ul class=\"machines\" id=\"m-port-refused\">").contains("<li>&lt;script&gt;");
         assertThat(html).contains("Finding ids that summary lines had no room for (not counted above): 2");
         // one table per dimension, one for the findings, one for what was skipped
         assertThat(html.split("<table", -1)).hasSize(1 + 1 + 3 + 1);
