@@ -48,6 +48,8 @@ public final class FleetInputs {
     private final List<Path> opened = new ArrayList<>();
     /** The files to read, with the name each machine gets, in the order found. */
     private final List<Map.Entry<Path, String>> queue = new ArrayList<>();
+    /** Files already queued: a file given itself and inside a folder given too counts once. */
+    private final java.util.Set<Path> seen = new java.util.HashSet<>();
 
     /**
      * @param notAResult why a path cannot be a result file (missing, not ordinary, unreadable,
@@ -125,6 +127,9 @@ public final class FleetInputs {
         if (opened.size() >= MAX_FILES) {
             skipped.add(new Skipped(p.toString(), Words.get("fleet.skip.tooManyFiles", MAX_FILES)));
             return false;
+        }
+        if (!seen.add(p.toAbsolutePath().normalize())) {
+            return true;
         }
         opened.add(p);
         queue.add(Map.entry(p, name));

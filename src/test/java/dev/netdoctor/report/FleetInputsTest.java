@@ -84,6 +84,9 @@ class FleetInputsTest {
         assertThat(read.skipped()).isEmpty();
         assertThat(read.machines()).extracting(FleetMachine::name).containsExactly(result.toString(), "PC-1");
         assertThat(read.files()).containsExactly(result, export);
+        // given twice: once
+        assertThat(FleetInputs.read(List.of(result, export, Path.of(result + "/../" + result.getFileName())), CHECK, 1 << 20).machines()).extracting(FleetMachine::name)
+                .containsExactly(result.toString(), "PC-1");
     }
 
     @Test
