@@ -30,8 +30,8 @@ import java.util.zip.ZipOutputStream;
  * java packaging/DistSteps.java bench   APP_IMAGE LAUNCHER RUNS [OTHER_APP_IMAGE]
  * </pre>
  *
- * stage: a fresh DIST_DIR with input/ (the app jar and its libraries, for jpackage --input; LICENSE
- * and the generated THIRD-PARTY-NOTICES.txt beside them) and javafx/ (JavaFX's platform jars: real
+ * stage: a fresh DIST_DIR with input/ (the app jar and its libraries, for jpackage --input; LICENSE,
+ * the generated THIRD-PARTY-NOTICES.txt and schema/, the JSON results' schemas, beside them) and javafx/ (JavaFX's platform jars: real
  * modules with their native libraries inside, for jlink). JavaFX goes into the linked runtime, so
  * it is left out of input/. JNA's jar keeps only this platform's native library (it carries 33,
  * 1.7 of its 1.9 MB).
@@ -117,7 +117,21 @@ public final class DistSteps {
         Path basedir = target.getParent();
         Files.copy(basedir.resolve("LICENSE"), input.getParent().resolve("LICENSE"));
         Files.copy(target.resolve("notices/THIRD-PARTY-NOTICES.txt"), input.getParent().resolve("THIRD-PARTY-NOTICES.txt"));
-        System.out.printf("staged %s: app jar, %d libraries, %d JavaFX modules, LICENSE and THIRD-PARTY-NOTICES.txt%n", dist, libs, fxJars);
+        // The JSON results' schemas, also inside the jar: beside it too, where a help desk finds them in the installed app.
+        Path schemas = target.resolve("classes/dev/netdoctor/schema");
+        int schemaFiles = 0;
+        try (Stream<Path> files = Files.list(schemas)) {
+            Path to = Files.createDirectories(input.getParent().resolve("schema"));
+            for (Path schema : files.filter(p -> p.getFileName().toString().endsWith(".schema.json")).sorted().toList()) {
+                Files.copy(schema, to.resolve(schema.getFileName()));
+                schemaFiles++;
+            }
+        }
+        if (schemaFiles == 0) {
+            throw new IllegalStateException("no JSON schema in " + schemas);
+        }
+        System.out.printf("staged %s: app jar, %d libraries, %d JavaFX modules, LICENSE, THIRD-PARTY-NOTICES.txt and %d JSON schemas%n",
+                dist, libs, fxJars, schemaFiles);
     }
 
     /** JNA's folder name for the natives of the platform we package for, on this machine's architecture. */

@@ -57,6 +57,8 @@ class CliTest {
         }
         CliRun r = CliRun.of("diagnose", "--target", "127.0.0.1:" + port, "--json", "--quiet", "--timeout", "10");
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.PROBLEM_FOUND);
+        // the published schema, checked by the validator: no field the schema does not declare
+        dev.netdoctor.report.ResultSchema.DIAGNOSIS.check(r.out());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.path("schemaVersion").asInt()).isEqualTo(1);
         assertThat(json.path("environment").path("interfaces").isArray()).isTrue();

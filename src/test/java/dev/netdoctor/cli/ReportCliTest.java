@@ -43,6 +43,7 @@ class ReportCliTest {
         assertThat(Files.readString(md)).contains("**Verdict:** Marked SSH packets are dropped");
         assertThat(Files.readString(html)).startsWith("<?xml").contains("<bookmarks>");
         assertThat(JsonReport.read(Files.readString(json)).result().findings()).isNotEmpty();
+        dev.netdoctor.report.ResultSchema.DIAGNOSIS.check(Files.readString(json));
     }
 
     @Test
@@ -63,6 +64,7 @@ class ReportCliTest {
         }
         assertThat(pdfText).contains("redacted");
         assertThat(JsonReport.read(Files.readString(json)).redacted()).isTrue();
+        dev.netdoctor.report.ResultSchema.DIAGNOSIS.check(Files.readString(json));
     }
 
     @Test

@@ -55,6 +55,7 @@ class WslModeCliTest {
         // a service port keeps the question on this computer: without one the way out is checked,
         // which would ask this machine's real DNS servers (tests send nothing beyond the machine)
         CliRun r = CliRun.of("diagnose", "--wsl", "Lab", "--wsl-exe", exe, "--service-port", "1", "--json", "--quiet", "--timeout", "15");
+        dev.netdoctor.report.ResultSchema.DIAGNOSIS.check(r.out());
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         assertThat(json.path("environment").path("notes").toString())
                 .contains("The ip command is not installed on the WSL distro Lab (package iproute2)");

@@ -319,7 +319,7 @@ class DiagnoserRobustnessTest {
 
     // ---- the run ----------------------------------------------------------------------------
 
-    private static Arbitrary<Run> runs(boolean withCompleted) {
+    static Arbitrary<Run> runs(boolean withCompleted) {
         Arbitrary<Target> target = Combinators.combine(hosts(), Arbitraries.oneOf(Arbitraries.just(22), Arbitraries.integers().between(1, 65535)))
                 .as(Target::new).injectNull(0.25);
         Arbitrary<List<Integer>> ports = Arbitraries.integers().between(1, 65535).list().ofMaxSize(3).uniqueElements();

@@ -50,6 +50,12 @@ class AppImageIT {
         Path app = IMAGE.resolve("lib/app");
         assertThat(app.resolve("LICENSE")).hasSameTextualContentAs(Path.of("LICENSE"));
         assertThat(app.resolve("THIRD-PARTY-NOTICES.txt")).hasSameTextualContentAs(Path.of("THIRD-PARTY-NOTICES.txt"));
+        for (String schema : List.of("diagnosis-result.schema.json", "check-config-result.schema.json")) {
+            assertThat(app.resolve("schema").resolve(schema)).hasSameTextualContentAs(Path.of("src/main/resources/dev/netdoctor/schema").resolve(schema));
+            try (var jar = new java.util.zip.ZipFile(app.resolve("wsl-net-doctor.jar").toFile())) {
+                assertThat(jar.getEntry("dev/netdoctor/schema/" + schema)).as(schema + " inside the app's jar").isNotNull();
+            }
+        }
         Path jnaJar;
         try (var libs = Files.list(app.resolve("lib"))) {
             jnaJar = libs.filter(p -> p.getFileName().toString().startsWith("jna-jpms-")).findFirst().orElseThrow();

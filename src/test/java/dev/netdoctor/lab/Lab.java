@@ -212,8 +212,14 @@ public final class Lab implements AutoCloseable {
         return inNamespace(get("CLIENT_NS"), argv, COMMAND_LIMIT_SECONDS);
     }
 
+    /**
+     * The CLI's JSON result, checked against the published schema (every lab run in CI validates
+     * so), with the exit code and wall time added for the tests. The document read is the one
+     * checked: the first JSON value on stdout, as before.
+     */
     public static JsonNode json(Result r) throws IOException {
         JsonNode json = JSON.readTree(r.out());
+        dev.netdoctor.report.ResultSchema.DIAGNOSIS.check(json == null ? r.out() : json.toString());
         ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("_exit", r.exit()).put("_wallMillis", r.millis());
         return json;
     }
