@@ -4,6 +4,7 @@ package dev.netdoctor.cli;
 
 import dev.netdoctor.model.ReportData;
 import dev.netdoctor.model.Words;
+import dev.netdoctor.report.FleetInputs;
 import dev.netdoctor.report.JsonReport;
 import dev.netdoctor.report.ReportFiles;
 import picocli.CommandLine;
@@ -19,8 +20,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Renders a saved result (diagnose --json, or the wizard's saved JSON) as PDF, HTML, Markdown or JSON.",
-        footer = {"", "Example:", "  wsl-net-doctor report --from result.json --pdf report.pdf --redact"})
+        description = {"Renders a saved result (diagnose --json, or the wizard's saved JSON) as PDF, HTML, Markdown or JSON.",
+                "With --fleet: sums up many results (saved results, folders of them, Intune's CSV export of the summary lines):"
+                        + " how often each finding occurs, by WSL version, networking mode and Windows build."},
+        footer = {"", "Examples:", "  wsl-net-doctor report --from result.json --pdf report.pdf --redact",
+                "  wsl-net-doctor report --fleet results/ intune-export.csv --html fleet.html --csv fleet.csv"})
 public final class ReportCommand implements Callable<Integer> {
     static final long MAX_RESULT_BYTES = 64L * 1024 * 1024;
 
@@ -55,8 +59,16 @@ public final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--from", required = true, paramLabel = "RESULT.json", description = "The saved result.")
+    @Option(names = "--from", paramLabel = "RESULT.json", description = "The saved result.")
     Path from;
+
+    @Option(names = "--fleet", arity = "1..*", paramLabel = "FOLDER_OR_FILE",
+            description = "Sum up many results: saved results (.json), folders of them (searched " + FleetInputs.MAX_DEPTH + " levels deep),"
+                    + " and Intune's CSV export of the detection script's output. A text table on the terminal unless --csv or --html (one page) is given.")
+    List<Path> fleet;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "With --fleet: write the counts as CSV, one row per finding and group.")
+    Path csv;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the (possibly redacted) result as JSON.")
     Path json;
@@ -67,6 +79,13 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
+        if (fleet != null || csv != null) {
+            return new FleetReportRun(spec.commandLine(), fleet, from, csv, json, options).call();
+        }
+        if (from == null) {
+            err.println("wsl-net-doctor: " + Words.get("cli.report.fromOrFleet"));
+            return ExitCodes.BAD_INPUT;
+        }
         ReportFiles.Request request = options.request(json);
         if (!request.any()) {
             err.println("wsl-net-doctor: " + Words.get("cli.report.nothingAsked"));

@@ -125,9 +125,37 @@ public final class JsonReport {
     }
 
     public static ReportData read(String json) throws IOException {
+        return read(json, true);
+    }
+
+    /**
+     * The same reading, checks and messages, without the probes (an empty list): what a fleet
+     * summary counts is the findings and the machine's facts, and the probes are most of a
+     * result's bytes and of the work to read it. The whole text is still parsed, so a file cut
+     * short is still told.
+     */
+    public static ReportData readWithoutProbes(String json) throws IOException {
+        return read(json, false);
+    }
+
+    private static ReportData read(String json, boolean probes) throws IOException {
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(json);
+            if (probes) {
+                tree = MAPPER.readTree(json);
+            } else {
+                try (JsonParser parser = new com.fasterxml.jackson.core.filter.FilteringParserDelegate(MAPPER.createParser(json),
+                        WITHOUT_PROBES, com.fasterxml.jackson.core.filter.TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
+                    tree = MAPPER.readTree(parser);
+                }
+                if (tree instanceof ObjectNode o) {
+                    o.putArray("probes");
+                    JsonNode again = o.get(VERIFICATION);
+                    if (again instanceof ObjectNode v) {
+                        v.putArray("probes");
+                    }
+                }
+            }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException("This is not a JSON file: " + e.getOriginalMessage(), e);
         }
@@ -163,6 +191,14 @@ public final class JsonReport {
             throw new IOException("This result cannot be read: " + e.getOriginalMessage(), e);
         }
     }
+
+    /** Leaves out every "probes" member, the result's and its verification's, without building them. */
+    private static final com.fasterxml.jackson.core.filter.TokenFilter WITHOUT_PROBES = new com.fasterxml.jackson.core.filter.TokenFilter() {
+        @Override
+        public com.fasterxml.jackson.core.filter.TokenFilter includeProperty(String name) {
+            return "probes".equals(name) ? null : com.fasterxml.jackson.core.filter.TokenFilter.INCLUDE_ALL;
+        }
+    };
 
     private static final String FIX_HISTORY = "fixHistory";
     private static final String VERIFICATION = "verification";

@@ -60,7 +60,7 @@ public final class ReportFiles {
         return written;
     }
 
-    private interface Writer {
+    interface Writer {
         void write(OutputStream out) throws IOException;
     }
 
@@ -70,9 +70,15 @@ public final class ReportFiles {
      * {@code input}: the file the result is read from, which a report must not replace.
      */
     public static List<String> problems(Request request, Path input) {
+        return problems(java.util.Arrays.asList(request.pdf(), request.html(), request.markdown(), request.json()),
+                input == null ? List.of() : List.of(input));
+    }
+
+    /** The same for any files ({@code targets}, null entries not asked for) and the files read ({@code inputs}). */
+    static List<String> problems(List<Path> targets, List<Path> inputs) {
         List<String> problems = new ArrayList<>();
         java.util.Map<Path, Path> seen = new java.util.HashMap<>();
-        for (Path target : java.util.Arrays.asList(request.pdf(), request.html(), request.markdown(), request.json())) {
+        for (Path target : targets) {
             if (target == null) {
                 continue;
             }
@@ -81,7 +87,7 @@ public final class ReportFiles {
                 Path other = seen.putIfAbsent(real, target);
                 if (other != null) {
                     problems.add(Words.get("report.files.twice", target));
-                } else if (input != null && Files.exists(input) && Files.exists(real) && Files.isSameFile(real, input)) {
+                } else if (isAnInput(real, inputs)) {
                     problems.add(Words.get("report.files.isInput", target));
                 } else if (!Files.isWritable(real.getParent())) {
                     problems.add(Words.get("report.files.noPermission", real.getParent()));
@@ -91,6 +97,18 @@ public final class ReportFiles {
             }
         }
         return problems;
+    }
+
+    private static boolean isAnInput(Path real, List<Path> inputs) throws IOException {
+        if (!Files.exists(real)) {
+            return false;
+        }
+        for (Path input : inputs) {
+            if (Files.exists(input) && Files.isSameFile(real, input)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -120,7 +138,7 @@ public final class ReportFiles {
         return abs;
     }
 
-    private static void atomically(Path target, Writer writer) throws IOException {
+    static void atomically(Path target, Writer writer) throws IOException {
         Path abs = destination(target);
         Path dir = abs.getParent();
         Path temp;
