@@ -75,50 +75,87 @@ public final class HostInspector {
         return Optional.ofNullable(windows);
     }
 
-    /** The full environment scan; each part that fails becomes a note, never an exception. */
+    /**
+     * The full environment scan; each part that fails becomes a note, never an exception. Its
+     * parts that do not need each other run at once: each is a few commands (through wsl.exe's
+     * relay a round trip each), and one after another they were most of a healthy run's start.
+     */
     public Environment inspect(Target target) throws InterruptedException {
-        List<String> notes = new ArrayList<>();
-        OperatingSystem os = systemInfo.getOperatingSystem();
-        String osName = os.getFamily() + " " + os.getVersionInfo();
-        String kernel = linux.readFile("/proc/sys/kernel/osrelease", 4096).map(String::strip).orElse(null);
+        List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.ExecutorService parts = java.util.concurrent.Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().daemon().name("inspect-", 0).factory());
+        try {
+            java.util.concurrent.Future<SshClientFacts> ssh = parts.submit(() -> new SshClientInspector(linux).inspect(target));
+            java.util.concurrent.Future<Integer> retries = parts.submit(() -> linux.readFile("/proc/sys/net/ipv4/tcp_syn_retries", 64)
+                    .map(String::strip).flatMap(HostInspector::parseInt).orElse(null));
+            java.util.concurrent.Future<WslReads> wslReads = parts.submit(this::wslReads);
+            java.util.concurrent.Future<String> kernel = parts.submit(() -> linux.readFile("/proc/sys/kernel/osrelease", 4096)
+                    .map(String::strip).orElse(null));
+            OperatingSystem os = systemInfo.getOperatingSystem();
+            String osName = os.getFamily() + " " + os.getVersionInfo();
 
-        List<NetInterface> interfaces;
-        String gateway = null;
-        List<String> dns = List.of();
-        WindowsFacts windows = null;
-        Optional<WslDistroAccess> throughWsl = linux.throughWsl();
-        if (throughWsl.isPresent() && this.windows != null) {
-            // OSHI sees Windows here: the distro's own network comes from the distro. Windows'
-            // settings take one PowerShell start (0.3-2 s): it runs while wsl.exe answers (and
-            // started earlier still where the caller read it ahead).
-            this.windows.readPolicyAhead();
-            interfaces = distroInterfaces(notes);
-            gateway = distroGateway();
-            dns = linux.readFile("/etc/resolv.conf", 64 * 1024).map(DistroNetwork::nameServers).orElse(List.of());
-            windows = windowsFacts(throughWsl.get(), gateway, notes);
-        } else {
-            interfaces = interfaces(notes);
-            try {
-                NetworkParams params = os.getNetworkParams();
-                gateway = blankToNull(params.getIpv4DefaultGateway());
-                dns = Arrays.stream(params.getDnsServers()).filter(s -> !s.isBlank()).toList();
-            } catch (RuntimeException e) {
-                notes.add("Gateway and DNS could not be read: " + e.getMessage());
+            List<NetInterface> interfaces;
+            String gateway = null;
+            List<String> dns = List.of();
+            WindowsFacts windows = null;
+            Optional<WslDistroAccess> throughWsl = linux.throughWsl();
+            if (throughWsl.isPresent() && this.windows != null) {
+                // OSHI sees Windows here: the distro's own network comes from the distro. Windows'
+                // settings take one PowerShell start (0.3-2 s): it runs while wsl.exe answers (and
+                // started earlier still where the caller read it ahead).
+                this.windows.readPolicyAhead();
+                java.util.concurrent.Future<List<String>> nameServers = parts.submit(() -> linux.readFile("/etc/resolv.conf", 64 * 1024)
+                        .map(DistroNetwork::nameServers).orElse(List.of()));
+                java.util.concurrent.Future<String> distroGateway = parts.submit(this::distroGateway);
+                interfaces = distroInterfaces(notes);
+                gateway = part(distroGateway);
+                dns = part(nameServers);
+                windows = windowsFacts(throughWsl.get(), gateway, notes);
+            } else {
+                interfaces = interfaces(notes);
+                try {
+                    NetworkParams params = os.getNetworkParams();
+                    gateway = blankToNull(params.getIpv4DefaultGateway());
+                    dns = Arrays.stream(params.getDnsServers()).filter(s -> !s.isBlank()).toList();
+                } catch (RuntimeException e) {
+                    notes.add("Gateway and DNS could not be read: " + e.getMessage());
+                }
+                if (gateway == null) {
+                    // OSHI asks route/ip on the PATH, and a plain user's PATH on Debian has no sbin: the
+                    // kernel's own table needs no command.
+                    gateway = linux.readFile("/proc/net/route", 64 * 1024).map(DistroNetwork::defaultGatewayFromProcRoute).orElse(null);
+                }
             }
-            if (gateway == null) {
-                // OSHI asks route/ip on the PATH, and a plain user's PATH on Debian has no sbin: the
-                // kernel's own table needs no command.
-                gateway = linux.readFile("/proc/net/route", 64 * 1024).map(DistroNetwork::defaultGatewayFromProcRoute).orElse(null);
-            }
+
+            WslFacts wsl = part(wslReads).detect(interfaces);
+            Integer tries = part(retries);
+            Integer giveUp = tries == null ? null : Environment.synGiveUpSeconds(tries);
+            return new Environment(osName, part(kernel), wsl, interfaces, gateway, dns, part(ssh), tries, giveUp, List.copyOf(notes), windows);
+        } finally {
+            parts.shutdownNow(); // the scan was stopped: so are its parts, and the commands they run
         }
+    }
 
-        WslFacts wsl = wslFacts(interfaces);
-        SshClientFacts ssh = new SshClientInspector(linux).inspect(target);
-
-        Integer retries = linux.readFile("/proc/sys/net/ipv4/tcp_syn_retries", 64)
-                .map(String::strip).flatMap(HostInspector::parseInt).orElse(null);
-        Integer giveUp = retries == null ? null : Environment.synGiveUpSeconds(retries);
-        return new Environment(osName, kernel, wsl, interfaces, gateway, dns, ssh, retries, giveUp, notes, windows);
+    /**
+     * A part of the scan that ran on its own thread; its commands are bounded by their own limits.
+     * What it threw is thrown here, as if it had run on this thread.
+     */
+    private static <T> T part(java.util.concurrent.Future<T> part) throws InterruptedException {
+        try {
+            return part.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InterruptedException ie) {
+                throw ie;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error er) {
+                throw er;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     private List<NetInterface> distroInterfaces(List<String> notes) throws InterruptedException {
@@ -165,7 +202,14 @@ public final class HostInspector {
         return addresses.stream().map(a -> a.contains("/") ? a.substring(0, a.indexOf('/')) : a).toList();
     }
 
-    private WslFacts wslFacts(List<NetInterface> interfaces) throws InterruptedException {
+    /** What tells WSL apart, read from the Linux side; the interfaces' names are added once known. */
+    private record WslReads(String osRelease, String procVersion, String distro, String wslinfo) {
+        WslFacts detect(List<NetInterface> interfaces) {
+            return WslDetector.detect(osRelease, procVersion, distro, wslinfo, interfaces.stream().map(NetInterface::name).toList());
+        }
+    }
+
+    private WslReads wslReads() throws InterruptedException {
         String osRelease = linux.readFile("/proc/sys/kernel/osrelease", 4096).orElse(null);
         String procVersion = linux.readFile("/proc/version", 4096).orElse(null);
         String distro = linux.env("WSL_DISTRO_NAME").orElse(null);
@@ -176,8 +220,7 @@ public final class HostInspector {
                 wslinfo = run.stdout().strip();
             }
         }
-        return WslDetector.detect(osRelease, procVersion, distro, wslinfo,
-                interfaces.stream().map(NetInterface::name).toList());
+        return new WslReads(osRelease, procVersion, distro, wslinfo);
     }
 
     private List<NetInterface> interfaces(List<String> notes) {
