@@ -38,9 +38,15 @@ public final class OpenSshClientProbe implements Probe {
         return runLimit(context).plusSeconds(2);
     }
 
-    /** ssh gives up on a silent server after {@code SILENCE_INTERVAL_SECONDS * SILENCE_COUNT} seconds (see {@link #argv}). */
+    /**
+     * ssh gives up on a silent server after {@code SILENCE_INTERVAL_SECONDS * SILENCE_COUNT}
+     * seconds (see {@link #argv}): a key exchange's answers come within a round trip and the
+     * server's computation (milliseconds; a small board's 0.1 s), and TCP resends a lost segment
+     * well within a second on the paths this stalls on. A second of silence that was only slow
+     * is said as a stall, which only makes the path be sized, never a finding by itself.
+     */
     static final int SILENCE_INTERVAL_SECONDS = 1;
-    static final int SILENCE_COUNT = 2;
+    static final int SILENCE_COUNT = 1;
 
     private static Duration runLimit(ProbeContext ctx) {
         return ctx.attemptTimeout().plusMillis(1500);
@@ -72,8 +78,8 @@ public final class OpenSshClientProbe implements Probe {
      * ConnectTimeout bounds the connect and the greeting; OpenSSH applies the server-alive
      * timeout (interval times count) to the key exchange too, so ssh itself gives up once the
      * server has been silent that long after the last packet it sent, however quickly the
-     * connection opened: a stalled exchange ends 2 s after it stalled, not at a fixed time
-     * after start, and a packet lost on a busy link is resent by TCP well within that.
+     * connection opened: a stalled exchange ends 1 s after it stalled, not at a fixed time
+     * after start.
      */
     static List<String> argv(String host, int port, String ipqos, long connectTimeoutSeconds) {
         return List.of("ssh", "-v",

@@ -93,9 +93,15 @@ public final class PathMtuProbe implements Probe {
         payloads.add(mtu - 28);
         PACKET_SIZES.stream().filter(s -> s < mtu).map(s -> s - 28).forEach(payloads::add);
         ctx.progress(0.1, "don't-fragment pings of " + payloads.size() + " sizes");
+        // The path's round trip first, with the smallest size: how long a lost size is waited for
+        // follows from it (see silenceSeconds).
+        int smallest = payloads.stream().min(Integer::compare).orElseThrow();
+        CommandRun first = ctx.linux().run(List.of("ping", "-4", "-n", "-M", "do", "-c", "1", "-W", "1", "-w", "1",
+                "-s", Integer.toString(smallest), ctx.address()), PING_LIMIT);
+        int silence = silenceSeconds(PingProbe.parse(ctx.address(), first.stdout()));
         Map<Integer, CommandRun> runs = new TreeMap<>();
         List<CommandRun> pings = Parallel.map(payloads, payload -> ctx.linux().run(List.of("ping", "-4", "-n", "-M", "do", "-c", "2",
-                "-i", "0.2", "-W", "1", "-w", "2", "-s", Integer.toString(payload), ctx.address()), PING_LIMIT));
+                "-i", "0.2", "-W", "1", "-w", Integer.toString(silence), "-s", Integer.toString(payload), ctx.address()), PING_LIMIT));
         for (int i = 0; i < payloads.size(); i++) {
             runs.put(payloads.get(i), pings.get(i));
         }
@@ -115,11 +121,20 @@ public final class PathMtuProbe implements Probe {
         String summary = data.blackHole()
                 ? "packets up to " + data.estimatedPathMtu() + " bytes get through, " + (smallestLost + 28) + " bytes are lost"
                 : largestAnswered == null ? "no don't-fragment ping was answered" : "all sizes up to " + (largestAnswered + 28) + " bytes got through";
-        return ProbeReport.completed(summary, Map.of("interfaceMtu", Integer.toString(mtu), ProbeData.PathMtu.SIZED_BECAUSE, reason.get()),
-                data, evidence);
+        return ProbeReport.completed(summary, Map.of("interfaceMtu", Integer.toString(mtu), ProbeData.PathMtu.SIZED_BECAUSE, reason.get(),
+                "silenceSeconds", Integer.toString(silence)), data, evidence);
     }
 
-    /** MTU of the interface the route to the target leaves through, else the largest up interface. */
+    /**
+     * How long each size's silence is waited for (ping's -w takes whole seconds): 1 s where the
+     * smallest size came back within 150 ms, since each size then sends five echoes in that second
+     * and one lost packet decides nothing; else 2 s, which a satellite link's 0.7 s round trip needs
+     * (and a path whose small echo was lost gets too).
+     */
+    static int silenceSeconds(ProbeData.Ping smallest) {
+        return smallest.answered() && smallest.averageRttMillis() != null && smallest.averageRttMillis() <= 150 ? 1 : 2;
+    }
+
     /** The MTU of the distro's interface towards the target (the routes check's), else of its first interface that is up. */
     private static int interfaceMtu(List<ProbeOutcome> earlier, List<NetInterface> ifs) {
         String dev = null;

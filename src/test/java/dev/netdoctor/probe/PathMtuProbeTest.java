@@ -44,6 +44,7 @@ class PathMtuProbeTest {
     private static class Path implements LinuxSide {
         final int pathMtu;
         final List<Integer> payloadsAsked = Collections.synchronizedList(new ArrayList<>());
+        final List<List<String>> argvs = Collections.synchronizedList(new ArrayList<>());
 
         Path(int pathMtu) {
             this.pathMtu = pathMtu;
@@ -53,6 +54,7 @@ class PathMtuProbeTest {
         public CommandRun run(List<String> argv, byte[] stdin, Duration timeout) {
             int payload = Integer.parseInt(argv.get(argv.indexOf("-s") + 1));
             payloadsAsked.add(payload);
+            argvs.add(argv);
             assertThat(argv).containsSubsequence("-M", "do").endsWith("198.19.1.2");
             String out = payload + 28 <= pathMtu
                     ? "2 packets transmitted, 2 received, 0% packet loss, time 201ms\nrtt min/avg/max/mdev = 0.1/0.2/0.3/0.1 ms\n"
@@ -102,10 +104,24 @@ class PathMtuProbeTest {
         assertThat(m.blackHole()).isTrue();
         assertThat(r.summary()).isEqualTo("packets up to 1400 bytes get through, 1492 bytes are lost");
         assertThat(r.parameters()).containsEntry("interfaceMtu", "1500");
-        // the interface's own size and every usual size below it, as ICMP payloads
-        assertThat(path.payloadsAsked).containsExactlyInAnyOrder(1472, 1464, 1372, 1252, 1172, 972, 872, 548);
+        // the smallest size first for the round trip, then the interface's own size and every usual size below it, as ICMP payloads
+        assertThat(path.payloadsAsked.getFirst()).isEqualTo(548);
+        assertThat(path.payloadsAsked.subList(1, path.payloadsAsked.size())).containsExactlyInAnyOrder(1472, 1464, 1372, 1252, 1172, 972, 872, 548);
+        // the path answered within 0.2 ms: a lost size's silence is waited for one second, five echoes
+        assertThat(r.parameters()).containsEntry("silenceSeconds", "1");
+        assertThat(path.argvs.subList(1, path.argvs.size())).allSatisfy(argv -> assertThat(argv).containsSubsequence("-w", "1"));
         assertThat(r.evidence()).extracting(e -> e.summary()).contains("1400-byte packets: answered", "1492-byte packets: lost");
         assertThat(ctx.progress).containsExactly("don't-fragment pings of 8 sizes");
+    }
+
+    /** A lost size is waited for 1 s only where the path's round trip leaves five echoes in it; a slow or silent one gets 2 s. */
+    @Test
+    void theSilenceWaitedForFollowsTheRoundTrip() {
+        assertThat(PathMtuProbe.silenceSeconds(new ProbeData.Ping("198.19.1.2", 1, 1, 0.3))).isEqualTo(1);
+        assertThat(PathMtuProbe.silenceSeconds(new ProbeData.Ping("198.19.1.2", 1, 1, 150.0))).isEqualTo(1);
+        assertThat(PathMtuProbe.silenceSeconds(new ProbeData.Ping("198.19.1.2", 1, 1, 151.0))).as("a satellite's 0.7 s needs more").isEqualTo(2);
+        assertThat(PathMtuProbe.silenceSeconds(new ProbeData.Ping("198.19.1.2", 1, 0, null))).as("the small echo was lost").isEqualTo(2);
+        assertThat(PathMtuProbe.silenceSeconds(new ProbeData.Ping("198.19.1.2", 1, 1, null))).as("no round trip printed").isEqualTo(2);
     }
 
     @Test
