@@ -60,7 +60,7 @@ public final class HostInspector {
      */
     public HostInspector(LinuxSide linux, WindowsHost windows) {
         this.linux = linux;
-        this.windows = linux.throughWsl().isPresent() ? windows : null;
+        this.windows = linux.throughWsl().isEmpty() ? null : windows != null ? windows : WindowsHost.ofThisMachine(null);
     }
 
     public LinuxSide linux() {
@@ -89,8 +89,6 @@ public final class HostInspector {
             java.util.concurrent.Future<Integer> retries = parts.submit(() -> linux.readFile("/proc/sys/net/ipv4/tcp_syn_retries", 64)
                     .map(String::strip).flatMap(HostInspector::parseInt).orElse(null));
             java.util.concurrent.Future<WslReads> wslReads = parts.submit(this::wslReads);
-            java.util.concurrent.Future<String> kernel = parts.submit(() -> linux.readFile("/proc/sys/kernel/osrelease", 4096)
-                    .map(String::strip).orElse(null));
             OperatingSystem os = systemInfo.getOperatingSystem();
             String osName = os.getFamily() + " " + os.getVersionInfo();
 
@@ -99,7 +97,7 @@ public final class HostInspector {
             List<String> dns = List.of();
             WindowsFacts windows = null;
             Optional<WslDistroAccess> throughWsl = linux.throughWsl();
-            if (throughWsl.isPresent() && this.windows != null) {
+            if (throughWsl.isPresent()) {
                 // OSHI sees Windows here: the distro's own network comes from the distro. Windows'
                 // settings take one PowerShell start (0.3-2 s): it runs while wsl.exe answers (and
                 // started earlier still where the caller read it ahead).
@@ -127,12 +125,15 @@ public final class HostInspector {
                 }
             }
 
-            WslFacts wsl = part(wslReads).detect(interfaces);
+            WslReads reads = part(wslReads);
+            String kernel = reads.osRelease() == null ? null : reads.osRelease().strip();
             Integer tries = part(retries);
             Integer giveUp = tries == null ? null : Environment.synGiveUpSeconds(tries);
-            return new Environment(osName, part(kernel), wsl, interfaces, gateway, dns, part(ssh), tries, giveUp, List.copyOf(notes), windows);
+            return new Environment(osName, kernel, reads.detect(interfaces), interfaces, gateway, dns, part(ssh), tries, giveUp,
+                    List.copyOf(notes), windows);
         } finally {
-            parts.shutdownNow(); // the scan was stopped: so are its parts, and the commands they run
+            // Nothing of the scan outlives it: where it was stopped, its parts (and their commands) are too.
+            parts.shutdownNow();
         }
     }
 
