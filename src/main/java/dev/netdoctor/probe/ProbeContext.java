@@ -53,6 +53,15 @@ public interface ProbeContext {
     boolean othersFinished();
 
     /**
+     * What another check of the same stage reported, if it has finished by now (it runs at the
+     * same time as this one); empty while it runs, when it failed, or when it is not in the stage.
+     * Never waits: a check that wants it looks again while its own work runs.
+     */
+    default Optional<ProbeReport> siblingReport(ProbeId id) {
+        return Optional.empty();
+    }
+
+    /**
      * Registers what stops a blocking call that ignores interruption (e.g. closing a JSch
      * session); run when the user cancels. Interruption alone stops everything else.
      */

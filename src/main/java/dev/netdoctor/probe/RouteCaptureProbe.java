@@ -172,7 +172,9 @@ public final class RouteCaptureProbe implements Probe {
             evidence.add(Evidence.of("the gateway " + gateway + " answered none of " + ping.sent() + " pings (the " + ProbeId.DEFAULT_GATEWAY + " check)"));
         } else if (ctx.linux().hasCommand("ping")) {
             ctx.progress(0.3, "pinging the gateway " + gateway + " from the distro");
-            CommandRun run = ctx.linux().run(PingProbe.argv(gateway), PingProbe.wait(ctx));
+            // One answer settles it: echoes 0.2 s apart until the first comes back, at most 2 s.
+            CommandRun run = ctx.linux().run(List.of("ping", "-4", "-n", "-c", "1", "-i", "0.2", "-W", "1", "-w", "2", gateway),
+                    PingProbe.wait(ctx));
             ping = PingProbe.parse(gateway, run.stdout());
             evidence.add(run.asEvidence(ping.answered() ? "the gateway " + gateway + " answered " + ping.received() + " of " + ping.sent() + " pings"
                     : "the gateway " + gateway + " answered none of " + ping.sent() + " pings"));

@@ -134,7 +134,13 @@ final class RunContext {
     /** What one probe of a stage sees of the run. */
     ProbeContext forProbe(ProbeId probeId, Environment environment, String address, List<ProbeOutcome> earlier,
                           AtomicInteger unfinished) {
-        return new Context(probeId, environment, address, earlier, unfinished);
+        return forProbe(probeId, environment, address, earlier, unfinished, Map.of());
+    }
+
+    /** @param siblings the stage's checks as they start, by id (see {@link ProbeContext#siblingReport}) */
+    ProbeContext forProbe(ProbeId probeId, Environment environment, String address, List<ProbeOutcome> earlier,
+                          AtomicInteger unfinished, Map<ProbeId, java.util.concurrent.Future<dev.netdoctor.probe.ProbeReport>> siblings) {
+        return new Context(probeId, environment, address, earlier, unfinished, siblings);
     }
 
     /**
@@ -159,19 +165,34 @@ final class RunContext {
         private final String address;
         private final List<ProbeOutcome> earlier;
         private final AtomicInteger unfinished;
+        private final Map<ProbeId, java.util.concurrent.Future<dev.netdoctor.probe.ProbeReport>> siblings;
 
         Context(ProbeId probeId, Environment environment, String address, List<ProbeOutcome> earlier,
-                AtomicInteger unfinished) {
+                AtomicInteger unfinished, Map<ProbeId, java.util.concurrent.Future<dev.netdoctor.probe.ProbeReport>> siblings) {
             this.probeId = probeId;
             this.environment = environment;
             this.address = address;
             this.earlier = earlier;
             this.unfinished = unfinished;
+            this.siblings = siblings;
         }
 
         @Override
         public boolean othersFinished() {
             return unfinished.get() <= 1;
+        }
+
+        @Override
+        public Optional<dev.netdoctor.probe.ProbeReport> siblingReport(ProbeId id) {
+            java.util.concurrent.Future<dev.netdoctor.probe.ProbeReport> f = siblings.get(id);
+            if (f == null || !f.isDone() || f.isCancelled() || id == probeId) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.ofNullable(f.resultNow());
+            } catch (IllegalStateException failed) {
+                return Optional.empty(); // it failed: its outcome says how, nothing to read here
+            }
         }
 
         @Override

@@ -3,6 +3,7 @@
 package dev.netdoctor.session;
 
 import dev.netdoctor.model.Environment;
+import dev.netdoctor.model.ProbeId;
 import dev.netdoctor.model.ProbeOutcome;
 import dev.netdoctor.model.ProbeStatus;
 import dev.netdoctor.probe.Probe;
@@ -49,8 +50,9 @@ final class StageRunner {
         Map<Probe, Long> limits = new LinkedHashMap<>();
         Map<Probe, Duration> ownLimits = new LinkedHashMap<>();
         AtomicInteger unfinished = new AtomicInteger(probes.size());
+        Map<ProbeId, Future<ProbeReport>> siblings = new java.util.concurrent.ConcurrentHashMap<>();
         for (Probe probe : probes) {
-            ProbeContext ctx = run.forProbe(probe.id(), environment, address, earlier, unfinished);
+            ProbeContext ctx = run.forProbe(probe.id(), environment, address, earlier, unfinished, siblings);
             started.put(probe, run.elapsed());
             if (address == null && probe.needsAddress()) {
                 String why = run.request().target() == null ? "no target given" : "the target's name did not resolve";
@@ -64,13 +66,15 @@ final class StageRunner {
             limits.put(probe, System.nanoTime() + ownLimits.get(probe).plus(slack).toNanos());
             run.emit(new SessionEvent.ProbeStarted(probe.id(), probe.title(run.request()), run.elapsed()));
             try {
-                running.put(probe, run.pool().submit(() -> {
+                Future<ProbeReport> f = run.pool().submit(() -> {
                     try {
                         return probe.run(ctx);
                     } finally {
                         unfinished.decrementAndGet();
                     }
-                }));
+                });
+                running.put(probe, f);
+                siblings.put(probe.id(), f);
             } catch (RejectedExecutionException e) {
                 run.markCancelled();
                 running.put(probe, CompletableFuture.failedFuture(new CancellationException("cancelled")));

@@ -79,7 +79,7 @@ class RouteCaptureProbeTest {
 
     private static ScriptedLinux distro() {
         return new ScriptedLinux("ping", "ip")
-                .answerStartingWith("ping -4 -n -c 3", SILENT_PING)
+                .answerStartingWith("ping -4 -n -c 1", SILENT_PING)
                 .answer("ip -j neigh show to 198.18.1.1", NEIGH_JSON);
     }
 
@@ -90,7 +90,7 @@ class RouteCaptureProbeTest {
                 completed(ProbeId.PING, new ProbeData.Ping("198.19.1.2", 15, 0, null))));
         assertThat(r.status()).isEqualTo(ProbeStatus.COMPLETED);
         assertThat(linux.asked).as("the ping first: after it the kernel has asked for the gateway's link address")
-                .containsExactly("ping -4 -n -c 3 -i 0.2 -W 1 -w 2 198.18.1.1", "ip -j neigh show to 198.18.1.1");
+                .containsExactly("ping -4 -n -c 1 -i 0.2 -W 1 -w 2 198.18.1.1", "ip -j neigh show to 198.18.1.1");
         ProbeData.RouteCapture d = (ProbeData.RouteCapture) r.data();
         assertThat(d.gatewaySilent()).isTrue();
         assertThat(d.gatewayLinkResolves()).isTrue();
@@ -167,7 +167,7 @@ class RouteCaptureProbeTest {
             ScriptedLinux linux = distro().asDistro();
             ProbeReport r = probe.run(context("127.0.0.1:" + target.getLocalPort(), linux, wsl("nat", windowsRouting(23))));
             assertThat(r.status()).isEqualTo(ProbeStatus.COMPLETED);
-            assertThat(linux.asked).containsExactly("ping -4 -n -c 3 -i 0.2 -W 1 -w 2 198.18.1.1", "ip -j neigh show to 198.18.1.1");
+            assertThat(linux.asked).containsExactly("ping -4 -n -c 1 -i 0.2 -W 1 -w 2 198.18.1.1", "ip -j neigh show to 198.18.1.1");
             assertThat(((ProbeData.RouteCapture) r.data()).routedElsewhere()).isTrue();
             assertThat(((ProbeData.RouteCapture) r.data()).windowsReachesTarget()).isTrue();
         }

@@ -164,6 +164,26 @@ class DiagnosisSessionTest {
     }
 
     @Test
+    void aCheckSeesWhatAnotherCheckOfItsStageReportedOnceThatOneFinished() {
+        Probe servers = new FakeProbe(ProbeId.DNS_SERVERS, Duration.ofSeconds(2), ctx -> ProbeReport.completed("all silent", Map.of(), null, List.of()));
+        Probe resolver = new FakeProbe(ProbeId.NAME_RESOLUTION, Duration.ofSeconds(15), ctx -> {
+            assertThat(ctx.siblingReport(ProbeId.NAME_RESOLUTION)).as("not itself").isEmpty();
+            assertThat(ctx.siblingReport(ProbeId.PING)).as("not in this stage").isEmpty();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < until) {
+                var seen = ctx.siblingReport(ProbeId.DNS_SERVERS);
+                if (seen.isPresent()) {
+                    return ProbeReport.completed("saw " + seen.get().summary(), Map.of(), null, List.of());
+                }
+                Thread.sleep(20);
+            }
+            return ProbeReport.completed("saw nothing", Map.of(), null, List.of());
+        }, false);
+        DiagnosisResult r = new DiagnosisSession(INSPECTOR, REQUEST, null, List.of(List.of(resolver, servers), List.of(ok(ProbeId.PING)))).run();
+        assertThat(outcome(r, ProbeId.NAME_RESOLUTION).summary()).isEqualTo("saw all silent");
+    }
+
+    @Test
     void aProbeThatThrowsBecomesAFailedOutcomeAndTheOthersStillRun() {
         Probe boom = new FakeProbe(ProbeId.ROUTES, Duration.ofSeconds(2), ctx -> {
             throw new IllegalStateException("kaboom");

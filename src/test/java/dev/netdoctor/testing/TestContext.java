@@ -88,5 +88,10 @@ public class TestContext implements ProbeContext {
     @Override public void routeLine(RouteLookup lookup) { routeLines.add(lookup); }
     @Override public void sockets(List<TcpConnection> snapshot) { }
     @Override public boolean othersFinished() { return true; }
+    /** Reports of the stage's other checks, as the test puts them (see {@link ProbeContext#siblingReport}). */
+    public final java.util.Map<dev.netdoctor.model.ProbeId, dev.netdoctor.probe.ProbeReport> siblings = new java.util.concurrent.ConcurrentHashMap<>();
+    @Override public java.util.Optional<dev.netdoctor.probe.ProbeReport> siblingReport(dev.netdoctor.model.ProbeId id) {
+        return java.util.Optional.ofNullable(siblings.get(id));
+    }
     @Override public void onCancel(Runnable stop) { cancelHooks.add(stop); }
 }

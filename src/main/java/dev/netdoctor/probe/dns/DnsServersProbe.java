@@ -148,8 +148,26 @@ public final class DnsServersProbe implements Probe {
                 : ctx.linux().readFile("/proc/net/route", 64 * 1024).map(DistroNetwork::defaultGatewayFromProcRoute).orElse(null);
         String name = ctx.request().nameToLookUp();
         ctx.progress(0.1, "asking " + String.join(", ", conf.nameservers()) + " for " + name);
-        List<DnsReply> replies = Parallel.map(conf.nameservers(), server -> inside ? askInside(ctx, server, name) : askBoth(server, name),
-                r -> ctx.progress(0.6, r.getFirst().server() + ": " + r.getLast().outcome().words())).stream().flatMap(List::stream).toList();
+        // What the file is (a link, immutable, WSL told not to write it) is read while the servers
+        // are asked, not after: the system resolver's check beside this one waits for this report.
+        java.util.concurrent.FutureTask<FileFacts> fileFacts = new java.util.concurrent.FutureTask<>(() -> new FileFacts(
+                firstLine(ctx.linux().run(List.of("readlink", "-f", "/etc/resolv.conf"), Duration.ofSeconds(2)).stdout()),
+                immutable(ctx), generateResolvConf(ctx.readSettingsFile(ctx.wslConfPath()).orElse(null))));
+        Thread.ofPlatform().daemon().name("resolv-conf-facts").start(fileFacts);
+        List<DnsReply> replies;
+        FileFacts facts;
+        try {
+            replies = Parallel.map(conf.nameservers(), server -> inside ? askInside(ctx, server, name) : askBoth(server, name),
+                    r -> ctx.progress(0.6, r.getFirst().server() + ": " + r.getLast().outcome().words())).stream().flatMap(List::stream).toList();
+            facts = fileFacts.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof InterruptedException ie) {
+                throw ie;
+            }
+            throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
+        } finally {
+            fileFacts.cancel(true);
+        }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("name", name);
         params.put("servers", String.join(",", conf.nameservers()));
@@ -163,9 +181,9 @@ public final class DnsServersProbe implements Probe {
         String summary = conf.nameservers().isEmpty() ? "no DNS server in /etc/resolv.conf"
                 : String.join("; ", replies.stream().filter(r -> r.transport() == DnsReply.Transport.UDP)
                 .map(r -> r.server() + " " + r.outcome().words()).toList());
-        String target = firstLine(ctx.linux().run(List.of("readlink", "-f", "/etc/resolv.conf"), Duration.ofSeconds(2)).stdout());
-        Boolean immutable = immutable(ctx);
-        Boolean generate = generateResolvConf(ctx.readSettingsFile(ctx.wslConfPath()).orElse(null));
+        String target = facts.target();
+        Boolean immutable = facts.immutable();
+        Boolean generate = facts.generateResolvConf();
         if (target != null && !target.equals("/etc/resolv.conf")) {
             evidence.add(Evidence.of("/etc/resolv.conf points to " + target));
         }
@@ -177,6 +195,10 @@ public final class DnsServersProbe implements Probe {
         }
         return ProbeReport.completed(summary, params, new ProbeData.DnsServers(name, conf.nameservers(), path(conf.path(gateway, inside ? List.of() : loopback())),
                 conf.writtenByWsl(), replies, target, immutable, generate), evidence);
+    }
+
+    /** Where /etc/resolv.conf leads, whether it is immutable, what wsl.conf says of writing it (each null when unknown). */
+    private record FileFacts(String target, Boolean immutable, Boolean generateResolvConf) {
     }
 
     /** This machine's loopback addresses (the probe runs only on the app's own machine). */
