@@ -44,18 +44,12 @@ class DnsLabIT {
         }
     }
 
-    /** The CLI as the plain user, in a distro WSL marks as such (WSL_DISTRO_NAME). */
     private static Lab.Result cli(Lab lab, String... args) throws Exception {
-        List<String> argv = new ArrayList<>(List.of("env", "WSL_DISTRO_NAME=Lab", Lab.java(), "-jar", user.readableJar().toString()));
-        argv.addAll(List.of(args));
-        return lab.inNamespace(lab.get("CLIENT_NS"), user.argv(argv), Lab.COMMAND_LIMIT_SECONDS);
+        return lab.inDistro(args);
     }
 
-    /** The same as root: what "sudo wsl-net-doctor …" runs. */
     private static Lab.Result cliAsRoot(Lab lab, String... args) throws Exception {
-        List<String> argv = new ArrayList<>(List.of("env", "WSL_DISTRO_NAME=Lab", Lab.java(), "-jar", Lab.jar().toString()));
-        argv.addAll(List.of(args));
-        return lab.inNamespace(lab.get("CLIENT_NS"), argv, Lab.COMMAND_LIMIT_SECONDS);
+        return lab.inDistroAsRoot(args);
     }
 
     private static JsonNode diagnose(Lab lab, String name) throws Exception {

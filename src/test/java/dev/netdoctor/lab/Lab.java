@@ -141,6 +141,24 @@ public final class Lab implements AutoCloseable {
         return get("TARGET_IP") + ":" + get("TARGET_PORT");
     }
 
+    /**
+     * The CLI inside the lab's distro (its client namespace, which WSL would mark with
+     * WSL_DISTRO_NAME) as the plain user: OpenSSH and the settings the user's run reads are theirs.
+     */
+    public Result inDistro(String... args) throws IOException {
+        PlainUser user = PlainUser.ensure();
+        List<String> argv = new ArrayList<>(List.of("env", "WSL_DISTRO_NAME=Lab", java(), "-jar", user.readableJar().toString()));
+        argv.addAll(List.of(args));
+        return inNamespace(get("CLIENT_NS"), user.argv(argv), COMMAND_LIMIT_SECONDS);
+    }
+
+    /** The same as root: what "sudo wsl-net-doctor …" runs in the distro. */
+    public Result inDistroAsRoot(String... args) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("env", "WSL_DISTRO_NAME=Lab", java(), "-jar", jar().toString()));
+        argv.addAll(List.of(args));
+        return inNamespace(get("CLIENT_NS"), argv, COMMAND_LIMIT_SECONDS);
+    }
+
     /** Runs argv inside the named namespace. */
     public Result inNamespace(String ns, List<String> argv, long limitSeconds) throws IOException {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,12 +36,9 @@ class VpnCaptureLabIT {
         return WindowsSideLabIT.fromWindows(lab, "--target", lab.target());
     }
 
-    /** The CLI as the plain user inside the distro, which WSL marks as such (WSL_DISTRO_NAME). */
+    /** The CLI inside the distro, as its plain user. */
     private static JsonNode insideTheDistro(Lab lab) throws IOException {
-        Lab.PlainUser user = Lab.PlainUser.ensure();
-        List<String> argv = new ArrayList<>(List.of("env", "WSL_DISTRO_NAME=Lab", Lab.java(), "-jar", user.readableJar().toString(),
-                "diagnose", "--target", lab.target(), "--json", "--quiet"));
-        return Lab.json(lab.inNamespace(lab.get("CLIENT_NS"), user.argv(argv), Lab.COMMAND_LIMIT_SECONDS));
+        return Lab.json(lab.inDistro("diagnose", "--target", lab.target(), "--json", "--quiet"));
     }
 
     private static JsonNode finding(JsonNode json, String id) {

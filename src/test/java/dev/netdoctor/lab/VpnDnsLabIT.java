@@ -56,10 +56,7 @@ class VpnDnsLabIT {
 
     /** The same name inside the distro, as its plain user (WSL marks the distro with WSL_DISTRO_NAME). */
     static JsonNode inside(Lab lab, String target) throws IOException {
-        Lab.PlainUser user = Lab.PlainUser.ensure();
-        List<String> argv = new ArrayList<>(List.of("env", "WSL_DISTRO_NAME=Lab", Lab.java(), "-jar", user.readableJar().toString(),
-                "diagnose", "--target", target, "--json", "--quiet"));
-        return Lab.json(lab.inNamespace(lab.get("CLIENT_NS"), user.argv(argv), Lab.COMMAND_LIMIT_SECONDS));
+        return Lab.json(lab.inDistro("diagnose", "--target", target, "--json", "--quiet"));
     }
 
     private static JsonNode finding(JsonNode json, String id) {

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,19 +41,12 @@ class VpnMtuLabIT {
         return WindowsSideLabIT.fromWindows(lab, "--target", lab.target());
     }
 
-    /** The CLI as the plain user inside the distro, which WSL marks as such (WSL_DISTRO_NAME). */
     private static Lab.Result inDistro(Lab lab, String... args) throws IOException {
-        Lab.PlainUser user = Lab.PlainUser.ensure();
-        List<String> argv = new ArrayList<>(List.of("env", "WSL_DISTRO_NAME=Lab", Lab.java(), "-jar", user.readableJar().toString()));
-        argv.addAll(List.of(args));
-        return lab.inNamespace(lab.get("CLIENT_NS"), user.argv(argv), Lab.COMMAND_LIMIT_SECONDS);
+        return lab.inDistro(args);
     }
 
-    /** The same as root: what "sudo wsl-net-doctor …" runs. */
     private static Lab.Result inDistroAsRoot(Lab lab, String... args) throws IOException {
-        List<String> argv = new ArrayList<>(List.of("env", "WSL_DISTRO_NAME=Lab", Lab.java(), "-jar", Lab.jar().toString()));
-        argv.addAll(List.of(args));
-        return lab.inNamespace(lab.get("CLIENT_NS"), argv, Lab.COMMAND_LIMIT_SECONDS);
+        return lab.inDistroAsRoot(args);
     }
 
     private static JsonNode finding(JsonNode json, String id) {
