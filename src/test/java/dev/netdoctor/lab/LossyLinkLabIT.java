@@ -75,6 +75,7 @@ class LossyLinkLabIT {
                 String context = describe(run, runs, json);
                 soft.assertThat(ids(json)).as(context).doesNotContainAnyElementsOf(DSCP_FINDINGS);
                 soft.assertThat(ids(json)).as(context).isEqualTo(ids(lossless));
+                soft.assertThat(json.path("verdict").asText()).as(context).isEqualTo(lossless.path("verdict").asText());
                 soft.assertThat(json.path("_exit").asInt()).as(context).isZero();
                 soft.assertThat(unfinished(json)).as("checks that did not finish by themselves; " + context).isEmpty();
                 soft.assertThat(marking(json)).as("the user's ssh marking, read from ~/.ssh/config; " + context).isEqualTo("af21");
@@ -138,6 +139,7 @@ class LossyLinkLabIT {
                 String context = describe(run, runs, json);
                 soft.assertThat(ids(json)).as(context).doesNotContainAnyElementsOf(DSCP_FINDINGS);
                 soft.assertThat(ids(json)).as(context).isEqualTo(ids(lossless));
+                soft.assertThat(json.path("verdict").asText()).as(context).isEqualTo(lossless.path("verdict").asText());
                 soft.assertThat(json.path("_exit").asInt()).as(context).isZero();
                 soft.assertThat(unfinished(json)).as("checks that did not finish by themselves; " + context).isEmpty();
             }
@@ -209,7 +211,9 @@ class LossyLinkLabIT {
     /** One line per run in the build log: the findings and what the marked-SYN check measured and waited. */
     private static void print(String what, int run, int runs, JsonNode json) {
         JsonNode dscp = dscpConnect(json);
-        System.out.printf("[lossy] %s, run %d of %d: %s exit %d, %d ms; dscp-connect %s: %s %s%n", what, run, runs, ids(json),
+        List<String> findings = new ArrayList<>();
+        json.path("findings").forEach(f -> findings.add(f.path("id").asText() + "/" + f.path("confidence").asText()));
+        System.out.printf("[lossy] %s, run %d of %d: %s exit %d, %d ms; dscp-connect %s: %s %s%n", what, run, runs, findings,
                 json.path("_exit").asInt(), json.path("_wallMillis").asLong(), dscp.path("status").asText(), dscp.path("summary").asText(),
                 dscp.path("parameters"));
     }
