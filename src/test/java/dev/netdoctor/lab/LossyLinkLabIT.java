@@ -142,6 +142,8 @@ class LossyLinkLabIT {
                 soft.assertThat(json.path("verdict").asText()).as(context).isEqualTo(lossless.path("verdict").asText());
                 soft.assertThat(json.path("_exit").asInt()).as(context).isZero();
                 soft.assertThat(unfinished(json)).as("checks that did not finish by themselves; " + context).isEmpty();
+                soft.assertThat(marking(json)).as("the user's ssh marking, read from ~/.ssh/config in the distro; " + context)
+                        .isEqualTo("af21");
             }
             soft.assertAll();
             assertThat(dropped(lab)).as("packets the lossy link dropped in the lab's gateway").isPositive();
