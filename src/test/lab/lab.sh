@@ -10,6 +10,9 @@
 #                                       | vpn-mtu | vpn-capture
 #                                       | mirrored | mirrored-silent | loopback-ok
 #   lab.sh down NAME          always exits 0, idempotent
+#   lab.sh loss NAME PERCENT  random loss of PERCENT % (0-50; 0 removes it, re-running replaces it)
+#                             of the packets the gateway NAME-g forwards, in each direction
+#                             (NAT scenarios only; see cmd_loss below)
 #   lab.sh check              exit 0 if labs can run here, else reason on stdout, exit 1
 #   lab.sh user               makes sure the plain user "ndlab" exists (tests run the app as a
 #                             user, since OpenSSH reads the passwd home, never $HOME); prints
@@ -165,6 +168,8 @@ usage: lab.sh up SCENARIO NAME    (SCENARIO: healthy|dscp|refused|filtered|silen
                                    win-loopback|win-firewall|win-proxy|vpn-dns|vpn-mtu|vpn-capture|mirrored|mirrored-silent|loopback-ok;
                                    NAME: 1-8 chars [a-z0-9])
        lab.sh down NAME
+       lab.sh loss NAME PERCENT   (PERCENT: 0-50 % of the gateway's forwarded packets dropped at random,
+                                   each direction; 0 removes it; NAT scenarios only)
        lab.sh check
        lab.sh user
 EOF
@@ -1200,6 +1205,50 @@ EON
     printf 'STATE_DIR=%s\n' "$STATE"
 }
 
+# ---------------------------------------------------------------- loss
+
+readonly LOSS_NFT_TABLE=netdoctor_loss  # its own table: the scenario's rules stay untouched
+readonly LOSS_MAX_PERCENT=50
+
+# A lossy link (a busy Wi-Fi, a congested uplink) must never look like a network that drops marked
+# packets. sch_netem is not in every kernel the lab runs on, so the loss is nftables' random number
+# in the gateway's forward hook: every forwarded packet, either direction, is dropped with
+# probability PERCENT/100 (a round trip through the gateway loses about twice that). The chain is
+# not called "fwd", which is an nft keyword (the "fwd to" statement) and does not parse as a name.
+cmd_loss() {
+    if [ $# -ne 2 ]; then usage; exit 2; fi
+    local name=$1 percent=$2 gw
+    valid_name "$name" || die "loss: NAME '$name' must be 1-8 chars [a-z0-9] (nothing changed)"
+    [[ "$percent" =~ ^[0-9]{1,3}$ ]] && [ "$((10#$percent))" -le "$LOSS_MAX_PERCENT" ] \
+        || die "loss: PERCENT '$percent' must be an integer from 0 to $LOSS_MAX_PERCENT (nothing changed)"
+    percent=$((10#$percent))
+    [ "$(id -u)" -eq 0 ] || die "must run as root"
+    command -v nft >/dev/null 2>&1 || die "nft not found"
+    gw="$name-g"
+    [ -d "${STATE_BASE}${name}" ] || die "loss: no lab '$name' is up (run 'lab.sh up SCENARIO $name' first; nothing changed)"
+    [ -e "/run/netns/$gw" ] \
+        || die "loss: lab '$name' has no gateway namespace $gw (a mirrored scenario?); nothing changed"
+    # One transaction: create the table if missing, delete it, then (for PERCENT > 0) make it anew,
+    # so re-running replaces the rule and 0 removes it whether or not it was there.
+    local rules="table inet $LOSS_NFT_TABLE
+delete table inet $LOSS_NFT_TABLE"
+    if [ "$percent" -gt 0 ]; then
+        rules+="
+table inet $LOSS_NFT_TABLE {
+    chain lossy {
+        type filter hook forward priority filter - 10; policy accept;
+        numgen random mod 100 < $percent counter drop comment \"loss: $percent % of forwarded packets\"
+    }
+}"
+    fi
+    step "gateway loss $percent %" ip netns exec "$gw" nft -f - <<<"$rules" || die "loss: nft refused the rule (nothing changed)"
+    if [ "$percent" -gt 0 ]; then
+        log "lab '$name': $percent % of the packets $gw forwards are dropped at random, in each direction"
+    else
+        log "lab '$name': no added loss"
+    fi
+}
+
 # ---------------------------------------------------------------- the plain user
 
 readonly LAB_USER=ndlab
@@ -1231,6 +1280,7 @@ main() {
     case "$cmd" in
         up)    cmd_up "$@" ;;
         down)  cmd_down "$@" ;;
+        loss)  cmd_loss "$@" ;;
         check) cmd_check ;;
         user)  cmd_user ;;
         *)     usage; exit 2 ;;

@@ -142,6 +142,17 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
+     * Drops {@code percent} % of the packets the lab's gateway forwards, at random, in each
+     * direction ({@code lab.sh loss}; NAT scenarios only); 0 removes it, a new call replaces it.
+     */
+    public void loss(int percent) throws IOException {
+        Result r = run(List.of("bash", script().toString(), "loss", name, Integer.toString(percent)), 30);
+        if (r.exit() != 0) {
+            throw new IOException("lab.sh loss " + name + " " + percent + " failed: " + r.err().strip());
+        }
+    }
+
+    /**
      * The CLI inside the lab's distro (its client namespace, which WSL would mark with
      * WSL_DISTRO_NAME) as the plain user: OpenSSH and the settings the user's run reads are theirs.
      */
