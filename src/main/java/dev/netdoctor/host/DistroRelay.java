@@ -102,6 +102,14 @@ final class DistroRelay implements AutoCloseable {
 
     /** Runs one command inside the distro; never throws for a failing command. */
     CommandRun run(List<String> argv, byte[] stdin, Duration timeout) throws InterruptedException {
+        return run(argv, stdin, timeout, () -> false);
+    }
+
+    /**
+     * The same, and once {@code enough} says so the command is stopped inside the distro (K): the
+     * relay then answers with what it printed so far, which reads as timed out.
+     */
+    CommandRun run(List<String> argv, byte[] stdin, Duration timeout, java.util.function.BooleanSupplier enough) throws InterruptedException {
         long start = System.nanoTime();
         long id = ids.incrementAndGet();
         CompletableFuture<Answer> answer = new CompletableFuture<>();
@@ -110,7 +118,24 @@ final class DistroRelay implements AutoCloseable {
             byte[] input = stdin == null ? new byte[0] : stdin;
             send(("R " + id + " " + Math.max(1, timeout.toMillis()) + " " + input.length + " " + base64(nulTerminated(argv)) + "\n")
                     .getBytes(StandardCharsets.US_ASCII), input);
-            Answer a = answer.get(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = start + timeout.plus(GRACE).toNanos();
+            boolean stopped = false;
+            while (!answer.isDone() && !stopped && System.nanoTime() < deadline) {
+                if (enough.getAsBoolean()) {
+                    stop(id);
+                    stopped = true;
+                    break;
+                }
+                try {
+                    answer.get(Math.min(LinuxSide.ENOUGH_POLL.toNanos(), Math.max(0, deadline - System.nanoTime())), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException notYet) {
+                    // asked again below
+                }
+            }
+            Answer a = answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (stopped) {
+                a = new Answer(a.exit(), true, a.notFound(), a.out(), a.err());
+            }
             String out = text(a.out());
             String err = text(a.err());
             boolean truncated = a.out().length > outputCap || a.err().length > outputCap;

@@ -35,6 +35,20 @@ public interface LinuxSide {
      */
     CommandRun run(List<String> argv, byte[] stdin, Duration timeout) throws InterruptedException;
 
+    /**
+     * Like {@link #run(List, Duration)}, but ends the command early once {@code enough} says its
+     * answer is no longer needed (asked every {@link #ENOUGH_POLL}): the run then reads as timed
+     * out, with what the command printed until then. For a command whose end another check can
+     * settle sooner than the command's own limit (ssh waiting for an answer a dropped SYN never
+     * gets). A side that cannot end one command early runs it to its limit.
+     */
+    default CommandRun runUntil(List<String> argv, Duration timeout, java.util.function.BooleanSupplier enough) throws InterruptedException {
+        return run(argv, timeout);
+    }
+
+    /** How often {@link #runUntil}'s condition is asked. */
+    Duration ENOUGH_POLL = Duration.ofMillis(25);
+
     /** Reads a text file of at most {@code maxBytes}; empty when it does not exist or cannot be read. */
     Optional<String> readFile(String path, int maxBytes);
 

@@ -46,6 +46,16 @@ public final class LocalLinuxSide implements LinuxSide {
 
     @Override
     public CommandRun run(List<String> argv, byte[] stdin, Duration timeout) throws InterruptedException {
+        return run(argv, stdin, timeout, () -> false);
+    }
+
+    @Override
+    public CommandRun runUntil(List<String> argv, Duration timeout, java.util.function.BooleanSupplier enough) throws InterruptedException {
+        return run(argv, null, timeout, enough);
+    }
+
+    private CommandRun run(List<String> argv, byte[] stdin, Duration timeout, java.util.function.BooleanSupplier enough)
+            throws InterruptedException {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("empty argv");
         }
@@ -76,9 +86,13 @@ public final class LocalLinuxSide implements LinuxSide {
         // Fed from its own thread: a command that does not read would block the writer once the
         // pipe is full, and only the bounded wait below may decide how long that lasts.
         Thread inThread = Thread.ofVirtual().start(() -> feed(p.getOutputStream(), stdin));
-        boolean finished;
+        boolean finished = false;
         try {
-            finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = start + timeout.toNanos();
+            while (!finished && System.nanoTime() < deadline && !enough.getAsBoolean()) {
+                long slice = Math.min(deadline - System.nanoTime(), ENOUGH_POLL.toNanos());
+                finished = p.waitFor(Math.max(0, slice), TimeUnit.NANOSECONDS);
+            }
         } catch (InterruptedException e) {
             kill(p);
             throw e;

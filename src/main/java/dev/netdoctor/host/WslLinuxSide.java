@@ -162,6 +162,12 @@ public final class WslLinuxSide implements LinuxSide, WslDistroAccess {
         }
     }
 
+    @Override
+    public CommandRun runUntil(List<String> argv, Duration timeout, java.util.function.BooleanSupplier enough) throws InterruptedException {
+        DistroRelay r = relay(START_LIMIT);
+        return r != null ? r.run(argv, null, timeout, enough) : runAlone(argv, null, timeout);
+    }
+
     /** One wsl.exe for this command alone: where the relay cannot run, and to hear wsl.exe's own errors. */
     private CommandRun runAlone(List<String> argv, byte[] stdin, Duration timeout) throws InterruptedException {
         List<String> full = new ArrayList<>(prefix());

@@ -57,11 +57,43 @@ public final class DscpConnectProbe implements Probe {
         params.put("port", Integer.toString(port));
         params.put("classes", String.join(",", attempts.stream().map(a -> a.marking().name()).toList()));
         params.put("timeoutMillis", Long.toString(ctx.attemptTimeout().toMillis()));
-        List<Evidence> evidence = attempts.stream()
+        MarkedRounds.Outcome outcome = sent.outcome();
+        params.put("rounds", Integer.toString(outcome.rounds()));
+        params.put("rttMillis", Long.toString(outcome.roundTripMillis()));
+        params.put("waitMillis", Long.toString(outcome.waitMillis()));
+        List<Evidence> evidence = new java.util.ArrayList<>(attempts.stream()
                 .map(a -> Evidence.of(String.format("SYN %-10s (ToS 0x%02x) → %s", a.marking().name(), a.marking().tos(), describe(a))))
-                .toList();
+                .toList());
+        evidence.add(Evidence.of(rounds(outcome)));
         ProbeData.MarkedConnects data = new ProbeData.MarkedConnects(ctx.address(), port, attempts);
         return ProbeReport.completed(summarize(data), params, data, evidence);
+    }
+
+    /**
+     * This check, run beside the caller in the same stage, has finished and found SYNs with this
+     * ToS byte dropped: the unmarked SYN answered, the marked ones silent round after round. A
+     * marked ssh or handshake still waiting for its connection is then waiting for nothing.
+     */
+    static boolean foundDropped(ProbeContext ctx, int tos) {
+        return ctx.siblingReport(ProbeId.DSCP_CONNECT)
+                .map(ProbeReport::data)
+                .filter(ProbeData.MarkedConnects.class::isInstance)
+                .map(ProbeData.MarkedConnects.class::cast)
+                .filter(c -> c.unmarked().map(u -> u.result().answered()).orElse(false))
+                .map(c -> c.marked().stream().anyMatch(a -> a.marking().tos() == tos && a.result() == dev.netdoctor.model.ConnectResult.TIMED_OUT))
+                .orElse(false);
+    }
+
+    /** How the SYNs were sent and waited for, in one line. */
+    static String rounds(MarkedRounds.Outcome o) {
+        if (o.roundTripMillis() < 0) {
+            return o.rounds() + (o.rounds() == 1 ? " round" : " rounds") + " of SYNs; no unmarked SYN was answered, so each was waited for "
+                    + o.waitMillis() + " ms (the limit)";
+        }
+        return o.rounds() + (o.rounds() == 1 ? " round" : " rounds") + " of SYNs sent side by side; the unmarked SYN came back within "
+                + o.roundTripMillis() + " ms, so a marked one was waited for " + o.waitMillis() + " ms ("
+                + MarkedRounds.MULTIPLE + " times that, at least " + MarkedRounds.FLOOR.toMillis() + " ms); a marking counts as dropped after "
+                + MarkedRounds.CONTRASTS + " rounds in which only the unmarked SYN was answered";
     }
 
     static String describe(ConnectAttempt a) {
@@ -81,15 +113,18 @@ public final class DscpConnectProbe implements Probe {
     }
 
     /** The SYNs sent, where they left from, and a note when they are not what was asked for (null: none). */
-    private record Sent(List<ConnectAttempt> attempts, String from, String note) {
+    private record Sent(MarkedRounds.Outcome outcome, String from, String note) {
+        List<ConnectAttempt> attempts() {
+            return outcome.attempts();
+        }
     }
 
     private static Sent fromThisProcess(ProbeContext ctx, InetAddress address, int port, List<DscpClass> classes) throws Exception {
         ctx.progress(0.05, "sending " + classes.size() + " SYNs to " + ctx.target());
         int[] done = {0};
-        List<ConnectAttempt> attempts = Parallel.map(classes, c -> MarkedConnector.attempt(address, port, c, ctx.attemptTimeout()),
+        MarkedRounds.Outcome outcome = MarkedConnector.rounds(address, port, classes, ctx.attemptTimeout(),
                 a -> ctx.progress(0.05 + 0.95 * ++done[0] / classes.size(), a.marking().name() + ": " + describe(a)));
-        return new Sent(attempts, ctx.appSide(), null);
+        return new Sent(outcome, ctx.appSide(), null);
     }
 
     private static Sent fromDistro(ProbeContext ctx, InetAddress address, int port, List<DscpClass> classes) throws Exception {
@@ -98,7 +133,8 @@ public final class DscpConnectProbe implements Probe {
         if (inDistro.isPresent()) {
             return new Sent(inDistro.get(), ProbeContext.FROM_DISTRO, null);
         }
-        return new Sent(List.of(MarkedConnector.attempt(address, port, DscpClass.UNMARKED, ctx.attemptTimeout())), ctx.appSide(),
+        ConnectAttempt baseline = MarkedConnector.attempt(address, port, DscpClass.UNMARKED, ctx.attemptTimeout());
+        return new Sent(new MarkedRounds.Outcome(List.of(baseline), 1, baseline.result().answered() ? baseline.millis() : -1, ctx.attemptTimeout().toMillis()), ctx.appSide(),
                 "only an unmarked connect, from Windows: the distro has neither python3 nor perl to send marked SYNs, "
                         + "and Windows does not mark TCP packets");
     }

@@ -62,13 +62,30 @@ public final class OpenSshClientProbe implements Probe {
         Markings.userClass(ctx.environment()).ifPresentOrElse(c -> values.add(c.name()), () -> values.add("af21"));
         long connectTimeout = Math.max(1, (ctx.attemptTimeout().toMillis() + 999) / 1000);
         ctx.progress(0.05, "running ssh with IPQoS " + String.join(" and ", values));
-        List<OpenSshAttempt> attempts = Parallel.map(List.copyOf(values),
-                v -> interpret(v, ctx.linux().run(argv(ctx.target().host(), ctx.target().port(), v, connectTimeout), runLimit(ctx))),
-                a -> ctx.progress(0.5, "IPQoS=" + a.ipqos() + ": " + describe(a)));
+        Set<String> endedEarly = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<OpenSshAttempt> attempts = Parallel.map(List.copyOf(values), v -> {
+            List<String> argv = argv(ctx.target().host(), ctx.target().port(), v, connectTimeout);
+            int tos = dev.netdoctor.model.DscpClass.parse(v).filter(dev.netdoctor.model.DscpClass::marked).map(dev.netdoctor.model.DscpClass::tos).orElse(-1);
+            if (tos < 0) {
+                return interpret(v, ctx.linux().run(argv, runLimit(ctx)));
+            }
+            // A marked ssh whose marking the marked-SYN check beside it found dropped waits for an
+            // answer that will not come: it is ended then, not at its ConnectTimeout.
+            CommandRun run = ctx.linux().runUntil(argv, runLimit(ctx), () -> DscpConnectProbe.foundDropped(ctx, tos));
+            OpenSshAttempt a = interpret(v, run);
+            if (run.timedOut() && run.durationMillis() < connectTimeout * 1000 && DscpConnectProbe.foundDropped(ctx, tos)) {
+                endedEarly.add(v);
+            }
+            return a;
+        }, a -> ctx.progress(0.5, "IPQoS=" + a.ipqos() + ": " + describe(a)));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("ipqos", String.join(",", values));
         params.put("connectTimeout", Long.toString(connectTimeout));
-        List<Evidence> evidence = attempts.stream().map(a -> a.run().asEvidence("IPQoS=" + a.ipqos() + ": " + describe(a))).toList();
+        if (!endedEarly.isEmpty()) {
+            params.put("endedEarly", String.join(",", values.stream().filter(endedEarly::contains).toList()));
+        }
+        List<Evidence> evidence = attempts.stream().map(a -> a.run().asEvidence("IPQoS=" + a.ipqos() + ": " + describe(a)
+                + (endedEarly.contains(a.ipqos()) ? "; ended then: the marked-SYN check beside it had found " + a.ipqos() + " dropped" : ""))).toList();
         String summary = String.join("; ", attempts.stream().map(a -> "IPQoS=" + a.ipqos() + " " + describe(a)).toList());
         return ProbeReport.completed(summary, params, new ProbeData.OpenSshRuns(ctx.environment().sshClient().version(), attempts), evidence);
     }

@@ -67,7 +67,9 @@ public final class SshHandshakeProbe implements Probe {
             case WINDOWS -> List.of();
         });
         ctx.progress(0.05, "SSH handshakes with " + ctx.target());
-        List<HandshakeAttempt> attempts = Parallel.map(classes, c -> handshake(address, port, c, ctx.attemptTimeout(), ctx::onCancel),
+        // A marked handshake whose marking the marked-SYN check beside it found dropped is given up then.
+        List<HandshakeAttempt> attempts = Parallel.map(classes, c -> handshake(address, port, c, ctx.attemptTimeout(), ctx::onCancel,
+                        () -> c.marked() && DscpConnectProbe.foundDropped(ctx, c.tos())),
                 a -> ctx.progress(0.5, a.marking().name() + ": " + describe(a)));
         Map<String, String> params = new LinkedHashMap<>();
         params.put(ProbeContext.FROM, ctx.appSide());
@@ -127,6 +129,12 @@ public final class SshHandshakeProbe implements Probe {
 
     static HandshakeAttempt handshake(InetAddress address, int port, DscpClass marking, Duration timeout,
                                       java.util.function.Consumer<Runnable> onCancel) throws InterruptedException {
+        return handshake(address, port, marking, timeout, onCancel, () -> false);
+    }
+
+    static HandshakeAttempt handshake(InetAddress address, int port, DscpClass marking, Duration timeout,
+                                      java.util.function.Consumer<Runnable> onCancel, java.util.function.BooleanSupplier givenUp)
+            throws InterruptedException {
         AtomicReference<Stage> stage = new AtomicReference<>(Stage.NOTHING);
         AtomicReference<HostKey> seenKey = new AtomicReference<>();
         AtomicReference<String> kex = new AtomicReference<>();
@@ -140,7 +148,7 @@ public final class SshHandshakeProbe implements Probe {
             session.setHostKeyRepository(new RefusingRepository(seenKey));
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("PreferredAuthentications", "none");
-            session.setSocketFactory(new MarkedSocketFactory(address, marking, timeout, stage));
+            session.setSocketFactory(new MarkedSocketFactory(address, marking, timeout, stage, givenUp));
             session.setLogger(new StageLogger(stage, kex));
             session.connect((int) timeout.toMillis());
             // Unreachable in practice: the repository refuses every key.
@@ -231,11 +239,11 @@ public final class SshHandshakeProbe implements Probe {
 
     /** Opens JSch's TCP connection with the chosen marking on its SYN and every later packet. */
     private record MarkedSocketFactory(InetAddress address, DscpClass marking, Duration timeout,
-                                       AtomicReference<Stage> stage) implements SocketFactory {
+                                       AtomicReference<Stage> stage, java.util.function.BooleanSupplier givenUp) implements SocketFactory {
         @Override
         public Socket createSocket(String host, int port) throws IOException {
             try {
-                SocketChannel channel = MarkedConnector.open(address, port, marking, timeout);
+                SocketChannel channel = MarkedConnector.open(address, port, marking, timeout, givenUp);
                 stage.set(Stage.TCP_CONNECTED);
                 return channel.socket();
             } catch (InterruptedException e) {

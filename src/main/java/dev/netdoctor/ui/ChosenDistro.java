@@ -52,6 +52,11 @@ final class ChosenDistro implements LinuxSide {
     }
 
     @Override
+    public CommandRun runUntil(List<String> argv, Duration timeout, java.util.function.BooleanSupplier enough) throws InterruptedException {
+        return now().runUntil(argv, timeout, enough);
+    }
+
+    @Override
     public Optional<String> readFile(String path, int maxBytes) {
         return now().readFile(path, maxBytes);
     }

@@ -84,4 +84,26 @@ class DscpConfidenceTest {
                 .openssh(Result.CONNECT_TIMED_OUT, Result.CONNECT_TIMED_OUT);
         assertThat(dscp(s).confidence()).isEqualTo(Confidence.MEDIUM);
     }
+
+    /**
+     * On a lossy link the user's marked ssh can hang once (its SYN and the resend lost) while the
+     * marked-SYN check's rounds got answers with that very marking: no drop of marked packets.
+     */
+    @Test
+    void aMarkedSshHangingOnceIsNoDropWhenTheSameMarkingWasAnsweredRoundAfterRound() {
+        Scenarios s = new Scenarios("198.19.1.2");
+        s.ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.CONNECTED)
+                .openssh(Result.KEY_EXCHANGE_DONE, Result.CONNECT_TIMED_OUT);
+        assertThat(diagnoser.diagnose(s.target, s.environment(), s.outcomes)).extracting(Finding::id)
+                .doesNotContain(FindingId.DSCP_MARKED_SYN_DROPPED, FindingId.DSCP_FIXED_FOR_SSH);
+    }
+
+    @Test
+    void otherMarkingsAnsweredLeaveTheUsersSshHangAsAMediumFinding() {
+        Scenarios s = new Scenarios("198.19.1.2");
+        s.userQos = "cs4"; // not among the markings the check sent
+        s.ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.CONNECTED)
+                .openssh(Result.KEY_EXCHANGE_DONE, Result.CONNECT_TIMED_OUT);
+        assertThat(dscp(s).confidence()).isEqualTo(Confidence.MEDIUM);
+    }
 }

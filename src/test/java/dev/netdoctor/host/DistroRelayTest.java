@@ -148,4 +148,32 @@ class DistroRelayTest {
         assertThat(starts(calls)).as("the relay's own try, then one per command").isEqualTo(3);
         assertThat(new String(Files.readAllBytes(calls), StandardCharsets.UTF_8)).isNotEmpty();
     }
+
+    /**
+     * A command whose answer another check settled is stopped inside the distro at once, through
+     * the relay, and what it printed until then comes back (ssh's -v lines say how far it got).
+     */
+    @Test
+    void aCommandNoLongerNeededIsStoppedInsideTheDistroWithItsOutputSoFar() throws Exception {
+        try (WslLinuxSide side = new WslLinuxSide(FakeWsl.with(dir, Map.of("FAKE_WSL_DELAY_MS", "0")), "Lab")) {
+            side.run(List.of("true"), Duration.ofSeconds(20)); // the relay is up
+            long start = System.nanoTime();
+            java.util.concurrent.atomic.AtomicBoolean enough = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException ignored) {
+                    // the test ends either way
+                }
+                enough.set(true);
+            });
+            CommandRun r = side.runUntil(List.of("sh", "-c", "echo 'debug1: Connecting to target'; sleep 30"), Duration.ofSeconds(30), enough::get);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(r.timedOut()).isTrue();
+            assertThat(r.stdout()).contains("debug1: Connecting to target");
+            assertThat(millis).as("stopped once it was no longer needed, not after its 30 s").isLessThan(15_000);
+            // the relay goes on serving
+            assertThat(side.run(List.of("echo", "next"), Duration.ofSeconds(20)).stdout()).isEqualTo("next\n");
+        }
+    }
 }

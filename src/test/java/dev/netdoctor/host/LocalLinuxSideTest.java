@@ -159,4 +159,18 @@ class LocalLinuxSideTest {
         CommandRun r = new CommandRun(List.of("ssh", "-o", "IPQoS=none", "a b"), 0, "", "", 1, false, false, false);
         assertThat(r.commandLine()).isEqualTo("ssh -o IPQoS=none 'a b'");
     }
+
+    @Test
+    void aCommandNoLongerNeededEndsAtOnceWithItsOutputSoFar() throws Exception {
+        LocalLinuxSide linux = new LocalLinuxSide();
+        long start = System.nanoTime();
+        CommandRun r = linux.runUntil(List.of("sh", "-c", "echo started; sleep 30"), Duration.ofSeconds(30),
+                () -> System.nanoTime() - start > 300_000_000L);
+        assertThat(r.timedOut()).isTrue();
+        assertThat(r.stdout()).isEqualTo("started\n");
+        assertThat(r.durationMillis()).as("ended once no longer needed, not after 30 s").isLessThan(10_000);
+        CommandRun whole = linux.runUntil(List.of("echo", "done"), Duration.ofSeconds(30), () -> false);
+        assertThat(whole.timedOut()).isFalse();
+        assertThat(whole.stdout()).isEqualTo("done\n");
+    }
 }

@@ -72,7 +72,7 @@ class ProbeContractTest {
         assertThat(new DscpConnectProbe().timeLimit(five)).isEqualTo(Duration.ofSeconds(7));
         assertThat(new SshHandshakeProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(6));
         assertThat(new OpenSshClientProbe().timeLimit(two)).isEqualTo(Duration.ofMillis(5500));
-        assertThat(new SocketWatchProbe().timeLimit(two)).isEqualTo(Duration.ofMillis(5500));
+        assertThat(new SocketWatchProbe().timeLimit(two)).isEqualTo(Duration.ofMillis(5200));
         assertThat(new PathMtuProbe().timeLimit(two)).isEqualTo(Duration.ofMillis(4500));
         // fixed commands
         assertThat(new PingProbe().timeLimit(two)).isEqualTo(Duration.ofSeconds(3));

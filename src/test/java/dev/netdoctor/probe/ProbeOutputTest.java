@@ -94,26 +94,54 @@ class ProbeOutputTest {
     void markedConnectsFromInsideTheDistroAreReadPerClass() {
         List<DscpClass> classes = List.of(DscpClass.UNMARKED, dscp("af21"), dscp("cs1"), dscp("ef"), dscp("lowdelay"), dscp("throughput"));
         String out = """
-                0 connected 4
-                72 timeout 2001
-                32 refused 3 Connection refused
-                184 unreachable 1 No route to host
-                16 error 2 \s
+                round 0 0 0 72 32 184 16 8
+                end 0 0 connected 4000
+                end 0 32 refused 3000 Connection refused
+                end 0 184 unreachable 1000 No route to host
+                end 0 16 error 2000 \s
                 garbage line
-                8 connected x
+                end 0 8 connected x
+                round 1 50000 0 72 8
+                end 1 0 connected 53000
+                round 2 100000 0 72 8
+                end 2 0 connected 104000
+                round 3 150000 0 72 8
+                end 3 0 connected 152000
+                round 4 200000 0 72 8
+                end 4 0 connected 201000
+                done 500000
                 """;
-        List<ConnectAttempt> a = DistroMarkedConnects.parse(new CommandRun(List.of("bash"), 0, out, "", 2100, false, false, false), classes);
+        MarkedRounds.Outcome o = DistroMarkedConnects.parse(new CommandRun(List.of("bash"), 0, out, "", 2100, false, false, false),
+                classes, java.time.Duration.ofSeconds(2));
+        List<ConnectAttempt> a = o.attempts();
         assertThat(a).extracting(ConnectAttempt::marking).containsExactlyElementsOf(classes);
         assertThat(a).extracting(ConnectAttempt::result).containsExactly(ConnectResult.CONNECTED, ConnectResult.TIMED_OUT,
-                ConnectResult.REFUSED, ConnectResult.UNREACHABLE, ConnectResult.ERROR, ConnectResult.ERROR);
-        assertThat(a).extracting(ConnectAttempt::millis).containsExactly(4L, 2001L, 3L, 1L, 2L, 2100L);
+                ConnectResult.REFUSED, ConnectResult.UNREACHABLE, ConnectResult.ERROR, ConnectResult.TIMED_OUT);
+        assertThat(a).extracting(ConnectAttempt::millis).containsExactly(4L, 300L, 3L, 1L, 2L, 300L);
+        assertThat(o.rounds()).isEqualTo(5);
+        assertThat(o.roundTripMillis()).isEqualTo(4);
+        assertThat(o.waitMillis()).isEqualTo(300);
         assertThat(a.get(0).error()).isNull();
         assertThat(a.get(2).error()).isEqualTo("Connection refused");
         assertThat(a.get(4).error()).as("a blank reason is no reason").isNull();
-        assertThat(a.get(5).error()).isEqualTo("no result from inside the distro");
-        List<ConnectAttempt> none = DistroMarkedConnects.parse(new CommandRun(List.of("bash"), 1, "", "python3: not found\n", 9, false, false, false),
-                List.of(dscp("af21")));
-        assertThat(none.getFirst().error()).isEqualTo("no result from inside the distro: python3: not found");
+        assertThat(a.get(5).error()).as("the malformed line left that SYN unanswered").startsWith("5 SYNs, none answered");
+        MarkedRounds.Outcome none = DistroMarkedConnects.parse(new CommandRun(List.of("bash"), 1, "", "python3: not found\n", 9, false, false, false),
+                List.of(DscpClass.UNMARKED, dscp("af21")), java.time.Duration.ofSeconds(2));
+        assertThat(none.attempts().getLast().error()).isEqualTo("no result from inside the distro: python3: not found");
+    }
+
+    @Test
+    void aReportCutShortIsJudgedAtItsLastLineAndNeverCallsADropItDidNotSee() {
+        List<DscpClass> classes = List.of(DscpClass.UNMARKED, dscp("af21"));
+        String out = """
+                round 0 0 0 72
+                end 0 0 connected 4000
+                round 1 50000 0 72
+                """;
+        MarkedRounds.Outcome o = DistroMarkedConnects.parse(new CommandRun(List.of("bash"), 137, out, "", 9000, true, false, false),
+                classes, java.time.Duration.ofSeconds(2));
+        assertThat(o.attempts().get(1).result()).isEqualTo(ConnectResult.ERROR);
+        assertThat(o.attempts().get(1).error()).startsWith("undecided:");
     }
 
     @Test

@@ -73,12 +73,12 @@ class ScriptedProbesTest {
     @Test
     void pingSaysHowManyWereAnsweredAndHowFast() throws Exception {
         ScriptedLinux linux = new ScriptedLinux("ping")
-                .answer("ping -6 -n -c 3 -i 0.2 -W 1 -w 2 2001:db8::5", """
-                        3 packets transmitted, 3 received, 0% packet loss, time 405ms
+                .answer("ping -6 -n -c 3 -i 0.1 -W 1 -w 2 2001:db8::5", """
+                        3 packets transmitted, 3 received, 0% packet loss, time 205ms
                         rtt min/avg/max/mdev = 0.041/2.000/0.511/0.180 ms
                         """)
-                .answer("ping -4 -n -c 3 -i 0.2 -W 1 -w 2 198.18.0.5", "3 packets transmitted, 2 received, 33% packet loss, time 405ms\n")
-                .fail("ping -4 -n -c 3 -i 0.2 -W 1 -w 2 198.18.0.6", 1, "");
+                .answer("ping -4 -n -c 3 -i 0.1 -W 1 -w 2 198.18.0.5", "3 packets transmitted, 2 received, 33% packet loss, time 205ms\n")
+                .fail("ping -4 -n -c 3 -i 0.1 -W 1 -w 2 198.18.0.6", 1, "");
         TestContext ctx = towards("[2001:db8::5]:22", linux);
         ProbeReport v6 = new PingProbe().run(ctx);
         assertThat(v6.summary()).isEqualTo("2001:db8::5 answered 3 of 3 pings (2.0 ms)");

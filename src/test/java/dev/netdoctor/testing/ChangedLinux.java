@@ -79,6 +79,14 @@ public final class ChangedLinux implements LinuxSide {
     }
 
     @Override
+    public CommandRun runUntil(List<String> argv, Duration timeout, java.util.function.BooleanSupplier enough) throws InterruptedException {
+        if (missing.contains(argv.getFirst())) {
+            throw new AssertionError(argv.getFirst() + " is not installed, yet it was run: " + argv);
+        }
+        return real.runUntil(argv, timeout, enough);
+    }
+
+    @Override
     public Optional<String> readFile(String path, int maxBytes) {
         return files.containsKey(path) ? Optional.ofNullable(files.get(path)) : real.readFile(path, maxBytes);
     }
