@@ -231,12 +231,19 @@ public final class LabBenchmark {
         return OptionalDouble.empty();
     }
 
-    /** Milliseconds as the table shows them: "-" for none, a tenth where a round trip is under 10 ms. */
+    /**
+     * Milliseconds as the table shows them: "-" where the run did not give the number, "none"
+     * where it says it measured nothing (a negative round trip: no unmarked SYN was answered, as
+     * in the filtered lab), a tenth where a round trip is under 10 ms.
+     */
     static String millis(OptionalDouble value) {
         if (value.isEmpty()) {
             return "-";
         }
         double v = value.getAsDouble();
+        if (v < 0) {
+            return "none";
+        }
         return v < 10 && v != Math.rint(v) ? String.format(Locale.ROOT, "%.1f", v) : Long.toString(Math.round(v));
     }
 

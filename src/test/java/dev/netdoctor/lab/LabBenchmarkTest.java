@@ -54,6 +54,7 @@ class LabBenchmarkTest {
         assertThat(LabBenchmark.millis(OptionalDouble.of(0.44))).isEqualTo("0.4");
         assertThat(LabBenchmark.millis(OptionalDouble.of(3))).isEqualTo("3");
         assertThat(LabBenchmark.millis(OptionalDouble.of(312.6))).isEqualTo("313");
+        assertThat(LabBenchmark.millis(OptionalDouble.of(-1))).as("no unmarked answer measured").isEqualTo("none");
     }
 
     @Test
