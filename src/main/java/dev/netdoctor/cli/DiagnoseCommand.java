@@ -188,6 +188,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
             unwritable.forEach(p -> err.println("wsl-net-doctor: " + p));
             return notRun(out, ExitCodes.BAD_INPUT);
         }
+        if (json) {
+            // while the checks wait for the network (a daemon: never holds the exit)
+            Thread.ofPlatform().daemon().name("json-prepare").start(JsonReport::prepare);
+        }
         Path log = RunLog.start("cli", verbose);
         try {
             WindowsHost windows = wsl.windowsReadAhead();

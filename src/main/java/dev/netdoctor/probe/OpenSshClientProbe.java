@@ -48,6 +48,15 @@ public final class OpenSshClientProbe implements Probe {
     static final int SILENCE_INTERVAL_SECONDS = 1;
     static final int SILENCE_COUNT = 1;
 
+    /** How long an ssh found waiting for nothing is kept for the socket watch to see it. */
+    static final Duration SEEN_WAITING_LIMIT = Duration.ofSeconds(1);
+
+    /** The socket watch's latest snapshot has an ssh (not this app) in SYN-SENT for the target. */
+    private static boolean seenWaiting(ProbeContext ctx) {
+        return dev.netdoctor.host.SocketTable.synSentTo(ctx.latestSockets(), ctx.address(), ctx.target().port()).stream()
+                .anyMatch(c -> !c.ours());
+    }
+
     private static Duration runLimit(ProbeContext ctx) {
         return ctx.attemptTimeout().plusMillis(1500);
     }
@@ -70,8 +79,12 @@ public final class OpenSshClientProbe implements Probe {
                 return interpret(v, ctx.linux().run(argv, runLimit(ctx)));
             }
             // A marked ssh whose marking the marked-SYN check beside it found dropped waits for an
-            // answer that will not come: it is ended then, not at its ConnectTimeout.
-            CommandRun run = ctx.linux().runUntil(argv, runLimit(ctx), () -> DscpConnectProbe.foundDropped(ctx, tos));
+            // answer that will not come: it is ended then, not at its ConnectTimeout, once the
+            // socket watch has shown it waiting in SYN-SENT (the user sees it in the live table),
+            // or after SEEN_WAITING_LIMIT where the watch does not see it.
+            long started = System.nanoTime();
+            CommandRun run = ctx.linux().runUntil(argv, runLimit(ctx), () -> DscpConnectProbe.foundDropped(ctx, tos)
+                    && (seenWaiting(ctx) || System.nanoTime() - started >= SEEN_WAITING_LIMIT.toNanos()));
             OpenSshAttempt a = interpret(v, run);
             if (run.timedOut() && run.durationMillis() < connectTimeout * 1000 && DscpConnectProbe.foundDropped(ctx, tos)) {
                 endedEarly.add(v);

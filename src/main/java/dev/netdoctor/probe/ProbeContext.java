@@ -49,6 +49,11 @@ public interface ProbeContext {
 
     void sockets(List<TcpConnection> snapshot);
 
+    /** The socket watch's latest snapshot of this run; empty before its first one, or without a watch. */
+    default List<TcpConnection> latestSockets() {
+        return List.of();
+    }
+
     /** True once every other probe of the same stage has finished (lets watchers stop early). */
     boolean othersFinished();
 

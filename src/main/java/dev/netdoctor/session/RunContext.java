@@ -48,6 +48,8 @@ final class RunContext {
     /** Settings files read in this run, by path (see {@link ProbeContext#readSettingsFile}). */
     private final Map<String, SettingsFile> settingsFiles = new ConcurrentHashMap<>();
     private volatile boolean cancelled;
+    /** The socket watch's latest snapshot in this run, for checks that wait to be seen waiting. */
+    private volatile List<TcpConnection> latestSockets = List.of();
     private long startNanos;
 
     RunContext(HostInspector inspector, DiagnosisRequest request, Consumer<SessionEvent> listener) {
@@ -260,7 +262,13 @@ final class RunContext {
 
         @Override
         public void sockets(List<TcpConnection> snapshot) {
+            latestSockets = List.copyOf(snapshot);
             emit(new SessionEvent.SocketSnapshot(snapshot, elapsed()));
+        }
+
+        @Override
+        public List<TcpConnection> latestSockets() {
+            return latestSockets;
         }
     }
 }

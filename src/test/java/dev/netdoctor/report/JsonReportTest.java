@@ -29,6 +29,22 @@ class JsonReportTest {
         assertThat(JsonReport.write(back)).isEqualTo(JsonReport.write(report));
     }
 
+    /** Preparing the writer on another thread while results are written changes no byte of them. */
+    @Test
+    void preparingTheWriterAheadChangesNothingWritten() throws Exception {
+        java.util.Map<String, String> before = new java.util.LinkedHashMap<>();
+        for (String name : Results.RECORDED) {
+            before.put(name, JsonReport.write(Results.recorded(name).result()));
+        }
+        Thread prepare = Thread.ofPlatform().start(JsonReport::prepare);
+        for (String name : Results.RECORDED) {
+            assertThat(JsonReport.write(Results.recorded(name).result())).as(name).isEqualTo(before.get(name));
+        }
+        prepare.join(30_000);
+        JsonReport.prepare();
+        assertThat(JsonReport.write(Results.recorded("dscp").result())).isEqualTo(before.get("dscp"));
+    }
+
     /** Results recorded before the question said whether the target is an SSH server read as SSH: every target was one then. */
     @Test
     void whetherTheTargetIsAnSshServerIsWrittenAndOlderResultsReadAsSsh() throws IOException {

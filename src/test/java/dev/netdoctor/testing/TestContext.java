@@ -88,6 +88,9 @@ public class TestContext implements ProbeContext {
     @Override public void routeLine(RouteLookup lookup) { routeLines.add(lookup); }
     @Override public void sockets(List<TcpConnection> snapshot) { }
     @Override public boolean othersFinished() { return true; }
+    /** The socket watch's latest snapshot, as the test puts it (see {@link ProbeContext#latestSockets}). */
+    public volatile List<TcpConnection> latestSockets = List.of();
+    @Override public List<TcpConnection> latestSockets() { return latestSockets; }
     /** Reports of the stage's other checks, as the test puts them (see {@link ProbeContext#siblingReport}). */
     public final java.util.Map<dev.netdoctor.model.ProbeId, dev.netdoctor.probe.ProbeReport> siblings = new java.util.concurrent.ConcurrentHashMap<>();
     @Override public java.util.Optional<dev.netdoctor.probe.ProbeReport> siblingReport(dev.netdoctor.model.ProbeId id) {

@@ -123,4 +123,11 @@ class DnsQueryTest {
             }
         }
     }
+
+    /** dnsjava's exit hook waits for its network thread; the app turns it off unless told otherwise. */
+    @org.junit.jupiter.api.Test
+    void dnsjavasExitHookIsOff() throws Exception {
+        Class.forName(DnsQuery.class.getName(), true, DnsQuery.class.getClassLoader());
+        org.assertj.core.api.Assertions.assertThat(System.getProperty("dnsjava.nio.register_shutdown_hook")).isEqualTo("false");
+    }
 }
