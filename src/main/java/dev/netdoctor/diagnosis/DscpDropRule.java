@@ -84,7 +84,10 @@ final class DscpDropRule implements Rule {
             corroborated |= ssh.get().attempts().stream().anyMatch(a -> a.ipqos().equals("none") && a.result() == OpenSshAttempt.Result.KEY_EXCHANGE_DONE)
                     && ssh.get().attempts().stream().anyMatch(a -> !a.ipqos().equals("none") && a.result() == OpenSshAttempt.Result.CONNECT_TIMED_OUT);
         }
-        obs.data(ProbeData.Sockets.class).ifPresent(s -> s.synSentToTarget().stream().filter(t -> !t.ours()).forEach(t ->
+        // A socket whose owner could not be read and that was seen only once (0 s) is most likely one
+        // of this run's own short-lived connects, closed before its owner was looked up: not evidence.
+        obs.data(ProbeData.Sockets.class).ifPresent(s -> s.synSentToTarget().stream()
+                .filter(t -> !t.ours() && (t.pid() >= 0 || t.ageMillis() >= 1000)).forEach(t ->
                 evidence.add(Evidence.of(t.owner() + " has been waiting in SYN-SENT for " + t.remoteAddress() + ":" + t.remotePort()
                         + " for at least " + t.ageMillis() / 1000 + " s"))));
         obs.synGiveUpSeconds().ifPresent(s -> evidence.add(Evidence.of("Without a ConnectTimeout, ssh waits about " + s

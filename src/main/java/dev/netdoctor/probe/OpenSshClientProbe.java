@@ -51,10 +51,10 @@ public final class OpenSshClientProbe implements Probe {
     /** How long an ssh found waiting for nothing is kept for the socket watch to see it. */
     static final Duration SEEN_WAITING_LIMIT = Duration.ofSeconds(1);
 
-    /** The socket watch's latest snapshot has an ssh (not this app) in SYN-SENT for the target. */
+    /** The socket watch's latest snapshot has an ssh in SYN-SENT for the target (ours: the watch counts our children as this check's). */
     private static boolean seenWaiting(ProbeContext ctx) {
         return dev.netdoctor.host.SocketTable.synSentTo(ctx.latestSockets(), ctx.address(), ctx.target().port()).stream()
-                .anyMatch(c -> !c.ours());
+                .anyMatch(c -> "ssh".equals(c.processName()));
     }
 
     private static Duration runLimit(ProbeContext ctx) {

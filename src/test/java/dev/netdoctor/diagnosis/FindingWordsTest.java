@@ -121,10 +121,16 @@ class FindingWordsTest {
                 .handshakes(true, Stage.NOTHING);
         List<TcpConnection> waiting = List.of(
                 new TcpConnection("SYN-SENT", "198.18.1.2", 50000, "198.19.1.2", 22, 4242, "ssh", "ssh nas", 12_500, false, false),
-                new TcpConnection("SYN-SENT", "198.18.1.2", 50001, "198.19.1.2", 22, 1, "java", "ours", 900, true, false));
+                new TcpConnection("SYN-SENT", "198.18.1.2", 50001, "198.19.1.2", 22, 1, "java", "ours", 900, true, false),
+                // seen once, owner gone before it was read: one of this run's own short connects
+                new TcpConnection("SYN-SENT", "198.18.1.2", 50002, "198.19.1.2", 22, -1, null, null, 0, false, false),
+                // an unknown owner waiting for seconds is someone's hung connection all the same
+                new TcpConnection("SYN-SENT", "198.18.1.2", 50003, "198.19.1.2", 22, -1, null, null, 3_000, false, false));
         s.outcomes.add(Scenarios.outcome(ProbeId.SOCKET_TABLE, new ProbeData.Sockets(waiting, List.of())));
         Finding f = diagnose(s).getFirst();
         assertThat(evidence(f)).contains("ssh (pid 4242) has been waiting in SYN-SENT for 198.19.1.2:22 for at least 12 s")
+                .contains("unknown process has been waiting in SYN-SENT for 198.19.1.2:22 for at least 3 s")
+                .noneMatch(e -> e.contains("for at least 0 s"))
                 .noneMatch(e -> e.startsWith("java"))
                 .contains("Without a ConnectTimeout, ssh waits about 127 s for an answer before giving up (tcp_syn_retries=6)")
                 .contains("Unmarked SYN to 198.19.1.2:22: connected in 5 ms")

@@ -90,7 +90,7 @@ class MarkedSshEndsEarlyTest {
         TestContext ctx = context();
         ctx.siblings.put(ProbeId.DSCP_CONNECT, markedConnects(ConnectResult.TIMED_OUT));
         ctx.latestSockets = List.of(new dev.netdoctor.model.TcpConnection(dev.netdoctor.model.TcpConnection.SYN_SENT, "198.18.1.2", 40000,
-                "198.19.1.2", 22, 4242, "ssh", "ssh -v … 198.19.1.2 true", 300, false, false));
+                "198.19.1.2", 22, 4242, "ssh", "ssh -v … 198.19.1.2 true", 300, true, false));
         ProbeReport r = new OpenSshClientProbe().run(ctx);
         List<OpenSshAttempt> runs = ((ProbeData.OpenSshRuns) r.data()).attempts();
         assertThat(runs).extracting(OpenSshAttempt::ipqos).containsExactly("none", "af21");
