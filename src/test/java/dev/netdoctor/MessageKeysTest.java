@@ -81,7 +81,6 @@ class MessageKeysTest {
             Map.entry("dev.netdoctor.model.words", "the bundle's own name (Words)"),
             Map.entry("netdoctor.firstFrameFile", "a system property (FirstFrame)"),
             Map.entry("netdoctor.wslExe", "a system property (WizardApp)"),
-            Map.entry("dnsjava.nio.register_shutdown_hook", "dnsjava's system property (DnsQuery)"),
             Map.entry("os.name", "a system property (WizardApp)"),
             Map.entry("settings.properties", "the settings file's name (WizardApp)"),
             Map.entry("wizard.css", "the style sheet (WizardApp)"),

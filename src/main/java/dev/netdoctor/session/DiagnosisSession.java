@@ -141,6 +141,9 @@ public final class DiagnosisSession {
                     Diagnoser.verdict(findings, complete), complete);
         } finally {
             run.stopAndWait(STOP_LIMIT);
+            // Every check has ended, so no DNS question is in flight: dnsjava's network thread,
+            // waiting inside the OS, would otherwise cost the CLI's exit 300 ms.
+            dev.netdoctor.probe.dns.DnsQuery.releaseNetworkThread();
         }
     }
 

@@ -34,17 +34,19 @@ import java.util.concurrent.TimeoutException;
  * resolution" after waiting for every server and every retry. Uses dnsjava, not hand-made packets.
  */
 public final class DnsQuery {
-    static {
-        // dnsjava closes its network thread from a shutdown hook that joins that thread, which a
-        // question still waiting on a dead path holds for a while: the CLI's exit waited 0.3 s
-        // for it after a dead DNS path. The thread is a daemon and the process's sockets close
-        // with it, so nothing is lost without the hook. A setting given on the command line wins.
-        if (System.getProperty("dnsjava.nio.register_shutdown_hook") == null) {
-            System.setProperty("dnsjava.nio.register_shutdown_hook", "false");
-        }
+    private DnsQuery() {
     }
 
-    private DnsQuery() {
+    /**
+     * Ends dnsjava's network thread once this run's questions are all answered or given up (no
+     * question may be in flight: a release racing with one can leave a thread behind). That
+     * thread waits inside the operating system (epoll), and a JVM ending with such a thread waits
+     * 300 ms for it (HotSpot's VM_Exit): every CLI run that asked a DNS server paid that at its
+     * exit (measured: 0.3 s between the result written and the process gone). dnsjava starts the
+     * thread again for the next question.
+     */
+    public static void releaseNetworkThread() {
+        org.xbill.DNS.NioClient.close();
     }
 
     /**
@@ -168,25 +170,70 @@ public final class DnsQuery {
         }
     }
 
-    /** One question on a TCP connection of its own (RFC 1035 4.2.2: two length bytes, then the message). */
+    /**
+     * One question on a TCP connection of its own (RFC 1035 4.2.2: two length bytes, then the
+     * message). A non-blocking channel waited on with a selector: an interrupt (a question no
+     * longer waited for) ends the wait at once on any thread. A java.net.Socket would need a
+     * virtual thread for that, and a virtual thread's socket starts the JDK's poller thread, which
+     * waits inside the OS for the rest of the process: the JVM then waits 300 ms for it at exit.
+     */
     private static Message overTcp(InetSocketAddress server, Message query, Duration limit) throws IOException {
         long deadline = System.nanoTime() + limit.toNanos();
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(server, (int) Math.max(1, limit.toMillis()));
-            socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open();
+             java.nio.channels.Selector selector = java.nio.channels.Selector.open()) {
+            channel.configureBlocking(false);
+            if (!channel.connect(server)) {
+                java.nio.channels.SelectionKey key = channel.register(selector, java.nio.channels.SelectionKey.OP_CONNECT);
+                while (!channel.finishConnect()) {
+                    await(selector, deadline, "connect");
+                }
+                key.interestOps(0);
+            }
             byte[] wire = query.toWire();
-            java.io.DataOutputStream out = new java.io.DataOutputStream(socket.getOutputStream());
-            out.writeShort(wire.length);
-            out.write(wire);
-            out.flush();
-            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
-            byte[] answer = new byte[in.readUnsignedShort()];
-            in.readFully(answer);
-            Message response = new Message(answer);
+            java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(2 + wire.length).putShort((short) wire.length).put(wire).flip();
+            java.nio.channels.SelectionKey key = channel.keyFor(selector) != null ? channel.keyFor(selector)
+                    : channel.register(selector, 0);
+            key.interestOps(java.nio.channels.SelectionKey.OP_WRITE);
+            while (out.hasRemaining()) {
+                if (channel.write(out) == 0) {
+                    await(selector, deadline, "write");
+                }
+            }
+            key.interestOps(java.nio.channels.SelectionKey.OP_READ);
+            java.nio.ByteBuffer length = read(channel, selector, java.nio.ByteBuffer.allocate(2), deadline);
+            java.nio.ByteBuffer body = read(channel, selector, java.nio.ByteBuffer.allocate(Short.toUnsignedInt(length.flip().getShort())), deadline);
+            Message response = new Message(body.array());
             if (response.getHeader().getID() != query.getHeader().getID()) {
                 throw new IOException("the server answered another question (id " + response.getHeader().getID() + ")");
             }
             return response;
+        }
+    }
+
+    private static java.nio.ByteBuffer read(java.nio.channels.SocketChannel channel, java.nio.channels.Selector selector,
+                                            java.nio.ByteBuffer into, long deadline) throws IOException {
+        while (into.hasRemaining()) {
+            int n = channel.read(into);
+            if (n < 0) {
+                throw new java.io.EOFException("the server closed the connection");
+            }
+            if (n == 0) {
+                await(selector, deadline, "read");
+            }
+        }
+        return into;
+    }
+
+    /** Waits for the channel's interest, at most until {@code deadline}; an interrupt ends it. */
+    private static void await(java.nio.channels.Selector selector, long deadline, String what) throws IOException {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+            throw new SocketTimeoutException(what + " timed out");
+        }
+        selector.select(left);
+        selector.selectedKeys().clear();
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.io.InterruptedIOException(what + " given up");
         }
     }
 
