@@ -114,6 +114,34 @@ class LossyLinkLabIT {
     }
 
     /**
+     * The other failures of the NAT lab keep their verdict on a lossy link too: a port nobody
+     * listens on, a firewall dropping the port, and the path that loses large packets (whose
+     * sizing pings could read a lost echo as "too big").
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"refused,port-refused", "filtered,port-filtered", "mtu,path-mtu-blackhole"})
+    void theOtherFailuresKeepTheirVerdictOnALossyLink(String scenario, String finding) throws Exception {
+        int runs = 2;
+        userWithOpenSsh10Marking();
+        try (Lab lab = Lab.up(scenario, PREFIX)) {
+            burners.start();
+            lab.loss(PERCENT);
+            SoftAssertions soft = new SoftAssertions();
+            for (int run = 1; run <= runs; run++) {
+                JsonNode json = inDistro(lab);
+                print(scenario + ", " + PERCENT + " % loss", run, runs, json);
+                String context = describe(run, runs, json);
+                soft.assertThat(ids(json)).as(context).containsExactly(finding);
+                soft.assertThat(json.path("findings").path(0).path("confidence").asText()).as(context).isEqualTo("high");
+                soft.assertThat(unfinished(json)).as("checks that did not finish by themselves; " + context).isEmpty();
+            }
+            soft.assertAll();
+        } finally {
+            user.clean();
+        }
+    }
+
+    /**
      * The healthy lab from "Windows" (the gateway namespace, as the plain user, the distro reached
      * through the stand-in wsl.exe): the marked SYNs leave from inside the distro, across the lossy
      * forward path, and must not be called a drop either.
