@@ -51,10 +51,14 @@ public final class OpenSshClientProbe implements Probe {
     /** How long an ssh found waiting for nothing is kept for the socket watch to see it. */
     static final Duration SEEN_WAITING_LIMIT = Duration.ofSeconds(1);
 
-    /** The socket watch's latest snapshot has an ssh in SYN-SENT for the target (ours: the watch counts our children as this check's). */
+    /**
+     * The socket watch's latest snapshot has this check's own ssh in SYN-SENT for the target (the
+     * watch counts the processes we start as ours, inside a distro too); the user's own hung ssh,
+     * which the watch also shows, does not count for ours.
+     */
     private static boolean seenWaiting(ProbeContext ctx) {
         return dev.netdoctor.host.SocketTable.synSentTo(ctx.latestSockets(), ctx.address(), ctx.target().port()).stream()
-                .anyMatch(c -> "ssh".equals(c.processName()));
+                .anyMatch(c -> c.ours() && "ssh".equals(c.processName()));
     }
 
     private static Duration runLimit(ProbeContext ctx) {

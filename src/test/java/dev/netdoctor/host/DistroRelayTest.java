@@ -157,7 +157,6 @@ class DistroRelayTest {
     void aCommandNoLongerNeededIsStoppedInsideTheDistroWithItsOutputSoFar() throws Exception {
         try (WslLinuxSide side = new WslLinuxSide(FakeWsl.with(dir, Map.of("FAKE_WSL_DELAY_MS", "0")), "Lab")) {
             side.run(List.of("true"), Duration.ofSeconds(20)); // the relay is up
-            long start = System.nanoTime();
             java.util.concurrent.atomic.AtomicBoolean enough = new java.util.concurrent.atomic.AtomicBoolean();
             Thread.ofVirtual().start(() -> {
                 try {
@@ -167,11 +166,12 @@ class DistroRelayTest {
                 }
                 enough.set(true);
             });
-            CommandRun r = side.runUntil(List.of("sh", "-c", "echo 'debug1: Connecting to target'; sleep 30"), Duration.ofSeconds(30), enough::get);
-            long millis = (System.nanoTime() - start) / 1_000_000;
+            // Ignoring "enough", the command would print its second line and end by itself, not timed out.
+            CommandRun r = side.runUntil(List.of("sh", "-c", "echo 'debug1: Connecting to target'; sleep 5; echo finished"),
+                    Duration.ofSeconds(60), enough::get);
             assertThat(r.timedOut()).isTrue();
-            assertThat(r.stdout()).contains("debug1: Connecting to target");
-            assertThat(millis).as("stopped once it was no longer needed, not after its 30 s").isLessThan(15_000);
+            assertThat(r.stdout()).as("stopped inside the distro once no longer needed, with its output so far")
+                    .isEqualTo("debug1: Connecting to target\n");
             // the relay goes on serving
             assertThat(side.run(List.of("echo", "next"), Duration.ofSeconds(20)).stdout()).isEqualTo("next\n");
         }

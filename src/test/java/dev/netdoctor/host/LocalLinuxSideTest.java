@@ -164,11 +164,11 @@ class LocalLinuxSideTest {
     void aCommandNoLongerNeededEndsAtOnceWithItsOutputSoFar() throws Exception {
         LocalLinuxSide linux = new LocalLinuxSide();
         long start = System.nanoTime();
-        CommandRun r = linux.runUntil(List.of("sh", "-c", "echo started; sleep 30"), Duration.ofSeconds(30),
+        // Ignoring "enough", the command would print its second line and end by itself, not timed out.
+        CommandRun r = linux.runUntil(List.of("sh", "-c", "echo started; sleep 5; echo finished"), Duration.ofSeconds(60),
                 () -> System.nanoTime() - start > 300_000_000L);
         assertThat(r.timedOut()).isTrue();
-        assertThat(r.stdout()).isEqualTo("started\n");
-        assertThat(r.durationMillis()).as("ended once no longer needed, not after 30 s").isLessThan(10_000);
+        assertThat(r.stdout()).as("ended once no longer needed, with its output so far").isEqualTo("started\n");
         CommandRun whole = linux.runUntil(List.of("echo", "done"), Duration.ofSeconds(30), () -> false);
         assertThat(whole.timedOut()).isFalse();
         assertThat(whole.stdout()).isEqualTo("done\n");

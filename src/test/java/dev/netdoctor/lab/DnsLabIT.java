@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * "Names don't resolve" in the lab, looking like a WSL 2 distro in NAT mode: a real DNS server
@@ -32,16 +31,12 @@ class DnsLabIT {
 
     @BeforeAll
     static void labAvailable() throws Exception {
-        var reason = Lab.reasonToSkip();
-        assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
-        user = Lab.PlainUser.ensure();
+        user = Lab.PlainUser.forLabTests();
     }
 
     @AfterAll
     static void cleanUp() throws Exception {
-        if (user != null) {
-            user.clean();
-        }
+        Lab.PlainUser.cleanAfter(user);
     }
 
     private static Lab.Result cli(Lab lab, String... args) throws Exception {

@@ -283,6 +283,20 @@ public final class Lab implements AutoCloseable {
         /** OpenSSH 10's own default marking (Debian 12's ssh defaults to lowdelay throughput instead). */
         public static final String OPENSSH_10_DEFAULT = "Host *\n    IPQoS af21 cs1\n";
 
+        /** The plain user for a class of lab tests; the class is skipped where the lab cannot run. */
+        public static PlainUser forLabTests() throws IOException {
+            var reason = reasonToSkip();
+            org.junit.jupiter.api.Assumptions.assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
+            return ensure();
+        }
+
+        /** Leaves the user as the lab made it (no ~/.ssh of a test's); nothing to do when the class was skipped. */
+        public static void cleanAfter(PlainUser user) throws IOException {
+            if (user != null) {
+                user.clean();
+            }
+        }
+
         public static PlainUser ensure() throws IOException {
             Result r = run(List.of("bash", script().toString(), "user"), 30);
             if (r.exit() != 0) {

@@ -20,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A lossy link is not a network that drops marked packets. Each lab here loses 5 % of what its
@@ -45,16 +44,12 @@ class LossyLinkLabIT {
 
     @BeforeAll
     static void labAvailable() throws Exception {
-        var reason = Lab.reasonToSkip();
-        assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
-        user = Lab.PlainUser.ensure();
+        user = Lab.PlainUser.forLabTests();
     }
 
     @AfterAll
     static void cleanUser() throws Exception {
-        if (user != null) {
-            user.clean();
-        }
+        Lab.PlainUser.cleanAfter(user);
     }
 
     /** The healthy lab as seed 1's user has it (OpenSSH 10 marks af21): no DSCP finding at any severity, and the lossless verdict. */
@@ -68,19 +63,7 @@ class LossyLinkLabIT {
             print("healthy, no loss", 0, runs, lossless);
             assertThat(ids(lossless)).as(describe(0, runs, lossless)).containsExactly(FindingId.NO_PROBLEM_FOUND.id());
             lab.loss(PERCENT);
-            SoftAssertions soft = new SoftAssertions();
-            for (int run = 1; run <= runs; run++) {
-                JsonNode json = inDistro(lab);
-                print("healthy, " + PERCENT + " % loss", run, runs, json);
-                String context = describe(run, runs, json);
-                soft.assertThat(ids(json)).as(context).doesNotContainAnyElementsOf(DSCP_FINDINGS);
-                soft.assertThat(ids(json)).as(context).isEqualTo(ids(lossless));
-                soft.assertThat(json.path("verdict").asText()).as(context).isEqualTo(lossless.path("verdict").asText());
-                soft.assertThat(json.path("_exit").asInt()).as(context).isZero();
-                soft.assertThat(unfinished(json)).as("checks that did not finish by themselves; " + context).isEmpty();
-                soft.assertThat(marking(json)).as("the user's ssh marking, read from ~/.ssh/config; " + context).isEqualTo("af21");
-            }
-            soft.assertAll();
+            lossyRuns("healthy", runs, () -> inDistro(lab), sameAsLossless(lossless));
             assertThat(dropped(lab)).as("packets the lossy link dropped in the lab's gateway").isPositive();
         } finally {
             user.clean();
@@ -95,18 +78,12 @@ class LossyLinkLabIT {
         try (Lab lab = Lab.up("dscp", PREFIX)) {
             burners.start();
             lab.loss(PERCENT);
-            SoftAssertions soft = new SoftAssertions();
-            for (int run = 1; run <= runs; run++) {
-                JsonNode json = inDistro(lab);
-                print("dscp, " + PERCENT + " % loss", run, runs, json);
-                String context = describe(run, runs, json);
+            lossyRuns("dscp", runs, () -> inDistro(lab), (soft, json, context) -> {
                 soft.assertThat(ids(json)).as(context).containsExactly(FindingId.DSCP_MARKED_SYN_DROPPED.id());
                 soft.assertThat(json.path("findings").path(0).path("confidence").asText()).as(context).isEqualTo("high");
-                soft.assertThat(unfinished(json)).as("checks that did not finish by themselves; " + context).isEmpty();
                 soft.assertThat(json.path("complete").asBoolean()).as(context).isTrue();
                 soft.assertThat(marking(json)).as("the user's ssh marking, read from ~/.ssh/config; " + context).isEqualTo("af21");
-            }
-            soft.assertAll();
+            });
             assertThat(dropped(lab)).as("packets the lossy link dropped in the lab's gateway").isPositive();
         } finally {
             user.clean();
@@ -126,16 +103,10 @@ class LossyLinkLabIT {
         try (Lab lab = Lab.up(scenario, PREFIX)) {
             burners.start();
             lab.loss(PERCENT);
-            SoftAssertions soft = new SoftAssertions();
-            for (int run = 1; run <= runs; run++) {
-                JsonNode json = inDistro(lab);
-                print(scenario + ", " + PERCENT + " % loss", run, runs, json);
-                String context = describe(run, runs, json);
+            lossyRuns(scenario, runs, () -> inDistro(lab), (soft, json, context) -> {
                 soft.assertThat(ids(json)).as(context).containsExactly(finding);
                 soft.assertThat(json.path("findings").path(0).path("confidence").asText()).as(context).isEqualTo("high");
-                soft.assertThat(unfinished(json)).as("checks that did not finish by themselves; " + context).isEmpty();
-            }
-            soft.assertAll();
+            });
         } finally {
             user.clean();
         }
@@ -160,25 +131,47 @@ class LossyLinkLabIT {
             assertThat(dscpConnect(lossless).path("parameters").path("from").asText())
                     .as("the marked SYNs cross the gateway: " + describe(0, runs, lossless)).isEqualTo("the WSL distro");
             lab.loss(PERCENT);
-            SoftAssertions soft = new SoftAssertions();
-            for (int run = 1; run <= runs; run++) {
-                JsonNode json = fromWindows(lab, state);
-                print("healthy from Windows, " + PERCENT + " % loss", run, runs, json);
-                String context = describe(run, runs, json);
-                soft.assertThat(ids(json)).as(context).doesNotContainAnyElementsOf(DSCP_FINDINGS);
-                soft.assertThat(ids(json)).as(context).isEqualTo(ids(lossless));
-                soft.assertThat(json.path("verdict").asText()).as(context).isEqualTo(lossless.path("verdict").asText());
-                soft.assertThat(json.path("_exit").asInt()).as(context).isZero();
-                soft.assertThat(unfinished(json)).as("checks that did not finish by themselves; " + context).isEmpty();
-                soft.assertThat(marking(json)).as("the user's ssh marking, read from ~/.ssh/config in the distro; " + context)
-                        .isEqualTo("af21");
-            }
-            soft.assertAll();
+            lossyRuns("healthy from Windows", runs, () -> fromWindows(lab, state), sameAsLossless(lossless));
             assertThat(dropped(lab)).as("packets the lossy link dropped in the lab's gateway").isPositive();
         } finally {
             user.clean();
             Lab.run(List.of("rm", "-rf", state.toString()), 10);
         }
+    }
+
+    /** One check of one run's result, its failures collected with {@code context} (the run and its marked-connect check). */
+    @FunctionalInterface
+    private interface Check {
+        void on(SoftAssertions soft, JsonNode json, String context);
+    }
+
+    @FunctionalInterface
+    private interface CliRun {
+        JsonNode once() throws IOException;
+    }
+
+    /** {@code runs} CLI runs on the lossy link, each printed and checked: every check finished by itself, and {@code check}. */
+    private static void lossyRuns(String what, int runs, CliRun run, Check check) throws IOException {
+        SoftAssertions soft = new SoftAssertions();
+        for (int i = 1; i <= runs; i++) {
+            JsonNode json = run.once();
+            print(what + ", " + PERCENT + " % loss", i, runs, json);
+            String context = describe(i, runs, json);
+            soft.assertThat(unfinished(json)).as("checks that did not finish by themselves; " + context).isEmpty();
+            check.on(soft, json, context);
+        }
+        soft.assertAll();
+    }
+
+    /** No DSCP finding at any severity, the findings and verdict of the lossless run, and the user's own marking read. */
+    private static Check sameAsLossless(JsonNode lossless) {
+        return (soft, json, context) -> {
+            soft.assertThat(ids(json)).as(context).doesNotContainAnyElementsOf(DSCP_FINDINGS);
+            soft.assertThat(ids(json)).as(context).isEqualTo(ids(lossless));
+            soft.assertThat(json.path("verdict").asText()).as(context).isEqualTo(lossless.path("verdict").asText());
+            soft.assertThat(json.path("_exit").asInt()).as(context).isZero();
+            soft.assertThat(marking(json)).as("the user's ssh marking, read from ~/.ssh/config; " + context).isEqualTo("af21");
+        };
     }
 
     private static void userWithOpenSsh10Marking() throws IOException {

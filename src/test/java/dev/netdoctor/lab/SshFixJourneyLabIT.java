@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Seed 1 end to end, as its user lives it: a plain user whose ssh marks af21 (OpenSSH 10's
@@ -27,16 +26,12 @@ class SshFixJourneyLabIT {
 
     @BeforeAll
     static void labAvailable() throws Exception {
-        var reason = Lab.reasonToSkip();
-        assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
-        user = Lab.PlainUser.ensure();
+        user = Lab.PlainUser.forLabTests();
     }
 
     @AfterAll
     static void cleanUp() throws Exception {
-        if (user != null) {
-            user.clean();
-        }
+        Lab.PlainUser.cleanAfter(user);
     }
 
     private static List<String> ids(JsonNode json) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Seed 1 as a Windows user meets it: the app runs on "Windows" (its own namespace, which like
@@ -31,16 +30,12 @@ class WslContrastLabIT {
 
     @BeforeAll
     static void labAvailable() throws Exception {
-        var reason = Lab.reasonToSkip();
-        assumeTrue(reason.isEmpty(), () -> "Skipping network lab tests: " + reason.orElse(""));
-        user = Lab.PlainUser.ensure();
+        user = Lab.PlainUser.forLabTests();
     }
 
     @AfterAll
     static void cleanUser() throws Exception {
-        if (user != null) {
-            user.clean();
-        }
+        Lab.PlainUser.cleanAfter(user);
     }
 
     /** The app on "Windows", the distro in the client namespace; a new stand-in state, so the distro starts cold. */

@@ -104,6 +104,9 @@ class MarkedSshEndsEarlyTest {
     void anSshTheWatchHasNotSeenWaitingIsKeptForASecondSoTheUserCanSeeIt() throws Exception {
         TestContext ctx = context();
         ctx.siblings.put(ProbeId.DSCP_CONNECT, markedConnects(ConnectResult.TIMED_OUT));
+        // the user's own hung ssh is in the table, ours is not yet
+        ctx.latestSockets = List.of(new dev.netdoctor.model.TcpConnection(dev.netdoctor.model.TcpConnection.SYN_SENT, "198.18.1.2", 40001,
+                "198.19.1.2", 22, 4343, "ssh", "ssh nas", 60_000, false, false));
         ProbeReport r = new OpenSshClientProbe().run(ctx);
         OpenSshAttempt marked = ((ProbeData.OpenSshRuns) r.data()).attempts().get(1);
         assertThat(marked.millis()).isGreaterThanOrEqualTo(OpenSshClientProbe.SEEN_WAITING_LIMIT.toMillis());

@@ -39,6 +39,20 @@ public final class WizardLabDriver {
     private WizardLabDriver() {
     }
 
+    /** The wizard on a window of its own, with the real engine and this home's settings; its model goes to {@code holder[0]}. FX thread. */
+    private static Scene show(Path home, WizardViewModel[] holder) {
+        WizardApp.applyTheme(false);
+        WizardViewModel model = new WizardViewModel(new EngineRunner(), new FakeDialogs(),
+                new Settings(home.resolve("settings.properties")),
+                FixPlaces.onThisComputer(home, Optional::empty, Clock.systemUTC()), () -> { });
+        holder[0] = model;
+        Scene scene = WizardApp.createScene(model, new FakeDialogs());
+        Stage stage = new Stage();
+        stage.setScene(scene);
+        stage.show();
+        return scene;
+    }
+
     /** Where a measured run writes its time (milliseconds); unset: the walk with screenshots. */
     public static final String TIME_FILE_PROPERTY = "netdoctor.wizardTimeFile";
 
@@ -57,15 +71,8 @@ public final class WizardLabDriver {
         CompletableFuture<Scene> sceneReady = new CompletableFuture<>();
         WizardViewModel[] holder = new WizardViewModel[1];
         Platform.runLater(() -> {
-            WizardApp.applyTheme(false);
-            WizardViewModel model = new WizardViewModel(new EngineRunner(), new FakeDialogs(),
-                    new Settings(home.resolve("settings.properties")),
-                    FixPlaces.onThisComputer(home, Optional::empty, Clock.systemUTC()), () -> { });
-            holder[0] = model;
-            Scene scene = WizardApp.createScene(model, new FakeDialogs());
-            Stage stage = new Stage();
-            stage.setScene(scene);
-            stage.show();
+            Scene scene = show(home, holder);
+            WizardViewModel model = holder[0];
             model.checks().sockets().addListener((javafx.collections.ListChangeListener<SocketRow>) c -> {
                 for (SocketRow r : model.checks().sockets()) {
                     if (r.synSent()) {
@@ -131,15 +138,8 @@ public final class WizardLabDriver {
         StringBuffer steps = new StringBuffer();
         Platform.runLater(() -> {
             try {
-                WizardApp.applyTheme(false);
-                WizardViewModel model = new WizardViewModel(new EngineRunner(), new FakeDialogs(),
-                        new Settings(home.resolve("settings.properties")),
-                        FixPlaces.onThisComputer(home, Optional::empty, Clock.systemUTC()), () -> { });
-                holder[0] = model;
-                Scene scene = WizardApp.createScene(model, new FakeDialogs());
-                Stage stage = new Stage();
-                stage.setScene(scene);
-                stage.show();
+                Scene scene = show(home, holder);
+                WizardViewModel model = holder[0];
                 javafx.scene.control.Button next = (javafx.scene.control.Button) scene.lookup("#next");
                 model.symptomProperty().set(Symptom.SSH_HANGS);
                 next.fire();
