@@ -49,11 +49,23 @@ class LabSkipGuardTest {
                         if (e instanceof InvokeInstruction i && i.owner().asInternalName().equals(LAB)) {
                             calls.add(i.name().stringValue());
                         }
+                        // the plain user's preamble for lab ITs asks it for them (checked below)
+                        if (e instanceof InvokeInstruction i && i.owner().asInternalName().equals(LAB + "$PlainUser")
+                                && i.name().stringValue().equals("forLabTests")) {
+                            calls.add("reasonToSkip");
+                        }
                     }));
                 }
             }
         }
         assertThat(labCalls).as("lab ITs compiled under " + LAB_CLASSES).containsKey("DiagnoseLabIT");
+        // Lab.PlainUser.forLabTests counts as asking only because it asks itself
+        ClassModel plainUser = ClassFile.of().parse(Files.readAllBytes(LAB_CLASSES.resolve("Lab$PlainUser.class")));
+        assertThat(plainUser.methods().stream().filter(m -> m.methodName().stringValue().equals("forLabTests"))
+                .flatMap(m -> m.code().stream()).flatMap(code -> code.elementStream())
+                .anyMatch(e -> e instanceof InvokeInstruction i && i.owner().asInternalName().equals(LAB)
+                        && i.name().stringValue().equals("reasonToSkip")))
+                .as("Lab.PlainUser.forLabTests asks Lab.reasonToSkip()").isTrue();
         List<String> problems = new ArrayList<>();
         labCalls.forEach((it, calls) -> {
             if (calls.contains("unavailableReason")) {
