@@ -65,6 +65,7 @@ final class DscpDropRule implements Rule {
             evidence.add(Evidence.of(String.format("SYN marked %s (ToS 0x%02x): %s", a.marking().name(), a.marking().tos(),
                     a.result() == ConnectResult.TIMED_OUT ? "no answer within " + a.millis() + " ms" : a.result().name().toLowerCase() + " in " + a.millis() + " ms")));
         }
+        rounds(obs).ifPresent(evidence::add);
         boolean corroborated = false;
         Optional<ProbeData.SshHandshakes> hs = obs.data(ProbeData.SshHandshakes.class);
         if (hs.isPresent()) {
@@ -141,6 +142,17 @@ final class DscpDropRule implements Rule {
                 Words.get("finding.DSCP_MARKED_SYN_DROPPED.title.notSsh", obs.target().host()),
                 Words.get("finding.DSCP_MARKED_SYN_DROPPED.explanation.notSsh", obs.target().host(), obs.target().port(), marks),
                 evidence, List.of());
+    }
+
+    /**
+     * How long "no answer within N ms" waited and how often, from the marked-connect check's own
+     * parameters (absent in results saved before it sent rounds): a help desk reading "300 ms"
+     * alone would take one short try for the whole proof.
+     */
+    private static Optional<Evidence> rounds(Observations obs) {
+        return obs.outcome(ProbeId.DSCP_CONNECT).map(o -> o.parameters()).filter(p -> p.containsKey("rounds") && p.containsKey("waitMillis")
+                && p.containsKey("rttMillis") && !p.get("rttMillis").startsWith("-")).map(p -> Evidence.of(Words.get(
+                "finding.DSCP_MARKED_SYN_DROPPED.rounds", p.get("rounds"), p.get("waitMillis"), p.get("rttMillis"))));
     }
 
     private static Finding fixedForSsh(Observations obs, Confidence confidence, String marks,

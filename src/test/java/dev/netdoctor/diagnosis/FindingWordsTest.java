@@ -197,4 +197,16 @@ class FindingWordsTest {
                 .openssh(Result.CONNECT_TIMED_OUT, Result.CONNECT_TIMED_OUT);
         assertThat(diagnose(noPlain)).extracting(Finding::id).doesNotContain(FindingId.DSCP_MARKED_SYN_DROPPED);
     }
+
+    /** "No answer within 300 ms" is one line of five rounds: the finding says how often and how long, where the check said so. */
+    @Test
+    void theDscpFindingSaysHowOftenAndHowLongTheMarkedSynsWereWaitedFor() {
+        Scenarios s = new Scenarios("198.19.1.2").ping(true).route(true).connects(ConnectResult.CONNECTED, ConnectResult.TIMED_OUT);
+        assertThat(evidence(diagnose(s).getFirst())).as("a result saved before the rounds").noneMatch(e -> e.startsWith("Sent in"));
+        ProbeOutcome o = s.outcomes.removeLast();
+        s.outcomes.add(new ProbeOutcome(o.probeId(), o.title(), o.status(), o.summary(),
+                Map.of("from", "this Linux", "rounds", "5", "rttMillis", "14", "waitMillis", "300"), 0, 1, o.data(), List.of(), null));
+        assertThat(evidence(diagnose(s).getFirst())).contains(
+                "Sent in 5 rounds, each marked SYN beside an unmarked one; the unmarked SYNs came back within 14 ms, each marked SYN was waited for 300 ms");
+    }
 }
